@@ -1,0 +1,136 @@
+import type { EntryKind } from "../domain/entries.ts";
+import type { DescribedEntry } from "../domain/describe-entry.ts";
+import type { PointForm } from "../domain/agenda.ts";
+import type { Completeness } from "../domain/completeness.ts";
+import type { SummaryDocument } from "../domain/summary.ts";
+import type { DiscussionStatus, Language, PointStatus } from "../domain/types.ts";
+
+/** Where a posted message lives; `id` is the platform's message id (Slack ts, Teams activity id). */
+export interface MessageRef {
+  channel: string;
+  id: string;
+  /** The thread the message is in, when it is a reply. */
+  threadId?: string;
+}
+
+export interface BoardView {
+  discussionId: string;
+  year: number;
+  status: DiscussionStatus;
+  version: number;
+  language: Language;
+  timeZone: string;
+  scheduledAt: Date | null;
+  location: string | null;
+  currentPoint: number | null;
+  points: { number: number; title: string; status: PointStatus; entryCount: number }[];
+}
+
+export interface ViewEntry {
+  id: string;
+  kind: EntryKind;
+  authorId: string;
+  status: "open" | "done" | null;
+  described: DescribedEntry;
+}
+
+export interface PointView {
+  discussionId: string;
+  discussionStatus: DiscussionStatus;
+  version: number;
+  language: Language;
+  timeZone: string;
+  number: number;
+  title: string;
+  questions: string[];
+  help: string;
+  form: PointForm | null;
+  status: PointStatus;
+  isCurrent: boolean;
+  entries: ViewEntry[];
+  /** Point 7: last year's goals still waiting for a verdict. */
+  carriedGoals: { id: string; text: string; successCriterion: string }[];
+}
+
+export interface AnnouncementView {
+  discussionId: string;
+  year: number;
+  language: Language;
+  timeZone: string;
+  scheduledAt: Date;
+  durationMinutes: number | null;
+  location: string | null;
+  participants: string[];
+  participation: string;
+  agenda: { number: number; title: string }[];
+  rescheduled: boolean;
+}
+
+export interface SummaryView {
+  discussionId: string;
+  language: Language;
+  document: SummaryDocument;
+  markdown: string;
+  version: number;
+  sha256: string;
+}
+
+export interface CompletenessView {
+  discussionId: string;
+  version: number;
+  language: Language;
+  completeness: Completeness;
+}
+
+/** A plain message the core has already worded in the reader's language. */
+export interface TextView {
+  language: Language;
+  text: string;
+}
+
+export type OutboundMessage =
+  | { kind: "text"; view: TextView }
+  | { kind: "board"; view: BoardView }
+  | { kind: "point"; view: PointView }
+  | { kind: "announcement"; view: AnnouncementView }
+  | { kind: "summary"; view: SummaryView }
+  | { kind: "completeness"; view: CompletenessView };
+
+export interface OutboundFile {
+  name: string;
+  title: string;
+  mimeType: string;
+  content: Uint8Array | string;
+}
+
+/** A form to fill in: a note, decision or goal, or a point's own structured form. */
+export interface FormRequest {
+  discussionId: string;
+  point: number;
+  form: "note" | "decision" | "goal" | PointForm;
+  language: Language;
+  timeZone: string;
+  /** Values to show, when editing an entry or re-showing a refused form. */
+  values?: Record<string, unknown>;
+  entryId?: string;
+  carriedGoals?: PointView["carriedGoals"];
+}
+
+/**
+ * Everything the core asks of a chat platform. One implementation per platform, per workspace.
+ * Methods throw on failure; the core decides what to keep and what to retry.
+ */
+export interface ChatPort {
+  post(channel: string, message: OutboundMessage): Promise<MessageRef>;
+  update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+  replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef>;
+  /** Pins where the platform can; "unsupported" where it cannot (the core then says where the record is kept). */
+  pin(ref: MessageRef): Promise<"pinned" | "unsupported">;
+  sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void>;
+  /** A link to the message or its thread, where the platform has one. */
+  linkTo(ref: MessageRef): Promise<string | null>;
+  /** Opens a form for the user who triggered it (Slack: a modal by trigger id; Teams: a card). */
+  openForm(trigger: string, form: FormRequest): Promise<void>;
+  /** A direct message to one user. */
+  sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null>;
+}

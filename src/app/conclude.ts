@@ -1,0 +1,87 @@
+import type { Completeness } from "../domain/completeness.ts";
+import { transition } from "../domain/discussion.ts";
+import { repos, type Discussion } from "../store/index.ts";
+import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { completenessOf, createSummaryVersion, publishSummary, threadLinks } from "./summary.ts";
+import { syncDiscussion } from "./sync.ts";
+import { stateOf } from "./walkthrough.ts";
+
+export type ConcludeResult =
+  | { concluded: false; completeness: Completeness }
+  | { concluded: true; completeness: Completeness; discussion: Discussion; summaryVersion: number; pinned: boolean };
+
+const MAX_REASON = 1000;
+
+/**
+ * Concludes the discussion. With something missing it only reports what (nothing changes) unless the actor gives
+ * a reason to conclude anyway, which is recorded with their name. Then version 1 (or the next version, after a
+ * reopen) of the summary is written, posted, pinned and attached as a file.
+ */
+export async function conclude(
+  deps: Deps,
+  ctx: Ctx,
+  input: { discussionId: string; expectedVersion: number; overrideReason?: string | null },
+  key: string | null,
+): Promise<ConcludeResult> {
+  const reason = input.overrideReason?.trim() || null;
+  if (reason && reason.length > MAX_REASON) {
+    throw new AppError("invalid", "error.invalid", {}, { reason: { code: "too_long", max: MAX_REASON } });
+  }
+  const r0 = repos(deps.db);
+  const before = await r0.discussions.get(ctx.workspace.id, input.discussionId);
+  if (!before) throw new AppError("not_found", "error.not_found");
+  const links = await threadLinks(r0, deps.chatFor(ctx.workspace), ctx.workspace, before);
+
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
+    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
+    if (!discussion) throw new AppError("not_found", "error.not_found");
+    if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+    const completeness = await completenessOf(r, ctx.workspace, discussion);
+    if (!completeness.complete && !reason) return { concluded: false as const, completeness };
+    const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "conclude" });
+    if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
+    const concluded = await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state, {
+      concludedAt: deps.now(),
+      concludedBy: ctx.actor.name,
+      overrideReason: completeness.complete ? null : reason,
+    });
+    if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
+    const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId, links);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
+      missing: [...completeness.legal, ...completeness.goodPractice],
+      overrideReason: completeness.complete ? null : reason,
+      summaryVersion: summary.version,
+      sha256: summary.sha256,
+    });
+    return { concluded: true as const, completeness, summaryVersion: summary.version };
+  });
+  if (!value.concluded) return value;
+  await syncDiscussion(deps, ctx.workspace, input.discussionId, [before.currentPoint ?? 11]);
+  const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId);
+  const discussion = (await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId)) as Discussion;
+  return { ...value, discussion, pinned };
+}
+
+/** Reopens a concluded discussion for changes; concluding again writes the next summary version. */
+export async function reopen(
+  deps: Deps,
+  ctx: Ctx,
+  input: { discussionId: string; expectedVersion: number },
+  key: string | null,
+): Promise<Discussion> {
+  await inTransaction(deps, ctx, key, async (r) => {
+    await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
+    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
+    if (!discussion) throw new AppError("not_found", "error.not_found");
+    if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+    const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "reopen" });
+    if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
+    await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.reopened", discussion.id);
+    return null;
+  });
+  await syncDiscussion(deps, ctx.workspace, input.discussionId);
+  return (await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId)) as Discussion;
+}

@@ -1,0 +1,87 @@
+import type { Language, Role } from "../domain/types.ts";
+import type { Db, Repos, Workspace } from "../store/index.ts";
+import { repos } from "../store/index.ts";
+import type { ChatPort } from "./chat-port.ts";
+import { AppError, isTransientDbError } from "./errors.ts";
+
+export interface Actor {
+  userId: string;
+  name: string;
+}
+
+/** Who acts, where, and in which language they are answered. */
+export interface Ctx {
+  workspace: Workspace;
+  actor: Actor;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Deps {
+  db: Db;
+  /** The chat port that reaches this workspace (its platform, its token). */
+  chatFor(workspace: Workspace): ChatPort;
+  now(): Date;
+  log: Logger;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function languageOf(ctx: Ctx): Language {
+  return ctx.workspace.language;
+}
+
+/**
+ * Runs a state change in one transaction together with its idempotency key: a repeated key returns the first
+ * call's result without doing the work again. Database outages become a retryable AppError.
+ */
+export async function inTransaction<T>(
+  deps: Deps,
+  ctx: Ctx,
+  key: string | null,
+  work: (r: Repos) => Promise<T>,
+): Promise<{ value: T; replayed: boolean }> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const r = repos(tx);
+      if (key) {
+        const earlier = await r.idempotency.claim(ctx.workspace.id, key);
+        if (earlier) return { value: earlier.result as T, replayed: true };
+      }
+      const value = await work(r);
+      if (key) await r.idempotency.complete(ctx.workspace.id, key, value);
+      return { value, replayed: false };
+    });
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+/** Reads outside a transaction, with the same mapping of outages. */
+export async function read<T>(deps: Deps, work: (r: Repos) => Promise<T>): Promise<T> {
+  try {
+    return await work(repos(deps.db));
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+export function asAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isTransientDbError(error)) return new AppError("temporary", "error.temporary", {}, {}, true);
+  return error;
+}
+
+export const EMPLOYER_ROLES: readonly Role[] = ["employer", "employer_representative"];
+
+/** Refuses unless the actor holds one of the roles. */
+export async function requireRole(r: Repos, ctx: Ctx, roles: readonly Role[], action: "conclude" | "setup" | "approve" | "delete") {
+  const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
+  if (role && roles.includes(role)) return role;
+  throw new AppError("forbidden", "error.forbidden", { action: `action.${action}`, roles: roles.join("|") });
+}

@@ -1,0 +1,147 @@
+import { agendaPoint } from "../domain/agenda.ts";
+import { type EntryData, type EntryKind, ENTRY_KINDS, validateEntry } from "../domain/entries.ts";
+import type { Discussion, Entry, Repos } from "../store/index.ts";
+import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { syncDiscussion } from "./sync.ts";
+import { carriedGoals } from "./views.ts";
+
+/** Kinds a point holds once: a new answer replaces the earlier one. */
+const SINGLE_KINDS: readonly EntryKind[] = [
+  "minute_taker",
+  "apv_status",
+  "accident_overview",
+  "cooperation_plan",
+  "competences",
+];
+
+export interface RecordInput {
+  discussionId: string;
+  point: number;
+  kind: string;
+  data: unknown;
+  /** form, thread or pre_input */
+  source?: string;
+}
+
+export interface EntryResult {
+  entry: Entry;
+  synced: boolean;
+}
+
+/** Records a note, decision, goal or a point's structured answer. */
+export async function record(deps: Deps, ctx: Ctx, input: RecordInput, key: string | null): Promise<EntryResult> {
+  const kind = checkKind(input.kind, input.point);
+  const valid = validateEntry(kind, input.data);
+  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  const data = valid.value;
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
+    if (kind === "goal_verdict") await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
+    const actionable = kind === "decision" || kind === "goal";
+    const owned = data as { owner?: { id?: string }; deadline?: string };
+    const entry = await r.entries.insert(ctx.workspace.id, {
+      discussionId: discussion.id,
+      point: input.point,
+      kind,
+      data,
+      authorId: ctx.actor.userId,
+      ownerId: actionable ? (owned.owner?.id ?? null) : null,
+      deadline: actionable ? (owned.deadline ?? null) : null,
+      status: actionable ? "open" : null,
+      source: input.source ?? "form",
+    });
+    if (SINGLE_KINDS.includes(kind)) await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, { kind, point: input.point });
+    return entry;
+  });
+  const entry = reviveEntry(value);
+  const synced = await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  return { entry, synced };
+}
+
+/** Changes an entry's content; only its author or the discussion's organiser may. */
+export async function editEntry(
+  deps: Deps,
+  ctx: Ctx,
+  input: { entryId: string; data: unknown },
+  key: string | null,
+): Promise<EntryResult> {
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const existing = await ownEntry(r, ctx, input.entryId);
+    const valid = validateEntry(existing.kind, input.data);
+    if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+    const actionable = existing.status !== null;
+    const owned = valid.value as { owner?: { id?: string }; deadline?: string };
+    const entry = await r.entries.update(ctx.workspace.id, existing.id, {
+      data: valid.value,
+      ownerId: actionable ? (owned.owner?.id ?? null) : null,
+      deadline: actionable ? (owned.deadline ?? null) : null,
+    });
+    if (!entry) throw new AppError("not_found", "error.not_found");
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
+    return entry;
+  });
+  const entry = reviveEntry(value);
+  return { entry, synced: await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]) };
+}
+
+export async function removeEntry(
+  deps: Deps,
+  ctx: Ctx,
+  input: { entryId: string },
+  key: string | null,
+): Promise<EntryResult> {
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const existing = await ownEntry(r, ctx, input.entryId);
+    await r.entries.remove(ctx.workspace.id, existing.id);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, { kind: existing.kind });
+    return existing;
+  });
+  const entry = reviveEntry(value);
+  return { entry, synced: await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]) };
+}
+
+function checkKind(kind: string, point: number): EntryKind {
+  if (!(ENTRY_KINDS as readonly string[]).includes(kind)) throw new AppError("invalid", "error.invalid");
+  if (!Number.isInteger(point) || point < 1 || point > 11) throw new AppError("refused", "refusal.no_such_point");
+  const k = kind as EntryKind;
+  if (k !== "note" && k !== "decision" && k !== "goal" && agendaPoint(point).form !== k) {
+    throw new AppError("invalid", "error.invalid");
+  }
+  return k;
+}
+
+async function editableDiscussion(r: Repos, ctx: Ctx, discussionId: string, preInput: boolean): Promise<Discussion> {
+  const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
+  if (!discussion) throw new AppError("not_found", "error.not_found");
+  if (discussion.status === "running") return discussion;
+  if (discussion.status === "planned" && preInput) return discussion;
+  if (discussion.status === "planned") throw new AppError("refused", "refusal.not_running");
+  throw new AppError("not_editable", "error.not_editable");
+}
+
+async function ownEntry(r: Repos, ctx: Ctx, entryId: string): Promise<Entry> {
+  const entry = await r.entries.get(ctx.workspace.id, entryId);
+  if (!entry) throw new AppError("not_found", "error.not_found");
+  const discussion = await editableDiscussion(r, ctx, entry.discussionId, true);
+  if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
+    throw new AppError("forbidden", "error.not_author");
+  }
+  return entry;
+}
+
+async function checkCarriedGoal(r: Repos, ctx: Ctx, discussion: Discussion, verdict: EntryData["goal_verdict"]) {
+  if (!verdict.goalId) return;
+  const goals = await carriedGoals(r, ctx.workspace, discussion);
+  if (!goals.some((g) => g.id === verdict.goalId)) throw new AppError("not_found", "error.not_found");
+}
+
+/** Results replayed from the idempotency table come back as JSON: restore the dates. */
+export function reviveEntry(e: Entry): Entry {
+  return {
+    ...e,
+    createdAt: new Date(e.createdAt),
+    completedAt: e.completedAt ? new Date(e.completedAt) : null,
+  };
+}

@@ -1,0 +1,61 @@
+import type { FieldProblem } from "../domain/entries.ts";
+import { type MessageKey, type Params, t } from "../i18n/index.ts";
+
+export type ErrorCode =
+  | "stale"
+  | "forbidden"
+  | "not_found"
+  | "not_set_up"
+  | "no_discussion"
+  | "already_exists"
+  | "not_editable"
+  | "invalid"
+  | "not_author"
+  | "override_reason"
+  | "refused"
+  | "temporary";
+
+/**
+ * A failure the user can be told about. `message` is a catalogue key so each adapter answers in the user's
+ * language; `retryable` says whether trying again can help.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: MessageKey,
+    readonly params: Params = {},
+    readonly problems: Record<string, FieldProblem> = {},
+    readonly retryable = false,
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+  }
+}
+
+/** Errors from the database that mean "try again": connection loss, serialisation, deadlock. */
+export function isTransientDbError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  return (
+    ["40001", "40P01", "57P01", "57P02", "57P03", "08000", "08003", "08006", "53300"].includes(code) ||
+    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED/.test(String((error as Error)?.message))
+  );
+}
+
+/** The error as one sentence in the reader's language. */
+export function errorText(language: import("../domain/types.ts").Language, error: AppError): string {
+  const params: Record<string, string | number> = { ...error.params };
+  if (error.messageKey === "error.forbidden") {
+    const or = language === "da" ? " eller " : " or ";
+    params.action = t(language, String(error.params.action) as MessageKey);
+    params.roles = String(error.params.roles)
+      .split("|")
+      .map((r) => t(language, `role.${r}` as MessageKey).toLowerCase())
+      .join(or);
+  }
+  return t(language, error.messageKey, params);
+}
+
+export function problemText(language: import("../domain/types.ts").Language, problem: FieldProblem): string {
+  return t(language, `problem.${problem.code}`, "max" in problem ? { max: problem.max } : undefined);
+}

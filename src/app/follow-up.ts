@@ -1,0 +1,93 @@
+import { isValidIsoDate } from "../domain/dates.ts";
+import type { Completeness } from "../domain/completeness.ts";
+import { type Discussion, type Entry, repos } from "../store/index.ts";
+import type { ViewEntry } from "./chat-port.ts";
+import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { reviveEntry } from "./entries.ts";
+import { completenessOf } from "./summary.ts";
+import { syncDiscussion } from "./sync.ts";
+import { viewEntry } from "./views.ts";
+import { currentYear } from "./walkthrough.ts";
+
+export interface OpenItem extends ViewEntry {
+  year: number;
+  point: number;
+  ownerId: string | null;
+  deadline: string | null;
+}
+
+/** Every open decision and goal of the workspace, soonest deadline first. */
+export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
+  const open = await read(deps, (r) => r.entries.open(ctx.workspace.id));
+  return open.map((e) => ({
+    ...viewEntry(e, ctx.workspace),
+    year: e.year,
+    point: e.point,
+    ownerId: e.ownerId,
+    deadline: e.deadline,
+  }));
+}
+
+/** Marks a decision or goal done (or open again). Anyone in the workspace may; the audit log says who. */
+export async function setEntryStatus(
+  deps: Deps,
+  ctx: Ctx,
+  input: { entryId: string; status: "open" | "done" },
+  key: string | null,
+): Promise<Entry> {
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const entry = await r.entries.setStatus(ctx.workspace.id, input.entryId, input.status);
+    if (!entry) throw new AppError("not_found", "error.not_found");
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, `entry.${input.status}`, entry.id);
+    return entry;
+  });
+  const entry = reviveEntry(value);
+  await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  return entry;
+}
+
+/** Moves an open decision's or goal's deadline. */
+export async function postpone(
+  deps: Deps,
+  ctx: Ctx,
+  input: { entryId: string; deadline: string },
+  key: string | null,
+): Promise<Entry> {
+  if (!isValidIsoDate(input.deadline)) {
+    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "invalid_date" } });
+  }
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const existing = await r.entries.get(ctx.workspace.id, input.entryId);
+    if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");
+    const data = { ...existing.data, deadline: input.deadline };
+    await r.entries.update(ctx.workspace.id, existing.id, { data, ownerId: existing.ownerId, deadline: input.deadline });
+    const entry = await r.entries.setStatus(ctx.workspace.id, existing.id, "open");
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.postponed", existing.id, {
+      from: existing.deadline,
+      to: input.deadline,
+    });
+    return entry as Entry;
+  });
+  return reviveEntry(value);
+}
+
+export interface StatusReport {
+  year: number;
+  discussion: Discussion | null;
+  completeness: Completeness | null;
+  openItems: number;
+}
+
+/** Where this year's discussion stands. */
+export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<StatusReport> {
+  const y = year ?? currentYear(deps, ctx);
+  const r = repos(deps.db);
+  return read(deps, async () => {
+    const discussion = await r.discussions.forYear(ctx.workspace.id, y);
+    const completeness =
+      discussion && ctx.workspace.headcount ? await completenessOf(r, ctx.workspace, discussion) : null;
+    const open = await r.entries.open(ctx.workspace.id);
+    return { year: y, discussion, completeness, openItems: open.length };
+  });
+}

@@ -1,0 +1,60 @@
+import type { Platform } from "../domain/types.ts";
+import { repos } from "../store/index.ts";
+import { type Actor, type Ctx, type Deps, read } from "./context.ts";
+import * as concludeCases from "./conclude.ts";
+import * as documents from "./documents.ts";
+import * as entries from "./entries.ts";
+import * as followUp from "./follow-up.ts";
+import * as scheduling from "./schedule.ts";
+import * as setup from "./setup.ts";
+import { syncDiscussion } from "./sync.ts";
+import { boardView, pointView } from "./views.ts";
+import * as walkthrough from "./walkthrough.ts";
+
+type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
+const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f: F) =>
+  ((...rest: never[]) => f(deps, ...rest)) as Bound<F>;
+
+/** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
+export function createCore(deps: Deps) {
+  return {
+    deps,
+    /** The context for an actor on a platform's team/tenant; the workspace is created on first contact. */
+    async context(platform: Platform, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
+      const workspace = await read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName));
+      return { workspace, actor };
+    },
+    setupWorkspace: bind(deps, setup.setupWorkspace),
+    schedule: bind(deps, scheduling.schedule),
+    start: bind(deps, walkthrough.start),
+    move: bind(deps, walkthrough.move),
+    record: bind(deps, entries.record),
+    editEntry: bind(deps, entries.editEntry),
+    removeEntry: bind(deps, entries.removeEntry),
+    conclude: bind(deps, concludeCases.conclude),
+    reopen: bind(deps, concludeCases.reopen),
+    listOpen: bind(deps, followUp.listOpen),
+    setEntryStatus: bind(deps, followUp.setEntryStatus),
+    postpone: bind(deps, followUp.postpone),
+    status: bind(deps, followUp.status),
+    getSummary: bind(deps, documents.getSummary),
+    listSummaryVersions: bind(deps, documents.listSummaryVersions),
+    sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
+      syncDiscussion(deps, ctx.workspace, discussionId, points),
+    async views(ctx: Ctx, discussionId: string, point?: number) {
+      const r = repos(deps.db);
+      const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
+      if (!discussion) return null;
+      return {
+        discussion,
+        board: await boardView(r, ctx.workspace, discussion),
+        point: point ? await pointView(r, ctx.workspace, discussion, point) : null,
+      };
+    },
+  };
+}
+export type Core = ReturnType<typeof createCore>;
+
+export type { Actor, Ctx, Deps, Logger } from "./context.ts";
+export { AppError, errorText, problemText } from "./errors.ts";
+export type * from "./chat-port.ts";

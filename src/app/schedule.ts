@@ -1,0 +1,87 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { AGENDA } from "../domain/agenda.ts";
+import { localDateTime } from "../domain/dates.ts";
+import { problemsOf } from "../domain/entries.ts";
+import { participationFor } from "../domain/participation.ts";
+import { ROLES } from "../domain/types.ts";
+import { type Discussion, repos } from "../store/index.ts";
+import type { AnnouncementView, MessageRef } from "./chat-port.ts";
+import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { requireSetUp } from "./setup.ts";
+
+export const scheduleSchema = z.strictObject({
+  date: z.string().trim(),
+  time: z.string().trim(),
+  durationMinutes: z.coerce.number().int().min(15).max(600).nullable().default(null),
+  location: z.string().trim().max(500).nullable().default(null),
+  channel: z.string().trim().min(1).max(64).nullable().default(null),
+  participants: z
+    .array(z.strictObject({ id: z.string().max(64).optional(), name: z.string().trim().min(1).max(200), role: z.enum(ROLES) }))
+    .max(200)
+    .default([]),
+});
+export type ScheduleInput = z.input<typeof scheduleSchema>;
+
+/** Plans this year's discussion (or moves it) and announces it in the channel. */
+export async function schedule(
+  deps: Deps,
+  ctx: Ctx,
+  input: ScheduleInput,
+  key: string | null,
+): Promise<{ discussion: Discussion; rescheduled: boolean; announcement: MessageRef | null }> {
+  requireSetUp(ctx.workspace);
+  const parsed = scheduleSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
+  const v = parsed.data;
+  const zone = ctx.workspace.timeZone;
+  const at = localDateTime(v.date, v.time, zone);
+  if (!at) throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
+  if (at.getTime() < deps.now().getTime()) {
+    throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
+  }
+  const year = DateTime.fromJSDate(at, { zone }).year;
+  const channel = v.channel ?? ctx.workspace.defaultChannel;
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const existing = await r.discussions.forYear(ctx.workspace.id, year, true);
+    if (existing && existing.status !== "planned") {
+      throw new AppError("already_exists", "error.already_exists", { year });
+    }
+    const fields = { scheduledAt: at, durationMinutes: v.durationMinutes, location: v.location, participants: v.participants };
+    const discussion = existing
+      ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel })
+      : await r.discussions.create(ctx.workspace.id, { ...fields, year, organiserId: ctx.actor.userId, channelId: channel });
+    if (!discussion) throw new AppError("stale", "error.stale", {}, {}, true);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, existing ? "discussion.rescheduled" : "discussion.planned", discussion.id, {
+      scheduledAt: at.toISOString(),
+    });
+    return { discussionId: discussion.id, rescheduled: Boolean(existing) };
+  });
+  const discussion = (await repos(deps.db).discussions.get(ctx.workspace.id, value.discussionId)) as Discussion;
+  let announcement: MessageRef | null = null;
+  if (!replayed && discussion.channelId && discussion.scheduledAt) {
+    announcement = await deps.chatFor(ctx.workspace).post(discussion.channelId, {
+      kind: "announcement",
+      view: announcementView(ctx, discussion, value.rescheduled),
+    });
+  }
+  return { discussion, rescheduled: value.rescheduled, announcement };
+}
+
+export function announcementView(ctx: Ctx, d: Discussion, rescheduled: boolean): AnnouncementView {
+  const lang = ctx.workspace.language;
+  return {
+    discussionId: d.id,
+    year: d.year,
+    language: lang,
+    timeZone: ctx.workspace.timeZone,
+    scheduledAt: d.scheduledAt as Date,
+    durationMinutes: d.durationMinutes,
+    location: d.location,
+    participants: d.participants.map((p) => p.name),
+    participation: participationFor(ctx.workspace.headcount ?? 1).description[lang],
+    agenda: AGENDA.map((p) => ({ number: p.number, title: p.title[lang] })),
+    rescheduled,
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { isValidTimeZone } from "../domain/dates.ts";
+import { problemsOf } from "../domain/entries.ts";
+import { type ParticipationRule, participationFor } from "../domain/participation.ts";
+import { ROLES } from "../domain/types.ts";
+import type { Workspace, WorkspaceSettings } from "../store/index.ts";
+import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
+import { AppError } from "./errors.ts";
+
+export const setupSchema = z.strictObject({
+  headcount: z.coerce.number().int().min(1).max(1_000_000),
+  timeZone: z.string().trim().refine(isValidTimeZone, { message: "invalid" }),
+  language: z.enum(["da", "en"]),
+  defaultChannel: z.string().trim().min(1).max(64).nullable(),
+  members: z
+    .array(
+      z.strictObject({
+        userId: z.string().trim().min(1).max(64),
+        name: z.string().trim().min(1).max(200),
+        role: z.enum(ROLES),
+        joinedAmoOn: z.string().nullable().default(null),
+      }),
+    )
+    .max(200),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export type SetupInput = z.input<typeof setupSchema>;
+
+/**
+ * Saves headcount, time zone, language, channel and the AMO members. The first setup of a workspace may be done by
+ * anyone (someone has to start); after that only the employer or the employer's representative may change it.
+ */
+export async function setupWorkspace(
+  deps: Deps,
+  ctx: Ctx,
+  input: SetupInput,
+  key: string | null,
+): Promise<{ workspace: Workspace; participation: ParticipationRule }> {
+  const parsed = setupSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
+  const value = parsed.data;
+  const { value: workspace } = await inTransaction(deps, ctx, key, async (r) => {
+    const members = await r.members.list(ctx.workspace.id);
+    if (members.some((m) => EMPLOYER_ROLES.includes(m.role))) await requireRole(r, ctx, EMPLOYER_ROLES, "setup");
+    const current = await r.workspaces.get(ctx.workspace.id);
+    const settings: WorkspaceSettings = { ...(current?.settings ?? {}), ...(value.settings ?? {}) };
+    const updated = await r.workspaces.update(ctx.workspace.id, {
+      headcount: value.headcount,
+      timeZone: value.timeZone,
+      language: value.language,
+      defaultChannel: value.defaultChannel,
+      settings,
+    });
+    await r.members.replace(ctx.workspace.id, value.members);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "workspace.setup", ctx.workspace.id, {
+      headcount: value.headcount,
+      members: value.members.length,
+    });
+    return updated;
+  });
+  return { workspace, participation: participationFor(workspace.headcount ?? 1) };
+}
+
+export function requireSetUp(workspace: Workspace): asserts workspace is Workspace & { headcount: number } {
+  if (workspace.headcount === null) throw new AppError("not_set_up", "error.not_set_up");
+}

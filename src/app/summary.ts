@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
+import type { EntryData } from "../domain/entries.ts";
+import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../domain/summary.ts";
+import { renderMarkdown } from "../domain/summary-markdown.ts";
+import { type Discussion, type Repos, repos, type Summary, type Workspace } from "../store/index.ts";
+import type { ChatPort, SummaryView } from "./chat-port.ts";
+import type { Deps } from "./context.ts";
+import { carriedGoals } from "./views.ts";
+
+export async function completenessOf(r: Repos, workspace: Workspace, discussion: Discussion): Promise<Completeness> {
+  const entries = await r.entries.forDiscussion(workspace.id, discussion.id);
+  const carried = await carriedGoals(r, workspace, discussion);
+  return checkCompleteness({
+    headcount: workspace.headcount ?? 1,
+    carriedGoalIds: carried.filter((g) => g.status === "open").map((g) => g.id),
+    entries: entries.map((e) => ({ point: e.point, kind: e.kind, data: e.data as never })),
+  });
+}
+
+/** Links to each point's thread, where the platform has them; best effort. */
+export async function threadLinks(
+  r: Repos,
+  chat: ChatPort,
+  workspace: Workspace,
+  discussion: Discussion,
+): Promise<Map<number, string>> {
+  const links = new Map<number, string>();
+  for (const item of await r.discussions.agenda(workspace.id, discussion.id)) {
+    if (!item.message || "pending" in item.message) continue;
+    const link = await chat.linkTo(item.message).catch(() => null);
+    if (link) links.set(item.number, link);
+  }
+  return links;
+}
+
+export async function buildSummaryDocument(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  version: number | null,
+  links: Map<number, string> = new Map(),
+): Promise<SummaryDocument> {
+  const [entries, items, members] = await Promise.all([
+    r.entries.forDiscussion(workspace.id, discussion.id),
+    r.discussions.agenda(workspace.id, discussion.id),
+    r.members.list(workspace.id),
+  ]);
+  const participants =
+    discussion.participants.length > 0
+      ? discussion.participants.map((p) => ({ name: p.name, role: p.role }))
+      : members.map((m) => ({ name: m.name || m.userId, role: m.role }));
+  return summaryDocument({
+    language: workspace.language,
+    workspaceName: workspace.name,
+    year: discussion.year,
+    status: discussion.status,
+    heldAt: discussion.scheduledAt ?? discussion.startedAt,
+    timeZone: workspace.timeZone,
+    location: discussion.location,
+    channelName: discussion.channelId,
+    headcount: workspace.headcount ?? 1,
+    participants,
+    points: items.map((i) => ({ number: i.number, status: i.status, threadUrl: links.get(i.number) ?? null })),
+    entries: entries.map(
+      (e): SummaryEntry => ({ id: e.id, point: e.point, kind: e.kind, data: e.data as EntryData[typeof e.kind], status: e.status }),
+    ),
+    completeness: await completenessOf(r, workspace, discussion),
+    concludedBy: discussion.concludedBy,
+    overrideReason: discussion.concludeOverrideReason,
+    version,
+  });
+}
+
+export function sha256(content: string): string {
+  return createHash("sha256").update(content, "utf8").digest("hex");
+}
+
+/** Writes the next version of the summary from what is stored now. */
+export async function createSummaryVersion(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  createdBy: string,
+  links: Map<number, string>,
+): Promise<Summary> {
+  const latest = await r.summaries.latest(workspace.id, discussion.id);
+  const version = (latest?.version ?? 0) + 1;
+  const doc = await buildSummaryDocument(r, workspace, discussion, version, links);
+  const content = renderMarkdown(doc);
+  return r.summaries.insert(workspace.id, {
+    discussionId: discussion.id,
+    version,
+    language: workspace.language,
+    content,
+    sha256: sha256(content),
+    createdBy,
+    message: null,
+  });
+}
+
+export async function summaryView(r: Repos, workspace: Workspace, discussion: Discussion, summary: Summary): Promise<SummaryView> {
+  return {
+    discussionId: discussion.id,
+    language: summary.language,
+    document: await buildSummaryDocument(r, workspace, discussion, summary.version),
+    markdown: summary.content,
+    version: summary.version,
+    sha256: summary.sha256,
+  };
+}
+
+/**
+ * Posts the newest summary version in the channel, pins it and attaches the Markdown; when an earlier version was
+ * posted, that message is updated in place instead, so the pinned record is always the newest. Runs once per
+ * version however often it is called.
+ */
+export async function publishSummary(
+  deps: Deps,
+  workspace: Workspace,
+  discussionId: string,
+): Promise<{ posted: boolean; pinned: boolean }> {
+  const r = repos(deps.db);
+  const discussion = await r.discussions.get(workspace.id, discussionId);
+  const summaries = discussion ? await r.summaries.list(workspace.id, discussionId) : [];
+  const latest = summaries.at(-1);
+  if (!discussion?.channelId || !latest) return { posted: false, pinned: false };
+  if (latest.message && !("pending" in latest.message)) return { posted: false, pinned: false };
+  if (!(await r.summaries.claimMessage(workspace.id, discussionId, latest.version))) {
+    return { posted: false, pinned: false };
+  }
+  const chat = deps.chatFor(workspace);
+  const message = { kind: "summary" as const, view: await summaryView(r, workspace, discussion, latest) };
+  const earlier = summaries
+    .slice(0, -1)
+    .reverse()
+    .find((s) => s.message && !("pending" in s.message))?.message;
+  try {
+    let ref = earlier ?? null;
+    let pinned = false;
+    if (ref) await chat.update(ref, message);
+    else {
+      ref = await chat.post(discussion.channelId, message);
+      pinned = (await chat.pin(ref).catch(() => "unsupported" as const)) === "pinned";
+    }
+    await r.summaries.setMessage(workspace.id, discussionId, latest.version, ref);
+    await chat
+      .sendFile(discussion.channelId, summaryFile(discussion, latest), ref)
+      .catch((error) => deps.log.warn("could not upload the summary file", { error: String(error) }));
+    return { posted: true, pinned };
+  } catch (error) {
+    await r.summaries.setMessage(workspace.id, discussionId, latest.version, null);
+    throw error;
+  }
+}
+
+export function summaryFile(discussion: Discussion, summary: Summary) {
+  return {
+    name: `arbejdsmiljoedroeftelse-${discussion.year}-v${summary.version}.md`,
+    title: `Referat ${discussion.year} (version ${summary.version})`,
+    mimeType: "text/markdown",
+    content: summary.content,
+  };
+}

@@ -1,0 +1,89 @@
+import { AGENDA, agendaPoint } from "../domain/agenda.ts";
+import { describeEntry } from "../domain/describe-entry.ts";
+import type { EntryData } from "../domain/entries.ts";
+import type { Discussion, Entry, Repos, Workspace } from "../store/index.ts";
+import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
+
+export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    authorId: entry.authorId,
+    status: entry.status,
+    described: describeEntry(entry, workspace.language, workspace.timeZone),
+  };
+}
+
+/** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */
+export async function carriedGoals(r: Repos, workspace: Workspace, discussion: Discussion, entries?: Entry[]) {
+  const previous = await r.discussions.previous(workspace.id, discussion.year);
+  if (!previous) return [];
+  const goals = (await r.entries.forDiscussion(workspace.id, previous.id)).filter((e) => e.kind === "goal");
+  return goals.map((g) => {
+    const data = g.data as EntryData["goal"];
+    return { id: g.id, text: data.text, successCriterion: data.successCriterion, status: g.status };
+  });
+}
+
+export async function boardView(r: Repos, workspace: Workspace, discussion: Discussion): Promise<BoardView> {
+  const [items, entries] = await Promise.all([
+    r.discussions.agenda(workspace.id, discussion.id),
+    r.entries.forDiscussion(workspace.id, discussion.id),
+  ]);
+  return {
+    discussionId: discussion.id,
+    year: discussion.year,
+    status: discussion.status,
+    version: discussion.version,
+    language: workspace.language,
+    timeZone: workspace.timeZone,
+    scheduledAt: discussion.scheduledAt,
+    location: discussion.location,
+    currentPoint: discussion.currentPoint,
+    points: AGENDA.map((p) => ({
+      number: p.number,
+      title: p.title[workspace.language],
+      status: items.find((i) => i.number === p.number)?.status ?? "pending",
+      entryCount: entries.filter((e) => e.point === p.number).length,
+    })),
+  };
+}
+
+export async function pointView(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  number: number,
+): Promise<PointView> {
+  const point = agendaPoint(number);
+  const [items, entries] = await Promise.all([
+    r.discussions.agenda(workspace.id, discussion.id),
+    r.entries.forDiscussion(workspace.id, discussion.id),
+  ]);
+  const here = entries.filter((e) => e.point === number);
+  let carried: PointView["carriedGoals"] = [];
+  if (point.form === "goal_verdict") {
+    const judged = new Set(
+      entries.filter((e) => e.kind === "goal_verdict").map((e) => (e.data as EntryData["goal_verdict"]).goalId),
+    );
+    carried = (await carriedGoals(r, workspace, discussion))
+      .filter((g) => !judged.has(g.id))
+      .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
+  }
+  return {
+    discussionId: discussion.id,
+    discussionStatus: discussion.status,
+    version: discussion.version,
+    language: workspace.language,
+    timeZone: workspace.timeZone,
+    number,
+    title: point.title[workspace.language],
+    questions: point.questions[workspace.language],
+    help: point.help[workspace.language],
+    form: point.form ?? null,
+    status: items.find((i) => i.number === number)?.status ?? "pending",
+    isCurrent: discussion.currentPoint === number,
+    entries: here.map((e) => viewEntry(e, workspace)),
+    carriedGoals: carried,
+  };
+}

@@ -1,0 +1,98 @@
+import { DateTime } from "luxon";
+import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
+import { type Discussion, type Repos, repos } from "../store/index.ts";
+import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { requireSetUp } from "./setup.ts";
+import { syncDiscussion } from "./sync.ts";
+
+export interface MoveResult {
+  discussion: Discussion;
+  /** False when the channel could not be updated; the next action tries again. */
+  synced: boolean;
+}
+
+export function currentYear(deps: Deps, ctx: Ctx): number {
+  return DateTime.fromJSDate(deps.now(), { zone: ctx.workspace.timeZone }).year;
+}
+
+export async function stateOf(r: Repos, workspaceId: string, d: Discussion): Promise<DiscussionState> {
+  const items = await r.discussions.agenda(workspaceId, d.id);
+  return { status: d.status, currentPoint: d.currentPoint, points: items.map((i) => ({ number: i.number, status: i.status })) };
+}
+
+/** Starts this year's discussion in the channel, creating it first when it was never planned. */
+export async function start(
+  deps: Deps,
+  ctx: Ctx,
+  input: { channel?: string | null },
+  key: string | null,
+): Promise<MoveResult> {
+  requireSetUp(ctx.workspace);
+  const year = currentYear(deps, ctx);
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    let discussion = await r.discussions.forYear(ctx.workspace.id, year, true);
+    const channel = discussion?.channelId ?? input.channel ?? ctx.workspace.defaultChannel;
+    if (!discussion) {
+      discussion = await r.discussions.create(ctx.workspace.id, {
+        year,
+        organiserId: ctx.actor.userId,
+        channelId: channel,
+        scheduledAt: null,
+        durationMinutes: null,
+        location: null,
+        participants: [],
+      });
+      if (!discussion) throw new AppError("stale", "error.stale", {}, {}, true);
+    }
+    const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "start" });
+    if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
+    const started = await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state, {
+      startedAt: deps.now(),
+      channelId: channel ?? undefined,
+    });
+    if (!started) throw new AppError("stale", "error.stale", {}, {}, true);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.started", discussion.id);
+    return { discussionId: discussion.id };
+  });
+  return finish(deps, ctx, value.discussionId, []);
+}
+
+/** Moves between agenda points; refused when someone else moved first (the version the user saw is stale). */
+export async function move(
+  deps: Deps,
+  ctx: Ctx,
+  input: { discussionId: string; expectedVersion: number; move: Move },
+  key: string | null,
+): Promise<MoveResult> {
+  let previousPoint: number | null = null;
+  try {
+    await inTransaction(deps, ctx, key, async (r) => {
+      const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
+      if (!discussion) throw new AppError("not_found", "error.not_found");
+      if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+      const next = transition(await stateOf(r, ctx.workspace.id, discussion), input.move);
+      if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
+      previousPoint = discussion.currentPoint;
+      const moved = await r.discussions.applyState(ctx.workspace.id, discussion.id, input.expectedVersion, next.state);
+      if (!moved) throw new AppError("stale", "error.stale", {}, {}, true);
+      await r.audit.write(ctx.workspace.id, ctx.actor.userId, `discussion.${input.move.type}`, discussion.id, {
+        from: discussion.currentPoint,
+        to: moved.currentPoint,
+      });
+      return { discussionId: discussion.id };
+    });
+  } catch (error) {
+    // The user acted on an old view: refresh it so the next click works.
+    if (error instanceof AppError && error.code === "stale") await syncDiscussion(deps, ctx.workspace, input.discussionId);
+    throw error;
+  }
+  return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);
+}
+
+async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {
+  const synced = await syncDiscussion(deps, ctx.workspace, discussionId, points);
+  const discussion = await repos(deps.db).discussions.get(ctx.workspace.id, discussionId);
+  if (!discussion) throw new AppError("not_found", "error.not_found");
+  return { discussion, synced };
+}

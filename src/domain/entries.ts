@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { isValidIsoDate } from "./dates.ts";
+
+export const ENTRY_KINDS = [
+  "note",
+  "decision",
+  "goal",
+  "minute_taker",
+  "amo_member",
+  "apv_status",
+  "accident_overview",
+  "goal_verdict",
+  "focus_area",
+  "cooperation_plan",
+  "competences",
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** Decisions and goals are followed up through the year; they carry an owner, a deadline and a status. */
+export const ACTIONABLE_KINDS: readonly EntryKind[] = ["decision", "goal"];
+
+export const LIMITS = { short: 200, medium: 1000, long: 3000 } as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const isoDate = z.string().trim().refine(isValidIsoDate, { message: "invalid_date" });
+const count = z.coerce.number().int().min(0).max(100_000);
+
+/** A person as the platform knows them: the id where there is one, the name for the written record. */
+export const personSchema = z.strictObject({ id: z.string().trim().max(64).optional(), name: text(LIMITS.short) });
+export type Person = z.infer<typeof personSchema>;
+
+export const entrySchemas = {
+  note: z.strictObject({ text: text(LIMITS.long) }),
+  decision: z.strictObject({
+    text: text(LIMITS.medium),
+    owner: personSchema.optional(),
+    deadline: isoDate.optional(),
+  }),
+  goal: z.strictObject({
+    text: text(LIMITS.medium),
+    successCriterion: text(LIMITS.medium),
+    owner: personSchema.optional(),
+    deadline: isoDate.optional(),
+  }),
+  minute_taker: z.strictObject({ person: personSchema }),
+  amo_member: z.strictObject({
+    person: personSchema,
+    role: z.enum(["amo_representative", "work_leader", "employer", "employer_representative"]),
+    joinedOn: isoDate.optional(),
+  }),
+  apv_status: z.strictObject({
+    lastApvDate: isoDate.optional(),
+    actionPlanStatus: text(LIMITS.long),
+    focusPoints: optionalText(LIMITS.long),
+    nextApvPlanned: isoDate.optional(),
+  }),
+  accident_overview: z.strictObject({
+    accidents: count,
+    nearMisses: count,
+    poisonings: count,
+    healthDamage: count,
+    causesInvestigated: z.enum(["yes", "partly", "no", "none_occurred"]),
+    preventionWorked: z.enum(["yes", "partly", "no", "not_assessed"]),
+    comment: optionalText(LIMITS.medium),
+  }),
+  goal_verdict: z
+    .strictObject({
+      goalId: z.uuid().optional(),
+      goalText: text(LIMITS.medium),
+      verdict: z.enum(["reached", "partly", "not_reached"]),
+      reason: optionalText(LIMITS.medium),
+      carryOn: z.boolean(),
+    })
+    .refine((v) => v.verdict === "reached" || v.reason !== undefined, {
+      path: ["reason"],
+      message: "reason_required",
+    }),
+  focus_area: z.strictObject({ area: text(LIMITS.short), actions: text(LIMITS.long) }),
+  cooperation_plan: z.strictObject({
+    meetingInterval: text(LIMITS.short),
+    meetingForm: optionalText(LIMITS.medium),
+    convener: text(LIMITS.short),
+    acuteHandling: text(LIMITS.medium),
+    informAmo: text(LIMITS.medium),
+    informEveryone: text(LIMITS.medium),
+    taskDistribution: optionalText(LIMITS.medium),
+  }),
+  competences: z.strictObject({
+    expertisePresent: z.enum(["yes", "partly", "no"]).optional(),
+    expertisePlan: optionalText(LIMITS.medium),
+    supplementaryTraining: optionalText(LIMITS.long),
+    members: z
+      .array(
+        z.strictObject({
+          person: personSchema,
+          firstCourseDone: z.boolean().optional(),
+          supplementaryPlanned: optionalText(LIMITS.short),
+        }),
+      )
+      .max(100)
+      .optional(),
+    plan: optionalText(LIMITS.long),
+  }),
+} satisfies Record<EntryKind, z.ZodType>;
+
+export type EntryData = { [K in EntryKind]: z.output<(typeof entrySchemas)[K]> };
+
+/** Why a field was refused, as a code the i18n catalogue turns into a sentence. */
+export type FieldProblem =
+  | { code: "required" }
+  | { code: "too_long"; max: number }
+  | { code: "invalid_date" }
+  | { code: "invalid_number" }
+  | { code: "invalid_choice" }
+  | { code: "reason_required" }
+  | { code: "unknown_field" }
+  | { code: "invalid" };
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Record<string, FieldProblem> };
+
+export function validateEntry<K extends EntryKind>(kind: K, input: unknown): Validation<EntryData[K]> {
+  const result = entrySchemas[kind].safeParse(input);
+  if (result.success) return { ok: true, value: result.data as EntryData[K] };
+  return { ok: false, problems: problemsOf(result.error) };
+}
+
+export function problemsOf(error: z.ZodError): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) problems[[...issue.path, key].join(".")] ??= { code: "unknown_field" };
+      continue;
+    }
+    problems[issue.path.join(".") || "_"] ??= problemOf(issue);
+  }
+  return problems;
+}
+
+function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+  switch (issue.code) {
+    case "too_small":
+      return { code: "required" };
+    case "too_big":
+      return { code: "too_long", max: Number(issue.maximum) };
+    case "invalid_value":
+      return { code: "invalid_choice" };
+    case "invalid_type":
+      if (issue.input === undefined || issue.input === "") return { code: "required" };
+      return issue.expected === "number" ? { code: "invalid_number" } : { code: "invalid" };
+    case "custom":
+      if (issue.message === "invalid_date") return { code: "invalid_date" };
+      if (issue.message === "reason_required") return { code: "reason_required" };
+      return { code: "invalid" };
+    default:
+      return { code: "invalid" };
+  }
+}

@@ -1,0 +1,22 @@
+import { ConfigError, loadConfig } from "./config.ts";
+import { startServer } from "./server.ts";
+import type { AdapterFactory } from "./platforms.ts";
+
+const adapters: AdapterFactory[] = [];
+
+try {
+  const config = loadConfig();
+  const server = await startServer(config, adapters);
+  const shutdown = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+import express from "express";
+import type { ChatPort } from "./app/chat-port.ts";
+import { createCore, type Core } from "./app/index.ts";
+import type { Config } from "./config.ts";
+import type { Platform } from "./domain/types.ts";
+import { createLogger } from "./logger.ts";
+import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
+import type { Db, Workspace } from "./store/index.ts";
+import { openStore } from "./store/open.ts";
+
+export interface RunningServer {
+  port: number;
+  core: Core;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root's body: config -> store -> core -> adapters -> HTTP. Kept apart from main.ts so tests can
+ * run the whole app in-process on a free port.
+ */
+export async function startServer(
+  config: Config,
+  adapterFactories: AdapterFactory[],
+  options: { now?: () => Date; db?: Db } = {},
+): Promise<RunningServer> {
+  const log = createLogger(config.LOG_LEVEL);
+  const db = options.db ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const adapters = new Map<Platform, PlatformAdapter>();
+  const chatFor = (workspace: Workspace): ChatPort => {
+    const adapter = adapters.get(workspace.platform);
+    if (!adapter) throw new Error(`No chat adapter is running for ${workspace.platform}`);
+    return adapter.chatFor(workspace);
+  };
+  const core = createCore({ db, chatFor, now: options.now ?? (() => new Date()), log });
+  const http = express();
+  http.disable("x-powered-by");
+  http.get("/healthz", async (_req, res) => {
+    try {
+      await db.query("SELECT 1");
+      res.json({ status: "ok", database: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+  for (const factory of adapterFactories) {
+    const adapter = await factory({ config, core, db, log, http });
+    if (adapter) adapters.set(adapter.platform, adapter);
+  }
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = http.listen(config.PORT, () => resolve(s));
+    s.once("error", reject);
+  });
+  for (const adapter of adapters.values()) await adapter.start?.();
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log.info("listening", { port, database: db.driver, adapters: [...adapters.keys()] });
+  return {
+    port,
+    core,
+    db,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const adapter of adapters.values()) await adapter.stop?.();
+      if (!options.db) await db.close();
+    },
+  };
+}

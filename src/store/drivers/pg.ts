@@ -1,0 +1,40 @@
+import pg from "pg";
+import type { Db, Queryable } from "../db.ts";
+
+// Return dates (DATE columns) as plain YYYY-MM-DD strings, like PGlite does below, not as local-midnight Date objects.
+pg.types.setTypeParser(1082, (value) => value);
+
+export function openPg(connectionString: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", () => {});
+  return {
+    driver: "pg",
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await pool.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const tx: Queryable = {
+          async query<R>(sql: string, params: readonly unknown[] = []) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+        };
+        const value = await fn(tx);
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

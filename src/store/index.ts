@@ -1,0 +1,23 @@
+import type { Queryable } from "./db.ts";
+import { auditRepo, idempotencyRepo } from "./repos/audit.ts";
+import { discussionsRepo } from "./repos/discussions.ts";
+import { entriesRepo } from "./repos/entries.ts";
+import { summariesRepo } from "./repos/summaries.ts";
+import { membersRepo, workspacesRepo } from "./repos/workspaces.ts";
+
+/** All repositories over one connection or transaction. */
+export function repos(q: Queryable) {
+  return {
+    workspaces: workspacesRepo(q),
+    members: membersRepo(q),
+    discussions: discussionsRepo(q),
+    entries: entriesRepo(q),
+    summaries: summariesRepo(q),
+    audit: auditRepo(q),
+    idempotency: idempotencyRepo(q),
+  };
+}
+export type Repos = ReturnType<typeof repos>;
+
+export type { Db, Queryable } from "./db.ts";
+export * from "./repos/rows.ts";

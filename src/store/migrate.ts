@@ -1,0 +1,50 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Db } from "./db.ts";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+const FILE_PATTERN = /^(\d{3})_[a-z0-9_]+\.sql$/;
+// Any constant works; it only has to be the same for every process of this app.
+const MIGRATION_LOCK = 7_345_001;
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
+  return Promise.all(files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(dir + f, "utf8") })));
+}
+
+/**
+ * Applies pending migrations in order, each in its own transaction together with its record.
+ * A transaction-scoped advisory lock makes concurrent starts wait for each other instead of racing.
+ */
+export async function migrate(db: Db, migrations?: Migration[]): Promise<string[]> {
+  const all = migrations ?? (await loadMigrations());
+  const applied: string[] = [];
+  for (const migration of all) {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      await tx.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+      );
+      const done = await tx.query("SELECT 1 FROM schema_migrations WHERE id = $1", [migration.id]);
+      if (done.length > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (id) VALUES ($1)", [migration.id]);
+      return true;
+    });
+    if (ran) applied.push(migration.id);
+  }
+  return applied;
+}
+
+/** Splits a plain SQL file on semicolons at line ends; our migrations hold no functions or quoted semicolons. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
+    .filter((s) => s.length > 0);
+}

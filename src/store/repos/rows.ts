@@ -1,0 +1,152 @@
+import type { EntryKind } from "../../domain/entries.ts";
+import type { DiscussionStatus, Language, Platform, PointStatus, Role } from "../../domain/types.ts";
+import type { MessageRef } from "../../app/chat-port.ts";
+
+export interface WorkspaceSettings {
+  /** Per reminder kind: off, or a different lead time; read by the scheduler. */
+  reminders?: Record<string, { enabled?: boolean; daysBefore?: number }>;
+  reminderHour?: number;
+  [key: string]: unknown;
+}
+
+export interface Workspace {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+  headcount: number | null;
+  timeZone: string;
+  language: Language;
+  defaultChannel: string | null;
+  settings: WorkspaceSettings;
+  installed: boolean;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  role: Role;
+  joinedAmoOn: string | null;
+}
+
+export interface Participant {
+  id?: string;
+  name: string;
+  role: Role;
+}
+
+export interface Discussion {
+  id: string;
+  workspaceId: string;
+  year: number;
+  status: DiscussionStatus;
+  version: number;
+  scheduledAt: Date | null;
+  durationMinutes: number | null;
+  location: string | null;
+  channelId: string | null;
+  participants: Participant[];
+  organiserId: string;
+  currentPoint: number | null;
+  boardMessage: MessageRef | null;
+  startedAt: Date | null;
+  concludedAt: Date | null;
+  concludedBy: string | null;
+  concludeOverrideReason: string | null;
+}
+
+export interface AgendaItem {
+  number: number;
+  key: string;
+  status: PointStatus;
+  message: MessageRef | null;
+}
+
+export interface Entry {
+  id: string;
+  discussionId: string;
+  point: number;
+  kind: EntryKind;
+  data: Record<string, unknown>;
+  authorId: string;
+  ownerId: string | null;
+  deadline: string | null;
+  status: "open" | "done" | null;
+  carriedFrom: string | null;
+  source: string;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export interface Summary {
+  discussionId: string;
+  version: number;
+  language: Language;
+  content: string;
+  sha256: string;
+  createdBy: string;
+  createdAt: Date;
+  message: MessageRef | null;
+}
+
+type Row = Record<string, unknown>;
+
+export const toWorkspace = (r: Row): Workspace => ({
+  id: r.id as string,
+  platform: r.platform as Platform,
+  externalId: r.external_id as string,
+  name: r.name as string,
+  headcount: (r.headcount as number | null) ?? null,
+  timeZone: r.time_zone as string,
+  language: r.language as Language,
+  defaultChannel: (r.default_channel as string | null) ?? null,
+  settings: (r.settings as WorkspaceSettings) ?? {},
+  installed: r.installed as boolean,
+});
+
+export const toDiscussion = (r: Row): Discussion => ({
+  id: r.id as string,
+  workspaceId: r.workspace_id as string,
+  year: r.year as number,
+  status: r.status as DiscussionStatus,
+  version: r.version as number,
+  scheduledAt: (r.scheduled_at as Date | null) ?? null,
+  durationMinutes: (r.duration_minutes as number | null) ?? null,
+  location: (r.location as string | null) ?? null,
+  channelId: (r.channel_id as string | null) ?? null,
+  participants: (r.participants as Participant[]) ?? [],
+  organiserId: r.organiser_id as string,
+  currentPoint: (r.current_point as number | null) ?? null,
+  boardMessage: (r.board_message as MessageRef | null) ?? null,
+  startedAt: (r.started_at as Date | null) ?? null,
+  concludedAt: (r.concluded_at as Date | null) ?? null,
+  concludedBy: (r.concluded_by as string | null) ?? null,
+  concludeOverrideReason: (r.conclude_override_reason as string | null) ?? null,
+});
+
+export const toEntry = (r: Row): Entry => ({
+  id: r.id as string,
+  discussionId: r.discussion_id as string,
+  point: r.point as number,
+  kind: r.kind as EntryKind,
+  data: r.data as Record<string, unknown>,
+  authorId: r.author_id as string,
+  ownerId: (r.owner_id as string | null) ?? null,
+  deadline: (r.deadline as string | null) ?? null,
+  status: (r.status as "open" | "done" | null) ?? null,
+  carriedFrom: (r.carried_from as string | null) ?? null,
+  source: r.source as string,
+  createdAt: r.created_at as Date,
+  completedAt: (r.completed_at as Date | null) ?? null,
+});
+
+export const toSummary = (r: Row): Summary => ({
+  discussionId: r.discussion_id as string,
+  version: r.version as number,
+  language: r.language as Language,
+  content: r.content as string,
+  sha256: r.sha256 as string,
+  createdBy: r.created_by as string,
+  createdAt: r.created_at as Date,
+  message: (r.message as MessageRef | null) ?? null,
+});

@@ -1,0 +1,49 @@
+import type { MessageRef } from "../../app/chat-port.ts";
+import type { Queryable } from "../db.ts";
+import { STALE_CLAIM } from "./claims.ts";
+import { type Summary, toSummary } from "./rows.ts";
+
+export function summariesRepo(q: Queryable) {
+  return {
+    async latest(workspaceId: string, discussionId: string): Promise<Summary | null> {
+      const rows = await q.query(
+        "SELECT * FROM summaries WHERE workspace_id = $1 AND discussion_id = $2 ORDER BY version DESC LIMIT 1",
+        [workspaceId, discussionId],
+      );
+      return rows[0] ? toSummary(rows[0]) : null;
+    },
+    async list(workspaceId: string, discussionId: string): Promise<Summary[]> {
+      const rows = await q.query(
+        "SELECT * FROM summaries WHERE workspace_id = $1 AND discussion_id = $2 ORDER BY version",
+        [workspaceId, discussionId],
+      );
+      return rows.map(toSummary);
+    },
+    async insert(
+      workspaceId: string,
+      s: { discussionId: string; version: number; language: string; content: string; sha256: string; createdBy: string; message: MessageRef | null },
+    ): Promise<Summary> {
+      const rows = await q.query(
+        `INSERT INTO summaries (workspace_id, discussion_id, version, language, content, sha256, created_by, message)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING *`,
+        [workspaceId, s.discussionId, s.version, s.language, s.content, s.sha256, s.createdBy, s.message ? JSON.stringify(s.message) : null],
+      );
+      return toSummary(rows[0] as Record<string, unknown>);
+    },
+    async setMessage(workspaceId: string, discussionId: string, version: number, ref: MessageRef | null): Promise<void> {
+      await q.query(
+        "UPDATE summaries SET message = $4::jsonb WHERE workspace_id = $1 AND discussion_id = $2 AND version = $3",
+        [workspaceId, discussionId, version, ref ? JSON.stringify(ref) : null],
+      );
+    },
+    /** Claims posting the summary message of a version; only one caller gets true. */
+    async claimMessage(workspaceId: string, discussionId: string, version: number): Promise<boolean> {
+      const rows = await q.query(
+        `UPDATE summaries SET message = jsonb_build_object('pending', true, 'at', now())
+         WHERE workspace_id = $1 AND discussion_id = $2 AND version = $3 AND (message IS NULL OR ${STALE_CLAIM("message")}) RETURNING version`,
+        [workspaceId, discussionId, version],
+      );
+      return rows.length > 0;
+    },
+  };
+}

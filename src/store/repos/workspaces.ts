@@ -1,0 +1,101 @@
+import type { Platform, Role } from "../../domain/types.ts";
+import type { Queryable } from "../db.ts";
+import { type Member, toWorkspace, type Workspace, type WorkspaceSettings } from "./rows.ts";
+
+export function workspacesRepo(q: Queryable) {
+  return {
+    /** The workspace for a platform's team/tenant id, created on first contact. */
+    async ensure(platform: Platform, externalId: string, name = ""): Promise<Workspace> {
+      const rows = await q.query(
+        `INSERT INTO workspaces (platform, external_id, name) VALUES ($1, $2, $3)
+         ON CONFLICT (platform, external_id) DO UPDATE
+           SET name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE workspaces.name END
+         RETURNING *`,
+        [platform, externalId, name],
+      );
+      return toWorkspace(rows[0] as Record<string, unknown>);
+    },
+    async find(platform: Platform, externalId: string): Promise<Workspace | null> {
+      const rows = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
+        platform,
+        externalId,
+      ]);
+      return rows[0] ? toWorkspace(rows[0]) : null;
+    },
+    async get(workspaceId: string): Promise<Workspace | null> {
+      const rows = await q.query("SELECT * FROM workspaces WHERE id = $1", [workspaceId]);
+      return rows[0] ? toWorkspace(rows[0]) : null;
+    },
+    async update(
+      workspaceId: string,
+      changes: {
+        headcount: number;
+        timeZone: string;
+        language: string;
+        defaultChannel: string | null;
+        settings: WorkspaceSettings;
+      },
+    ): Promise<Workspace> {
+      const rows = await q.query(
+        `UPDATE workspaces SET headcount = $2, time_zone = $3, language = $4, default_channel = $5,
+           settings = $6::jsonb, updated_at = now()
+         WHERE id = $1 RETURNING *`,
+        [
+          workspaceId,
+          changes.headcount,
+          changes.timeZone,
+          changes.language,
+          changes.defaultChannel,
+          JSON.stringify(changes.settings),
+        ],
+      );
+      return toWorkspace(rows[0] as Record<string, unknown>);
+    },
+    async setInstalled(workspaceId: string, installed: boolean): Promise<void> {
+      await q.query(
+        `UPDATE workspaces SET installed = $2, uninstalled_at = CASE WHEN $2 THEN NULL ELSE now() END WHERE id = $1`,
+        [workspaceId, installed],
+      );
+    },
+  };
+}
+
+export function membersRepo(q: Queryable) {
+  return {
+    async list(workspaceId: string): Promise<Member[]> {
+      const rows = await q.query(
+        "SELECT user_id, name, role, joined_amo_on FROM members WHERE workspace_id = $1 ORDER BY created_at, user_id",
+        [workspaceId],
+      );
+      return rows.map((r) => ({
+        userId: r.user_id as string,
+        name: r.name as string,
+        role: r.role as Role,
+        joinedAmoOn: (r.joined_amo_on as string | null) ?? null,
+      }));
+    },
+    async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
+      const rows = await q.query("SELECT role FROM members WHERE workspace_id = $1 AND user_id = $2", [
+        workspaceId,
+        userId,
+      ]);
+      return (rows[0]?.role as Role | undefined) ?? null;
+    },
+    /** Replaces the member list; keeps each remaining member's original joining date. */
+    async replace(workspaceId: string, members: Member[]): Promise<void> {
+      const ids = members.map((m) => m.userId);
+      await q.query("DELETE FROM members WHERE workspace_id = $1 AND NOT (user_id = ANY($2::text[]))", [
+        workspaceId,
+        ids,
+      ]);
+      for (const m of members) {
+        await q.query(
+          `INSERT INTO members (workspace_id, user_id, name, role, joined_amo_on) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (workspace_id, user_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
+             joined_amo_on = COALESCE(EXCLUDED.joined_amo_on, members.joined_amo_on)`,
+          [workspaceId, m.userId, m.name, m.role, m.joinedAmoOn],
+        );
+      }
+    },
+  };
+}
