@@ -4,16 +4,23 @@ const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ?
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 
 const url = (what: string, protocols: RegExp) =>
-  z.string().refine((v) => URL.canParse(v) && protocols.test(new URL(v).protocol), { message: `a ${what} URL` });
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && protocols.test(new URL(v).protocol), { message: `a ${what} URL` });
 
 export const configSchema = z
   .object({
-    PORT: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "a port number" }).int().min(0).max(65535).default(3978)),
+    PORT: z.preprocess(
+      unsetIfEmpty,
+      z.coerce.number({ message: "a port number" }).int().min(0).max(65535).default(3978),
+    ),
     DATABASE_URL: optional(url("postgres://", /^postgres(ql)?:$/)),
     DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default("./data")),
     SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[bp]-/, { message: "a bot token starting with xoxb-" })),
     SLACK_SIGNING_SECRET: optional(z.string().min(8, { message: "the app's signing secret" })),
-    SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, { message: "an app-level token starting with xapp-" })),
+    SLACK_APP_TOKEN: optional(
+      z.string().regex(/^xapp-/, { message: "an app-level token starting with xapp-" }),
+    ),
     SLACK_CLIENT_ID: optional(z.string()),
     SLACK_CLIENT_SECRET: optional(z.string()),
     SLACK_STATE_SECRET: optional(z.string().min(8, { message: "a random secret of at least 8 characters" })),
@@ -21,7 +28,11 @@ export const configSchema = z
     MICROSOFT_APP_ID: optional(z.string()),
     MICROSOFT_APP_PASSWORD: optional(z.string()),
     MICROSOFT_APP_TENANT_ID: optional(z.string()),
-    MICROSOFT_APP_TYPE: optional(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "MultiTenant, SingleTenant or UserAssignedMSI" })),
+    MICROSOFT_APP_TYPE: optional(
+      z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+        message: "MultiTenant, SingleTenant or UserAssignedMSI",
+      }),
+    ),
     LOG_LEVEL: z.preprocess(
       unsetIfEmpty,
       z.enum(["debug", "info", "warn", "error"], { message: "debug, info, warn or error" }).default("info"),
@@ -42,7 +53,8 @@ export const configSchema = z
       need("SLACK_SIGNING_SECRET", "Slack OAuth is configured");
     }
     if (c.MICROSOFT_APP_ID) need("MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_ID is set");
-    if (c.MICROSOFT_APP_TYPE === "SingleTenant") need("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE is SingleTenant");
+    if (c.MICROSOFT_APP_TYPE === "SingleTenant")
+      need("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE is SingleTenant");
   });
 
 export type Config = z.infer<typeof configSchema>;

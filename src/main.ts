@@ -1,12 +1,10 @@
+import { ADAPTERS } from "../adapters/index.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startServer } from "./server.ts";
-import type { AdapterFactory } from "./platforms.ts";
-
-const adapters: AdapterFactory[] = [];
 
 try {
   const config = loadConfig();
-  const server = await startServer(config, adapters);
+  const server = await startServer(config, ADAPTERS);
   const shutdown = async () => {
     await server.stop();
     process.exit(0);

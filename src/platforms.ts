@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import type { ChatPort } from "./app/chat-port.ts";
-import type { Core } from "./app/index.ts";
 import type { Logger } from "./app/context.ts";
+import type { Core } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import type { Db, Workspace } from "./store/index.ts";

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
-import { createCore, type Core } from "./app/index.ts";
+import { type Core, createCore } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import { createLogger } from "./logger.ts";

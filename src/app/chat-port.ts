@@ -1,7 +1,7 @@
-import type { EntryKind } from "../domain/entries.ts";
-import type { DescribedEntry } from "../domain/describe-entry.ts";
 import type { PointForm } from "../domain/agenda.ts";
 import type { Completeness } from "../domain/completeness.ts";
+import type { DescribedEntry } from "../domain/describe-entry.ts";
+import type { EntryKind } from "../domain/entries.ts";
 import type { SummaryDocument } from "../domain/summary.ts";
 import type { DiscussionStatus, Language, PointStatus } from "../domain/types.ts";
 

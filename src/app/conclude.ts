@@ -1,6 +1,6 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { transition } from "../domain/discussion.ts";
-import { repos, type Discussion } from "../store/index.ts";
+import { type Discussion, repos } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf, createSummaryVersion, publishSummary, threadLinks } from "./summary.ts";
@@ -9,7 +9,13 @@ import { stateOf } from "./walkthrough.ts";
 
 export type ConcludeResult =
   | { concluded: false; completeness: Completeness }
-  | { concluded: true; completeness: Completeness; discussion: Discussion; summaryVersion: number; pinned: boolean };
+  | {
+      concluded: true;
+      completeness: Completeness;
+      discussion: Discussion;
+      summaryVersion: number;
+      pinned: boolean;
+    };
 
 const MAX_REASON = 1000;
 
@@ -37,16 +43,23 @@ export async function conclude(
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
     const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
     if (!discussion) throw new AppError("not_found", "error.not_found");
-    if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+    if (discussion.version !== input.expectedVersion)
+      throw new AppError("stale", "error.stale", {}, {}, true);
     const completeness = await completenessOf(r, ctx.workspace, discussion);
     if (!completeness.complete && !reason) return { concluded: false as const, completeness };
     const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "conclude" });
     if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
-    const concluded = await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state, {
-      concludedAt: deps.now(),
-      concludedBy: ctx.actor.name,
-      overrideReason: completeness.complete ? null : reason,
-    });
+    const concluded = await r.discussions.applyState(
+      ctx.workspace.id,
+      discussion.id,
+      discussion.version,
+      next.state,
+      {
+        concludedAt: deps.now(),
+        concludedBy: ctx.actor.name,
+        overrideReason: completeness.complete ? null : reason,
+      },
+    );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
     const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId, links);
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
@@ -60,7 +73,10 @@ export async function conclude(
   if (!value.concluded) return value;
   await syncDiscussion(deps, ctx.workspace, input.discussionId, [before.currentPoint ?? 11]);
   const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId);
-  const discussion = (await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId)) as Discussion;
+  const discussion = (await repos(deps.db).discussions.get(
+    ctx.workspace.id,
+    input.discussionId,
+  )) as Discussion;
   return { ...value, discussion, pinned };
 }
 
@@ -75,7 +91,8 @@ export async function reopen(
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
     const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
     if (!discussion) throw new AppError("not_found", "error.not_found");
-    if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+    if (discussion.version !== input.expectedVersion)
+      throw new AppError("stale", "error.stale", {}, {}, true);
     const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "reopen" });
     if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
     await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state);

@@ -80,7 +80,12 @@ export function asAppError(error: unknown): unknown {
 export const EMPLOYER_ROLES: readonly Role[] = ["employer", "employer_representative"];
 
 /** Refuses unless the actor holds one of the roles. */
-export async function requireRole(r: Repos, ctx: Ctx, roles: readonly Role[], action: "conclude" | "setup" | "approve" | "delete") {
+export async function requireRole(
+  r: Repos,
+  ctx: Ctx,
+  roles: readonly Role[],
+  action: "conclude" | "setup" | "approve" | "delete",
+) {
   const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
   if (role && roles.includes(role)) return role;
   throw new AppError("forbidden", "error.forbidden", { action: `action.${action}`, roles: roles.join("|") });

@@ -14,7 +14,8 @@ export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<S
         ? await r.discussions.forYear(ctx.workspace.id, year)
         : ((await r.discussions.forYear(ctx.workspace.id, currentYear(deps, ctx))) ??
           (await r.discussions.latest(ctx.workspace.id)));
-    if (!discussion) throw new AppError("no_discussion", "error.no_discussion", { year: year ?? currentYear(deps, ctx) });
+    if (!discussion)
+      throw new AppError("no_discussion", "error.no_discussion", { year: year ?? currentYear(deps, ctx) });
     const summary = await r.summaries.latest(ctx.workspace.id, discussion.id);
     if (!summary) throw new AppError("no_discussion", "error.no_summary", { year: discussion.year });
     return summaryView(r, ctx.workspace, discussion, summary);

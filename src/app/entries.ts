@@ -1,5 +1,5 @@
 import { agendaPoint } from "../domain/agenda.ts";
-import { type EntryData, type EntryKind, ENTRY_KINDS, validateEntry } from "../domain/entries.ts";
+import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -30,14 +30,20 @@ export interface EntryResult {
 }
 
 /** Records a note, decision, goal or a point's structured answer. */
-export async function record(deps: Deps, ctx: Ctx, input: RecordInput, key: string | null): Promise<EntryResult> {
+export async function record(
+  deps: Deps,
+  ctx: Ctx,
+  input: RecordInput,
+  key: string | null,
+): Promise<EntryResult> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   const data = valid.value;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
-    if (kind === "goal_verdict") await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
+    if (kind === "goal_verdict")
+      await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
     const owned = data as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.insert(ctx.workspace.id, {
@@ -51,8 +57,12 @@ export async function record(deps: Deps, ctx: Ctx, input: RecordInput, key: stri
       status: actionable ? "open" : null,
       source: input.source ?? "form",
     });
-    if (SINGLE_KINDS.includes(kind)) await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
-    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, { kind, point: input.point });
+    if (SINGLE_KINDS.includes(kind))
+      await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
+      kind,
+      point: input.point,
+    });
     return entry;
   });
   const entry = reviveEntry(value);
@@ -95,7 +105,9 @@ export async function removeEntry(
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await ownEntry(r, ctx, input.entryId);
     await r.entries.remove(ctx.workspace.id, existing.id);
-    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, { kind: existing.kind });
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
+      kind: existing.kind,
+    });
     return existing;
   });
   const entry = reviveEntry(value);
@@ -104,7 +116,8 @@ export async function removeEntry(
 
 function checkKind(kind: string, point: number): EntryKind {
   if (!(ENTRY_KINDS as readonly string[]).includes(kind)) throw new AppError("invalid", "error.invalid");
-  if (!Number.isInteger(point) || point < 1 || point > 11) throw new AppError("refused", "refusal.no_such_point");
+  if (!Number.isInteger(point) || point < 1 || point > 11)
+    throw new AppError("refused", "refusal.no_such_point");
   const k = kind as EntryKind;
   if (k !== "note" && k !== "decision" && k !== "goal" && agendaPoint(point).form !== k) {
     throw new AppError("invalid", "error.invalid");
@@ -112,7 +125,12 @@ function checkKind(kind: string, point: number): EntryKind {
   return k;
 }
 
-async function editableDiscussion(r: Repos, ctx: Ctx, discussionId: string, preInput: boolean): Promise<Discussion> {
+async function editableDiscussion(
+  r: Repos,
+  ctx: Ctx,
+  discussionId: string,
+  preInput: boolean,
+): Promise<Discussion> {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
   if (!discussion) throw new AppError("not_found", "error.not_found");
   if (discussion.status === "running") return discussion;
@@ -131,7 +149,12 @@ async function ownEntry(r: Repos, ctx: Ctx, entryId: string): Promise<Entry> {
   return entry;
 }
 
-async function checkCarriedGoal(r: Repos, ctx: Ctx, discussion: Discussion, verdict: EntryData["goal_verdict"]) {
+async function checkCarriedGoal(
+  r: Repos,
+  ctx: Ctx,
+  discussion: Discussion,
+  verdict: EntryData["goal_verdict"],
+) {
   if (!verdict.goalId) return;
   const goals = await carriedGoals(r, ctx.workspace, discussion);
   if (!goals.some((g) => g.id === verdict.goalId)) throw new AppError("not_found", "error.not_found");

@@ -1,10 +1,10 @@
-import { isValidIsoDate } from "../domain/dates.ts";
 import type { Completeness } from "../domain/completeness.ts";
+import { isValidIsoDate } from "../domain/dates.ts";
 import { type Discussion, type Entry, repos } from "../store/index.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { AppError } from "./errors.ts";
 import { reviveEntry } from "./entries.ts";
+import { AppError } from "./errors.ts";
 import { completenessOf } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { viewEntry } from "./views.ts";
@@ -61,7 +61,11 @@ export async function postpone(
     const existing = await r.entries.get(ctx.workspace.id, input.entryId);
     if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");
     const data = { ...existing.data, deadline: input.deadline };
-    await r.entries.update(ctx.workspace.id, existing.id, { data, ownerId: existing.ownerId, deadline: input.deadline });
+    await r.entries.update(ctx.workspace.id, existing.id, {
+      data,
+      ownerId: existing.ownerId,
+      deadline: input.deadline,
+    });
     const entry = await r.entries.setStatus(ctx.workspace.id, existing.id, "open");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.postponed", existing.id, {
       from: existing.deadline,

@@ -1,7 +1,7 @@
 import type { Platform } from "../domain/types.ts";
 import { repos } from "../store/index.ts";
-import { type Actor, type Ctx, type Deps, read } from "./context.ts";
 import * as concludeCases from "./conclude.ts";
+import { type Actor, type Ctx, type Deps, read } from "./context.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
@@ -55,6 +55,6 @@ export function createCore(deps: Deps) {
 }
 export type Core = ReturnType<typeof createCore>;
 
+export type * from "./chat-port.ts";
 export type { Actor, Ctx, Deps, Logger } from "./context.ts";
 export { AppError, errorText, problemText } from "./errors.ts";
-export type * from "./chat-port.ts";

@@ -18,7 +18,13 @@ export const scheduleSchema = z.strictObject({
   location: z.string().trim().max(500).nullable().default(null),
   channel: z.string().trim().min(1).max(64).nullable().default(null),
   participants: z
-    .array(z.strictObject({ id: z.string().max(64).optional(), name: z.string().trim().min(1).max(200), role: z.enum(ROLES) }))
+    .array(
+      z.strictObject({
+        id: z.string().max(64).optional(),
+        name: z.string().trim().min(1).max(200),
+        role: z.enum(ROLES),
+      }),
+    )
     .max(200)
     .default([]),
 });
@@ -48,17 +54,36 @@ export async function schedule(
     if (existing && existing.status !== "planned") {
       throw new AppError("already_exists", "error.already_exists", { year });
     }
-    const fields = { scheduledAt: at, durationMinutes: v.durationMinutes, location: v.location, participants: v.participants };
+    const fields = {
+      scheduledAt: at,
+      durationMinutes: v.durationMinutes,
+      location: v.location,
+      participants: v.participants,
+    };
     const discussion = existing
       ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel })
-      : await r.discussions.create(ctx.workspace.id, { ...fields, year, organiserId: ctx.actor.userId, channelId: channel });
+      : await r.discussions.create(ctx.workspace.id, {
+          ...fields,
+          year,
+          organiserId: ctx.actor.userId,
+          channelId: channel,
+        });
     if (!discussion) throw new AppError("stale", "error.stale", {}, {}, true);
-    await r.audit.write(ctx.workspace.id, ctx.actor.userId, existing ? "discussion.rescheduled" : "discussion.planned", discussion.id, {
-      scheduledAt: at.toISOString(),
-    });
+    await r.audit.write(
+      ctx.workspace.id,
+      ctx.actor.userId,
+      existing ? "discussion.rescheduled" : "discussion.planned",
+      discussion.id,
+      {
+        scheduledAt: at.toISOString(),
+      },
+    );
     return { discussionId: discussion.id, rescheduled: Boolean(existing) };
   });
-  const discussion = (await repos(deps.db).discussions.get(ctx.workspace.id, value.discussionId)) as Discussion;
+  const discussion = (await repos(deps.db).discussions.get(
+    ctx.workspace.id,
+    value.discussionId,
+  )) as Discussion;
   let announcement: MessageRef | null = null;
   if (!replayed && discussion.channelId && discussion.scheduledAt) {
     announcement = await deps.chatFor(ctx.workspace).post(discussion.channelId, {

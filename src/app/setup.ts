@@ -41,7 +41,8 @@ export async function setupWorkspace(
   const value = parsed.data;
   const { value: workspace } = await inTransaction(deps, ctx, key, async (r) => {
     const members = await r.members.list(ctx.workspace.id);
-    if (members.some((m) => EMPLOYER_ROLES.includes(m.role))) await requireRole(r, ctx, EMPLOYER_ROLES, "setup");
+    if (members.some((m) => EMPLOYER_ROLES.includes(m.role)))
+      await requireRole(r, ctx, EMPLOYER_ROLES, "setup");
     const current = await r.workspaces.get(ctx.workspace.id);
     const settings: WorkspaceSettings = { ...(current?.settings ?? {}), ...(value.settings ?? {}) };
     const updated = await r.workspaces.update(ctx.workspace.id, {

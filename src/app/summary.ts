@@ -8,7 +8,11 @@ import type { ChatPort, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import { carriedGoals } from "./views.ts";
 
-export async function completenessOf(r: Repos, workspace: Workspace, discussion: Discussion): Promise<Completeness> {
+export async function completenessOf(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+): Promise<Completeness> {
   const entries = await r.entries.forDiscussion(workspace.id, discussion.id);
   const carried = await carriedGoals(r, workspace, discussion);
   return checkCompleteness({
@@ -61,9 +65,19 @@ export async function buildSummaryDocument(
     channelName: discussion.channelId,
     headcount: workspace.headcount ?? 1,
     participants,
-    points: items.map((i) => ({ number: i.number, status: i.status, threadUrl: links.get(i.number) ?? null })),
+    points: items.map((i) => ({
+      number: i.number,
+      status: i.status,
+      threadUrl: links.get(i.number) ?? null,
+    })),
     entries: entries.map(
-      (e): SummaryEntry => ({ id: e.id, point: e.point, kind: e.kind, data: e.data as EntryData[typeof e.kind], status: e.status }),
+      (e): SummaryEntry => ({
+        id: e.id,
+        point: e.point,
+        kind: e.kind,
+        data: e.data as EntryData[typeof e.kind],
+        status: e.status,
+      }),
     ),
     completeness: await completenessOf(r, workspace, discussion),
     concludedBy: discussion.concludedBy,
@@ -99,7 +113,12 @@ export async function createSummaryVersion(
   });
 }
 
-export async function summaryView(r: Repos, workspace: Workspace, discussion: Discussion, summary: Summary): Promise<SummaryView> {
+export async function summaryView(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  summary: Summary,
+): Promise<SummaryView> {
   return {
     discussionId: discussion.id,
     language: summary.language,

@@ -15,7 +15,12 @@ export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
 }
 
 /** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */
-export async function carriedGoals(r: Repos, workspace: Workspace, discussion: Discussion, entries?: Entry[]) {
+export async function carriedGoals(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  entries?: Entry[],
+) {
   const previous = await r.discussions.previous(workspace.id, discussion.year);
   if (!previous) return [];
   const goals = (await r.entries.forDiscussion(workspace.id, previous.id)).filter((e) => e.kind === "goal");
@@ -64,7 +69,9 @@ export async function pointView(
   let carried: PointView["carriedGoals"] = [];
   if (point.form === "goal_verdict") {
     const judged = new Set(
-      entries.filter((e) => e.kind === "goal_verdict").map((e) => (e.data as EntryData["goal_verdict"]).goalId),
+      entries
+        .filter((e) => e.kind === "goal_verdict")
+        .map((e) => (e.data as EntryData["goal_verdict"]).goalId),
     );
     carried = (await carriedGoals(r, workspace, discussion))
       .filter((g) => !judged.has(g.id))

@@ -18,7 +18,11 @@ export function currentYear(deps: Deps, ctx: Ctx): number {
 
 export async function stateOf(r: Repos, workspaceId: string, d: Discussion): Promise<DiscussionState> {
   const items = await r.discussions.agenda(workspaceId, d.id);
-  return { status: d.status, currentPoint: d.currentPoint, points: items.map((i) => ({ number: i.number, status: i.status })) };
+  return {
+    status: d.status,
+    currentPoint: d.currentPoint,
+    points: items.map((i) => ({ number: i.number, status: i.status })),
+  };
 }
 
 /** Starts this year's discussion in the channel, creating it first when it was never planned. */
@@ -47,10 +51,16 @@ export async function start(
     }
     const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "start" });
     if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
-    const started = await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state, {
-      startedAt: deps.now(),
-      channelId: channel ?? undefined,
-    });
+    const started = await r.discussions.applyState(
+      ctx.workspace.id,
+      discussion.id,
+      discussion.version,
+      next.state,
+      {
+        startedAt: deps.now(),
+        channelId: channel ?? undefined,
+      },
+    );
     if (!started) throw new AppError("stale", "error.stale", {}, {}, true);
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.started", discussion.id);
     return { discussionId: discussion.id };
@@ -70,21 +80,34 @@ export async function move(
     await inTransaction(deps, ctx, key, async (r) => {
       const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
       if (!discussion) throw new AppError("not_found", "error.not_found");
-      if (discussion.version !== input.expectedVersion) throw new AppError("stale", "error.stale", {}, {}, true);
+      if (discussion.version !== input.expectedVersion)
+        throw new AppError("stale", "error.stale", {}, {}, true);
       const next = transition(await stateOf(r, ctx.workspace.id, discussion), input.move);
       if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
       previousPoint = discussion.currentPoint;
-      const moved = await r.discussions.applyState(ctx.workspace.id, discussion.id, input.expectedVersion, next.state);
+      const moved = await r.discussions.applyState(
+        ctx.workspace.id,
+        discussion.id,
+        input.expectedVersion,
+        next.state,
+      );
       if (!moved) throw new AppError("stale", "error.stale", {}, {}, true);
-      await r.audit.write(ctx.workspace.id, ctx.actor.userId, `discussion.${input.move.type}`, discussion.id, {
-        from: discussion.currentPoint,
-        to: moved.currentPoint,
-      });
+      await r.audit.write(
+        ctx.workspace.id,
+        ctx.actor.userId,
+        `discussion.${input.move.type}`,
+        discussion.id,
+        {
+          from: discussion.currentPoint,
+          to: moved.currentPoint,
+        },
+      );
       return { discussionId: discussion.id };
     });
   } catch (error) {
     // The user acted on an old view: refresh it so the next click works.
-    if (error instanceof AppError && error.code === "stale") await syncDiscussion(deps, ctx.workspace, input.discussionId);
+    if (error instanceof AppError && error.code === "stale")
+      await syncDiscussion(deps, ctx.workspace, input.discussionId);
     throw error;
   }
   return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);

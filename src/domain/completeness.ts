@@ -35,11 +35,9 @@ export const REQUIREMENT_POINT: Record<LegalRequirement | GoodPractice, number> 
   instruction: 5,
 };
 
-export interface RecordedEntry<K extends EntryKind = EntryKind> {
-  point: number;
-  kind: K;
-  data: EntryData[K];
-}
+export type RecordedEntry<K extends EntryKind = EntryKind> = {
+  [P in K]: { point: number; kind: P; data: EntryData[P] };
+}[K];
 
 export interface CompletenessInput {
   headcount: number;
@@ -56,7 +54,7 @@ export interface Completeness {
 
 export function checkCompleteness(input: CompletenessInput): Completeness {
   const of = <K extends EntryKind>(kind: K) =>
-    input.entries.filter((e): e is RecordedEntry<K> => e.kind === kind).map((e) => e.data);
+    input.entries.filter((e) => e.kind === kind).map((e) => e.data as EntryData[K]);
   const atPoint = (point: number) => input.entries.filter((e) => e.point === point);
   const cooperation = of("cooperation_plan").at(-1);
   const competences = of("competences");
@@ -64,7 +62,9 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
   const { hasAmo } = participationFor(input.headcount);
 
   const legal: LegalRequirement[] = [];
-  const comingYear = atPoint(8).filter((e) => e.kind === "focus_area" || e.kind === "decision" || e.kind === "goal");
+  const comingYear = atPoint(8).filter(
+    (e) => e.kind === "focus_area" || e.kind === "decision" || e.kind === "goal",
+  );
   if (comingYear.length === 0) legal.push("coming_year_planned");
   if (!cooperation?.meetingInterval) legal.push("meeting_interval");
   if (!cooperation?.convener) legal.push("convener");

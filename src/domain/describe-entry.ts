@@ -41,7 +41,10 @@ export function describeEntry(
       return {
         label,
         text: d.text + status,
-        details: [`${tr("summary.criterion")}: ${d.successCriterion}`, ...(meta.length ? [meta.join(", ")] : [])],
+        details: [
+          `${tr("summary.criterion")}: ${d.successCriterion}`,
+          ...(meta.length ? [meta.join(", ")] : []),
+        ],
       };
     }
     case "minute_taker":
@@ -96,14 +99,20 @@ export function describeEntry(
     }
     case "cooperation_plan": {
       const d = entry.data as EntryData["cooperation_plan"];
-      return { label, text: `${tr("field.meeting_interval")}: ${d.meetingInterval}`, details: cooperationLines(d, language).slice(1) };
+      return {
+        label,
+        text: `${tr("field.meeting_interval")}: ${d.meetingInterval}`,
+        details: cooperationLines(d, language).slice(1),
+      };
     }
     case "competences": {
       const d = entry.data as EntryData["competences"];
       const members = (d.members ?? []).map(
         (m) =>
           `${m.person.name}: ${m.firstCourseDone ? tr("field.first_course_done") : tr("field.first_course_missing")}` +
-          (m.supplementaryPlanned ? `; ${tr("field.supplementary_training")}: ${m.supplementaryPlanned}` : ""),
+          (m.supplementaryPlanned
+            ? `; ${tr("field.supplementary_training")}: ${m.supplementaryPlanned}`
+            : ""),
       );
       const lines = [
         d.expertisePresent && `${tr("field.expertise_present")}: ${answer(d.expertisePresent)}`,

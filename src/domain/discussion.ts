@@ -54,7 +54,8 @@ export function transition(state: DiscussionState, move: Move): Transition {
       return goTo(state, (state.currentPoint ?? 1) - 1, "done");
     case "goto":
       if (state.status !== "running") return refuse("not_running");
-      if (!Number.isInteger(move.point) || move.point < 1 || move.point > POINT_COUNT) return refuse("no_such_point");
+      if (!Number.isInteger(move.point) || move.point < 1 || move.point > POINT_COUNT)
+        return refuse("no_such_point");
       return goTo(state, move.point, "done");
     case "skip": {
       if (state.status !== "running") return refuse("not_running");

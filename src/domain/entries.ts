@@ -27,13 +27,16 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .optional();
 const isoDate = z.string().trim().refine(isValidIsoDate, { message: "invalid_date" });
 const count = z.coerce.number().int().min(0).max(100_000);
 
 /** A person as the platform knows them: the id where there is one, the name for the written record. */
-export const personSchema = z.strictObject({ id: z.string().trim().max(64).optional(), name: text(LIMITS.short) });
+export const personSchema = z.strictObject({
+  id: z.string().trim().max(64).optional(),
+  name: text(LIMITS.short),
+});
 export type Person = z.infer<typeof personSchema>;
 
 export const entrySchemas = {

@@ -26,7 +26,9 @@ export function renderMarkdown(doc: SummaryDocument): string {
   if (doc.location) line(`- **${tr("summary.place")}:** ${mdText(doc.location)}`);
   line(`- **${tr("summary.status")}:** ${tr(`status.${doc.status}`)}`);
   if (doc.version !== null) line(`- **${tr("summary.version")}:** ${doc.version}`);
-  line(`- **${tr("summary.minute_taker")}:** ${doc.minuteTaker ? mdText(doc.minuteTaker) : tr("summary.none")}`);
+  line(
+    `- **${tr("summary.minute_taker")}:** ${doc.minuteTaker ? mdText(doc.minuteTaker) : tr("summary.none")}`,
+  );
   line();
   line(`## ${tr("summary.participants")}`);
   line();
@@ -87,7 +89,8 @@ export function renderMarkdown(doc: SummaryDocument): string {
   if (legal.length > 0) {
     line(`**${tr("completeness.legal")}:**`);
     line();
-    for (const r of legal) line(`- ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`);
+    for (const r of legal)
+      line(`- ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`);
     line();
   }
   if (goodPractice.length > 0) {
@@ -109,7 +112,10 @@ export function renderMarkdown(doc: SummaryDocument): string {
   line("---");
   line();
   line(`_${tr("summary.footer")}_`);
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 
   function entryItem(e: SummaryDocument["points"][number]["entries"][number], withLabel = false) {
     const d = describeEntry(e, lang, doc.timeZone);

@@ -6,7 +6,13 @@ export type Localized<T = string> = Record<Language, T>;
 
 export type Platform = "slack" | "teams" | "local";
 
-export const ROLES = ["employer", "employer_representative", "amo_representative", "work_leader", "other"] as const;
+export const ROLES = [
+  "employer",
+  "employer_representative",
+  "amo_representative",
+  "work_leader",
+  "other",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DISCUSSION_STATUSES = ["planned", "running", "concluded", "approved"] as const;

@@ -2,8 +2,9 @@ import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
 import { core } from "./sections/core.ts";
 import { summary } from "./sections/summary.ts";
+import { ui } from "./sections/ui.ts";
 
-const sections = [core, summary] as const;
+const sections = [core, summary, ui] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },
@@ -54,7 +55,5 @@ export function formatDateTime(language: Language, value: Date, zone: string): s
 }
 
 function toDateTime(value: Date | string, zone: string): DateTime {
-  return typeof value === "string"
-    ? DateTime.fromISO(value, { zone })
-    : DateTime.fromJSDate(value, { zone });
+  return typeof value === "string" ? DateTime.fromISO(value, { zone }) : DateTime.fromJSDate(value, { zone });
 }

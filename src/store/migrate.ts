@@ -14,7 +14,9 @@ export interface Migration {
 
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
-  return Promise.all(files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(dir + f, "utf8") })));
+  return Promise.all(
+    files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(dir + f, "utf8") })),
+  );
 }
 
 /**

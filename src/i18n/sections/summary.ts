@@ -25,10 +25,13 @@ export const summary = section(
     "summary.goals": "Mål for det kommende år, og hvordan vi ser om de er nået",
     "summary.no_goals": "Ingen mål registreret.",
     "summary.follow_up": "Sådan følger vi op",
-    "summary.follow_up_text": "Arbejdsgiveren har ansvaret for at følge op på beslutningerne og for at orientere ledelse og medarbejdere. Botten minder ejeren om hver beslutning og hvert mål før fristen, og status på åbne punkter vises hvert kvartal i kanalen og med kommandoen opfølgning.",
+    "summary.follow_up_text":
+      "Arbejdsgiveren har ansvaret for at følge op på beslutningerne og for at orientere ledelse og medarbejdere. Botten minder ejeren om hver beslutning og hvert mål før fristen, og status på åbne punkter vises hvert kvartal i kanalen og med kommandoen opfølgning.",
     "summary.find_again": "Her finder I det igen",
-    "summary.find_again_text": "Referatet er fastgjort i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen referat {year}; hvert punkts drøftelse ligger i punktets tråd.",
-    "summary.find_again_text_no_channel": "Referatet gemmes af botten. Hent det igen med kommandoen referat {year}.",
+    "summary.find_again_text":
+      "Referatet er fastgjort i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen referat {year}; hvert punkts drøftelse ligger i punktets tråd.",
+    "summary.find_again_text_no_channel":
+      "Referatet gemmes af botten. Hent det igen med kommandoen referat {year}.",
     "summary.completeness": "Tjek af lovkrav og god praksis",
     "summary.override": "Afsluttet af {who}, selv om noget manglede. Begrundelse: {reason}",
     "summary.concluded_by": "Afsluttet af {who}.",
@@ -51,7 +54,8 @@ export const summary = section(
     "field.last_apv": "seneste APV",
     "field.next_apv": "næste APV planlagt",
     "field.focus_points": "fokuspunkter",
-    "field.accidents": "{accidents} ulykker, {nearMisses} nærved-ulykker, {poisonings} forgiftninger, {healthDamage} sundhedsskader",
+    "field.accidents":
+      "{accidents} ulykker, {nearMisses} nærved-ulykker, {poisonings} forgiftninger, {healthDamage} sundhedsskader",
     "field.causes_investigated": "årsager undersøgt",
     "field.prevention_worked": "forebyggelsen virkede",
     "field.comment": "bemærkning",
@@ -105,17 +109,21 @@ export const summary = section(
     "summary.goals": "Goals for the coming year, and how we judge whether they are reached",
     "summary.no_goals": "No goals recorded.",
     "summary.follow_up": "How we follow up",
-    "summary.follow_up_text": "The employer is responsible for following up the decisions and for informing management and employees. The bot reminds each decision's and goal's owner before the deadline, and the status of open items is shown in the channel every quarter and with the follow-up command.",
+    "summary.follow_up_text":
+      "The employer is responsible for following up the decisions and for informing management and employees. The bot reminds each decision's and goal's owner before the deadline, and the status of open items is shown in the channel every quarter and with the follow-up command.",
     "summary.find_again": "Where to find it again",
-    "summary.find_again_text": "This summary is pinned in the channel {channel} and kept by the bot. Fetch it again with the command summary {year}; each point's discussion is in that point's thread.",
-    "summary.find_again_text_no_channel": "This summary is kept by the bot. Fetch it again with the command summary {year}.",
+    "summary.find_again_text":
+      "This summary is pinned in the channel {channel} and kept by the bot. Fetch it again with the command summary {year}; each point's discussion is in that point's thread.",
+    "summary.find_again_text_no_channel":
+      "This summary is kept by the bot. Fetch it again with the command summary {year}.",
     "summary.completeness": "Check of legal requirements and good practice",
     "summary.override": "Concluded by {who} although something was missing. Reason: {reason}",
     "summary.concluded_by": "Concluded by {who}.",
     "summary.owner": "owner",
     "summary.deadline": "deadline",
     "summary.criterion": "success criterion",
-    "summary.footer": "Documentation of the annual working-environment discussion (Danish Working Environment Act § 6 d).",
+    "summary.footer":
+      "Documentation of the annual working-environment discussion (Danish Working Environment Act § 6 d).",
     "entry.note": "Note",
     "entry.decision": "Decision",
     "entry.goal": "Goal",
@@ -131,7 +139,8 @@ export const summary = section(
     "field.last_apv": "last APV",
     "field.next_apv": "next APV planned",
     "field.focus_points": "focus points",
-    "field.accidents": "{accidents} accidents, {nearMisses} near misses, {poisonings} poisonings, {healthDamage} cases of health damage",
+    "field.accidents":
+      "{accidents} accidents, {nearMisses} near misses, {poisonings} poisonings, {healthDamage} cases of health damage",
     "field.causes_investigated": "causes investigated",
     "field.prevention_worked": "prevention worked",
     "field.comment": "comment",

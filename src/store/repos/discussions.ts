@@ -30,9 +30,10 @@ export function discussionsRepo(q: Queryable) {
       return rows[0] ? toDiscussion(rows[0]) : null;
     },
     async latest(workspaceId: string): Promise<Discussion | null> {
-      const rows = await q.query("SELECT * FROM discussions WHERE workspace_id = $1 ORDER BY year DESC LIMIT 1", [
-        workspaceId,
-      ]);
+      const rows = await q.query(
+        "SELECT * FROM discussions WHERE workspace_id = $1 ORDER BY year DESC LIMIT 1",
+        [workspaceId],
+      );
       return rows[0] ? toDiscussion(rows[0]) : null;
     },
     async list(workspaceId: string): Promise<Discussion[]> {
@@ -115,7 +116,13 @@ export function discussionsRepo(q: Queryable) {
       discussionId: string,
       expectedVersion: number,
       state: DiscussionState,
-      extra: { startedAt?: Date; concludedAt?: Date | null; concludedBy?: string | null; overrideReason?: string | null; channelId?: string } = {},
+      extra: {
+        startedAt?: Date;
+        concludedAt?: Date | null;
+        concludedBy?: string | null;
+        overrideReason?: string | null;
+        channelId?: string;
+      } = {},
     ): Promise<Discussion | null> {
       const rows = await q.query(
         `UPDATE discussions SET status = $4, current_point = $5, version = version + 1, updated_at = now(),
@@ -195,11 +202,10 @@ export function discussionsRepo(q: Queryable) {
     ): Promise<void> {
       const value = ref ? JSON.stringify(ref) : null;
       if (point === "board") {
-        await q.query("UPDATE discussions SET board_message = $3::jsonb WHERE workspace_id = $1 AND id = $2", [
-          workspaceId,
-          discussionId,
-          value,
-        ]);
+        await q.query(
+          "UPDATE discussions SET board_message = $3::jsonb WHERE workspace_id = $1 AND id = $2",
+          [workspaceId, discussionId, value],
+        );
       } else {
         await q.query(
           "UPDATE agenda_items SET message = $4::jsonb WHERE workspace_id = $1 AND discussion_id = $2 AND number = $3",
@@ -218,7 +224,9 @@ export function discussionsRepo(q: Queryable) {
          WHERE workspace_id = $1 AND message->>'channel' = $2 AND message->>'id' = $3`,
         [workspaceId, channel, messageId],
       );
-      return rows[0] ? { discussionId: rows[0].discussion_id as string, point: rows[0].number as number } : null;
+      return rows[0]
+        ? { discussionId: rows[0].discussion_id as string, point: rows[0].number as number }
+        : null;
     },
   };
 }

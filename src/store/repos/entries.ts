@@ -74,7 +74,12 @@ export function entriesRepo(q: Queryable) {
       return rows.length > 0;
     },
     /** Removes earlier entries of a kind that a point holds only once (the newest answer replaces them). */
-    async removeKind(workspaceId: string, discussionId: string, kind: EntryKind, exceptId: string): Promise<void> {
+    async removeKind(
+      workspaceId: string,
+      discussionId: string,
+      kind: EntryKind,
+      exceptId: string,
+    ): Promise<void> {
       await q.query(
         `UPDATE entries SET deleted_at = now()
          WHERE workspace_id = $1 AND discussion_id = $2 AND kind = $3 AND id <> $4 AND deleted_at IS NULL`,

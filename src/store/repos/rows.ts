@@ -1,6 +1,6 @@
+import type { MessageRef } from "../../app/chat-port.ts";
 import type { EntryKind } from "../../domain/entries.ts";
 import type { DiscussionStatus, Language, Platform, PointStatus, Role } from "../../domain/types.ts";
-import type { MessageRef } from "../../app/chat-port.ts";
 
 export interface WorkspaceSettings {
   /** Per reminder kind: off, or a different lead time; read by the scheduler. */

@@ -21,16 +21,38 @@ export function summariesRepo(q: Queryable) {
     },
     async insert(
       workspaceId: string,
-      s: { discussionId: string; version: number; language: string; content: string; sha256: string; createdBy: string; message: MessageRef | null },
+      s: {
+        discussionId: string;
+        version: number;
+        language: string;
+        content: string;
+        sha256: string;
+        createdBy: string;
+        message: MessageRef | null;
+      },
     ): Promise<Summary> {
       const rows = await q.query(
         `INSERT INTO summaries (workspace_id, discussion_id, version, language, content, sha256, created_by, message)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING *`,
-        [workspaceId, s.discussionId, s.version, s.language, s.content, s.sha256, s.createdBy, s.message ? JSON.stringify(s.message) : null],
+        [
+          workspaceId,
+          s.discussionId,
+          s.version,
+          s.language,
+          s.content,
+          s.sha256,
+          s.createdBy,
+          s.message ? JSON.stringify(s.message) : null,
+        ],
       );
       return toSummary(rows[0] as Record<string, unknown>);
     },
-    async setMessage(workspaceId: string, discussionId: string, version: number, ref: MessageRef | null): Promise<void> {
+    async setMessage(
+      workspaceId: string,
+      discussionId: string,
+      version: number,
+      ref: MessageRef | null,
+    ): Promise<void> {
       await q.query(
         "UPDATE summaries SET message = $4::jsonb WHERE workspace_id = $1 AND discussion_id = $2 AND version = $3",
         [workspaceId, discussionId, version, ref ? JSON.stringify(ref) : null],

@@ -1,0 +1,44 @@
+/** The subcommands of /arbejdsmiljø (Slack) and of an @mention (Teams), each with a Danish name and English aliases. */
+export const SUBCOMMANDS = {
+  setup: ["opsæt", "opsaet", "setup"],
+  plan: ["planlæg", "planlaeg", "plan", "schedule"],
+  start: ["start", "begin"],
+  status: ["status"],
+  followup: ["opfølgning", "opfoelgning", "followup", "follow-up"],
+  summary: ["referat", "summary"],
+  export: ["eksport", "export"],
+  help: ["hjælp", "hjaelp", "help"],
+} as const;
+export type Subcommand = keyof typeof SUBCOMMANDS;
+
+export type Command =
+  | { type: Subcommand; year?: number }
+  | { type: "unknown"; word: string }
+  | { type: "bad_argument"; subcommand: Subcommand; argument: string };
+
+const TAKES_YEAR: readonly Subcommand[] = ["summary", "export", "status"];
+
+/** Parses the text after the command (or after the @mention). Empty text means help. */
+export function parseCommand(text: string): Command {
+  const words = text
+    .normalize("NFC")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in user text are replaced on purpose
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const [first, ...rest] = words;
+  if (!first) return { type: "help" };
+  const word = first.toLowerCase();
+  const sub = (Object.keys(SUBCOMMANDS) as Subcommand[]).find((k) =>
+    (SUBCOMMANDS[k] as readonly string[]).includes(word),
+  );
+  if (!sub) return { type: "unknown", word: first.slice(0, 40) };
+  if (rest.length === 0) return { type: sub };
+  const argument = rest.join(" ").slice(0, 40);
+  if (TAKES_YEAR.includes(sub) && rest.length === 1 && /^\d{4}$/.test(rest[0] as string)) {
+    const year = Number(rest[0]);
+    if (year >= 2000 && year <= 2200) return { type: sub, year };
+  }
+  return { type: "bad_argument", subcommand: sub, argument };
+}

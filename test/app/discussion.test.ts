@@ -1,0 +1,375 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/app/errors.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { EMPLOYER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
+import { DRIVERS } from "../helpers/db.ts";
+
+describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ open }) => {
+  let db: Db;
+  let t: TestCore;
+  beforeAll(async () => {
+    db = await open();
+    t = testCore(db);
+  });
+  afterAll(async () => db?.close());
+
+  it("runs from setup to the Markdown summary, posted and pinned once", async () => {
+    const { core, chat, clock } = t;
+    const { employer, rep, workspace } = await setUpWorkspace(core);
+
+    const planned = await core.schedule(
+      employer,
+      { date: "2026-12-10", time: "10:00", location: "Mødelokale 2", durationMinutes: 90 },
+      "plan-1",
+    );
+    expect(planned.discussion.status).toBe("planned");
+    expect(planned.discussion.scheduledAt?.toISOString()).toBe("2026-12-10T09:00:00.000Z");
+    expect(chat.ops("announcement")).toHaveLength(1);
+
+    clock.now = new Date("2026-12-10T09:00:00Z");
+    let { discussion } = await core.start(employer, {}, "start-1");
+    expect(discussion.status).toBe("running");
+    expect(discussion.currentPoint).toBe(1);
+    expect(chat.sent.filter((s) => s.op === "post").map((s) => s.message?.kind)).toEqual([
+      "announcement",
+      "board",
+      "point",
+    ]);
+
+    const id = discussion.id;
+    const rec = (point: number, kind: string, data: unknown, actor = employer) =>
+      core.record(actor, { discussionId: id, point, kind, data }, null);
+    const next = async () => {
+      ({ discussion } = await core.move(
+        employer,
+        { discussionId: id, expectedVersion: discussion.version, move: { type: "next" } },
+        null,
+      ));
+    };
+
+    await rec(1, "minute_taker", { person: { id: "U_REP", name: "Ali Nielsen" } });
+    await next();
+    await rec(2, "amo_member", {
+      person: { name: "Ali Nielsen" },
+      role: "amo_representative",
+      joinedOn: "2026-03-01",
+    });
+    await next();
+    await rec(3, "note", { text: "Vi flytter til nye lokaler i foråret; AMO inddrages i indretningen." });
+    await next();
+    await rec(4, "apv_status", {
+      lastApvDate: "2025-05-01",
+      actionPlanStatus: "Handlingsplanen er gennemført på nær støj.",
+    });
+    await next();
+    await rec(5, "note", { text: "Nyansatte får en tjekliste om arbejdsmiljø den første uge." }, rep);
+    await next();
+    await rec(6, "accident_overview", {
+      accidents: 1,
+      nearMisses: 3,
+      poisonings: 0,
+      healthDamage: 0,
+      causesInvestigated: "yes",
+      preventionWorked: "partly",
+    });
+    await next();
+    await rec(7, "note", {
+      text: "Første år med botten; sidste års mål blev gennemgået mundtligt og er nået.",
+    });
+    await next();
+    await rec(8, "focus_area", {
+      area: "Støj i storrummet",
+      actions: "Måle støj og opsætte lydabsorbenter.",
+    });
+    await rec(8, "goal", {
+      text: "Mindre støj i storrummet",
+      successCriterion: "Under 55 dB målt i april",
+      deadline: "2027-05-01",
+      owner: { id: "U_LEADER", name: "Søren Østergaard" },
+    });
+    await rec(8, "decision", {
+      text: "Indkøb af lydabsorbenter",
+      owner: { name: "Mette Hansen" },
+      deadline: "2027-02-01",
+    });
+    await next();
+    await rec(9, "cooperation_plan", {
+      meetingInterval: "Hvert kvartal",
+      convener: "Mette Hansen",
+      acuteHandling: "Ring til arbejdsmiljørepræsentanten samme dag",
+      informAmo: "Fælles kanal i Slack",
+      informEveryone: "Kort punkt på personalemødet",
+    });
+    await next();
+    await rec(10, "competences", {
+      supplementaryTraining: "Ali tager 2 dages supplerende uddannelse i foråret.",
+    });
+    await next();
+    expect(discussion.currentPoint).toBe(11);
+
+    // The representative may not conclude; nothing changes.
+    await expect(
+      core.conclude(rep, { discussionId: id, expectedVersion: discussion.version }, null),
+    ).rejects.toMatchObject({
+      code: "forbidden",
+    });
+
+    const result = await core.conclude(
+      employer,
+      { discussionId: id, expectedVersion: discussion.version },
+      "conclude-1",
+    );
+    expect(result.concluded).toBe(true);
+    if (!result.concluded) return;
+    expect(result.completeness.legal).toEqual([]);
+    expect(result.summaryVersion).toBe(1);
+    expect(result.pinned).toBe(true);
+    const summaryPosts = chat.sent.filter((s) => s.op === "post" && s.message?.kind === "summary");
+    expect(summaryPosts).toHaveLength(1);
+    expect(chat.sent.filter((s) => s.op === "pin")).toHaveLength(1);
+    const file = chat.sent.find((s) => s.op === "file")?.file;
+    expect(file?.name).toBe("arbejdsmiljoedroeftelse-2026-v1.md");
+
+    // Repeating the conclude (a retried request) changes nothing and posts nothing more.
+    await core.conclude(employer, { discussionId: id, expectedVersion: discussion.version }, "conclude-1");
+    expect(chat.sent.filter((s) => s.op === "post" && s.message?.kind === "summary")).toHaveLength(1);
+
+    const summary = await core.getSummary(employer, 2026);
+    const md = summary.markdown;
+    expect(md).toContain("# Referat af den årlige arbejdsmiljødrøftelse 2026");
+    expect(md).toContain("10. december 2026 kl. 10.00");
+    expect(md).toContain("**Referent:** Ali Nielsen");
+    expect(md).toContain("- Mette Hansen (Arbejdsgiver)");
+    expect(md).toContain("- Mødeinterval: Hvert kvartal");
+    expect(md).toContain("- Indkøb af lydabsorbenter (Åben)");
+    expect(md).toContain("  - succeskriterium: Under 55 dB målt i april");
+    expect(md).toContain("1 ulykker, 3 nærved-ulykker, 0 forgiftninger, 0 sundhedsskader");
+    expect(md).toContain("Referatet er fastgjort i kanalen C\\_AMO");
+    expect(md).toContain("[Tråd](https://chat.example/C_AMO/");
+    expect(md).toContain("Alle lovkrav og punkter for god praksis er dækket.");
+    expect(md).toContain("Afsluttet af Mette Hansen.");
+    expect(summary.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const stored = await repos(db).summaries.list(workspace.id, id);
+    expect(stored.map((s) => s.version)).toEqual([1]);
+    const audit = (await repos(db).audit.list(workspace.id)).map((a) => a.action);
+    expect(audit).toContain("discussion.concluded");
+    expect(audit.filter((a) => a === "discussion.next")).toHaveLength(10);
+  });
+
+  it("reports what is missing and concludes anyway only with a reason, which is recorded", async () => {
+    const { core, clock } = t;
+    clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(core, 6);
+    const { discussion } = await core.start(employer, {}, null);
+    const check = await core.conclude(
+      employer,
+      { discussionId: discussion.id, expectedVersion: discussion.version },
+      null,
+    );
+    expect(check.concluded).toBe(false);
+    expect(check.completeness.legal).toEqual([
+      "coming_year_planned",
+      "meeting_interval",
+      "convener",
+      "acute_handling",
+      "information",
+      "last_year_goals_assessed",
+      "goals_set",
+      "expertise_discussed",
+    ]);
+    expect(check.completeness.goodPractice).toEqual([
+      "minute_taker",
+      "accident_overview",
+      "apv_status",
+      "instruction",
+    ]);
+    const still = await repos(db).discussions.get(workspace.id, discussion.id);
+    expect(still?.status).toBe("running");
+
+    const done = await core.conclude(
+      employer,
+      {
+        discussionId: discussion.id,
+        expectedVersion: discussion.version,
+        overrideReason: "Mødet blev afbrudt; resten tages i januar.",
+      },
+      null,
+    );
+    expect(done.concluded).toBe(true);
+    const after = await repos(db).discussions.get(workspace.id, discussion.id);
+    expect(after?.concludedBy).toBe(EMPLOYER.name);
+    expect(after?.concludeOverrideReason).toBe("Mødet blev afbrudt; resten tages i januar.");
+    const md = (await core.getSummary(employer)).markdown;
+    expect(md).toContain("Lovkrav der mangler");
+    expect(md).toContain("Begrundelse: Mødet blev afbrudt; resten tages i januar.");
+  });
+
+  it("moves once when two people press next from the same view", async () => {
+    const { core } = t;
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const press = (who: typeof employer) =>
+      core.move(
+        who,
+        { discussionId: discussion.id, expectedVersion: discussion.version, move: { type: "next" } },
+        null,
+      );
+    const results = await Promise.allSettled([press(employer), press(rep)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect(refused.reason.code).toBe("stale");
+    const { discussion: now } = await core.move(
+      employer,
+      { discussionId: discussion.id, expectedVersion: discussion.version + 1, move: { type: "previous" } },
+      null,
+    );
+    expect(now.currentPoint).toBe(1);
+  });
+
+  it("records one entry for a repeated idempotency key, also when the repeats race", async () => {
+    const { core } = t;
+    const { employer, workspace } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const note = () =>
+      core.record(
+        employer,
+        { discussionId: discussion.id, point: 1, kind: "note", data: { text: "Én gang" } },
+        "slack:evt-1",
+      );
+    const [a, b] = await Promise.all([note(), note()]);
+    await note();
+    expect(a.entry.id).toBe(b.entry.id);
+    const entries = await repos(db).entries.forDiscussion(workspace.id, discussion.id);
+    expect(entries.filter((e) => e.kind === "note")).toHaveLength(1);
+  });
+
+  it("refuses bad input with field problems and keeps what is stored", async () => {
+    const { core } = t;
+    const { employer, workspace } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const attempt = core.record(
+      employer,
+      {
+        discussionId: discussion.id,
+        point: 8,
+        kind: "goal",
+        data: { text: "x".repeat(5000), deadline: "2027-02-31" },
+      },
+      null,
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: "invalid",
+      problems: {
+        text: { code: "too_long", max: 1000 },
+        successCriterion: { code: "required" },
+        deadline: { code: "invalid_date" },
+      },
+    });
+    await expect(
+      core.record(
+        employer,
+        { discussionId: discussion.id, point: 3, kind: "accident_overview", data: {} },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: "invalid" });
+    expect(await repos(db).entries.forDiscussion(workspace.id, discussion.id)).toEqual([]);
+  });
+
+  it("never lets one workspace touch another's discussion", async () => {
+    const { core } = t;
+    const a = await setUpWorkspace(core);
+    const b = await setUpWorkspace(core);
+    const { discussion } = await core.start(a.employer, {}, null);
+    await expect(
+      core.record(
+        b.employer,
+        { discussionId: discussion.id, point: 1, kind: "note", data: { text: "indbrud" } },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      core.move(
+        b.employer,
+        { discussionId: discussion.id, expectedVersion: discussion.version, move: { type: "next" } },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("carries last year's goals into point 7 and requires a verdict on each open one", async () => {
+    const { core, clock } = t;
+    const { employer, workspace } = await setUpWorkspace(core);
+    clock.now = new Date("2025-11-20T09:00:00Z");
+    const { discussion: last } = await core.start(employer, {}, null);
+    const goal = await core.record(
+      employer,
+      {
+        discussionId: last.id,
+        point: 8,
+        kind: "goal",
+        data: { text: "Færre klager over indeklima", successCriterion: "Højst 2 klager i 2026" },
+      },
+      null,
+    );
+    await core.conclude(
+      employer,
+      {
+        discussionId: last.id,
+        expectedVersion: (await repos(db).discussions.get(workspace.id, last.id))!.version,
+        overrideReason: "Test",
+      },
+      null,
+    );
+
+    clock.now = new Date("2026-11-24T09:00:00Z");
+    const { discussion } = await core.start(employer, {}, null);
+    const views = await core.views(employer, discussion.id, 7);
+    expect(views?.point?.carriedGoals.map((g) => g.text)).toEqual(["Færre klager over indeklima"]);
+    let status = await core.status(employer);
+    expect(status.completeness?.legal).toContain("last_year_goals_assessed");
+
+    await core.record(
+      employer,
+      {
+        discussionId: discussion.id,
+        point: 7,
+        kind: "goal_verdict",
+        data: {
+          goalId: goal.entry.id,
+          goalText: "Færre klager over indeklima",
+          verdict: "partly",
+          reason: "Ventilationen blev først skiftet i oktober",
+          carryOn: true,
+        },
+      },
+      null,
+    );
+    status = await core.status(employer);
+    expect(status.completeness?.legal).not.toContain("last_year_goals_assessed");
+    const after = await core.views(employer, discussion.id, 7);
+    expect(after?.point?.carriedGoals).toEqual([]);
+  });
+
+  it("lists open decisions and goals and marks one done", async () => {
+    const { core } = t;
+    const { employer } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const { entry } = await core.record(
+      employer,
+      {
+        discussionId: discussion.id,
+        point: 3,
+        kind: "decision",
+        data: { text: "Nye stole", deadline: "2027-01-15" },
+      },
+      null,
+    );
+    expect((await core.listOpen(employer)).map((o) => o.described.text)).toEqual(["Nye stole (Åben)"]);
+    await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
+    await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
+    expect(await core.listOpen(employer)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { silentLogger } from "../../src/app/context.ts";
+import { type Core, createCore } from "../../src/app/index.ts";
+import type { Db } from "../../src/store/db.ts";
+import { uniqueId } from "./db.ts";
+import { RecordingChat } from "./recording-chat.ts";
+
+export interface TestCore {
+  core: Core;
+  chat: RecordingChat;
+  clock: { now: Date };
+}
+
+export function testCore(db: Db, now = new Date("2026-11-24T09:00:00Z")): TestCore {
+  const chat = new RecordingChat();
+  const clock = { now };
+  const core = createCore({ db, chatFor: () => chat, now: () => clock.now, log: silentLogger });
+  return { core, chat, clock };
+}
+
+export const EMPLOYER = { userId: "U_EMPLOYER", name: "Mette Hansen" };
+export const REPRESENTATIVE = { userId: "U_REP", name: "Ali Nielsen" };
+export const LEADER = { userId: "U_LEADER", name: "Søren Østergaard" };
+
+/** A set-up workspace with 25 employees (one-level AMO) and three members. */
+export async function setUpWorkspace(core: Core, headcount = 25) {
+  const team = uniqueId();
+  const ctx = await core.context("slack", team, EMPLOYER, "Kontoret ApS");
+  const { workspace } = await core.setupWorkspace(
+    ctx,
+    {
+      headcount,
+      timeZone: "Europe/Copenhagen",
+      language: "da",
+      defaultChannel: "C_AMO",
+      members: [
+        { userId: EMPLOYER.userId, name: EMPLOYER.name, role: "employer", joinedAmoOn: null },
+        {
+          userId: REPRESENTATIVE.userId,
+          name: REPRESENTATIVE.name,
+          role: "amo_representative",
+          joinedAmoOn: "2026-03-01",
+        },
+        { userId: LEADER.userId, name: LEADER.name, role: "work_leader", joinedAmoOn: null },
+      ],
+    },
+    null,
+  );
+  const as = (actor: typeof EMPLOYER) => ({ workspace, actor });
+  return { team, workspace, employer: as(EMPLOYER), rep: as(REPRESENTATIVE), leader: as(LEADER) };
+}

@@ -1,0 +1,67 @@
+import type {
+  ChatPort,
+  FormRequest,
+  MessageRef,
+  OutboundFile,
+  OutboundMessage,
+} from "../../src/app/chat-port.ts";
+
+export interface Sent {
+  op: "post" | "update" | "reply" | "pin" | "file" | "direct" | "form";
+  channel?: string;
+  ref?: MessageRef;
+  message?: OutboundMessage;
+  file?: OutboundFile;
+  form?: FormRequest;
+}
+
+/** A chat platform stand-in that records what the core sends (the core's port, not our code, is faked). */
+export class RecordingChat implements ChatPort {
+  sent: Sent[] = [];
+  private next = 1;
+  failNext = 0;
+
+  private fail() {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error("chat platform unavailable");
+    }
+  }
+  async post(channel: string, message: OutboundMessage) {
+    this.fail();
+    const ref = { channel, id: `m${this.next++}` };
+    this.sent.push({ op: "post", channel, ref, message });
+    return ref;
+  }
+  async update(ref: MessageRef, message: OutboundMessage) {
+    this.fail();
+    this.sent.push({ op: "update", ref, message });
+  }
+  async replyInThread(parent: MessageRef, message: OutboundMessage) {
+    this.fail();
+    const ref = { channel: parent.channel, id: `m${this.next++}`, threadId: parent.id };
+    this.sent.push({ op: "reply", ref, message });
+    return ref;
+  }
+  async pin(ref: MessageRef) {
+    this.sent.push({ op: "pin", ref });
+    return "pinned" as const;
+  }
+  async sendFile(channel: string, file: OutboundFile) {
+    this.sent.push({ op: "file", channel, file });
+  }
+  async linkTo(ref: MessageRef) {
+    return `https://chat.example/${ref.channel}/${ref.id}`;
+  }
+  async openForm(_trigger: string, form: FormRequest) {
+    this.sent.push({ op: "form", form });
+  }
+  async sendDirect(userId: string, message: OutboundMessage) {
+    const ref = { channel: userId, id: `m${this.next++}` };
+    this.sent.push({ op: "direct", channel: userId, ref, message });
+    return ref;
+  }
+  ops(kind?: OutboundMessage["kind"]) {
+    return this.sent.filter((s) => !kind || s.message?.kind === kind);
+  }
+}

@@ -1,0 +1,37 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else if (path.endsWith(".ts")) out.push(path);
+  }
+  return out;
+}
+
+const IMPORT =
+  /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+
+describe("the core's boundary", () => {
+  it("keeps every platform SDK out of src/", async () => {
+    const offenders: string[] = [];
+    for (const file of await files("src")) {
+      const text = await readFile(file, "utf8");
+      for (const match of text.matchAll(IMPORT)) {
+        const target = match[1] ?? match[2] ?? match[3] ?? "";
+        if (/^@slack\/|^botbuilder|^botframework|^@microsoft\/(teams|agents)/.test(target))
+          offenders.push(`${file}: ${target}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("catches an SDK import when there is one", () => {
+    const sample = 'import { App } from "@slack/bolt";\nconst x = await import("botbuilder");';
+    const found = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
+    expect(found).toEqual(["@slack/bolt", "botbuilder"]);
+  });
+});
