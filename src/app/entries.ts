@@ -1,7 +1,7 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
-import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
@@ -167,4 +167,33 @@ export function reviveEntry(e: Entry): Entry {
     createdAt: new Date(e.createdAt),
     completedAt: e.completedAt ? new Date(e.completedAt) : null,
   };
+}
+
+/**
+ * A reply in a point's thread becomes a note on that point. Replies in other threads are ignored (null).
+ * The platform's message id is the idempotency key, so a redelivered event records once.
+ */
+export async function recordThreadReply(
+  deps: Deps,
+  ctx: Ctx,
+  input: { channel: string; threadId: string; messageId: string; text: string },
+): Promise<EntryResult | null> {
+  const target = await read(deps, (r) =>
+    r.discussions.pointByMessage(ctx.workspace.id, input.channel, input.threadId),
+  );
+  if (!target) return null;
+  const text = input.text.trim();
+  if (!text) return null;
+  return record(
+    deps,
+    ctx,
+    {
+      discussionId: target.discussionId,
+      point: target.point,
+      kind: "note",
+      data: { text },
+      source: "thread",
+    },
+    `thread:${input.channel}:${input.messageId}`,
+  );
 }

@@ -5,6 +5,7 @@ import { type Actor, type Ctx, type Deps, read } from "./context.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
+import type { FormContext } from "./forms.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { syncDiscussion } from "./sync.ts";
@@ -31,6 +32,7 @@ export function createCore(deps: Deps) {
     record: bind(deps, entries.record),
     editEntry: bind(deps, entries.editEntry),
     removeEntry: bind(deps, entries.removeEntry),
+    recordThreadReply: bind(deps, entries.recordThreadReply),
     conclude: bind(deps, concludeCases.conclude),
     reopen: bind(deps, concludeCases.reopen),
     listOpen: bind(deps, followUp.listOpen),
@@ -41,6 +43,14 @@ export function createCore(deps: Deps) {
     listSummaryVersions: bind(deps, documents.listSummaryVersions),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
+    /** What a form needs to show its fields: the members, and at point 7 last year's goals. */
+    async formContext(ctx: Ctx, discussionId?: string): Promise<FormContext> {
+      const r = repos(deps.db);
+      const members = await r.members.list(ctx.workspace.id);
+      const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
+      const carried = discussion ? (await pointView(r, ctx.workspace, discussion, 7)).carriedGoals : [];
+      return { language: ctx.workspace.language, members, carriedGoals: carried };
+    },
     async views(ctx: Ctx, discussionId: string, point?: number) {
       const r = repos(deps.db);
       const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
@@ -56,5 +66,16 @@ export function createCore(deps: Deps) {
 export type Core = ReturnType<typeof createCore>;
 
 export type * from "./chat-port.ts";
+export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger } from "./context.ts";
 export { AppError, errorText, problemText } from "./errors.ts";
+export {
+  type FieldSpec,
+  type FieldValue,
+  type FormContext,
+  type FormKind,
+  type FormSpec,
+  fieldErrors,
+  formData,
+  formSpec,
+} from "./forms.ts";
