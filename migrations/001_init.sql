@@ -114,7 +114,7 @@ CREATE TABLE reminders (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   workspace_id  uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   kind          text NOT NULL,
-  subject_id    uuid,
+  subject_id    text,
   due_at        timestamptz NOT NULL,
   payload       jsonb NOT NULL DEFAULT '{}'::jsonb,
   status        text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'cancelled')),

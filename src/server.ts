@@ -5,6 +5,7 @@ import { type Core, createCore } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import { createLogger } from "./logger.ts";
+import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
 import type { Db, Workspace } from "./store/index.ts";
 import { openStore } from "./store/open.ts";
@@ -13,6 +14,7 @@ export interface RunningServer {
   port: number;
   core: Core;
   db: Db;
+  dispatcher: Dispatcher;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   adapterFactories: AdapterFactory[],
-  options: { now?: () => Date; db?: Db } = {},
+  options: { now?: () => Date; db?: Db; scheduler?: boolean } = {},
 ): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
@@ -53,6 +55,8 @@ export async function startServer(
     s.once("error", reject);
   });
   for (const adapter of adapters.values()) await adapter.start?.();
+  const dispatcher = new Dispatcher({ db, chatFor, now: core.deps.now, log });
+  if (options.scheduler ?? true) dispatcher.start();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info("listening", { port, database: db.driver, adapters: [...adapters.keys()] });
@@ -60,8 +64,11 @@ export async function startServer(
     port,
     core,
     db,
+    dispatcher,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await dispatcher.stop();
+      await closed;
       for (const adapter of adapters.values()) await adapter.stop?.();
       if (!options.db) await db.close();
     },

@@ -82,10 +82,19 @@ export interface CompletenessView {
   completeness: Completeness;
 }
 
+/** A button under a text message, e.g. on a reminder. */
+export type TextAction =
+  | { type: "start"; discussionId: string }
+  | { type: "pre_input"; discussionId: string }
+  | { type: "entry_done"; entryId: string }
+  | { type: "entry_postpone"; entryId: string };
+
 /** A plain message the core has already worded in the reader's language. */
 export interface TextView {
   language: Language;
   text: string;
+  /** Buttons to show with the text, where the platform can. */
+  actions?: TextAction[];
 }
 
 export type OutboundMessage =

@@ -1,5 +1,6 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { transition } from "../domain/discussion.ts";
+import { planCycle } from "../scheduler/plan.ts";
 import { type Discussion, repos } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -62,6 +63,7 @@ export async function conclude(
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
     const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId, links);
+    await planCycle(r, ctx.workspace, concluded, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
       missing: [...completeness.legal, ...completeness.goodPractice],
       overrideReason: completeness.complete ? null : reason,

@@ -1,5 +1,6 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
+import { planApv, planEntry } from "../scheduler/plan.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -89,6 +90,7 @@ export async function editEntry(
       deadline: actionable ? (owned.deadline ?? null) : null,
     });
     if (!entry) throw new AppError("not_found", "error.not_found");
+    await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     return entry;
   });
@@ -105,6 +107,7 @@ export async function removeEntry(
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await ownEntry(r, ctx, input.entryId);
     await r.entries.remove(ctx.workspace.id, existing.id);
+    await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
@@ -112,6 +115,13 @@ export async function removeEntry(
   });
   const entry = reviveEntry(value);
   return { entry, synced: await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]) };
+}
+
+/** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
+async function planFor(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<void> {
+  if (entry.status !== null) await planEntry(r, ctx.workspace, entry, now);
+  const apvDate = entry.kind === "apv_status" ? (entry.data as EntryData["apv_status"]).lastApvDate : undefined;
+  if (apvDate) await planApv(r, ctx.workspace, apvDate, now);
 }
 
 function checkKind(kind: string, point: number): EntryKind {

@@ -1,5 +1,6 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
+import { planEntry } from "../scheduler/plan.ts";
 import { type Discussion, type Entry, repos } from "../store/index.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
@@ -39,6 +40,7 @@ export async function setEntryStatus(
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const entry = await r.entries.setStatus(ctx.workspace.id, input.entryId, input.status);
     if (!entry) throw new AppError("not_found", "error.not_found");
+    await planEntry(r, ctx.workspace, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, `entry.${input.status}`, entry.id);
     return entry;
   });
@@ -67,6 +69,7 @@ export async function postpone(
       deadline: input.deadline,
     });
     const entry = await r.entries.setStatus(ctx.workspace.id, existing.id, "open");
+    if (entry) await planEntry(r, ctx.workspace, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.postponed", existing.id, {
       from: existing.deadline,
       to: input.deadline,

@@ -27,6 +27,7 @@ export function createCore(deps: Deps) {
     },
     setupWorkspace: bind(deps, setup.setupWorkspace),
     schedule: bind(deps, scheduling.schedule),
+    cancelPlanned: bind(deps, scheduling.cancelPlanned),
     start: bind(deps, walkthrough.start),
     move: bind(deps, walkthrough.move),
     record: bind(deps, entries.record),

@@ -1,7 +1,9 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
+import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
+import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
 import { problemsOf } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
@@ -9,6 +11,7 @@ import { type Discussion, repos } from "../store/index.ts";
 import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { invitation } from "./invitation.ts";
 import { requireSetUp } from "./setup.ts";
 
 export const scheduleSchema = z.strictObject({
@@ -36,7 +39,12 @@ export async function schedule(
   ctx: Ctx,
   input: ScheduleInput,
   key: string | null,
-): Promise<{ discussion: Discussion; rescheduled: boolean; announcement: MessageRef | null }> {
+): Promise<{
+  discussion: Discussion;
+  rescheduled: boolean;
+  announcement: MessageRef | null;
+  warnings: PlanningWarning[];
+}> {
   requireSetUp(ctx.workspace);
   const parsed = scheduleSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
@@ -69,6 +77,7 @@ export async function schedule(
           channelId: channel,
         });
     if (!discussion) throw new AppError("stale", "error.stale", {}, {}, true);
+    await planMeeting(r, ctx.workspace, discussion, deps.now());
     await r.audit.write(
       ctx.workspace.id,
       ctx.actor.userId,
@@ -86,12 +95,16 @@ export async function schedule(
   )) as Discussion;
   let announcement: MessageRef | null = null;
   if (!replayed && discussion.channelId && discussion.scheduledAt) {
-    announcement = await deps.chatFor(ctx.workspace).post(discussion.channelId, {
+    const chat = deps.chatFor(ctx.workspace);
+    announcement = await chat.post(discussion.channelId, {
       kind: "announcement",
       view: announcementView(ctx, discussion, value.rescheduled),
     });
+    await chat
+      .sendFile(discussion.channelId, invitation(ctx.workspace, discussion), announcement)
+      .catch((error) => deps.log.warn("could not send the calendar invitation", { error: String(error) }));
   }
-  return { discussion, rescheduled: value.rescheduled, announcement };
+  return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };
 }
 
 export function announcementView(ctx: Ctx, d: Discussion, rescheduled: boolean): AnnouncementView {
@@ -109,4 +122,22 @@ export function announcementView(ctx: Ctx, d: Discussion, rescheduled: boolean):
     agenda: AGENDA.map((p) => ({ number: p.number, title: p.title[lang] })),
     rescheduled,
   };
+}
+
+/** Cancels a planned (not yet started) discussion and its reminders. */
+export async function cancelPlanned(
+  deps: Deps,
+  ctx: Ctx,
+  input: { discussionId: string },
+  key: string | null,
+): Promise<void> {
+  await inTransaction(deps, ctx, key, async (r) => {
+    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
+    if (!discussion) throw new AppError("not_found", "error.not_found");
+    if (discussion.status !== "planned") throw new AppError("refused", "refusal.already_started");
+    await cancelMeeting(r, ctx.workspace, discussion.id);
+    await r.discussions.remove(ctx.workspace.id, discussion.id);
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.cancelled", discussion.id, { year: discussion.year });
+    return null;
+  });
 }

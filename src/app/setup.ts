@@ -3,6 +3,7 @@ import { isValidTimeZone } from "../domain/dates.ts";
 import { problemsOf } from "../domain/entries.ts";
 import { type ParticipationRule, participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
+import { planQuarterly, planTraining } from "../scheduler/plan.ts";
 import type { Workspace, WorkspaceSettings } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -53,6 +54,8 @@ export async function setupWorkspace(
       settings,
     });
     await r.members.replace(ctx.workspace.id, value.members);
+    await planQuarterly(r, updated, deps.now());
+    await planTraining(r, updated, await r.members.list(ctx.workspace.id), deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "workspace.setup", ctx.workspace.id, {
       headcount: value.headcount,
       members: value.members.length,

@@ -3,6 +3,7 @@ import { auditRepo, idempotencyRepo } from "./repos/audit.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo } from "./repos/entries.ts";
 import { summariesRepo } from "./repos/summaries.ts";
+import { remindersRepo } from "./repos/reminders.ts";
 import { membersRepo, workspacesRepo } from "./repos/workspaces.ts";
 
 /** All repositories over one connection or transaction. */
@@ -15,9 +16,11 @@ export function repos(q: Queryable) {
     summaries: summariesRepo(q),
     audit: auditRepo(q),
     idempotency: idempotencyRepo(q),
+    reminders: remindersRepo(q),
   };
 }
 export type Repos = ReturnType<typeof repos>;
 
 export type { Db, Queryable } from "./db.ts";
+export type { Reminder } from "./repos/reminders.ts";
 export * from "./repos/rows.ts";

@@ -1,0 +1,119 @@
+import { DateTime } from "luxon";
+import { addToDate, atLocalHour, localDateOf, shiftToWorkingDay } from "../domain/calendar.ts";
+import type { Discussion, Entry, Member, Repos, Workspace } from "../store/index.ts";
+
+export const REMINDER_KINDS = [
+  "meeting.prepare",
+  "meeting.day_before",
+  "meeting.start",
+  "entry.week_before",
+  "entry.due",
+  "quarterly.status",
+  "cycle.due",
+  "cycle.overdue",
+  "apv.due",
+  "training.first_course",
+  "training.supplementary",
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Lead times a workspace can move in setup (days before the event). */
+const DEFAULT_DAYS_BEFORE: Partial<Record<ReminderKind, number>> = {
+  "meeting.prepare": 14,
+  "meeting.day_before": 1,
+  "entry.week_before": 7,
+};
+export const DEFAULT_REMINDER_HOUR = 9;
+
+export function reminderSetting(workspace: Workspace, kind: ReminderKind) {
+  const own = workspace.settings.reminders?.[kind] ?? {};
+  return {
+    enabled: own.enabled ?? true,
+    daysBefore: own.daysBefore ?? DEFAULT_DAYS_BEFORE[kind] ?? 0,
+    hour: typeof workspace.settings.reminderHour === "number" ? workspace.settings.reminderHour : DEFAULT_REMINDER_HOUR,
+  };
+}
+
+/** The instant a reminder goes out: the set hour, local time, on a working day (before or after the date). */
+export function reminderTime(workspace: Workspace, kind: ReminderKind, isoDate: string, direction: -1 | 1): Date {
+  return atLocalHour(shiftToWorkingDay(isoDate, direction), reminderSetting(workspace, kind).hour, workspace.timeZone);
+}
+
+type Add = (kind: ReminderKind, subjectId: string, dueAt: Date, payload?: Record<string, unknown>) => Promise<void>;
+
+function adder(r: Repos, workspace: Workspace, now: Date): Add {
+  return async (kind, subjectId, dueAt, payload = {}) => {
+    if (!reminderSetting(workspace, kind).enabled || dueAt.getTime() <= now.getTime()) return;
+    await r.reminders.add(workspace.id, { kind, subjectId, dueAt, payload });
+  };
+}
+
+/** Preparation, the day before and the start: replaced whenever the meeting moves. */
+export async function planMeeting(r: Repos, workspace: Workspace, discussion: Discussion, now: Date): Promise<void> {
+  await r.reminders.cancel(workspace.id, discussion.id, "meeting.");
+  if (discussion.status !== "planned" || !discussion.scheduledAt) return;
+  const add = adder(r, workspace, now);
+  const day = localDateOf(discussion.scheduledAt, workspace.timeZone);
+  const before = (kind: ReminderKind) => addToDate(day, { days: -reminderSetting(workspace, kind).daysBefore });
+  await add("meeting.prepare", discussion.id, reminderTime(workspace, "meeting.prepare", before("meeting.prepare"), -1));
+  await add("meeting.day_before", discussion.id, reminderTime(workspace, "meeting.day_before", before("meeting.day_before"), -1));
+  await add("meeting.start", discussion.id, discussion.scheduledAt);
+}
+
+export async function cancelMeeting(r: Repos, workspace: Workspace, discussionId: string): Promise<void> {
+  await r.reminders.cancel(workspace.id, discussionId, "meeting.");
+}
+
+/** A week before and on the day of a decision's or goal's deadline; none once it is done. */
+export async function planEntry(r: Repos, workspace: Workspace, entry: Entry, now: Date): Promise<void> {
+  await r.reminders.cancel(workspace.id, entry.id, "entry.");
+  if (entry.status !== "open" || !entry.deadline) return;
+  const add = adder(r, workspace, now);
+  const weekBefore = addToDate(entry.deadline, { days: -reminderSetting(workspace, "entry.week_before").daysBefore });
+  await add("entry.week_before", entry.id, reminderTime(workspace, "entry.week_before", weekBefore, -1));
+  await add("entry.due", entry.id, reminderTime(workspace, "entry.due", entry.deadline, -1));
+}
+
+/** The next quarter's first working day; each quarterly reminder plans the next when it goes out. */
+export async function planQuarterly(r: Repos, workspace: Workspace, now: Date): Promise<void> {
+  const local = DateTime.fromJSDate(now, { zone: workspace.timeZone });
+  const nextQuarter = local.startOf("quarter").plus({ months: 3 }).toISODate() as string;
+  await r.reminders.cancel(workspace.id, workspace.id, "quarterly.");
+  await adder(r, workspace, now)("quarterly.status", workspace.id, reminderTime(workspace, "quarterly.status", nextQuarter, 1));
+}
+
+/** Next year's discussion: due 11 months after this one, escalating at 12. */
+export async function planCycle(r: Repos, workspace: Workspace, discussion: Discussion, now: Date): Promise<void> {
+  await r.reminders.cancel(workspace.id, workspace.id, "cycle.");
+  const held = localDateOf(discussion.concludedAt ?? discussion.scheduledAt ?? now, workspace.timeZone);
+  const add = adder(r, workspace, now);
+  const payload = { discussionId: discussion.id, year: discussion.year };
+  await add("cycle.due", workspace.id, reminderTime(workspace, "cycle.due", addToDate(held, { months: 11 }), 1), payload);
+  await add("cycle.overdue", workspace.id, reminderTime(workspace, "cycle.overdue", addToDate(held, { months: 12 }), 1), payload);
+}
+
+/** The APV must be redone at least every third year, counted from the date recorded at point 4. */
+export async function planApv(r: Repos, workspace: Workspace, lastApvDate: string, now: Date): Promise<void> {
+  await r.reminders.cancel(workspace.id, workspace.id, "apv.");
+  const due = addToDate(lastApvDate, { years: 3 });
+  await adder(r, workspace, now)("apv.due", workspace.id, reminderTime(workspace, "apv.due", due, 1), { lastApvDate });
+}
+
+/**
+ * Training for each AMO member with a joining date: the 3-day course is due within 3 months of joining (reminded
+ * after 2, so a month is left), and supplementary training is offered every year on the anniversary.
+ */
+export async function planTraining(r: Repos, workspace: Workspace, members: Member[], now: Date): Promise<void> {
+  const add = adder(r, workspace, now);
+  const today = localDateOf(now, workspace.timeZone);
+  for (const m of members) {
+    const subject = `member:${m.userId}`;
+    await r.reminders.cancel(workspace.id, subject, "training.");
+    if (!m.joinedAmoOn || m.role === "other") continue;
+    const payload = { userId: m.userId, name: m.name, joinedAmoOn: m.joinedAmoOn };
+    await add("training.first_course", subject, reminderTime(workspace, "training.first_course", addToDate(m.joinedAmoOn, { months: 2 }), 1), payload);
+    let anniversary = addToDate(m.joinedAmoOn, { years: 1 });
+    while (anniversary <= today) anniversary = addToDate(anniversary, { years: 1 });
+    await add("training.supplementary", subject, reminderTime(workspace, "training.supplementary", anniversary, 1), payload);
+  }
+}

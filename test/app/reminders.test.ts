@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/app/context.ts";
+import { planningWarnings } from "../../src/domain/calendar.ts";
+import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
+import { DRIVERS } from "../helpers/db.ts";
+import { RecordingChat } from "../helpers/recording-chat.ts";
+
+const due = async (db: Db, workspaceId: string) =>
+  (await repos(db).reminders.list(workspaceId, "pending")).map((r) => `${r.kind} ${r.dueAt.toISOString()}`);
+
+describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
+  let db: Db;
+  let t: TestCore;
+  beforeAll(async () => {
+    db = await open();
+    t = testCore(db);
+  });
+  afterAll(async () => db?.close());
+
+  const dispatcher = (chat: RecordingChat, options = {}) =>
+    new Dispatcher(
+      { db, chatFor: () => chat, now: () => t.clock.now, log: silentLogger },
+      { channelSpacingMs: 0, ...options },
+    );
+
+  it("plans every kind at 09:00 local time on working days, around Easter, Christmas and summer time", async () => {
+    t.clock.now = new Date("2026-03-10T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    // Tuesday after Easter: the day before is Easter Monday, so the reminder moves back over Easter to Wednesday 1 April.
+    const { discussion } = await t.core.schedule(employer, { date: "2026-04-07", time: "10:00", location: "Kantinen" }, null);
+    expect(await due(db, workspace.id)).toEqual(
+      expect.arrayContaining([
+        "meeting.prepare 2026-03-24T08:00:00.000Z",
+        "meeting.day_before 2026-04-01T07:00:00.000Z",
+        "meeting.start 2026-04-07T08:00:00.000Z",
+        "quarterly.status 2026-04-01T07:00:00.000Z",
+        "training.first_course 2026-05-01T07:00:00.000Z",
+        "training.supplementary 2027-03-01T08:00:00.000Z",
+      ]),
+    );
+    // Deadlines: a Sunday in the summer-time weekend, and Christmas Day.
+    t.clock.now = new Date("2026-04-07T08:00:00Z");
+    await t.core.start(employer, {}, null);
+    const sunday = await t.core.record(
+      employer,
+      { discussionId: discussion.id, point: 8, kind: "decision", data: { text: "Nye lamper", deadline: "2027-03-28" } },
+      null,
+    );
+    const christmas = await t.core.record(
+      employer,
+      { discussionId: discussion.id, point: 8, kind: "goal", data: { text: "Ro", successCriterion: "Målt", deadline: "2026-12-25" } },
+      null,
+    );
+    await t.core.record(employer, { discussionId: discussion.id, point: 4, kind: "apv_status", data: { lastApvDate: "2024-05-01", actionPlanStatus: "OK" } }, null);
+    const list = await due(db, workspace.id);
+    expect(list).toEqual(
+      expect.arrayContaining([
+        "entry.week_before 2027-03-19T08:00:00.000Z",
+        "entry.due 2027-03-26T08:00:00.000Z",
+        "entry.week_before 2026-12-18T08:00:00.000Z",
+        "entry.due 2026-12-23T08:00:00.000Z",
+        "apv.due 2027-05-03T07:00:00.000Z",
+      ]),
+    );
+    expect(sunday.entry.deadline).toBe("2027-03-28");
+    expect(christmas.entry.deadline).toBe("2026-12-25");
+    // Started: the meeting reminders no longer apply and are skipped when due.
+    t.clock.now = new Date("2026-12-10T09:00:00Z");
+    const concluded = await t.core.conclude(employer, { discussionId: discussion.id, expectedVersion: (await repos(db).discussions.get(workspace.id, discussion.id))!.version, overrideReason: "Test" }, null);
+    expect(concluded.concluded).toBe(true);
+    expect(await due(db, workspace.id)).toEqual(
+      expect.arrayContaining(["cycle.due 2027-11-10T08:00:00.000Z", "cycle.overdue 2027-12-10T08:00:00.000Z"]),
+    );
+  });
+
+  it("delivers each kind when its time comes, in the thread and to the owner", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    const chat = t.chat;
+    const { discussion } = await t.core.start(employer, {}, null);
+    const { entry } = await t.core.record(
+      employer,
+      { discussionId: discussion.id, point: 3, kind: "decision", data: { text: "Nye stole", owner: { id: "U_LEADER", name: "Søren Østergaard" }, deadline: "2026-12-07" } },
+      null,
+    );
+    chat.sent = [];
+    const d = dispatcher(chat);
+    t.clock.now = new Date("2026-11-30T08:00:00Z");
+    expect((await d.drain()).sent).toBe(1);
+    const reply = chat.sent.find((s) => s.op === "reply");
+    expect(reply?.ref?.threadId).toBeDefined();
+    expect(reply?.message?.kind === "text" && reply.message.view.text).toBe(
+      "Om en uge (7. december 2026) er der frist for: Beslutning: Nye stole. Ansvarlig: Søren Østergaard.",
+    );
+    expect(reply?.message?.kind === "text" && reply.message.view.actions).toEqual([
+      { type: "entry_done", entryId: entry.id },
+      { type: "entry_postpone", entryId: entry.id },
+    ]);
+    expect(chat.sent.find((s) => s.op === "direct")?.channel).toBe("U_LEADER");
+
+    // Done before the deadline: no reminder on the day.
+    await t.core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, null);
+    t.clock.now = new Date("2026-12-07T08:00:00Z");
+    chat.sent = [];
+    await d.drain();
+    expect(chat.sent.filter((s) => s.op === "reply")).toEqual([]);
+    expect((await repos(db).reminders.list(workspace.id)).find((r) => r.kind === "entry.due")?.status).toBe("cancelled");
+  });
+
+  it("moves the meeting's reminders when it is moved, and cancels them with it", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    const first = await t.core.schedule(employer, { date: "2027-01-20", time: "13:00" }, null);
+    expect(first.warnings).toEqual([]);
+    const moved = await t.core.schedule(employer, { date: "2027-02-10", time: "13:00" }, null);
+    expect(moved.rescheduled).toBe(true);
+    expect(moved.warnings).toEqual(["school_holiday"]);
+    const meeting = (await due(db, workspace.id)).filter((r) => r.startsWith("meeting."));
+    expect(meeting).toEqual([
+      "meeting.prepare 2027-01-27T08:00:00.000Z",
+      "meeting.day_before 2027-02-09T08:00:00.000Z",
+      "meeting.start 2027-02-10T12:00:00.000Z",
+    ]);
+    const invitations = t.chat.sent.filter((s) => s.op === "file" && s.file?.mimeType === "text/calendar");
+    const latest = String(invitations.at(-1)?.file?.content);
+    expect(latest).toContain("SEQUENCE:");
+    expect(latest).toContain(`UID:${moved.discussion.id}@arbejdsmiljo-bot`);
+    expect(latest).toContain("DTSTART:20270210T120000Z");
+    expect(latest).toContain("Valg af referent");
+    await t.core.cancelPlanned(employer, { discussionId: moved.discussion.id }, null);
+    expect((await due(db, workspace.id)).filter((r) => r.startsWith("meeting."))).toEqual([]);
+  });
+
+  it("sends nothing to an uninstalled workspace", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    await t.core.schedule(employer, { date: "2027-01-20", time: "13:00" }, null);
+    await repos(db).workspaces.setInstalled(workspace.id, false);
+    const chat = new RecordingChat();
+    t.clock.now = new Date("2027-01-20T12:00:00Z");
+    await dispatcher(chat).drain();
+    expect(chat.sent).toEqual([]);
+    const statuses = (await repos(db).reminders.list(workspace.id)).filter((r) => r.kind.startsWith("meeting."));
+    expect(statuses.every((r) => r.status === "cancelled")).toBe(true);
+  });
+
+  it("retries a failing chat platform with backoff, then records the failure", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    await t.core.schedule(employer, { date: "2027-01-20", time: "13:00" }, null);
+    const chat = new RecordingChat();
+    chat.failNext = 100;
+    const d = dispatcher(chat, { maxAttempts: 3, backoffSeconds: () => 60 });
+    t.clock.now = new Date("2027-01-06T08:00:00Z"); // the preparation reminder is due
+    expect(await d.drain()).toMatchObject({ retried: 1 });
+    expect(await d.drain()).toMatchObject({ claimed: 0 });
+    t.clock.now = new Date("2027-01-06T08:01:00Z");
+    expect(await d.drain()).toMatchObject({ retried: 1 });
+    t.clock.now = new Date("2027-01-06T08:02:00Z");
+    expect(await d.drain()).toMatchObject({ failed: 1 });
+    const prepare = (await repos(db).reminders.list(workspace.id)).find((r) => r.kind === "meeting.prepare");
+    expect(prepare).toMatchObject({ status: "failed", attempts: 3, lastError: "Error: chat platform unavailable" });
+  });
+
+  it("takes over the rows of a dispatcher that died mid-batch once their lease runs out", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { workspace } = await setUpWorkspace(t.core);
+    await db.query(
+      `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload)
+       SELECT $1, 'apv.due', $1, $2::timestamptz - make_interval(secs => n), '{"lastApvDate":"2023-01-01"}'
+       FROM generate_series(1, 20) AS n`,
+      [workspace.id, t.clock.now],
+    );
+    const leased = await repos(db).reminders.claimDue(t.clock.now, 20, 60); // the process that then dies
+    expect(leased).toHaveLength(20);
+    const chat = new RecordingChat();
+    const survivor = dispatcher(chat, { leaseSeconds: 60 });
+    expect((await survivor.drain()).claimed).toBe(0);
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+    expect((await survivor.drain()).sent).toBe(20);
+    expect(chat.sent).toHaveLength(20);
+  });
+
+  it(`delivers 1,000 due reminders once each with three dispatchers (${name})`, async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const workspaces = await Promise.all(Array.from({ length: 10 }, () => setUpWorkspace(t.core)));
+    for (const { workspace } of workspaces) {
+      await db.query(
+        `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload)
+         SELECT $1, 'apv.due', $1, $2::timestamptz - make_interval(secs => n), '{"lastApvDate":"2023-01-01"}'
+         FROM generate_series(1, 100) AS n`,
+        [workspace.id, t.clock.now],
+      );
+    }
+    const chat = new RecordingChat();
+    const three = [1, 2, 3].map(() => dispatcher(chat, { batchSize: 50, concurrency: 4 }));
+    const results = await Promise.all(three.map((d) => d.drain()));
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1000);
+    expect(chat.sent.filter((s) => s.op === "post")).toHaveLength(1000);
+    const rows = await db.query<{ status: string; attempts: number; n: string }>(
+      `SELECT status, attempts, count(*) AS n FROM reminders WHERE workspace_id = ANY($1::uuid[]) AND kind = 'apv.due'
+       GROUP BY status, attempts`,
+      [workspaces.map((w) => w.workspace.id)],
+    );
+    expect(rows.map((r) => [r.status, r.attempts, Number(r.n)])).toEqual([["sent", 1, 1000]]);
+  });
+});
+
+describe("the planning calendar", () => {
+  it.each([
+    ["2026-12-24", ["holiday"]],
+    ["2026-04-03", ["holiday"]],
+    ["2026-07-15", ["summer_holiday"]],
+    ["2027-02-17", ["school_holiday"]],
+    ["2026-10-14", ["school_holiday"]],
+    ["2026-11-28", ["weekend"]],
+    ["2026-11-26", []],
+  ])("warns about %s: %j", (date, warnings) => {
+    expect(planningWarnings(date)).toEqual(warnings);
+  });
+});
