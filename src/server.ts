@@ -5,8 +5,8 @@ import { type Core, createCore } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import { createLogger } from "./logger.ts";
-import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
+import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { Db, Workspace } from "./store/index.ts";
 import { openStore } from "./store/open.ts";
 

@@ -60,6 +60,7 @@ export async function record(
     });
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
+    await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
       kind,
       point: input.point,
@@ -120,7 +121,8 @@ export async function removeEntry(
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
 async function planFor(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<void> {
   if (entry.status !== null) await planEntry(r, ctx.workspace, entry, now);
-  const apvDate = entry.kind === "apv_status" ? (entry.data as EntryData["apv_status"]).lastApvDate : undefined;
+  const apvDate =
+    entry.kind === "apv_status" ? (entry.data as EntryData["apv_status"]).lastApvDate : undefined;
   if (apvDate) await planApv(r, ctx.workspace, apvDate, now);
 }
 

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
 import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
-import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
 import { problemsOf } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
+import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
 import { type Discussion, repos } from "../store/index.ts";
 import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
@@ -137,7 +137,9 @@ export async function cancelPlanned(
     if (discussion.status !== "planned") throw new AppError("refused", "refusal.already_started");
     await cancelMeeting(r, ctx.workspace, discussion.id);
     await r.discussions.remove(ctx.workspace.id, discussion.id);
-    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.cancelled", discussion.id, { year: discussion.year });
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.cancelled", discussion.id, {
+      year: discussion.year,
+    });
     return null;
   });
 }

@@ -22,7 +22,8 @@ export function isWorkingDay(isoDate: string): boolean {
 /** The nearest working day on or before (direction -1) or on or after (+1) the date. */
 export function shiftToWorkingDay(isoDate: string, direction: -1 | 1): string {
   let day = DateTime.fromISO(isoDate, { zone: "UTC" });
-  for (let i = 0; i < 30 && !isWorkingDay(day.toISODate() as string); i++) day = day.plus({ days: direction });
+  for (let i = 0; i < 30 && !isWorkingDay(day.toISODate() as string); i++)
+    day = day.plus({ days: direction });
   return day.toISODate() as string;
 }
 
@@ -31,7 +32,10 @@ export function atLocalHour(isoDate: string, hour: number, zone: string): Date {
   return DateTime.fromISO(isoDate, { zone }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
 }
 
-export function addToDate(isoDate: string, change: { days?: number; months?: number; years?: number }): string {
+export function addToDate(
+  isoDate: string,
+  change: { days?: number; months?: number; years?: number },
+): string {
   return DateTime.fromISO(isoDate, { zone: "UTC" }).plus(change).toISODate() as string;
 }
 

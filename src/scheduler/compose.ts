@@ -18,7 +18,12 @@ export interface Delivery {
 
 const QUARTERLY_LIST = 10;
 
-export async function composeReminder(r: Repos, workspace: Workspace, reminder: Reminder, now: Date): Promise<Delivery | null> {
+export async function composeReminder(
+  r: Repos,
+  workspace: Workspace,
+  reminder: Reminder,
+  now: Date,
+): Promise<Delivery | null> {
   const lang = workspace.language;
   const zone = workspace.timeZone;
   const text = (key: MessageKey, params?: Params, actions?: TextAction[]): OutboundMessage => ({
@@ -46,10 +51,16 @@ export async function composeReminder(r: Repos, workspace: Workspace, reminder: 
     const entry = reminder.subjectId ? await r.entries.get(workspace.id, reminder.subjectId) : null;
     if (!entry || entry.status !== "open" || !entry.deadline) return null;
     const d = await r.discussions.get(workspace.id, entry.discussionId);
-    const item = (await r.discussions.agenda(workspace.id, entry.discussionId)).find((i) => i.number === entry.point);
+    const item = (await r.discussions.agenda(workspace.id, entry.discussionId)).find(
+      (i) => i.number === entry.point,
+    );
     const described = describeEntry(entry, lang, zone);
     const owner = (entry.data as { owner?: { name: string } }).owner?.name ?? t(lang, "reminder.no_owner");
-    const params = { text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`, owner, deadline: formatDate(lang, entry.deadline, zone) };
+    const params = {
+      text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`,
+      owner,
+      deadline: formatDate(lang, entry.deadline, zone),
+    };
     const actions: TextAction[] = [
       { type: "entry_done", entryId: entry.id },
       { type: "entry_postpone", entryId: entry.id },
@@ -59,7 +70,11 @@ export async function composeReminder(r: Repos, workspace: Workspace, reminder: 
       channel: d?.channelId ?? workspace.defaultChannel,
       thread,
       directTo: entry.ownerId,
-      message: text(kind === "entry.week_before" ? "reminder.entry_week" : "reminder.entry_due", params, actions),
+      message: text(
+        kind === "entry.week_before" ? "reminder.entry_week" : "reminder.entry_due",
+        params,
+        actions,
+      ),
     };
   }
 
@@ -69,8 +84,14 @@ export async function composeReminder(r: Repos, workspace: Workspace, reminder: 
       const d = describeEntry(e, lang, zone);
       return `• ${d.label}: ${d.text}${e.deadline ? ` (${formatDate(lang, e.deadline, zone)})` : ""}`;
     });
-    const head = open.length === 0 ? t(lang, "reminder.quarterly_none") : t(lang, "reminder.quarterly", { count: open.length });
-    const more = open.length > QUARTERLY_LIST ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST })] : [];
+    const head =
+      open.length === 0
+        ? t(lang, "reminder.quarterly_none")
+        : t(lang, "reminder.quarterly", { count: open.length });
+    const more =
+      open.length > QUARTERLY_LIST
+        ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST })]
+        : [];
     return {
       channel: workspace.defaultChannel,
       thread: null,
@@ -93,7 +114,12 @@ export async function composeReminder(r: Repos, workspace: Workspace, reminder: 
 
   if (kind === "apv.due") {
     const date = String(reminder.payload.lastApvDate);
-    return { channel: workspace.defaultChannel, thread: null, directTo: null, message: text("reminder.apv_due", { date: formatDate(lang, date, zone) }) };
+    return {
+      channel: workspace.defaultChannel,
+      thread: null,
+      directTo: null,
+      message: text("reminder.apv_due", { date: formatDate(lang, date, zone) }),
+    };
   }
 
   if (kind === "training.first_course" || kind === "training.supplementary") {
@@ -114,7 +140,10 @@ export async function composeReminder(r: Repos, workspace: Workspace, reminder: 
         }),
       };
     }
-    const years = Math.max(1, Math.round(DateTime.fromJSDate(now).diff(DateTime.fromISO(joined), "years").years));
+    const years = Math.max(
+      1,
+      Math.round(DateTime.fromJSDate(now).diff(DateTime.fromISO(joined), "years").years),
+    );
     return {
       channel: workspace.defaultChannel,
       thread: null,

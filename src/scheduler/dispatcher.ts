@@ -91,7 +91,11 @@ export class Dispatcher {
 
   async deliverBatch(): Promise<TickResult> {
     const r = repos(this.deps.db);
-    const claimed = await r.reminders.claimDue(this.deps.now(), this.options.batchSize, this.options.leaseSeconds);
+    const claimed = await r.reminders.claimDue(
+      this.deps.now(),
+      this.options.batchSize,
+      this.options.leaseSeconds,
+    );
     const result: TickResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
     // One queue per workspace, worked in order with a pause between messages, so no channel is flooded.
     const byWorkspace = new Map<string, Reminder[]>();
@@ -116,7 +120,9 @@ export class Dispatcher {
   private async deliver(reminder: Reminder): Promise<"sent" | "retried" | "failed" | "skipped"> {
     const r = repos(this.deps.db);
     const workspace = await r.workspaces.get(reminder.workspaceId);
-    const delivery = workspace?.installed ? await composeReminder(r, workspace, reminder, this.deps.now()) : null;
+    const delivery = workspace?.installed
+      ? await composeReminder(r, workspace, reminder, this.deps.now())
+      : null;
     if (!workspace || !delivery || (!delivery.channel && !delivery.directTo)) {
       await r.reminders.markCancelled(reminder.id);
       return "skipped";
@@ -127,7 +133,10 @@ export class Dispatcher {
       else if (delivery.channel) await chat.post(delivery.channel, delivery.message);
       if (delivery.directTo) {
         await chat.sendDirect(delivery.directTo, delivery.message).catch((error) => {
-          this.deps.log.warn("could not send a reminder directly", { reminder: reminder.id, error: String(error) });
+          this.deps.log.warn("could not send a reminder directly", {
+            reminder: reminder.id,
+            error: String(error),
+          });
         });
       }
     } catch (error) {
@@ -136,7 +145,12 @@ export class Dispatcher {
         ? null
         : new Date(this.deps.now().getTime() + this.options.backoffSeconds(reminder.attempts) * 1000);
       await r.reminders.markFailed(reminder.id, String(error), retryAt);
-      const fields = { reminder: reminder.id, kind: reminder.kind, attempts: reminder.attempts, error: String(error) };
+      const fields = {
+        reminder: reminder.id,
+        kind: reminder.kind,
+        attempts: reminder.attempts,
+        error: String(error),
+      };
       if (giveUp) this.deps.log.error("reminder failed for good", fields);
       else this.deps.log.warn("reminder failed; will retry", fields);
       return giveUp ? "failed" : "retried";
@@ -150,13 +164,17 @@ export class Dispatcher {
   private async followUp(workspace: Workspace, reminder: Reminder): Promise<void> {
     const now = this.deps.now();
     if (reminder.kind === "quarterly.status") {
-      await this.deps.db.transaction((tx) => planQuarterly(repos(tx), workspace, new Date(now.getTime() + 1000)));
+      await this.deps.db.transaction((tx) =>
+        planQuarterly(repos(tx), workspace, new Date(now.getTime() + 1000)),
+      );
     }
     if (reminder.kind === "training.supplementary") {
       const members = (await repos(this.deps.db).members.list(workspace.id)).filter(
         (m) => m.userId === reminder.payload.userId,
       );
-      await this.deps.db.transaction((tx) => planTraining(repos(tx), workspace, members, new Date(now.getTime() + 1000)));
+      await this.deps.db.transaction((tx) =>
+        planTraining(repos(tx), workspace, members, new Date(now.getTime() + 1000)),
+      );
     }
   }
 }

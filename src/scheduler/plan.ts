@@ -30,16 +30,33 @@ export function reminderSetting(workspace: Workspace, kind: ReminderKind) {
   return {
     enabled: own.enabled ?? true,
     daysBefore: own.daysBefore ?? DEFAULT_DAYS_BEFORE[kind] ?? 0,
-    hour: typeof workspace.settings.reminderHour === "number" ? workspace.settings.reminderHour : DEFAULT_REMINDER_HOUR,
+    hour:
+      typeof workspace.settings.reminderHour === "number"
+        ? workspace.settings.reminderHour
+        : DEFAULT_REMINDER_HOUR,
   };
 }
 
 /** The instant a reminder goes out: the set hour, local time, on a working day (before or after the date). */
-export function reminderTime(workspace: Workspace, kind: ReminderKind, isoDate: string, direction: -1 | 1): Date {
-  return atLocalHour(shiftToWorkingDay(isoDate, direction), reminderSetting(workspace, kind).hour, workspace.timeZone);
+export function reminderTime(
+  workspace: Workspace,
+  kind: ReminderKind,
+  isoDate: string,
+  direction: -1 | 1,
+): Date {
+  return atLocalHour(
+    shiftToWorkingDay(isoDate, direction),
+    reminderSetting(workspace, kind).hour,
+    workspace.timeZone,
+  );
 }
 
-type Add = (kind: ReminderKind, subjectId: string, dueAt: Date, payload?: Record<string, unknown>) => Promise<void>;
+type Add = (
+  kind: ReminderKind,
+  subjectId: string,
+  dueAt: Date,
+  payload?: Record<string, unknown>,
+) => Promise<void>;
 
 function adder(r: Repos, workspace: Workspace, now: Date): Add {
   return async (kind, subjectId, dueAt, payload = {}) => {
@@ -49,14 +66,28 @@ function adder(r: Repos, workspace: Workspace, now: Date): Add {
 }
 
 /** Preparation, the day before and the start: replaced whenever the meeting moves. */
-export async function planMeeting(r: Repos, workspace: Workspace, discussion: Discussion, now: Date): Promise<void> {
+export async function planMeeting(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  now: Date,
+): Promise<void> {
   await r.reminders.cancel(workspace.id, discussion.id, "meeting.");
   if (discussion.status !== "planned" || !discussion.scheduledAt) return;
   const add = adder(r, workspace, now);
   const day = localDateOf(discussion.scheduledAt, workspace.timeZone);
-  const before = (kind: ReminderKind) => addToDate(day, { days: -reminderSetting(workspace, kind).daysBefore });
-  await add("meeting.prepare", discussion.id, reminderTime(workspace, "meeting.prepare", before("meeting.prepare"), -1));
-  await add("meeting.day_before", discussion.id, reminderTime(workspace, "meeting.day_before", before("meeting.day_before"), -1));
+  const before = (kind: ReminderKind) =>
+    addToDate(day, { days: -reminderSetting(workspace, kind).daysBefore });
+  await add(
+    "meeting.prepare",
+    discussion.id,
+    reminderTime(workspace, "meeting.prepare", before("meeting.prepare"), -1),
+  );
+  await add(
+    "meeting.day_before",
+    discussion.id,
+    reminderTime(workspace, "meeting.day_before", before("meeting.day_before"), -1),
+  );
   await add("meeting.start", discussion.id, discussion.scheduledAt);
 }
 
@@ -69,7 +100,9 @@ export async function planEntry(r: Repos, workspace: Workspace, entry: Entry, no
   await r.reminders.cancel(workspace.id, entry.id, "entry.");
   if (entry.status !== "open" || !entry.deadline) return;
   const add = adder(r, workspace, now);
-  const weekBefore = addToDate(entry.deadline, { days: -reminderSetting(workspace, "entry.week_before").daysBefore });
+  const weekBefore = addToDate(entry.deadline, {
+    days: -reminderSetting(workspace, "entry.week_before").daysBefore,
+  });
   await add("entry.week_before", entry.id, reminderTime(workspace, "entry.week_before", weekBefore, -1));
   await add("entry.due", entry.id, reminderTime(workspace, "entry.due", entry.deadline, -1));
 }
@@ -79,31 +112,57 @@ export async function planQuarterly(r: Repos, workspace: Workspace, now: Date): 
   const local = DateTime.fromJSDate(now, { zone: workspace.timeZone });
   const nextQuarter = local.startOf("quarter").plus({ months: 3 }).toISODate() as string;
   await r.reminders.cancel(workspace.id, workspace.id, "quarterly.");
-  await adder(r, workspace, now)("quarterly.status", workspace.id, reminderTime(workspace, "quarterly.status", nextQuarter, 1));
+  await adder(r, workspace, now)(
+    "quarterly.status",
+    workspace.id,
+    reminderTime(workspace, "quarterly.status", nextQuarter, 1),
+  );
 }
 
 /** Next year's discussion: due 11 months after this one, escalating at 12. */
-export async function planCycle(r: Repos, workspace: Workspace, discussion: Discussion, now: Date): Promise<void> {
+export async function planCycle(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  now: Date,
+): Promise<void> {
   await r.reminders.cancel(workspace.id, workspace.id, "cycle.");
   const held = localDateOf(discussion.concludedAt ?? discussion.scheduledAt ?? now, workspace.timeZone);
   const add = adder(r, workspace, now);
   const payload = { discussionId: discussion.id, year: discussion.year };
-  await add("cycle.due", workspace.id, reminderTime(workspace, "cycle.due", addToDate(held, { months: 11 }), 1), payload);
-  await add("cycle.overdue", workspace.id, reminderTime(workspace, "cycle.overdue", addToDate(held, { months: 12 }), 1), payload);
+  await add(
+    "cycle.due",
+    workspace.id,
+    reminderTime(workspace, "cycle.due", addToDate(held, { months: 11 }), 1),
+    payload,
+  );
+  await add(
+    "cycle.overdue",
+    workspace.id,
+    reminderTime(workspace, "cycle.overdue", addToDate(held, { months: 12 }), 1),
+    payload,
+  );
 }
 
 /** The APV must be redone at least every third year, counted from the date recorded at point 4. */
 export async function planApv(r: Repos, workspace: Workspace, lastApvDate: string, now: Date): Promise<void> {
   await r.reminders.cancel(workspace.id, workspace.id, "apv.");
   const due = addToDate(lastApvDate, { years: 3 });
-  await adder(r, workspace, now)("apv.due", workspace.id, reminderTime(workspace, "apv.due", due, 1), { lastApvDate });
+  await adder(r, workspace, now)("apv.due", workspace.id, reminderTime(workspace, "apv.due", due, 1), {
+    lastApvDate,
+  });
 }
 
 /**
  * Training for each AMO member with a joining date: the 3-day course is due within 3 months of joining (reminded
  * after 2, so a month is left), and supplementary training is offered every year on the anniversary.
  */
-export async function planTraining(r: Repos, workspace: Workspace, members: Member[], now: Date): Promise<void> {
+export async function planTraining(
+  r: Repos,
+  workspace: Workspace,
+  members: Member[],
+  now: Date,
+): Promise<void> {
   const add = adder(r, workspace, now);
   const today = localDateOf(now, workspace.timeZone);
   for (const m of members) {
@@ -111,9 +170,19 @@ export async function planTraining(r: Repos, workspace: Workspace, members: Memb
     await r.reminders.cancel(workspace.id, subject, "training.");
     if (!m.joinedAmoOn || m.role === "other") continue;
     const payload = { userId: m.userId, name: m.name, joinedAmoOn: m.joinedAmoOn };
-    await add("training.first_course", subject, reminderTime(workspace, "training.first_course", addToDate(m.joinedAmoOn, { months: 2 }), 1), payload);
+    await add(
+      "training.first_course",
+      subject,
+      reminderTime(workspace, "training.first_course", addToDate(m.joinedAmoOn, { months: 2 }), 1),
+      payload,
+    );
     let anniversary = addToDate(m.joinedAmoOn, { years: 1 });
     while (anniversary <= today) anniversary = addToDate(anniversary, { years: 1 });
-    await add("training.supplementary", subject, reminderTime(workspace, "training.supplementary", anniversary, 1), payload);
+    await add(
+      "training.supplementary",
+      subject,
+      reminderTime(workspace, "training.supplementary", anniversary, 1),
+      payload,
+    );
   }
 }

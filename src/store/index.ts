@@ -2,8 +2,8 @@ import type { Queryable } from "./db.ts";
 import { auditRepo, idempotencyRepo } from "./repos/audit.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo } from "./repos/entries.ts";
-import { summariesRepo } from "./repos/summaries.ts";
 import { remindersRepo } from "./repos/reminders.ts";
+import { summariesRepo } from "./repos/summaries.ts";
 import { membersRepo, workspacesRepo } from "./repos/workspaces.ts";
 
 /** All repositories over one connection or transaction. */

@@ -19,9 +19,25 @@ export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db> }[] = [
         {
           name: "pg" as const,
           open: async () => {
-            const db = openPg(process.env.TEST_DATABASE_URL as string);
+            // Each test file gets its own schema on the shared server, so files running side by side never see
+            // each other's rows (a dispatcher claims every due reminder in its database).
+            const url = new URL(process.env.TEST_DATABASE_URL as string);
+            const schema = `t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+            const admin = openPg(url.toString(), 1);
+            await admin.query(`CREATE SCHEMA ${schema}`);
+            await admin.close();
+            url.searchParams.set("options", `-c search_path=${schema}`);
+            const db = openPg(url.toString());
             await migrate(db);
-            return db;
+            const close = db.close.bind(db);
+            return Object.assign(db, {
+              async close() {
+                await close();
+                const cleanup = openPg(process.env.TEST_DATABASE_URL as string, 1);
+                await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+                await cleanup.close();
+              },
+            });
           },
         },
       ]

@@ -8,7 +8,8 @@ export const reminders = section(
     "reminder.start": "Det er tid til den årlige arbejdsmiljødrøftelse. Tryk på Start, når I er samlet.",
     "reminder.where": " Sted: {where}.",
     "reminder.entry_week": "Om en uge ({deadline}) er der frist for: {text}. Ansvarlig: {owner}.",
-    "reminder.entry_due": "I dag er der frist for: {text}. Ansvarlig: {owner}. Markér den som gennemført, eller udskyd fristen.",
+    "reminder.entry_due":
+      "I dag er der frist for: {text}. Ansvarlig: {owner}. Markér den som gennemført, eller udskyd fristen.",
     "reminder.no_owner": "ingen valgt",
     "reminder.quarterly": "Kvartalsstatus: {count} åbne beslutninger og mål.",
     "reminder.quarterly_none": "Kvartalsstatus: der er ingen åbne beslutninger eller mål. Godt gået.",
@@ -30,7 +31,8 @@ export const reminders = section(
     "reminder.prepare":
       "The annual working-environment discussion is on {when}. Use the time to gather knowledge and experience from the whole AMO, and add input to the agenda points beforehand.",
     "reminder.day_before": "Reminder: the annual working-environment discussion is tomorrow, {when}.{where}",
-    "reminder.start": "It is time for the annual working-environment discussion. Press Start when you are gathered.",
+    "reminder.start":
+      "It is time for the annual working-environment discussion. Press Start when you are gathered.",
     "reminder.where": " Place: {where}.",
     "reminder.entry_week": "In a week ({deadline}) this is due: {text}. Owner: {owner}.",
     "reminder.entry_due": "Due today: {text}. Owner: {owner}. Mark it done, or postpone the deadline.",

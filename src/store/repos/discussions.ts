@@ -156,7 +156,10 @@ export function discussionsRepo(q: Queryable) {
       return toDiscussion(rows[0]);
     },
     async remove(workspaceId: string, discussionId: string): Promise<void> {
-      await q.query("DELETE FROM discussions WHERE workspace_id = $1 AND id = $2", [workspaceId, discussionId]);
+      await q.query("DELETE FROM discussions WHERE workspace_id = $1 AND id = $2", [
+        workspaceId,
+        discussionId,
+      ]);
     },
     async bumpVersion(workspaceId: string, discussionId: string): Promise<void> {
       await q.query("UPDATE discussions SET version = version + 1 WHERE workspace_id = $1 AND id = $2", [

@@ -49,10 +49,10 @@ export function remindersRepo(q: Queryable) {
       return rows.length;
     },
     async cancelKind(workspaceId: string, kind: string): Promise<void> {
-      await q.query("UPDATE reminders SET status = 'cancelled' WHERE workspace_id = $1 AND kind = $2 AND status = 'pending'", [
-        workspaceId,
-        kind,
-      ]);
+      await q.query(
+        "UPDATE reminders SET status = 'cancelled' WHERE workspace_id = $1 AND kind = $2 AND status = 'pending'",
+        [workspaceId, kind],
+      );
     },
     async list(workspaceId: string, status?: Reminder["status"]): Promise<Reminder[]> {
       const rows = await q.query(
@@ -78,10 +78,10 @@ export function remindersRepo(q: Queryable) {
       return rows.map(toReminder);
     },
     async markSent(id: string, now: Date): Promise<void> {
-      await q.query("UPDATE reminders SET status = 'sent', sent_at = $2, leased_until = NULL, last_error = NULL WHERE id = $1", [
-        id,
-        now,
-      ]);
+      await q.query(
+        "UPDATE reminders SET status = 'sent', sent_at = $2, leased_until = NULL, last_error = NULL WHERE id = $1",
+        [id, now],
+      );
     },
     async markCancelled(id: string): Promise<void> {
       await q.query("UPDATE reminders SET status = 'cancelled', leased_until = NULL WHERE id = $1", [id]);
