@@ -3,7 +3,7 @@ import type { Completeness } from "../domain/completeness.ts";
 import type { DescribedEntry } from "../domain/describe-entry.ts";
 import type { EntryKind } from "../domain/entries.ts";
 import type { SummaryDocument } from "../domain/summary.ts";
-import type { DiscussionStatus, Language, PointStatus } from "../domain/types.ts";
+import type { DiscussionStatus, Language, PointStatus, Role } from "../domain/types.ts";
 
 /** Where a posted message lives; `id` is the platform's message id (Slack ts, Teams activity id). */
 export interface MessageRef {
@@ -11,6 +11,8 @@ export interface MessageRef {
   id: string;
   /** The thread the message is in, when it is a reply. */
   threadId?: string;
+  /** A link to the message, where the platform has one (kept so the summary can link each point's thread). */
+  url?: string;
 }
 
 export interface BoardView {
@@ -73,6 +75,9 @@ export interface SummaryView {
   markdown: string;
   version: number;
   sha256: string;
+  approvals: { name: string; role: Role; at: Date }[];
+  /** Both sides have approved this version. */
+  approved: boolean;
 }
 
 export interface CompletenessView {

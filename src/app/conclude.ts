@@ -4,7 +4,7 @@ import { planCycle } from "../scheduler/plan.ts";
 import { type Discussion, repos } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { completenessOf, createSummaryVersion, publishSummary, threadLinks } from "./summary.ts";
+import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { stateOf } from "./walkthrough.ts";
 
@@ -35,10 +35,8 @@ export async function conclude(
   if (reason && reason.length > MAX_REASON) {
     throw new AppError("invalid", "error.invalid", {}, { reason: { code: "too_long", max: MAX_REASON } });
   }
-  const r0 = repos(deps.db);
-  const before = await r0.discussions.get(ctx.workspace.id, input.discussionId);
+  const before = await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId);
   if (!before) throw new AppError("not_found", "error.not_found");
-  const links = await threadLinks(r0, deps.chatFor(ctx.workspace), ctx.workspace, before);
 
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
@@ -62,7 +60,7 @@ export async function conclude(
       },
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
-    const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId, links);
+    const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId);
     await planCycle(r, ctx.workspace, concluded, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
       missing: [...completeness.legal, ...completeness.goodPractice],

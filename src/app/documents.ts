@@ -1,5 +1,7 @@
+import { renderFollowUpCsv } from "../render/csv.ts";
+import { renderPdf } from "../render/pdf.ts";
 import { repos, type Summary } from "../store/index.ts";
-import type { SummaryView } from "./chat-port.ts";
+import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { summaryView } from "./summary.ts";
@@ -24,4 +26,36 @@ export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<S
 
 export async function listSummaryVersions(deps: Deps, ctx: Ctx, discussionId: string): Promise<Summary[]> {
   return read(deps, (r) => r.summaries.list(ctx.workspace.id, discussionId));
+}
+
+/** A year's documentation as files: the summary in Markdown and PDF, and the decisions and goals as CSV. */
+export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<OutboundFile[]> {
+  const view = await getSummary(deps, ctx, year);
+  const r = repos(deps.db);
+  const document = view.document;
+  const entries = await read(deps, () => r.entries.forDiscussion(ctx.workspace.id, view.discussionId));
+  const base = `arbejdsmiljoedroeftelse-${document.year}-v${view.version}`;
+  const pdf = await renderPdf(document, { sha256: view.sha256, approvals: view.approvals });
+  return [
+    { name: `${base}.md`, title: `${base}.md`, mimeType: "text/markdown", content: view.markdown },
+    { name: `${base}.pdf`, title: `${base}.pdf`, mimeType: "application/pdf", content: pdf },
+    {
+      name: `opfoelgning-${document.year}.csv`,
+      title: `opfoelgning-${document.year}.csv`,
+      mimeType: "text/csv",
+      content: renderFollowUpCsv(document.year, entries, ctx.workspace.language, ctx.workspace.timeZone),
+    },
+  ];
+}
+
+/** Sends the export files to a channel (or a user's direct conversation). */
+export async function sendExport(
+  deps: Deps,
+  ctx: Ctx,
+  input: { channel: string; year?: number },
+): Promise<number> {
+  const files = await exportYear(deps, ctx, input.year);
+  const chat = deps.chatFor(ctx.workspace);
+  for (const file of files) await chat.sendFile(input.channel, file);
+  return files.length;
 }

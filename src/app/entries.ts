@@ -2,8 +2,10 @@ import { agendaPoint } from "../domain/agenda.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
+import { reviseAfterChange } from "./approval.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
 
@@ -65,10 +67,18 @@ export async function record(
       kind,
       point: input.point,
     });
+    await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
-  const entry = reviveEntry(value);
+  return afterChange(deps, ctx, reviveEntry(value));
+}
+
+/** Brings the channel up to date after a change: the point's message, and the summary if one was revised. */
+async function afterChange(deps: Deps, ctx: Ctx, entry: Entry): Promise<EntryResult> {
   const synced = await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {
+    deps.log.warn("could not publish the revised summary", { error: String(error) });
+  });
   return { entry, synced };
 }
 
@@ -80,7 +90,7 @@ export async function editEntry(
   key: string | null,
 ): Promise<EntryResult> {
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const existing = await ownEntry(r, ctx, input.entryId);
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
     const actionable = existing.status !== null;
@@ -93,10 +103,10 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
+    await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
-  const entry = reviveEntry(value);
-  return { entry, synced: await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]) };
+  return afterChange(deps, ctx, reviveEntry(value));
 }
 
 export async function removeEntry(
@@ -106,16 +116,16 @@ export async function removeEntry(
   key: string | null,
 ): Promise<EntryResult> {
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const existing = await ownEntry(r, ctx, input.entryId);
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
     await r.entries.remove(ctx.workspace.id, existing.id);
     await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
+    await reviseAfterChange(r, ctx, discussion);
     return existing;
   });
-  const entry = reviveEntry(value);
-  return { entry, synced: await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]) };
+  return afterChange(deps, ctx, reviveEntry(value));
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
@@ -143,22 +153,25 @@ async function editableDiscussion(
   discussionId: string,
   preInput: boolean,
 ): Promise<Discussion> {
-  const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
+  const discussion = await r.discussions.get(ctx.workspace.id, discussionId, true);
   if (!discussion) throw new AppError("not_found", "error.not_found");
-  if (discussion.status === "running") return discussion;
-  if (discussion.status === "planned" && preInput) return discussion;
-  if (discussion.status === "planned") throw new AppError("refused", "refusal.not_running");
-  throw new AppError("not_editable", "error.not_editable");
+  if (discussion.status === "planned" && !preInput) throw new AppError("refused", "refusal.not_running");
+  // A change after concluding is allowed: it writes the next version of the summary (reviseAfterChange).
+  return discussion;
 }
 
-async function ownEntry(r: Repos, ctx: Ctx, entryId: string): Promise<Entry> {
+async function ownEntry(
+  r: Repos,
+  ctx: Ctx,
+  entryId: string,
+): Promise<{ entry: Entry; discussion: Discussion }> {
   const entry = await r.entries.get(ctx.workspace.id, entryId);
   if (!entry) throw new AppError("not_found", "error.not_found");
   const discussion = await editableDiscussion(r, ctx, entry.discussionId, true);
   if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
     throw new AppError("forbidden", "error.not_author");
   }
-  return entry;
+  return { entry, discussion };
 }
 
 async function checkCarriedGoal(

@@ -1,7 +1,9 @@
 import type { Platform } from "../domain/types.ts";
 import { repos } from "../store/index.ts";
+import * as approval from "./approval.ts";
 import * as concludeCases from "./conclude.ts";
 import { type Actor, type Ctx, type Deps, read } from "./context.ts";
+import * as dataProtection from "./data-protection.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
@@ -36,12 +38,19 @@ export function createCore(deps: Deps) {
     recordThreadReply: bind(deps, entries.recordThreadReply),
     conclude: bind(deps, concludeCases.conclude),
     reopen: bind(deps, concludeCases.reopen),
+    approve: bind(deps, approval.approve),
     listOpen: bind(deps, followUp.listOpen),
     setEntryStatus: bind(deps, followUp.setEntryStatus),
     postpone: bind(deps, followUp.postpone),
     status: bind(deps, followUp.status),
     getSummary: bind(deps, documents.getSummary),
     listSummaryVersions: bind(deps, documents.listSummaryVersions),
+    exportYear: bind(deps, documents.exportYear),
+    sendExport: bind(deps, documents.sendExport),
+    exportWorkspaceData: bind(deps, dataProtection.exportWorkspaceData),
+    requestDeletion: bind(deps, dataProtection.requestDeletion),
+    confirmDeletion: bind(deps, dataProtection.confirmDeletion),
+    markUninstalled: bind(deps, dataProtection.markUninstalled),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
     /** What a form needs to show its fields: the members, and at point 7 last year's goals. */

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
 import type { EntryData } from "../domain/entries.ts";
+import { participationFor } from "../domain/participation.ts";
 import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../domain/summary.ts";
 import { renderMarkdown } from "../domain/summary-markdown.ts";
+import type { Role } from "../domain/types.ts";
 import { type Discussion, type Repos, repos, type Summary, type Workspace } from "../store/index.ts";
-import type { ChatPort, SummaryView } from "./chat-port.ts";
+import type { SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import { carriedGoals } from "./views.ts";
 
@@ -22,18 +24,15 @@ export async function completenessOf(
   });
 }
 
-/** Links to each point's thread, where the platform has them; best effort. */
+/** Links to each point's thread, as stored when the point's message was posted. */
 export async function threadLinks(
   r: Repos,
-  chat: ChatPort,
   workspace: Workspace,
   discussion: Discussion,
 ): Promise<Map<number, string>> {
   const links = new Map<number, string>();
   for (const item of await r.discussions.agenda(workspace.id, discussion.id)) {
-    if (!item.message || "pending" in item.message) continue;
-    const link = await chat.linkTo(item.message).catch(() => null);
-    if (link) links.set(item.number, link);
+    if (item.message?.url) links.set(item.number, item.message.url);
   }
   return links;
 }
@@ -43,8 +42,8 @@ export async function buildSummaryDocument(
   workspace: Workspace,
   discussion: Discussion,
   version: number | null,
-  links: Map<number, string> = new Map(),
 ): Promise<SummaryDocument> {
+  const links = await threadLinks(r, workspace, discussion);
   const [entries, items, members] = await Promise.all([
     r.entries.forDiscussion(workspace.id, discussion.id),
     r.discussions.agenda(workspace.id, discussion.id),
@@ -83,6 +82,17 @@ export async function buildSummaryDocument(
     concludedBy: discussion.concludedBy,
     overrideReason: discussion.concludeOverrideReason,
     version,
+    lastYearGoals: (await carriedGoals(r, workspace, discussion)).map((g) => {
+      const verdict = entries.find(
+        (e) => e.kind === "goal_verdict" && (e.data as EntryData["goal_verdict"]).goalId === g.id,
+      );
+      return {
+        text: g.text,
+        successCriterion: g.successCriterion,
+        status: g.status,
+        verdict: verdict ? (verdict.data as EntryData["goal_verdict"]).verdict : null,
+      };
+    }),
   });
 }
 
@@ -96,11 +106,10 @@ export async function createSummaryVersion(
   workspace: Workspace,
   discussion: Discussion,
   createdBy: string,
-  links: Map<number, string>,
 ): Promise<Summary> {
   const latest = await r.summaries.latest(workspace.id, discussion.id);
   const version = (latest?.version ?? 0) + 1;
-  const doc = await buildSummaryDocument(r, workspace, discussion, version, links);
+  const doc = await buildSummaryDocument(r, workspace, discussion, version);
   const content = renderMarkdown(doc);
   return r.summaries.insert(workspace.id, {
     discussionId: discussion.id,
@@ -119,6 +128,7 @@ export async function summaryView(
   discussion: Discussion,
   summary: Summary,
 ): Promise<SummaryView> {
+  const approvals = await r.summaries.approvals(workspace.id, discussion.id, summary.version);
   return {
     discussionId: discussion.id,
     language: summary.language,
@@ -126,7 +136,35 @@ export async function summaryView(
     markdown: summary.content,
     version: summary.version,
     sha256: summary.sha256,
+    approvals: approvals.map((a) => ({ name: a.name, role: a.role, at: a.at })),
+    approved: approvalComplete(approvals, participationFor(workspace.headcount ?? 1).hasAmo),
   };
+}
+
+/** The employer's side and the employees' side (an AMO representative, where there is an AMO) have both approved. */
+export function approvalComplete(approvals: { role: Role }[], hasAmo: boolean): boolean {
+  const employer = approvals.some((a) => EMPLOYER_SIDE.includes(a.role));
+  const employees = approvals.some((a) =>
+    hasAmo ? a.role === "amo_representative" : !EMPLOYER_SIDE.includes(a.role),
+  );
+  return employer && employees;
+}
+const EMPLOYER_SIDE: readonly Role[] = ["employer", "employer_representative"];
+
+/** Updates the posted summary message (approvals changed; the content did not). */
+export async function refreshSummaryMessage(
+  deps: Deps,
+  workspace: Workspace,
+  discussionId: string,
+): Promise<void> {
+  const r = repos(deps.db);
+  const discussion = await r.discussions.get(workspace.id, discussionId);
+  const latest = discussion ? await r.summaries.latest(workspace.id, discussionId) : null;
+  if (!discussion || !latest?.message || "pending" in latest.message) return;
+  await deps
+    .chatFor(workspace)
+    .update(latest.message, { kind: "summary", view: await summaryView(r, workspace, discussion, latest) })
+    .catch((error) => deps.log.warn("could not update the summary message", { error: String(error) }));
 }
 
 /**

@@ -35,7 +35,8 @@ export async function syncDiscussion(
       if (!(await r.discussions.claimMessage(workspace.id, discussionId, slot))) return;
       try {
         const ref = await chat.post(channel, await message());
-        await r.discussions.setMessage(workspace.id, discussionId, slot, ref);
+        const url = slot === "board" ? null : await chat.linkTo(ref).catch(() => null);
+        await r.discussions.setMessage(workspace.id, discussionId, slot, url ? { ...ref, url } : ref);
       } catch (error) {
         await r.discussions.setMessage(workspace.id, discussionId, slot, null);
         throw error;

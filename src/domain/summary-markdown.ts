@@ -55,6 +55,17 @@ export function renderMarkdown(doc: SummaryDocument): string {
   if (doc.goals.length === 0) line(tr("summary.no_goals"));
   for (const g of doc.goals) entryItem(g);
   line();
+  if (doc.lastYearGoals.length > 0) {
+    line(`### ${tr("summary.last_year_goals")}`);
+    line();
+    for (const g of doc.lastYearGoals) {
+      const done = g.status === "done" ? `, ${tr("summary.done_during_year")}` : "";
+      line(
+        `- ${mdText(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}${done}`,
+      );
+    }
+    line();
+  }
   line(`### ${tr("summary.follow_up")}`);
   line();
   line(tr("summary.follow_up_text"));

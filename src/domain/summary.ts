@@ -34,6 +34,15 @@ export interface SummaryDocument {
   concludedBy: string | null;
   overrideReason: string | null;
   version: number | null;
+  /** Last year's goals and how they stand: done during the year, and this year's verdict. */
+  lastYearGoals: LastYearGoal[];
+}
+
+export interface LastYearGoal {
+  text: string;
+  successCriterion: string;
+  status: "open" | "done" | null;
+  verdict: "reached" | "partly" | "not_reached" | null;
 }
 
 export interface SummaryPoint {
@@ -61,6 +70,7 @@ export interface SummaryInput {
   concludedBy: string | null;
   overrideReason: string | null;
   version: number | null;
+  lastYearGoals: LastYearGoal[];
 }
 
 export function summaryDocument(input: SummaryInput): SummaryDocument {

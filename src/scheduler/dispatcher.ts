@@ -1,6 +1,7 @@
 import { type ScheduledTask, schedule } from "node-cron";
 import type { ChatPort } from "../app/chat-port.ts";
 import type { Logger } from "../app/context.ts";
+import { purgeUninstalled } from "../app/data-protection.ts";
 import { type Db, type Reminder, repos, type Workspace } from "../store/index.ts";
 import { composeReminder } from "./compose.ts";
 import { planQuarterly, planTraining } from "./plan.ts";
@@ -48,6 +49,7 @@ export class Dispatcher {
   private task: ScheduledTask | null = null;
   private running: Promise<TickResult> | null = null;
   private stopped = false;
+  private lastPurge = 0;
 
   constructor(
     private readonly deps: { db: Db; chatFor(workspace: Workspace): ChatPort; now(): Date; log: Logger },
@@ -79,8 +81,14 @@ export class Dispatcher {
     return this.running;
   }
 
-  /** Claims and delivers batches until nothing is due. */
+  /** Claims and delivers batches until nothing is due; once an hour also deletes data past its retention. */
   async drain(): Promise<TickResult> {
+    const now = this.deps.now().getTime();
+    if (now - this.lastPurge > 3_600_000) {
+      this.lastPurge = now;
+      const purged = await purgeUninstalled(this.deps.db, this.deps.now());
+      if (purged > 0) this.deps.log.info("deleted uninstalled workspaces past retention", { count: purged });
+    }
     const total: TickResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
     for (;;) {
       const result = await this.deliverBatch();

@@ -4,6 +4,7 @@ import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { EMPLOYER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
+import { holdWholeDiscussion } from "../helpers/fixture.ts";
 
 describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ open }) => {
   let db: Db;
@@ -16,7 +17,8 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
 
   it("runs from setup to the Markdown summary, posted and pinned once", async () => {
     const { core, chat, clock } = t;
-    const { employer, rep, workspace } = await setUpWorkspace(core);
+    const team = await setUpWorkspace(core);
+    const { employer, rep, workspace } = team;
 
     const planned = await core.schedule(
       employer,
@@ -38,74 +40,7 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     ]);
 
     const id = discussion.id;
-    const rec = (point: number, kind: string, data: unknown, actor = employer) =>
-      core.record(actor, { discussionId: id, point, kind, data }, null);
-    const next = async () => {
-      ({ discussion } = await core.move(
-        employer,
-        { discussionId: id, expectedVersion: discussion.version, move: { type: "next" } },
-        null,
-      ));
-    };
-
-    await rec(1, "minute_taker", { person: { id: "U_REP", name: "Ali Nielsen" } });
-    await next();
-    await rec(2, "amo_member", {
-      person: { name: "Ali Nielsen" },
-      role: "amo_representative",
-      joinedOn: "2026-03-01",
-    });
-    await next();
-    await rec(3, "note", { text: "Vi flytter til nye lokaler i foråret; AMO inddrages i indretningen." });
-    await next();
-    await rec(4, "apv_status", {
-      lastApvDate: "2025-05-01",
-      actionPlanStatus: "Handlingsplanen er gennemført på nær støj.",
-    });
-    await next();
-    await rec(5, "note", { text: "Nyansatte får en tjekliste om arbejdsmiljø den første uge." }, rep);
-    await next();
-    await rec(6, "accident_overview", {
-      accidents: 1,
-      nearMisses: 3,
-      poisonings: 0,
-      healthDamage: 0,
-      causesInvestigated: "yes",
-      preventionWorked: "partly",
-    });
-    await next();
-    await rec(7, "note", {
-      text: "Første år med botten; sidste års mål blev gennemgået mundtligt og er nået.",
-    });
-    await next();
-    await rec(8, "focus_area", {
-      area: "Støj i storrummet",
-      actions: "Måle støj og opsætte lydabsorbenter.",
-    });
-    await rec(8, "goal", {
-      text: "Mindre støj i storrummet",
-      successCriterion: "Under 55 dB målt i april",
-      deadline: "2027-05-01",
-      owner: { id: "U_LEADER", name: "Søren Østergaard" },
-    });
-    await rec(8, "decision", {
-      text: "Indkøb af lydabsorbenter",
-      owner: { name: "Mette Hansen" },
-      deadline: "2027-02-01",
-    });
-    await next();
-    await rec(9, "cooperation_plan", {
-      meetingInterval: "Hvert kvartal",
-      convener: "Mette Hansen",
-      acuteHandling: "Ring til arbejdsmiljørepræsentanten samme dag",
-      informAmo: "Fælles kanal i Slack",
-      informEveryone: "Kort punkt på personalemødet",
-    });
-    await next();
-    await rec(10, "competences", {
-      supplementaryTraining: "Ali tager 2 dages supplerende uddannelse i foråret.",
-    });
-    await next();
+    discussion = await holdWholeDiscussion(core, team, discussion);
     expect(discussion.currentPoint).toBe(11);
 
     // The representative may not conclude; nothing changes.

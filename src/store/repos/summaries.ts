@@ -1,7 +1,15 @@
 import type { MessageRef } from "../../app/chat-port.ts";
+import type { Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
 import { type Summary, toSummary } from "./rows.ts";
+
+export interface Approval {
+  userId: string;
+  name: string;
+  role: Role;
+  at: Date;
+}
 
 export function summariesRepo(q: Queryable) {
   return {
@@ -57,6 +65,31 @@ export function summariesRepo(q: Queryable) {
         "UPDATE summaries SET message = $4::jsonb WHERE workspace_id = $1 AND discussion_id = $2 AND version = $3",
         [workspaceId, discussionId, version, ref ? JSON.stringify(ref) : null],
       );
+    },
+    async approve(
+      workspaceId: string,
+      a: { discussionId: string; version: number; userId: string; role: string; at: Date },
+    ): Promise<boolean> {
+      const rows = await q.query(
+        `INSERT INTO approvals (workspace_id, discussion_id, summary_version, user_id, role, approved_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [workspaceId, a.discussionId, a.version, a.userId, a.role, a.at],
+      );
+      return rows.length > 0;
+    },
+    async approvals(workspaceId: string, discussionId: string, version: number): Promise<Approval[]> {
+      const rows = await q.query(
+        `SELECT a.user_id, a.role, a.approved_at, COALESCE(NULLIF(m.name, ''), a.user_id) AS name
+         FROM approvals a LEFT JOIN members m ON m.workspace_id = a.workspace_id AND m.user_id = a.user_id
+         WHERE a.workspace_id = $1 AND a.discussion_id = $2 AND a.summary_version = $3 ORDER BY a.approved_at, a.user_id`,
+        [workspaceId, discussionId, version],
+      );
+      return rows.map((r) => ({
+        userId: r.user_id as string,
+        name: r.name as string,
+        role: r.role as Role,
+        at: r.approved_at as Date,
+      }));
     },
     /** Claims posting the summary message of a version; only one caller gets true. */
     async claimMessage(workspaceId: string, discussionId: string, version: number): Promise<boolean> {

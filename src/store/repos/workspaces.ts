@@ -51,6 +51,17 @@ export function workspacesRepo(q: Queryable) {
       );
       return toWorkspace(rows[0] as Record<string, unknown>);
     },
+    /** Sets one top-level key of the workspace's settings. */
+    async setSetting(workspaceId: string, key: string, value: unknown): Promise<void> {
+      await q.query(
+        "UPDATE workspaces SET settings = jsonb_set(settings, ARRAY[$2::text], $3::jsonb) WHERE id = $1",
+        [workspaceId, key, JSON.stringify(value)],
+      );
+    },
+    /** Deletes the workspace and, through the foreign keys, everything stored for it. */
+    async remove(workspaceId: string): Promise<void> {
+      await q.query("DELETE FROM workspaces WHERE id = $1", [workspaceId]);
+    },
     async setInstalled(workspaceId: string, installed: boolean): Promise<void> {
       await q.query(
         `UPDATE workspaces SET installed = $2, uninstalled_at = CASE WHEN $2 THEN NULL ELSE now() END WHERE id = $1`,

@@ -1,0 +1,87 @@
+import { transition } from "../domain/discussion.ts";
+import { participationFor } from "../domain/participation.ts";
+import type { Role } from "../domain/types.ts";
+import type { Discussion, Repos } from "../store/index.ts";
+import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { approvalComplete, createSummaryVersion, refreshSummaryMessage } from "./summary.ts";
+import { stateOf } from "./walkthrough.ts";
+
+const APPROVER_ROLES: readonly Role[] = ["employer", "employer_representative", "amo_representative"];
+
+export interface ApprovalResult {
+  version: number;
+  approved: boolean;
+}
+
+/**
+ * Approves the summary version the user saw. The employer's side and an AMO representative (in workplaces without
+ * an AMO: an employee) must both approve; then the discussion is approved. A newer version needs new approvals.
+ */
+export async function approve(
+  deps: Deps,
+  ctx: Ctx,
+  input: { discussionId: string; version: number },
+  key: string | null,
+): Promise<ApprovalResult> {
+  const hasAmo = participationFor(ctx.workspace.headcount ?? 1).hasAmo;
+  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
+    const allowed = hasAmo ? APPROVER_ROLES : [...APPROVER_ROLES, "other" as const];
+    if (!role || !allowed.includes(role)) {
+      throw new AppError("forbidden", "error.forbidden", {
+        action: "action.approve",
+        roles: allowed.join("|"),
+      });
+    }
+    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
+    if (!discussion) throw new AppError("not_found", "error.not_found");
+    const latest = await r.summaries.latest(ctx.workspace.id, discussion.id);
+    if (!latest) throw new AppError("refused", "refusal.not_concluded");
+    if (latest.version !== input.version) throw new AppError("stale", "error.stale", {}, {}, true);
+    await r.summaries.approve(ctx.workspace.id, {
+      discussionId: discussion.id,
+      version: latest.version,
+      userId: ctx.actor.userId,
+      role,
+      at: deps.now(),
+    });
+    const approvals = await r.summaries.approvals(ctx.workspace.id, discussion.id, latest.version);
+    const complete = approvalComplete(approvals, hasAmo);
+    if (complete && discussion.status === "concluded") {
+      const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "approve" });
+      if (next.ok)
+        await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state);
+    }
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "summary.approved", discussion.id, {
+      version: latest.version,
+      role,
+    });
+    return { version: latest.version, approved: complete };
+  });
+  await refreshSummaryMessage(deps, ctx.workspace, input.discussionId);
+  return value;
+}
+
+/**
+ * After a change to a concluded discussion: the next summary version is written from what is stored now, and an
+ * approved discussion goes back to concluded (the new version is not approved yet). Runs in the change's transaction.
+ */
+export async function reviseAfterChange(r: Repos, ctx: Ctx, discussion: Discussion): Promise<void> {
+  if (discussion.status !== "concluded" && discussion.status !== "approved") return;
+  let current = discussion;
+  if (discussion.status === "approved") {
+    const state = await stateOf(r, ctx.workspace.id, discussion);
+    const back = await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, {
+      ...state,
+      status: "concluded",
+    });
+    if (!back) throw new AppError("stale", "error.stale", {}, {}, true);
+    current = back;
+  }
+  const summary = await createSummaryVersion(r, ctx.workspace, current, ctx.actor.userId);
+  await r.audit.write(ctx.workspace.id, ctx.actor.userId, "summary.revised", discussion.id, {
+    version: summary.version,
+    sha256: summary.sha256,
+  });
+}
