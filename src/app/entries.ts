@@ -1,4 +1,5 @@
 import { agendaPoint } from "../domain/agenda.ts";
+import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
@@ -43,6 +44,7 @@ export async function record(
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   const data = valid.value;
+  refusePastDeadline(deps, ctx, data, null);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
     if (kind === "goal_verdict")
@@ -93,6 +95,7 @@ export async function editEntry(
     const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+    refusePastDeadline(deps, ctx, valid.value, existing.deadline);
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.update(ctx.workspace.id, existing.id, {
@@ -126,6 +129,15 @@ export async function removeEntry(
     return existing;
   });
   return afterChange(deps, ctx, reviveEntry(value));
+}
+
+/** A new deadline must not lie in the past (an unchanged old one may stay). */
+function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
+  const deadline = (data as { deadline?: unknown }).deadline;
+  if (typeof deadline !== "string" || deadline === current) return;
+  if (deadline < localDateOf(deps.now(), ctx.workspace.timeZone)) {
+    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "date_in_past" } });
+  }
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */

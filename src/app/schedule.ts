@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
 import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
-import { problemsOf } from "../domain/entries.ts";
+import { optionalText, problemsOf, text } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
@@ -18,13 +18,13 @@ export const scheduleSchema = z.strictObject({
   date: z.string().trim(),
   time: z.string().trim(),
   durationMinutes: z.coerce.number().int().min(15).max(600).nullable().default(null),
-  location: z.string().trim().max(500).nullable().default(null),
+  location: optionalText(500).nullable().default(null),
   channel: z.string().trim().min(1).max(64).nullable().default(null),
   participants: z
     .array(
       z.strictObject({
         id: z.string().max(64).optional(),
-        name: z.string().trim().min(1).max(200),
+        name: text(200),
         role: z.enum(ROLES),
       }),
     )

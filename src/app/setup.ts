@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../domain/dates.ts";
-import { problemsOf } from "../domain/entries.ts";
+import { optionalText, problemsOf, text } from "../domain/entries.ts";
 import { type ParticipationRule, participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { planQuarterly, planTraining } from "../scheduler/plan.ts";
@@ -17,7 +17,7 @@ export const setupSchema = z.strictObject({
     .array(
       z.strictObject({
         userId: z.string().trim().min(1).max(64),
-        name: z.string().trim().min(1).max(200),
+        name: text(200),
         role: z.enum(ROLES),
         joinedAmoOn: z.string().nullable().default(null),
       }),

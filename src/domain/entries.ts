@@ -21,12 +21,20 @@ export const ACTIONABLE_KINDS: readonly EntryKind[] = ["decision", "goal"];
 
 export const LIMITS = { short: 200, medium: 1000, long: 3000 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
+/**
+ * Removes control characters (PostgreSQL cannot store NUL, and the rest only hides text) but keeps line breaks and
+ * tabs, and puts the text in its composed Unicode form.
+ */
+export function cleanText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return value.normalize("NFC").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+}
+
+export const text = (max: number) => z.preprocess(cleanText, z.string().trim().min(1).max(max));
+export const optionalText = (max: number) =>
   z
-    .string()
-    .trim()
-    .max(max)
+    .preprocess(cleanText, z.string().trim().max(max))
     .transform((v) => (v ? v : undefined))
     .optional();
 const isoDate = z.string().trim().refine(isValidIsoDate, { message: "invalid_date" });
@@ -120,6 +128,7 @@ export type FieldProblem =
   | { code: "required" }
   | { code: "too_long"; max: number }
   | { code: "invalid_date" }
+  | { code: "date_in_past" }
   | { code: "invalid_number" }
   | { code: "invalid_choice" }
   | { code: "reason_required" }
