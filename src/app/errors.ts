@@ -36,9 +36,24 @@ export class AppError extends Error {
 export function isTransientDbError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? "";
   return (
-    ["40001", "40P01", "57P01", "57P02", "57P03", "08000", "08003", "08006", "53300"].includes(code) ||
+    [
+      "40001",
+      "40P01",
+      "55000",
+      "57P01",
+      "57P02",
+      "57P03",
+      "08000",
+      "08001",
+      "08003",
+      "08004",
+      "08006",
+      "53300",
+    ].includes(code) ||
     ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED/.test(String((error as Error)?.message))
+    /Connection terminated|connect ECONNREFUSED|not currently accepting connections|timeout exceeded when trying to connect/.test(
+      String((error as Error)?.message),
+    )
   );
 }
 

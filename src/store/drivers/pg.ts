@@ -16,6 +16,9 @@ export function openPg(connectionString: string, max = 10): Db {
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // A backend killed while the client is checked out is reported here as well as to the query that fails.
+      const ignore = () => {};
+      client.on("error", ignore);
       try {
         await client.query("BEGIN");
         const tx: Queryable = {
@@ -30,6 +33,7 @@ export function openPg(connectionString: string, max = 10): Db {
         await client.query("ROLLBACK").catch(() => {});
         throw error;
       } finally {
+        client.off("error", ignore);
         client.release();
       }
     },
