@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Benchmark, type BenchResult, round } from "./types.ts";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Starts the bot as a process: time until /healthz answers, and its resident memory once idle. */
+async function startOnce(env: Record<string, string>): Promise<{ ms: number; rss: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error("the bot exited during start");
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 2000));
+    return { ms, rss: await rssMb(child.pid as number) };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+export const startup: Benchmark = async ({ databaseUrl }) => {
+  const results: BenchResult[] = [];
+  const pglite = await startOnce({ DATA_DIR: await mkdtemp(join(tmpdir(), "amo-bench-")) });
+  results.push(
+    { benchmark: "start", metric: "start to /healthz, PGlite", value: round(pglite.ms, 0), unit: "ms" },
+    {
+      benchmark: "memory",
+      metric: "RSS idle, PGlite",
+      value: round(pglite.rss, 1),
+      unit: "MB",
+      target: "< 200 MB",
+      met: pglite.rss < 200,
+    },
+  );
+  if (databaseUrl) {
+    const pg = await startOnce({ DATABASE_URL: databaseUrl });
+    results.push(
+      { benchmark: "start", metric: "start to /healthz, PostgreSQL", value: round(pg.ms, 0), unit: "ms" },
+      {
+        benchmark: "memory",
+        metric: "RSS idle, PostgreSQL",
+        value: round(pg.rss, 1),
+        unit: "MB",
+        target: "< 200 MB",
+        met: pg.rss < 200,
+      },
+    );
+  }
+  return results;
+};
