@@ -1,4 +1,108 @@
+import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import { slackMode } from "../../src/config.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
+import type { Workspace } from "../../src/store/index.ts";
+import { registerListeners } from "./app.ts";
+import { SlackChat } from "./chat-port.ts";
+import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
 
-/** Slack adapter (issue 3): returns null until Slack is configured. */
-export const slackAdapter: AdapterFactory = async () => null;
+const SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "pins:write",
+  "files:write",
+  "users:read",
+  "team:read",
+  "channels:history",
+  "groups:history",
+  "channels:read",
+  "groups:read",
+  "im:write",
+];
+
+/**
+ * Slack over HTTP at POST /slack/events (single workspace with a bot token, or many through OAuth), or over Socket
+ * Mode for local development. Returns null when Slack is not configured.
+ */
+export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
+  const mode = slackMode(config);
+  if (mode === "off") return null;
+  // A few quick retries for 5xx and network faults; a 429 waits the Retry-After Slack asks for.
+  const clientOptions = {
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
+  };
+  const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
+  let app: App;
+  if (mode === "socket") {
+    app = new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel });
+  } else {
+    const receiver = new ExpressReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET as string,
+      endpoints: "/slack/events",
+      app: http,
+      logLevel,
+      ...(mode === "oauth"
+        ? {
+            clientId: config.SLACK_CLIENT_ID,
+            clientSecret: config.SLACK_CLIENT_SECRET,
+            stateSecret: config.SLACK_STATE_SECRET,
+            scopes: SCOPES,
+            installationStore: pgInstallationStore(db),
+            installerOptions: { directInstall: true, clientOptions },
+          }
+        : {}),
+    });
+    app = new App({
+      receiver,
+      clientOptions,
+      logLevel,
+      ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
+    });
+  }
+  registerListeners(app, { core, log });
+  app.error(async (error) => {
+    log.error("slack error", { error: String(error) });
+  });
+
+  const clients = new Map<string, WebClient>();
+  const clientFor = async (teamId: string): Promise<WebClient> => {
+    if (mode !== "oauth") return app.client;
+    const cached = clients.get(teamId);
+    if (cached) return cached;
+    const token = await botTokenFor(db, teamId);
+    if (!token) throw new Error("Slack is not installed in this workspace");
+    const client = new WebClient(token, clientOptions);
+    clients.set(teamId, client);
+    return client;
+  };
+  return {
+    platform: "slack",
+    chatFor(workspace: Workspace) {
+      if (mode !== "oauth") return new SlackChat(app.client);
+      // The port is needed synchronously; the team's client is looked up on first use.
+      return lazyChat(() => clientFor(workspace.externalId));
+    },
+    async start() {
+      if (mode === "socket") await app.start();
+    },
+    async stop() {
+      if (mode === "socket") await app.stop();
+    },
+  };
+};
+
+function lazyChat(client: () => Promise<WebClient>): SlackChat {
+  return new Proxy({} as SlackChat, {
+    get(_target, property) {
+      return async (...args: unknown[]) => {
+        const chat = new SlackChat(await client()) as unknown as Record<string | symbol, (...a: unknown[]) => unknown>;
+        return chat[property]?.(...args);
+      };
+    },
+  });
+}
+
+const ensureSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);

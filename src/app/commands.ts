@@ -7,12 +7,14 @@ export const SUBCOMMANDS = {
   followup: ["opfølgning", "opfoelgning", "followup", "follow-up"],
   summary: ["referat", "summary"],
   export: ["eksport", "export"],
+  data: ["data"],
+  delete: ["slet", "delete"],
   help: ["hjælp", "hjaelp", "help"],
 } as const;
 export type Subcommand = keyof typeof SUBCOMMANDS;
 
 export type Command =
-  | { type: Subcommand; year?: number }
+  | { type: Subcommand; year?: number; code?: string }
   | { type: "unknown"; word: string }
   | { type: "bad_argument"; subcommand: Subcommand; argument: string };
 
@@ -36,6 +38,9 @@ export function parseCommand(text: string): Command {
   if (!sub) return { type: "unknown", word: first.slice(0, 40) };
   if (rest.length === 0) return { type: sub };
   const argument = rest.join(" ").slice(0, 40);
+  if (sub === "delete" && rest.length === 1 && /^[0-9A-Fa-f]{6}$/.test(rest[0] as string)) {
+    return { type: "delete", code: (rest[0] as string).toUpperCase() };
+  }
   if (TAKES_YEAR.includes(sub) && rest.length === 1 && /^\d{4}$/.test(rest[0] as string)) {
     const year = Number(rest[0]);
     if (year >= 2000 && year <= 2200) return { type: sub, year };

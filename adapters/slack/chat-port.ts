@@ -1,0 +1,83 @@
+import type { WebClient } from "@slack/web-api";
+import type { ChatPort, FormRequest, MessageRef, OutboundFile, OutboundMessage } from "../../src/app/chat-port.ts";
+import { formSpec } from "../../src/app/forms.ts";
+import { VIEW } from "./render/actions.ts";
+import { formModal } from "./render/forms.ts";
+import { render } from "./render/message.ts";
+
+/** The core's chat port on Slack's Web API, for one workspace (one bot token). */
+export class SlackChat implements ChatPort {
+  constructor(private readonly client: WebClient) {}
+
+  async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
+    const { text, pages } = render(message);
+    const [first = [], ...rest] = pages;
+    const posted = await this.client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false });
+    const ref = { channel: posted.channel ?? channel, id: posted.ts as string };
+    await this.postPages(ref, text, rest);
+    return ref;
+  }
+
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const { text, pages } = render(message);
+    const [first = [], ...rest] = pages;
+    await this.client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks: first });
+    // Pages beyond the first cannot be edited in place: the new ones follow in the thread.
+    await this.postPages(ref, text, rest);
+  }
+
+  async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
+    const { text, pages } = render(message);
+    const [first = [], ...rest] = pages;
+    const thread = parent.threadId ?? parent.id;
+    const posted = await this.client.chat.postMessage({ channel: parent.channel, thread_ts: thread, text, blocks: first });
+    const ref = { channel: parent.channel, id: posted.ts as string, threadId: thread };
+    await this.postPages(ref, text, rest);
+    return ref;
+  }
+
+  async pin(ref: MessageRef): Promise<"pinned" | "unsupported"> {
+    try {
+      await this.client.pins.add({ channel: ref.channel, timestamp: ref.id });
+      return "pinned";
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error === "already_pinned") return "pinned";
+      throw error;
+    }
+  }
+
+  async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
+    const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+    const base = { channel_id: channel, file: content, filename: file.name, title: file.title };
+    if (thread) await this.client.files.uploadV2({ ...base, thread_ts: thread.threadId ?? thread.id });
+    else await this.client.files.uploadV2(base);
+  }
+
+  async linkTo(ref: MessageRef): Promise<string | null> {
+    const result = await this.client.chat.getPermalink({ channel: ref.channel, message_ts: ref.id });
+    return result.permalink ?? null;
+  }
+
+  async openForm(trigger: string, form: FormRequest): Promise<void> {
+    const spec = formSpec(form.form, { language: form.language, members: [], carriedGoals: form.carriedGoals ?? [] });
+    const metadata = JSON.stringify({ k: form.form, d: form.discussionId, p: form.point, e: form.entryId });
+    await this.client.views.open({ trigger_id: trigger, view: formModal(spec, VIEW.entry, metadata, form.language, form.values) });
+  }
+
+  async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {
+    const opened = await this.client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    return channel ? this.post(channel, message) : null;
+  }
+
+  private async postPages(ref: MessageRef, text: string, pages: unknown[][]): Promise<void> {
+    for (const blocks of pages) {
+      await this.client.chat.postMessage({
+        channel: ref.channel,
+        thread_ts: ref.threadId ?? ref.id,
+        text,
+        blocks: blocks as never,
+      });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { WebClient } from "@slack/web-api";
+import type { Core, Ctx, Logger } from "../../src/app/index.ts";
+import { AppError, errorText } from "../../src/app/index.ts";
+import type { Language } from "../../src/domain/types.ts";
+import { t } from "../../src/i18n/index.ts";
+
+export interface SlackDeps {
+  core: Core;
+  log: Logger;
+}
+
+const names = new Map<string, string>();
+const NAME_CACHE_LIMIT = 5000;
+
+/** A user's display name (cached: names change rarely, and this is no state that matters if lost). */
+export async function userName(client: WebClient, userId: string): Promise<string> {
+  const cached = names.get(userId);
+  if (cached) return cached;
+  try {
+    const info = await client.users.info({ user: userId });
+    const name = info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId;
+    if (names.size > NAME_CACHE_LIMIT) names.clear();
+    names.set(userId, name);
+    return name;
+  } catch {
+    return userId;
+  }
+}
+
+/** The workspace and the acting user behind a Slack request. */
+export async function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, userId: string): Promise<Ctx> {
+  return deps.core.context("slack", teamId, { userId, name: await userName(client, userId) });
+}
+
+/** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */
+export function failureText(deps: SlackDeps, language: Language, error: unknown): string {
+  if (error instanceof AppError) return errorText(language, error);
+  deps.log.error("slack handler failed", { error: String(error), stack: (error as Error)?.stack });
+  return t(language, "error.temporary");
+}
+
+/** Tells one user something in a channel, visible only to them. */
+export async function tellUser(client: WebClient, channel: string | undefined, user: string, text: string, blocks?: unknown[]) {
+  if (!channel) return;
+  await client.chat.postEphemeral({ channel, user, text, ...(blocks ? { blocks: blocks as never } : {}) });
+}
+
+/** The team id in any Slack payload (commands, interactions, events). */
+export function teamOf(body: Record<string, unknown>): string {
+  const team = body.team as { id?: string } | string | undefined;
+  const user = body.user as { team_id?: string } | undefined;
+  return (typeof team === "object" ? team?.id : undefined) ?? (body.team_id as string) ?? user?.team_id ?? (typeof team === "string" ? team : "");
+}

@@ -1,0 +1,41 @@
+import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
+import type { Db } from "../../src/store/index.ts";
+
+/** Slack OAuth installations in PostgreSQL, one row per team (or enterprise), so any instance can serve any team. */
+export function pgInstallationStore(db: Db): InstallationStore {
+  const keyOf = (q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }) =>
+    q.isEnterpriseInstall && q.enterpriseId ? `E:${q.enterpriseId}` : `T:${q.teamId}`;
+  return {
+    async storeInstallation(installation: Installation) {
+      const key = keyOf({
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      await db.query(
+        `INSERT INTO slack_installations (key, team_id, installation) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (key) DO UPDATE SET installation = EXCLUDED.installation, updated_at = now()`,
+        [key, installation.team?.id ?? null, JSON.stringify(installation)],
+      );
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const rows = await db.query<{ installation: Installation }>("SELECT installation FROM slack_installations WHERE key = $1", [
+        keyOf(query),
+      ]);
+      if (!rows[0]) throw new Error(`no installation for ${keyOf(query)}`);
+      return rows[0].installation;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      await db.query("DELETE FROM slack_installations WHERE key = $1", [keyOf(query)]);
+    },
+  };
+}
+
+/** The bot token of a team, for reminders and other messages the bot sends on its own. */
+export async function botTokenFor(db: Db, teamId: string): Promise<string | null> {
+  const rows = await db.query<{ token: string | null }>(
+    "SELECT installation->'bot'->>'token' AS token FROM slack_installations WHERE key = $1",
+    [`T:${teamId}`],
+  );
+  return rows[0]?.token ?? null;
+}

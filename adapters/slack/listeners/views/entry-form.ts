@@ -1,0 +1,49 @@
+import type { App } from "@slack/bolt";
+import { type FieldValue, fieldErrors, type FormKind, formData, formSpec } from "../../../../src/app/forms.ts";
+import { AppError, problemText } from "../../../../src/app/index.ts";
+import { t } from "../../../../src/i18n/index.ts";
+import type { SlackDeps } from "../../context.ts";
+import { VIEW } from "../../render/actions.ts";
+import { fieldState, stateValue } from "../../render/forms.ts";
+import { onSubmit } from "./shared.ts";
+
+/** Every entry form (note, decision, goal, the points' own forms, and input before the meeting). */
+export function register(app: App, deps: SlackDeps) {
+  onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args, person }) => {
+    const meta = JSON.parse(metadata) as { k: FormKind | "pre_input"; d: string; p?: number; e?: string };
+    const key = `view:${args.body.view.id}`;
+    if (meta.k === "pre_input") {
+      const text = stateValue(fieldState(state, "text")) ?? "";
+      const point = Number(stateValue(fieldState(state, "point")));
+      try {
+        await deps.core.record(ctx, { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" }, key);
+        return undefined;
+      } catch (error) {
+        if (error instanceof AppError && error.problems.text) return { text: problemText(ctx.workspace.language, error.problems.text) };
+        throw error;
+      }
+    }
+    const context = await deps.core.formContext(ctx, meta.d);
+    const spec = formSpec(meta.k, context);
+    const values: Record<string, FieldValue> = {};
+    for (const field of spec.fields) {
+      const raw = stateValue(fieldState(state, field.id));
+      values[field.id] = field.type === "person" ? await person(raw) : raw;
+    }
+    const data = formData(meta.k, values, context);
+    try {
+      const result = meta.e
+        ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
+        : await deps.core.record(ctx, { discussionId: meta.d, point: meta.p ?? 0, kind: meta.k, data }, key);
+      if (!result.synced) {
+        await args.client.chat.postMessage({ channel: ctx.actor.userId, text: t(ctx.workspace.language, "command.not_synced") });
+      }
+      return undefined;
+    } catch (error) {
+      if (error instanceof AppError && Object.keys(error.problems).length > 0) {
+        return fieldErrors(meta.k, error.problems, context, (p) => problemText(ctx.workspace.language, p));
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,96 @@
+import type { KnownBlock, View } from "@slack/types";
+import type { FieldSpec, FormSpec } from "../../../src/app/forms.ts";
+import type { Language } from "../../../src/domain/types.ts";
+import { t } from "../../../src/i18n/index.ts";
+import { clip, context, escapeMrkdwn, LIMITS } from "./mrkdwn.ts";
+
+/** The element inside each input block is always called "value"; the block id is the field's id. */
+export const VALUE = "value";
+
+function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
+  switch (field.type) {
+    case "text":
+      return {
+        type: "plain_text_input",
+        action_id: VALUE,
+        multiline: field.multiline,
+        max_length: field.maxLength,
+        ...(typeof initial === "string" && initial ? { initial_value: initial.slice(0, field.maxLength) } : {}),
+      };
+    case "number":
+      return {
+        type: "number_input",
+        action_id: VALUE,
+        is_decimal_allowed: false,
+        min_value: "0",
+        ...(initial !== undefined && initial !== null ? { initial_value: String(initial) } : {}),
+      };
+    case "date":
+      return { type: "datepicker", action_id: VALUE, ...(typeof initial === "string" && initial ? { initial_date: initial } : {}) };
+    case "select": {
+      const options = field.options.map((o) => ({ text: { type: "plain_text", text: clip(o.label, LIMITS.optionChars) }, value: o.value }));
+      const chosen = options.find((o) => o.value === String(initial));
+      return { type: "static_select", action_id: VALUE, options, ...(chosen ? { initial_option: chosen } : {}) };
+    }
+    case "person": {
+      const id = (initial as { id?: string } | undefined)?.id;
+      return { type: "users_select", action_id: VALUE, ...(id ? { initial_user: id } : {}) };
+    }
+  }
+}
+
+/** A form as a modal; `metadata` travels with it and comes back on submit. */
+export function formModal(spec: FormSpec, callbackId: string, metadata: string, language: Language, values: Record<string, unknown> = {}): View {
+  const blocks: KnownBlock[] = [];
+  if (spec.intro) blocks.push(context(escapeMrkdwn(spec.intro)));
+  for (const field of spec.fields.slice(0, LIMITS.blocksPerModal - 1)) {
+    blocks.push({
+      type: "input",
+      block_id: field.id,
+      optional: !field.required,
+      label: { type: "plain_text", text: clip(field.label, LIMITS.labelChars) },
+      ...(field.hint ? { hint: { type: "plain_text", text: clip(field.hint, LIMITS.labelChars) } } : {}),
+      element: element(field, values[field.id]),
+    } as unknown as KnownBlock);
+  }
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    private_metadata: metadata,
+    title: { type: "plain_text", text: clip(spec.title, 24) },
+    submit: { type: "plain_text", text: clip(spec.submit, 24) },
+    close: { type: "plain_text", text: clip(t(language, "form.cancel"), 24) },
+    blocks,
+  };
+}
+
+type StateValue = {
+  type?: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_time?: string | null;
+  selected_option?: { value: string } | null;
+  selected_user?: string | null;
+  selected_users?: string[] | null;
+  selected_conversation?: string | null;
+  selected_channel?: string | null;
+};
+
+/** Reads one submitted element's value as text, whatever kind of element it is. */
+export function stateValue(v: StateValue | undefined): string | null {
+  if (!v) return null;
+  return (
+    v.value ??
+    v.selected_date ??
+    v.selected_time ??
+    v.selected_option?.value ??
+    v.selected_user ??
+    v.selected_conversation ??
+    v.selected_channel ??
+    null
+  );
+}
+
+export type ViewState = Record<string, Record<string, StateValue>>;
+
+export const fieldState = (state: ViewState, blockId: string) => state[blockId]?.[VALUE];

@@ -1,0 +1,81 @@
+import type { KnownBlock } from "@slack/types";
+import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
+import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
+import { formatDateTime, t } from "../../../src/i18n/index.ts";
+import { ACTION, encodeValue } from "./actions.ts";
+import { context, escapeMrkdwn, header, sections } from "./mrkdwn.ts";
+
+export function announcementBlocks(view: AnnouncementView): { text: string; blocks: KnownBlock[] } {
+  const l = view.language;
+  const title = t(l, "announcement.title", { year: view.year });
+  const when = formatDateTime(l, view.scheduledAt, view.timeZone);
+  const duration = view.durationMinutes ? ` (${t(l, "announcement.duration", { minutes: view.durationMinutes })})` : "";
+  const lines = [
+    view.rescheduled ? `*${t(l, "announcement.moved")}*` : null,
+    `*${t(l, "announcement.when")}:* ${when}${duration}`,
+    view.location ? `*${t(l, "announcement.where")}:* ${escapeMrkdwn(view.location)}` : null,
+    view.participants.length ? `*${t(l, "announcement.participants")}:* ${view.participants.map(escapeMrkdwn).join(", ")}` : null,
+  ].filter(Boolean);
+  return {
+    text: `${title}: ${when}`,
+    blocks: [
+      header(title),
+      ...sections(lines.join("\n")),
+      context(escapeMrkdwn(view.participation)),
+      ...sections(`*${t(l, "announcement.agenda")}*\n${view.agenda.map((p) => `${p.number}. ${escapeMrkdwn(p.title)}`).join("\n")}`),
+    ],
+  };
+}
+
+export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[] } {
+  const l = view.language;
+  const blocks: KnownBlock[] = sections(escapeMrkdwn(view.text));
+  if (view.actions?.length) {
+    blocks.push({
+      type: "actions",
+      elements: view.actions.map((a) => {
+        const [action, key, value] =
+          a.type === "start"
+            ? ([ACTION.start, "button.start", { d: a.discussionId }] as const)
+            : a.type === "pre_input"
+              ? ([ACTION.preInput, "button.pre_input", { d: a.discussionId }] as const)
+              : a.type === "entry_done"
+                ? ([ACTION.entryDone, "button.done", { d: "", e: a.entryId }] as const)
+                : ([ACTION.entryPostpone, "button.postpone", { d: "", e: a.entryId }] as const);
+        return { type: "button" as const, action_id: action, text: { type: "plain_text" as const, text: t(l, key) }, value: encodeValue(value) };
+      }),
+    });
+  }
+  return { text: view.text.slice(0, 3000), blocks };
+}
+
+/** What is missing before concluding, with a way to conclude anyway (opens a modal for the reason). */
+export function completenessBlocks(view: CompletenessView): KnownBlock[] {
+  const l = view.language;
+  const { legal, goodPractice } = view.completeness;
+  const list = (items: string[]) => items.map((x) => `• ${x}`).join("\n");
+  const blocks: KnownBlock[] = [header(t(l, "completeness.title"))];
+  if (legal.length) {
+    blocks.push(
+      ...sections(`*${t(l, "completeness.legal")}*\n${list(legal.map((r) => `${t(l, `legal.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`),
+    );
+  }
+  if (goodPractice.length) {
+    blocks.push(
+      ...sections(`*${t(l, "completeness.practice")}*\n${list(goodPractice.map((r) => `${t(l, `practice.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`),
+    );
+  }
+  blocks.push({
+    type: "actions",
+    elements: [
+      {
+        type: "button",
+        action_id: ACTION.concludeAnyway,
+        style: "danger",
+        text: { type: "plain_text", text: t(l, "button.conclude_anyway") },
+        value: encodeValue({ d: view.discussionId, v: view.version }),
+      },
+    ],
+  });
+  return blocks;
+}

@@ -1,0 +1,58 @@
+import type { KnownBlock } from "@slack/types";
+import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
+import { t } from "../../../src/i18n/index.ts";
+import { ACTION, encodeValue } from "./actions.ts";
+import { context, divider, escapeMrkdwn, header, LIMITS, sections } from "./mrkdwn.ts";
+
+/** The most recent entries shown on the point's message; the thread and the summary hold them all. */
+const SHOWN_ENTRIES = 30;
+
+export function entryLines(entry: ViewEntry): string {
+  const d = entry.described;
+  const details = d.details.map((x) => `\n      ${escapeMrkdwn(x)}`).join("");
+  return `• *${escapeMrkdwn(d.label)}:* ${escapeMrkdwn(d.text)}${details}`;
+}
+
+/** One agenda point: its questions, what has been recorded, and the buttons to record more or move on. */
+export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock[] } {
+  const l = view.language;
+  const title = t(l, "point.header", { number: view.number, title: view.title });
+  const blocks: KnownBlock[] = [header(title)];
+  blocks.push(context(`${t(l, `point.${view.status}`)} · ${escapeMrkdwn(view.help)}`));
+  blocks.push(...sections(`*${t(l, "point.questions")}*\n${view.questions.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}`));
+  if (view.carriedGoals.length > 0) {
+    const goals = view.carriedGoals.map((g) => `• ${escapeMrkdwn(g.text)} (${escapeMrkdwn(g.successCriterion)})`);
+    blocks.push(...sections(`*${t(l, "point.carried_goals")}*\n${goals.join("\n")}`));
+  }
+  blocks.push(divider());
+  if (view.entries.length === 0) blocks.push(context(t(l, "point.nothing_yet")));
+  else {
+    const shown = view.entries.slice(-SHOWN_ENTRIES);
+    const hidden = view.entries.length - shown.length;
+    const text = `*${t(l, "point.recorded")}* (${view.entries.length})\n${hidden > 0 ? "…\n" : ""}${shown.map(entryLines).join("\n")}`;
+    blocks.push(...sections(text).slice(0, 8));
+  }
+  const editable = view.discussionStatus !== "planned";
+  if (editable) {
+    const value = (extra: Record<string, unknown> = {}) =>
+      encodeValue({ d: view.discussionId, v: view.version, p: view.number, ...extra });
+    const button = (action: string, key: Parameters<typeof t>[1], extra: Record<string, unknown> = {}, style?: "primary") => ({
+      type: "button" as const,
+      action_id: action,
+      text: { type: "plain_text" as const, text: t(l, key) },
+      value: value(extra),
+      ...(style ? { style } : {}),
+    });
+    const record = [button(ACTION.note, "button.note"), button(ACTION.decision, "button.decision"), button(ACTION.goal, "button.goal")];
+    if (view.form) record.push({ ...button(ACTION.form, "button.form", { f: view.form }), text: { type: "plain_text", text: t(l, `form.${view.form}.title`) } });
+    blocks.push({ type: "actions", block_id: `record_${view.number}`, elements: record });
+    if (view.isCurrent && view.discussionStatus === "running") {
+      const move = [button(ACTION.previous, "button.previous"), button(ACTION.skip, "button.skip")];
+      if (view.number < 11) move.push(button(ACTION.next, "button.next", {}, "primary"));
+      else move.push(button(ACTION.conclude, "button.conclude", {}, "primary"));
+      blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
+    }
+  }
+  blocks.push(context(t(l, "point.thread_hint")));
+  return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
+}

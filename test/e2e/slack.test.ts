@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackAdapter } from "../../adapters/slack/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
+import { FakeSlack } from "../helpers/slack-fake.ts";
+
+const EMPLOYER = { id: "U_EMP", name: "Mette Hansen" };
+const REP = { id: "U_REP", name: "Ali Nielsen" };
+const LEADER = { id: "U_LEAD", name: "Søren Østergaard" };
+const NOW = new Date("2026-11-24T09:00:00Z");
+
+const texts = (call: { args: Record<string, unknown> } | undefined) => JSON.stringify(call?.args ?? {});
+
+describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", () => {
+  const fake = new FakeSlack();
+  let server: RunningServer;
+  let db: Db;
+  let url: string;
+
+  beforeAll(async () => {
+    await fake.start();
+    for (const u of [EMPLOYER, REP, LEADER]) fake.names.set(u.id, u.name);
+    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({
+      PORT: "0",
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.url,
+      LOG_LEVEL: "error",
+    });
+    server = await startServer(config, [slackAdapter], { db, now: () => NOW, scheduler: false });
+    url = `http://127.0.0.1:${server.port}`;
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+    await fake.stop();
+  });
+
+  /** A workspace set up through the setup modal: 25 employees, three AMO members, channel C_AMO. */
+  async function setUp(team = uniqueId("T")) {
+    const slack = new SlackDriver(url, fake, team);
+    const opened = await fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
+    const modal = opened.args.view as Record<string, unknown>;
+    expect(modal.callback_id).toBe("setup_form");
+    const done = fake.after("chat.postMessage", () => slack.submit(EMPLOYER, modal, {
+      headcount: 25,
+      employer: EMPLOYER.id,
+      representatives: [REP.id],
+      leaders: [LEADER.id],
+      channel: "C_AMO",
+      timeZone: "Europe/Copenhagen",
+      language: "da",
+    }));
+    await done;
+    const workspace = await repos(db).workspaces.find("slack", team);
+    return { slack, workspace: workspace! };
+  }
+
+  it("holds a whole discussion from setup to the pinned summary", async () => {
+    const { slack, workspace } = await setUp();
+    expect(workspace.headcount).toBe(25);
+    expect((await repos(db).members.list(workspace.id)).map((m) => [m.name, m.role])).toEqual([
+      ["Mette Hansen", "employer"],
+      ["Ali Nielsen", "amo_representative"],
+      ["Søren Østergaard", "work_leader"],
+    ]);
+    expect(texts(fake.last("chat.postMessage"))).toContain("arbejdsgiveren drøftelsen sammen med arbejdsmiljøorganisationen");
+
+    const plan = (await fake.after("views.open", () => slack.command(EMPLOYER, "planlæg"))).args.view as Record<string, unknown>;
+    expect(plan.callback_id).toBe("plan_form");
+    await fake.after("files.completeUploadExternal", () =>
+      slack.submit(EMPLOYER, plan, { date: "2026-12-10", time: "10:00", duration: 90, location: "Mødelokale 2", channel: "C_AMO" }),
+    );
+    const announcement = fake.of("chat.postMessage").find((c) => String(c.args.text).startsWith("Årlig arbejdsmiljødrøftelse 2026"));
+    expect(announcement?.args.channel).toBe("C_AMO");
+    expect(texts(announcement)).toContain("10. december 2026 kl. 10.00");
+    expect(fake.of("files.completeUploadExternal").length).toBeGreaterThan(0);
+    const ics = [...fake.uploads.values()].map(String).find((f) => f.includes("BEGIN:VCALENDAR"));
+    expect(ics).toContain("DTSTART:20261210T090000Z");
+
+    await fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    const posted = fake.of("chat.postMessage").slice(-2);
+    expect(posted.map((c) => String(c.args.text))).toEqual(["Årlig arbejdsmiljødrøftelse 2026", "Punkt 1 af 11: Valg af referent"]);
+    const point1Ts = await repos(db).discussions.latest(workspace.id);
+    expect(point1Ts?.status).toBe("running");
+
+    // Point 1: the minute-taker through the point's own form.
+    const form = (await fake.after("views.open", () => slack.click(EMPLOYER, "point_form", slack.button("point_form").value))).args
+      .view as Record<string, unknown>;
+    expect(form.title).toMatchObject({ text: "Vælg referent" });
+    await fake.after("chat.update", () => slack.submit(EMPLOYER, form, { person: REP.id }));
+    expect(texts(fake.last("chat.update"))).toContain("*Referent:* Ali Nielsen");
+
+    // A reply in point 1's thread becomes a note.
+    const items = await repos(db).discussions.agenda(workspace.id, point1Ts!.id);
+    const thread = items[0]?.message?.id as string;
+    await slack.message(REP, "Husk at <!channel> ikke skal forstyrres", thread);
+    await waitFor(async () => (await repos(db).entries.forDiscussion(workspace.id, point1Ts!.id)).length === 2);
+    expect(texts(fake.last("chat.update"))).toContain("Husk at &lt;!channel&gt; ikke skal forstyrres");
+
+    // Through the agenda with next; a goal at point 8.
+    for (let point = 1; point < 11; point++) {
+      await fake.after("chat.postMessage", () => slack.click(EMPLOYER, "point_next", slack.button("point_next").value));
+      if (point + 1 === 8) {
+        await fake.after("views.open", () => slack.click(EMPLOYER, "point_goal", slack.button("point_goal").value));
+        await fake.after("chat.update", () =>
+          slack.submit(EMPLOYER, slack.lastModal(), { text: "Mindre støj", successCriterion: "Under 55 dB i april", deadline: "2027-04-30", owner: LEADER.id }),
+        );
+      }
+    }
+    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+    expect(discussion.currentPoint).toBe(11);
+
+    // Conclude: things are missing, so the employer sees what and concludes anyway with a reason.
+    const check = await fake.after("chat.postEphemeral", () => slack.click(EMPLOYER, "discussion_conclude", slack.button("discussion_conclude").value));
+    expect(texts(check)).toContain("Lovkrav der mangler");
+    expect(texts(check)).toContain("Det er besluttet, hvor ofte I mødes.");
+    await fake.after("views.open", () => slack.click(EMPLOYER, "discussion_conclude_anyway", slack.button("discussion_conclude_anyway").value));
+    await slack.submit(EMPLOYER, slack.lastModal(), { reason: "Resten tages på AMO-mødet i januar" });
+    await waitFor(async () => fake.of("pins.add").length === 1);
+
+    const summaryPost = fake.of("chat.postMessage").find((c) => String(c.args.text).startsWith("Referat af den årlige"));
+    expect(fake.last("pins.add")?.args).toMatchObject({ channel: "C_AMO", timestamp: summaryPost ? expect.any(String) : "" });
+    expect(texts(summaryPost)).toContain("Resten tages på AMO-mødet i januar");
+    expect(texts(summaryPost)).toMatch(/<https:\/\/slack\.example\/archives\/C_AMO\/p\d+\|Tråd>/);
+    const md = [...fake.uploads.values()].map(String).find((f) => f.startsWith("# Referat af den årlige"));
+    expect(md).toContain("**Referent:** Ali Nielsen");
+    expect(md).toContain("- Mindre støj (Åben)");
+    const stored = await repos(db).summaries.list(workspace.id, discussion.id);
+    expect(stored.map((s) => s.version)).toEqual([1]);
+    expect((await repos(db).discussions.get(workspace.id, discussion.id))?.concludeOverrideReason).toBe("Resten tages på AMO-mødet i januar");
+  });
+
+  it("refuses a forged signature and a stale timestamp with 401", async () => {
+    const body = new URLSearchParams({ command: "/arbejdsmiljø", text: "hjælp", team_id: "T1", user_id: "U1" }).toString();
+    const forged = await fetch(`${url}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)),
+        "x-slack-signature": "v0=0000000000000000000000000000000000000000000000000000000000000000",
+      },
+      body,
+    });
+    expect(forged.status).toBe(401);
+    const { signedPost } = await import("../helpers/slack-fake.ts");
+    const stale = await signedPost(`${url}/slack/events`, body, SIGNING_SECRET, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(401);
+  });
+
+  it("answers an unknown subcommand politely in Danish, with the help", async () => {
+    const slack = new SlackDriver(url, fake, uniqueId("T"));
+    const answer = await fake.after("respond", () => slack.command(EMPLOYER, "<!channel> flyt alt"));
+    expect(answer?.args.response_type).toBe("ephemeral");
+    expect(String(answer?.args.text)).toContain('Jeg kender ikke kommandoen "&lt;!channel&gt;".');
+    expect(String(answer?.args.text)).toContain("opsæt (setup)");
+    const second = await fake.after("respond", () => slack.command(EMPLOYER, "referat i-fjor", "/arbejdsmiljo"));
+    expect(String(second.args.text)).toContain('Jeg forstod ikke "i-fjor"');
+  });
+
+  it("records a retried event and a double-submitted note once, and moves once when two press next together", async () => {
+    const { slack, workspace } = await setUp();
+    await fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+    const thread = (await repos(db).discussions.agenda(workspace.id, discussion.id))[0]?.message?.id as string;
+    await slack.message(REP, "Første note", thread, { ts: "1800000000.000001" });
+    await slack.message(REP, "Første note", thread, { ts: "1800000000.000001", retryNum: 1 });
+    await waitFor(async () => (await repos(db).entries.forDiscussion(workspace.id, discussion.id)).length >= 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await repos(db).entries.forDiscussion(workspace.id, discussion.id)).length).toBe(1);
+
+    const modal = (await fake.after("views.open", () => slack.click(EMPLOYER, "point_note", slack.button("point_note").value))).args
+      .view as Record<string, unknown>;
+    await Promise.all([slack.submit(EMPLOYER, modal, { text: "Dobbeltklik" }, "V_SAME"), slack.submit(EMPLOYER, modal, { text: "Dobbeltklik" }, "V_SAME")]);
+    const notes = (await repos(db).entries.forDiscussion(workspace.id, discussion.id)).filter((e) => (e.data as { text?: string }).text === "Dobbeltklik");
+    expect(notes).toHaveLength(1);
+
+    const next = slack.button("point_next").value;
+    const results = await Promise.all([slack.click(EMPLOYER, "point_next", next), slack.click(REP, "point_next", next)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    await waitFor(async () => fake.of("chat.postEphemeral").some((c) => String(c.args.text).includes("En anden har lige ændret")));
+    const after = (await repos(db).discussions.get(workspace.id, discussion.id))!;
+    expect(after.currentPoint).toBe(2);
+    expect(after.version).toBe(discussion.version + 1);
+  });
+
+  it("answers a 40,000-character note politely and keeps what is stored", async () => {
+    const { slack, workspace } = await setUp();
+    await fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+    const thread = (await repos(db).discussions.agenda(workspace.id, discussion.id))[0]?.message?.id as string;
+    await slack.message(REP, "x".repeat(40_000), thread);
+    await waitFor(async () => fake.of("chat.postEphemeral").some((c) => c.args.user === REP.id));
+    expect(String(fake.last("chat.postEphemeral")?.args.text)).toBe("Noget i det indtastede kunne ikke bruges. Ret de markerede felter.");
+    await fake.after("views.open", () => slack.click(EMPLOYER, "point_note", slack.button("point_note").value));
+    const res = await slack.submit(EMPLOYER, slack.lastModal(), { text: "y".repeat(40_000) });
+    expect(await res.json()).toEqual({ response_action: "errors", errors: { text: "Højst 3000 tegn." } });
+    expect(await repos(db).entries.forDiscussion(workspace.id, discussion.id)).toEqual([]);
+  });
+
+  it("waits out a 429 with Retry-After, retries a 500, and reports a lasting failure without losing what is stored", async () => {
+    const { slack, workspace } = await setUp();
+    fake.failNext("chat.postMessage", { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } });
+    fake.failNext("chat.postMessage", { status: 500, body: "oops" });
+    await slack.command(EMPLOYER, "start");
+    await waitFor(async () => fake.of("chat.postMessage").some((c) => String(c.args.text).startsWith("Punkt 1 af 11")), 15_000);
+    expect(fake.calls.some((c) => c.method === "chat.postMessage!429")).toBe(true);
+    expect(fake.calls.some((c) => c.method === "chat.postMessage!500")).toBe(true);
+    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+
+    // Slack down for longer than the retries: the note is kept and the user is told the message will follow.
+    fake.failNext("chat.update", ...Array.from({ length: 8 }, () => ({ status: 500, body: "down" })));
+    await fake.after("views.open", () => slack.click(EMPLOYER, "point_note", slack.button("point_note").value));
+    await slack.submit(EMPLOYER, slack.lastModal(), { text: "Gemmes trods nedbrud" });
+    const entries = await repos(db).entries.forDiscussion(workspace.id, discussion.id);
+    expect(entries.map((e) => (e.data as { text: string }).text)).toEqual(["Gemmes trods nedbrud"]);
+    await waitFor(async () => fake.of("chat.postMessage").some((c) => String(c.args.text).includes("kunne ikke opdateres lige nu")), 15_000);
+  }, 30_000);
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("condition not met in time");
+}

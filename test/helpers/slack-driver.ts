@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { FakeSlack } from "./slack-fake.ts";
+import { signedPost } from "./slack-fake.ts";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export interface SlackUser {
+  id: string;
+  name: string;
+}
+
+/** Plays the Slack side: sends signed commands, clicks, modal submits and events to the app, like Slack would. */
+export class SlackDriver {
+  constructor(
+    readonly appUrl: string,
+    readonly fake: FakeSlack,
+    readonly team: string,
+    readonly channel = "C_AMO",
+  ) {}
+
+  private post(body: string, contentType?: string, options: { retryNum?: number } = {}) {
+    return signedPost(`${this.appUrl}/slack/events`, body, SIGNING_SECRET, { contentType, ...options });
+  }
+
+  async command(user: SlackUser, text: string, command = "/arbejdsmiljø") {
+    const body = new URLSearchParams({
+      token: "legacy",
+      team_id: this.team,
+      team_domain: "kontoret",
+      channel_id: this.channel,
+      channel_name: "amo",
+      user_id: user.id,
+      user_name: user.name,
+      command,
+      text,
+      api_app_id: "A1",
+      response_url: `${this.fake.url.replace(/api\/$/, "")}respond/${randomUUID()}`,
+      trigger_id: `trig-${randomUUID()}`,
+    }).toString();
+    return this.post(body);
+  }
+
+  private interaction(payload: Record<string, unknown>) {
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  }
+
+  /** Clicks a button: the action id and value are taken from a message the bot posted. */
+  async click(user: SlackUser, actionId: string, value: string, messageTs = "1.0") {
+    return this.interaction({
+      type: "block_actions",
+      team: { id: this.team, domain: "kontoret" },
+      user: { id: user.id, username: user.name, name: user.name, team_id: this.team },
+      api_app_id: "A1",
+      trigger_id: `trig-${randomUUID()}`,
+      channel: { id: this.channel, name: "amo" },
+      container: { type: "message", message_ts: messageTs, channel_id: this.channel },
+      message: { ts: messageTs, type: "message" },
+      actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) }],
+      response_url: `${this.fake.url.replace(/api\/$/, "")}respond/${randomUUID()}`,
+    });
+  }
+
+  /** Submits a modal the bot opened, with values by block id (the element's kind decides the field). */
+  async submit(user: SlackUser, view: Record<string, unknown>, values: Record<string, unknown>, viewId = `V${randomUUID().slice(0, 8)}`) {
+    const blocks = (view.blocks as { type: string; block_id?: string; element?: { type: string } }[]) ?? [];
+    const state: Record<string, Record<string, unknown>> = {};
+    for (const block of blocks) {
+      if (block.type !== "input" || !block.block_id) continue;
+      const value = values[block.block_id];
+      const type = block.element?.type ?? "plain_text_input";
+      state[block.block_id] = { value: elementState(type, value) };
+    }
+    return this.interaction({
+      type: "view_submission",
+      team: { id: this.team, domain: "kontoret" },
+      user: { id: user.id, username: user.name, name: user.name, team_id: this.team },
+      api_app_id: "A1",
+      trigger_id: `trig-${randomUUID()}`,
+      view: {
+        id: viewId,
+        type: "modal",
+        team_id: this.team,
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata ?? "",
+        hash: "h",
+        state: { values: state },
+        blocks,
+      },
+    });
+  }
+
+  /** A message event (a reply in a thread), as the Events API delivers it. */
+  async message(user: SlackUser, text: string, threadTs: string, options: { ts?: string; retryNum?: number; eventId?: string } = {}) {
+    const ts = options.ts ?? `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+    const body = JSON.stringify({
+      token: "legacy",
+      team_id: this.team,
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "message", channel: this.channel, user: user.id, text, ts, thread_ts: threadTs, channel_type: "channel" },
+    });
+    return this.post(body, "application/json", { retryNum: options.retryNum });
+  }
+
+  /** The view of the newest views.open call. */
+  lastModal(): Record<string, unknown> {
+    return this.fake.last("views.open")?.args.view as Record<string, unknown>;
+  }
+
+  /** Finds a button in the bot's posted or updated messages (newest first) by action id. */
+  button(actionId: string, where: (blocks: unknown[]) => boolean = () => true): { value: string; ts: string } {
+    const calls = this.fake.calls.filter((c) => ["chat.postMessage", "chat.update", "chat.postEphemeral", "respond"].includes(c.method)).reverse();
+    for (const call of calls) {
+      const blocks = (call.args.blocks as unknown[]) ?? [];
+      if (!where(blocks)) continue;
+      for (const block of blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]) {
+        for (const el of block.elements ?? []) {
+          if (el.action_id === actionId && el.value) return { value: el.value, ts: String(call.args.ts ?? "") };
+        }
+      }
+    }
+    throw new Error(`no button ${actionId} found`);
+  }
+}
+
+function elementState(type: string, value: unknown): Record<string, unknown> {
+  switch (type) {
+    case "datepicker":
+      return { type, selected_date: value ?? null };
+    case "timepicker":
+      return { type, selected_time: value ?? null };
+    case "static_select":
+      return { type, selected_option: value ? { value, text: { type: "plain_text", text: String(value) } } : null };
+    case "users_select":
+      return { type, selected_user: value ?? null };
+    case "multi_users_select":
+      return { type, selected_users: value ?? [] };
+    case "conversations_select":
+      return { type, selected_conversation: value ?? null };
+    case "number_input":
+      return { type, value: value === undefined || value === null ? null : String(value) };
+    default:
+      return { type, value: value ?? null };
+  }
+}

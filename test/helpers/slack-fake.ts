@@ -1,0 +1,187 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+}
+
+type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
+
+/**
+ * A local stand-in for the Slack Web API: records every call in order and answers as Slack does.
+ * `failNext(method, ...)` scripts the next answers of a method (429 with Retry-After, 500, or a Slack error).
+ */
+export class FakeSlack {
+  calls: SlackCall[] = [];
+  uploads = new Map<string, Buffer>();
+  names = new Map<string, string>();
+  private server: Server | null = null;
+  private ts = 1_700_000_000_000;
+  private scripted = new Map<string, Scripted[]>();
+  url = "";
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(typeof body === "string" ? body : JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/api/`;
+    return this.url;
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  failNext(method: string, ...answers: Scripted[]) {
+    this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
+  }
+
+  of(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Runs `action`, then waits until the app has made a new call of `method` (Bolt acks before it works). */
+  async after(method: string, action: () => Promise<unknown>, timeoutMs = 10_000): Promise<SlackCall> {
+    const before = this.of(method).length;
+    await action();
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const calls = this.of(method);
+      if (calls.length > before) return calls[before] as SlackCall;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`the app made no ${method} call`);
+  }
+
+  last(method: string): SlackCall | undefined {
+    return this.of(method).at(-1);
+  }
+
+  private nextTs() {
+    this.ts += 1;
+    return `${Math.floor(this.ts / 1000)}.${String(this.ts % 1000).padStart(6, "0")}`;
+  }
+
+  private async handle(req: IncomingMessage): Promise<Scripted> {
+    const raw = await readBody(req);
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/upload/")) {
+      this.uploads.set(path.slice("/upload/".length), raw);
+      return { status: 200, body: `OK - ${raw.length}` };
+    }
+    if (path.startsWith("/respond/")) {
+      this.calls.push({ method: "respond", args: JSON.parse(raw.toString("utf8") || "{}"), token: null });
+      return { status: 200, body: "ok" };
+    }
+    const method = path.replace(/^\/api\//, "");
+    const args = parseArgs(req.headers["content-type"] ?? "", raw);
+    const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string) || null;
+    const script = this.scripted.get(method);
+    if (script?.length) {
+      const answer = script.shift() as Scripted;
+      this.calls.push({ method: `${method}!${answer.status}`, args, token });
+      return answer;
+    }
+    this.calls.push({ method, args, token });
+    return { status: 200, body: this.answer(method, args) };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(args.channel ?? args.channel_id ?? "");
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T_ANY", user: "arbejdsmiljo" };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        return { ok: true, channel, ts, message: { ts, text: args.text } };
+      }
+      case "chat.update":
+        return { ok: true, channel, ts: args.ts };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.getPermalink":
+        return { ok: true, channel, permalink: `https://slack.example/archives/${channel}/p${String(args.message_ts).replace(".", "")}` };
+      case "pins.add":
+        return { ok: true };
+      case "views.open":
+      case "views.update":
+      case "views.push":
+        return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}` } };
+      case "users.info": {
+        const id = String(args.user);
+        const name = this.names.get(id) ?? id;
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } } };
+      }
+      case "team.info":
+        return { ok: true, team: { id: "T", name: "Kontoret ApS" } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case "files.getUploadURLExternal": {
+        const id = `F${this.nextTs().replace(".", "")}`;
+        return { ok: true, file_id: id, upload_url: `${this.url.replace(/api\/$/, "")}upload/${id}` };
+      }
+      case "files.completeUploadExternal": {
+        const files = JSON.parse(String(args.files ?? "[]")) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+function parseArgs(contentType: string, raw: Buffer): Record<string, unknown> {
+  const text = raw.toString("utf8");
+  if (contentType.includes("json")) return text ? JSON.parse(text) : {};
+  if (contentType.includes("multipart")) return {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    args[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return args;
+}
+
+const safeJson = (v: string) => {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+};
+
+/** Sends a request to the app signed the way Slack signs it (v0, HMAC-SHA256 of `v0:{timestamp}:{body}`). */
+export async function signedPost(
+  url: string,
+  body: string,
+  secret: string,
+  options: { contentType?: string; timestamp?: number; signature?: string; retryNum?: number } = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature =
+    options.signature ?? `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": options.contentType ?? "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+      ...(options.retryNum ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" } : {}),
+    },
+    body,
+  });
+}
