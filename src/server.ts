@@ -66,7 +66,11 @@ export async function startServer(
     db,
     dispatcher,
     async stop() {
+      // Stop taking connections; idle keep-alive ones close now, busy ones when their request is answered.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 5000);
+      force.unref();
       await dispatcher.stop();
       await closed;
       for (const adapter of adapters.values()) await adapter.stop?.();

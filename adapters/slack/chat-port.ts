@@ -1,5 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { ChatPort, FormRequest, MessageRef, OutboundFile, OutboundMessage } from "../../src/app/chat-port.ts";
+import type {
+  ChatPort,
+  FormRequest,
+  MessageRef,
+  OutboundFile,
+  OutboundMessage,
+} from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
 import { VIEW } from "./render/actions.ts";
 import { formModal } from "./render/forms.ts";
@@ -30,7 +36,12 @@ export class SlackChat implements ChatPort {
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
     const thread = parent.threadId ?? parent.id;
-    const posted = await this.client.chat.postMessage({ channel: parent.channel, thread_ts: thread, text, blocks: first });
+    const posted = await this.client.chat.postMessage({
+      channel: parent.channel,
+      thread_ts: thread,
+      text,
+      blocks: first,
+    });
     const ref = { channel: parent.channel, id: posted.ts as string, threadId: thread };
     await this.postPages(ref, text, rest);
     return ref;
@@ -47,7 +58,8 @@ export class SlackChat implements ChatPort {
   }
 
   async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
-    const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+    const content =
+      typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     const base = { channel_id: channel, file: content, filename: file.name, title: file.title };
     if (thread) await this.client.files.uploadV2({ ...base, thread_ts: thread.threadId ?? thread.id });
     else await this.client.files.uploadV2(base);
@@ -59,9 +71,16 @@ export class SlackChat implements ChatPort {
   }
 
   async openForm(trigger: string, form: FormRequest): Promise<void> {
-    const spec = formSpec(form.form, { language: form.language, members: [], carriedGoals: form.carriedGoals ?? [] });
+    const spec = formSpec(form.form, {
+      language: form.language,
+      members: [],
+      carriedGoals: form.carriedGoals ?? [],
+    });
     const metadata = JSON.stringify({ k: form.form, d: form.discussionId, p: form.point, e: form.entryId });
-    await this.client.views.open({ trigger_id: trigger, view: formModal(spec, VIEW.entry, metadata, form.language, form.values) });
+    await this.client.views.open({
+      trigger_id: trigger,
+      view: formModal(spec, VIEW.entry, metadata, form.language, form.values),
+    });
   }
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {

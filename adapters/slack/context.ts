@@ -28,7 +28,12 @@ export async function userName(client: WebClient, userId: string): Promise<strin
 }
 
 /** The workspace and the acting user behind a Slack request. */
-export async function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, userId: string): Promise<Ctx> {
+export async function slackCtx(
+  deps: SlackDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<Ctx> {
   return deps.core.context("slack", teamId, { userId, name: await userName(client, userId) });
 }
 
@@ -40,7 +45,13 @@ export function failureText(deps: SlackDeps, language: Language, error: unknown)
 }
 
 /** Tells one user something in a channel, visible only to them. */
-export async function tellUser(client: WebClient, channel: string | undefined, user: string, text: string, blocks?: unknown[]) {
+export async function tellUser(
+  client: WebClient,
+  channel: string | undefined,
+  user: string,
+  text: string,
+  blocks?: unknown[],
+) {
   if (!channel) return;
   await client.chat.postEphemeral({ channel, user, text, ...(blocks ? { blocks: blocks as never } : {}) });
 }
@@ -49,5 +60,10 @@ export async function tellUser(client: WebClient, channel: string | undefined, u
 export function teamOf(body: Record<string, unknown>): string {
   const team = body.team as { id?: string } | string | undefined;
   const user = body.user as { team_id?: string } | undefined;
-  return (typeof team === "object" ? team?.id : undefined) ?? (body.team_id as string) ?? user?.team_id ?? (typeof team === "string" ? team : "");
+  return (
+    (typeof team === "object" ? team?.id : undefined) ??
+    (body.team_id as string) ??
+    user?.team_id ??
+    (typeof team === "string" ? team : "")
+  );
 }

@@ -37,7 +37,13 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
   const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
   let app: App;
   if (mode === "socket") {
-    app = new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel });
+    app = new App({
+      token: config.SLACK_BOT_TOKEN,
+      appToken: config.SLACK_APP_TOKEN,
+      socketMode: true,
+      clientOptions,
+      logLevel,
+    });
   } else {
     const receiver = new ExpressReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET as string,
@@ -98,7 +104,10 @@ function lazyChat(client: () => Promise<WebClient>): SlackChat {
   return new Proxy({} as SlackChat, {
     get(_target, property) {
       return async (...args: unknown[]) => {
-        const chat = new SlackChat(await client()) as unknown as Record<string | symbol, (...a: unknown[]) => unknown>;
+        const chat = new SlackChat(await client()) as unknown as Record<
+          string | symbol,
+          (...a: unknown[]) => unknown
+        >;
         return chat[property]?.(...args);
       };
     },

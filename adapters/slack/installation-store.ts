@@ -19,9 +19,10 @@ export function pgInstallationStore(db: Db): InstallationStore {
       );
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const rows = await db.query<{ installation: Installation }>("SELECT installation FROM slack_installations WHERE key = $1", [
-        keyOf(query),
-      ]);
+      const rows = await db.query<{ installation: Installation }>(
+        "SELECT installation FROM slack_installations WHERE key = $1",
+        [keyOf(query)],
+      );
       if (!rows[0]) throw new Error(`no installation for ${keyOf(query)}`);
       return rows[0].installation;
     },

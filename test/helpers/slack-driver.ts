@@ -55,13 +55,20 @@ export class SlackDriver {
       channel: { id: this.channel, name: "amo" },
       container: { type: "message", message_ts: messageTs, channel_id: this.channel },
       message: { ts: messageTs, type: "message" },
-      actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) }],
+      actions: [
+        { type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) },
+      ],
       response_url: `${this.fake.url.replace(/api\/$/, "")}respond/${randomUUID()}`,
     });
   }
 
   /** Submits a modal the bot opened, with values by block id (the element's kind decides the field). */
-  async submit(user: SlackUser, view: Record<string, unknown>, values: Record<string, unknown>, viewId = `V${randomUUID().slice(0, 8)}`) {
+  async submit(
+    user: SlackUser,
+    view: Record<string, unknown>,
+    values: Record<string, unknown>,
+    viewId = `V${randomUUID().slice(0, 8)}`,
+  ) {
     const blocks = (view.blocks as { type: string; block_id?: string; element?: { type: string } }[]) ?? [];
     const state: Record<string, Record<string, unknown>> = {};
     for (const block of blocks) {
@@ -90,8 +97,15 @@ export class SlackDriver {
   }
 
   /** A message event (a reply in a thread), as the Events API delivers it. */
-  async message(user: SlackUser, text: string, threadTs: string, options: { ts?: string; retryNum?: number; eventId?: string } = {}) {
-    const ts = options.ts ?? `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  async message(
+    user: SlackUser,
+    text: string,
+    threadTs: string,
+    options: { ts?: string; retryNum?: number; eventId?: string } = {},
+  ) {
+    const ts =
+      options.ts ??
+      `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
     const body = JSON.stringify({
       token: "legacy",
       team_id: this.team,
@@ -99,7 +113,15 @@ export class SlackDriver {
       type: "event_callback",
       event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: "message", channel: this.channel, user: user.id, text, ts, thread_ts: threadTs, channel_type: "channel" },
+      event: {
+        type: "message",
+        channel: this.channel,
+        user: user.id,
+        text,
+        ts,
+        thread_ts: threadTs,
+        channel_type: "channel",
+      },
     });
     return this.post(body, "application/json", { retryNum: options.retryNum });
   }
@@ -110,14 +132,20 @@ export class SlackDriver {
   }
 
   /** Finds a button in the bot's posted or updated messages (newest first) by action id. */
-  button(actionId: string, where: (blocks: unknown[]) => boolean = () => true): { value: string; ts: string } {
-    const calls = this.fake.calls.filter((c) => ["chat.postMessage", "chat.update", "chat.postEphemeral", "respond"].includes(c.method)).reverse();
+  button(
+    actionId: string,
+    where: (blocks: unknown[]) => boolean = () => true,
+  ): { value: string; ts: string } {
+    const calls = this.fake.calls
+      .filter((c) => ["chat.postMessage", "chat.update", "chat.postEphemeral", "respond"].includes(c.method))
+      .reverse();
     for (const call of calls) {
       const blocks = (call.args.blocks as unknown[]) ?? [];
       if (!where(blocks)) continue;
       for (const block of blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]) {
         for (const el of block.elements ?? []) {
-          if (el.action_id === actionId && el.value) return { value: el.value, ts: String(call.args.ts ?? "") };
+          if (el.action_id === actionId && el.value)
+            return { value: el.value, ts: String(call.args.ts ?? "") };
         }
       }
     }
@@ -132,7 +160,10 @@ function elementState(type: string, value: unknown): Record<string, unknown> {
     case "timepicker":
       return { type, selected_time: value ?? null };
     case "static_select":
-      return { type, selected_option: value ? { value, text: { type: "plain_text", text: String(value) } } : null };
+      return {
+        type,
+        selected_option: value ? { value, text: { type: "plain_text", text: String(value) } } : null,
+      };
     case "users_select":
       return { type, selected_user: value ?? null };
     case "multi_users_select":

@@ -60,6 +60,22 @@ export class FakeSlack {
     throw new Error(`the app made no ${method} call`);
   }
 
+  /** Waits until the app has made a call of `method` that `match` accepts (looking only at calls after `from`). */
+  async until(
+    method: string,
+    match: (call: SlackCall) => boolean,
+    from = 0,
+    timeoutMs = 10_000,
+  ): Promise<SlackCall> {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const found = this.calls.slice(from).find((c) => c.method === method && match(c));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`the app made no matching ${method} call`);
+  }
+
   last(method: string): SlackCall | undefined {
     return this.of(method).at(-1);
   }
@@ -107,7 +123,11 @@ export class FakeSlack {
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "chat.getPermalink":
-        return { ok: true, channel, permalink: `https://slack.example/archives/${channel}/p${String(args.message_ts).replace(".", "")}` };
+        return {
+          ok: true,
+          channel,
+          permalink: `https://slack.example/archives/${channel}/p${String(args.message_ts).replace(".", "")}`,
+        };
       case "pins.add":
         return { ok: true };
       case "views.open":
@@ -117,7 +137,10 @@ export class FakeSlack {
       case "users.info": {
         const id = String(args.user);
         const name = this.names.get(id) ?? id;
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } } };
+        return {
+          ok: true,
+          user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } },
+        };
       }
       case "team.info":
         return { ok: true, team: { id: "T", name: "Kontoret ApS" } };
@@ -180,7 +203,9 @@ export async function signedPost(
       "content-type": options.contentType ?? "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": signature,
-      ...(options.retryNum ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" } : {}),
+      ...(options.retryNum
+        ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" }
+        : {}),
     },
     body,
   });

@@ -13,13 +13,18 @@ export function boardBlocks(view: BoardView): { text: string; blocks: KnownBlock
   const done = view.points.filter((p) => p.status === "done" || p.status === "skipped").length;
   const lines = view.points.map((p) => {
     const count = p.entryCount > 0 ? ` · _${t(l, "board.entries", { count: p.entryCount })}_` : "";
-    const name = p.status === "active" ? `*${p.number}. ${escapeMrkdwn(p.title)}*` : `${p.number}. ${escapeMrkdwn(p.title)}`;
+    const name =
+      p.status === "active"
+        ? `*${p.number}. ${escapeMrkdwn(p.title)}*`
+        : `${p.number}. ${escapeMrkdwn(p.title)}`;
     return `${MARK[p.status]} ${name}${count}`;
   });
   const meta = [
     t(l, `status.${view.status}`),
     t(l, "board.progress", { done, total: view.points.length }),
-    view.scheduledAt ? t(l, "board.when", { when: formatDateTime(l, view.scheduledAt, view.timeZone) }) : null,
+    view.scheduledAt
+      ? t(l, "board.when", { when: formatDateTime(l, view.scheduledAt, view.timeZone) })
+      : null,
     view.location ? t(l, "board.where", { where: escapeMrkdwn(view.location) }) : null,
   ].filter(Boolean);
   const blocks: KnownBlock[] = [header(title), context(meta.join(" · ")), section(lines.join("\n"))];

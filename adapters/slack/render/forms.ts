@@ -15,7 +15,9 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
         action_id: VALUE,
         multiline: field.multiline,
         max_length: field.maxLength,
-        ...(typeof initial === "string" && initial ? { initial_value: initial.slice(0, field.maxLength) } : {}),
+        ...(typeof initial === "string" && initial
+          ? { initial_value: initial.slice(0, field.maxLength) }
+          : {}),
       };
     case "number":
       return {
@@ -26,11 +28,23 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
         ...(initial !== undefined && initial !== null ? { initial_value: String(initial) } : {}),
       };
     case "date":
-      return { type: "datepicker", action_id: VALUE, ...(typeof initial === "string" && initial ? { initial_date: initial } : {}) };
+      return {
+        type: "datepicker",
+        action_id: VALUE,
+        ...(typeof initial === "string" && initial ? { initial_date: initial } : {}),
+      };
     case "select": {
-      const options = field.options.map((o) => ({ text: { type: "plain_text", text: clip(o.label, LIMITS.optionChars) }, value: o.value }));
+      const options = field.options.map((o) => ({
+        text: { type: "plain_text", text: clip(o.label, LIMITS.optionChars) },
+        value: o.value,
+      }));
       const chosen = options.find((o) => o.value === String(initial));
-      return { type: "static_select", action_id: VALUE, options, ...(chosen ? { initial_option: chosen } : {}) };
+      return {
+        type: "static_select",
+        action_id: VALUE,
+        options,
+        ...(chosen ? { initial_option: chosen } : {}),
+      };
     }
     case "person": {
       const id = (initial as { id?: string } | undefined)?.id;
@@ -40,7 +54,13 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
 }
 
 /** A form as a modal; `metadata` travels with it and comes back on submit. */
-export function formModal(spec: FormSpec, callbackId: string, metadata: string, language: Language, values: Record<string, unknown> = {}): View {
+export function formModal(
+  spec: FormSpec,
+  callbackId: string,
+  metadata: string,
+  language: Language,
+  values: Record<string, unknown> = {},
+): View {
   const blocks: KnownBlock[] = [];
   if (spec.intro) blocks.push(context(escapeMrkdwn(spec.intro)));
   for (const field of spec.fields.slice(0, LIMITS.blocksPerModal - 1)) {

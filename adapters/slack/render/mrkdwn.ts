@@ -55,7 +55,10 @@ export const header = (text: string): KnownBlock => ({
   type: "header",
   text: { type: "plain_text", text: clip(text, LIMITS.headerChars), emoji: false },
 });
-export const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
+export const context = (text: string): KnownBlock => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text }],
+});
 export const divider = (): KnownBlock => ({ type: "divider" });
 
 /** Sections for a long text, each within the text limit. */

@@ -9,12 +9,16 @@ export function announcementBlocks(view: AnnouncementView): { text: string; bloc
   const l = view.language;
   const title = t(l, "announcement.title", { year: view.year });
   const when = formatDateTime(l, view.scheduledAt, view.timeZone);
-  const duration = view.durationMinutes ? ` (${t(l, "announcement.duration", { minutes: view.durationMinutes })})` : "";
+  const duration = view.durationMinutes
+    ? ` (${t(l, "announcement.duration", { minutes: view.durationMinutes })})`
+    : "";
   const lines = [
     view.rescheduled ? `*${t(l, "announcement.moved")}*` : null,
     `*${t(l, "announcement.when")}:* ${when}${duration}`,
     view.location ? `*${t(l, "announcement.where")}:* ${escapeMrkdwn(view.location)}` : null,
-    view.participants.length ? `*${t(l, "announcement.participants")}:* ${view.participants.map(escapeMrkdwn).join(", ")}` : null,
+    view.participants.length
+      ? `*${t(l, "announcement.participants")}:* ${view.participants.map(escapeMrkdwn).join(", ")}`
+      : null,
   ].filter(Boolean);
   return {
     text: `${title}: ${when}`,
@@ -22,7 +26,9 @@ export function announcementBlocks(view: AnnouncementView): { text: string; bloc
       header(title),
       ...sections(lines.join("\n")),
       context(escapeMrkdwn(view.participation)),
-      ...sections(`*${t(l, "announcement.agenda")}*\n${view.agenda.map((p) => `${p.number}. ${escapeMrkdwn(p.title)}`).join("\n")}`),
+      ...sections(
+        `*${t(l, "announcement.agenda")}*\n${view.agenda.map((p) => `${p.number}. ${escapeMrkdwn(p.title)}`).join("\n")}`,
+      ),
     ],
   };
 }
@@ -42,7 +48,12 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
               : a.type === "entry_done"
                 ? ([ACTION.entryDone, "button.done", { d: "", e: a.entryId }] as const)
                 : ([ACTION.entryPostpone, "button.postpone", { d: "", e: a.entryId }] as const);
-        return { type: "button" as const, action_id: action, text: { type: "plain_text" as const, text: t(l, key) }, value: encodeValue(value) };
+        return {
+          type: "button" as const,
+          action_id: action,
+          text: { type: "plain_text" as const, text: t(l, key) },
+          value: encodeValue(value),
+        };
       }),
     });
   }
@@ -57,12 +68,16 @@ export function completenessBlocks(view: CompletenessView): KnownBlock[] {
   const blocks: KnownBlock[] = [header(t(l, "completeness.title"))];
   if (legal.length) {
     blocks.push(
-      ...sections(`*${t(l, "completeness.legal")}*\n${list(legal.map((r) => `${t(l, `legal.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`),
+      ...sections(
+        `*${t(l, "completeness.legal")}*\n${list(legal.map((r) => `${t(l, `legal.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`,
+      ),
     );
   }
   if (goodPractice.length) {
     blocks.push(
-      ...sections(`*${t(l, "completeness.practice")}*\n${list(goodPractice.map((r) => `${t(l, `practice.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`),
+      ...sections(
+        `*${t(l, "completeness.practice")}*\n${list(goodPractice.map((r) => `${t(l, `practice.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`,
+      ),
     );
   }
   blocks.push({

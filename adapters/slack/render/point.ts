@@ -19,9 +19,15 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   const title = t(l, "point.header", { number: view.number, title: view.title });
   const blocks: KnownBlock[] = [header(title)];
   blocks.push(context(`${t(l, `point.${view.status}`)} · ${escapeMrkdwn(view.help)}`));
-  blocks.push(...sections(`*${t(l, "point.questions")}*\n${view.questions.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}`));
+  blocks.push(
+    ...sections(
+      `*${t(l, "point.questions")}*\n${view.questions.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}`,
+    ),
+  );
   if (view.carriedGoals.length > 0) {
-    const goals = view.carriedGoals.map((g) => `• ${escapeMrkdwn(g.text)} (${escapeMrkdwn(g.successCriterion)})`);
+    const goals = view.carriedGoals.map(
+      (g) => `• ${escapeMrkdwn(g.text)} (${escapeMrkdwn(g.successCriterion)})`,
+    );
     blocks.push(...sections(`*${t(l, "point.carried_goals")}*\n${goals.join("\n")}`));
   }
   blocks.push(divider());
@@ -36,15 +42,28 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   if (editable) {
     const value = (extra: Record<string, unknown> = {}) =>
       encodeValue({ d: view.discussionId, v: view.version, p: view.number, ...extra });
-    const button = (action: string, key: Parameters<typeof t>[1], extra: Record<string, unknown> = {}, style?: "primary") => ({
+    const button = (
+      action: string,
+      key: Parameters<typeof t>[1],
+      extra: Record<string, unknown> = {},
+      style?: "primary",
+    ) => ({
       type: "button" as const,
       action_id: action,
       text: { type: "plain_text" as const, text: t(l, key) },
       value: value(extra),
       ...(style ? { style } : {}),
     });
-    const record = [button(ACTION.note, "button.note"), button(ACTION.decision, "button.decision"), button(ACTION.goal, "button.goal")];
-    if (view.form) record.push({ ...button(ACTION.form, "button.form", { f: view.form }), text: { type: "plain_text", text: t(l, `form.${view.form}.title`) } });
+    const record = [
+      button(ACTION.note, "button.note"),
+      button(ACTION.decision, "button.decision"),
+      button(ACTION.goal, "button.goal"),
+    ];
+    if (view.form)
+      record.push({
+        ...button(ACTION.form, "button.form", { f: view.form }),
+        text: { type: "plain_text", text: t(l, `form.${view.form}.title`) },
+      });
     blocks.push({ type: "actions", block_id: `record_${view.number}`, elements: record });
     if (view.isCurrent && view.discussionStatus === "running") {
       const move = [button(ACTION.previous, "button.previous"), button(ACTION.skip, "button.skip")];

@@ -5,14 +5,36 @@ import type { Member, Workspace } from "../../../src/store/index.ts";
 import { VIEW } from "./actions.ts";
 import { clip, context, escapeMrkdwn } from "./mrkdwn.ts";
 
-const ZONES = ["Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "Europe/Berlin", "Europe/London", "UTC"];
+const ZONES = [
+  "Europe/Copenhagen",
+  "Atlantic/Faroe",
+  "America/Nuuk",
+  "Europe/Berlin",
+  "Europe/London",
+  "UTC",
+];
 
 const input = (id: string, label: string, element: Record<string, unknown>, optional = false): KnownBlock =>
-  ({ type: "input", block_id: id, optional, label: { type: "plain_text", text: label }, element: { action_id: "value", ...element } }) as unknown as KnownBlock;
+  ({
+    type: "input",
+    block_id: id,
+    optional,
+    label: { type: "plain_text", text: label },
+    element: { action_id: "value", ...element },
+  }) as unknown as KnownBlock;
 
-const option = (value: string, text: string) => ({ text: { type: "plain_text", text: clip(text, 75) }, value });
+const option = (value: string, text: string) => ({
+  text: { type: "plain_text", text: clip(text, 75) },
+  value,
+});
 
-const modal = (callback: string, title: string, language: Language, blocks: KnownBlock[], metadata = ""): View => ({
+const modal = (
+  callback: string,
+  title: string,
+  language: Language,
+  blocks: KnownBlock[],
+  metadata = "",
+): View => ({
   type: "modal",
   callback_id: callback,
   private_metadata: metadata,
@@ -36,9 +58,22 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       min_value: "1",
       ...(workspace.headcount ? { initial_value: String(workspace.headcount) } : {}),
     }),
-    input("employer", t(l, "setup.employer"), { type: "users_select", ...(employer ? { initial_user: employer } : {}) }),
-    input("representatives", t(l, "setup.representatives"), { type: "multi_users_select", initial_users: ids(["amo_representative"]) }, true),
-    input("leaders", t(l, "setup.leaders"), { type: "multi_users_select", initial_users: ids(["work_leader"]) }, true),
+    input("employer", t(l, "setup.employer"), {
+      type: "users_select",
+      ...(employer ? { initial_user: employer } : {}),
+    }),
+    input(
+      "representatives",
+      t(l, "setup.representatives"),
+      { type: "multi_users_select", initial_users: ids(["amo_representative"]) },
+      true,
+    ),
+    input(
+      "leaders",
+      t(l, "setup.leaders"),
+      { type: "multi_users_select", initial_users: ids(["work_leader"]) },
+      true,
+    ),
     input("channel", t(l, "setup.channel"), {
       type: "conversations_select",
       filter: { include: ["public", "private"], exclude_bot_users: true },
@@ -65,7 +100,12 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
   return modal(VIEW.plan, t(l, "plan.title"), l, [
     input("date", t(l, "plan.date"), { type: "datepicker" }),
     input("time", t(l, "plan.time"), { type: "timepicker", initial_time: "10:00" }),
-    input("duration", t(l, "plan.duration"), { type: "number_input", is_decimal_allowed: false, min_value: "15", initial_value: "120" }, true),
+    input(
+      "duration",
+      t(l, "plan.duration"),
+      { type: "number_input", is_decimal_allowed: false, min_value: "15", initial_value: "120" },
+      true,
+    ),
     input("location", t(l, "plan.location"), { type: "plain_text_input", max_length: 500 }, true),
     input("participants", t(l, "plan.participants"), { type: "multi_users_select" }, true),
     input("channel", t(l, "plan.channel"), {
@@ -78,25 +118,53 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
 
 /** Why the discussion is concluded although something is missing. */
 export function concludeReasonModal(language: Language, metadata: string): View {
-  return modal(VIEW.concludeReason, t(language, "conclude.title"), language, [
-    input("reason", t(language, "conclude.reason"), { type: "plain_text_input", multiline: true, max_length: 1000 }),
-  ], metadata);
+  return modal(
+    VIEW.concludeReason,
+    t(language, "conclude.title"),
+    language,
+    [
+      input("reason", t(language, "conclude.reason"), {
+        type: "plain_text_input",
+        multiline: true,
+        max_length: 1000,
+      }),
+    ],
+    metadata,
+  );
 }
 
 /** A new deadline for a decision or goal. */
 export function postponeModal(language: Language, metadata: string): View {
-  return modal(VIEW.postpone, t(language, "button.postpone"), language, [
-    input("deadline", t(language, "form.deadline"), { type: "datepicker" }),
-  ], metadata);
+  return modal(
+    VIEW.postpone,
+    t(language, "button.postpone"),
+    language,
+    [input("deadline", t(language, "form.deadline"), { type: "datepicker" })],
+    metadata,
+  );
 }
 
 /** Input to any agenda point before the meeting. */
-export function preInputModal(language: Language, metadata: string, points: { number: number; title: string }[]): View {
-  return modal(VIEW.entry, t(language, "command.pre_input_title"), language, [
-    input("point", t(language, "command.pre_input_point"), {
-      type: "static_select",
-      options: points.map((p) => option(String(p.number), `${p.number}. ${p.title}`)),
-    }),
-    input("text", t(language, "form.note.text"), { type: "plain_text_input", multiline: true, max_length: 3000 }),
-  ], metadata);
+export function preInputModal(
+  language: Language,
+  metadata: string,
+  points: { number: number; title: string }[],
+): View {
+  return modal(
+    VIEW.entry,
+    t(language, "command.pre_input_title"),
+    language,
+    [
+      input("point", t(language, "command.pre_input_point"), {
+        type: "static_select",
+        options: points.map((p) => option(String(p.number), `${p.number}. ${p.title}`)),
+      }),
+      input("text", t(language, "form.note.text"), {
+        type: "plain_text_input",
+        multiline: true,
+        max_length: 3000,
+      }),
+    ],
+    metadata,
+  );
 }

@@ -21,36 +21,62 @@ export function summaryContentBlocks(doc: SummaryDocument): KnownBlock[] {
   const part = (title: string, body: string) => blocks.push(...sections(`*${title}*\n${body}`));
   part(
     tr("summary.participants"),
-    [escapeMrkdwn(doc.participation), ...doc.participants.map((p) => `• ${escapeMrkdwn(p.name)} (${tr(`role.${p.role}`)})`)].join("\n"),
+    [
+      escapeMrkdwn(doc.participation),
+      ...doc.participants.map((p) => `• ${escapeMrkdwn(p.name)} (${tr(`role.${p.role}`)})`),
+    ].join("\n"),
   );
   part(tr("summary.minute_taker"), doc.minuteTaker ? escapeMrkdwn(doc.minuteTaker) : tr("summary.none"));
   part(
     tr("summary.cooperation"),
-    doc.cooperation ? cooperationLines(doc.cooperation, l).map((x) => `• ${escapeMrkdwn(x)}`).join("\n") : tr("summary.cooperation_missing"),
+    doc.cooperation
+      ? cooperationLines(doc.cooperation, l)
+          .map((x) => `• ${escapeMrkdwn(x)}`)
+          .join("\n")
+      : tr("summary.cooperation_missing"),
   );
-  part(tr("summary.decisions"), doc.decisions.length ? doc.decisions.map((e) => line(doc, e, false)).join("\n") : tr("summary.no_decisions"));
-  part(tr("summary.goals"), doc.goals.length ? doc.goals.map((e) => line(doc, e, false)).join("\n") : tr("summary.no_goals"));
+  part(
+    tr("summary.decisions"),
+    doc.decisions.length
+      ? doc.decisions.map((e) => line(doc, e, false)).join("\n")
+      : tr("summary.no_decisions"),
+  );
+  part(
+    tr("summary.goals"),
+    doc.goals.length ? doc.goals.map((e) => line(doc, e, false)).join("\n") : tr("summary.no_goals"),
+  );
   if (doc.lastYearGoals.length > 0) {
     part(
       tr("summary.last_year_goals"),
-      doc.lastYearGoals.map((g) => `• ${escapeMrkdwn(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`).join("\n"),
+      doc.lastYearGoals
+        .map(
+          (g) =>
+            `• ${escapeMrkdwn(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`,
+        )
+        .join("\n"),
     );
   }
   part(tr("summary.follow_up"), tr("summary.follow_up_text"));
   blocks.push(divider());
   for (const point of doc.points) {
     const link = point.threadUrl ? ` · <${point.threadUrl}|${tr("summary.thread")}>` : "";
-    const body = point.entries.length ? point.entries.map((e) => line(doc, e, true)).join("\n") : tr("summary.nothing_recorded");
+    const body = point.entries.length
+      ? point.entries.map((e) => line(doc, e, true)).join("\n")
+      : tr("summary.nothing_recorded");
     part(`${point.number}. ${escapeMrkdwn(point.title)}`, `_${tr(`point.${point.status}`)}_${link}\n${body}`);
   }
   const { legal, goodPractice } = doc.completeness;
   const missing = [
-    ...legal.map((r) => `• ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`),
+    ...legal.map(
+      (r) => `• ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`,
+    ),
     ...goodPractice.map((r) => `• ${tr(`practice.${r}`)}`),
   ];
   part(tr("summary.completeness"), missing.length ? missing.join("\n") : tr("completeness.all_good"));
   if (doc.overrideReason && doc.concludedBy) {
-    blocks.push(context(escapeMrkdwn(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason }))));
+    blocks.push(
+      context(escapeMrkdwn(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason }))),
+    );
   }
   return blocks;
 }
@@ -62,7 +88,13 @@ export function summaryPages(view: SummaryView): { text: string; pages: KnownBlo
   const title = t(l, "summary.title", { year: doc.year });
   const approvals = view.approvals.length
     ? view.approvals
-        .map((a) => t(l, "summary.approved_by", { name: escapeMrkdwn(a.name), role: t(l, `role.${a.role}`), when: formatDateTime(l, a.at, doc.timeZone) }))
+        .map((a) =>
+          t(l, "summary.approved_by", {
+            name: escapeMrkdwn(a.name),
+            role: t(l, `role.${a.role}`),
+            when: formatDateTime(l, a.at, doc.timeZone),
+          }),
+        )
         .join("\n")
     : t(l, "summary.not_approved");
   const head: KnownBlock[] = [
@@ -92,7 +124,10 @@ export function summaryPages(view: SummaryView): { text: string; pages: KnownBlo
     });
   }
   head.push(divider());
-  return { text: `${title} (${t(l, "summary.version")} ${view.version})`, pages: paginate([...head, ...summaryContentBlocks(doc)]) };
+  return {
+    text: `${title} (${t(l, "summary.version")} ${view.version})`,
+    pages: paginate([...head, ...summaryContentBlocks(doc)]),
+  };
 }
 
 /** For the benchmark: the blocks a large summary becomes. */

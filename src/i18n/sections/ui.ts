@@ -80,7 +80,8 @@ export const ui = section(
     "command.approved": "Tak, din godkendelse af version {version} er registreret.",
     "command.approved_all": "Referatet (version {version}) er nu godkendt af begge parter.",
     "command.export_sent": "Referat og opfølgning for {year} er sendt som filer.",
-    "command.deletion_requested": "Alle arbejdspladsens data slettes, når du bekræfter med koden {code} inden {until}. Skriv: slet {code}",
+    "command.deletion_requested":
+      "Alle arbejdspladsens data slettes, når du bekræfter med koden {code} inden {until}. Skriv: slet {code}",
     "command.deleted": "Alle arbejdspladsens data er slettet.",
     "command.pre_input_title": "Input til drøftelsen",
     "command.pre_input_point": "Dagsordenspunkt",
@@ -239,7 +240,8 @@ export const ui = section(
     "command.approved": "Thank you, your approval of version {version} is recorded.",
     "command.approved_all": "The summary (version {version}) is now approved by both sides.",
     "command.export_sent": "The summary and follow-up for {year} have been sent as files.",
-    "command.deletion_requested": "All the workplace's data will be deleted when you confirm with the code {code} before {until}. Write: delete {code}",
+    "command.deletion_requested":
+      "All the workplace's data will be deleted when you confirm with the code {code} before {until}. Write: delete {code}",
     "command.deleted": "All the workplace's data has been deleted.",
     "command.pre_input_title": "Input for the discussion",
     "command.pre_input_point": "Agenda point",

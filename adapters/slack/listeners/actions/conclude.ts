@@ -9,7 +9,11 @@ import { onButton } from "./shared.ts";
 /** Conclude: with something missing, the user sees what and may conclude anyway (with a reason). */
 export function register(app: App, deps: SlackDeps) {
   onButton(app, deps, ACTION.conclude, async ({ ctx, value, tell }) => {
-    const result = await deps.core.conclude(ctx, { discussionId: value.d, expectedVersion: value.v ?? -1 }, null);
+    const result = await deps.core.conclude(
+      ctx,
+      { discussionId: value.d, expectedVersion: value.v ?? -1 },
+      null,
+    );
     if (!result.concluded) {
       const blocks = completenessBlocks({
         discussionId: value.d,
@@ -22,6 +26,9 @@ export function register(app: App, deps: SlackDeps) {
   });
   onButton(app, deps, ACTION.concludeAnyway, async ({ ctx, value, body, client }) => {
     const metadata = encodeValue({ d: value.d, v: value.v });
-    await client.views.open({ trigger_id: body.trigger_id, view: concludeReasonModal(ctx.workspace.language, metadata) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: concludeReasonModal(ctx.workspace.language, metadata),
+    });
   });
 }

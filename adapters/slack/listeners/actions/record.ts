@@ -19,7 +19,10 @@ export function register(app: App, deps: SlackDeps) {
       const context = await deps.core.formContext(ctx, value.d);
       const spec = formSpec(kind, context);
       const metadata = JSON.stringify({ k: kind, d: value.d, p: value.p });
-      await client.views.open({ trigger_id: body.trigger_id, view: formModal(spec, VIEW.entry, metadata, ctx.workspace.language) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: formModal(spec, VIEW.entry, metadata, ctx.workspace.language),
+      });
     });
   }
 }

@@ -14,7 +14,12 @@ export interface ActionArgs {
 }
 
 /** A button listener: acks at once, resolves who clicked where, and answers failures politely to that user. */
-export function onButton(app: App, deps: SlackDeps, actionId: string, handle: (args: ActionArgs) => Promise<void>) {
+export function onButton(
+  app: App,
+  deps: SlackDeps,
+  actionId: string,
+  handle: (args: ActionArgs) => Promise<void>,
+) {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;

@@ -19,12 +19,21 @@ export function register(app: App, deps: SlackDeps) {
       ctx = await slackCtx(deps, client, command.team_id, command.user_id);
       await handle(deps, ctx, command, respond, client);
     } catch (error) {
-      await respond({ response_type: "ephemeral", text: failureText(deps, ctx?.workspace.language ?? "da", error) });
+      await respond({
+        response_type: "ephemeral",
+        text: failureText(deps, ctx?.workspace.language ?? "da", error),
+      });
     }
   });
 }
 
-async function handle(deps: SlackDeps, ctx: Ctx, command: SlashCommand, respond: RespondFn, client: WebClient) {
+async function handle(
+  deps: SlackDeps,
+  ctx: Ctx,
+  command: SlashCommand,
+  respond: RespondFn,
+  client: WebClient,
+) {
   const l = ctx.workspace.language;
   const say = (text: string) => respond({ response_type: "ephemeral", text });
   const parsed = parseCommand(command.text ?? "");
@@ -35,15 +44,23 @@ async function handle(deps: SlackDeps, ctx: Ctx, command: SlashCommand, respond:
     case "unknown":
       return say(helpText(l, name, t(l, "command.unknown", { word: escapeMrkdwn(parsed.word) })));
     case "bad_argument":
-      return say(helpText(l, name, t(l, "command.bad_argument", { argument: escapeMrkdwn(parsed.argument) })));
+      return say(
+        helpText(l, name, t(l, "command.bad_argument", { argument: escapeMrkdwn(parsed.argument) })),
+      );
     case "setup": {
       const members = await repos(deps.core.deps.db).members.list(ctx.workspace.id);
-      await client.views.open({ trigger_id: command.trigger_id, view: setupModal(ctx.workspace, members, command.channel_id) });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: setupModal(ctx.workspace, members, command.channel_id),
+      });
       return;
     }
     case "plan":
       if (ctx.workspace.headcount === null) return say(t(l, "error.not_set_up"));
-      await client.views.open({ trigger_id: command.trigger_id, view: planModal(ctx.workspace, command.channel_id) });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: planModal(ctx.workspace, command.channel_id),
+      });
       return;
     case "start": {
       await deps.core.start(ctx, { channel: command.channel_id }, `start:${command.trigger_id}`);
@@ -52,15 +69,27 @@ async function handle(deps: SlackDeps, ctx: Ctx, command: SlashCommand, respond:
     case "status": {
       const report = await deps.core.status(ctx, parsed.year);
       if (!report.discussion) return say(t(l, "command.status_none", { year: report.year }));
-      const missing = report.completeness ? [...report.completeness.legal.map((r) => `• ${t(l, `legal.${r}`)}`)] : [];
-      const progress = missing.length ? `${t(l, "completeness.legal")}:\n${missing.join("\n")}` : t(l, "completeness.all_good");
-      return say(t(l, "command.status", { year: report.year, status: t(l, `status.${report.discussion.status}`), progress }));
+      const missing = report.completeness
+        ? [...report.completeness.legal.map((r) => `• ${t(l, `legal.${r}`)}`)]
+        : [];
+      const progress = missing.length
+        ? `${t(l, "completeness.legal")}:\n${missing.join("\n")}`
+        : t(l, "completeness.all_good");
+      return say(
+        t(l, "command.status", {
+          year: report.year,
+          status: t(l, `status.${report.discussion.status}`),
+          progress,
+        }),
+      );
     }
     case "followup": {
       const open = await deps.core.listOpen(ctx);
       if (open.length === 0) return say(t(l, "command.no_open_items"));
       const lines = open.map((o) => {
-        const due = o.deadline ? ` (${t(l, "summary.deadline")}: ${formatDate(l, o.deadline, ctx.workspace.timeZone)})` : "";
+        const due = o.deadline
+          ? ` (${t(l, "summary.deadline")}: ${formatDate(l, o.deadline, ctx.workspace.timeZone)})`
+          : "";
         return `• ${o.year}, ${o.described.label}: ${escapeMrkdwn(o.described.text)}${due}`;
       });
       for (const piece of splitText(`*${t(l, "command.open_items")}*\n${lines.join("\n")}`)) await say(piece);
@@ -88,7 +117,12 @@ async function handle(deps: SlackDeps, ctx: Ctx, command: SlashCommand, respond:
         return say(t(l, "command.deleted"));
       }
       const { code, expiresAt } = await deps.core.requestDeletion(ctx);
-      return say(t(l, "command.deletion_requested", { code, until: formatDateTime(l, expiresAt, ctx.workspace.timeZone) }));
+      return say(
+        t(l, "command.deletion_requested", {
+          code,
+          until: formatDateTime(l, expiresAt, ctx.workspace.timeZone),
+        }),
+      );
     }
   }
 }

@@ -20,7 +20,14 @@ interface ThreadMessage {
 export function register(app: App, deps: SlackDeps) {
   app.event("message", async ({ event, body, client }) => {
     const message = event as unknown as ThreadMessage;
-    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    if (
+      message.subtype ||
+      message.bot_id ||
+      !message.user ||
+      !message.thread_ts ||
+      message.thread_ts === message.ts
+    )
+      return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     const ctx = await slackCtx(deps, client, teamId, message.user);
     try {

@@ -1,5 +1,11 @@
 import type { App } from "@slack/bolt";
-import { type FieldValue, fieldErrors, type FormKind, formData, formSpec } from "../../../../src/app/forms.ts";
+import {
+  type FieldValue,
+  type FormKind,
+  fieldErrors,
+  formData,
+  formSpec,
+} from "../../../../src/app/forms.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
@@ -16,10 +22,15 @@ export function register(app: App, deps: SlackDeps) {
       const text = stateValue(fieldState(state, "text")) ?? "";
       const point = Number(stateValue(fieldState(state, "point")));
       try {
-        await deps.core.record(ctx, { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" }, key);
+        await deps.core.record(
+          ctx,
+          { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" },
+          key,
+        );
         return undefined;
       } catch (error) {
-        if (error instanceof AppError && error.problems.text) return { text: problemText(ctx.workspace.language, error.problems.text) };
+        if (error instanceof AppError && error.problems.text)
+          return { text: problemText(ctx.workspace.language, error.problems.text) };
         throw error;
       }
     }
@@ -36,7 +47,10 @@ export function register(app: App, deps: SlackDeps) {
         ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
         : await deps.core.record(ctx, { discussionId: meta.d, point: meta.p ?? 0, kind: meta.k, data }, key);
       if (!result.synced) {
-        await args.client.chat.postMessage({ channel: ctx.actor.userId, text: t(ctx.workspace.language, "command.not_synced") });
+        await args.client.chat.postMessage({
+          channel: ctx.actor.userId,
+          text: t(ctx.workspace.language, "command.not_synced"),
+        });
       }
       return undefined;
     } catch (error) {

@@ -28,12 +28,19 @@ export function register(app: App, deps: SlackDeps) {
         `view:${args.body.view.id}`,
       );
       const l = ctx.workspace.language;
-      const when = result.discussion.scheduledAt ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone) : "";
+      const when = result.discussion.scheduledAt
+        ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)
+        : "";
       const warnings = result.warnings.map((w) => t(l, `plan.warning.${w}`));
-      await args.client.chat.postMessage({ channel: ctx.actor.userId, text: [t(l, "command.planned", { when }), ...warnings].join("\n") });
+      await args.client.chat.postMessage({
+        channel: ctx.actor.userId,
+        text: [t(l, "command.planned", { when }), ...warnings].join("\n"),
+      });
       return undefined;
     } catch (error) {
-      const errors = inlineErrors(ctx, error, (field) => (["date", "time"].includes(field) ? "date" : field === "participants" ? "participants" : "date"));
+      const errors = inlineErrors(ctx, error, (field) =>
+        ["date", "time"].includes(field) ? "date" : field === "participants" ? "participants" : "date",
+      );
       if (errors) return errors;
       throw error;
     }

@@ -10,7 +10,11 @@ export function register(app: App, deps: SlackDeps) {
   onSubmit(app, deps, VIEW.postpone, async ({ ctx, state, metadata, args }) => {
     const deadline = stateValue(fieldState(state, "deadline")) ?? "";
     try {
-      await deps.core.postpone(ctx, { entryId: decodeValue(metadata)?.e ?? "", deadline }, `view:${args.body.view.id}`);
+      await deps.core.postpone(
+        ctx,
+        { entryId: decodeValue(metadata)?.e ?? "", deadline },
+        `view:${args.body.view.id}`,
+      );
       const l = ctx.workspace.language;
       await args.client.chat.postMessage({
         channel: ctx.actor.userId,

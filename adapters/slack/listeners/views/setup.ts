@@ -14,13 +14,15 @@ export function register(app: App, deps: SlackDeps) {
     const members: { userId: string; name: string; role: Role; joinedAmoOn: null }[] = [];
     const add = async (id: string | null | undefined, role: Role) => {
       const p = await person(id ?? null);
-      if (p && !members.some((m) => m.userId === p.id)) members.push({ userId: p.id, name: p.name, role, joinedAmoOn: null });
+      if (p && !members.some((m) => m.userId === p.id))
+        members.push({ userId: p.id, name: p.name, role, joinedAmoOn: null });
     };
     await add(value("employer"), "employer");
     for (const id of users("representatives")) await add(id, "amo_representative");
     for (const id of users("leaders")) await add(id, "work_leader");
     const team = await args.client.team.info().catch(() => null);
-    if (team?.team?.name) await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
+    if (team?.team?.name)
+      await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
     try {
       const { workspace, participation } = await deps.core.setupWorkspace(
         ctx,

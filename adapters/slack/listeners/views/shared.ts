@@ -31,7 +31,13 @@ export function onSubmit(
     try {
       ctx = await slackCtx(deps, client, body.team?.id ?? body.user.team_id ?? "", body.user.id);
       const person = async (id: string | null) => (id ? { id, name: await userName(client, id) } : null);
-      const errors = await handle({ ctx, state: view.state.values as ViewState, metadata: view.private_metadata, args, person });
+      const errors = await handle({
+        ctx,
+        state: view.state.values as ViewState,
+        metadata: view.private_metadata,
+        args,
+        person,
+      });
       if (errors && Object.keys(errors).length > 0) await ack({ response_action: "errors", errors });
       else await ack();
     } catch (error) {
