@@ -24,14 +24,15 @@ export class FakeSlack {
   url = "";
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       void this.handle(req).then(({ status, headers, body }) => {
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(typeof body === "string" ? body : JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/api/`;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
     return this.url;
   }
 
