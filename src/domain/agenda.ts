@@ -233,18 +233,20 @@ export const AGENDA: readonly AgendaPoint[] = [
     questions: {
       da: [
         "Har I den viden om arbejdsmiljø, som arbejdet kræver? Hvis ikke, hvordan skaffer I den?",
+        "Har nye AMO-medlemmer fået deres 3 dages uddannelse inden for de første 3 måneder?",
         "Hvilken supplerende uddannelse skal AMO's medlemmer have i år?",
         "Hvordan er ny viden fra kurser blevet brugt, og hvordan skal den bruges fremover?",
       ],
       en: [
         "Do you have the working-environment knowledge the work requires? If not, how will you get it?",
+        "Have new AMO members had their 3-day course within their first 3 months?",
         "Which supplementary training will the AMO members have this year?",
         "How has new knowledge from courses been used, and how will it be used from now on?",
       ],
     },
     help: {
-      da: "Siden 2024 er en skriftlig kompetenceudviklingsplan ikke længere et krav, men den supplerende uddannelse skal drøftes. AMO-medlemmer tilbydes 2 dage det første år og 1,5 dag de følgende år. Med 1–9 ansatte drøfter I, om den nødvendige viden er til stede.",
-      en: "Since 2024 a written competence development plan is no longer required, but supplementary training must be discussed. AMO members are offered 2 days the first year and 1.5 days each following year. With 1–9 employees, discuss whether the necessary expertise is present.",
+      da: "Siden 1. februar 2024 kræves der ikke længere en skriftlig kompetenceudviklingsplan, men AMO-medlemmernes supplerende uddannelse skal drøftes, og en plan er stadig en god idé. Medlemmerne tilbydes 2 dages supplerende uddannelse det første år og 1,5 dag hvert af de følgende år. Med 1–9 ansatte drøfter I i stedet, om den nødvendige viden om arbejdsmiljø er til stede.",
+      en: "Since 1 February 2024 a written competence development plan is no longer required, but the AMO members' supplementary training must be discussed, and a plan is still a good idea. Members are offered 2 days of supplementary training the first year and 1.5 days each following year. With 1–9 employees, discuss instead whether the necessary working-environment expertise is present.",
     },
     form: "competences",
   },
