@@ -25,10 +25,18 @@ export class FakeSlack {
 
   async start(): Promise<string> {
     const server = createServer((req, res) => {
-      void this.handle(req).then(({ status, headers, body }) => {
-        res.writeHead(status, { "content-type": "application/json", ...headers });
-        res.end(typeof body === "string" ? body : JSON.stringify(body));
-      });
+      // A fault in the fake answers 500 instead of leaving the request (and the server's close) hanging.
+      void this.handle(req)
+        .catch(
+          (error: unknown): Scripted => ({
+            status: 500,
+            body: { ok: false, error: `fake_failed: ${String(error)}` },
+          }),
+        )
+        .then(({ status, headers, body }) => {
+          res.writeHead(status, { "content-type": "application/json", ...headers });
+          res.end(typeof body === "string" ? body : JSON.stringify(body));
+        });
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -37,7 +45,9 @@ export class FakeSlack {
   }
 
   async stop() {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   failNext(method: string, ...answers: Scripted[]) {
@@ -152,7 +162,9 @@ export class FakeSlack {
         return { ok: true, file_id: id, upload_url: `${this.url.replace(/api\/$/, "")}upload/${id}` };
       }
       case "files.completeUploadExternal": {
-        const files = JSON.parse(String(args.files ?? "[]")) as { id: string; title?: string }[];
+        // The form body's JSON values are already parsed by parseArgs; a raw string is parsed here.
+        const raw = args.files ?? [];
+        const files = (typeof raw === "string" ? JSON.parse(raw) : raw) as { id: string; title?: string }[];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
       default:
