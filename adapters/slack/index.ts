@@ -6,6 +6,7 @@ import type { Workspace } from "../../src/store/index.ts";
 import { registerListeners } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
+import { oauthCallbacks } from "./oauth-pages.ts";
 
 const SCOPES = [
   "commands",
@@ -57,7 +58,11 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
             stateSecret: config.SLACK_STATE_SECRET,
             scopes: SCOPES,
             installationStore: pgInstallationStore(db),
-            installerOptions: { directInstall: true, clientOptions },
+            installerOptions: {
+              directInstall: true,
+              clientOptions,
+              callbackOptions: oauthCallbacks(core, log),
+            },
           }
         : {}),
     });
@@ -73,15 +78,18 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
     log.error("slack error", { error: String(error) });
   });
 
+  // One client per bot token: the token is looked up on every use, so a reinstall (new token) or an uninstall
+  // takes effect at once on every instance.
   const clients = new Map<string, WebClient>();
   const clientFor = async (teamId: string): Promise<WebClient> => {
     if (mode !== "oauth") return app.client;
-    const cached = clients.get(teamId);
-    if (cached) return cached;
     const token = await botTokenFor(db, teamId);
     if (!token) throw new Error("Slack is not installed in this workspace");
+    const cached = clients.get(token);
+    if (cached) return cached;
+    if (clients.size > 1000) clients.clear();
     const client = new WebClient(token, clientOptions);
-    clients.set(teamId, client);
+    clients.set(token, client);
     return client;
   };
   return {

@@ -40,3 +40,8 @@ export async function botTokenFor(db: Db, teamId: string): Promise<string | null
   );
   return rows[0]?.token ?? null;
 }
+
+/** Forgets a team's installation (after app_uninstalled or a revoked bot token: its token no longer works). */
+export async function removeInstallation(db: Db, teamId: string): Promise<void> {
+  await db.query("DELETE FROM slack_installations WHERE key = $1", [`T:${teamId}`]);
+}

@@ -83,6 +83,15 @@ export async function markUninstalled(deps: Deps, platform: Platform, externalId
   });
 }
 
+/** The app was installed (again): messages and reminders resume, and no deletion is pending. */
+export async function markInstalled(deps: Deps, platform: Platform, externalId: string, name = "") {
+  return read(deps, async (r) => {
+    const workspace = await r.workspaces.ensure(platform, externalId, name);
+    if (!workspace.installed) await r.workspaces.setInstalled(workspace.id, true);
+    return { ...workspace, installed: true };
+  });
+}
+
 /** Deletes the workspaces uninstalled longer ago than the retention period. */
 export async function purgeUninstalled(
   db: Db,

@@ -51,6 +51,7 @@ export function createCore(deps: Deps) {
     requestDeletion: bind(deps, dataProtection.requestDeletion),
     confirmDeletion: bind(deps, dataProtection.confirmDeletion),
     markUninstalled: bind(deps, dataProtection.markUninstalled),
+    markInstalled: bind(deps, dataProtection.markInstalled),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
     /** What a form needs to show its fields: the members, and at point 7 last year's goals. */

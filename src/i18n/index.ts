@@ -2,10 +2,11 @@ import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
 import { core } from "./sections/core.ts";
 import { reminders } from "./sections/reminders.ts";
+import { slack } from "./sections/slack.ts";
 import { summary } from "./sections/summary.ts";
 import { ui } from "./sections/ui.ts";
 
-const sections = [core, summary, ui, reminders] as const;
+const sections = [core, summary, ui, reminders, slack] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },

@@ -21,6 +21,7 @@ export class FakeSlack {
   private server: Server | null = null;
   private ts = 1_700_000_000_000;
   private scripted = new Map<string, Scripted[]>();
+  private installs = 0;
   url = "";
 
   async start(): Promise<string> {
@@ -151,6 +152,23 @@ export class FakeSlack {
         return {
           ok: true,
           user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } },
+        };
+      }
+      case "oauth.v2.access": {
+        // The code names the team being installed ("code-T123"); each install gets a fresh bot token.
+        const team = String(args.code ?? "").replace(/^code-/, "");
+        this.installs += 1;
+        return {
+          ok: true,
+          app_id: "A1",
+          authed_user: { id: "U_INSTALLER" },
+          scope: "commands,chat:write,pins:write",
+          token_type: "bot",
+          access_token: `xoxb-${team}-${this.installs}`,
+          bot_user_id: "UBOT",
+          team: { id: team, name: `Team ${team}` },
+          enterprise: null,
+          is_enterprise_install: false,
         };
       }
       case "team.info":

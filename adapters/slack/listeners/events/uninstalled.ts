@@ -1,12 +1,23 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../context.ts";
+import { removeInstallation } from "../../installation-store.ts";
 
-/** The app was removed or its tokens revoked: nothing more is sent; the data goes after the retention period. */
+/**
+ * The app was removed, or its bot token revoked: the stored installation (its token no longer works) is deleted and
+ * nothing more is sent; the workspace's data goes after the retention period unless the app is installed again.
+ */
 export function register(app: App, deps: SlackDeps) {
-  for (const name of ["app_uninstalled", "tokens_revoked"] as const) {
-    app.event(name, async ({ body }) => {
-      const teamId = (body as { team_id?: string }).team_id;
-      if (teamId) await deps.core.markUninstalled("slack", teamId);
-    });
-  }
+  app.event("app_uninstalled", async ({ body }) => {
+    const teamId = (body as { team_id?: string }).team_id;
+    if (!teamId) return;
+    await removeInstallation(deps.core.deps.db, teamId);
+    await deps.core.markUninstalled("slack", teamId);
+  });
+  app.event("tokens_revoked", async ({ event, body }) => {
+    const teamId = (body as { team_id?: string }).team_id;
+    // Only the bot's token matters; a user revoking their own user token changes nothing for the bot.
+    if (!teamId || !(event.tokens.bot ?? []).length) return;
+    await removeInstallation(deps.core.deps.db, teamId);
+    await deps.core.markUninstalled("slack", teamId);
+  });
 }

@@ -1,0 +1,21 @@
+import { section } from "../section.ts";
+
+/** Texts only the Slack adapter shows: the pages after an OAuth install. */
+export const slack = section(
+  {
+    "slack.install_title": "Arbejdsmiljø i Slack",
+    "slack.installed": "Botten er nu installeret i {team}.",
+    "slack.installed_next":
+      "Skriv /arbejdsmiljø opsæt i den kanal, hvor drøftelsen skal holdes, og inviter botten til kanalen. /arbejdsmiljø hjælp viser alle kommandoer.",
+    "slack.install_failed":
+      "Installationen blev ikke gennemført, og intet er gemt. Start forfra fra installationslinket, eller bed en administrator af jeres Slack om at godkende appen.",
+  },
+  {
+    "slack.install_title": "Arbejdsmiljø in Slack",
+    "slack.installed": "The bot is now installed in {team}.",
+    "slack.installed_next":
+      "Type /arbejdsmiljø setup in the channel where the discussion will be held, and invite the bot to that channel. /arbejdsmiljø help lists every command.",
+    "slack.install_failed":
+      "The installation did not complete and nothing was stored. Start again from the install link, or ask an administrator of your Slack to approve the app.",
+  },
+);
