@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { blockKitProblems, viewProblems } from "./slack-blockkit.ts";
 
 export interface SlackCall {
   method: string;
@@ -105,7 +106,13 @@ export class FakeSlack {
       return { status: 200, body: `OK - ${raw.length}` };
     }
     if (path.startsWith("/respond/")) {
-      this.calls.push({ method: "respond", args: JSON.parse(raw.toString("utf8") || "{}"), token: null });
+      const args = JSON.parse(raw.toString("utf8") || "{}");
+      const refused = this.refusal("respond", args);
+      if (refused) {
+        this.calls.push({ method: "respond!invalid_blocks", args, token: null });
+        return { status: 400, body: refused };
+      }
+      this.calls.push({ method: "respond", args, token: null });
       return { status: 200, body: "ok" };
     }
     const method = path.replace(/^\/api\//, "");
@@ -117,8 +124,36 @@ export class FakeSlack {
       this.calls.push({ method: `${method}!${answer.status}`, args, token });
       return answer;
     }
+    const refused = this.refusal(method, args);
+    if (refused) {
+      this.calls.push({ method: `${method}!${refused.error}`, args, token });
+      return { status: 200, body: refused };
+    }
     this.calls.push({ method, args, token });
     return { status: 200, body: this.answer(method, args) };
+  }
+
+  /** Slack's own checks of what the app sends: Block Kit limits, modal limits, the 40,000-character text. */
+  private refusal(
+    method: string,
+    args: Record<string, unknown>,
+  ): { ok: false; error: string; errors?: string[] } | null {
+    if (["chat.postMessage", "chat.update", "chat.postEphemeral", "respond"].includes(method)) {
+      if (typeof args.text === "string" && args.text.length > 40_000)
+        return { ok: false, error: "msg_too_long" };
+      const errors = blockKitProblems(args.blocks, "message");
+      return errors.length ? { ok: false, error: "invalid_blocks", errors } : null;
+    }
+    if (["views.open", "views.update", "views.push"].includes(method)) {
+      const errors = viewProblems(args.view);
+      return errors.length ? { ok: false, error: "invalid_arguments", errors } : null;
+    }
+    return null;
+  }
+
+  /** Every call Slack refused (a test that sees one has found a payload Slack would reject). */
+  refused(): SlackCall[] {
+    return this.calls.filter((c) => /!(invalid_blocks|invalid_arguments|msg_too_long)$/.test(c.method));
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

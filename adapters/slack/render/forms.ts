@@ -1,8 +1,8 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { FieldSpec, FormSpec } from "../../../src/app/forms.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { t } from "../../../src/i18n/index.ts";
-import { clip, context, escapeMrkdwn, LIMITS } from "./mrkdwn.ts";
+import { isMessageKey, t } from "../../../src/i18n/index.ts";
+import { clip, context, escapeMrkdwn, header, LIMITS } from "./mrkdwn.ts";
 
 /** The element inside each input block is always called "value"; the block id is the field's id. */
 export const VALUE = "value";
@@ -53,6 +53,13 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
   }
 }
 
+/** Slack allows 24 characters in a modal's title: a longer one has a short version in the catalogue. */
+function modalTitle(spec: FormSpec, language: Language): string {
+  if (spec.title.length <= LIMITS.modalTitleChars) return spec.title;
+  const key = `slack.modal_title.${spec.kind}`;
+  return clip(isMessageKey(key) ? t(language, key) : spec.title, LIMITS.modalTitleChars);
+}
+
 /** A form as a modal; `metadata` travels with it and comes back on submit. */
 export function formModal(
   spec: FormSpec,
@@ -62,8 +69,10 @@ export function formModal(
   values: Record<string, unknown> = {},
 ): View {
   const blocks: KnownBlock[] = [];
+  const title = modalTitle(spec, language);
+  if (title !== spec.title) blocks.push(header(spec.title));
   if (spec.intro) blocks.push(context(escapeMrkdwn(spec.intro)));
-  for (const field of spec.fields.slice(0, LIMITS.blocksPerModal - 1)) {
+  for (const field of spec.fields.slice(0, LIMITS.blocksPerModal - blocks.length)) {
     blocks.push({
       type: "input",
       block_id: field.id,
@@ -77,7 +86,7 @@ export function formModal(
     type: "modal",
     callback_id: callbackId,
     private_metadata: metadata,
-    title: { type: "plain_text", text: clip(spec.title, 24) },
+    title: { type: "plain_text", text: title },
     submit: { type: "plain_text", text: clip(spec.submit, 24) },
     close: { type: "plain_text", text: clip(t(language, "form.cancel"), 24) },
     blocks,

@@ -6,6 +6,7 @@ export const LIMITS = {
   blocksPerModal: 100,
   textChars: 3000,
   headerChars: 150,
+  modalTitleChars: 24,
   buttonChars: 75,
   optionChars: 75,
   labelChars: 2000,

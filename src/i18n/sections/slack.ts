@@ -1,9 +1,12 @@
 import { section } from "../section.ts";
 
-/** Texts only the Slack adapter shows: the pages after an OAuth install. */
+/** Texts only the Slack adapter shows: the pages after an OAuth install, modal titles short enough for Slack. */
 export const slack = section(
   {
     "slack.install_title": "Arbejdsmiljø i Slack",
+    // Slack allows 24 characters in a modal's title; the full title is shown at the top of the modal.
+    "slack.modal_title.cooperation_plan": "Samarbejdet næste år",
+    "slack.modal_title.competences": "Kompetencer, uddannelse",
     "slack.installed": "Botten er nu installeret i {team}.",
     "slack.installed_next":
       "Skriv /arbejdsmiljø opsæt i den kanal, hvor drøftelsen skal holdes, og inviter botten til kanalen. /arbejdsmiljø hjælp viser alle kommandoer.",
@@ -12,6 +15,8 @@ export const slack = section(
   },
   {
     "slack.install_title": "Arbejdsmiljø in Slack",
+    "slack.modal_title.cooperation_plan": "Cooperation next year",
+    "slack.modal_title.competences": "Competences, training",
     "slack.installed": "The bot is now installed in {team}.",
     "slack.installed_next":
       "Type /arbejdsmiljø setup in the channel where the discussion will be held, and invite the bot to that channel. /arbejdsmiljø help lists every command.",

@@ -1,0 +1,208 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { EMPLOYER, LEADER, REP, SlackApp, texts } from "../helpers/slack-app.ts";
+import type { SlackDriver } from "../helpers/slack-driver.ts";
+
+/** The newest button `actionId` on agenda point `point`'s message. */
+function pointButton(slack: SlackDriver, actionId: string, point: number): string {
+  for (const call of [...slack.fake.calls].reverse()) {
+    if (!["chat.postMessage", "chat.update"].includes(call.method)) continue;
+    for (const block of (call.args.blocks as { elements?: { action_id?: string; value?: string }[] }[]) ??
+      []) {
+      for (const el of block.elements ?? []) {
+        if (el.action_id === actionId && el.value && JSON.parse(el.value).p === point) return el.value;
+      }
+    }
+  }
+  throw new Error(`no ${actionId} button on point ${point}`);
+}
+
+/** Every point's own form, through its button and its modal, into the stored entry and back onto the point's message. */
+describe("Slack: the agenda points' own forms", () => {
+  const app = new SlackApp();
+  beforeAll(() => app.start(() => new Date("2026-11-24T09:00:00Z")));
+  afterAll(() => app.stop());
+  afterEach(() => expect(app.fake.refused().map((c) => c.method)).toEqual([]));
+
+  it("records minute-taker, AMO member, APV, accidents, verdict, focus area, cooperation and competences", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const { fake } = app;
+
+    /** Opens point `point`'s form, checks its title, submits `values`, and returns the point message's update. */
+    async function form(point: number, title: string, values: Record<string, unknown>) {
+      const opened = await fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_form", pointButton(slack, "point_form", point)),
+      );
+      const view = opened.args.view as Record<string, unknown>;
+      expect(view.title).toMatchObject({ text: title });
+      const from = fake.calls.length;
+      const res = await slack.submit(EMPLOYER, view, values);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("");
+      return fake.until(
+        "chat.update",
+        (c) => JSON.stringify(c.args.blocks ?? []).includes(`"p\\":${point}`),
+        from,
+      );
+    }
+    const next = (point: number) =>
+      fake.after("chat.postMessage", () =>
+        slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", point)),
+      );
+
+    expect(texts(await form(1, "Vælg referent", { person: REP.id }))).toContain("Ali Nielsen");
+    await next(1);
+    expect(
+      texts(
+        await form(2, "Nyt medlem af AMO", {
+          person: LEADER.id,
+          role: "work_leader",
+          joinedOn: "2026-09-01",
+        }),
+      ),
+    ).toContain("Søren Østergaard");
+    await next(2);
+    await next(3);
+    await form(4, "Status på APV", {
+      lastApvDate: "2025-03-01",
+      actionPlanStatus: "Handlingsplanen er gennemført for støj",
+      nextApvPlanned: "2027-03-01",
+    });
+    await next(4);
+    await next(5);
+    const accidents = await form(6, "Oversigt over ulykker", {
+      accidents: 2,
+      nearMisses: 5,
+      poisonings: 0,
+      healthDamage: 1,
+      causesInvestigated: "partly",
+      preventionWorked: "yes",
+    });
+    expect(texts(accidents)).toContain("2");
+    await next(6);
+    await form(7, "Vurdér sidste års mål", {
+      goalText: "Færre sygedage",
+      verdict: "partly",
+      reason: "Influenza i februar",
+      carryOn: "yes",
+    });
+    await next(7);
+    await form(8, "Fokusområde", { area: "Psykisk arbejdsmiljø", actions: "Trivselsmåling i marts" });
+    await next(8);
+    await form(9, "Samarbejdet næste år", {
+      meetingInterval: "Hver 3. måned",
+      convener: "Mette Hansen",
+      acuteHandling: "Ring til arbejdsmiljørepræsentanten",
+      informAmo: "Referat på intranettet",
+      informEveryone: "Punkt på personalemødet",
+    });
+    expect(JSON.stringify(fake.last("views.open")?.args.view)).toContain("Samarbejdet i det kommende år");
+    await next(9);
+    await form(10, "Kompetencer, uddannelse", {
+      supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
+      [`member.${REP.id}.firstCourseDone`]: "yes",
+      [`member.${REP.id}.supplementaryPlanned`]: "Maj 2027",
+    });
+
+    const stored = Object.fromEntries(
+      (await app.entries(workspace.id, discussion.id)).map((e) => [e.kind, { point: e.point, data: e.data }]),
+    );
+    expect(stored.minute_taker).toEqual({ point: 1, data: { person: { id: REP.id, name: REP.name } } });
+    expect(stored.amo_member).toEqual({
+      point: 2,
+      data: { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },
+    });
+    expect(stored.apv_status?.data).toEqual({
+      lastApvDate: "2025-03-01",
+      actionPlanStatus: "Handlingsplanen er gennemført for støj",
+      nextApvPlanned: "2027-03-01",
+    });
+    expect(stored.accident_overview?.data).toEqual({
+      accidents: 2,
+      nearMisses: 5,
+      poisonings: 0,
+      healthDamage: 1,
+      causesInvestigated: "partly",
+      preventionWorked: "yes",
+    });
+    expect(stored.goal_verdict?.data).toEqual({
+      goalText: "Færre sygedage",
+      verdict: "partly",
+      reason: "Influenza i februar",
+      carryOn: true,
+    });
+    expect(stored.focus_area?.data).toEqual({
+      area: "Psykisk arbejdsmiljø",
+      actions: "Trivselsmåling i marts",
+    });
+    expect(stored.cooperation_plan?.data).toMatchObject({
+      meetingInterval: "Hver 3. måned",
+      convener: "Mette Hansen",
+    });
+    expect(stored.competences?.data).toEqual({
+      supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
+      members: [
+        { person: { id: REP.id, name: REP.name }, firstCourseDone: true, supplementaryPlanned: "Maj 2027" },
+      ],
+    });
+  });
+
+  it("shows refused fields inline in the modal, in Danish, and stores nothing", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const { fake } = app;
+    const open = async (actionId: string) =>
+      (await fake.after("views.open", () => slack.click(EMPLOYER, actionId, pointButton(slack, actionId, 1))))
+        .args.view as Record<string, unknown>;
+
+    const decision = await slack.submit(EMPLOYER, await open("point_decision"), {
+      text: "Nye stole",
+      deadline: "2020-01-01",
+    });
+    const errors = (await decision.json()) as { response_action: string; errors: Record<string, string> };
+    expect(errors.response_action).toBe("errors");
+    expect(Object.keys(errors.errors)).toEqual(["deadline"]);
+    expect(errors.errors.deadline).toBe("Datoen er overstået. Vælg en dato fra i dag og frem.");
+
+    const verdict = await slack.submit(EMPLOYER, await open("point_goal"), { text: "Mindre støj" });
+    expect(await verdict.json()).toMatchObject({
+      response_action: "errors",
+      errors: { successCriterion: expect.any(String) },
+    });
+
+    // A forged submit with a negative count (Slack's number input would not allow it) is refused the same way.
+    await fake.after("chat.postMessage", () =>
+      slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", 1)),
+    );
+    for (let point = 2; point < 6; point++)
+      await fake.after("chat.postMessage", () =>
+        slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", point)),
+      );
+    const accidents = (
+      await fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_form", pointButton(slack, "point_form", 6)),
+      )
+    ).args.view as Record<string, unknown>;
+    const refused = await slack.submit(EMPLOYER, accidents, {
+      accidents: -1,
+      nearMisses: 0,
+      poisonings: 0,
+      healthDamage: 0,
+      causesInvestigated: "yes",
+      preventionWorked: "yes",
+    });
+    expect(await refused.json()).toMatchObject({
+      response_action: "errors",
+      errors: { accidents: expect.any(String) },
+    });
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+  });
+
+  it("speaks English in an English workspace", async () => {
+    const { slack } = await app.setUp("en");
+    const answer = await app.fake.after("respond", () => slack.command(EMPLOYER, "flyt"));
+    expect(String(answer.args.text)).toContain('"flyt"');
+    expect(String(answer.args.text)).toMatch(/setup|help/);
+    expect(String(answer.args.text)).not.toContain("Jeg kender ikke");
+    const opened = await app.fake.after("views.open", () => slack.command(EMPLOYER, "plan"));
+    expect(JSON.stringify(opened.args.view)).toContain("Date");
+  });
+});

@@ -1,0 +1,99 @@
+import { expect } from "vitest";
+import { slackAdapter } from "../../adapters/slack/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos, type Workspace } from "../../src/store/index.ts";
+import { DRIVERS, uniqueId } from "./db.ts";
+import { SIGNING_SECRET, SlackDriver, type SlackUser } from "./slack-driver.ts";
+import { FakeSlack } from "./slack-fake.ts";
+
+export const EMPLOYER: SlackUser = { id: "U_EMP", name: "Mette Hansen" };
+export const REP: SlackUser = { id: "U_REP", name: "Ali Nielsen" };
+export const LEADER: SlackUser = { id: "U_LEAD", name: "Søren Østergaard" };
+
+/** The real app on a free port with its own database, talking to a fake Slack: start it in beforeAll. */
+export class SlackApp {
+  readonly fake = new FakeSlack();
+  server!: RunningServer;
+  db!: Db;
+  url = "";
+
+  async start(now?: () => Date) {
+    await this.fake.start();
+    for (const u of [EMPLOYER, REP, LEADER]) this.fake.names.set(u.id, u.name);
+    this.db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({
+      PORT: "0",
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: this.fake.url,
+      LOG_LEVEL: "error",
+    });
+    this.server = await startServer(config, [slackAdapter], {
+      db: this.db,
+      scheduler: false,
+      ...(now ? { now } : {}),
+    });
+    this.url = `http://127.0.0.1:${this.server.port}`;
+  }
+
+  async stop() {
+    await this.server?.stop();
+    await this.db?.close();
+    await this.fake.stop();
+  }
+
+  get repos() {
+    return repos(this.db);
+  }
+
+  /** A workspace set up through the setup modal (25 employees, three AMO members, channel C_AMO), in a new team. */
+  async setUp(language: "da" | "en" = "da"): Promise<{ slack: SlackDriver; workspace: Workspace }> {
+    const slack = new SlackDriver(this.url, this.fake, uniqueId("T"));
+    const opened = await this.fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
+    await this.fake.after("chat.postMessage", () =>
+      slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+        headcount: 25,
+        employer: EMPLOYER.id,
+        representatives: [REP.id],
+        leaders: [LEADER.id],
+        channel: "C_AMO",
+        timeZone: "Europe/Copenhagen",
+        language,
+      }),
+    );
+    const workspace = await this.repos.workspaces.find("slack", slack.team);
+    expect(workspace).not.toBeNull();
+    return { slack, workspace: workspace as Workspace };
+  }
+
+  /** Sets up a workspace and starts its discussion; returns the discussion and point 1's thread. */
+  async started(language: "da" | "en" = "da") {
+    const { slack, workspace } = await this.setUp(language);
+    await this.fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    const discussion = await this.repos.discussions.latest(workspace.id);
+    expect(discussion?.status).toBe("running");
+    const agenda = await this.repos.discussions.agenda(workspace.id, discussion?.id as string);
+    const threadOf = (point: number) => agenda[point - 1]?.message?.id as string;
+    return { slack, workspace, discussion: discussion as NonNullable<typeof discussion>, threadOf };
+  }
+
+  /** Every entry stored for the discussion, oldest first. */
+  async entries(workspaceId: string, discussionId: string) {
+    return this.repos.entries.forDiscussion(workspaceId, discussionId);
+  }
+}
+
+export const texts = (call: { args: Record<string, unknown> } | undefined) =>
+  JSON.stringify(call?.args ?? {});
+
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("condition not met in time");
+}
