@@ -1,4 +1,79 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from "botbuilder";
+import express, { type Request } from "express";
+import { type Config, ConfigError } from "../../src/config.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
+import type { Workspace } from "../../src/store/index.ts";
+import { PUBLIC_URL, TeamsBot } from "./bot.ts";
+import { TeamsChat } from "./chat-port.ts";
+import { Connector } from "./connector.ts";
+import type { TeamsDeps } from "./context.ts";
+import { registerFileRoute } from "./files-route.ts";
+import { graphPinner } from "./graph.ts";
+import { teamsStore } from "./store.ts";
 
-/** Teams adapter (issue 4). */
-export const teamsAdapter: AdapterFactory = async () => null;
+/** Whether inbound requests are authenticated (credentials set) or the bot runs in local test mode. */
+export const teamsAuthenticated = (config: Config) => Boolean(config.MICROSOFT_APP_ID);
+
+function authentication(config: Config) {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = teamsAuthenticated(config)
+    ? {
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      }
+    : {};
+  return new ConfigurationBotFrameworkAuthentication(options);
+}
+
+/** The address the Bot Connector reached us at, as seen through a reverse proxy when there is one. */
+function publicUrlOf(req: Request): string | null {
+  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "")
+    .split(",")[0]
+    ?.trim();
+  if (!host) return null;
+  const proto = String(req.headers["x-forwarded-proto"] ?? req.protocol ?? "https")
+    .split(",")[0]
+    ?.trim();
+  return `${proto}://${host}`;
+}
+
+/**
+ * Microsoft Teams through the Bot Framework: CloudAdapter at POST /api/messages in the shared HTTP server. With
+ * MICROSOFT_APP_* set every request must carry a valid Bot Framework token; without them the bot runs in local test
+ * mode, which is refused in production.
+ */
+export const teamsAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
+  if (!teamsAuthenticated(config) && config.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Configuration error: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production (without them Teams runs in local test mode, unauthenticated).",
+    );
+  }
+  const adapter = new CloudAdapter(authentication(config));
+  const store = teamsStore(db);
+  const connector = new Connector(adapter, config.MICROSOFT_APP_ID ?? "");
+  const pinner = graphPinner(config, log);
+  const chat = (workspace: Workspace) => new TeamsChat(workspace, connector, store, pinner);
+  const deps: TeamsDeps = { core, log, store, chat };
+  const bot = new TeamsBot(deps);
+  adapter.onTurnError = async (context, error) => {
+    log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
+  };
+
+  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
+    const publicUrl = publicUrlOf(req);
+    await adapter.process(req, res, async (context) => {
+      context.turnState.set(PUBLIC_URL, publicUrl);
+      await bot.run(context);
+    });
+  });
+  registerFileRoute(http, store);
+  if (!teamsAuthenticated(config))
+    log.warn("teams runs in local test mode: inbound requests are not authenticated");
+
+  return { platform: "teams", chatFor: chat };
+};

@@ -1,0 +1,25 @@
+import { t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { messageCard } from "../cards/other.ts";
+import { summaryCards } from "../cards/summary.ts";
+import type { ActionArgs } from "./shared.ts";
+import { metaOnly, readSubmit } from "./submit.ts";
+
+/** Approves the summary version on the card; answered with the summary card as it is now. */
+export async function approve(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, metaOnly({ d: "string", v: "int" }, ["d", "v"]), l);
+  const result = await args.deps.core.approve(
+    args.ctx,
+    { discussionId: String(meta.d), version: Number(meta.v) },
+    args.key,
+  );
+  const text = t(l, result.approved ? "command.approved_all" : "command.approved", {
+    version: result.version,
+  });
+  const view = await args.deps.core.getSummary(args.ctx).catch(() => null);
+  const first = view && view.discussionId === meta.d ? summaryCards(view)[0] : undefined;
+  if (!first) return messageCard(text, "good");
+  first.body.splice(1, 0, messageCard(text, "good").body[0] as Record<string, unknown>);
+  return first;
+}

@@ -1,0 +1,74 @@
+import { AppError, errorText } from "../../../src/app/index.ts";
+import { t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { completenessCard, messageCard } from "../cards/other.ts";
+import { type ActionArgs, pointOrMessage } from "./shared.ts";
+import { metaOnly, readSubmit } from "./submit.ts";
+
+/**
+ * Conclude. With something missing the user gets the completeness check in the card and may conclude anyway with a
+ * reason (recorded with their name). When concluded, the summary is posted by the core; as Teams cannot pin in a
+ * channel, the channel is told where the summary is kept.
+ */
+export async function conclude(args: ActionArgs): Promise<AdaptiveCard> {
+  const { deps, ctx } = args;
+  const l = ctx.workspace.language;
+  const { meta, inputs } = readSubmit(
+    args.data,
+    { meta: { d: "string", v: "int", anyway: "bool" }, required: ["d", "v"], inputs: ["reason"] },
+    l,
+  );
+  const discussionId = String(meta.d);
+  const version = Number(meta.v);
+  const reason = meta.anyway ? (inputs.reason ?? "").trim() : null;
+  if (meta.anyway && !reason) {
+    const check = await deps.core.conclude(ctx, { discussionId, expectedVersion: version }, null);
+    if (!check.concluded) {
+      return completenessCard(
+        { discussionId, version, language: l, completeness: check.completeness },
+        t(l, "teams.conclude_reason_required"),
+      );
+    }
+    return afterConcluded(args, discussionId, check.summaryVersion, check.pinned, check.discussion.channelId);
+  }
+  try {
+    const result = await deps.core.conclude(
+      ctx,
+      { discussionId, expectedVersion: version, overrideReason: reason },
+      args.key,
+    );
+    if (!result.concluded) {
+      return completenessCard({ discussionId, version, language: l, completeness: result.completeness });
+    }
+    return afterConcluded(
+      args,
+      discussionId,
+      result.summaryVersion,
+      result.pinned,
+      result.discussion.channelId,
+    );
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return messageCard(errorText(l, error), "attention");
+  }
+}
+
+async function afterConcluded(
+  args: ActionArgs,
+  discussionId: string,
+  summaryVersion: number,
+  pinned: boolean,
+  channel: string | null,
+): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const where = t(l, pinned ? "teams.summary_pinned" : "teams.summary_kept", { version: summaryVersion });
+  if (channel && !pinned) {
+    await args.deps
+      .chat(args.ctx.workspace)
+      .post(channel, { kind: "text", view: { language: l, text: where } })
+      .catch((error) =>
+        args.deps.log.warn("could not say where the summary is kept", { error: String(error) }),
+      );
+  }
+  return pointOrMessage(args, discussionId, 11, where, "good");
+}

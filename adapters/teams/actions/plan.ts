@@ -1,0 +1,51 @@
+import { AppError, problemText } from "../../../src/app/index.ts";
+import { formatDateTime, t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { messageCard } from "../cards/other.ts";
+import { type Person, planCard } from "../cards/setup.ts";
+import { hostConversation } from "../context.ts";
+import type { ActionArgs } from "./shared.ts";
+import { readSubmit } from "./submit.ts";
+
+/** Plans (or moves) the meeting; the core posts the announcement and the calendar invitation. */
+export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
+  const { deps, ctx, inbound } = args;
+  const l = ctx.workspace.language;
+  const { inputs } = readSubmit(
+    args.data,
+    { meta: {}, required: [], inputs: ["date", "time", "duration", "location", "participants"] },
+    l,
+  );
+  const roster: Person[] = await inbound.roster().catch(() => []);
+  const participants = (inputs.participants ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((id) => ({ id, name: roster.find((p) => p.id === id)?.name || id, role: "other" as const }));
+  try {
+    const result = await deps.core.schedule(
+      ctx,
+      {
+        date: inputs.date ?? "",
+        time: inputs.time ?? "",
+        durationMinutes: inputs.duration ? Number(inputs.duration) : null,
+        location: inputs.location?.trim() || null,
+        channel: hostConversation(inbound),
+        participants,
+      },
+      args.key,
+    );
+    const when = result.discussion.scheduledAt
+      ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)
+      : "";
+    const warnings = result.warnings.map((w) => t(l, `plan.warning.${w}`));
+    return messageCard([t(l, "command.planned", { when }), ...warnings].join("\n"), "good");
+  } catch (error) {
+    if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
+    const errors: Record<string, string> = {};
+    for (const [field, problem] of Object.entries(error.problems)) {
+      const id = ["date", "time", "durationMinutes", "location"].includes(field) ? field : "_";
+      errors[id] ??= problemText(l, problem);
+    }
+    return planCard(l, roster, { errors, values: inputs });
+  }
+}

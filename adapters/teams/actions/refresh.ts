@@ -1,0 +1,15 @@
+import { t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { messageCard } from "../cards/other.ts";
+import { type ActionArgs, currentPointCard } from "./shared.ts";
+import { metaOnly, readSubmit } from "./submit.ts";
+
+/** Closes a form: the point's card as it is now. */
+export async function refresh(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, metaOnly({ d: "string", p: "int" }, ["d", "p"]), l);
+  return (
+    (await currentPointCard(args, String(meta.d), Number(meta.p))) ??
+    messageCard(t(l, "error.not_found"), "attention")
+  );
+}

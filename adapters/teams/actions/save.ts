@@ -1,0 +1,98 @@
+import { type FieldValue, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
+import { AppError, problemText } from "../../../src/app/index.ts";
+import { t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { NAME_SUFFIX } from "../cards/form.ts";
+import { messageCard } from "../cards/other.ts";
+import { preInputCard } from "./form.ts";
+import { formKindFor } from "./kinds.ts";
+import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
+import { BadSubmit, readSubmit } from "./submit.ts";
+
+const META = { d: "string", p: "int", k: "string", e: "string" } as const;
+
+/** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */
+export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
+  const { deps, ctx, key } = args;
+  const l = ctx.workspace.language;
+  const raw = (args.data ?? {}) as Record<string, unknown>;
+  if (raw.k === "pre_input") return savePreInput(args);
+  const point = Number(raw.p);
+  const kind = formKindFor(raw.k, point);
+  if (typeof raw.d !== "string" || !kind) throw new BadSubmit(t(l, "teams.bad_submit"));
+  const discussionId = raw.d;
+  const context = await deps.core.formContext(ctx, discussionId);
+  const spec = formSpec(kind, context);
+  const inputs = spec.fields.flatMap((f) => (f.type === "person" ? [f.id, `${f.id}${NAME_SUFFIX}`] : [f.id]));
+  let submitted: ReturnType<typeof readSubmit>;
+  try {
+    submitted = readSubmit(args.data, { meta: META, required: ["d", "p", "k"], inputs }, l);
+  } catch (error) {
+    if (!(error instanceof BadSubmit)) throw error;
+    const form = { spec, members: context.members, errors: { _: error.text } };
+    return (
+      (await currentPointCard(args, discussionId, point, { form })) ?? messageCard(error.text, "attention")
+    );
+  }
+  const values: Record<string, FieldValue> = {};
+  for (const field of spec.fields) {
+    const value = submitted.inputs[field.id]?.trim();
+    if (field.type !== "person") {
+      values[field.id] = value;
+      continue;
+    }
+    const member = context.members.find((m) => m.userId === value);
+    const written = submitted.inputs[`${field.id}${NAME_SUFFIX}`]?.trim();
+    values[field.id] = member ? { id: member.userId, name: member.name || member.userId } : written || value;
+  }
+  const data = formData(kind, values, context);
+  const entryId = typeof submitted.meta.e === "string" ? submitted.meta.e : null;
+  try {
+    const result = entryId
+      ? await deps.core.editEntry(ctx, { entryId, data }, key)
+      : await deps.core.record(ctx, { discussionId, point, kind, data }, key);
+    const text = t(l, result.synced ? "teams.saved" : "command.not_synced");
+    return pointOrMessage(args, discussionId, point, text, "good");
+  } catch (error) {
+    if (error instanceof AppError && Object.keys(error.problems).length > 0) {
+      const errors = fieldErrors(kind, error.problems, context, (p) => problemText(l, p));
+      const form = { spec, members: context.members, values: submitted.inputs, errors };
+      const shown = await currentPointCard(args, discussionId, point, {
+        form,
+        notice: { text: t(l, "error.invalid"), tone: "attention" },
+      });
+      if (shown) return shown;
+    }
+    throw error;
+  }
+}
+
+async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {
+  const { deps, ctx, key } = args;
+  const l = ctx.workspace.language;
+  const { meta, inputs } = readSubmit(
+    args.data,
+    { meta: { d: "string", k: "string" }, required: ["d", "k"], inputs: ["point", "text"] },
+    l,
+  );
+  const discussionId = String(meta.d);
+  try {
+    await deps.core.record(
+      ctx,
+      {
+        discussionId,
+        point: Number(inputs.point),
+        kind: "note",
+        data: { text: inputs.text ?? "" },
+        source: "pre_input",
+      },
+      key,
+    );
+    return messageCard(t(l, "teams.saved"), "good");
+  } catch (error) {
+    if (error instanceof AppError && error.problems.text) {
+      return preInputCard(l, discussionId, problemText(l, error.problems.text));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Ctx } from "../../../src/app/index.ts";
+import { AppError, errorText } from "../../../src/app/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { messageCard } from "../cards/other.ts";
+import { type PointCardOptions, pointCards } from "../cards/point.ts";
+import { failureText, type TeamsDeps } from "../context.ts";
+import type { Inbound } from "../turn.ts";
+import { BadSubmit } from "./submit.ts";
+
+export interface ActionArgs {
+  deps: TeamsDeps;
+  ctx: Ctx;
+  inbound: Inbound;
+  /** The Action.Execute data, inputs included. */
+  data: unknown;
+  /** The invoke's activity id: the idempotency key, so a redelivered invoke acts once. */
+  key: string;
+}
+
+export type ActionHandler = (args: ActionArgs) => Promise<AdaptiveCard>;
+
+/** A point's card as it is now, optionally with a form or a notice; null when the discussion is not this tenant's. */
+export async function currentPointCard(
+  args: ActionArgs,
+  discussionId: string,
+  point: number,
+  options: PointCardOptions = {},
+): Promise<AdaptiveCard | null> {
+  if (!Number.isInteger(point) || point < 1 || point > 11) return null;
+  const views = await args.deps.core.views(args.ctx, discussionId, point);
+  if (!views?.point) return null;
+  return pointCards(views.point, options)[0] ?? null;
+}
+
+/** Any failure as a card the user can read: refused submits and known errors in their words, the rest logged. */
+export function failureCard(args: ActionArgs, error: unknown): AdaptiveCard {
+  const l = args.ctx.workspace.language;
+  if (error instanceof BadSubmit) return messageCard(error.text, "attention");
+  if (error instanceof AppError) return messageCard(errorText(l, error), "attention");
+  return messageCard(failureText(args.deps, l, error), "attention");
+}
+
+/** The point card with a notice when the point can be shown; otherwise the notice alone. */
+export async function pointOrMessage(
+  args: ActionArgs,
+  discussionId: string,
+  point: number,
+  text: string,
+  tone: "good" | "attention",
+): Promise<AdaptiveCard> {
+  return (
+    (await currentPointCard(args, discussionId, point, { notice: { text, tone } })) ?? messageCard(text, tone)
+  );
+}

@@ -1,0 +1,14 @@
+import { t } from "../../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
+import { messageCard } from "../cards/other.ts";
+import { hostConversation } from "../context.ts";
+import type { ActionArgs } from "./shared.ts";
+import { metaOnly, readSubmit } from "./submit.ts";
+
+/** Start, from the button on the meeting reminder. */
+export async function start(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  readSubmit(args.data, metaOnly({ d: "string" }, ["d"]), l);
+  await args.deps.core.start(args.ctx, { channel: hostConversation(args.inbound) }, args.key);
+  return messageCard(t(l, "command.started"), "good");
+}

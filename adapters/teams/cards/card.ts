@@ -1,0 +1,153 @@
+/** Adaptive Card 1.5 building blocks, and the paging that keeps each card under Teams' message size limit. */
+
+export type Element = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: "1.5";
+  body: Element[];
+  actions?: Element[];
+  msteams?: { width: "Full" };
+}
+
+/** What one outgoing message becomes: plain text, or one or more cards (the first is the message itself). */
+export interface Rendered {
+  text?: string;
+  cards: AdaptiveCard[];
+}
+
+/**
+ * Teams refuses messages over about 28 KB including the activity around the card; a card's JSON stays below this
+ * many bytes, and anything longer continues on the next card.
+ */
+export const CARD_BUDGET = 24_000;
+/** No single text block grows past this; longer text is split at line or word ends over several blocks. */
+const TEXT_BLOCK_BUDGET = 6_000;
+
+export const ADAPTIVE_CARD_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export function card(body: Element[], actions: Element[] = []): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: "Full" },
+  };
+}
+
+/** Escapes the Markdown that Adaptive Cards would otherwise interpret in user text (links, emphasis, lists). */
+export function escapeMd(text: string): string {
+  return text.replace(/([\\*_[\]`~])/g, "\\$1").replace(/^(\s*)([-+>#]|\d+\.)(\s)/gm, "$1\\$2$3");
+}
+
+export const textBlock = (text: string, options: Element = {}): Element => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...options,
+});
+
+export const heading = (text: string): Element =>
+  textBlock(escapeMd(text), { size: "Large", weight: "Bolder", style: "heading" });
+
+export const subheading = (text: string): Element =>
+  textBlock(escapeMd(text), { weight: "Bolder", spacing: "Medium" });
+
+export const subtle = (text: string): Element => textBlock(escapeMd(text), { isSubtle: true, size: "Small" });
+
+export const notice = (text: string, tone: "good" | "attention" = "attention"): Element =>
+  textBlock(escapeMd(text), { color: tone, weight: "Bolder" });
+
+/** Long text as as many blocks as it needs (split at line ends, then at spaces; never shortened). */
+export function paragraphs(text: string, options: Element = {}): Element[] {
+  return splitText(text, TEXT_BLOCK_BUDGET).map((part) => textBlock(part, options));
+}
+
+export function splitText(text: string, maxBytes: number): string[] {
+  if (Buffer.byteLength(text) <= maxBytes) return [text];
+  const parts: string[] = [];
+  let current = "";
+  const push = () => {
+    if (current) parts.push(current);
+    current = "";
+  };
+  for (const line of text.split("\n")) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (Buffer.byteLength(candidate) <= maxBytes) {
+      current = candidate;
+      continue;
+    }
+    push();
+    if (Buffer.byteLength(line) <= maxBytes) {
+      current = line;
+      continue;
+    }
+    for (const word of line.split(/(?<=\s)/)) {
+      if (Buffer.byteLength(current + word) > maxBytes) push();
+      // A single "word" longer than the budget (no spaces at all) is split by characters.
+      let rest = word;
+      while (Buffer.byteLength(rest) > maxBytes) {
+        let cut = Math.floor(maxBytes / 4);
+        while (cut < rest.length && Buffer.byteLength(rest.slice(0, cut + 1)) <= maxBytes) cut++;
+        parts.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      current += rest;
+    }
+  }
+  push();
+  return parts;
+}
+
+/** An Action.Execute button: `verb` names the handler, `data` what it acts on. */
+export const execute = (
+  title: string,
+  verb: string,
+  data: Record<string, unknown>,
+  style?: "positive" | "destructive",
+): Element => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data,
+  ...(style ? { style } : {}),
+});
+
+export const actionSet = (actions: Element[]): Element => ({ type: "ActionSet", actions });
+
+const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+
+/**
+ * Lays out a message over as many cards as its content needs: the head and the actions on the first card, the
+ * body elements after them in order, each further card opening with `continued(page)`.
+ */
+export function paginate(
+  head: Element[],
+  body: Element[],
+  actions: Element[],
+  continued: (page: number) => string,
+): AdaptiveCard[] {
+  const cards: AdaptiveCard[] = [];
+  let current = card([...head], actions);
+  let used = size(current);
+  let placed = 0;
+  for (const element of body) {
+    const cost = size(element) + 1;
+    if (used + cost > CARD_BUDGET && placed > 0) {
+      cards.push(current);
+      current = card([subheading(continued(cards.length + 1))]);
+      used = size(current);
+      placed = 0;
+    }
+    current.body.push(element);
+    used += cost;
+    placed++;
+  }
+  cards.push(current);
+  return cards;
+}
+
+export const cardSize = size;

@@ -1,0 +1,107 @@
+import type { FieldSpec, FormSpec } from "../../../src/app/forms.ts";
+import type { Language } from "../../../src/domain/types.ts";
+import { t } from "../../../src/i18n/index.ts";
+import { type Element, escapeMd, notice, subheading, subtle, textBlock } from "./card.ts";
+
+/** Input ids carry this prefix so they can never collide with the action's own data (d, v, p, k …). */
+export const INPUT = "f.";
+/** The free-text name next to a person picker. */
+export const NAME_SUFFIX = ".name";
+
+export interface FormState {
+  spec: FormSpec;
+  /** Values to show again (by field id). */
+  values?: Record<string, unknown>;
+  /** Sentences under the fields they concern (by field id; "_" for the form as a whole). */
+  errors?: Record<string, string>;
+  members: { userId: string; name: string }[];
+}
+
+const choice = (title: string, value: string) => ({ title: title.slice(0, 200), value });
+
+function shownValue(values: Record<string, unknown> | undefined, id: string): string | undefined {
+  const v = values?.[id];
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "object") return (v as { id?: string; name?: string }).id ?? (v as { name?: string }).name;
+  return String(v);
+}
+
+function input(field: FieldSpec, state: FormState, language: Language): Element[] {
+  const id = `${INPUT}${field.id}`;
+  const value = shownValue(state.values, field.id);
+  const base = {
+    id,
+    label: field.label,
+    isRequired: field.required,
+    ...(field.required ? { errorMessage: t(language, "problem.required") } : {}),
+  };
+  switch (field.type) {
+    case "text":
+      return [
+        {
+          ...base,
+          type: "Input.Text",
+          isMultiline: field.multiline,
+          maxLength: field.maxLength,
+          ...(value ? { value } : {}),
+        },
+      ];
+    case "number":
+      return [{ ...base, type: "Input.Number", min: 0, ...(value ? { value: Number(value) } : {}) }];
+    case "date":
+      return [
+        { ...base, type: "Input.Date", ...(value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { value } : {}) },
+      ];
+    case "select":
+      return [
+        {
+          ...base,
+          type: "Input.ChoiceSet",
+          style: "compact",
+          placeholder: t(language, "teams.choose"),
+          choices: field.options.map((o) => choice(o.label, o.value)),
+          ...(value ? { value } : {}),
+        },
+      ];
+    case "person": {
+      if (state.members.length === 0)
+        return [{ ...base, type: "Input.Text", maxLength: 200, ...(value ? { value } : {}) }];
+      const known = state.members.some((m) => m.userId === value);
+      // Either someone from the workplace's list, or any name written in the box below it.
+      return [
+        {
+          ...base,
+          isRequired: false,
+          type: "Input.ChoiceSet",
+          style: "filtered",
+          placeholder: t(language, "teams.choose"),
+          choices: state.members.map((m) => choice(m.name || m.userId, m.userId)),
+          ...(known ? { value } : {}),
+        },
+        {
+          id: `${id}${NAME_SUFFIX}`,
+          type: "Input.Text",
+          placeholder: t(language, "teams.person_or_name"),
+          maxLength: 200,
+          ...(value && !known ? { value } : {}),
+        },
+      ];
+    }
+  }
+}
+
+/** A form's inputs, each followed by its hint and, after a refused submit, the reason in the user's language. */
+export function formElements(state: FormState, language: Language): Element[] {
+  const { spec, errors = {} } = state;
+  const elements: Element[] = [subheading(spec.title)];
+  if (spec.intro) elements.push(subtle(spec.intro));
+  if (errors._) elements.push(notice(errors._));
+  for (const field of spec.fields) {
+    elements.push(...input(field, state, language));
+    if (field.hint) elements.push(subtle(field.hint));
+    const error = errors[field.id];
+    if (error)
+      elements.push(textBlock(escapeMd(error), { color: "attention", size: "Small", spacing: "None" }));
+  }
+  return elements;
+}

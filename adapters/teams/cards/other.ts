@@ -1,0 +1,120 @@
+import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
+import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
+import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import {
+  type AdaptiveCard,
+  actionSet,
+  card,
+  type Element,
+  escapeMd,
+  execute,
+  heading,
+  notice,
+  paginate,
+  paragraphs,
+  subheading,
+  subtle,
+  textBlock,
+} from "./card.ts";
+import { INPUT } from "./form.ts";
+import { VERB } from "./verbs.ts";
+
+export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
+  const l = view.language;
+  const title = t(l, "announcement.title", { year: view.year });
+  const duration = view.durationMinutes
+    ? ` (${t(l, "announcement.duration", { minutes: view.durationMinutes })})`
+    : "";
+  const facts = [
+    {
+      title: t(l, "announcement.when"),
+      value: `${formatDateTime(l, view.scheduledAt, view.timeZone)}${duration}`,
+    },
+    ...(view.location ? [{ title: t(l, "announcement.where"), value: escapeMd(view.location) }] : []),
+    ...(view.participants.length
+      ? [{ title: t(l, "announcement.participants"), value: view.participants.map(escapeMd).join(", ") }]
+      : []),
+  ];
+  const head: Element[] = [heading(title)];
+  if (view.rescheduled) head.push(notice(t(l, "announcement.moved"), "attention"));
+  head.push({ type: "FactSet", facts }, subtle(view.participation), subheading(t(l, "announcement.agenda")));
+  const body = view.agenda.map((p) => textBlock(`${p.number}. ${escapeMd(p.title)}`, { spacing: "None" }));
+  return paginate(head, body, [], (page) => t(l, "teams.continued", { title, page }));
+}
+
+/** A worded message; with buttons it becomes a card, otherwise it is sent as plain text. */
+export function textCards(view: TextView): AdaptiveCard[] {
+  const l = view.language;
+  const actions = (view.actions ?? []).map((a): Element => {
+    switch (a.type) {
+      case "start":
+        return execute(t(l, "button.start"), VERB.start, { d: a.discussionId }, "positive");
+      case "pre_input":
+        return execute(t(l, "button.pre_input"), VERB.form, { d: a.discussionId, p: 1, k: "pre_input" });
+      case "entry_done":
+        return execute(t(l, "button.done"), VERB.entryDone, { e: a.entryId }, "positive");
+      case "entry_postpone":
+        return execute(t(l, "button.postpone"), VERB.form, { e: a.entryId, k: "postpone" });
+      default:
+        return execute(t(l, "button.done"), VERB.entryDone, {});
+    }
+  });
+  const body = paragraphs(escapeMd(view.text));
+  return paginate([], body, actions, (page) => t(l, "teams.continued", { title: "", page }));
+}
+
+/** What is missing before concluding; a reason lets the employer conclude anyway. */
+export function completenessCard(view: CompletenessView, error?: string): AdaptiveCard {
+  const l = view.language;
+  const { legal, goodPractice, complete } = view.completeness;
+  const item = (text: string, point: number) =>
+    textBlock(`- ${escapeMd(text)} (${t(l, "completeness.see_point", { point })})`, { spacing: "None" });
+  const body: Element[] = [heading(t(l, "completeness.title"))];
+  if (error) body.push(notice(error));
+  if (complete) body.push(textBlock(t(l, "completeness.all_good")));
+  if (legal.length) {
+    body.push(subheading(t(l, "completeness.legal")));
+    body.push(...legal.map((r) => item(t(l, `legal.${r}` as MessageKey), REQUIREMENT_POINT[r])));
+  }
+  if (goodPractice.length) {
+    body.push(subheading(t(l, "completeness.practice")));
+    body.push(...goodPractice.map((r) => item(t(l, `practice.${r}` as MessageKey), REQUIREMENT_POINT[r])));
+  }
+  body.push({
+    type: "Input.Text",
+    id: `${INPUT}reason`,
+    label: t(l, "conclude.reason"),
+    isMultiline: true,
+    maxLength: 1000,
+    isRequired: true,
+    errorMessage: t(l, "teams.conclude_reason_required"),
+  });
+  body.push(
+    actionSet([
+      execute(
+        t(l, "button.conclude_anyway"),
+        VERB.conclude,
+        { d: view.discussionId, v: view.version, anyway: true },
+        "destructive",
+      ),
+    ]),
+  );
+  return card(body);
+}
+
+/** A file offered for download through our own link (bots cannot upload files to Teams channels). */
+export function fileCard(language: "da" | "en", name: string, title: string, url: string): AdaptiveCard {
+  return card(
+    [
+      subheading(title),
+      textBlock(escapeMd(t(language, "teams.file_ready", { name }))),
+      subtle(t(language, "teams.file_link_note")),
+    ],
+    [{ type: "Action.OpenUrl", title: t(language, "teams.file_download"), url }],
+  );
+}
+
+/** A short answer to the user who acted, as a card (an invoke is answered with a card or a message). */
+export function messageCard(text: string, tone?: "good" | "attention"): AdaptiveCard {
+  return card(tone ? [notice(text, tone)] : paragraphs(escapeMd(text)));
+}

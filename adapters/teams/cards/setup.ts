@@ -1,0 +1,190 @@
+import type { Language } from "../../../src/domain/types.ts";
+import { t } from "../../../src/i18n/index.ts";
+import type { Member, Workspace } from "../../../src/store/index.ts";
+import {
+  type AdaptiveCard,
+  card,
+  type Element,
+  escapeMd,
+  execute,
+  heading,
+  notice,
+  subtle,
+  textBlock,
+} from "./card.ts";
+import { INPUT } from "./form.ts";
+import { VERB } from "./verbs.ts";
+
+export const ZONES = [
+  "Europe/Copenhagen",
+  "Atlantic/Faroe",
+  "America/Nuuk",
+  "Europe/Berlin",
+  "Europe/London",
+  "UTC",
+];
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+const choices = (people: Person[]) =>
+  people.map((p) => ({ title: (p.name || p.id).slice(0, 200), value: p.id }));
+
+const errorLine = (errors: Record<string, string>, id: string): Element[] =>
+  errors[id]
+    ? [textBlock(escapeMd(errors[id] as string), { color: "attention", size: "Small", spacing: "None" })]
+    : [];
+
+/**
+ * Setup: headcount, the AMO members chosen from the conversation's members, time zone and language. The
+ * discussion's place is the conversation the card was sent in.
+ */
+export function setupCard(
+  workspace: Workspace,
+  members: Member[],
+  roster: Person[],
+  options: {
+    actorId: string;
+    canHost: boolean;
+    errors?: Record<string, string>;
+    values?: Record<string, string>;
+  },
+): AdaptiveCard {
+  const l = workspace.language;
+  const errors = options.errors ?? {};
+  const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
+  // Members already set up stay choosable even when they are not in this conversation's roster.
+  const people = [...roster];
+  for (const m of members)
+    if (!people.some((p) => p.id === m.userId)) people.push({ id: m.userId, name: m.name });
+  const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
+  const employer = value("employer", ids(["employer", "employer_representative"])[0] ?? options.actorId);
+  const zone = value("timeZone", ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0]);
+  const body: Element[] = [heading(t(l, "setup.title"))];
+  if (errors._) body.push(notice(errors._));
+  body.push(
+    {
+      type: "Input.Number",
+      id: `${INPUT}headcount`,
+      label: t(l, "setup.headcount"),
+      min: 1,
+      isRequired: true,
+      errorMessage: t(l, "problem.required"),
+      ...(value("headcount", workspace.headcount ? String(workspace.headcount) : undefined)
+        ? { value: Number(value("headcount", String(workspace.headcount))) }
+        : {}),
+    },
+    ...errorLine(errors, "headcount"),
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}employer`,
+      label: t(l, "setup.employer"),
+      style: "filtered",
+      isRequired: true,
+      errorMessage: t(l, "problem.required"),
+      choices: choices(people),
+      ...(employer ? { value: employer } : {}),
+    },
+    ...errorLine(errors, "employer"),
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}representatives`,
+      label: t(l, "setup.representatives"),
+      isMultiSelect: true,
+      style: "filtered",
+      choices: choices(people),
+      value: value("representatives", ids(["amo_representative"]).join(",")),
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}leaders`,
+      label: t(l, "setup.leaders"),
+      isMultiSelect: true,
+      style: "filtered",
+      choices: choices(people),
+      value: value("leaders", ids(["work_leader"]).join(",")),
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}timeZone`,
+      label: t(l, "setup.time_zone"),
+      style: "compact",
+      choices: ZONES.map((z) => ({ title: z, value: z })),
+      value: zone,
+    },
+    ...errorLine(errors, "timeZone"),
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}language`,
+      label: t(l, "setup.language"),
+      style: "compact",
+      choices: (["da", "en"] as Language[]).map((x) => ({ title: t(l, `language.${x}`), value: x })),
+      value: value("language", l),
+    },
+    subtle(t(l, options.canHost ? "teams.setup_channel" : "teams.setup_no_channel")),
+    subtle(t(l, "setup.privacy")),
+  );
+  return card(body, [execute(t(l, "form.submit"), VERB.setup, {}, "positive")]);
+}
+
+/** Planning: date, time, duration, place or link, and participants from the conversation's members. */
+export function planCard(
+  language: Language,
+  roster: Person[],
+  options: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+): AdaptiveCard {
+  const l = language;
+  const errors = options.errors ?? {};
+  const v = options.values ?? {};
+  const body: Element[] = [heading(t(l, "plan.title"))];
+  if (errors._) body.push(notice(errors._));
+  body.push(
+    {
+      type: "Input.Date",
+      id: `${INPUT}date`,
+      label: t(l, "plan.date"),
+      isRequired: true,
+      errorMessage: t(l, "problem.required"),
+      ...(v.date ? { value: v.date } : {}),
+    },
+    ...errorLine(errors, "date"),
+    {
+      type: "Input.Time",
+      id: `${INPUT}time`,
+      label: t(l, "plan.time"),
+      isRequired: true,
+      errorMessage: t(l, "problem.required"),
+      value: v.time ?? "10:00",
+    },
+    ...errorLine(errors, "time"),
+    {
+      type: "Input.Number",
+      id: `${INPUT}duration`,
+      label: t(l, "plan.duration"),
+      min: 15,
+      max: 600,
+      value: Number(v.duration ?? 120),
+    },
+    ...errorLine(errors, "durationMinutes"),
+    {
+      type: "Input.Text",
+      id: `${INPUT}location`,
+      label: t(l, "plan.location"),
+      maxLength: 500,
+      ...(v.location ? { value: v.location } : {}),
+    },
+    ...errorLine(errors, "location"),
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}participants`,
+      label: t(l, "plan.participants"),
+      isMultiSelect: true,
+      style: "filtered",
+      choices: choices(roster),
+      ...(v.participants ? { value: v.participants } : {}),
+    },
+  );
+  return card(body, [execute(t(l, "form.submit"), VERB.plan, {}, "positive")]);
+}

@@ -1,0 +1,174 @@
+import type {
+  ChatPort,
+  FormRequest,
+  MessageRef,
+  OutboundFile,
+  OutboundMessage,
+} from "../../src/app/chat-port.ts";
+import { formSpec } from "../../src/app/forms.ts";
+import type { Workspace } from "../../src/store/index.ts";
+import { actionSet, card, execute, type Rendered, splitText } from "./cards/card.ts";
+import { formElements } from "./cards/form.ts";
+import { fileCard } from "./cards/other.ts";
+import { render } from "./cards/render.ts";
+import { VERB } from "./cards/verbs.ts";
+import type { Connector, Content } from "./connector.ts";
+import type { Pinner } from "./graph.ts";
+import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
+
+/** Plain text longer than this goes out as several messages. */
+const TEXT_BUDGET = 20_000;
+
+export const threadConversation = (channel: string, root: string) => `${channel};messageid=${root}`;
+
+/**
+ * The core's chat port on Teams, for one workspace (tenant). Every send is proactive through a stored conversation
+ * reference, so any instance can send for any conversation the bot has seen.
+ */
+export class TeamsChat implements ChatPort {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly connector: Connector,
+    private readonly store: TeamsStore,
+    private readonly pinner: Pinner | null,
+  ) {}
+
+  private async row(conversationId: string): Promise<ConversationRow> {
+    const row = await this.store.conversation(this.workspace.id, conversationId);
+    if (!row) throw new Error(`the bot has not been added to Teams conversation ${conversationId}`);
+    return row;
+  }
+
+  private contents(rendered: Rendered): Content[] {
+    const texts = rendered.text ? splitText(rendered.text, TEXT_BUDGET).map((text) => ({ text })) : [];
+    return [...texts, ...rendered.cards.map((c) => ({ card: c }))];
+  }
+
+  /** Sends the first content where asked; further pages follow in the post's thread (or after it, in a chat). */
+  private async deliver(
+    row: ConversationRow,
+    threadRoot: string | null,
+    rendered: Rendered,
+  ): Promise<MessageRef> {
+    const channel = row.conversationId;
+    const threaded = row.kind === "channel";
+    const target = threadRoot && threaded ? threadConversation(channel, threadRoot) : channel;
+    const [first, ...rest] = this.contents(rendered);
+    if (!first) throw new Error("nothing to send");
+    const id = await this.connector.send(row.reference, target, first);
+    const pageTarget = threaded ? threadConversation(channel, threadRoot ?? id) : channel;
+    const pages: PageRef[] = [];
+    for (const content of rest) {
+      pages.push({
+        id: await this.connector.send(row.reference, pageTarget, content),
+        conversation: pageTarget,
+      });
+    }
+    if (pages.length > 0) await this.store.setPages(this.workspace.id, channel, id, pages);
+    return { channel, id, ...(threadRoot ? { threadId: threadRoot } : {}) };
+  }
+
+  async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
+    return this.deliver(await this.row(channel), null, render(message));
+  }
+
+  /** Updates the message in place, and its further pages: changed ones in place, new ones added, surplus removed. */
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const row = await this.row(ref.channel);
+    const [first, ...rest] = this.contents(render(message));
+    if (!first) return;
+    const conversation =
+      ref.threadId && row.kind === "channel" ? threadConversation(ref.channel, ref.threadId) : ref.channel;
+    await this.connector.update(row.reference, conversation, ref.id, first);
+    const existing = await this.store.pages(this.workspace.id, ref.channel, ref.id);
+    if (existing.length === 0 && rest.length === 0) return;
+    const pageTarget =
+      row.kind === "channel" ? threadConversation(ref.channel, ref.threadId ?? ref.id) : ref.channel;
+    const pages: PageRef[] = [];
+    for (const [i, content] of rest.entries()) {
+      const page = existing[i];
+      if (page) {
+        await this.connector.update(row.reference, page.conversation, page.id, content);
+        pages.push(page);
+      } else
+        pages.push({
+          id: await this.connector.send(row.reference, pageTarget, content),
+          conversation: pageTarget,
+        });
+    }
+    for (const surplus of existing.slice(rest.length)) {
+      await this.connector.delete(row.reference, surplus.conversation, surplus.id).catch(() => {});
+    }
+    await this.store.setPages(this.workspace.id, ref.channel, ref.id, pages);
+  }
+
+  async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
+    return this.deliver(await this.row(parent.channel), parent.threadId ?? parent.id, render(message));
+  }
+
+  /** Teams has no pinning in channels; in group chats Microsoft Graph can pin when the bot has credentials. */
+  async pin(ref: MessageRef): Promise<"pinned" | "unsupported"> {
+    const row = await this.store.conversation(this.workspace.id, ref.channel);
+    if (row?.kind !== "groupChat" || !this.pinner) return "unsupported";
+    return (await this.pinner.pin(this.workspace.externalId, ref.channel, ref.id)) ? "pinned" : "unsupported";
+  }
+
+  /**
+   * Bots cannot upload files into Teams channels or group chats (only into personal chats, after a consent card),
+   * so the file is kept in our database and offered as a download link with an unguessable token.
+   */
+  async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
+    const base = await this.store.publicUrl(this.workspace.id);
+    if (!base) throw new Error("the bot's public address is not known yet (no request from Teams seen)");
+    const token = await this.store.saveFile(this.workspace.id, file);
+    const url = `${base.replace(/\/$/, "")}/teams/files/${token}`;
+    const rendered = { cards: [fileCard(this.workspace.language, file.name, file.title, url)] };
+    const row = await this.row(channel);
+    await this.deliver(row, thread ? (thread.threadId ?? thread.id) : null, rendered);
+  }
+
+  async linkTo(ref: MessageRef): Promise<string | null> {
+    const row = await this.store.conversation(this.workspace.id, ref.channel);
+    const tenant = encodeURIComponent(this.workspace.externalId);
+    const chat = encodeURIComponent(ref.channel);
+    if (row?.kind === "channel") {
+      const parent = ref.threadId ?? ref.id;
+      return `https://teams.microsoft.com/l/message/${chat}/${ref.id}?tenantId=${tenant}&parentMessageId=${parent}`;
+    }
+    return `https://teams.microsoft.com/l/message/${chat}/${ref.id}?tenantId=${tenant}&context=${encodeURIComponent('{"contextType":"chat"}')}`;
+  }
+
+  /** Teams has no modal to open by trigger: the form is sent as a card into the conversation named by `trigger`. */
+  async openForm(trigger: string, form: FormRequest): Promise<void> {
+    const spec = formSpec(form.form, {
+      language: form.language,
+      members: [],
+      carriedGoals: form.carriedGoals ?? [],
+    });
+    const data = {
+      d: form.discussionId,
+      p: form.point,
+      k: form.form,
+      ...(form.entryId ? { e: form.entryId } : {}),
+    };
+    const body = [
+      ...formElements({ spec, values: form.values, members: [] }, form.language),
+      actionSet([execute(spec.submit, VERB.save, data, "positive")]),
+    ];
+    await this.deliver(await this.row(trigger), null, { cards: [card(body)] });
+  }
+
+  async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {
+    let row = await this.store.personal(this.workspace.id, userId);
+    if (!row) {
+      const any = await this.store.any(this.workspace.id);
+      if (!any) return null;
+      const reference = await this.connector.openPersonal(any.reference, userId, this.workspace.externalId);
+      const conversationId = String(reference.conversation?.id ?? "");
+      if (!conversationId) return null;
+      row = { conversationId, kind: "personal", userId, reference, publicUrl: null };
+      await this.store.saveConversation(this.workspace.id, row);
+    }
+    return this.deliver(row, null, render(message));
+  }
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../src/store/index.ts";
+
+export type ConversationKind = "channel" | "groupChat" | "personal";
+
+/** A conversation reference as the Bot Framework gives it (kept as JSON; only the adapter reads it). */
+export type StoredReference = Record<string, unknown> & {
+  serviceUrl?: string;
+  conversation?: Record<string, unknown> & { id?: string };
+};
+
+export interface ConversationRow {
+  conversationId: string;
+  kind: ConversationKind;
+  userId: string | null;
+  reference: StoredReference;
+  publicUrl: string | null;
+}
+
+export interface PageRef {
+  id: string;
+  conversation: string;
+}
+
+/** The Teams adapter's own rows: conversation references, extra card pages, files to download. */
+export function teamsStore(db: Db) {
+  const toRow = (r: Record<string, unknown>): ConversationRow => ({
+    conversationId: r.conversation_id as string,
+    kind: r.kind as ConversationKind,
+    userId: (r.user_id as string | null) ?? null,
+    reference: r.reference as StoredReference,
+    publicUrl: (r.public_url as string | null) ?? null,
+  });
+  return {
+    async saveConversation(workspaceId: string, row: ConversationRow): Promise<void> {
+      await db.query(
+        `INSERT INTO teams_conversations (workspace_id, conversation_id, kind, user_id, reference, public_url)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+         ON CONFLICT (workspace_id, conversation_id) DO UPDATE SET kind = EXCLUDED.kind,
+           user_id = COALESCE(EXCLUDED.user_id, teams_conversations.user_id), reference = EXCLUDED.reference,
+           public_url = COALESCE(EXCLUDED.public_url, teams_conversations.public_url), updated_at = now()`,
+        [workspaceId, row.conversationId, row.kind, row.userId, JSON.stringify(row.reference), row.publicUrl],
+      );
+    },
+    async conversation(workspaceId: string, conversationId: string): Promise<ConversationRow | null> {
+      const rows = await db.query(
+        "SELECT * FROM teams_conversations WHERE workspace_id = $1 AND conversation_id = $2",
+        [workspaceId, conversationId],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async personal(workspaceId: string, userId: string): Promise<ConversationRow | null> {
+      const rows = await db.query(
+        `SELECT * FROM teams_conversations WHERE workspace_id = $1 AND kind = 'personal' AND user_id = $2
+         ORDER BY updated_at DESC LIMIT 1`,
+        [workspaceId, userId],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    /** Any conversation of the workspace, for its service URL and tenant (to open a personal chat). */
+    async any(workspaceId: string): Promise<ConversationRow | null> {
+      const rows = await db.query(
+        "SELECT * FROM teams_conversations WHERE workspace_id = $1 ORDER BY updated_at DESC LIMIT 1",
+        [workspaceId],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async publicUrl(workspaceId: string): Promise<string | null> {
+      const rows = await db.query<{ public_url: string }>(
+        `SELECT public_url FROM teams_conversations WHERE workspace_id = $1 AND public_url IS NOT NULL
+         ORDER BY updated_at DESC LIMIT 1`,
+        [workspaceId],
+      );
+      return rows[0]?.public_url ?? null;
+    },
+    async pages(workspaceId: string, conversationId: string, activityId: string): Promise<PageRef[]> {
+      const rows = await db.query<{ pages: PageRef[] }>(
+        "SELECT pages FROM teams_card_pages WHERE workspace_id = $1 AND conversation_id = $2 AND activity_id = $3",
+        [workspaceId, conversationId, activityId],
+      );
+      return rows[0]?.pages ?? [];
+    },
+    async setPages(
+      workspaceId: string,
+      conversationId: string,
+      activityId: string,
+      pages: PageRef[],
+    ): Promise<void> {
+      await db.query(
+        `INSERT INTO teams_card_pages (workspace_id, conversation_id, activity_id, pages) VALUES ($1, $2, $3, $4::jsonb)
+         ON CONFLICT (workspace_id, conversation_id, activity_id) DO UPDATE SET pages = EXCLUDED.pages`,
+        [workspaceId, conversationId, activityId, JSON.stringify(pages)],
+      );
+    },
+    /** Keeps a file for download; the token in the link is the only way to it. */
+    async saveFile(
+      workspaceId: string,
+      file: { name: string; mimeType: string; content: Uint8Array | string },
+    ): Promise<string> {
+      const token = randomBytes(32).toString("base64url");
+      const content =
+        typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+      await db.query(
+        "INSERT INTO teams_files (token, workspace_id, name, mime_type, content) VALUES ($1, $2, $3, $4, $5)",
+        [token, workspaceId, file.name, file.mimeType, content.toString("base64")],
+      );
+      return token;
+    },
+    async file(token: string): Promise<{ name: string; mimeType: string; content: Buffer } | null> {
+      const rows = await db.query<{ name: string; mime_type: string; content: string }>(
+        "SELECT name, mime_type, content FROM teams_files WHERE token = $1",
+        [token],
+      );
+      const row = rows[0];
+      return row
+        ? { name: row.name, mimeType: row.mime_type, content: Buffer.from(row.content, "base64") }
+        : null;
+    },
+  };
+}
+export type TeamsStore = ReturnType<typeof teamsStore>;

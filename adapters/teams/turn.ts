@@ -1,0 +1,100 @@
+import { type Activity, TeamsInfo, TurnContext } from "botbuilder";
+import type { Rendered } from "./cards/card.ts";
+import { type Content, toActivity } from "./connector.ts";
+import type { ConversationKind, StoredReference } from "./store.ts";
+
+/** An incoming activity as the handlers see it: no botbuilder types, so the SDK can be swapped under them. */
+export interface Inbound {
+  activityId: string;
+  type: string;
+  name: string | null;
+  tenantId: string | null;
+  user: { id: string; name: string };
+  conversation: {
+    /** The conversation without a thread suffix: a channel, a group chat or a personal chat. */
+    id: string;
+    /** The root message of the channel thread the activity is in, if any. */
+    threadId: string | null;
+    kind: ConversationKind;
+    teamName: string | null;
+  };
+  /** The text with the bot's @mention removed. */
+  text: string;
+  mentioned: boolean;
+  value: unknown;
+  reference: StoredReference;
+  /** Whether the bot itself was added (conversationUpdate / installationUpdate). */
+  botAdded: boolean;
+  reply(message: Rendered): Promise<void>;
+  /** The members of the team or chat, by Entra object id where Teams gives one. */
+  roster(): Promise<{ id: string; name: string }[]>;
+}
+
+const THREAD = /;messageid=(\d+)$/;
+
+export function splitConversationId(id: string): { id: string; threadId: string | null } {
+  const match = THREAD.exec(id);
+  return match ? { id: id.slice(0, match.index), threadId: match[1] ?? null } : { id, threadId: null };
+}
+
+function kindOf(activity: Activity): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  if (type === "channel" || type === "groupChat" || type === "personal") return type;
+  return activity.conversation?.isGroup ? "groupChat" : "personal";
+}
+
+const MAX_ROSTER = 500;
+
+export function inboundFrom(context: TurnContext): Inbound {
+  const activity = context.activity;
+  const channelData = (activity.channelData ?? {}) as {
+    tenant?: { id?: string };
+    team?: { name?: string };
+  };
+  const mentioned = (activity.entities ?? []).some(
+    (e) =>
+      e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+  const text =
+    activity.type === "message" ? TurnContext.removeRecipientMention(activity) || activity.text || "" : "";
+  const { id, threadId } = splitConversationId(activity.conversation?.id ?? "");
+  const reference = {
+    ...TurnContext.getConversationReference(activity),
+    activityId: undefined,
+  } as StoredReference;
+  reference.conversation = { ...(reference.conversation ?? {}), id };
+  const botId = activity.recipient?.id;
+  return {
+    activityId: activity.id ?? "",
+    type: activity.type,
+    name: activity.name ?? null,
+    tenantId: activity.conversation?.tenantId ?? channelData.tenant?.id ?? null,
+    user: {
+      id: activity.from?.aadObjectId ?? activity.from?.id ?? "",
+      name: activity.from?.name ?? "",
+    },
+    conversation: { id, threadId, kind: kindOf(activity), teamName: channelData.team?.name ?? null },
+    text: text.replace(/&nbsp;/g, " ").trim(),
+    mentioned,
+    value: activity.value,
+    reference,
+    botAdded:
+      (activity.type === "conversationUpdate" && (activity.membersAdded ?? []).some((m) => m.id === botId)) ||
+      (activity.type === "installationUpdate" && activity.action === "add"),
+    async reply(message: Rendered) {
+      const contents: Content[] = message.text ? [{ text: message.text }] : [];
+      contents.push(...message.cards.map((card) => ({ card })));
+      for (const content of contents) await context.sendActivity(toActivity(content));
+    },
+    async roster() {
+      const people: { id: string; name: string }[] = [];
+      let token: string | undefined;
+      do {
+        const page = await TeamsInfo.getPagedMembers(context, 200, token);
+        for (const m of page.members) people.push({ id: m.aadObjectId ?? m.id, name: m.name ?? "" });
+        token = page.continuationToken;
+      } while (token && people.length < MAX_ROSTER);
+      return people.filter((p) => p.id !== botId);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { section } from "../section.ts";
+
+/** Texts only the Teams adapter shows: card submits, downloads, where the summary is kept. */
+export const teams = section(
+  {
+    "teams.welcome":
+      "Hej! Jeg hjælper jer med den årlige arbejdsmiljødrøftelse. Nævn mig med @ og en kommando, fx opsæt eller hjælp.",
+    "teams.bad_submit": "Kortet kunne ikke læses, så intet er gemt. Prøv igen fra det nyeste kort.",
+    "teams.extra_fields": "Kortet indeholdt felter, jeg ikke kender ({fields}), så intet er gemt.",
+    "teams.wrong_type": "Feltet {field} har en forkert type værdi, så intet er gemt.",
+    "teams.saved": "Gemt.",
+    "teams.cancel": "Luk formularen",
+    "teams.person_or_name": "… eller skriv et navn",
+    "teams.choose": "Vælg",
+    "teams.continued": "{title} (fortsat, del {page})",
+    "teams.file_ready": "Filen {name} er klar til at hente.",
+    "teams.file_download": "Hent filen",
+    "teams.file_link_note":
+      "Linket er personligt for arbejdspladsen. Del det kun med dem, der må læse dokumentet.",
+    "teams.summary_kept":
+      "Teams kan ikke fastgøre beskeder i en kanal. Referatet (version {version}) ligger som kort i denne samtale og kan altid hentes igen med kommandoen referat.",
+    "teams.summary_pinned": "Referatet (version {version}) er gemt og fastgjort i chatten.",
+    "teams.setup_channel": "Drøftelsen holdes i denne samtale.",
+    "teams.setup_no_channel": "Brug opsæt i den kanal eller gruppechat, hvor drøftelsen skal holdes.",
+    "teams.data_personal_only":
+      "Arbejdspladsens data sendes kun i en personlig chat med mig. Skriv data til mig i en personlig chat.",
+    "teams.planned_in_card": "Drøftelsen er planlagt til {when}.",
+    "teams.no_tenant": "Beskeden kom ikke fra en Microsoft 365-organisation, så jeg kan ikke svare på den.",
+    "teams.conclude_reason_required": "Skriv en begrundelse for at afslutte, selv om noget mangler.",
+  },
+  {
+    "teams.welcome":
+      "Hello! I help you hold the annual working-environment discussion. Mention me with @ and a command, e.g. setup or help.",
+    "teams.bad_submit": "The card could not be read, so nothing was saved. Try again from the newest card.",
+    "teams.extra_fields": "The card held fields I do not know ({fields}), so nothing was saved.",
+    "teams.wrong_type": "The field {field} has a value of the wrong type, so nothing was saved.",
+    "teams.saved": "Saved.",
+    "teams.cancel": "Close the form",
+    "teams.person_or_name": "… or write a name",
+    "teams.choose": "Choose",
+    "teams.continued": "{title} (continued, part {page})",
+    "teams.file_ready": "The file {name} is ready to download.",
+    "teams.file_download": "Download the file",
+    "teams.file_link_note":
+      "The link is private to the workplace. Share it only with those allowed to read the document.",
+    "teams.summary_kept":
+      "Teams cannot pin messages in a channel. The summary (version {version}) is kept as a card in this conversation and can always be fetched again with the summary command.",
+    "teams.summary_pinned": "The summary (version {version}) is saved and pinned in the chat.",
+    "teams.setup_channel": "The discussion is held in this conversation.",
+    "teams.setup_no_channel": "Use setup in the channel or group chat where the discussion is to be held.",
+    "teams.data_personal_only":
+      "The workplace's data is only sent in a personal chat with me. Write data to me in a personal chat.",
+    "teams.planned_in_card": "The discussion is planned for {when}.",
+    "teams.no_tenant": "The message did not come from a Microsoft 365 organisation, so I cannot answer it.",
+    "teams.conclude_reason_required": "Write a reason to conclude although something is missing.",
+  },
+);

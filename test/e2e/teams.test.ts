@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamsAdapter } from "../../adapters/teams/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos, type Workspace } from "../../src/store/index.ts";
+import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import {
+  cardOf,
+  cardText,
+  contentText,
+  FakeConnector,
+  inputsOf,
+  type Posted,
+} from "../helpers/teams-connector.ts";
+import { button, type InvokeAnswer, TeamsDriver } from "../helpers/teams-driver.ts";
+
+const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
+const REP = { id: "aad-rep", name: "Ali Nielsen" };
+const LEADER = { id: "aad-leader", name: "Søren Østergaard" };
+const NOW = new Date("2026-11-24T09:00:00Z");
+
+const cardIn = (answer: InvokeAnswer) => {
+  expect(answer.status).toBe(200);
+  expect(answer.body.type).toBe("application/vnd.microsoft.card.adaptive");
+  return answer.body.value as Record<string, unknown>;
+};
+const textIn = (answer: InvokeAnswer) => cardText(cardIn(answer));
+const linkIn = (message: Posted) =>
+  ((cardOf(message.activity)?.actions ?? []) as { url: string }[])[0]?.url as string;
+
+describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot Connector", () => {
+  const connector = new FakeConnector();
+  let server: RunningServer;
+  let db: Db;
+  let url: string;
+
+  beforeAll(async () => {
+    await connector.start();
+    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
+    server = await startServer(config, [teamsAdapter], { db, now: () => NOW, scheduler: false });
+    url = `http://127.0.0.1:${server.port}`;
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+    await connector.stop();
+  });
+
+  /** A tenant whose team has the bot installed and is set up through the setup card: 25 employees, three members. */
+  async function setUp(tenant = uniqueId("tenant-")) {
+    const teams = new TeamsDriver(url, connector, tenant);
+    connector.members.set(
+      teams.teamId,
+      [EMPLOYER, REP, LEADER].map((u) => ({ id: `29:${u.id}`, name: u.name, aadObjectId: u.id })),
+    );
+    await teams.install(EMPLOYER);
+    await teams.mention(EMPLOYER, "opsæt");
+    const setupMessage = connector
+      .in(new RegExp(`^${escapeRegExp(teams.channel)}`))
+      .find((m) => contentText(m.activity).includes("Opsætning"));
+    expect(setupMessage).toBeDefined();
+    const setupCard = cardOf((setupMessage as Posted).activity);
+    expect(inputsOf(setupCard)).toEqual([
+      "f.headcount",
+      "f.employer",
+      "f.representatives",
+      "f.leaders",
+      "f.timeZone",
+      "f.language",
+    ]);
+    const saved = await teams.invoke(EMPLOYER, button(setupCard, "Gem"), {
+      "f.headcount": "25",
+      "f.employer": EMPLOYER.id,
+      "f.representatives": REP.id,
+      "f.leaders": LEADER.id,
+      "f.timeZone": "Europe/Copenhagen",
+      "f.language": "da",
+    });
+    expect(textIn(saved)).toContain("Opsætningen er gemt.");
+    const workspace = (await repos(db).workspaces.find("teams", tenant)) as Workspace;
+    return { teams, workspace };
+  }
+
+  async function start(teams: TeamsDriver) {
+    await teams.mention(EMPLOYER, "start");
+    await connector.waitFor("Drøftelsen er startet i kanalen.");
+    const board = (await connector.waitFor(
+      /Årlig arbejdsmiljødrøftelse 2026[\s\S]*punkter behandlet/,
+    )) as Posted;
+    const point1 = await connector.waitFor("Punkt 1 af 11: Valg af referent");
+    const discussion = await repos(db).discussions.forYear(
+      (await repos(db).workspaces.find("teams", teams.tenantId))!.id,
+      2026,
+    );
+    return { board, point1, discussionId: discussion!.id };
+  }
+
+  const pointMessage = (teams: TeamsDriver, n: number) =>
+    connector
+      .in(teams.channel)
+      .find((m) => new RegExp(`Punkt ${n} af 11:`).test(contentText(m.activity))) as Posted;
+
+  it("holds a whole discussion from setup to the summary kept in the channel", async () => {
+    const { teams, workspace } = await setUp();
+    expect(
+      connector.find("Hej! Jeg hjælper jer med den årlige arbejdsmiljødrøftelse.").length,
+    ).toBeGreaterThan(0);
+    expect(workspace.headcount).toBe(25);
+    expect(workspace.defaultChannel).toBe(teams.channel);
+    expect((await repos(db).members.list(workspace.id)).map((m) => [m.name, m.role]).sort()).toEqual([
+      ["Ali Nielsen", "amo_representative"],
+      ["Mette Hansen", "employer"],
+      ["Søren Østergaard", "work_leader"],
+    ]);
+
+    // Planning: the announcement in the channel and the calendar invitation as a download.
+    await teams.mention(EMPLOYER, "planlæg");
+    const planCard = cardOf((await connector.waitFor("Planlæg drøftelsen")).activity);
+    const planned = await teams.invoke(EMPLOYER, button(planCard, "Gem"), {
+      "f.date": "2026-12-03",
+      "f.time": "10:00",
+      "f.duration": "120",
+      "f.location": "Mødelokale 2",
+      "f.participants": `${EMPLOYER.id},${REP.id}`,
+    });
+    expect(textIn(planned)).toContain("Drøftelsen er planlagt til 3. december 2026 kl. 10.00.");
+    const announcement = await connector.waitFor("Mødelokale 2");
+    expect(announcement.conversation).toBe(teams.channel);
+    expect(contentText(announcement.activity)).toContain("Mette Hansen, Ali Nielsen");
+    const invitation = await connector.waitFor(/\.ics/);
+    const link = linkIn(invitation);
+    expect(link).toMatch(new RegExp(`^${url}/teams/files/[A-Za-z0-9_-]{43}$`));
+    const ics = await fetch(link);
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+
+    // Start: the board and point 1 in the channel.
+    const { board, point1, discussionId } = await start(teams);
+    expect(board.conversation).toBe(teams.channel);
+    expect(point1.conversation).toBe(teams.channel);
+
+    // Point 1 through its own form: the button opens the form in the card, saving answers with the refreshed card.
+    const formCard = cardIn(await teams.invoke(EMPLOYER, button(cardOf(point1.activity), "Vælg referent")));
+    expect(inputsOf(formCard)).toEqual(["f.person", "f.person.name"]);
+    const saved = await teams.invoke(EMPLOYER, button(formCard, "Gem"), { "f.person": REP.id });
+    expect(textIn(saved)).toContain("Gemt.");
+    expect(textIn(saved)).toMatch(/Referent:\*\* Ali Nielsen/);
+    expect(contentText(pointMessage(teams, 1).activity)).toContain("Ali Nielsen");
+    expect(pointMessage(teams, 1).versions).toBeGreaterThan(1);
+
+    let current = cardIn(saved);
+    const next = async () => {
+      const answer = await teams.invoke(EMPLOYER, button(current, "Næste punkt"));
+      current = cardIn(answer);
+      return current;
+    };
+    const save = async (point: number, kind: string, inputs: Record<string, string>, user = EMPLOYER) => {
+      const answer = await teams.invoke(
+        user,
+        { verb: "save", data: { d: discussionId, p: point, k: kind } },
+        inputs,
+      );
+      expect(textIn(answer)).toContain("Gemt.");
+      return cardIn(answer);
+    };
+
+    expect(cardText(await next())).toContain("Punkt 2 af 11");
+    await save(2, "amo_member", {
+      "f.person": REP.id,
+      "f.role": "amo_representative",
+      "f.joinedOn": "2026-03-01",
+    });
+    expect(cardText(await next())).toContain("Punkt 3 af 11");
+    // A reply in point 3's thread becomes a note on point 3.
+    const point3 = pointMessage(teams, 3);
+    const reply = await teams.replyInThread(REP, point3.id, "Vi flytter til nye lokaler i foråret.");
+    expect(reply.status).toBe(200);
+    expect(contentText(pointMessage(teams, 3).activity)).toContain("Vi flytter til nye lokaler i foråret.");
+    await next();
+    await save(4, "apv_status", {
+      "f.lastApvDate": "2025-05-01",
+      "f.actionPlanStatus": "Gennemført på nær støj.",
+    });
+    await next();
+    await save(5, "note", { "f.text": "Nyansatte får en tjekliste den første uge." }, REP);
+    await next();
+    await save(6, "accident_overview", {
+      "f.accidents": "1",
+      "f.nearMisses": "3",
+      "f.poisonings": "0",
+      "f.healthDamage": "0",
+      "f.causesInvestigated": "yes",
+      "f.preventionWorked": "partly",
+    });
+    await next();
+    await save(7, "note", { "f.text": "Første år med botten; sidste års mål er nået." });
+    await next();
+    await save(8, "focus_area", {
+      "f.area": "Støj i storrummet",
+      "f.actions": "Måle støj og sætte lydabsorbenter op.",
+    });
+    await save(8, "goal", {
+      "f.text": "Mindre støj i storrummet",
+      "f.successCriterion": "Under 55 dB målt i april",
+      "f.owner": LEADER.id,
+      "f.deadline": "2027-05-01",
+    });
+    await save(8, "decision", {
+      "f.text": "Indkøb af lydabsorbenter",
+      "f.owner.name": "Mette Hansen",
+      "f.deadline": "2027-02-01",
+    });
+    await next();
+    await save(9, "cooperation_plan", {
+      "f.meetingInterval": "Hvert kvartal",
+      "f.convener": "Mette Hansen",
+      "f.acuteHandling": "Ring til arbejdsmiljørepræsentanten samme dag",
+      "f.informAmo": "Fælles kanal i Teams",
+      "f.informEveryone": "Kort punkt på personalemødet",
+    });
+    await next();
+    expect(cardText(await next())).toContain("Punkt 11 af 11");
+    expect(contentText(board.activity)).toBeDefined();
+    expect(connector.messages.get(board.id)?.versions).toBeGreaterThan(5);
+
+    // Concluding with point 10 missing shows the completeness check in the card; nothing is concluded.
+    const check = cardIn(await teams.invoke(EMPLOYER, button(current, "Afslut drøftelsen")));
+    expect(cardText(check)).toContain("AMO-medlemmernes supplerende uddannelse er drøftet.");
+    expect(cardText(check)).toContain("Afslut alligevel");
+    expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("running");
+
+    await save(10, "competences", {
+      "f.supplementaryTraining": "Ali tager 2 dages supplerende uddannelse i foråret.",
+    });
+    const concluded = await teams.invoke(EMPLOYER, button(current, "Afslut drøftelsen"));
+    expect(textIn(concluded)).toContain("Teams kan ikke fastgøre beskeder i en kanal");
+    expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("concluded");
+
+    // The summary as a card in the channel, the Markdown as a download, and the channel told where it is kept.
+    const summary = await connector.waitFor("Referat af den årlige arbejdsmiljødrøftelse 2026");
+    expect(summary.conversation).toBe(teams.channel);
+    expect(contentText(summary.activity)).toContain("Indkøb af lydabsorbenter");
+    const where = await connector.waitFor("Teams kan ikke fastgøre beskeder i en kanal");
+    expect(where.conversation).toBe(teams.channel);
+    const file = await connector.waitFor(/arbejdsmiljoedroeftelse-2026-v1\.md/);
+    expect(file.conversation).toBe(`${teams.channel};messageid=${summary.id}`);
+    const mdLink = linkIn(file);
+    const md = await fetch(mdLink);
+    expect(md.headers.get("content-type")).toContain("text/markdown");
+    const markdown = await md.text();
+    expect(markdown).toContain("Indkøb af lydabsorbenter");
+    expect(markdown).toBe((await repos(db).summaries.latest(workspace.id, discussionId))?.content);
+    expect((await fetch(`${url}/teams/files/${"x".repeat(43)}`)).status).toBe(404);
+
+    // Approvals by both sides update the summary card in place.
+    const summaryCard = cardOf(summary.activity);
+    const approved = await teams.invoke(EMPLOYER, button(summaryCard, "Godkend referatet"));
+    expect(textIn(approved)).toContain("din godkendelse af version 1 er registreret");
+    await teams.invoke(REP, button(summaryCard, "Godkend referatet"));
+    expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Godkendt af Ali Nielsen");
+    expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("approved");
+
+    // A change afterwards writes version 2 into the same summary message.
+    await save(11, "note", { "f.text": "Tilføjet efter mødet: ny kaffemaskine." });
+    await connector.waitFor(/Version 2/);
+    expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Version 2");
+    expect(
+      connector
+        .find("Referat af den årlige arbejdsmiljødrøftelse 2026")
+        .filter((m) => m.id !== summary.id && m.conversation === teams.channel),
+    ).toEqual([]);
+
+    // The summary command shows it again.
+    await teams.mention(EMPLOYER, "referat");
+    expect(connector.find("Referat af den årlige arbejdsmiljødrøftelse 2026").length).toBeGreaterThan(1);
+  }, 120_000);
+});
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

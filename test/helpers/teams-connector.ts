@@ -1,0 +1,212 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ConnectorCall {
+  kind: "send" | "reply" | "update" | "delete" | "members" | "create";
+  conversation: string;
+  activityId?: string;
+  replyToId?: string;
+  body: Record<string, unknown>;
+  authorization: string | null;
+}
+
+export interface Posted {
+  id: string;
+  conversation: string;
+  /** The activity as last sent or updated. */
+  activity: Record<string, unknown>;
+  versions: number;
+  deleted: boolean;
+}
+
+export interface FakeMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+type Card = { body?: unknown[]; actions?: unknown[] };
+
+/**
+ * A local stand-in for the Bot Connector service that Teams activities name as their serviceUrl: records replies
+ * (POST /v3/conversations/{id}/activities[/{replyTo}]), updates (PUT …/activities/{id}), deletes, proactive sends and
+ * new conversations, and answers member lists, as the Bot Connector does.
+ */
+export class FakeConnector {
+  calls: ConnectorCall[] = [];
+  messages = new Map<string, Posted>();
+  /** Members by team or conversation id. */
+  members = new Map<string, FakeMember[]>();
+  private server: Server | null = null;
+  private next = 1_700_000_000_000;
+  url = "";
+
+  async start(): Promise<string> {
+    const server = createServer((req, res) => {
+      void this.handle(req)
+        .catch((error: unknown) => ({
+          status: 500,
+          body: { error: { code: "fake", message: String(error) } },
+        }))
+        .then(({ status, body }) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(body));
+        });
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop() {
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server?.closeAllConnections();
+    await closed;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const url = new URL(req.url ?? "/", "http://fake");
+    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const authorization = (req.headers.authorization as string | undefined) ?? null;
+    if (parts[0] !== "v3" || parts[1] !== "conversations") return { status: 404, body: {} };
+    const conversation = parts[2] ?? "";
+    const record = (call: Omit<ConnectorCall, "authorization">) =>
+      this.calls.push({ ...call, authorization });
+    if (req.method === "POST" && parts.length === 2) {
+      const id = `a:personal-${this.next++}`;
+      record({ kind: "create", conversation: id, body });
+      return { status: 201, body: { id, serviceUrl: this.url } };
+    }
+    if (req.method === "GET" && parts[3] === "pagedmembers") {
+      record({ kind: "members", conversation, body: {} });
+      return { status: 200, body: { members: this.members.get(conversation) ?? [] } };
+    }
+    if (req.method === "GET" && parts[3] === "members") {
+      record({ kind: "members", conversation, body: {} });
+      return { status: 200, body: this.members.get(conversation) ?? [] };
+    }
+    if (parts[3] !== "activities") return { status: 404, body: {} };
+    const target = parts[4];
+    if (req.method === "POST") {
+      const id = String(this.next++);
+      record({ kind: target ? "reply" : "send", conversation, replyToId: target, activityId: id, body });
+      this.messages.set(id, { id, conversation, activity: body, versions: 1, deleted: false });
+      return { status: 201, body: { id } };
+    }
+    if (req.method === "PUT" && target) {
+      record({ kind: "update", conversation, activityId: target, body });
+      const existing = this.messages.get(target);
+      if (!existing)
+        return { status: 404, body: { error: { code: "NotFound", message: "no such activity" } } };
+      existing.activity = body;
+      existing.versions++;
+      return { status: 200, body: { id: target } };
+    }
+    if (req.method === "DELETE" && target) {
+      record({ kind: "delete", conversation, activityId: target, body });
+      const existing = this.messages.get(target);
+      if (existing) existing.deleted = true;
+      return { status: 200, body: {} };
+    }
+    return { status: 404, body: {} };
+  }
+
+  /** Messages in a conversation (a channel's thread replies have `;messageid=` in theirs), oldest first. */
+  in(conversation: string | RegExp): Posted[] {
+    return [...this.messages.values()].filter((m) =>
+      typeof conversation === "string" ? m.conversation === conversation : conversation.test(m.conversation),
+    );
+  }
+
+  /** Every message whose text or card text matches. */
+  find(pattern: RegExp | string): Posted[] {
+    return [...this.messages.values()].filter((m) => !m.deleted && matches(contentText(m.activity), pattern));
+  }
+
+  /** Waits until a message matching the pattern exists (sends can trail the HTTP answer). */
+  async waitFor(pattern: RegExp | string, timeoutMs = 5000): Promise<Posted> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.find(pattern).at(-1);
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no message matching ${String(pattern)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+const matches = (text: string, pattern: RegExp | string) =>
+  typeof pattern === "string" ? text.includes(pattern) : pattern.test(text);
+
+export function cardOf(activity: Record<string, unknown>): Card | null {
+  const attachments = (activity.attachments as { contentType: string; content: Card }[] | undefined) ?? [];
+  return (
+    attachments.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content ?? null
+  );
+}
+
+/** All text a user sees in a card: text blocks, facts, input labels and choices, button titles. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    for (const key of ["text", "title", "label", "value", "placeholder", "errorMessage"]) {
+      if (typeof o[key] === "string") out.push(o[key] as string);
+    }
+    for (const value of Object.values(o)) if (typeof value === "object") walk(value);
+  };
+  walk(card);
+  return out.join("\n");
+}
+
+export function contentText(activity: Record<string, unknown>): string {
+  const card = cardOf(activity);
+  return [typeof activity.text === "string" ? activity.text : "", card ? cardText(card) : ""].join("\n");
+}
+
+export interface FoundAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** The Action.Execute buttons of a card, wherever they sit. */
+export function actionsOf(card: unknown): FoundAction[] {
+  const found: FoundAction[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (o.type === "Action.Execute") {
+      found.push({
+        title: String(o.title),
+        verb: String(o.verb),
+        data: (o.data ?? {}) as Record<string, unknown>,
+      });
+    }
+    for (const value of Object.values(o)) if (typeof value === "object") walk(value);
+  };
+  walk(card);
+  return found;
+}
+
+/** The ids of a card's inputs. */
+export function inputsOf(card: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === "string" && o.type.startsWith("Input.") && typeof o.id === "string") ids.push(o.id);
+    for (const value of Object.values(o)) if (typeof value === "object") walk(value);
+  };
+  walk(card);
+  return ids;
+}

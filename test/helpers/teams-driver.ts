@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { actionsOf, type FakeConnector, type FoundAction } from "./teams-connector.ts";
+
+export interface TeamsUser {
+  /** The user's Entra object id (what the bot keeps as the user id). */
+  id: string;
+  name: string;
+}
+
+export const BOT = { id: "28:amo-bot", name: "Arbejdsmiljø" };
+
+export interface InvokeAnswer {
+  status: number;
+  body: { statusCode: number; type: string; value: unknown };
+}
+
+/**
+ * Plays the Teams side: sends activities to the bot's /api/messages as the Bot Connector would (serviceUrl pointing at
+ * the fake connector), in one tenant, one team and one channel.
+ */
+export class TeamsDriver {
+  private seq = 0;
+  constructor(
+    readonly appUrl: string,
+    readonly connector: FakeConnector,
+    readonly tenantId: string,
+    readonly channel = `19:${randomUUID().slice(0, 8)}@thread.tacv2`,
+    readonly teamId = `19:team-${randomUUID().slice(0, 8)}@thread.tacv2`,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  nextId() {
+    return `f:${Date.now()}${++this.seq}`;
+  }
+
+  private base(
+    user: TeamsUser,
+    conversation: string,
+    kind: "channel" | "groupChat" | "personal" = "channel",
+  ) {
+    return {
+      channelId: "msteams",
+      serviceUrl: this.connector.url,
+      timestamp: new Date().toISOString(),
+      from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.name },
+      recipient: BOT,
+      conversation: {
+        id: conversation,
+        conversationType: kind,
+        tenantId: this.tenantId,
+        ...(kind === "personal" ? {} : { isGroup: true }),
+      },
+      channelData: {
+        tenant: { id: this.tenantId },
+        ...(kind === "channel"
+          ? { team: { id: this.teamId, name: "Kontoret" }, channel: { id: this.channel, name: "AMO" } }
+          : {}),
+      },
+    };
+  }
+
+  async post(activity: Record<string, unknown>): Promise<Response> {
+    return fetch(`${this.appUrl}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...this.headers },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  /** An @mention of the bot in the channel (a new post, or a reply in a thread). */
+  async mention(user: TeamsUser, text: string, options: { threadId?: string; id?: string } = {}) {
+    const id = options.id ?? this.nextId().replace("f:", "");
+    const conversation = `${this.channel};messageid=${options.threadId ?? id}`;
+    const at = `<at>${BOT.name}</at>`;
+    const response = await this.post({
+      ...this.base(user, conversation),
+      type: "message",
+      id,
+      text: `${at} ${text}`,
+      textFormat: "plain",
+      entities: [{ type: "mention", text: at, mentioned: BOT }],
+    });
+    if (!response.ok) throw new Error(`the bot answered ${response.status}`);
+    return response;
+  }
+
+  /** A plain reply in a channel thread (the bot reads channel messages with its resource-specific permission). */
+  async replyInThread(user: TeamsUser, threadId: string, text: string, id = this.nextId().replace("f:", "")) {
+    return this.post({
+      ...this.base(user, `${this.channel};messageid=${threadId}`),
+      type: "message",
+      id,
+      text,
+      textFormat: "plain",
+    });
+  }
+
+  /** Clicks an Action.Execute button (with the inputs the user filled in), as Teams sends it: an invoke. */
+  async invoke(
+    user: TeamsUser,
+    action: { verb: string; data: Record<string, unknown> },
+    inputs: Record<string, unknown> = {},
+    options: { id?: string; conversation?: string } = {},
+  ): Promise<InvokeAnswer> {
+    const response = await this.post({
+      ...this.base(user, options.conversation ?? this.channel),
+      type: "invoke",
+      name: "adaptiveCard/action",
+      id: options.id ?? this.nextId(),
+      value: {
+        action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } },
+        trigger: "manual",
+      },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  /** The bot being added to the team (conversationUpdate with the bot among the members added). */
+  async install(user: TeamsUser) {
+    return this.post({
+      ...this.base(user, this.channel),
+      type: "conversationUpdate",
+      id: this.nextId(),
+      membersAdded: [BOT],
+      channelData: {
+        tenant: { id: this.tenantId },
+        team: { id: this.teamId, name: "Kontoret" },
+        eventType: "teamMemberAdded",
+      },
+    });
+  }
+}
+
+/** The button with this title on a card. */
+export function button(card: unknown, title: string | RegExp): FoundAction {
+  const found = actionsOf(card).find((a) =>
+    typeof title === "string" ? a.title === title : title.test(a.title),
+  );
+  if (!found)
+    throw new Error(
+      `no button ${String(title)} on the card: ${actionsOf(card)
+        .map((a) => a.title)
+        .join(", ")}`,
+    );
+  return found;
+}
