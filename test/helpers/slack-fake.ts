@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string | null;
+  /** Why Slack refused the call, when it did. */
+  refusal?: string[];
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
@@ -109,7 +111,7 @@ export class FakeSlack {
       const args = JSON.parse(raw.toString("utf8") || "{}");
       const refused = this.refusal("respond", args);
       if (refused) {
-        this.calls.push({ method: "respond!invalid_blocks", args, token: null });
+        this.calls.push({ method: "respond!invalid_blocks", args, token: null, refusal: refused.errors });
         return { status: 400, body: refused };
       }
       this.calls.push({ method: "respond", args, token: null });
@@ -126,7 +128,12 @@ export class FakeSlack {
     }
     const refused = this.refusal(method, args);
     if (refused) {
-      this.calls.push({ method: `${method}!${refused.error}`, args, token });
+      this.calls.push({
+        method: `${method}!${refused.error}`,
+        args,
+        token,
+        refusal: refused.errors ?? [refused.error],
+      });
       return { status: 200, body: refused };
     }
     this.calls.push({ method, args, token });

@@ -12,6 +12,7 @@ export const LIMITS = {
   labelChars: 2000,
   placeholderChars: 150,
   actionsPerBlock: 25,
+  contextElements: 10,
   fallbackTextChars: 4000,
   valueChars: 2000,
 } as const;
@@ -56,9 +57,12 @@ export const header = (text: string): KnownBlock => ({
   type: "header",
   text: { type: "plain_text", text: clip(text, LIMITS.headerChars), emoji: false },
 });
+/** A context line; text beyond one element's 3,000 characters goes into further elements (at most 10). */
 export const context = (text: string): KnownBlock => ({
   type: "context",
-  elements: [{ type: "mrkdwn", text }],
+  elements: splitText(text)
+    .slice(0, LIMITS.contextElements)
+    .map((piece) => ({ type: "mrkdwn" as const, text: piece || " " })),
 });
 export const divider = (): KnownBlock => ({ type: "divider" });
 

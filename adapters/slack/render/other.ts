@@ -3,7 +3,7 @@ import type { AnnouncementView, CompletenessView, TextView } from "../../../src/
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
 import { ACTION, encodeValue } from "./actions.ts";
-import { context, escapeMrkdwn, header, sections } from "./mrkdwn.ts";
+import { context, escapeMrkdwn, header, sections, splitText } from "./mrkdwn.ts";
 
 export function announcementBlocks(view: AnnouncementView): { text: string; blocks: KnownBlock[] } {
   const l = view.language;
@@ -57,7 +57,8 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
       }),
     });
   }
-  return { text: view.text.slice(0, 3000), blocks };
+  // The fallback text (notifications) is mrkdwn too: escaped like the blocks, so it cannot mention anyone.
+  return { text: splitText(escapeMrkdwn(view.text))[0] ?? "", blocks };
 }
 
 /** What is missing before concluding, with a way to conclude anyway (opens a modal for the reason). */

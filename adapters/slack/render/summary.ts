@@ -74,8 +74,11 @@ export function summaryContentBlocks(doc: SummaryDocument): KnownBlock[] {
   ];
   part(tr("summary.completeness"), missing.length ? missing.join("\n") : tr("completeness.all_good"));
   if (doc.overrideReason && doc.concludedBy) {
+    // The reason is part of the record: sections, so none of it is cut.
     blocks.push(
-      context(escapeMrkdwn(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason }))),
+      ...sections(
+        `_${escapeMrkdwn(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason }))}_`,
+      ),
     );
   }
   return blocks;
