@@ -1,5 +1,4 @@
 import { renderFollowUpCsv } from "../render/csv.ts";
-import { renderPdf } from "../render/pdf.ts";
 import { repos, type Summary } from "../store/index.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
@@ -35,6 +34,8 @@ export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<O
   const document = view.document;
   const entries = await read(deps, () => r.entries.forDiscussion(ctx.workspace.id, view.discussionId));
   const base = `arbejdsmiljoedroeftelse-${document.year}-v${view.version}`;
+  // pdfkit is loaded on the first export only; most processes never render a PDF.
+  const { renderPdf } = await import("../render/pdf.ts");
   const pdf = await renderPdf(document, { sha256: view.sha256, approvals: view.approvals });
   return [
     { name: `${base}.md`, title: `${base}.md`, mimeType: "text/markdown", content: view.markdown },

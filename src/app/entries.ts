@@ -33,6 +33,17 @@ export interface EntryResult {
   synced: boolean;
 }
 
+/**
+ * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
+ * submit before doing the work). Throws the same AppError the recording would.
+ */
+export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
+  const kind = checkKind(input.kind, input.point);
+  const valid = validateEntry(kind, input.data);
+  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  refusePastDeadline(deps, ctx, valid.value, null);
+}
+
 /** Records a note, decision, goal or a point's structured answer. */
 export async function record(
   deps: Deps,

@@ -33,6 +33,7 @@ export function createCore(deps: Deps) {
     start: bind(deps, walkthrough.start),
     move: bind(deps, walkthrough.move),
     record: bind(deps, entries.record),
+    precheck: bind(deps, entries.precheck),
     editEntry: bind(deps, entries.editEntry),
     removeEntry: bind(deps, entries.removeEntry),
     recordThreadReply: bind(deps, entries.recordThreadReply),

@@ -113,8 +113,9 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
       )
     ).args.view as Record<string, unknown>;
     expect(form.title).toMatchObject({ text: "Vælg referent" });
-    await fake.after("chat.update", () => slack.submit(EMPLOYER, form, { person: REP.id }));
-    expect(texts(fake.last("chat.update"))).toContain("*Referent:* Ali Nielsen");
+    const beforeSubmit = fake.calls.length;
+    await slack.submit(EMPLOYER, form, { person: REP.id });
+    await fake.until("chat.update", (c) => texts(c).includes("*Referent:* Ali Nielsen"), beforeSubmit);
 
     // A reply in point 1's thread becomes a note.
     const items = await repos(db).discussions.agenda(workspace.id, point1Ts!.id);

@@ -1,8 +1,12 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { type FormKind, formSpec } from "../../../../src/app/forms.ts";
 import type { Ctx } from "../../../../src/app/index.ts";
+import type { Move } from "../../../../src/domain/discussion.ts";
+import { t } from "../../../../src/i18n/index.ts";
 import { failureText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
-import { type ButtonValue, decodeValue } from "../../render/actions.ts";
+import { type ButtonValue, decodeValue, VIEW } from "../../render/actions.ts";
+import { formModal } from "../../render/forms.ts";
 
 export interface ActionArgs {
   ctx: Ctx;
@@ -33,5 +37,31 @@ export function onButton(
     } catch (error) {
       await tell(failureText(deps, ctx?.workspace.language ?? "da", error)).catch(() => {});
     }
+  });
+}
+
+/** A move button (next, back, skip): moves from the version the user saw, so two clicks at once move once. */
+export function onMove(app: App, deps: SlackDeps, actionId: string, type: Move["type"]) {
+  onButton(app, deps, actionId, async ({ ctx, value, tell }) => {
+    const move = { type } as Move;
+    const result = await deps.core.move(
+      ctx,
+      { discussionId: value.d, expectedVersion: value.v ?? -1, move },
+      null,
+    );
+    if (!result.synced) await tell(t(ctx.workspace.language, "command.not_synced"));
+  });
+}
+
+/** A button that opens an entry form for its point; `kind` null means the form named in the button's value. */
+export function onOpenForm(app: App, deps: SlackDeps, actionId: string, kind: FormKind | null) {
+  onButton(app, deps, actionId, async ({ ctx, value, body, client }) => {
+    const form = (kind ?? value.f) as FormKind;
+    const spec = formSpec(form, await deps.core.formContext(ctx, value.d));
+    const metadata = JSON.stringify({ k: form, d: value.d, p: value.p });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: formModal(spec, VIEW.entry, metadata, ctx.workspace.language),
+    });
   });
 }

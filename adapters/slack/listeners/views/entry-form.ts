@@ -42,22 +42,38 @@ export function register(app: App, deps: SlackDeps) {
       values[field.id] = field.type === "person" ? await person(raw) : raw;
     }
     const data = formData(meta.k, values, context);
+    const input = { discussionId: meta.d, point: meta.p ?? 0, kind: meta.k, data };
     try {
-      const result = meta.e
-        ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-        : await deps.core.record(ctx, { discussionId: meta.d, point: meta.p ?? 0, kind: meta.k, data }, key);
-      if (!result.synced) {
-        await args.client.chat.postMessage({
-          channel: ctx.actor.userId,
-          text: t(ctx.workspace.language, "command.not_synced"),
-        });
-      }
-      return undefined;
+      // Refused fields are shown in the modal; everything else is answered at once and recorded after the ack.
+      if (!meta.e) deps.core.precheck(ctx, input);
     } catch (error) {
       if (error instanceof AppError && Object.keys(error.problems).length > 0) {
         return fieldErrors(meta.k, error.problems, context, (p) => problemText(ctx.workspace.language, p));
       }
       throw error;
     }
+    const work = async () => {
+      const result = meta.e
+        ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
+        : await deps.core.record(ctx, input, key);
+      if (!result.synced) {
+        await args.client.chat.postMessage({
+          channel: ctx.actor.userId,
+          text: t(ctx.workspace.language, "command.not_synced"),
+        });
+      }
+    };
+    if (meta.e) {
+      try {
+        await work();
+      } catch (error) {
+        if (error instanceof AppError && Object.keys(error.problems).length > 0) {
+          return fieldErrors(meta.k, error.problems, context, (p) => problemText(ctx.workspace.language, p));
+        }
+        throw error;
+      }
+      return undefined;
+    }
+    return { after: work };
   });
 }

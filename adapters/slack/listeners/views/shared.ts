@@ -23,7 +23,7 @@ export function onSubmit(
   app: App,
   deps: SlackDeps,
   callbackId: string,
-  handle: (s: SubmitContext) => Promise<Record<string, string> | undefined>,
+  handle: (s: SubmitContext) => Promise<Record<string, string> | { after: () => Promise<void> } | undefined>,
 ) {
   app.view<ViewSubmitAction>(callbackId, async (args) => {
     const { ack, body, view, client } = args;
@@ -38,10 +38,15 @@ export function onSubmit(
         args,
         person,
       });
-      if (errors && Object.keys(errors).length > 0) await ack({ response_action: "errors", errors });
-      else await ack();
+      if (errors && "after" in errors && typeof errors.after === "function") {
+        // Checked and accepted: close the modal now and do the work after (Slack wants an answer within 3 s).
+        await ack();
+        await errors.after();
+      } else if (errors && Object.keys(errors).length > 0) {
+        await ack({ response_action: "errors", errors: errors as Record<string, string> });
+      } else await ack();
     } catch (error) {
-      await ack().catch(() => {});
+      await ack().catch(() => {}); // already acked when the work after the ack failed
       const language = ctx?.workspace.language ?? "da";
       await client.chat
         .postMessage({ channel: body.user.id, text: failureText(deps, language, error) })
