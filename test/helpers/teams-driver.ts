@@ -113,7 +113,13 @@ export class TeamsDriver {
       },
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    let body: InvokeAnswer["body"] | null = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: a refusal such as 401 answers with a plain sentence.
+    }
+    return { status: response.status, body: body as InvokeAnswer["body"] };
   }
 
   /** The bot being added to the team (conversationUpdate with the bot among the members added). */
