@@ -32,7 +32,8 @@ describe("Slack: Block Kit limits and safe rendering", () => {
       });
       expect(await res.text()).toBe("");
     }
-    expect(await app.entries(workspace.id, discussion.id)).toHaveLength(70);
+    // The modal closes at once and the entry is recorded right after: wait for the last one.
+    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 70);
 
     // Concluded early, with a reason full of characters that grow fivefold when escaped.
     const before = fake.calls.length;
