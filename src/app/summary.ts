@@ -5,6 +5,7 @@ import { participationFor } from "../domain/participation.ts";
 import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../domain/summary.ts";
 import { renderMarkdown } from "../domain/summary-markdown.ts";
 import type { Role } from "../domain/types.ts";
+import { t } from "../i18n/index.ts";
 import { type Discussion, type Repos, repos, type Summary, type Workspace } from "../store/index.ts";
 import type { SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
@@ -201,6 +202,13 @@ export async function publishSummary(
       pinned = (await chat.pin(ref).catch(() => "unsupported" as const)) === "pinned";
     }
     await r.summaries.setMessage(workspace.id, discussionId, latest.version, ref);
+    if (!earlier && !pinned) {
+      // Where the platform cannot pin (Teams channels), say plainly where the record is kept.
+      const text = t(workspace.language, "summary.posted_unpinned", { version: latest.version });
+      await chat
+        .replyInThread(ref, { kind: "text", view: { language: workspace.language, text } })
+        .catch((error) => deps.log.warn("could not say where the summary is kept", { error: String(error) }));
+    }
     await chat
       .sendFile(discussion.channelId, summaryFile(discussion, latest), ref)
       .catch((error) => deps.log.warn("could not upload the summary file", { error: String(error) }));

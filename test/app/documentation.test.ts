@@ -117,6 +117,19 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     );
   });
 
+  it("says plainly where the summary is kept when the platform cannot pin it", async () => {
+    t.chat.canPin = false;
+    try {
+      await concludedDiscussion();
+      const reply = t.chat.sent.filter((s) => s.op === "reply").at(-1);
+      expect(reply?.message?.kind === "text" && reply.message.view.text).toBe(
+        "Referatet (version 1) er gemt. Det ligger i denne kanal og kan altid hentes med kommandoen referat.",
+      );
+    } finally {
+      t.chat.canPin = true;
+    }
+  });
+
   it("is approved by both sides, and needs approval again after a change", async () => {
     const { employer, rep, leader, discussion, workspace } = await concludedDiscussion();
     await expect(

@@ -20,6 +20,8 @@ export class RecordingChat implements ChatPort {
   sent: Sent[] = [];
   private next = 1;
   failNext = 0;
+  /** Teams channels cannot pin; set false to play such a platform. */
+  canPin = true;
 
   private fail() {
     if (this.failNext > 0) {
@@ -44,6 +46,7 @@ export class RecordingChat implements ChatPort {
     return ref;
   }
   async pin(ref: MessageRef) {
+    if (!this.canPin) return "unsupported" as const;
     this.sent.push({ op: "pin", ref });
     return "pinned" as const;
   }
