@@ -1,0 +1,60 @@
+/**
+ * Builds the Teams app package to sideload: manifest/teams/ with the bot's app id filled in, zipped flat (manifest,
+ * localisation and the two icons at the root, as Teams requires) into dist/teams/arbejdsmiljo-teams.zip.
+ *
+ *   MICROSOFT_APP_ID=<the bot's app id> npm run teams:package
+ *
+ * TEAMS_DEVELOPER_URL (https) sets the developer, privacy and terms links. Without MICROSOFT_APP_ID a placeholder id
+ * is used, so the package can be built in CI, but Teams will only accept it with the real id.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { zipSync } from "fflate";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
+
+const source = new URL("../manifest/teams/", import.meta.url);
+const out = new URL("../dist/teams/", import.meta.url);
+
+function fail(message: string): never {
+  console.error(`teams:package: ${message}`);
+  process.exit(1);
+}
+
+const appId = process.env.MICROSOFT_APP_ID?.trim() || PLACEHOLDER_ID;
+if (!GUID.test(appId)) fail(`MICROSOFT_APP_ID must be the bot's app id, a GUID (it is "${appId}").`);
+if (appId === PLACEHOLDER_ID)
+  console.warn("teams:package: MICROSOFT_APP_ID is not set; the package uses a placeholder id.");
+const developerUrl = (process.env.TEAMS_DEVELOPER_URL?.trim() || "https://example.com").replace(/\/$/, "");
+if (!/^https:\/\/[^\s"]+$/.test(developerUrl)) fail("TEAMS_DEVELOPER_URL must be an https:// address.");
+
+const fill = (text: string) =>
+  text.replaceAll("{{MICROSOFT_APP_ID}}", appId).replaceAll("{{TEAMS_DEVELOPER_URL}}", developerUrl);
+
+function pngSize(png: Buffer): [number, number] {
+  if (png.subarray(1, 4).toString("ascii") !== "PNG") return [0, 0];
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+const manifestText = fill(readFileSync(new URL("manifest.json", source), "utf8"));
+const manifest = JSON.parse(manifestText) as { icons: { color: string; outline: string }; version: string };
+const color = readFileSync(new URL(manifest.icons.color, source));
+const outline = readFileSync(new URL(manifest.icons.outline, source));
+if (pngSize(color).join("x") !== "192x192") fail("color.png must be a 192×192 PNG.");
+if (pngSize(outline).join("x") !== "32x32") fail("outline.png must be a 32×32 PNG.");
+const english = fill(readFileSync(new URL("en-us.json", source), "utf8"));
+JSON.parse(english);
+
+const zip = zipSync(
+  {
+    "manifest.json": Buffer.from(manifestText, "utf8"),
+    "en-us.json": Buffer.from(english, "utf8"),
+    [manifest.icons.color]: color,
+    [manifest.icons.outline]: outline,
+  },
+  { level: 9, mtime: new Date("2026-01-01T00:00:00Z") },
+);
+mkdirSync(out, { recursive: true });
+const target = new URL("arbejdsmiljo-teams.zip", out);
+writeFileSync(target, zip);
+console.log(`teams:package: ${target.pathname} (version ${manifest.version}, app id ${appId})`);
