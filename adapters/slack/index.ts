@@ -43,6 +43,8 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
       appToken: config.SLACK_APP_TOKEN,
       socketMode: true,
       clientOptions,
+      // The Socket Mode client takes its Web API options (SLACK_API_URL) from installerOptions, not clientOptions.
+      installerOptions: { clientOptions },
       logLevel,
     });
   } else {

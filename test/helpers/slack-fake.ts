@@ -21,6 +21,8 @@ export class FakeSlack {
   calls: SlackCall[] = [];
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
+  /** Where apps.connections.open sends Socket Mode clients (a FakeSocketMode). */
+  socketUrl = "";
   private server: Server | null = null;
   private ts = 1_700_000_000_000;
   private scripted = new Map<string, Scripted[]>();
@@ -196,6 +198,8 @@ export class FakeSlack {
           user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } },
         };
       }
+      case "apps.connections.open":
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };
       case "oauth.v2.access": {
         // The code names the team being installed ("code-T123"); each install gets a fresh bot token.
         const team = String(args.code ?? "").replace(/^code-/, "");
