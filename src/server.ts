@@ -55,7 +55,13 @@ export async function startServer(
     s.once("error", reject);
   });
   for (const adapter of adapters.values()) await adapter.start?.();
-  const dispatcher = new Dispatcher({ db, chatFor, now: core.deps.now, log });
+  const dispatcher = new Dispatcher({
+    db,
+    chatFor,
+    now: core.deps.now,
+    log,
+    sweep: () => core.publishPending(),
+  });
   if (options.scheduler ?? true) dispatcher.start();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -72,7 +72,11 @@ export async function conclude(
   });
   if (!value.concluded) return value;
   await syncDiscussion(deps, ctx.workspace, input.discussionId, [before.currentPoint ?? 11]);
-  const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId);
+  // The conclusion is stored either way; a summary that cannot be posted now is posted by the next sweep.
+  const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId).catch((error) => {
+    deps.log.warn("could not post the summary yet", { error: String(error) });
+    return { posted: false, pinned: false };
+  });
   const discussion = (await repos(deps.db).discussions.get(
     ctx.workspace.id,
     input.discussionId,

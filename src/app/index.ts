@@ -10,6 +10,7 @@ import * as followUp from "./follow-up.ts";
 import type { FormContext } from "./forms.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
+import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { boardView, pointView } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
@@ -53,6 +54,7 @@ export function createCore(deps: Deps) {
     confirmDeletion: bind(deps, dataProtection.confirmDeletion),
     markUninstalled: bind(deps, dataProtection.markUninstalled),
     markInstalled: bind(deps, dataProtection.markInstalled),
+    publishPending: () => publishPending(deps),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
     /** What a form needs to show its fields: the members, and at point 7 last year's goals. */

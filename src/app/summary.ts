@@ -7,6 +7,7 @@ import { renderMarkdown } from "../domain/summary-markdown.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import { type Discussion, type Repos, repos, type Summary, type Workspace } from "../store/index.ts";
+import { STALE_CLAIM } from "../store/repos/claims.ts";
 import type { SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import { carriedGoals } from "./views.ts";
@@ -226,4 +227,28 @@ export function summaryFile(discussion: Discussion, summary: Summary) {
     mimeType: "text/markdown",
     content: summary.content,
   };
+}
+
+/**
+ * Posts every summary that was written but never posted: its process died between the commit and the post (or
+ * the post failed). Runs on each dispatcher tick; a claim younger than the claim timeout is left to its owner.
+ */
+export async function publishPending(deps: Deps): Promise<number> {
+  const pending = await deps.db.query<{ workspace_id: string; discussion_id: string }>(
+    `SELECT DISTINCT ON (s.discussion_id) s.workspace_id, s.discussion_id FROM summaries s
+     JOIN workspaces w ON w.id = s.workspace_id AND w.installed
+     WHERE s.message IS NULL OR ${STALE_CLAIM("s.message")}
+     ORDER BY s.discussion_id, s.version DESC`,
+  );
+  let posted = 0;
+  for (const row of pending) {
+    const workspace = await repos(deps.db).workspaces.get(row.workspace_id);
+    if (!workspace) continue;
+    const result = await publishSummary(deps, workspace, row.discussion_id).catch((error) => {
+      deps.log.warn("could not post a pending summary", { error: String(error) });
+      return { posted: false };
+    });
+    if (result.posted) posted++;
+  }
+  return posted;
 }

@@ -52,7 +52,14 @@ export class Dispatcher {
   private lastPurge = 0;
 
   constructor(
-    private readonly deps: { db: Db; chatFor(workspace: Workspace): ChatPort; now(): Date; log: Logger },
+    private readonly deps: {
+      db: Db;
+      chatFor(workspace: Workspace): ChatPort;
+      now(): Date;
+      log: Logger;
+      /** Work that must not wait for a user: e.g. posting a summary whose process died before it could. */
+      sweep?: () => Promise<unknown>;
+    },
     options: Partial<DispatcherOptions> = {},
   ) {
     this.options = { ...DEFAULT_DISPATCHER, ...options };
@@ -83,6 +90,7 @@ export class Dispatcher {
 
   /** Claims and delivers batches until nothing is due; once an hour also deletes data past its retention. */
   async drain(): Promise<TickResult> {
+    await this.deps.sweep?.().catch((error) => this.deps.log.warn("sweep failed", { error: String(error) }));
     const now = this.deps.now().getTime();
     if (now - this.lastPurge > 3_600_000) {
       this.lastPurge = now;

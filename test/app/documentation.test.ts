@@ -117,6 +117,28 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     );
   });
 
+  it("posts a summary the platform refused at conclusion once the platform is back, and only once", async () => {
+    const team = await setUpWorkspace(t.core);
+    const { discussion: started } = await t.core.start(team.employer, {}, null);
+    const discussion = await holdWholeDiscussion(t.core, team, started);
+    t.chat.failNext = 100;
+    const result = await t.core.conclude(
+      team.employer,
+      { discussionId: discussion.id, expectedVersion: discussion.version },
+      null,
+    );
+    t.chat.failNext = 0;
+    expect(result.concluded).toBe(true);
+    const stored = await repos(db).summaries.latest(team.workspace.id, discussion.id);
+    expect(stored?.message).toBeNull();
+    const before = t.chat.sent.filter((s) => s.op === "post" && s.message?.kind === "summary").length;
+    expect(await t.core.publishPending()).toBeGreaterThanOrEqual(1);
+    expect(await t.core.publishPending()).toBe(0);
+    const posts = t.chat.sent.filter((s) => s.op === "post" && s.message?.kind === "summary");
+    expect(posts.length - before).toBe(1);
+    expect((await repos(db).summaries.latest(team.workspace.id, discussion.id))?.message).not.toBeNull();
+  });
+
   it("says plainly where the summary is kept when the platform cannot pin it", async () => {
     t.chat.canPin = false;
     try {
