@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
@@ -42,6 +42,10 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
     server = await startServer(config, [teamsAdapter], { db, now: () => NOW, scheduler: false });
     url = `http://127.0.0.1:${server.port}`;
+  });
+  afterEach(() => {
+    // Every card the bot sent, updated or answered with parses as an Adaptive Card 1.5 without complaint.
+    expect(connector.problems).toEqual([]);
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as AC from "adaptivecards";
 
 export interface ConnectorCall {
   kind: "send" | "reply" | "update" | "delete" | "members" | "create";
@@ -34,6 +35,8 @@ type Card = { body?: unknown[]; actions?: unknown[] };
  */
 export class FakeConnector {
   calls: ConnectorCall[] = [];
+  /** What the Adaptive Cards parser found wrong in the cards the bot sent (tests expect none). */
+  problems: string[] = [];
   messages = new Map<string, Posted>();
   /** Members by team or conversation id. */
   members = new Map<string, FakeMember[]>();
@@ -92,6 +95,12 @@ export class FakeConnector {
     }
     if (parts[3] !== "activities") return { status: 404, body: {} };
     const target = parts[4];
+    if ((req.method === "POST" || req.method === "PUT") && Buffer.byteLength(text) > MAX_ACTIVITY_BYTES) {
+      this.problems.push(`activity of ${Buffer.byteLength(text)} bytes refused`);
+      return { status: 413, body: { error: { code: "MessageSizeTooBig", message: "Message size too big" } } };
+    }
+    const card = cardOf(body);
+    if (card) this.problems.push(...cardProblems(card));
     if (req.method === "POST") {
       const id = String(this.next++);
       record({ kind: target ? "reply" : "send", conversation, replyToId: target, activityId: id, body });
@@ -138,6 +147,21 @@ export class FakeConnector {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+/** Teams refuses messages over about 28 KB. */
+export const MAX_ACTIVITY_BYTES = 28 * 1024;
+
+/** Parses a card as Teams' renderer would (Adaptive Cards 1.5) and returns what it finds wrong. */
+export function cardProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  if ((card as { version?: string }).version !== "1.5") problems.push("card version is not 1.5");
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card as never, context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
+  return problems;
 }
 
 const matches = (text: string, pattern: RegExp | string) =>

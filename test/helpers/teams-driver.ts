@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { actionsOf, type FakeConnector, type FoundAction } from "./teams-connector.ts";
+import { actionsOf, cardProblems, type FakeConnector, type FoundAction } from "./teams-connector.ts";
 
 export interface TeamsUser {
   /** The user's Entra object id (what the bot keeps as the user id). */
@@ -119,6 +119,8 @@ export class TeamsDriver {
     } catch {
       // Not JSON: a refusal such as 401 answers with a plain sentence.
     }
+    if (body?.type === "application/vnd.microsoft.card.adaptive")
+      this.connector.problems.push(...cardProblems(body.value));
     return { status: response.status, body: body as InvokeAnswer["body"] };
   }
 

@@ -52,6 +52,7 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
       isMultiline: true,
       maxLength: 3000,
       isRequired: true,
+      errorMessage: t(l, "problem.required"),
     },
     actionSet([execute(t(l, "form.submit"), VERB.save, { d: discussionId, k: "pre_input" }, "positive")]),
   ]);

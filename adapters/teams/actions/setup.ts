@@ -59,6 +59,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
     }
     return setupCard(ctx.workspace, known, roster, {
       actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
       canHost: hostConversation(inbound) !== null,
       errors,
       values: inputs,

@@ -47,6 +47,7 @@ export function setupCard(
   roster: Person[],
   options: {
     actorId: string;
+    actorName: string;
     canHost: boolean;
     errors?: Record<string, string>;
     values?: Record<string, string>;
@@ -176,7 +177,10 @@ export function planCard(
       ...(v.location ? { value: v.location } : {}),
     },
     ...errorLine(errors, "location"),
-    {
+  );
+  // A chat whose members could not be listed offers no participants to choose (the members are the default).
+  if (roster.length > 0) {
+    body.push({
       type: "Input.ChoiceSet",
       id: `${INPUT}participants`,
       label: t(l, "plan.participants"),
@@ -184,7 +188,7 @@ export function planCard(
       style: "filtered",
       choices: choices(roster),
       ...(v.participants ? { value: v.participants } : {}),
-    },
-  );
+    });
+  }
   return card(body, [execute(t(l, "form.submit"), VERB.plan, {}, "positive")]);
 }

@@ -54,7 +54,13 @@ async function command(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<voi
       const roster = await inbound.roster().catch(() => [{ id: inbound.user.id, name: inbound.user.name }]);
       const canHost = hostConversation(inbound) !== null;
       return inbound.reply({
-        cards: [setupCard(ctx.workspace, members, roster, { actorId: ctx.actor.userId, canHost })],
+        cards: [
+          setupCard(ctx.workspace, members, roster, {
+            actorId: ctx.actor.userId,
+            actorName: ctx.actor.name,
+            canHost,
+          }),
+        ],
       });
     }
     case "plan": {
