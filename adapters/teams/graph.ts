@@ -8,9 +8,9 @@ export interface Pinner {
 const GRAPH = "https://graph.microsoft.com/v1.0";
 
 /**
- * Microsoft Graph with the bot's own credentials (client credentials). Needs the app's resource-specific consent
- * in the chat (ChatMessage.Read.Chat and TeamsAppInstallation/chat pinning, see docs/teams.md); null without a
- * client secret, in which case nothing is pinned and the channel is told where the summary is kept.
+ * Microsoft Graph with the bot's own credentials (client credentials). Pinning needs the application permission
+ * Chat.ReadWrite.All with admin consent (see docs/teams.md); null without a client secret, and any refusal counts as
+ * "not pinned", in which case the conversation is told where the summary is kept.
  */
 export function graphPinner(
   config: Config,
