@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKey } from "./store/sealed.ts";
 
 const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
@@ -25,6 +26,11 @@ export const configSchema = z
     SLACK_CLIENT_SECRET: optional(z.string()),
     SLACK_STATE_SECRET: optional(z.string().min(8, { message: "a random secret of at least 8 characters" })),
     SLACK_API_URL: optional(url("http(s)://", /^https?:$/)),
+    TOKEN_ENCRYPTION_KEY: optional(
+      z
+        .string()
+        .refine((v) => parseKey(v) !== null, { message: "32 random bytes as 64 hex digits or base64" }),
+    ),
     MICROSOFT_APP_ID: optional(z.string()),
     MICROSOFT_APP_PASSWORD: optional(z.string()),
     MICROSOFT_APP_TENANT_ID: optional(z.string()),
@@ -51,6 +57,7 @@ export const configSchema = z
       need("SLACK_CLIENT_SECRET", "Slack OAuth is configured");
       need("SLACK_STATE_SECRET", "Slack OAuth is configured");
       need("SLACK_SIGNING_SECRET", "Slack OAuth is configured");
+      need("TOKEN_ENCRYPTION_KEY", "Slack OAuth is configured (the tokens are stored encrypted)");
     }
     if (c.MICROSOFT_APP_ID) need("MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_ID is set");
     if (c.MICROSOFT_APP_TYPE === "SingleTenant")

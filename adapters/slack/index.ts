@@ -3,6 +3,7 @@ import { WebClient } from "@slack/web-api";
 import { slackMode } from "../../src/config.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
+import { parseKey } from "../../src/store/sealed.ts";
 import { registerListeners } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
@@ -29,6 +30,7 @@ const SCOPES = [
  */
 export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
   const mode = slackMode(config);
+  const tokenKey = () => parseKey(config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
   if (mode === "off") return null;
   // A few quick retries for 5xx and network faults; a 429 waits the Retry-After Slack asks for.
   const clientOptions = {
@@ -59,7 +61,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
             clientSecret: config.SLACK_CLIENT_SECRET,
             stateSecret: config.SLACK_STATE_SECRET,
             scopes: SCOPES,
-            installationStore: pgInstallationStore(db),
+            installationStore: pgInstallationStore(db, tokenKey()),
             installerOptions: {
               directInstall: true,
               clientOptions,
@@ -85,7 +87,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
   const clients = new Map<string, WebClient>();
   const clientFor = async (teamId: string): Promise<WebClient> => {
     if (mode !== "oauth") return app.client;
-    const token = await botTokenFor(db, teamId);
+    const token = await botTokenFor(db, teamId, tokenKey());
     if (!token) throw new Error("Slack is not installed in this workspace");
     const cached = clients.get(token);
     if (cached) return cached;

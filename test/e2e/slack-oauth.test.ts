@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
+import { botTokenFor } from "../../adapters/slack/installation-store.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
+import { parseKey } from "../../src/store/sealed.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack, signedPost } from "../helpers/slack-fake.ts";
@@ -12,6 +14,8 @@ import { FakeSlack, signedPost } from "../helpers/slack-fake.ts";
 const EMPLOYER = { id: "U_EMP", name: "Mette Hansen" };
 
 /** Several workspaces installed through Slack's OAuth flow, each answered with its own bot token. */
+const TOKEN_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
 describe("Slack OAuth: install in several workspaces", () => {
   const fake = new FakeSlack();
   let server: RunningServer;
@@ -28,6 +32,7 @@ describe("Slack OAuth: install in several workspaces", () => {
       SLACK_CLIENT_ID: "111.222",
       SLACK_CLIENT_SECRET: "client-secret",
       SLACK_STATE_SECRET: "state-secret-0123456789",
+      TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
       SLACK_API_URL: fake.url,
       LOG_LEVEL: "error",
     });
@@ -58,13 +63,9 @@ describe("Slack OAuth: install in several workspaces", () => {
     });
   }
 
-  const tokenOf = async (team: string) =>
-    (
-      await db.query<{ token: string | null }>(
-        "SELECT installation->'bot'->>'token' AS token FROM slack_installations WHERE key = $1",
-        [`T:${team}`],
-      )
-    )[0]?.token ?? null;
+  const tokenOf = (team: string) => botTokenFor(db, team, parseKey(TOKEN_KEY) as Buffer);
+  const storedRow = async (team: string) =>
+    JSON.stringify(await db.query("SELECT * FROM slack_installations WHERE key = $1", [`T:${team}`]));
 
   it("stores each installation and answers each workspace with its own token", async () => {
     const [a, b] = [uniqueId("T"), uniqueId("T")];
@@ -74,6 +75,9 @@ describe("Slack OAuth: install in several workspaces", () => {
     expect((await install(b)).status).toBe(200);
     const [tokenA, tokenB] = [await tokenOf(a), await tokenOf(b)];
     expect(tokenA).toMatch(new RegExp(`^xoxb-${a}-`));
+    // Encrypted at rest: the stored row holds no token and no part of the installation in clear text.
+    expect(await storedRow(a)).not.toContain("xoxb-");
+    expect(await storedRow(a)).toContain('"sealed":"v1:');
     expect(tokenB).toMatch(new RegExp(`^xoxb-${b}-`));
     expect(fake.of("oauth.v2.access").map((c) => c.args.code)).toEqual(
       expect.arrayContaining([`code-${a}`, `code-${b}`]),
