@@ -18,7 +18,9 @@ export class SlackChat implements ChatPort {
   async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
-    const posted = await this.client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false });
+    const posted = await this.inChannel(channel, () =>
+      this.client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false }),
+    );
     const ref = { channel: posted.channel ?? channel, id: posted.ts as string };
     await this.postPages(ref, text, rest);
     return ref;
@@ -49,10 +51,12 @@ export class SlackChat implements ChatPort {
 
   async pin(ref: MessageRef): Promise<"pinned" | "unsupported"> {
     try {
-      await this.client.pins.add({ channel: ref.channel, timestamp: ref.id });
+      await this.inChannel(ref.channel, () =>
+        this.client.pins.add({ channel: ref.channel, timestamp: ref.id }),
+      );
       return "pinned";
     } catch (error) {
-      if ((error as { data?: { error?: string } }).data?.error === "already_pinned") return "pinned";
+      if (slackError(error) === "already_pinned") return "pinned";
       throw error;
     }
   }
@@ -89,6 +93,21 @@ export class SlackChat implements ChatPort {
     return channel ? this.post(channel, message) : null;
   }
 
+  /**
+   * Runs a call that needs the bot in the channel. Not a member of a public channel: the bot joins and tries once
+   * more. A private channel cannot be joined; its error stands (someone must invite the bot).
+   */
+  private async inChannel<T>(channel: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (slackError(error) !== "not_in_channel") throw error;
+      const joined = await this.client.conversations.join({ channel }).catch(() => null);
+      if (!joined?.ok) throw error;
+      return call();
+    }
+  }
+
   private async postPages(ref: MessageRef, text: string, pages: unknown[][]): Promise<void> {
     for (const blocks of pages) {
       await this.client.chat.postMessage({
@@ -100,3 +119,7 @@ export class SlackChat implements ChatPort {
     }
   }
 }
+
+/** The error code of a failed Web API call (not_in_channel, channel_not_found …), if it is one. */
+export const slackError = (error: unknown): string | undefined =>
+  (error as { data?: { error?: string } })?.data?.error;

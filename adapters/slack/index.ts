@@ -20,6 +20,7 @@ const SCOPES = [
   "channels:history",
   "groups:history",
   "channels:read",
+  "channels:join",
   "groups:read",
   "im:write",
 ];

@@ -49,9 +49,12 @@ export class SlackApp {
     return repos(this.db);
   }
 
-  /** A workspace set up through the setup modal (25 employees, three AMO members, channel C_AMO), in a new team. */
-  async setUp(language: "da" | "en" = "da"): Promise<{ slack: SlackDriver; workspace: Workspace }> {
-    const slack = new SlackDriver(this.url, this.fake, uniqueId("T"));
+  /** A workspace set up through the setup modal (25 employees, three AMO members, the channel), in a new team. */
+  async setUp(
+    language: "da" | "en" = "da",
+    channel = "C_AMO",
+  ): Promise<{ slack: SlackDriver; workspace: Workspace }> {
+    const slack = new SlackDriver(this.url, this.fake, uniqueId("T"), channel);
     const opened = await this.fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
     await this.fake.after("chat.postMessage", () =>
       slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
@@ -59,7 +62,7 @@ export class SlackApp {
         employer: EMPLOYER.id,
         representatives: [REP.id],
         leaders: [LEADER.id],
-        channel: "C_AMO",
+        channel,
         timeZone: "Europe/Copenhagen",
         language,
       }),

@@ -21,6 +21,8 @@ export class FakeSlack {
   calls: SlackCall[] = [];
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
+  /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
+  outside = new Map<string, { private: boolean }>();
   /** Where apps.connections.open sends Socket Mode clients (a FakeSocketMode). */
   socketUrl = "";
   private server: Server | null = null;
@@ -147,6 +149,9 @@ export class FakeSlack {
     method: string,
     args: Record<string, unknown>,
   ): { ok: false; error: string; errors?: string[] } | null {
+    const channel = String(args.channel ?? args.channel_id ?? "");
+    if (["chat.postMessage", "pins.add"].includes(method) && this.outside.has(channel))
+      return { ok: false, error: "not_in_channel" };
     if (["chat.postMessage", "chat.update", "chat.postEphemeral", "respond"].includes(method)) {
       if (typeof args.text === "string" && args.text.length > 40_000)
         return { ok: false, error: "msg_too_long" };
@@ -197,6 +202,19 @@ export class FakeSlack {
           ok: true,
           user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } },
         };
+      }
+      case "conversations.info": {
+        const outside = this.outside.get(channel);
+        return {
+          ok: true,
+          channel: { id: channel, is_private: outside?.private ?? false, is_member: !outside },
+        };
+      }
+      case "conversations.join": {
+        if (this.outside.get(channel)?.private)
+          return { ok: false, error: "method_not_supported_for_channel_type" };
+        this.outside.delete(channel);
+        return { ok: true, channel: { id: channel, is_member: true } };
       }
       case "apps.connections.open":
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };

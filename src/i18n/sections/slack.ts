@@ -4,6 +4,11 @@ import { section } from "../section.ts";
 export const slack = section(
   {
     "slack.install_title": "Arbejdsmiljø i Slack",
+    "slack.invite_bot":
+      "Jeg er ikke medlem af {channel}, og en privat kanal kan jeg ikke selv gå ind i. Inviter mig med /invite @Arbejdsmiljø i kanalen.",
+    "slack.start_again":
+      "Skriv derefter /arbejdsmiljø start igen, så lægger jeg drøftelsens beskeder i kanalen.",
+    "slack.resynced": "Drøftelsen er allerede i gang. Dens beskeder i kanalen er bragt ajour.",
     // Slack allows 24 characters in a modal's title; the full title is shown at the top of the modal.
     "slack.modal_title.cooperation_plan": "Samarbejdet næste år",
     "slack.modal_title.competences": "Kompetencer, uddannelse",
@@ -15,6 +20,11 @@ export const slack = section(
   },
   {
     "slack.install_title": "Arbejdsmiljø in Slack",
+    "slack.invite_bot":
+      "I am not a member of {channel}, and I cannot join a private channel by myself. Invite me with /invite @Arbejdsmiljø in the channel.",
+    "slack.start_again":
+      "Then type /arbejdsmiljø start again, and I will post the discussion's messages in the channel.",
+    "slack.resynced": "The discussion is already running. Its messages in the channel are up to date again.",
     "slack.modal_title.cooperation_plan": "Cooperation next year",
     "slack.modal_title.competences": "Competences, training",
     "slack.installed": "The bot is now installed in {team}.",

@@ -9,6 +9,7 @@ import { failureText, type SlackDeps, slackCtx } from "../../context.ts";
 import { escapeMrkdwn, splitText } from "../../render/mrkdwn.ts";
 import { planModal, setupModal } from "../../render/setup-modals.ts";
 import { summaryPages } from "../../render/summary.ts";
+import { startDiscussion } from "../../start-discussion.ts";
 
 /** /arbejdsmiljø and its ASCII alias /arbejdsmiljo: one entry for every subcommand. */
 export function register(app: App, deps: SlackDeps) {
@@ -62,10 +63,8 @@ async function handle(
         view: planModal(ctx.workspace, command.channel_id),
       });
       return;
-    case "start": {
-      await deps.core.start(ctx, { channel: command.channel_id }, `start:${command.trigger_id}`);
-      return say(t(l, "command.started"));
-    }
+    case "start":
+      return say(await startDiscussion(deps, ctx, client, command.channel_id, `start:${command.trigger_id}`));
     case "status": {
       const report = await deps.core.status(ctx, parsed.year);
       if (!report.discussion) return say(t(l, "command.status_none", { year: report.year }));

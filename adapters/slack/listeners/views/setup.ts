@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
+import { inviteHint } from "../../membership.ts";
 import { VIEW } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
 import { inlineErrors, onSubmit } from "./shared.ts";
@@ -36,7 +37,14 @@ export function register(app: App, deps: SlackDeps) {
         `view:${args.body.view.id}`,
       );
       const l = workspace.language;
-      const text = `${t(l, "command.setup_done", { participation: participation.description[l] })}\n\n${t(l, "setup.privacy")}`;
+      const hint = await inviteHint(args.client, l, workspace.defaultChannel);
+      const text = [
+        t(l, "command.setup_done", { participation: participation.description[l] }),
+        hint,
+        t(l, "setup.privacy"),
+      ]
+        .filter(Boolean)
+        .join("\n\n");
       await args.client.chat.postMessage({ channel: ctx.actor.userId, text });
       return undefined;
     } catch (error) {
