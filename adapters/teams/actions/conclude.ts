@@ -3,7 +3,7 @@ import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { completenessCard, messageCard } from "../cards/other.ts";
 import { type ActionArgs, pointOrMessage } from "./shared.ts";
-import { metaOnly, readSubmit } from "./submit.ts";
+import { readSubmit } from "./submit.ts";
 
 /**
  * Conclude. With something missing the user gets the completeness check in the card and may conclude anyway with a
