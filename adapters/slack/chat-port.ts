@@ -29,9 +29,11 @@ export class SlackChat implements ChatPort {
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
+    // Pages beyond the first cannot be edited in place: they follow in the thread, but only when the content is new
+    // (the fallback text names it, e.g. the summary's version), so an approval does not repeat them.
+    const repeated = rest.length > 0 && (await this.currentText(ref)) === text;
     await this.client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks: first });
-    // Pages beyond the first cannot be edited in place: the new ones follow in the thread.
-    await this.postPages(ref, text, rest);
+    if (!repeated) await this.postPages(ref, text, rest);
   }
 
   async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
@@ -105,6 +107,22 @@ export class SlackChat implements ChatPort {
       const joined = await this.client.conversations.join({ channel }).catch(() => null);
       if (!joined?.ok) throw error;
       return call();
+    }
+  }
+
+  /** The fallback text a posted message has now, or null when it cannot be read. */
+  private async currentText(ref: MessageRef): Promise<string | null> {
+    try {
+      const history = await this.client.conversations.history({
+        channel: ref.channel,
+        latest: ref.id,
+        inclusive: true,
+        limit: 1,
+      });
+      const message = history.messages?.[0];
+      return message?.ts === ref.id ? (message.text ?? null) : null;
+    } catch {
+      return null;
     }
   }
 

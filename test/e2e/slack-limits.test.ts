@@ -71,6 +71,17 @@ describe("Slack: Block Kit limits and safe rendering", () => {
     const md = [...fake.uploads.values()].map(String).find((f) => f.includes("# Referat")) ?? "";
     for (let i = 0; i < 45; i++) expect(md).toContain(`Note ${i} `);
 
+    // An approval updates the pinned message; the pages in its thread are not posted again.
+    const pages = () =>
+      fake.of("chat.postMessage").filter((c) => c.args.thread_ts === pinned?.args.timestamp).length;
+    const pagesBefore = pages();
+    const approved = fake.calls.length;
+    await fake.after("chat.postEphemeral", () =>
+      slack.click(EMPLOYER, "summary_approve", slack.button("summary_approve").value),
+    );
+    await fake.until("chat.update", (c) => c.args.ts === pinned?.args.timestamp, approved);
+    expect(pages()).toBe(pagesBefore);
+
     // No user text became a mention, a broadcast or a link, anywhere the bot wrote.
     for (const call of fake.calls) {
       const sent = JSON.stringify({ text: call.args.text, blocks: call.args.blocks, view: call.args.view });

@@ -21,6 +21,8 @@ export class FakeSlack {
   calls: SlackCall[] = [];
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
+  /** The text of every message the bot posted or updated, by "channel/ts". */
+  messages = new Map<string, string>();
   /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
   outside = new Map<string, { private: boolean }>();
   /** Where apps.connections.open sends Socket Mode clients (a FakeSocketMode). */
@@ -177,10 +179,20 @@ export class FakeSlack {
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T_ANY", user: "arbejdsmiljo" };
       case "chat.postMessage": {
         const ts = this.nextTs();
+        this.messages.set(`${channel}/${ts}`, String(args.text ?? ""));
         return { ok: true, channel, ts, message: { ts, text: args.text } };
       }
       case "chat.update":
+        this.messages.set(`${channel}/${args.ts}`, String(args.text ?? ""));
         return { ok: true, channel, ts: args.ts };
+      case "conversations.history": {
+        const text = this.messages.get(`${channel}/${args.latest}`);
+        return {
+          ok: true,
+          messages: text === undefined ? [] : [{ type: "message", ts: args.latest, text }],
+          has_more: false,
+        };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "chat.getPermalink":
