@@ -25,7 +25,13 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   adapterFactories: AdapterFactory[],
-  options: { now?: () => Date; db?: Db; scheduler?: boolean } = {},
+  options: {
+    now?: () => Date;
+    db?: Db;
+    scheduler?: boolean;
+    /** The address to listen on; unset means every interface (the local trial passes 127.0.0.1). */
+    listenHost?: string;
+  } = {},
 ): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
@@ -51,7 +57,9 @@ export async function startServer(
     if (adapter) adapters.set(adapter.platform, adapter);
   }
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = http.listen(config.PORT, () => resolve(s));
+    const s = options.listenHost
+      ? http.listen(config.PORT, options.listenHost, () => resolve(s))
+      : http.listen(config.PORT, () => resolve(s));
     s.once("error", reject);
   });
   for (const adapter of adapters.values()) await adapter.start?.();
@@ -62,10 +70,19 @@ export async function startServer(
     log,
     sweep: () => core.publishPending(),
   });
-  if (options.scheduler ?? true) dispatcher.start();
+  if (options.scheduler ?? true) {
+    dispatcher.start();
+    // Catch up at once after a restart: overdue reminders, and summaries a dead process left unposted.
+    void dispatcher.tickOnce();
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  log.info("listening", { port, database: db.driver, adapters: [...adapters.keys()] });
+  log.info("listening", {
+    port,
+    host: options.listenHost ?? "all interfaces",
+    database: db.driver,
+    adapters: [...adapters.keys()],
+  });
   return {
     port,
     core,
