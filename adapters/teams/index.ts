@@ -4,7 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from "botbuilder";
 import express, { type Request } from "express";
-import { type Config, ConfigError } from "../../src/config.ts";
+import { type Config, ConfigError, slackMode } from "../../src/config.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { PUBLIC_URL, TeamsBot } from "./bot.ts";
@@ -49,6 +49,11 @@ function publicUrlOf(req: Request): string | null {
  */
 export const teamsAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
   if (!teamsAuthenticated(config) && config.NODE_ENV === "production") {
+    // Unauthenticated local test mode never runs in production. A Slack deployment simply has no Teams.
+    if (slackMode(config) !== "off") {
+      log.info("Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set");
+      return null;
+    }
     throw new ConfigError(
       "Configuration error: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production (without them Teams runs in local test mode, unauthenticated).",
     );

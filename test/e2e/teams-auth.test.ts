@@ -57,6 +57,29 @@ describe("Teams with credentials set", () => {
 });
 
 describe("Teams without credentials", () => {
+  it("is simply off in a production Slack deployment (no unauthenticated /api/messages)", async () => {
+    const config = loadConfig({
+      PORT: "0",
+      LOG_LEVEL: "error",
+      NODE_ENV: "production",
+      SLACK_BOT_TOKEN: "xoxb-prod",
+      SLACK_SIGNING_SECRET: "prod-signing-secret",
+    });
+    const db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const server = await startServer(config, [teamsAdapter], { db, scheduler: false });
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "message", text: "hjælp" }),
+      });
+      expect(res.status).toBe(404);
+    } finally {
+      await server.stop();
+      await db.close();
+    }
+  });
+
   it("is refused at start in production, in one line naming the variables", async () => {
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", NODE_ENV: "production" });
     const db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
