@@ -1,4 +1,4 @@
-import { ADAPTERS } from "../adapters/index.ts";
+import { ADAPTERS, listenHostFor } from "../adapters/index.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startServer } from "./server.ts";
 
@@ -6,7 +6,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 try {
   const config = loadConfig();
-  const server = await startServer(config, ADAPTERS);
+  const server = await startServer(config, ADAPTERS, { listenHost: listenHostFor(config) });
   let stopping = false;
   // SIGTERM: stop taking requests, finish the ones in flight and the reminder batch in hand, close the database.
   const shutdown = async (signal: string) => {

@@ -1,13 +1,14 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
 import { core } from "./sections/core.ts";
+import { local } from "./sections/local.ts";
 import { reminders } from "./sections/reminders.ts";
 import { slack } from "./sections/slack.ts";
 import { summary } from "./sections/summary.ts";
 import { teams } from "./sections/teams.ts";
 import { ui } from "./sections/ui.ts";
 
-const sections = [core, summary, ui, reminders, teams, slack] as const;
+const sections = [core, summary, ui, reminders, teams, slack, local] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },

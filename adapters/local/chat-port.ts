@@ -1,0 +1,92 @@
+import type {
+  ChatPort,
+  FormRequest,
+  MessageRef,
+  OutboundFile,
+  OutboundMessage,
+} from "../../src/app/chat-port.ts";
+import { formSpec } from "../../src/app/forms.ts";
+import type { Workspace } from "../../src/store/index.ts";
+import { actionSet, card, execute } from "../teams/cards/card.ts";
+import { formElements } from "../teams/cards/form.ts";
+import { render } from "../teams/cards/render.ts";
+import { VERB } from "../teams/cards/verbs.ts";
+import { directChannel } from "./people.ts";
+import type { LocalStore, MessageBody } from "./store.ts";
+
+/** A core message as the page shows it: the Teams renderers' text and Adaptive Cards, so it looks as in Teams. */
+export const bodyOf = (message: OutboundMessage): MessageBody => {
+  const rendered = render(message);
+  return { ...(rendered.text ? { text: rendered.text } : {}), cards: rendered.cards };
+};
+
+/** The core's chat port for the local channel: every message is a row the page reads. */
+export class LocalChat implements ChatPort {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly store: LocalStore,
+  ) {}
+
+  async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
+    const { message: row } = await this.store.insert(this.workspace.id, { channel, body: bodyOf(message) });
+    return { channel, id: row.id };
+  }
+
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    await this.store.setBody(this.workspace.id, ref.id, bodyOf(message));
+  }
+
+  async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
+    const threadId = parent.threadId ?? parent.id;
+    const { message: row } = await this.store.insert(this.workspace.id, {
+      channel: parent.channel,
+      threadId,
+      body: bodyOf(message),
+    });
+    return { channel: parent.channel, id: row.id, threadId };
+  }
+
+  /** The page shows pinned messages above the channel. */
+  async pin(ref: MessageRef): Promise<"pinned" | "unsupported"> {
+    await this.store.pin(this.workspace.id, ref.id);
+    return "pinned";
+  }
+
+  async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
+    const { token, size } = await this.store.saveFile(this.workspace.id, file);
+    await this.store.insert(this.workspace.id, {
+      channel,
+      threadId: thread ? (thread.threadId ?? thread.id) : null,
+      body: { cards: [], file: { token, name: file.name, title: file.title, mimeType: file.mimeType, size } },
+    });
+  }
+
+  /** No link: the local page is not an address anyone else can open, so the summary names none. */
+  async linkTo(_ref: MessageRef): Promise<string | null> {
+    return null;
+  }
+
+  /** As in Teams: the form is posted as a card into the conversation named by `trigger`. */
+  async openForm(trigger: string, form: FormRequest): Promise<void> {
+    const spec = formSpec(form.form, {
+      language: form.language,
+      members: [],
+      carriedGoals: form.carriedGoals ?? [],
+    });
+    const data = {
+      d: form.discussionId,
+      p: form.point,
+      k: form.form,
+      ...(form.entryId ? { e: form.entryId } : {}),
+    };
+    const body = [
+      ...formElements({ spec, values: form.values, members: [] }, form.language),
+      actionSet([execute(spec.submit, VERB.save, data, "positive")]),
+    ];
+    await this.store.insert(this.workspace.id, { channel: trigger, body: { cards: [card(body)] } });
+  }
+
+  async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {
+    return this.post(directChannel(userId), message);
+  }
+}

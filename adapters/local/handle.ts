@@ -1,0 +1,151 @@
+import { parseCommand } from "../../src/app/commands.ts";
+import { helpText } from "../../src/app/help.ts";
+import type { Core, Ctx, Logger } from "../../src/app/index.ts";
+import type { Language } from "../../src/domain/types.ts";
+import { t } from "../../src/i18n/index.ts";
+import type { AdaptiveCard } from "../teams/cards/card.ts";
+import type { TeamsDeps } from "../teams/context.ts";
+import { onCardAction } from "../teams/handlers/invoke.ts";
+import { onMessage } from "../teams/handlers/message.ts";
+import { CHANNEL, directChannel, PEOPLE, type Person, WORKSPACE_EXTERNAL_ID } from "./people.ts";
+import type { LocalMessage, LocalStore } from "./store.ts";
+import { inboundFrom, type LocalEvent } from "./teams-dialect.ts";
+
+/** How the page and the help name the command. */
+export const COMMAND_NAME = "/arbejdsmiljø";
+const COMMAND = /^\/arbejdsmilj(?:ø|o|oe)(?=\s|$)/i;
+
+export interface LocalEnv {
+  core: Core;
+  store: LocalStore;
+  teams: TeamsDeps;
+  log: Logger;
+}
+
+/** The workspace of the local trial and the person acting in it (the workspace is created on first contact). */
+export async function localCtx(env: LocalEnv, person: Person): Promise<Ctx> {
+  const name = t("da", "local.workspace_name");
+  return env.core.context("local", WORKSPACE_EXTERNAL_ID, { userId: person.id, name: person.name }, name);
+}
+
+/** The language the local workspace speaks now (Danish until the setup says otherwise). */
+export async function languageNow(env: LocalEnv): Promise<Language> {
+  return (await localCtx(env, PEOPLE[0] as Person)).workspace.language;
+}
+
+/** The conversations a person can read: the channel and their own direct messages. */
+export const readable = (person: Person) => [CHANNEL, directChannel(person.id)];
+
+export class NotFound extends Error {}
+
+/**
+ * Something written in the page: shown in the channel (or thread) as the person's message; a /arbejdsmiljø command
+ * is answered by the bot, and a reply in an agenda point's thread becomes a note, as in Teams.
+ */
+export async function write(
+  env: LocalEnv,
+  person: Person,
+  input: { text: string; threadId: string | null; requestId: string },
+): Promise<LocalMessage> {
+  const ctx = await localCtx(env, person);
+  const workspaceId = ctx.workspace.id;
+  let channel = CHANNEL;
+  if (input.threadId) {
+    const parent = await env.store.get(workspaceId, input.threadId);
+    if (!parent || parent.threadId || !readable(person).includes(parent.channel)) throw new NotFound();
+    channel = parent.channel;
+  }
+  const { message, created } = await env.store.insert(workspaceId, {
+    channel,
+    threadId: input.threadId,
+    author: { id: person.id, name: person.name },
+    body: { text: input.text, cards: [] },
+    requestId: input.requestId,
+  });
+  if (!created) return message;
+  const command = COMMAND.exec(input.text.trim());
+  if (!command && !input.threadId) return message;
+  const text = command ? input.text.trim().slice(command[0].length).trim() : input.text;
+  const event: LocalEvent = {
+    requestId: input.requestId,
+    type: "message",
+    person,
+    channel,
+    threadId: input.threadId,
+    text,
+    addressed: Boolean(command),
+    reply: async (rendered) => {
+      await env.store.insert(workspaceId, {
+        channel,
+        threadId: input.threadId,
+        body: { ...(rendered.text ? { text: rendered.text } : {}), cards: rendered.cards },
+      });
+    },
+  };
+  const l = ctx.workspace.language;
+  const parsed = parseCommand(text);
+  if (command && (parsed.type === "help" || parsed.type === "unknown" || parsed.type === "bad_argument")) {
+    // The help names the command as it is typed here; everything else is answered as in Teams.
+    const lead =
+      parsed.type === "unknown"
+        ? t(l, "command.unknown", { word: parsed.word })
+        : parsed.type === "bad_argument"
+          ? t(l, "command.bad_argument", { argument: parsed.argument })
+          : undefined;
+    await event.reply({ text: helpText(l, COMMAND_NAME, lead), cards: [] });
+    return message;
+  }
+  await onMessage(env.teams, ctx, inboundFrom(event, ctx.workspace.name));
+  return message;
+}
+
+/** The agenda point a card's buttons act on, if any (their data carries it as `p`). */
+function pointOf(card: unknown): number | null {
+  if (Array.isArray(card)) {
+    for (const item of card) {
+      const found = pointOf(item);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!card || typeof card !== "object") return null;
+  const node = card as Record<string, unknown>;
+  const p = (node.data as { p?: unknown } | undefined)?.p;
+  if (node.type === "Action.Execute" && Number.isInteger(p)) return p as number;
+  return pointOf(Object.values(node).filter((v) => typeof v === "object"));
+}
+
+/**
+ * A button pressed on a card: the Teams handler answers with a card, which takes the pressed card's place, as in
+ * Teams. An answer about another agenda point (after "next point") is not put there: that point has its own message.
+ */
+export async function act(
+  env: LocalEnv,
+  person: Person,
+  input: { messageId: string; cardIndex: number; verb: string; data: unknown; requestId: string },
+): Promise<AdaptiveCard> {
+  const ctx = await localCtx(env, person);
+  const message = await env.store.get(ctx.workspace.id, input.messageId);
+  if (!message || !readable(person).includes(message.channel) || !message.body.cards[input.cardIndex]) {
+    throw new NotFound();
+  }
+  const event: LocalEvent = {
+    requestId: input.requestId,
+    type: "invoke",
+    person,
+    channel: message.channel,
+    threadId: message.threadId,
+    text: "",
+    addressed: false,
+    value: { action: { type: "Action.Execute", verb: input.verb, data: input.data } },
+    reply: async () => {},
+  };
+  const inbound = inboundFrom(event, ctx.workspace.name);
+  const card = await onCardAction(env.teams, ctx, inbound, input.verb, input.data);
+  const pressed = pointOf(message.body.cards[input.cardIndex]);
+  const answered = pointOf(card);
+  if (pressed === null || answered === null || pressed === answered) {
+    await env.store.replaceCard(ctx.workspace.id, message.id, input.cardIndex, card);
+  }
+  return card;
+}

@@ -1,0 +1,44 @@
+import { type Config, slackMode } from "../../src/config.ts";
+import type { AdapterFactory } from "../../src/platforms.ts";
+import type { Workspace } from "../../src/store/index.ts";
+import { LocalChat } from "./chat-port.ts";
+import { localOnly } from "./guard.ts";
+import { type LocalEnv, languageNow } from "./handle.ts";
+import { registerPage } from "./page.ts";
+import { registerApi } from "./routes.ts";
+import { localStore } from "./store.ts";
+import { teamsDepsFor } from "./teams-dialect.ts";
+
+/** With neither Slack nor Teams credentials, `npm start` is a local trial: the channel in the browser. */
+export const localChannelEnabled = (config: Config) =>
+  slackMode(config) === "off" && !config.MICROSOFT_APP_ID;
+
+/** Where the HTTP server listens: this computer only while the local channel (which has no login) is served. */
+export const listenHostFor = (config: Config): string | undefined =>
+  localChannelEnabled(config) ? "127.0.0.1" : undefined;
+
+/**
+ * The local channel: a page at GET / where you type /arbejdsmiljø, press the cards' buttons, fill in forms and write
+ * in threads. The same core as Slack and Teams; the cards and handlers are Teams' (see teams-dialect.ts), and the
+ * channel's messages are rows in the database.
+ */
+export const localAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
+  if (!localChannelEnabled(config)) return null;
+  const store = localStore(db);
+  const chat = (workspace: Workspace) => new LocalChat(workspace, store);
+  const env: LocalEnv = { core, store, log, teams: teamsDepsFor(core, db, log, chat) };
+  http.use((req, res, next) =>
+    req.path === "/" || req.path.startsWith("/local/") ? localOnly(req, res, next) : next(),
+  );
+  registerPage(http, () => languageNow(env));
+  registerApi(http, env);
+  return {
+    platform: "local",
+    chatFor: chat,
+    async start() {
+      log.info("local trial channel: open it in a browser on this computer", {
+        url: `http://localhost:${config.PORT}/`,
+      });
+    },
+  };
+};
