@@ -125,27 +125,24 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const bare = await bareBolt(fake.url);
   const results: BenchResult[] = [];
   try {
-    // One workspace with a running discussion; notes go to point 1, "next" comes from a stale view.
-    const team = "T_BENCH";
-    const ctx = await server.core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
-    await server.core.setupWorkspace(
-      ctx,
-      {
-        headcount: 20,
-        timeZone: "Europe/Copenhagen",
-        language: "da",
-        defaultChannel: "C_AMO",
-        members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }],
-      },
-      null,
-    );
-    const { discussion } = await server.core.start(
-      { ...ctx, workspace: (await server.core.context("slack", team, ctx.actor)).workspace },
-      {},
-      null,
-    );
+    // Sixteen workplaces, each in the middle of its discussion; notes go to point 1, "next" comes from a stale view.
+    const targets: { team: string; discussionId: string }[] = [];
+    for (let n = 0; n < 16; n++) {
+      const team = `T_BENCH${n}`;
+      const ctx = await server.core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
+      const { workspace } = await server.core.setupWorkspace(
+        ctx,
+        { headcount: 20, timeZone: "Europe/Copenhagen", language: "da", defaultChannel: "C_AMO", members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }] },
+        null,
+      );
+      const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
+      targets.push({ team, discussionId: discussion.id });
+    }
     let i = 0;
-    const mixed = () => interaction(team, discussion.id, 1, i++ % 2 === 0 ? "note" : "next");
+    const mixed = () => {
+      const target = targets[i % targets.length] as (typeof targets)[number];
+      return interaction(target.team, target.discussionId, 1, i++ % 2 === 0 ? "note" : "next");
+    };
     for (const connections of levels) {
       const app = await load(`http://127.0.0.1:${server.port}`, connections, seconds, mixed);
       const ceiling = await load(bare.url, connections, seconds, mixed);

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { reminderDelivery } from "./reminders.ts";
 import { startup } from "./startup.ts";
@@ -10,6 +10,8 @@ import type { Benchmark, BenchResult } from "./types.ts";
  * npm run bench:smoke  the same at small sizes in seconds (CI): checks that they run, not how fast
  */
 const smoke = process.argv.includes("--smoke");
+/** `npm run bench -- slack` runs only the benchmarks whose name contains "slack" and updates their rows. */
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"))[0]?.toLowerCase();
 const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 const benchmarks: [string, Benchmark][] = [
@@ -23,7 +25,7 @@ for (const extra of ["./load-slack.ts", "./load-teams.ts"]) {
 }
 
 const results: BenchResult[] = [];
-for (const [name, benchmark] of benchmarks) {
+for (const [name, benchmark] of benchmarks.filter(([n]) => !only || n.toLowerCase().includes(only))) {
   process.stderr.write(`running ${name}...\n`);
   results.push(...(await benchmark({ smoke, databaseUrl })));
 }

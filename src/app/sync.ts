@@ -14,6 +14,42 @@ export async function syncDiscussion(
   discussionId: string,
   points: readonly number[] = [],
 ): Promise<boolean> {
+  // Many changes at once to one discussion (a busy meeting) need one refresh after them, not one each: while a
+  // sync runs, further requests are folded into a single follow-up sync. This only saves work; what is shown
+  // always comes from the database.
+  const running = inFlight.get(discussionId);
+  if (running) {
+    for (const p of points) running.points.add(p);
+    running.again = true;
+    return running.done;
+  }
+  const state = { points: new Set(points), again: false, done: Promise.resolve(true) };
+  inFlight.set(discussionId, state);
+  state.done = (async () => {
+    let ok = true;
+    try {
+      do {
+        state.again = false;
+        const batch = [...state.points];
+        state.points.clear();
+        ok = (await syncOnce(deps, workspace, discussionId, batch)) && ok;
+      } while (state.again);
+    } finally {
+      inFlight.delete(discussionId);
+    }
+    return ok;
+  })();
+  return state.done;
+}
+
+const inFlight = new Map<string, { points: Set<number>; again: boolean; done: Promise<boolean> }>();
+
+async function syncOnce(
+  deps: Deps,
+  workspace: Workspace,
+  discussionId: string,
+  points: readonly number[],
+): Promise<boolean> {
   const r = repos(deps.db);
   const discussion = await r.discussions.get(workspace.id, discussionId);
   if (!discussion?.channelId || discussion.status === "planned") return true;

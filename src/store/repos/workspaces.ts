@@ -6,6 +6,12 @@ export function workspacesRepo(q: Queryable) {
   return {
     /** The workspace for a platform's team/tenant id, created on first contact. */
     async ensure(platform: Platform, externalId: string, name = ""): Promise<Workspace> {
+      // Almost every request names a workspace that exists: read first, write only when something changes.
+      const found = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
+        platform,
+        externalId,
+      ]);
+      if (found[0] && (name === "" || found[0].name === name)) return toWorkspace(found[0]);
       const rows = await q.query(
         `INSERT INTO workspaces (platform, external_id, name) VALUES ($1, $2, $3)
          ON CONFLICT (platform, external_id) DO UPDATE
