@@ -93,6 +93,17 @@
     a.remove();
   }
 
+  // The renderer's "filtered" single choice shows the chosen value's id until one types; Teams shows a searchable
+  // list of names. A plain dropdown is the closer likeness, so single "filtered" choices are drawn as "compact".
+  function forThisPage(node) {
+    if (Array.isArray(node)) return node.map(forThisPage);
+    if (!node || typeof node !== "object") return node;
+    const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, forThisPage(v)]));
+    if (copy.type === "Input.ChoiceSet" && copy.style === "filtered" && !copy.isMultiSelect)
+      copy.style = "compact";
+    return copy;
+  }
+
   function renderCard(json, message, index) {
     const card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig;
@@ -117,7 +128,7 @@
         holder.removeAttribute("aria-busy");
       }
     };
-    card.parse(json);
+    card.parse(forThisPage(json));
     const holder = document.createElement("div");
     holder.className = "card";
     holder.dataset.testid = "card";
@@ -155,7 +166,7 @@
     meta.append(author, time);
     if (m.pinned) {
       const pin = document.createElement("span");
-      pin.textContent = `📌 ${text("pinned")}`;
+      pin.textContent = text("pinned");
       pin.dataset.testid = "pinned-mark";
       meta.append(pin);
     }
@@ -176,7 +187,7 @@
       a.href = m.file.url;
       a.download = m.file.name;
       a.dataset.testid = "file";
-      a.textContent = `⬇ ${text("download", { name: m.file.name })}`;
+      a.textContent = text("download", { name: m.file.name });
       file.append(a);
       el.append(file);
     }
