@@ -129,10 +129,20 @@ describe("Slack: Block Kit limits and safe rendering", () => {
       }, 10_000);
       return fake.calls.slice(from).filter((c) => c.method.startsWith("respond"));
     };
+    // A long answer: five through the response_url (all Slack takes), the rest as direct messages.
+    const dmBefore = fake.of("chat.postMessage").filter((c) => c.args.channel === EMPLOYER.id).length;
     const followUp = await answers("opfølgning");
-    expect(followUp.length).toBeGreaterThan(1);
     expect(followUp.map((c) => [c.method, c.refusal])).toEqual(followUp.map(() => ["respond", undefined]));
-    const listed = followUp.map((c) => String(c.args.text)).join("");
+    expect(followUp).toHaveLength(5);
+    expect(String(followUp[4]?.args.text)).toBe(
+      "Svaret er langt, så resten kommer som privat besked fra mig.",
+    );
+    const direct = fake
+      .of("chat.postMessage")
+      .filter((c) => c.args.channel === EMPLOYER.id)
+      .slice(dmBefore);
+    expect(direct.length).toBeGreaterThan(0);
+    const listed = [...followUp, ...direct].map((c) => String(c.args.text)).join("");
     for (let i = 0; i < 30; i++) expect(listed).toContain(`Beslutning ${i} `);
 
     const summary = await answers("referat");

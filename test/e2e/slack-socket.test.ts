@@ -61,9 +61,10 @@ describe("Slack over Socket Mode", () => {
     await waitFor(() => socket.connected === 1);
 
     // The setup modal opens, and its submit (an interactive envelope) stores the workspace.
+    const from = fake.calls.length;
     const id = command("opsæt");
     await waitFor(() => socket.acks.some((a) => a.envelope_id === id));
-    const opened = await fake.after("views.open", async () => {});
+    const opened = await fake.until("views.open", () => true, from);
     expect(opened.token).toBe("xoxb-socket-token");
     const view = opened.args.view as { callback_id: string; blocks: { block_id: string }[] };
     const submitted = socket.deliver("interactive", {
@@ -95,13 +96,16 @@ describe("Slack over Socket Mode", () => {
 
     // Start, then a reply in point 1's thread (an events_api envelope, delivered twice) becomes one note.
     command("start");
-    await waitFor(() =>
-      fake.of("chat.postMessage").some((c) => String(c.args.text).startsWith("Punkt 1 af 11")),
-    );
     const workspace = (await repos(db).workspaces.find("slack", team))!;
+    // Point 1's message is posted, and its ts stored (after the post returns).
+    let thread = "";
+    await waitFor(async () => {
+      const discussion = await repos(db).discussions.latest(workspace.id);
+      const agenda = discussion ? await repos(db).discussions.agenda(workspace.id, discussion.id) : [];
+      thread = (agenda[0]?.message as { id?: string } | null)?.id ?? "";
+      return /^\d+\.\d+$/.test(thread);
+    });
     const discussion = (await repos(db).discussions.latest(workspace.id))!;
-    const thread = (await repos(db).discussions.agenda(workspace.id, discussion.id))[0]?.message
-      ?.id as string;
     const event = {
       token: "legacy",
       team_id: team,

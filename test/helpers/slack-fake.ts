@@ -31,6 +31,7 @@ export class FakeSlack {
   private ts = 1_700_000_000_000;
   private scripted = new Map<string, Scripted[]>();
   private installs = 0;
+  private responseUses = new Map<string, number>();
   url = "";
 
   async start(): Promise<string> {
@@ -115,6 +116,13 @@ export class FakeSlack {
     }
     if (path.startsWith("/respond/")) {
       const args = JSON.parse(raw.toString("utf8") || "{}");
+      // Slack takes five answers through one response_url.
+      const uses = (this.responseUses.get(path) ?? 0) + 1;
+      this.responseUses.set(path, uses);
+      if (uses > 5) {
+        this.calls.push({ method: "respond!used_url", args, token: null, refusal: ["used_url"] });
+        return { status: 404, body: "used_url" };
+      }
       const refused = this.refusal("respond", args);
       if (refused) {
         this.calls.push({ method: "respond!invalid_blocks", args, token: null, refusal: refused.errors });
@@ -169,7 +177,9 @@ export class FakeSlack {
 
   /** Every call Slack refused (a test that sees one has found a payload Slack would reject). */
   refused(): SlackCall[] {
-    return this.calls.filter((c) => /!(invalid_blocks|invalid_arguments|msg_too_long)$/.test(c.method));
+    return this.calls.filter((c) =>
+      /!(invalid_blocks|invalid_arguments|msg_too_long|used_url)$/.test(c.method),
+    );
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -9,6 +9,7 @@ export const slack = section(
     "slack.start_again":
       "Skriv derefter /arbejdsmiljø start igen, så lægger jeg drøftelsens beskeder i kanalen.",
     "slack.resynced": "Drøftelsen er allerede i gang. Dens beskeder i kanalen er bragt ajour.",
+    "slack.continued_in_dm": "Svaret er langt, så resten kommer som privat besked fra mig.",
     // Slack allows 24 characters in a modal's title; the full title is shown at the top of the modal.
     "slack.modal_title.cooperation_plan": "Samarbejdet næste år",
     "slack.modal_title.competences": "Kompetencer, uddannelse",
@@ -25,6 +26,7 @@ export const slack = section(
     "slack.start_again":
       "Then type /arbejdsmiljø start again, and I will post the discussion's messages in the channel.",
     "slack.resynced": "The discussion is already running. Its messages in the channel are up to date again.",
+    "slack.continued_in_dm": "The answer is long, so the rest follows as a direct message from me.",
     "slack.modal_title.cooperation_plan": "Cooperation next year",
     "slack.modal_title.competences": "Competences, training",
     "slack.installed": "The bot is now installed in {team}.",

@@ -1,0 +1,7 @@
+import { helpText } from "../../../src/app/help.ts";
+import type { SubcommandArgs } from "./types.ts";
+
+/** hjælp / help: every subcommand with its English alias. */
+export async function help({ ctx, command, answer }: SubcommandArgs) {
+  await answer.say(helpText(ctx.workspace.language, command.command));
+}

@@ -1,0 +1,12 @@
+import { repos } from "../../../src/store/index.ts";
+import { setupModal } from "../render/setup-modals.ts";
+import type { SubcommandArgs } from "./types.ts";
+
+/** opsæt / setup: the setup modal, filled in with what is stored. */
+export async function setup({ deps, ctx, command, client }: SubcommandArgs) {
+  const members = await repos(deps.core.deps.db).members.list(ctx.workspace.id);
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: setupModal(ctx.workspace, members, command.channel_id),
+  });
+}
