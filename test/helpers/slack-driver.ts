@@ -101,7 +101,7 @@ export class SlackDriver {
     user: SlackUser,
     text: string,
     threadTs: string,
-    options: { ts?: string; retryNum?: number; eventId?: string } = {},
+    options: { ts?: string; retryNum?: number; eventId?: string; extra?: Record<string, unknown> } = {},
   ) {
     const ts =
       options.ts ??
@@ -121,6 +121,7 @@ export class SlackDriver {
         ts,
         thread_ts: threadTs,
         channel_type: "channel",
+        ...options.extra,
       },
     });
     return this.post(body, "application/json", { retryNum: options.retryNum });

@@ -13,6 +13,9 @@ interface ThreadMessage {
   channel: string;
 }
 
+/** Replies that count as notes: plain ones, ones also sent to the channel, and ones with a file (their text). */
+const NOTE_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
+
 /**
  * A reply in an agenda point's thread becomes a note on that point. The message's ts is the idempotency key, so a
  * retried event (x-slack-retry-num) records once.
@@ -21,7 +24,7 @@ export function register(app: App, deps: SlackDeps) {
   app.event("message", async ({ event, body, client }) => {
     const message = event as unknown as ThreadMessage;
     if (
-      message.subtype ||
+      (message.subtype && !NOTE_SUBTYPES.has(message.subtype)) ||
       message.bot_id ||
       !message.user ||
       !message.thread_ts ||
