@@ -12,7 +12,7 @@ import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
-import { boardView, pointView } from "./views.ts";
+import { boardView, pointView, unjudgedGoals } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
@@ -62,7 +62,7 @@ export function createCore(deps: Deps) {
       const r = repos(deps.db);
       const members = await r.members.list(ctx.workspace.id);
       const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
-      const carried = discussion ? (await pointView(r, ctx.workspace, discussion, 7)).carriedGoals : [];
+      const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
       return { language: ctx.workspace.language, members, carriedGoals: carried };
     },
     async views(ctx: Ctx, discussionId: string, point?: number) {

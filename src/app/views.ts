@@ -30,10 +30,22 @@ export async function carriedGoals(
   });
 }
 
+/** Last year's goals still waiting for a verdict in this discussion. */
+export async function unjudgedGoals(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+): Promise<PointView["carriedGoals"]> {
+  const judged = await r.entries.judgedGoalIds(workspace.id, discussion.id);
+  return (await carriedGoals(r, workspace, discussion))
+    .filter((g) => !judged.has(g.id))
+    .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
+}
+
 export async function boardView(r: Repos, workspace: Workspace, discussion: Discussion): Promise<BoardView> {
-  const [items, entries] = await Promise.all([
+  const [items, counts] = await Promise.all([
     r.discussions.agenda(workspace.id, discussion.id),
-    r.entries.forDiscussion(workspace.id, discussion.id),
+    r.entries.countByPoint(workspace.id, discussion.id),
   ]);
   return {
     discussionId: discussion.id,
@@ -49,7 +61,7 @@ export async function boardView(r: Repos, workspace: Workspace, discussion: Disc
       number: p.number,
       title: p.title[workspace.language],
       status: items.find((i) => i.number === p.number)?.status ?? "pending",
-      entryCount: entries.filter((e) => e.point === p.number).length,
+      entryCount: counts.get(p.number) ?? 0,
     })),
   };
 }
@@ -61,22 +73,11 @@ export async function pointView(
   number: number,
 ): Promise<PointView> {
   const point = agendaPoint(number);
-  const [items, entries] = await Promise.all([
+  const [items, here] = await Promise.all([
     r.discussions.agenda(workspace.id, discussion.id),
-    r.entries.forDiscussion(workspace.id, discussion.id),
+    r.entries.forPoint(workspace.id, discussion.id, number),
   ]);
-  const here = entries.filter((e) => e.point === number);
-  let carried: PointView["carriedGoals"] = [];
-  if (point.form === "goal_verdict") {
-    const judged = new Set(
-      entries
-        .filter((e) => e.kind === "goal_verdict")
-        .map((e) => (e.data as EntryData["goal_verdict"]).goalId),
-    );
-    carried = (await carriedGoals(r, workspace, discussion))
-      .filter((g) => !judged.has(g.id))
-      .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
-  }
+  const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
   return {
     discussionId: discussion.id,
     discussionStatus: discussion.status,

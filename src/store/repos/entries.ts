@@ -53,6 +53,32 @@ export function entriesRepo(q: Queryable) {
       );
       return rows.map(toEntry);
     },
+    async forPoint(workspaceId: string, discussionId: string, point: number): Promise<Entry[]> {
+      const rows = await q.query(
+        `SELECT * FROM entries WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
+         ORDER BY created_at, id`,
+        [workspaceId, discussionId, point],
+      );
+      return rows.map(toEntry);
+    },
+    /** How many entries each point holds (the board shows the counts, not the entries). */
+    async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
+      const rows = await q.query<{ point: number; n: string }>(
+        `SELECT point, count(*) AS n FROM entries WHERE workspace_id = $1 AND discussion_id = $2 AND deleted_at IS NULL
+         GROUP BY point`,
+        [workspaceId, discussionId],
+      );
+      return new Map(rows.map((r) => [r.point, Number(r.n)]));
+    },
+    /** The ids of last year's goals that already have a verdict in this discussion. */
+    async judgedGoalIds(workspaceId: string, discussionId: string): Promise<Set<string>> {
+      const rows = await q.query<{ id: string | null }>(
+        `SELECT data->>'goalId' AS id FROM entries WHERE workspace_id = $1 AND discussion_id = $2
+           AND kind = 'goal_verdict' AND deleted_at IS NULL`,
+        [workspaceId, discussionId],
+      );
+      return new Set(rows.map((r) => r.id).filter((id): id is string => Boolean(id)));
+    },
     async update(
       workspaceId: string,
       entryId: string,
