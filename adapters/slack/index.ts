@@ -8,22 +8,7 @@ import { registerListeners } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
-
-const SCOPES = [
-  "commands",
-  "chat:write",
-  "chat:write.public",
-  "pins:write",
-  "files:write",
-  "users:read",
-  "team:read",
-  "channels:history",
-  "groups:history",
-  "channels:read",
-  "channels:join",
-  "groups:read",
-  "im:write",
-];
+import { SCOPES } from "./scopes.ts";
 
 /**
  * Slack over HTTP at POST /slack/events (single workspace with a bot token, or many through OAuth), or over Socket
@@ -61,7 +46,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
             clientId: config.SLACK_CLIENT_ID,
             clientSecret: config.SLACK_CLIENT_SECRET,
             stateSecret: config.SLACK_STATE_SECRET,
-            scopes: SCOPES,
+            scopes: [...SCOPES],
             installationStore: pgInstallationStore(db, tokenKey()),
             installerOptions: {
               directInstall: true,

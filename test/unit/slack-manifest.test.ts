@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { BOT_EVENTS, SCOPES } from "../../adapters/slack/scopes.ts";
+
+const manifest = readFileSync(new URL("../../manifest/slack.yaml", import.meta.url), "utf8");
+
+/** The items of the YAML list under `key:` (the manifest is plain block YAML). */
+function listUnder(key: string): string[] {
+  const lines = manifest.split("\n");
+  const at = lines.findIndex((l) => l.trim() === `${key}:`);
+  if (at < 0) return [];
+  const indent = (lines[at] as string).search(/\S/);
+  const items: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (line.trim() === "") continue;
+    if (line.search(/\S/) <= indent) break;
+    const item = /^\s*-\s+(\S+)/.exec(line);
+    if (item) items.push(item[1] as string);
+  }
+  return items;
+}
+
+describe("manifest/slack.yaml", () => {
+  it("asks for exactly the scopes the OAuth install asks for", () => {
+    expect(listUnder("bot").sort()).toEqual([...SCOPES].sort());
+  });
+
+  it("subscribes to the events the listeners handle", () => {
+    expect(listUnder("bot_events").sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it("has both commands, interactivity and every URL at /slack/events, and says whether Socket Mode is on", () => {
+    expect(manifest).toContain("- command: /arbejdsmiljø");
+    expect(manifest).toContain("- command: /arbejdsmiljo");
+    expect(manifest).toMatch(/interactivity:\s*\n\s*is_enabled: true/);
+    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map(
+      (m) => new URL(m[1] as string).pathname,
+    );
+    expect(urls.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(urls)).toEqual(new Set(["/slack/events"]));
+    expect(listUnder("redirect_urls").map((u) => new URL(u).pathname)).toEqual(["/slack/oauth_redirect"]);
+    expect(manifest).toMatch(/socket_mode_enabled: (true|false)/);
+  });
+});
