@@ -25,7 +25,7 @@ describe("Slack OAuth: install in several workspaces", () => {
   beforeAll(async () => {
     await fake.start();
     fake.names.set(EMPLOYER.id, EMPLOYER.name);
-    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
     const config = loadConfig({
       PORT: "0",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -23,7 +23,7 @@ describe("Slack over Socket Mode", () => {
     await fake.start();
     fake.socketUrl = await socket.start();
     for (const u of [EMPLOYER, REP]) fake.names.set(u.id, u.name);
-    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
     const config = loadConfig({
       PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-socket-token",

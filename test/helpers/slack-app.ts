@@ -20,10 +20,11 @@ export class SlackApp {
   db!: Db;
   url = "";
 
+  /** PGlite, or real PostgreSQL when TEST_DATABASE_URL is set (its own schema per test file). */
   async start(now?: () => Date) {
     await this.fake.start();
     for (const u of [EMPLOYER, REP, LEADER]) this.fake.names.set(u.id, u.name);
-    this.db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    this.db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
     const config = loadConfig({
       PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-test-token",
