@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { OutboundMessage } from "../../../src/app/chat-port.ts";
+import { t } from "../../../src/i18n/index.ts";
 import { boardBlocks } from "./board.ts";
 import { paginate } from "./mrkdwn.ts";
 import { announcementBlocks, completenessBlocks, textBlocks } from "./other.ts";
@@ -24,7 +25,10 @@ export function render(message: OutboundMessage): { text: string; pages: KnownBl
     case "summary":
       return summaryPages(message.view);
     case "completeness":
-      return { text: "", pages: paginate(completenessBlocks(message.view)) };
+      return {
+        text: t(message.view.language, "completeness.title"),
+        pages: paginate(completenessBlocks(message.view)),
+      };
     case "text": {
       const { text, blocks } = textBlocks(message.view);
       return { text, pages: paginate(blocks) };
