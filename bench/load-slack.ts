@@ -171,8 +171,8 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       );
     }
     results.push({
-      benchmark: "memory",
-      metric: "RSS under the Slack load (this process)",
+      benchmark: "Slack interactions",
+      metric: "RSS under the Slack load (app, load generator and fakes in one process)",
       value: round(process.memoryUsage().rss / 2 ** 20, 1),
       unit: "MB",
     });

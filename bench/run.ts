@@ -46,8 +46,11 @@ if (!smoke) {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     database: databaseUrl ? "postgresql" : "pglite",
   };
-  await writeFile(
-    new URL("./results.json", import.meta.url),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`,
-  );
+  const file = new URL("./results.json", import.meta.url);
+  const previous = only
+    ? ((await readFile(file, "utf8").then(JSON.parse, () => ({ results: [] }))) as { results: BenchResult[] }).results
+    : [];
+  const measured = new Set(results.map((r) => r.benchmark));
+  const merged = [...previous.filter((r) => !measured.has(r.benchmark)), ...results];
+  await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), machine, results: merged }, null, 2)}\n`);
 }

@@ -40,7 +40,9 @@ export function card(body: Element[], actions: Element[] = []): AdaptiveCard {
 
 /** Escapes the Markdown that Adaptive Cards would otherwise interpret in user text (links, emphasis, lists). */
 export function escapeMd(text: string): string {
-  return text.replace(/([\\*_[\]`~])/g, "\\$1").replace(/^(\s*)([-+>#]|\d+\.)(\s)/gm, "$1\\$2$3");
+  // A line that starts like a list item or heading ("1. Valg", "- x") would become one: a no-break space after
+  // the marker keeps it plain text without showing an escape character.
+  return text.replace(/([\\*_[\]`~])/g, "\\$1").replace(/^(\s*)([-+>#]|\d+\.)\s/gm, "$1$2\u00A0");
 }
 
 export const textBlock = (text: string, options: Element = {}): Element => ({
