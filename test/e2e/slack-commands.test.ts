@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMPLOYER, REP, SlackApp } from "../helpers/slack-app.ts";
+
+/** The subcommands that answer with text or files: help, status, export, data, delete. */
+describe("Slack: /arbejdsmiljø subcommands", () => {
+  const app = new SlackApp();
+  beforeAll(() => app.start(() => new Date("2026-11-24T09:00:00Z")));
+  afterAll(() => app.stop());
+
+  const say = async (slack: Awaited<ReturnType<SlackApp["setUp"]>>["slack"], text: string, user = EMPLOYER) =>
+    String((await app.fake.after("respond", () => slack.command(user, text))).args.text);
+
+  it("lists every subcommand with its English alias, under either command name", async () => {
+    const { slack } = await app.setUp();
+    const help = await say(slack, "hjælp");
+    for (const line of [
+      "opsæt (setup)",
+      "planlæg (plan)",
+      "start",
+      "status",
+      "opfølgning (followup)",
+      "referat [år] (summary)",
+      "eksport [år] (export)",
+      "hjælp (help)",
+    ])
+      expect(help).toContain(line);
+    expect(
+      String((await app.fake.after("respond", () => slack.command(EMPLOYER, "", "/arbejdsmiljo"))).args.text),
+    ).toContain("/arbejdsmiljo");
+  });
+
+  it("reports status with the missing legal requirements, and sends the year's files", async () => {
+    const { fake } = app;
+    const { slack } = await app.setUp();
+    expect(await say(slack, "status")).toBe(
+      "Der er ingen drøftelse for 2026 endnu. Planlæg den med planlæg.",
+    );
+    await fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    const status = await say(slack, "status 2026");
+    expect(status).toContain("Drøftelsen 2026: I gang.");
+    expect(status).toContain("Det er besluttet, hvor ofte I mødes.");
+
+    // Export of a year without a summary is refused politely; after concluding, three files go to the channel.
+    expect(await say(slack, "eksport 2026")).not.toContain("sendt som filer");
+    await fake.after("chat.postEphemeral", () =>
+      slack.click(EMPLOYER, "discussion_conclude", slack.button("discussion_conclude").value),
+    );
+    await fake.after("views.open", () =>
+      slack.click(EMPLOYER, "discussion_conclude_anyway", slack.button("discussion_conclude_anyway").value),
+    );
+    await fake.after("pins.add", () => slack.submit(EMPLOYER, slack.lastModal(), { reason: "Prøve" }));
+    const from = fake.calls.length;
+    expect(await say(slack, "export 2026")).toBe("Referat og opfølgning for 2026 er sendt som filer.");
+    const names = fake.calls
+      .slice(from)
+      .filter((c) => c.method === "files.getUploadURLExternal")
+      .map((c) => String(c.args.filename));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\.md$/),
+        expect.stringMatching(/\.pdf$/),
+        expect.stringMatching(/\.csv$/),
+      ]),
+    );
+    const shared = fake.calls.slice(from).filter((c) => c.method === "files.completeUploadExternal");
+    expect(shared.every((c) => c.args.channel_id === "C_AMO")).toBe(true);
+  });
+
+  it("sends the workspace's data to the one who asks, and deletes it all with the code", async () => {
+    const { fake } = app;
+    const { slack, workspace } = await app.setUp();
+    const from = fake.calls.length;
+    await slack.command(EMPLOYER, "data");
+    await fake.until("files.completeUploadExternal", (c) => c.args.channel_id === `D${EMPLOYER.id}`, from);
+
+    // Only the employer may delete, and only with the code given to them.
+    expect(await say(slack, "slet", REP)).toContain("kræver rollen");
+    const asked = await say(slack, "slet");
+    const code = /\b([A-Z0-9]{6,})\b/.exec(asked.replace(/slet/gi, ""))?.[1] as string;
+    expect(code).toBeDefined();
+    expect(await say(slack, "slet FORKERT1")).not.toBe("Alle arbejdspladsens data er slettet.");
+    expect(await app.repos.workspaces.find("slack", slack.team)).not.toBeNull();
+    expect(await say(slack, `slet ${code}`)).toBe("Alle arbejdspladsens data er slettet.");
+    expect(await app.repos.members.list(workspace.id)).toEqual([]);
+  });
+});
