@@ -53,25 +53,14 @@ export interface SummaryPoint {
   entries: SummaryEntry[];
 }
 
-export interface SummaryInput {
-  language: Language;
-  workspaceName: string;
-  year: number;
-  status: DiscussionStatus;
-  heldAt: Date | null;
-  timeZone: string;
-  location: string | null;
-  channelName: string | null;
-  headcount: number;
-  participants: { name: string; role: Role }[];
+/** What the document is built from: the stored facts; the rest of the document is derived from them. */
+export type SummaryInput = Omit<
+  SummaryDocument,
+  "participation" | "minuteTaker" | "points" | "decisions" | "goals" | "cooperation"
+> & {
   points: { number: number; status: PointStatus; threadUrl: string | null }[];
   entries: SummaryEntry[];
-  completeness: Completeness;
-  concludedBy: string | null;
-  overrideReason: string | null;
-  version: number | null;
-  lastYearGoals: LastYearGoal[];
-}
+};
 
 export function summaryDocument(input: SummaryInput): SummaryDocument {
   const of = <K extends EntryKind>(kind: K) =>

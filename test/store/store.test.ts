@@ -13,6 +13,20 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   afterAll(async () => db?.close());
 
   const workspace = () => repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
+  /** A planned 2026 discussion in the workspace, with the defaults every test here shares. */
+  const newDiscussion = async (workspaceId: string) => {
+    const fields = {
+      organiserId: "U1",
+      channelId: "C1",
+      scheduledAt: null,
+      durationMinutes: null,
+      location: null,
+      participants: [],
+    };
+    const d = await repos(db).discussions.create(workspaceId, { year: 2026, ...fields });
+    if (!d) throw new Error("discussion not created");
+    return d;
+  };
 
   it("has applied every migration once, and applying again does nothing", async () => {
     const all = await loadMigrations();
@@ -86,15 +100,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("applies a state only from the version it was computed on", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = (await r.discussions.create(ws.id, {
-      year: 2026,
-      organiserId: "U1",
-      channelId: "C1",
-      scheduledAt: null,
-      durationMinutes: null,
-      location: null,
-      participants: [],
-    }))!;
+    const d = await newDiscussion(ws.id);
     const started = transition(initialState(), { type: "start" });
     if (!started.ok) throw new Error("start refused");
     const first = await r.discussions.applyState(ws.id, d.id, d.version, started.state);
@@ -108,15 +114,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     const a = await workspace();
     const b = await workspace();
     const r = repos(db);
-    const d = (await r.discussions.create(a.id, {
-      year: 2026,
-      organiserId: "U1",
-      channelId: "C1",
-      scheduledAt: null,
-      durationMinutes: null,
-      location: null,
-      participants: [],
-    }))!;
+    const d = await newDiscussion(a.id);
     const e = await r.entries.insert(a.id, {
       discussionId: d.id,
       point: 1,
@@ -179,15 +177,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("hands a message slot to one claimer only", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = (await r.discussions.create(ws.id, {
-      year: 2026,
-      organiserId: "U1",
-      channelId: "C1",
-      scheduledAt: null,
-      durationMinutes: null,
-      location: null,
-      participants: [],
-    }))!;
+    const d = await newDiscussion(ws.id);
     const claims = await Promise.all([1, 2, 3].map(() => r.discussions.claimMessage(ws.id, d.id, 1)));
     expect(claims.filter(Boolean)).toHaveLength(1);
     await r.discussions.setMessage(ws.id, d.id, 1, { channel: "C1", id: "111.222" });
