@@ -132,7 +132,13 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       const ctx = await server.core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
       const { workspace } = await server.core.setupWorkspace(
         ctx,
-        { headcount: 20, timeZone: "Europe/Copenhagen", language: "da", defaultChannel: "C_AMO", members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }] },
+        {
+          headcount: 20,
+          timeZone: "Europe/Copenhagen",
+          language: "da",
+          defaultChannel: "C_AMO",
+          members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }],
+        },
         null,
       );
       const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);

@@ -11,7 +11,10 @@ import type { Benchmark, BenchResult } from "./types.ts";
  */
 const smoke = process.argv.includes("--smoke");
 /** `npm run bench -- slack` runs only the benchmarks whose name contains "slack" and updates their rows. */
-const only = process.argv.slice(2).filter((a) => !a.startsWith("--"))[0]?.toLowerCase();
+const only = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith("--"))[0]
+  ?.toLowerCase();
 const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 const benchmarks: [string, Benchmark][] = [
@@ -48,9 +51,13 @@ if (!smoke) {
   };
   const file = new URL("./results.json", import.meta.url);
   const previous = only
-    ? ((await readFile(file, "utf8").then(JSON.parse, () => ({ results: [] }))) as { results: BenchResult[] }).results
+    ? ((await readFile(file, "utf8").then(JSON.parse, () => ({ results: [] }))) as { results: BenchResult[] })
+        .results
     : [];
   const measured = new Set(results.map((r) => r.benchmark));
   const merged = [...previous.filter((r) => !measured.has(r.benchmark)), ...results];
-  await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), machine, results: merged }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, results: merged }, null, 2)}\n`,
+  );
 }
