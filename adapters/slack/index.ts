@@ -7,6 +7,7 @@ import { parseKey } from "../../src/store/sealed.ts";
 import { registerListeners } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
+import { boltLogger } from "./logger.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 
@@ -18,12 +19,14 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
   const mode = slackMode(config);
   const tokenKey = () => parseKey(config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
   if (mode === "off") return null;
+  const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
+  const logger = boltLogger(log);
   // A few quick retries for 5xx and network faults; a 429 waits the Retry-After Slack asks for.
   const clientOptions = {
+    logger,
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
   };
-  const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
   let app: App;
   if (mode === "socket") {
     app = new App({
@@ -33,6 +36,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
       clientOptions,
       // The Socket Mode client takes its Web API options (SLACK_API_URL) from installerOptions, not clientOptions.
       installerOptions: { clientOptions },
+      logger,
       logLevel,
     });
   } else {
@@ -40,6 +44,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
       signingSecret: config.SLACK_SIGNING_SECRET as string,
       endpoints: "/slack/events",
       app: http,
+      logger,
       logLevel,
       ...(mode === "oauth"
         ? {
@@ -59,6 +64,7 @@ export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http
     app = new App({
       receiver,
       clientOptions,
+      logger,
       logLevel,
       ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
     });
