@@ -66,7 +66,11 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
       });
     blocks.push({ type: "actions", block_id: `record_${view.number}`, elements: record });
     if (view.isCurrent && view.discussionStatus === "running") {
-      const move = [button(ACTION.previous, "button.previous"), button(ACTION.skip, "button.skip")];
+      // No "back" on the first point: there is nothing before it.
+      const move = [
+        ...(view.number > 1 ? [button(ACTION.previous, "button.previous")] : []),
+        button(ACTION.skip, "button.skip"),
+      ];
       if (view.number < 11) move.push(button(ACTION.next, "button.next", {}, "primary"));
       else move.push(button(ACTION.conclude, "button.conclude", {}, "primary"));
       blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
