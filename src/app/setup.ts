@@ -3,7 +3,7 @@ import { isValidTimeZone } from "../domain/dates.ts";
 import { optionalText, problemsOf, text } from "../domain/entries.ts";
 import { type ParticipationRule, participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
-import { planQuarterly, planTraining } from "../scheduler/plan.ts";
+import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";
 import type { Workspace, WorkspaceSettings } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -23,6 +23,16 @@ export const setupSchema = z.strictObject({
       }),
     )
     .max(200),
+  /** Per reminder kind: turned off, or moved (days before the event). */
+  reminders: z
+    .partialRecord(
+      z.enum(REMINDER_KINDS),
+      z.strictObject({
+        enabled: z.boolean().optional(),
+        daysBefore: z.coerce.number().int().min(0).max(90).optional(),
+      }),
+    )
+    .optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 export type SetupInput = z.input<typeof setupSchema>;
@@ -45,7 +55,11 @@ export async function setupWorkspace(
     if (members.some((m) => EMPLOYER_ROLES.includes(m.role)))
       await requireRole(r, ctx, EMPLOYER_ROLES, "setup");
     const current = await r.workspaces.get(ctx.workspace.id);
-    const settings: WorkspaceSettings = { ...(current?.settings ?? {}), ...(value.settings ?? {}) };
+    const settings: WorkspaceSettings = {
+      ...(current?.settings ?? {}),
+      ...(value.settings ?? {}),
+      ...(value.reminders ? { reminders: value.reminders } : {}),
+    };
     const updated = await r.workspaces.update(ctx.workspace.id, {
       headcount: value.headcount,
       timeZone: value.timeZone,
@@ -54,6 +68,7 @@ export async function setupWorkspace(
       settings,
     });
     await r.members.replace(ctx.workspace.id, value.members);
+    await replanReminders(r, updated, deps.now());
     await planQuarterly(r, updated, deps.now());
     await planTraining(r, updated, await r.members.list(ctx.workspace.id), deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "workspace.setup", ctx.workspace.id, {

@@ -186,3 +186,16 @@ export async function planTraining(
     );
   }
 }
+
+/**
+ * After the reminder settings change: kinds turned off lose their pending reminders, and a planned meeting's
+ * reminders are planned again with the new lead times.
+ */
+export async function replanReminders(r: Repos, workspace: Workspace, now: Date): Promise<void> {
+  for (const kind of REMINDER_KINDS) {
+    if (!reminderSetting(workspace, kind).enabled) await r.reminders.cancelKind(workspace.id, kind);
+  }
+  for (const discussion of await r.discussions.list(workspace.id)) {
+    if (discussion.status === "planned") await planMeeting(r, workspace, discussion, now);
+  }
+}

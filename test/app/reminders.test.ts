@@ -183,6 +183,43 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
     expect((await due(db, workspace.id)).filter((r) => r.startsWith("meeting."))).toEqual([]);
   });
 
+  it("lets a workspace turn a kind off and move the preparation reminder in the setup", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { employer, workspace } = await setUpWorkspace(t.core);
+    await t.core.schedule(employer, { date: "2027-01-20", time: "13:00" }, null);
+    await t.core.setupWorkspace(
+      employer,
+      {
+        headcount: 25,
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+        defaultChannel: "C_AMO",
+        members: [{ userId: "U_EMPLOYER", name: "Mette Hansen", role: "employer", joinedAmoOn: null }],
+        reminders: { "meeting.day_before": { enabled: false }, "meeting.prepare": { daysBefore: 21 } },
+      },
+      null,
+    );
+    const meeting = (await due(db, workspace.id)).filter((r) => r.startsWith("meeting."));
+    expect(meeting).toEqual([
+      "meeting.prepare 2026-12-30T08:00:00.000Z",
+      "meeting.start 2027-01-20T12:00:00.000Z",
+    ]);
+    await expect(
+      t.core.setupWorkspace(
+        employer,
+        {
+          headcount: 25,
+          timeZone: "Europe/Copenhagen",
+          language: "da",
+          defaultChannel: null,
+          members: [],
+          reminders: { "meeting.nope": { enabled: false } } as never,
+        },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: "invalid" });
+  });
+
   it("sends nothing to an uninstalled workspace", async () => {
     t.clock.now = new Date("2026-11-24T09:00:00Z");
     const { employer, workspace } = await setUpWorkspace(t.core);

@@ -21,9 +21,13 @@ export function openPg(connectionString: string, max = 10): Db {
       client.on("error", ignore);
       try {
         await client.query("BEGIN");
+        // One connection runs one query at a time: queries issued together inside a transaction take turns.
+        let turn: Promise<unknown> = Promise.resolve();
         const tx: Queryable = {
-          async query<R>(sql: string, params: readonly unknown[] = []) {
-            return (await client.query(sql, params as unknown[])).rows as R[];
+          query<R>(sql: string, params: readonly unknown[] = []) {
+            const run = turn.then(async () => (await client.query(sql, params as unknown[])).rows as R[]);
+            turn = run.catch(() => {});
+            return run;
           },
         };
         const value = await fn(tx);

@@ -28,14 +28,16 @@ const toReminder = (r: Record<string, unknown>): Reminder => ({
 
 export function remindersRepo(q: Queryable) {
   return {
-    /** Adds a reminder unless the same one (kind, subject, time) is already there. */
+    /** Adds a reminder unless the same one (kind, subject, time) is already there; a cancelled one comes back. */
     async add(
       workspaceId: string,
       r: { kind: string; subjectId: string | null; dueAt: Date; payload?: Record<string, unknown> },
     ): Promise<void> {
       await q.query(
         `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload) VALUES ($1, $2, $3, $4, $5::jsonb)
-         ON CONFLICT (workspace_id, kind, subject_id, due_at) DO NOTHING`,
+         ON CONFLICT (workspace_id, kind, subject_id, due_at) DO UPDATE
+           SET status = 'pending', attempts = 0, leased_until = NULL, last_error = NULL, payload = EXCLUDED.payload
+           WHERE reminders.status = 'cancelled'`,
         [workspaceId, r.kind, r.subjectId, r.dueAt, JSON.stringify(r.payload ?? {})],
       );
     },
