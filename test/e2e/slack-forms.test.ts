@@ -196,6 +196,31 @@ describe("Slack: the agenda points' own forms", () => {
     expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
   });
 
+  it("skips a point and goes back to it", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const { fake } = app;
+    await fake.after("chat.postMessage", () =>
+      slack.click(EMPLOYER, "point_skip", pointButton(slack, "point_skip", 1)),
+    );
+    const skipped = await app.repos.discussions.agenda(workspace.id, discussion.id);
+    expect(skipped.slice(0, 2).map((i) => i.status)).toEqual(["skipped", "active"]);
+    const board = fake
+      .of("chat.update")
+      .filter((c) => String(c.args.text).startsWith("Årlig"))
+      .at(-1);
+    expect(texts(board)).toContain("⏭️ 1. Valg af referent");
+
+    const from = fake.calls.length;
+    await slack.click(EMPLOYER, "point_previous", pointButton(slack, "point_previous", 2));
+    await fake.until(
+      "chat.update",
+      (c) => texts(c).includes("point_next") && texts(c).includes('\\"p\\":1'),
+      from,
+    );
+    const back = await app.repos.discussions.get(workspace.id, discussion.id);
+    expect(back?.currentPoint).toBe(1);
+  });
+
   it("speaks English in an English workspace", async () => {
     const { slack } = await app.setUp("en");
     const answer = await app.fake.after("respond", () => slack.command(EMPLOYER, "flyt"));
