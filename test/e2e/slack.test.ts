@@ -57,6 +57,8 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
         channel: "C_AMO",
         timeZone: "Europe/Copenhagen",
         language: "da",
+        remindersOff: ["quarterly.status"],
+        prepareDays: 10,
       }),
     );
     await done;
@@ -67,6 +69,10 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
   it("holds a whole discussion from setup to the pinned summary", async () => {
     const { slack, workspace } = await setUp();
     expect(workspace.headcount).toBe(25);
+    expect(workspace.settings.reminders).toEqual({
+      "quarterly.status": { enabled: false },
+      "meeting.prepare": { daysBefore: 10 },
+    });
     expect((await repos(db).members.list(workspace.id)).map((m) => [m.name, m.role]).sort()).toEqual([
       ["Ali Nielsen", "amo_representative"],
       ["Mette Hansen", "employer"],

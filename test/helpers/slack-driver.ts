@@ -167,6 +167,8 @@ function elementState(type: string, value: unknown): Record<string, unknown> {
       };
     case "users_select":
       return { type, selected_user: value ?? null };
+    case "multi_static_select":
+      return { type, selected_options: ((value as string[] | undefined) ?? []).map((v) => ({ value: v })) };
     case "multi_users_select":
       return { type, selected_users: value ?? [] };
     case "conversations_select":

@@ -99,6 +99,7 @@ type StateValue = {
   selected_date?: string | null;
   selected_time?: string | null;
   selected_option?: { value: string } | null;
+  selected_options?: { value: string }[] | null;
   selected_user?: string | null;
   selected_users?: string[] | null;
   selected_conversation?: string | null;

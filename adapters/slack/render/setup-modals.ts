@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from "@slack/types";
+import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { Member, Workspace } from "../../../src/store/index.ts";
@@ -51,6 +52,7 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
   const employer = ids(["employer", "employer_representative"])[0];
   const defaultChannel = workspace.defaultChannel ?? channel;
   const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
+  const current = currentReminderChoices(workspace);
   return modal(VIEW.setup, t(l, "setup.title"), l, [
     input("headcount", t(l, "setup.headcount"), {
       type: "number_input",
@@ -89,6 +91,34 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       options: [option("da", t(l, "language.da")), option("en", t(l, "language.en"))],
       initial_option: option(l, t(l, `language.${l}`)),
     }),
+    input(
+      "remindersOff",
+      t(l, "setup.reminders_off"),
+      {
+        type: "multi_static_select",
+        options: reminderChoices(l).map((c) => option(c.value, c.label)),
+        ...(current.off.length
+          ? {
+              initial_options: reminderChoices(l)
+                .filter((c) => current.off.includes(c.value))
+                .map((c) => option(c.value, c.label)),
+            }
+          : {}),
+      },
+      true,
+    ),
+    input(
+      "prepareDays",
+      t(l, "setup.prepare_days"),
+      {
+        type: "number_input",
+        is_decimal_allowed: false,
+        min_value: "0",
+        max_value: "90",
+        initial_value: String(current.prepareDays),
+      },
+      true,
+    ),
     context(escapeMrkdwn(t(l, "setup.privacy"))),
   ]);
 }

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { remindersFromForm } from "../../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
@@ -33,6 +34,10 @@ export function register(app: App, deps: SlackDeps) {
           language: (value("language") as "da" | "en") ?? "da",
           defaultChannel: value("channel"),
           members,
+          reminders: remindersFromForm(
+            (fieldState(state, "remindersOff")?.selected_options ?? []).map((o) => o.value),
+            value("prepareDays"),
+          ),
         },
         `view:${args.body.view.id}`,
       );
