@@ -74,6 +74,8 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
       "f.leaders",
       "f.timeZone",
       "f.language",
+      "f.remindersOff",
+      "f.prepareDays",
     ]);
     const saved = await teams.invoke(EMPLOYER, button(setupCard, "Gem"), {
       "f.headcount": "25",
@@ -82,9 +84,16 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
       "f.leaders": LEADER.id,
       "f.timeZone": "Europe/Copenhagen",
       "f.language": "da",
+      "f.remindersOff": "quarterly.status,apv.due",
+      "f.prepareDays": "7",
     });
     expect(textIn(saved)).toContain("Opsætningen er gemt.");
     const workspace = (await repos(db).workspaces.find("teams", tenant)) as Workspace;
+    expect(workspace.settings.reminders).toEqual({
+      "quarterly.status": { enabled: false },
+      "apv.due": { enabled: false },
+      "meeting.prepare": { daysBefore: 7 },
+    });
     return { teams, workspace };
   }
 

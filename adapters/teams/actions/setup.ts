@@ -1,4 +1,5 @@
 import { AppError, problemText } from "../../../src/app/index.ts";
+import { remindersFromForm } from "../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { repos } from "../../../src/store/index.ts";
@@ -9,7 +10,16 @@ import { hostConversation } from "../context.ts";
 import type { ActionArgs } from "./shared.ts";
 import { readSubmit } from "./submit.ts";
 
-const INPUTS = ["headcount", "employer", "representatives", "leaders", "timeZone", "language"];
+const INPUTS = [
+  "headcount",
+  "employer",
+  "representatives",
+  "leaders",
+  "timeZone",
+  "language",
+  "remindersOff",
+  "prepareDays",
+];
 
 /** Saves the setup; the conversation the card is in becomes the discussion's place. */
 export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
@@ -43,6 +53,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
         language: (inputs.language ?? "da") as "da" | "en",
         defaultChannel: channel,
         members,
+        reminders: remindersFromForm(list("remindersOff"), inputs.prepareDays),
       } as never,
       args.key,
     );
@@ -54,7 +65,13 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const errors: Record<string, string> = {};
     for (const [field, problem] of Object.entries(error.problems)) {
-      const id = field.startsWith("members") ? "employer" : INPUTS.includes(field) ? field : "_";
+      const id = field.startsWith("members")
+        ? "employer"
+        : field.startsWith("reminders")
+          ? "reminders"
+          : INPUTS.includes(field)
+            ? field
+            : "_";
       errors[id] ??= problemText(l, problem);
     }
     return setupCard(ctx.workspace, known, roster, {

@@ -1,3 +1,4 @@
+import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { Member, Workspace } from "../../../src/store/index.ts";
@@ -124,6 +125,23 @@ export function setupCard(
       choices: (["da", "en"] as Language[]).map((x) => ({ title: t(l, `language.${x}`), value: x })),
       value: value("language", l),
     },
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}remindersOff`,
+      label: t(l, "setup.reminders_off"),
+      isMultiSelect: true,
+      choices: reminderChoices(l).map((c) => ({ title: c.label, value: c.value })),
+      value: value("remindersOff", currentReminderChoices(workspace).off.join(",")),
+    },
+    {
+      type: "Input.Number",
+      id: `${INPUT}prepareDays`,
+      label: t(l, "setup.prepare_days"),
+      min: 0,
+      max: 90,
+      value: Number(value("prepareDays", String(currentReminderChoices(workspace).prepareDays))),
+    },
+    ...errorLine(errors, "reminders"),
     subtle(t(l, options.canHost ? "teams.setup_channel" : "teams.setup_no_channel")),
     subtle(t(l, "setup.privacy")),
   );
