@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamsAdapter } from "../../adapters/teams/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import { type RunningServer, startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { contentText, FakeConnector, MAX_ACTIVITY_BYTES } from "../helpers/teams-connector.ts";
+import { TeamsDriver } from "../helpers/teams-driver.ts";
+
+const EMPLOYER = { userId: "aad-employer", name: "Mette Hansen" };
+
+describe("Teams: a summary too long for one card", () => {
+  const connector = new FakeConnector();
+  let server: RunningServer;
+  let db: Db;
+  beforeAll(async () => {
+    await connector.start();
+    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    server = await startServer(loadConfig({ PORT: "0", LOG_LEVEL: "error" }), [teamsAdapter], {
+      db,
+      now: () => new Date("2026-11-24T09:00:00Z"),
+      scheduler: false,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+    await connector.stop();
+  });
+
+  it("is split over several cards in the thread, each within Teams' size limit, with nothing cut", async () => {
+    const tenant = uniqueId("tenant-");
+    const teams = new TeamsDriver(`http://127.0.0.1:${server.port}`, connector, tenant);
+    await teams.install({ id: EMPLOYER.userId, name: EMPLOYER.name });
+    const ctx = await server.core.context("teams", tenant, EMPLOYER);
+    const { workspace } = await server.core.setupWorkspace(
+      ctx,
+      {
+        headcount: 8,
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+        defaultChannel: teams.channel,
+        members: [{ userId: EMPLOYER.userId, name: EMPLOYER.name, role: "employer", joinedAmoOn: null }],
+      },
+      null,
+    );
+    const as = { workspace, actor: EMPLOYER };
+    const { discussion } = await server.core.start(as, {}, null);
+    const notes = Array.from(
+      { length: 40 },
+      (_, i) => `Note ${i + 1}: ${"Ærlig snak om støj og lys på kontoret. ".repeat(40)}slut-${i + 1}`,
+    );
+    for (const text of notes) {
+      await server.core.record(
+        as,
+        { discussionId: discussion.id, point: 11, kind: "note", data: { text } },
+        null,
+      );
+    }
+    const current = await server.core.views(as, discussion.id);
+    const before = new Set(connector.messages.keys());
+    const result = await server.core.conclude(
+      as,
+      {
+        discussionId: discussion.id,
+        expectedVersion: current?.discussion.version ?? 0,
+        overrideReason: "Prøve",
+      },
+      null,
+    );
+    expect(result.concluded).toBe(true);
+
+    await connector.waitFor("Referat af den årlige arbejdsmiljødrøftelse 2026");
+    // Only what was posted for the summary: the point cards posted earlier hold the notes too.
+    const posted = [...connector.messages.values()].filter((m) => !m.deleted && !before.has(m.id));
+    for (const m of posted)
+      expect(Buffer.byteLength(JSON.stringify(m.activity))).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    const text = posted.map((m) => contentText(m.activity)).join("\n");
+    for (let i = 1; i <= 40; i++) expect(text).toContain(`slut-${i}`);
+    const summaryParts = posted.filter((m) => /slut-\d+/.test(contentText(m.activity)));
+    expect(summaryParts.length).toBeGreaterThan(1);
+  });
+});
