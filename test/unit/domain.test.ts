@@ -239,3 +239,55 @@ describe("Markdown text", () => {
     expect(mdText("*fed* <b> [link](x)\nny linje")).toBe("\\*fed\\* \\<b\\> \\[link\\](x) ny linje");
   });
 });
+
+describe("the written summary in English", () => {
+  it("answers the guidance's after-the-discussion points in the workspace's language", async () => {
+    const { summaryDocument } = await import("../../src/domain/summary.ts");
+    const { renderMarkdown } = await import("../../src/domain/summary-markdown.ts");
+    const doc = summaryDocument({
+      language: "en",
+      workspaceName: "Office Ltd",
+      year: 2026,
+      status: "concluded",
+      heldAt: new Date("2026-12-10T09:00:00Z"),
+      timeZone: "Europe/Copenhagen",
+      location: null,
+      channelName: "C_AMO",
+      headcount: 12,
+      participants: [{ name: "Mette Hansen", role: "employer" }],
+      points: [],
+      entries: [
+        {
+          id: "g1",
+          point: 8,
+          kind: "goal",
+          data: { text: "Less noise", successCriterion: "Below 55 dB in April" },
+          status: "open",
+        },
+      ],
+      completeness: { complete: false, legal: ["meeting_interval"], goodPractice: [] },
+      concludedBy: "Mette Hansen",
+      overrideReason: "Continued in January",
+      version: 1,
+      lastYearGoals: [],
+    });
+    const md = renderMarkdown(doc);
+    for (const heading of [
+      "# Summary of the annual working-environment discussion 2026",
+      "### How we cooperate in the coming year",
+      "### Decisions",
+      "### How we follow up",
+      "### Where to find it again",
+      "### Goals for the coming year, and how we judge whether they are reached",
+    ]) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain("- Less noise (Open)");
+    expect(md).toContain("  - success criterion: Below 55 dB in April");
+    expect(md).toContain("10 December 2026 at 10:00");
+    expect(md).toContain("How often you meet is decided. (point 9)");
+    expect(md).toContain(
+      "Concluded by Mette Hansen although something was missing. Reason: Continued in January",
+    );
+  });
+});
