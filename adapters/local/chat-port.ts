@@ -5,12 +5,9 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
-import { formSpec } from "../../src/app/forms.ts";
 import type { Workspace } from "../../src/store/index.ts";
-import { actionSet, card, execute } from "../teams/cards/card.ts";
-import { formElements } from "../teams/cards/form.ts";
+import { formCard } from "../teams/cards/form.ts";
 import { render } from "../teams/cards/render.ts";
-import { VERB } from "../teams/cards/verbs.ts";
 import { directChannel } from "./people.ts";
 import type { LocalStore, MessageBody } from "./store.ts";
 
@@ -68,22 +65,7 @@ export class LocalChat implements ChatPort {
 
   /** As in Teams: the form is posted as a card into the conversation named by `trigger`. */
   async openForm(trigger: string, form: FormRequest): Promise<void> {
-    const spec = formSpec(form.form, {
-      language: form.language,
-      members: [],
-      carriedGoals: form.carriedGoals ?? [],
-    });
-    const data = {
-      d: form.discussionId,
-      p: form.point,
-      k: form.form,
-      ...(form.entryId ? { e: form.entryId } : {}),
-    };
-    const body = [
-      ...formElements({ spec, values: form.values, members: [] }, form.language),
-      actionSet([execute(spec.submit, VERB.save, data, "positive")]),
-    ];
-    await this.store.insert(this.workspace.id, { channel: trigger, body: { cards: [card(body)] } });
+    await this.store.insert(this.workspace.id, { channel: trigger, body: { cards: [formCard(form)] } });
   }
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {

@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type Response } from "express";
 import { LANGUAGES, type Language } from "../../src/domain/types.ts";
 import { allKeys, type MessageKey, t } from "../../src/i18n/index.ts";
+import { sendDownload } from "../teams/files-route.ts";
 import {
   act,
   COMMAND_NAME,
@@ -212,17 +213,7 @@ export function registerApi(http: Express, env: LocalEnv) {
       const ctx = await localCtx(env, person);
       const file = TOKEN.test(token) ? await env.store.file(ctx.workspace.id, token) : null;
       if (!file) throw new NotFound();
-      const ascii = file.name.replace(/[^A-Za-z0-9._-]/g, "_");
-      res.setHeader(
-        "content-type",
-        file.mimeType.startsWith("text/") ? `${file.mimeType}; charset=utf-8` : file.mimeType,
-      );
-      res.setHeader(
-        "content-disposition",
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      );
-      res.setHeader("cache-control", "private, no-store");
-      res.send(file.content);
+      sendDownload(res, file);
     }),
   );
 }

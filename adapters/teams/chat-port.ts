@@ -5,13 +5,11 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
-import { formSpec } from "../../src/app/forms.ts";
 import type { Workspace } from "../../src/store/index.ts";
-import { actionSet, card, execute, type Rendered, splitText } from "./cards/card.ts";
-import { formElements } from "./cards/form.ts";
+import { type Rendered, splitText } from "./cards/card.ts";
+import { formCard } from "./cards/form.ts";
 import { fileCard } from "./cards/other.ts";
 import { render } from "./cards/render.ts";
-import { VERB } from "./cards/verbs.ts";
 import type { Connector, Content } from "./connector.ts";
 import type { Pinner } from "./graph.ts";
 import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
@@ -140,22 +138,7 @@ export class TeamsChat implements ChatPort {
 
   /** Teams has no modal to open by trigger: the form is sent as a card into the conversation named by `trigger`. */
   async openForm(trigger: string, form: FormRequest): Promise<void> {
-    const spec = formSpec(form.form, {
-      language: form.language,
-      members: [],
-      carriedGoals: form.carriedGoals ?? [],
-    });
-    const data = {
-      d: form.discussionId,
-      p: form.point,
-      k: form.form,
-      ...(form.entryId ? { e: form.entryId } : {}),
-    };
-    const body = [
-      ...formElements({ spec, values: form.values, members: [] }, form.language),
-      actionSet([execute(spec.submit, VERB.save, data, "positive")]),
-    ];
-    await this.deliver(await this.row(trigger), null, { cards: [card(body)] });
+    await this.deliver(await this.row(trigger), null, { cards: [formCard(form)] });
   }
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {

@@ -1,7 +1,19 @@
-import type { FieldSpec, FormSpec } from "../../../src/app/forms.ts";
+import type { FormRequest } from "../../../src/app/chat-port.ts";
+import { type FieldSpec, type FormSpec, formSpec } from "../../../src/app/forms.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { type Element, escapeMd, notice, subheading, subtle, textBlock } from "./card.ts";
+import {
+  actionSet,
+  card,
+  type Element,
+  escapeMd,
+  execute,
+  notice,
+  subheading,
+  subtle,
+  textBlock,
+} from "./card.ts";
+import { VERB } from "./verbs.ts";
 
 /** Input ids carry this prefix so they can never collide with the action's own data (d, v, p, k …). */
 export const INPUT = "f.";
@@ -104,4 +116,26 @@ export function formElements(state: FormState, language: Language): Element[] {
       elements.push(textBlock(escapeMd(error), { color: "attention", size: "Small", spacing: "None" }));
   }
   return elements;
+}
+
+/**
+ * A form sent as a card (there is no modal to open by trigger): the fields, and a save button that carries the
+ * discussion, point, form and entry. Shared by the Teams and the local chat ports.
+ */
+export function formCard(form: FormRequest) {
+  const spec = formSpec(form.form, {
+    language: form.language,
+    members: [],
+    carriedGoals: form.carriedGoals ?? [],
+  });
+  const data = {
+    d: form.discussionId,
+    p: form.point,
+    k: form.form,
+    ...(form.entryId ? { e: form.entryId } : {}),
+  };
+  return card([
+    ...formElements({ spec, values: form.values, members: [] }, form.language),
+    actionSet([execute(spec.submit, VERB.save, data, "positive")]),
+  ]);
 }
