@@ -50,10 +50,9 @@ describe("the bot as a process", () => {
     await waitForHealth(port, bot.child);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
     expect(health).toEqual({ status: "ok", database: "ok" });
-    const started = Date.now();
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Exit code 0 is the clean path: past the 10 s deadline the process exits with 1 (src/main.ts).
     expect(bot.out()).toContain('"message":"stopped"');
   }, 60_000);
 
