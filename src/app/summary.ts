@@ -53,7 +53,11 @@ export async function buildSummaryDocument(
   ]);
   const participants =
     discussion.participants.length > 0
-      ? discussion.participants.map((p) => ({ name: p.name, role: p.role }))
+      ? discussion.participants.map((p) => ({
+          name: p.name,
+          // The planning form picks people; their role is the one the setup gave them.
+          role: members.find((m) => m.userId === p.id)?.role ?? p.role,
+        }))
       : members.map((m) => ({ name: m.name || m.userId, role: m.role }));
   return summaryDocument({
     language: workspace.language,

@@ -22,7 +22,17 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
 
     const planned = await core.schedule(
       employer,
-      { date: "2026-12-10", time: "10:00", location: "Mødelokale 2", durationMinutes: 90 },
+      {
+        date: "2026-12-10",
+        time: "10:00",
+        location: "Mødelokale 2",
+        durationMinutes: 90,
+        participants: [
+          { id: "U_EMPLOYER", name: "Mette Hansen", role: "other" },
+          { id: "U_REP", name: "Ali Nielsen", role: "other" },
+          { name: "Gæst fra BAR Kontor", role: "other" },
+        ],
+      },
       "plan-1",
     );
     expect(planned.discussion.status).toBe("planned");
@@ -76,6 +86,8 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(md).toContain("10. december 2026 kl. 10.00");
     expect(md).toContain("**Referent:** Ali Nielsen");
     expect(md).toContain("- Mette Hansen (Arbejdsgiver)");
+    expect(md).toContain("- Ali Nielsen (Arbejdsmiljørepræsentant)");
+    expect(md).toContain("- Gæst fra BAR Kontor (Deltager)");
     expect(md).toContain("- Mødeinterval: Hvert kvartal");
     expect(md).toContain("- Indkøb af lydabsorbenter (Åben)");
     expect(md).toContain("  - succeskriterium: Under 55 dB målt i april");
