@@ -7,7 +7,8 @@ export function register(app: App, deps: SlackDeps) {
   app.event("tokens_revoked", async ({ event, body }) => {
     const teamId = (body as { team_id?: string }).team_id;
     if (!teamId || !(event.tokens.bot ?? []).length) return;
-    await removeInstallation(deps.core.deps.db, teamId);
+    // Marked uninstalled first: once the token is gone, nothing may still count the workspace as installed.
     await deps.core.markUninstalled("slack", teamId);
+    await removeInstallation(deps.core.deps.db, teamId);
   });
 }
