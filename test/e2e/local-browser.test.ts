@@ -287,13 +287,13 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     const summary = () => message("Referat af den årlige arbejdsmiljødrøftelse 2026");
     await press(summary(), "Godkend referatet");
     await summary()
-      .getByText(/Mette Hansen \(Arbejdsgiver\)/)
+      .getByText(/Godkendt af Mette Hansen \(Arbejdsgiver\)/)
       .waitFor();
     await page.getByTestId("who").selectOption("local-ali");
     await summary().waitFor();
     await press(summary(), "Godkend referatet");
     await summary()
-      .getByText(/Ali Nielsen \(Arbejdsmiljørepræsentant\)/)
+      .getByText(/Godkendt af Ali Nielsen \(Arbejdsmiljørepræsentant\)/)
       .waitFor();
     await shot("approved-by-both");
     const workspace = await repos(db).workspaces.find("local", "local");
