@@ -7,7 +7,7 @@ import * as dataProtection from "./data-protection.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
-import type { FormContext } from "./forms.ts";
+import type { FormContext, FormKind } from "./forms.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
@@ -57,10 +57,15 @@ export function createCore(deps: Deps) {
     publishPending: () => publishPending(deps),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
-    /** What a form needs to show its fields: the members, and at point 7 last year's goals. */
-    async formContext(ctx: Ctx, discussionId?: string): Promise<FormContext> {
+    /**
+     * What a form needs to show its fields: the members, and at point 7 last year's goals. Given the form's kind, last
+     * year's goals are read only for the form that shows them (a modal submit waits for this before its ack).
+     */
+    async formContext(ctx: Ctx, discussionId?: string, kind?: FormKind): Promise<FormContext> {
       const r = repos(deps.db);
       const members = await r.members.list(ctx.workspace.id);
+      if (kind && kind !== "goal_verdict")
+        return { language: ctx.workspace.language, members, carriedGoals: [] };
       const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
       const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
       return { language: ctx.workspace.language, members, carriedGoals: carried };

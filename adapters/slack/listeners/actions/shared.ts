@@ -57,7 +57,7 @@ export function onMove(app: App, deps: SlackDeps, actionId: string, type: Move["
 export function onOpenForm(app: App, deps: SlackDeps, actionId: string, kind: FormKind | null) {
   onButton(app, deps, actionId, async ({ ctx, value, body, client }) => {
     const form = (kind ?? value.f) as FormKind;
-    const spec = formSpec(form, await deps.core.formContext(ctx, value.d));
+    const spec = formSpec(form, await deps.core.formContext(ctx, value.d, form));
     const metadata = JSON.stringify({ k: form, d: value.d, p: value.p });
     await client.views.open({
       trigger_id: body.trigger_id,

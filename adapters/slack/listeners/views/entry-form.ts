@@ -34,7 +34,7 @@ export function register(app: App, deps: SlackDeps) {
         throw error;
       }
     }
-    const context = await deps.core.formContext(ctx, meta.d);
+    const context = await deps.core.formContext(ctx, meta.d, meta.k);
     const spec = formSpec(meta.k, context);
     const values: Record<string, FieldValue> = {};
     for (const field of spec.fields) {
