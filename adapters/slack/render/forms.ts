@@ -106,10 +106,13 @@ type StateValue = {
   selected_channel?: string | null;
 };
 
-/** Reads one submitted element's value as text, whatever kind of element it is. */
+/**
+ * Reads one submitted element's value as text, whatever kind of element it is. A value that is not text (a forged
+ * number, object or list) counts as empty, so the form's validation answers it field by field.
+ */
 export function stateValue(v: StateValue | undefined): string | null {
   if (!v) return null;
-  return (
+  const value =
     v.value ??
     v.selected_date ??
     v.selected_time ??
@@ -117,8 +120,8 @@ export function stateValue(v: StateValue | undefined): string | null {
     v.selected_user ??
     v.selected_conversation ??
     v.selected_channel ??
-    null
-  );
+    null;
+  return typeof value === "string" ? value : null;
 }
 
 export type ViewState = Record<string, Record<string, StateValue>>;

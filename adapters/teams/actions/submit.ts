@@ -25,6 +25,7 @@ export interface Submitted {
   inputs: Record<string, string>;
 }
 
+/** More than any field takes (the longest is 3,000 characters). */
 const MAX_INPUT = 20_000;
 
 /**
@@ -49,7 +50,9 @@ export function readSubmit(data: unknown, shape: SubmitShape, language: Language
       }
       if (value === null || value === undefined) continue;
       if (typeof value === "number" && Number.isFinite(value)) inputs[id] = String(value);
-      else if (typeof value === "string" && value.length <= MAX_INPUT) inputs[id] = value;
+      // Text longer than any field takes is cut to just over the limit: still too long, so the core names the field
+      // and its limit ("at most 3000 characters") instead of a wrong-type refusal.
+      else if (typeof value === "string") inputs[id] = value.slice(0, MAX_INPUT + 1);
       else throw new BadSubmit(t(language, "teams.wrong_type", { field: id.slice(0, 60) }));
       continue;
     }
