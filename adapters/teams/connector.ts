@@ -13,6 +13,14 @@ export type Content = { text: string } | { card: AdaptiveCard };
 
 const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 
+/**
+ * The Bot Connector normally answers in well under a second. Without a limit one that never answers would hold the
+ * user's request (Teams waits at most 15 s for an invoke's answer) and the reminder batch. A call past the limit
+ * counts as failed, so the channel is brought up to date by the next sync. (botbuilder's own client has no timeout
+ * and replaces any request policy given to it, so the limit is kept here.)
+ */
+export const CONNECTOR_TIMEOUT_MS = 8_000;
+
 export function toActivity(content: Content): Partial<Activity> {
   return "text" in content
     ? { type: "message", text: content.text, textFormat: "plain" }
@@ -27,7 +35,23 @@ export class Connector {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    private readonly timeoutMs = CONNECTOR_TIMEOUT_MS,
   ) {}
+
+  private async limited<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the Bot Connector did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private async inConversation<T>(
     reference: StoredReference,
@@ -39,11 +63,21 @@ export class Connector {
       activityId: undefined,
       conversation: { ...(reference.conversation ?? {}), id: conversationId },
     } as Partial<ConversationReference>;
-    let result: T | undefined;
-    await this.adapter.continueConversationAsync(this.appId, ref, async (context) => {
-      result = await work(context);
+    // The adapter hands errors inside the callback to onTurnError, which only logs: caught here and rethrown, so
+    // the caller learns that the send failed (and the message is retried) instead of counting it as sent.
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
+    const call = this.adapter.continueConversationAsync(this.appId, ref, async (context) => {
+      try {
+        outcome = { ok: true, value: await work(context) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    return result as T;
+    await this.limited(call);
+    const settled = outcome as { ok: true; value: T } | { ok: false; error: unknown } | null;
+    if (!settled) throw new Error("the Bot Connector call did not run");
+    if (!settled.ok) throw settled.error;
+    return settled.value;
   }
 
   /** Sends to a conversation (a channel's conversation id starts a new post; `…;messageid=<root>` replies). */
@@ -69,7 +103,7 @@ export class Connector {
   async openPersonal(reference: StoredReference, userId: string, tenantId: string): Promise<StoredReference> {
     const serviceUrl = String(reference.serviceUrl ?? "");
     let created: StoredReference | null = null;
-    await this.adapter.createConversationAsync(
+    const call = this.adapter.createConversationAsync(
       this.appId,
       "msteams",
       serviceUrl,
@@ -89,6 +123,7 @@ export class Connector {
         } as StoredReference;
       },
     );
+    await this.limited(call);
     if (!created) throw new Error("the Bot Connector opened no conversation");
     return created;
   }

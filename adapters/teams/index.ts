@@ -9,7 +9,7 @@ import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { PUBLIC_URL, TeamsBot } from "./bot.ts";
 import { TeamsChat } from "./chat-port.ts";
-import { Connector } from "./connector.ts";
+import { CONNECTOR_TIMEOUT_MS, Connector } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { registerFileRoute } from "./files-route.ts";
 import { graphPinner } from "./graph.ts";
@@ -47,38 +47,42 @@ function publicUrlOf(req: Request): string | null {
  * MICROSOFT_APP_* set every request must carry a valid Bot Framework token; without them the bot runs in local test
  * mode, which is refused in production.
  */
-export const teamsAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
-  if (!teamsAuthenticated(config) && config.NODE_ENV === "production") {
-    // Unauthenticated local test mode never runs in production. A Slack deployment simply has no Teams.
-    if (slackMode(config) !== "off") {
-      log.info("Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set");
-      return null;
+export const teamsAdapterWith =
+  ({ connectorTimeoutMs = CONNECTOR_TIMEOUT_MS } = {}): AdapterFactory =>
+  async ({ config, core, db, log, http }) => {
+    if (!teamsAuthenticated(config) && config.NODE_ENV === "production") {
+      // Unauthenticated local test mode never runs in production. A Slack deployment simply has no Teams.
+      if (slackMode(config) !== "off") {
+        log.info("Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set");
+        return null;
+      }
+      throw new ConfigError(
+        "Configuration error: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production (without them Teams runs in local test mode, unauthenticated).",
+      );
     }
-    throw new ConfigError(
-      "Configuration error: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production (without them Teams runs in local test mode, unauthenticated).",
-    );
-  }
-  const adapter = new CloudAdapter(authentication(config));
-  const store = teamsStore(db);
-  const connector = new Connector(adapter, config.MICROSOFT_APP_ID ?? "");
-  const pinner = graphPinner(config, log);
-  const chat = (workspace: Workspace) => new TeamsChat(workspace, connector, store, pinner);
-  const deps: TeamsDeps = { core, log, store, chat };
-  const bot = new TeamsBot(deps);
-  adapter.onTurnError = async (context, error) => {
-    log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
+    const adapter = new CloudAdapter(authentication(config));
+    const store = teamsStore(db);
+    const connector = new Connector(adapter, config.MICROSOFT_APP_ID ?? "", connectorTimeoutMs);
+    const pinner = graphPinner(config, log);
+    const chat = (workspace: Workspace) => new TeamsChat(workspace, connector, store, pinner);
+    const deps: TeamsDeps = { core, log, store, chat };
+    const bot = new TeamsBot(deps);
+    adapter.onTurnError = async (context, error) => {
+      log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
+    };
+
+    http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
+      const publicUrl = publicUrlOf(req);
+      await adapter.process(req, res, async (context) => {
+        context.turnState.set(PUBLIC_URL, publicUrl);
+        await bot.run(context);
+      });
+    });
+    registerFileRoute(http, store);
+    if (!teamsAuthenticated(config))
+      log.warn("teams runs in local test mode: inbound requests are not authenticated");
+
+    return { platform: "teams", chatFor: chat };
   };
 
-  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
-    const publicUrl = publicUrlOf(req);
-    await adapter.process(req, res, async (context) => {
-      context.turnState.set(PUBLIC_URL, publicUrl);
-      await bot.run(context);
-    });
-  });
-  registerFileRoute(http, store);
-  if (!teamsAuthenticated(config))
-    log.warn("teams runs in local test mode: inbound requests are not authenticated");
-
-  return { platform: "teams", chatFor: chat };
-};
+export const teamsAdapter = teamsAdapterWith();

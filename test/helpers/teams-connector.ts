@@ -9,7 +9,12 @@ export interface ConnectorCall {
   replyToId?: string;
   body: Record<string, unknown>;
   authorization: string | null;
+  /** Set when the call was answered with a scripted fault instead (its status, or "hang"). */
+  fault?: number | "hang";
 }
+
+/** A scripted answer: an HTTP error (429 with Retry-After, 500…) or no answer at all until the server stops. */
+export type ConnectorFault = { status: number; headers?: Record<string, string> } | "hang";
 
 export interface Posted {
   id: string;
@@ -41,18 +46,26 @@ export class FakeConnector {
   /** Members by team or conversation id. */
   members = new Map<string, FakeMember[]>();
   private server: Server | null = null;
+  private readonly faults = new Map<ConnectorCall["kind"], ConnectorFault[]>();
   private next = 1_700_000_000_000;
   url = "";
 
   async start(): Promise<string> {
     const server = createServer((req, res) => {
       void this.handle(req)
-        .catch((error: unknown) => ({
-          status: 500,
-          body: { error: { code: "fake", message: String(error) } },
-        }))
-        .then(({ status, body }) => {
-          res.writeHead(status, { "content-type": "application/json" });
+        .then((answer) => {
+          if (answer !== "hang") return answer;
+          req.socket.setTimeout(0);
+          return new Promise<never>(() => {});
+        })
+        .catch(
+          (error: unknown): Answer => ({
+            status: 500,
+            body: { error: { code: "fake", message: String(error) } },
+          }),
+        )
+        .then(({ status, body, headers }) => {
+          res.writeHead(status, { "content-type": "application/json", ...headers });
           res.end(JSON.stringify(body));
         });
     });
@@ -68,13 +81,41 @@ export class FakeConnector {
     await closed;
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  /** Scripts the next answers to calls of one kind (send, reply, update…), in order. */
+  failNext(kind: ConnectorCall["kind"], ...faults: ConnectorFault[]) {
+    this.faults.set(kind, [...(this.faults.get(kind) ?? []), ...faults]);
+  }
+
+  private async handle(req: IncomingMessage): Promise<Answer | "hang"> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const url = new URL(req.url ?? "/", "http://fake");
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const kind = kindOf(req.method ?? "", parts);
+    const fault = kind ? this.faults.get(kind)?.shift() : undefined;
+    if (!kind || !fault) return this.answer(req, text, parts);
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const authorization = (req.headers.authorization as string | undefined) ?? null;
+    this.calls.push({
+      kind,
+      conversation: parts[2] ?? "",
+      body,
+      authorization,
+      fault: fault === "hang" ? "hang" : fault.status,
+    });
+    if (fault === "hang") return "hang";
+    return {
+      status: fault.status,
+      headers: fault.headers,
+      body: {
+        error: { code: fault.status === 429 ? "Throttled" : "ServiceError", message: "scripted fault" },
+      },
+    };
+  }
+
+  private async answer(req: IncomingMessage, text: string, parts: string[]): Promise<Answer> {
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const authorization = (req.headers.authorization as string | undefined) ?? null;
     if (parts[0] !== "v3" || parts[1] !== "conversations") return { status: 404, body: {} };
     const conversation = parts[2] ?? "";
@@ -147,6 +188,19 @@ export class FakeConnector {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
+function kindOf(method: string, parts: string[]): ConnectorCall["kind"] | null {
+  if (parts[0] !== "v3" || parts[1] !== "conversations") return null;
+  if (method === "POST" && parts.length === 2) return "create";
+  if (method === "GET" && (parts[3] === "members" || parts[3] === "pagedmembers")) return "members";
+  if (parts[3] !== "activities") return null;
+  if (method === "POST") return parts[4] ? "reply" : "send";
+  if (method === "PUT") return "update";
+  if (method === "DELETE") return "delete";
+  return null;
 }
 
 /** Teams refuses messages over about 28 KB. */

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamsAdapterWith } from "../../adapters/teams/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos, type Workspace } from "../../src/store/index.ts";
+import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { cardOf, cardText, contentText, FakeConnector } from "../helpers/teams-connector.ts";
+import { button, TeamsDriver } from "../helpers/teams-driver.ts";
+
+const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
+const REP = { id: "aad-rep", name: "Ali Nielsen" };
+const NOW = new Date("2026-11-24T09:00:00Z");
+
+describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
+  const connector = new FakeConnector();
+  let server: RunningServer;
+  let db: Db;
+
+  beforeAll(async () => {
+    await connector.start();
+    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
+    server = await startServer(config, [teamsAdapterWith({ connectorTimeoutMs: 1_000 })], {
+      db,
+      now: () => NOW,
+      scheduler: false,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+    await connector.stop();
+  });
+
+  async function setUp() {
+    const teams = new TeamsDriver(`http://127.0.0.1:${server.port}`, connector, uniqueId("tenant-"));
+    connector.members.set(
+      teams.teamId,
+      [EMPLOYER, REP].map((u) => ({ id: `29:${u.id}`, name: u.name, aadObjectId: u.id })),
+    );
+    await teams.install(EMPLOYER);
+    await teams.mention(EMPLOYER, "opsæt");
+    const setupCard = cardOf((await connector.waitFor("Opsætning")).activity);
+    await teams.invoke(EMPLOYER, button(setupCard, "Gem"), {
+      "f.headcount": "25",
+      "f.employer": EMPLOYER.id,
+      "f.representatives": REP.id,
+      "f.timeZone": "Europe/Copenhagen",
+      "f.language": "da",
+    });
+    return { teams, workspace: (await repos(db).workspaces.find("teams", teams.tenantId)) as Workspace };
+  }
+
+  async function startDiscussion(teams: TeamsDriver, workspace: Workspace) {
+    await teams.mention(EMPLOYER, "start");
+    const point1 = await connector.waitFor("Punkt 1 af 11: Valg af referent");
+    const discussion = (await repos(db).discussions.forYear(workspace.id, 2026))!;
+    return { point1, discussionId: discussion.id };
+  }
+
+  const faultsSince = (from: number) =>
+    connector.calls.slice(from).flatMap((c) => (c.fault ? [`${c.kind}!${c.fault}`] : []));
+
+  it("waits out a 429 with Retry-After and retries a 500 when posting to the channel", async () => {
+    const { teams, workspace } = await setUp();
+    const from = connector.calls.length;
+    connector.failNext("reply", { status: 429, headers: { "retry-after": "1" } }, { status: 500 });
+    await startDiscussion(teams, workspace);
+    expect(faultsSince(from)).toEqual(["reply!429", "reply!500"]);
+    // Posted once each in the end: the board and point 1, nothing twice.
+    const posts = connector.in(teams.channel).map((m) => contentText(m.activity).split("\n")[1]);
+    expect(posts.filter((p) => p?.startsWith("Årlig arbejdsmiljødrøftelse"))).toHaveLength(1);
+    expect(posts.filter((p) => p?.startsWith("Punkt 1 af 11"))).toHaveLength(1);
+  }, 30_000);
+
+  it("keeps a note when the connector is down or never answers, says so in the card, and catches up after", async () => {
+    const { teams, workspace } = await setUp();
+    const { point1, discussionId } = await startDiscussion(teams, workspace);
+    const save = (text: string) =>
+      teams.invoke(REP, { verb: "save", data: { d: discussionId, p: 1, k: "note" } }, { "f.text": text });
+    const notes = async () =>
+      (await repos(db).entries.forDiscussion(workspace.id, discussionId))
+        .filter((e) => e.kind === "note")
+        .map((e) => (e.data as { text: string }).text);
+
+    // Down: every update answered 500, through all of the connector client's retries.
+    connector.failNext("update", ...Array.from({ length: 4 }, () => ({ status: 500 })));
+    const down = await save("Gemmes trods nedbrud");
+    expect(down.status).toBe(200);
+    expect(cardText(down.body.value)).toContain("Beskeden i kanalen kunne ikke opdateres lige nu");
+    expect(await notes()).toEqual(["Gemmes trods nedbrud"]);
+
+    // Never answering: the invoke is still answered, well within the 15 s Teams waits, and the note is kept.
+    const from = connector.calls.length;
+    connector.failNext("update", "hang");
+    const began = Date.now();
+    const hung = await save("Gemmes trods tavshed");
+    expect(Date.now() - began).toBeLessThan(10_000);
+    expect(faultsSince(from)).toEqual(["update!hang"]);
+    expect(cardText(hung.body.value)).toContain("Beskeden i kanalen kunne ikke opdateres lige nu");
+    expect(await notes()).toEqual(["Gemmes trods nedbrud", "Gemmes trods tavshed"]);
+
+    // Back again: the next action brings the channel's point message up to date with both notes.
+    const ok = await save("Forbindelsen er tilbage");
+    expect(cardText(ok.body.value)).not.toContain("kunne ikke opdateres");
+    const shown = contentText(connector.messages.get(point1.id)!.activity);
+    for (const note of await notes()) expect(shown).toContain(note);
+  }, 60_000);
+});
