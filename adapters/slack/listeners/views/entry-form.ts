@@ -7,6 +7,7 @@ import {
   formSpec,
 } from "../../../../src/app/forms.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
+import { AGENDA } from "../../../../src/domain/agenda.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { VIEW } from "../../render/actions.ts";
@@ -16,7 +17,9 @@ import { onSubmit } from "./shared.ts";
 /** Every entry form (note, decision, goal, the points' own forms, and input before the meeting). */
 export function register(app: App, deps: SlackDeps) {
   onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args, person }) => {
-    const meta = JSON.parse(metadata) as { k: FormKind | "pre_input"; d: string; p?: number; e?: string };
+    const meta = readMeta(metadata);
+    // Not a form this app opened (or one from an older version): nothing to record into.
+    if (!meta) throw new AppError("not_found", "error.not_found");
     const key = `view:${args.body.view.id}`;
     if (meta.k === "pre_input") {
       const text = stateValue(fieldState(state, "text")) ?? "";
@@ -76,4 +79,30 @@ export function register(app: App, deps: SlackDeps) {
     }
     return { after: work };
   });
+}
+
+type Meta = { k: FormKind | "pre_input"; d: string; p?: number | null; e?: string | null };
+
+const KINDS = new Set<string>([
+  "pre_input",
+  "note",
+  "decision",
+  "goal",
+  ...AGENDA.flatMap((a) => (a.form ? [a.form] : [])),
+]);
+
+/** The modal's private_metadata as the form opened it, or null when it is anything else. */
+function readMeta(metadata: string): Meta | null {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(metadata);
+  } catch {
+    return null;
+  }
+  if (typeof meta !== "object" || meta === null) return null;
+  const { k, d, p, e } = meta as Record<string, unknown>;
+  if (typeof k !== "string" || !KINDS.has(k) || typeof d !== "string") return null;
+  if (p !== undefined && p !== null && !Number.isInteger(p)) return null;
+  if (e !== undefined && e !== null && typeof e !== "string") return null;
+  return meta as Meta;
 }
