@@ -11,98 +11,107 @@ import { boltLogger } from "./logger.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 
+/** A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit). */
+const API_TIMEOUT_MS = 10_000;
+
 /**
  * Slack over HTTP at POST /slack/events (single workspace with a bot token, or many through OAuth), or over Socket
  * Mode for local development. Returns null when Slack is not configured.
  */
-export const slackAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
-  const mode = slackMode(config);
-  const tokenKey = () => parseKey(config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
-  if (mode === "off") return null;
-  const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
-  const logger = boltLogger(log);
-  // A few quick retries for 5xx and network faults; a 429 waits the Retry-After Slack asks for.
-  const clientOptions = {
-    logger,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
-    ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
-  };
-  let app: App;
-  if (mode === "socket") {
-    app = new App({
-      token: config.SLACK_BOT_TOKEN,
-      appToken: config.SLACK_APP_TOKEN,
-      socketMode: true,
-      clientOptions,
-      // The Socket Mode client takes its Web API options (SLACK_API_URL) from installerOptions, not clientOptions.
-      installerOptions: { clientOptions },
+export const slackAdapterWith =
+  ({ apiTimeoutMs = API_TIMEOUT_MS } = {}): AdapterFactory =>
+  async ({ config, core, db, log, http }) => {
+    const mode = slackMode(config);
+    const tokenKey = () => parseKey(config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
+    if (mode === "off") return null;
+    const logLevel = config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN;
+    const logger = boltLogger(log);
+    // A few quick retries for 5xx, network faults and calls Slack leaves unanswered; a 429 waits the Retry-After
+    // Slack asks for.
+    const clientOptions = {
       logger,
-      logLevel,
+      timeout: apiTimeoutMs,
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+      ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
+    };
+    let app: App;
+    if (mode === "socket") {
+      app = new App({
+        token: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        clientOptions,
+        // The Socket Mode client takes its Web API options (SLACK_API_URL) from installerOptions, not clientOptions.
+        installerOptions: { clientOptions },
+        logger,
+        logLevel,
+      });
+    } else {
+      const receiver = new ExpressReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET as string,
+        endpoints: "/slack/events",
+        app: http,
+        logger,
+        logLevel,
+        ...(mode === "oauth"
+          ? {
+              clientId: config.SLACK_CLIENT_ID,
+              clientSecret: config.SLACK_CLIENT_SECRET,
+              stateSecret: config.SLACK_STATE_SECRET,
+              scopes: [...SCOPES],
+              installationStore: pgInstallationStore(db, tokenKey()),
+              installerOptions: {
+                directInstall: true,
+                clientOptions,
+                callbackOptions: oauthCallbacks(core, log),
+              },
+            }
+          : {}),
+      });
+      app = new App({
+        receiver,
+        clientOptions,
+        logger,
+        logLevel,
+        ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
+      });
+    }
+    registerListeners(app, { core, log });
+    app.error(async (error) => {
+      log.error("slack error", { error: String(error) });
     });
-  } else {
-    const receiver = new ExpressReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET as string,
-      endpoints: "/slack/events",
-      app: http,
-      logger,
-      logLevel,
-      ...(mode === "oauth"
-        ? {
-            clientId: config.SLACK_CLIENT_ID,
-            clientSecret: config.SLACK_CLIENT_SECRET,
-            stateSecret: config.SLACK_STATE_SECRET,
-            scopes: [...SCOPES],
-            installationStore: pgInstallationStore(db, tokenKey()),
-            installerOptions: {
-              directInstall: true,
-              clientOptions,
-              callbackOptions: oauthCallbacks(core, log),
-            },
-          }
-        : {}),
-    });
-    app = new App({
-      receiver,
-      clientOptions,
-      logger,
-      logLevel,
-      ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
-    });
-  }
-  registerListeners(app, { core, log });
-  app.error(async (error) => {
-    log.error("slack error", { error: String(error) });
-  });
 
-  // One client per bot token: the token is looked up on every use, so a reinstall (new token) or an uninstall
-  // takes effect at once on every instance.
-  const clients = new Map<string, WebClient>();
-  const clientFor = async (teamId: string): Promise<WebClient> => {
-    if (mode !== "oauth") return app.client;
-    const token = await botTokenFor(db, teamId, tokenKey());
-    if (!token) throw new Error("Slack is not installed in this workspace");
-    const cached = clients.get(token);
-    if (cached) return cached;
-    if (clients.size > 1000) clients.clear();
-    const client = new WebClient(token, clientOptions);
-    clients.set(token, client);
-    return client;
+    // One client per bot token: the token is looked up on every use, so a reinstall (new token) or an uninstall
+    // takes effect at once on every instance.
+    const clients = new Map<string, WebClient>();
+    const clientFor = async (teamId: string): Promise<WebClient> => {
+      if (mode !== "oauth") return app.client;
+      const token = await botTokenFor(db, teamId, tokenKey());
+      if (!token) throw new Error("Slack is not installed in this workspace");
+      const cached = clients.get(token);
+      if (cached) return cached;
+      if (clients.size > 1000) clients.clear();
+      const client = new WebClient(token, clientOptions);
+      clients.set(token, client);
+      return client;
+    };
+    return {
+      platform: "slack",
+      chatFor(workspace: Workspace) {
+        if (mode !== "oauth") return new SlackChat(app.client);
+        // The port is needed synchronously; the team's client is looked up on first use.
+        return lazyChat(() => clientFor(workspace.externalId));
+      },
+      async start() {
+        if (mode === "socket") await app.start();
+      },
+      async stop() {
+        if (mode === "socket") await app.stop();
+      },
+    };
   };
-  return {
-    platform: "slack",
-    chatFor(workspace: Workspace) {
-      if (mode !== "oauth") return new SlackChat(app.client);
-      // The port is needed synchronously; the team's client is looked up on first use.
-      return lazyChat(() => clientFor(workspace.externalId));
-    },
-    async start() {
-      if (mode === "socket") await app.start();
-    },
-    async stop() {
-      if (mode === "socket") await app.stop();
-    },
-  };
-};
+
+export const slackAdapter = slackAdapterWith();
 
 function lazyChat(client: () => Promise<WebClient>): SlackChat {
   return new Proxy({} as SlackChat, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slackAdapter } from "../../adapters/slack/index.ts";
+import { slackAdapterWith } from "../../adapters/slack/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
@@ -33,7 +33,12 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
       SLACK_API_URL: fake.url,
       LOG_LEVEL: "error",
     });
-    server = await startServer(config, [slackAdapter], { db, now: () => NOW, scheduler: false });
+    // A short limit on unanswered Web API calls, so the test of a silent Slack runs in seconds.
+    server = await startServer(config, [slackAdapterWith({ apiTimeoutMs: 2_000 })], {
+      db,
+      now: () => NOW,
+      scheduler: false,
+    });
     url = `http://127.0.0.1:${server.port}`;
   });
   afterAll(async () => {
@@ -316,6 +321,34 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
       from,
       15_000,
     );
+  }, 30_000);
+
+  it("gives up on a Web API call Slack never answers and retries it, keeping the note", async () => {
+    const { slack, workspace } = await setUp();
+    await fake.after("chat.postMessage", () => slack.command(EMPLOYER, "start"));
+    await fake.until("chat.postMessage", (c) => String(c.args.text).startsWith("Punkt 1 af 11"));
+    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+    const from = fake.calls.length;
+    fake.failNext("chat.update", "hang");
+    await fake.after("views.open", () =>
+      slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
+    );
+    const began = Date.now();
+    const submitted = await slack.submit(EMPLOYER, slack.lastModal(), { text: "Gemmes trods tavshed" });
+    // The modal is answered at once; the silent call does not hold the user.
+    expect(Date.now() - began).toBeLessThan(1_500);
+    expect(submitted.status).toBe(200);
+    const entries = await repos(db).entries.forDiscussion(workspace.id, discussion.id);
+    expect(entries.map((e) => (e.data as { text: string }).text)).toEqual(["Gemmes trods tavshed"]);
+    // After the limit the call is made again and the channel shows the note.
+    const updated = await fake.until(
+      "chat.update",
+      (c) => JSON.stringify(c.args).includes("Gemmes trods tavshed"),
+      from,
+      10_000,
+    );
+    const methods = fake.calls.slice(from).map((c) => c.method);
+    expect(methods.indexOf("chat.update!hang")).toBeLessThan(fake.calls.indexOf(updated) - from);
   }, 30_000);
 });
 

@@ -12,10 +12,12 @@ export interface SlackCall {
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
+/** A scripted answer: an HTTP answer, or none at all until the server stops. */
+type Fault = Scripted | "hang";
 
 /**
  * A local stand-in for the Slack Web API: records every call in order and answers as Slack does.
- * `failNext(method, ...)` scripts the next answers of a method (429 with Retry-After, 500, or a Slack error).
+ * `failNext(method, ...)` scripts the next answers of a method (429 with Retry-After, 500, a Slack error, or none).
  */
 export class FakeSlack {
   calls: SlackCall[] = [];
@@ -29,7 +31,7 @@ export class FakeSlack {
   socketUrl = "";
   private server: Server | null = null;
   private ts = 1_700_000_000_000;
-  private scripted = new Map<string, Scripted[]>();
+  private scripted = new Map<string, Fault[]>();
   private installs = 0;
   private responseUses = new Map<string, number>();
   url = "";
@@ -61,7 +63,7 @@ export class FakeSlack {
     await closed;
   }
 
-  failNext(method: string, ...answers: Scripted[]) {
+  failNext(method: string, ...answers: Fault[]) {
     this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
   }
 
@@ -136,7 +138,11 @@ export class FakeSlack {
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string) || null;
     const script = this.scripted.get(method);
     if (script?.length) {
-      const answer = script.shift() as Scripted;
+      const answer = script.shift() as Fault;
+      if (answer === "hang") {
+        this.calls.push({ method: `${method}!hang`, args, token });
+        return new Promise<never>(() => {});
+      }
       this.calls.push({ method: `${method}!${answer.status}`, args, token });
       return answer;
     }
