@@ -232,16 +232,24 @@ export async function recordThreadReply(
   if (!target) return null;
   const text = input.text.trim();
   if (!text) return null;
-  return record(
-    deps,
-    ctx,
-    {
-      discussionId: target.discussionId,
-      point: target.point,
-      kind: "note",
-      data: { text },
-      source: "thread",
-    },
-    `thread:${input.channel}:${input.messageId}`,
-  );
+  try {
+    return await record(
+      deps,
+      ctx,
+      {
+        discussionId: target.discussionId,
+        point: target.point,
+        kind: "note",
+        data: { text },
+        source: "thread",
+      },
+      `thread:${input.channel}:${input.messageId}`,
+    );
+  } catch (error) {
+    // A reply has no form fields to mark: say what is wrong with it in a sentence of its own.
+    const problem = error instanceof AppError ? error.problems.text : undefined;
+    if (problem?.code === "too_long")
+      throw new AppError("invalid", "error.reply_too_long", { max: problem.max }, { text: problem });
+    throw error;
+  }
 }

@@ -35,6 +35,8 @@ export const core = section(
     "error.already_exists": "Der findes allerede en drøftelse for {year}.",
     "error.not_editable": "Drøftelsen er afsluttet. Genåbn den for at ændre noget.",
     "error.invalid": "Noget i det indtastede kunne ikke bruges. Ret de markerede felter.",
+    "error.reply_too_long":
+      "Dit svar er ikke gemt som note: det er for langt (højst {max} tegn). Del det gerne op i flere svar.",
     "error.not_author": "Kun den, der skrev indførslen, eller mødelederen kan ændre eller slette den.",
     "error.override_reason": "Skriv kort, hvorfor drøftelsen afsluttes, selv om noget mangler.",
     "error.temporary": "Noget gik galt hos os. Prøv igen om lidt. Intet af det, der er registreret, er tabt.",
@@ -105,6 +107,8 @@ export const core = section(
     "error.already_exists": "A discussion for {year} already exists.",
     "error.not_editable": "The discussion is concluded. Reopen it to change anything.",
     "error.invalid": "Some of what you entered could not be used. Please correct the marked fields.",
+    "error.reply_too_long":
+      "Your reply was not saved as a note: it is too long (at most {max} characters). Feel free to split it into several replies.",
     "error.not_author": "Only the entry's author or the organiser can change or delete it.",
     "error.override_reason": "Briefly say why the discussion is concluded although something is missing.",
     "error.temporary":
