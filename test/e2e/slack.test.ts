@@ -276,7 +276,7 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     );
     expect(polite.args.user).toBe(REP.id);
     expect(String(polite.args.text)).toBe(
-      "Noget i det indtastede kunne ikke bruges. Ret de markerede felter.",
+      "Dit svar er ikke gemt som note: det er for langt (højst 3000 tegn). Del det gerne op i flere svar.",
     );
     await fake.after("views.open", () =>
       slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
