@@ -49,7 +49,10 @@ export interface PointView {
   form: PointForm | null;
   status: PointStatus;
   isCurrent: boolean;
+  /** The newest entries (at most POINT_VIEW_ENTRIES), oldest of them first. */
   entries: ViewEntry[];
+  /** How many entries the point holds in all. */
+  entryCount: number;
   /** Point 7: last year's goals still waiting for a verdict. */
   carriedGoals: { id: string; text: string; successCriterion: string }[];
 }

@@ -66,6 +66,12 @@ export async function boardView(r: Repos, workspace: Workspace, discussion: Disc
   };
 }
 
+/**
+ * The newest entries a point's message shows. A busy point can collect hundreds; the message stays readable and
+ * every refresh stays cheap, while the summary holds them all.
+ */
+export const POINT_VIEW_ENTRIES = 30;
+
 export async function pointView(
   r: Repos,
   workspace: Workspace,
@@ -75,7 +81,7 @@ export async function pointView(
   const point = agendaPoint(number);
   const [items, here] = await Promise.all([
     r.discussions.agenda(workspace.id, discussion.id),
-    r.entries.forPoint(workspace.id, discussion.id, number),
+    r.entries.latestForPoint(workspace.id, discussion.id, number, POINT_VIEW_ENTRIES),
   ]);
   const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
   return {
@@ -91,7 +97,8 @@ export async function pointView(
     form: point.form ?? null,
     status: items.find((i) => i.number === number)?.status ?? "pending",
     isCurrent: discussion.currentPoint === number,
-    entries: here.map((e) => viewEntry(e, workspace)),
+    entries: here.entries.map((e) => viewEntry(e, workspace)),
+    entryCount: here.total,
     carriedGoals: carried,
   };
 }

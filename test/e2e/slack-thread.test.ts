@@ -30,4 +30,21 @@ describe("Slack: replies in a point's thread", () => {
       EMPLOYER.id,
     );
   });
+
+  it("shows a busy point's newest 30 notes on its message and says where the rest are", async () => {
+    const { slack, workspace, discussion, threadOf } = await app.started();
+    for (let i = 1; i <= 35; i++) await slack.message(REP, `Bemærkning nr. ${i}.`, threadOf(1));
+    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 35, 10_000);
+    const point = await app.fake.until(
+      "chat.update",
+      (c) => JSON.stringify(c.args.blocks ?? "").includes("Bemærkning nr. 35."),
+      0,
+      10_000,
+    );
+    const shown = JSON.stringify(point.args.blocks);
+    expect(shown).toContain("*Registreret* (35)");
+    expect(shown).toContain("_Viser de seneste 30 af 35. Alle står i referatet._");
+    for (let i = 6; i <= 35; i++) expect(shown).toContain(`Bemærkning nr. ${i}.`);
+    for (let i = 1; i <= 5; i++) expect(shown).not.toContain(`Bemærkning nr. ${i}.`);
+  }, 30_000);
 });

@@ -174,6 +174,31 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     expect(open.map((o) => [o.id, o.year])).toEqual([[e.id, 2027]]);
   });
 
+  it("gives a point's newest entries oldest first, with the count of all, leaving out removed ones", async () => {
+    const ws = await workspace();
+    const r = repos(db);
+    const d = await newDiscussion(ws.id);
+    const note = (point: number, text: string) =>
+      r.entries.insert(ws.id, {
+        discussionId: d.id,
+        point,
+        kind: "note",
+        data: { text },
+        authorId: "U1",
+        ownerId: null,
+        deadline: null,
+        status: null,
+      });
+    const made = [];
+    for (let i = 1; i <= 7; i++) made.push(await note(3, `n${i}`));
+    await note(4, "other point");
+    await r.entries.remove(ws.id, made[6]!.id);
+    const latest = await r.entries.latestForPoint(ws.id, d.id, 3, 4);
+    expect(latest.total).toBe(6);
+    expect(latest.entries.map((e) => (e.data as { text: string }).text)).toEqual(["n3", "n4", "n5", "n6"]);
+    expect(await r.entries.latestForPoint(ws.id, d.id, 5, 4)).toEqual({ entries: [], total: 0 });
+  });
+
   it("hands a message slot to one claimer only", async () => {
     const ws = await workspace();
     const r = repos(db);

@@ -4,9 +4,6 @@ import { t } from "../../../src/i18n/index.ts";
 import { ACTION, encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, LIMITS, sections } from "./mrkdwn.ts";
 
-/** The most recent entries shown on the point's message; the thread and the summary hold them all. */
-const SHOWN_ENTRIES = 30;
-
 export function entryLines(entry: ViewEntry): string {
   const d = entry.described;
   const details = d.details.map((x) => `\n      ${escapeMrkdwn(x)}`).join("");
@@ -33,9 +30,11 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   blocks.push(divider());
   if (view.entries.length === 0) blocks.push(context(t(l, "point.nothing_yet")));
   else {
-    const shown = view.entries.slice(-SHOWN_ENTRIES);
-    const hidden = view.entries.length - shown.length;
-    const text = `*${t(l, "point.recorded")}* (${view.entries.length})\n${hidden > 0 ? "…\n" : ""}${shown.map(entryLines).join("\n")}`;
+    const earlier =
+      view.entryCount > view.entries.length
+        ? `_${t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })}_\n`
+        : "";
+    const text = `*${t(l, "point.recorded")}* (${view.entryCount})\n${earlier}${view.entries.map(entryLines).join("\n")}`;
     blocks.push(...sections(text).slice(0, 8));
   }
   const editable = view.discussionStatus !== "planned";

@@ -96,7 +96,11 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const body: Element[] = [];
   if (view.entries.length === 0) body.push(subtle(t(l, "point.nothing_yet")));
   else {
-    body.push(subheading(`${t(l, "point.recorded")} (${view.entries.length})`));
+    body.push(subheading(`${t(l, "point.recorded")} (${view.entryCount})`));
+    if (view.entryCount > view.entries.length)
+      body.push(
+        subtle(t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })),
+      );
     for (const entry of view.entries) body.push(...entryElements(entry));
   }
   body.push(subtle(t(l, "point.thread_hint")));

@@ -61,6 +61,21 @@ export function entriesRepo(q: Queryable) {
       );
       return rows.map(toEntry);
     },
+    /** A point's newest entries (oldest of them first) and how many it holds in all. */
+    async latestForPoint(
+      workspaceId: string,
+      discussionId: string,
+      point: number,
+      limit: number,
+    ): Promise<{ entries: Entry[]; total: number }> {
+      const rows = await q.query<Record<string, unknown> & { total: string }>(
+        `SELECT *, count(*) OVER () AS total FROM entries
+         WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
+         ORDER BY created_at DESC, id DESC LIMIT $4`,
+        [workspaceId, discussionId, point, limit],
+      );
+      return { entries: rows.map(toEntry).reverse(), total: Number(rows[0]?.total ?? 0) };
+    },
     /** How many entries each point holds (the board shows the counts, not the entries). */
     async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
       const rows = await q.query<{ point: number; n: string }>(
