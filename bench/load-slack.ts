@@ -4,8 +4,8 @@ import express from "express";
 import { slackAdapter } from "../adapters/slack/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
-import { FakeSlack } from "../test/helpers/slack-fake.ts";
 import { benchDb } from "./db.ts";
+import { startFakePlatform } from "./fake-platform.ts";
 import { runLoad, type SlackTarget } from "./load-worker.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
 
@@ -39,8 +39,7 @@ async function bareBolt(slackApiUrl: string): Promise<{ url: string; close: () =
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const seconds = smoke ? 2 : 20;
   const levels = smoke ? [8] : [32, 128];
-  const fake = new FakeSlack();
-  await fake.start();
+  const fake = await startFakePlatform("slack");
   const store = await benchDb(databaseUrl, 20);
   const config = loadConfig({
     PORT: "0",

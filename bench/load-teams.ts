@@ -4,9 +4,9 @@ import express from "express";
 import { teamsAdapter } from "../adapters/teams/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
-import { FakeConnector } from "../test/helpers/teams-connector.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
 import { benchDb } from "./db.ts";
+import { startFakePlatform } from "./fake-platform.ts";
 import { runLoad, TEAMS_USER, type TeamsTarget } from "./load-worker.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
 
@@ -42,8 +42,7 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const seconds = smoke ? 2 : 20;
   const levels = smoke ? [8] : [32, 128];
-  const connector = new FakeConnector();
-  await connector.start();
+  const connector = await startFakePlatform("teams");
   const store = await benchDb(databaseUrl, 20);
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
   const server = await startServer(config, [teamsAdapter], { db: store.db, scheduler: false });
@@ -56,7 +55,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
     const targets: TeamsTarget[] = [];
     for (let n = 0; n < 16; n++) {
       const tenantId = `tenant-bench-${n}`;
-      const driver = new TeamsDriver(url, connector, tenantId);
+      const driver = new TeamsDriver(url, { url: connector.url, problems: [] }, tenantId);
       const installed = await driver.install(TEAMS_USER);
       if (!installed.ok) throw new Error(`install answered ${installed.status}`);
       const ctx = await server.core.context("teams", tenantId, {
@@ -77,8 +76,6 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
       targets.push({ tenantId, channel: driver.channel, teamId: driver.teamId, discussionId: discussion.id });
     }
-    // The connector keeps every message; only the counts matter here.
-    connector.calls = [];
     const load = (target: string, connections: number) =>
       runLoad({ kind: "teams", url: target, connections, seconds, serviceUrl: connector.url, targets });
     const notes = async () =>
@@ -117,7 +114,6 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
           "x",
         ),
       );
-      connector.calls = [];
     }
     results.push({
       benchmark: name,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Platform } from "../domain/types.ts";
-import { type Db, repos } from "../store/index.ts";
+import type { Db } from "../store/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, read, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";

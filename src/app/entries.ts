@@ -56,8 +56,11 @@ export async function record(
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
+  // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
+  let summaryMayChange = true;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
+    summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
@@ -83,12 +86,18 @@ export async function record(
     await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
-  return afterChange(deps, ctx, reviveEntry(value));
+  return afterChange(deps, ctx, reviveEntry(value), summaryMayChange);
 }
 
 /** Brings the channel up to date after a change: the point's message, and the summary if one was revised. */
-async function afterChange(deps: Deps, ctx: Ctx, entry: Entry): Promise<EntryResult> {
+async function afterChange(
+  deps: Deps,
+  ctx: Ctx,
+  entry: Entry,
+  summaryMayChange = true,
+): Promise<EntryResult> {
   const synced = await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  if (!summaryMayChange) return { entry, synced };
   await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {
     deps.log.warn("could not publish the revised summary", { error: String(error) });
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../domain/dates.ts";
-import { optionalText, problemsOf, text } from "../domain/entries.ts";
+import { problemsOf, text } from "../domain/entries.ts";
 import { type ParticipationRule, participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";

@@ -83,11 +83,11 @@ async function syncOnce(
     }
   };
 
+  const items = await r.discussions.agenda(workspace.id, discussionId);
   await ensure("board", discussion.boardMessage, async () => ({
     kind: "board",
-    view: await boardView(r, workspace, discussion),
+    view: await boardView(r, workspace, discussion, items),
   }));
-  const items = await r.discussions.agenda(workspace.id, discussionId);
   const wanted = new Set(points);
   if (discussion.currentPoint) wanted.add(discussion.currentPoint);
   for (const item of items) {
@@ -95,7 +95,7 @@ async function syncOnce(
     if (!wanted.has(item.number) || (item.status === "pending" && !item.message)) continue;
     await ensure(item.number, item.message, async () => ({
       kind: "point",
-      view: await pointView(r, workspace, discussion, item.number),
+      view: await pointView(r, workspace, discussion, item.number, items),
     }));
   }
   return ok;

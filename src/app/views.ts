@@ -1,7 +1,7 @@
 import { AGENDA, agendaPoint } from "../domain/agenda.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { EntryData } from "../domain/entries.ts";
-import type { Discussion, Entry, Repos, Workspace } from "../store/index.ts";
+import type { AgendaItem, Discussion, Entry, Repos, Workspace } from "../store/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
@@ -15,12 +15,7 @@ export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
 }
 
 /** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */
-export async function carriedGoals(
-  r: Repos,
-  workspace: Workspace,
-  discussion: Discussion,
-  entries?: Entry[],
-) {
+export async function carriedGoals(r: Repos, workspace: Workspace, discussion: Discussion) {
   const previous = await r.discussions.previous(workspace.id, discussion.year);
   if (!previous) return [];
   const goals = (await r.entries.forDiscussion(workspace.id, previous.id)).filter((e) => e.kind === "goal");
@@ -42,9 +37,15 @@ export async function unjudgedGoals(
     .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
 }
 
-export async function boardView(r: Repos, workspace: Workspace, discussion: Discussion): Promise<BoardView> {
+/** `agenda`: the discussion's agenda items when the caller has just read them (a refresh reads them once). */
+export async function boardView(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  agenda?: AgendaItem[],
+): Promise<BoardView> {
   const [items, counts] = await Promise.all([
-    r.discussions.agenda(workspace.id, discussion.id),
+    agenda ?? r.discussions.agenda(workspace.id, discussion.id),
     r.entries.countByPoint(workspace.id, discussion.id),
   ]);
   return {
@@ -77,10 +78,11 @@ export async function pointView(
   workspace: Workspace,
   discussion: Discussion,
   number: number,
+  agenda?: AgendaItem[],
 ): Promise<PointView> {
   const point = agendaPoint(number);
   const [items, here] = await Promise.all([
-    r.discussions.agenda(workspace.id, discussion.id),
+    agenda ?? r.discussions.agenda(workspace.id, discussion.id),
     r.entries.latestForPoint(workspace.id, discussion.id, number, POINT_VIEW_ENTRIES),
   ]);
   const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];

@@ -34,7 +34,7 @@ export async function composeReminder(
 
   if (kind.startsWith("meeting.")) {
     const d = reminder.subjectId ? await r.discussions.get(workspace.id, reminder.subjectId) : null;
-    if (!d || d.status !== "planned" || !d.scheduledAt) return null;
+    if (d?.status !== "planned" || !d.scheduledAt) return null;
     const channel = d.channelId ?? workspace.defaultChannel;
     const when = formatDateTime(lang, d.scheduledAt, zone);
     const where = d.location ? t(lang, "reminder.where", { where: d.location }) : "";
@@ -49,7 +49,7 @@ export async function composeReminder(
 
   if (kind.startsWith("entry.")) {
     const entry = reminder.subjectId ? await r.entries.get(workspace.id, reminder.subjectId) : null;
-    if (!entry || entry.status !== "open" || !entry.deadline) return null;
+    if (entry?.status !== "open" || !entry.deadline) return null;
     const d = await r.discussions.get(workspace.id, entry.discussionId);
     const item = (await r.discussions.agenda(workspace.id, entry.discussionId)).find(
       (i) => i.number === entry.point,

@@ -22,7 +22,7 @@ export class TeamsDriver {
   private seq = 0;
   constructor(
     readonly appUrl: string,
-    readonly connector: FakeConnector,
+    readonly connector: Pick<FakeConnector, "url" | "problems">,
     readonly tenantId: string,
     readonly channel = `19:${randomUUID().slice(0, 8)}@thread.tacv2`,
     readonly teamId = `19:team-${randomUUID().slice(0, 8)}@thread.tacv2`,
