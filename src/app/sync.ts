@@ -15,34 +15,55 @@ export async function syncDiscussion(
   points: readonly number[] = [],
 ): Promise<boolean> {
   // Many changes at once to one discussion (a busy meeting) need one refresh after them, not one each: while a
-  // sync runs, further requests are folded into a single follow-up sync. This only saves work; what is shown
-  // always comes from the database.
-  const running = inFlight.get(discussionId);
-  if (running) {
-    for (const p of points) running.points.add(p);
-    running.again = true;
-    return running.done;
+  // refresh runs, further requests join the next one, and each waits only for the round that shows its change. This
+  // only saves work; what is shown always comes from the database.
+  let state = inFlight.get(discussionId);
+  if (!state) {
+    state = { next: null };
+    inFlight.set(discussionId, state);
+    const round = nextRound(state, points);
+    void drain(deps, workspace, discussionId, state);
+    return round;
   }
-  const state = { points: new Set(points), again: false, done: Promise.resolve(true) };
-  inFlight.set(discussionId, state);
-  state.done = (async () => {
-    let ok = true;
-    try {
-      do {
-        state.again = false;
-        const batch = [...state.points];
-        state.points.clear();
-        ok = (await syncOnce(deps, workspace, discussionId, batch)) && ok;
-      } while (state.again);
-    } finally {
-      inFlight.delete(discussionId);
-    }
-    return ok;
-  })();
-  return state.done;
+  return nextRound(state, points);
 }
 
-const inFlight = new Map<string, { points: Set<number>; again: boolean; done: Promise<boolean> }>();
+interface Round {
+  points: Set<number>;
+  done: Promise<boolean>;
+  settle: (outcome: { ok: boolean } | { error: unknown }) => void;
+}
+
+const inFlight = new Map<string, { next: Round | null }>();
+
+function nextRound(state: { next: Round | null }, points: readonly number[]): Promise<boolean> {
+  if (!state.next) {
+    let settle: Round["settle"] = () => {};
+    const done = new Promise<boolean>((resolve, reject) => {
+      settle = (outcome) => ("error" in outcome ? reject(outcome.error) : resolve(outcome.ok));
+    });
+    state.next = { points: new Set(), done, settle };
+  }
+  for (const p of points) state.next.points.add(p);
+  return state.next.done;
+}
+
+async function drain(deps: Deps, workspace: Workspace, discussionId: string, state: { next: Round | null }) {
+  try {
+    while (state.next) {
+      const round = state.next;
+      state.next = null;
+      round.settle(
+        await syncOnce(deps, workspace, discussionId, [...round.points]).then(
+          (ok) => ({ ok }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+    }
+  } finally {
+    inFlight.delete(discussionId);
+  }
+}
 
 async function syncOnce(
   deps: Deps,
