@@ -27,7 +27,45 @@ function authentication(config: Config) {
         MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
       }
     : {};
-  return new ConfigurationBotFrameworkAuthentication(options);
+  return new ReusingAuthentication(options);
+}
+
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory["create"]>>;
+
+/**
+ * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every turn and
+ * every proactive send, which under a busy meeting is a large share of the bot's CPU. The client holds no state of
+ * a turn and renews its own token, so one per service URL, audience and bot is reused, as botbuilder's older adapter
+ * did.
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  override createConnectorFactory(
+    identity: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0],
+  ): ConnectorFactory {
+    const inner = super.createConnectorFactory(identity);
+    // Who the client acts for (not the claims that change with each token, such as its expiry).
+    const appId = identity.claims
+      .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
+      .map((c) => `${c.type}=${c.value}`)
+      .join("&");
+    return {
+      create: (serviceUrl: string, audience?: string) => {
+        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+        let client = this.clients.get(key);
+        if (!client) {
+          if (this.clients.size >= 100) this.clients.clear();
+          client = inner.create(serviceUrl, audience);
+          // A failed creation (a token that could not be had) is not kept.
+          client.catch(() => this.clients.delete(key));
+          this.clients.set(key, client);
+        }
+        return client;
+      },
+    } as ConnectorFactory;
+  }
 }
 
 /** The address the Bot Connector reached us at, as seen through a reverse proxy when there is one. */
