@@ -30,7 +30,16 @@ export interface RecordInput {
 
 export interface EntryResult {
   entry: Entry;
-  synced: boolean;
+  /** Whether the channel shows the change; null when the caller chose not to wait for that any longer. */
+  synced: boolean | null;
+}
+
+export interface ChangeOptions {
+  /**
+   * Answer after this long even if the channel's refresh is still running (it goes on, and the next refresh makes
+   * up for one that fails). For answers that show the change themselves, such as a Teams card.
+   */
+  waitForChannelMs?: number;
 }
 
 /**
@@ -50,6 +59,7 @@ export async function record(
   ctx: Ctx,
   input: RecordInput,
   key: string | null,
+  options: ChangeOptions = {},
 ): Promise<EntryResult> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
@@ -86,7 +96,7 @@ export async function record(
     await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
-  return afterChange(deps, ctx, reviveEntry(value), summaryMayChange);
+  return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
 }
 
 /** Brings the channel up to date after a change: the point's message, and the summary if one was revised. */
@@ -95,8 +105,20 @@ async function afterChange(
   ctx: Ctx,
   entry: Entry,
   summaryMayChange = true,
+  options: ChangeOptions = {},
 ): Promise<EntryResult> {
-  const synced = await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  if (!summaryMayChange && options.waitForChannelMs !== undefined) {
+    let timer: NodeJS.Timeout | undefined;
+    const later = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), options.waitForChannelMs);
+    });
+    const synced = await Promise.race([sync, later]).finally(() => clearTimeout(timer));
+    if (synced === null)
+      sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
+    return { entry, synced };
+  }
+  const synced = await sync;
   if (!summaryMayChange) return { entry, synced };
   await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {
     deps.log.warn("could not publish the revised summary", { error: String(error) });

@@ -75,7 +75,7 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
     expect(posts.filter((p) => p?.startsWith("Punkt 1 af 11"))).toHaveLength(1);
   }, 30_000);
 
-  it("keeps a note when the connector is down or never answers, says so in the card, and catches up after", async () => {
+  it("keeps a note when the connector refuses, is down or never answers, and catches up after", async () => {
     const { teams, workspace } = await setUp();
     const { point1, discussionId } = await startDiscussion(teams, workspace);
     const save = (text: string) =>
@@ -84,28 +84,48 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
       (await repos(db).entries.forDiscussion(workspace.id, discussionId))
         .filter((e) => e.kind === "note")
         .map((e) => (e.data as { text: string }).text);
+    const NOT_SHOWN = "Beskeden i kanalen kunne ikke opdateres lige nu";
 
-    // Down: every update answered 500, through all of the connector client's retries.
-    connector.failNext("update", ...Array.from({ length: 4 }, () => ({ status: 500 })));
+    // Refused at once (the bot removed from the channel answers 403, which is not retried): the card says so.
+    connector.failNext("update", { status: 403 }, { status: 403 });
+    const refused = await save("Gemmes trods afvisning");
+    expect(refused.status).toBe(200);
+    expect(cardText(refused.body.value)).toContain(NOT_SHOWN);
+    expect(await notes()).toEqual(["Gemmes trods afvisning"]);
+
+    // Down (500 through all of the client's retries) or silent: the answer does not wait for the channel. It is
+    // the refreshed card, so the person sees the note; the note is kept.
+    let from = connector.calls.length;
+    connector.failNext("update", ...Array.from({ length: 8 }, () => ({ status: 500 })));
     const down = await save("Gemmes trods nedbrud");
-    expect(down.status).toBe(200);
-    expect(cardText(down.body.value)).toContain("Beskeden i kanalen kunne ikke opdateres lige nu");
-    expect(await notes()).toEqual(["Gemmes trods nedbrud"]);
+    expect(cardText(down.body.value)).toContain("Gemmes trods nedbrud");
+    expect(cardText(down.body.value)).not.toContain(NOT_SHOWN);
+    await waitUntil(() => faultsSince(from).length === 8);
+    expect(await notes()).toEqual(["Gemmes trods afvisning", "Gemmes trods nedbrud"]);
 
-    // Never answering: the invoke is still answered, well within the 15 s Teams waits, and the note is kept.
-    const from = connector.calls.length;
+    from = connector.calls.length;
     connector.failNext("update", "hang");
     const began = Date.now();
     const hung = await save("Gemmes trods tavshed");
-    expect(Date.now() - began).toBeLessThan(10_000);
-    expect(faultsSince(from)).toEqual(["update!hang"]);
-    expect(cardText(hung.body.value)).toContain("Beskeden i kanalen kunne ikke opdateres lige nu");
-    expect(await notes()).toEqual(["Gemmes trods nedbrud", "Gemmes trods tavshed"]);
+    // Well within the 15 s Teams waits for an invoke's answer.
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(cardText(hung.body.value)).toContain("Gemmes trods tavshed");
+    await waitUntil(() => faultsSince(from).includes("update!hang"));
+    expect(await notes()).toEqual(["Gemmes trods afvisning", "Gemmes trods nedbrud", "Gemmes trods tavshed"]);
 
-    // Back again: the next action brings the channel's point message up to date with both notes.
-    const ok = await save("Forbindelsen er tilbage");
-    expect(cardText(ok.body.value)).not.toContain("kunne ikke opdateres");
-    const shown = contentText(connector.messages.get(point1.id)!.activity);
-    for (const note of await notes()) expect(shown).toContain(note);
+    // Back again: the next change brings the channel's point message up to date with every note.
+    await save("Forbindelsen er tilbage");
+    await waitUntil(async () => {
+      const shown = contentText(connector.messages.get(point1.id)!.activity);
+      return (await notes()).every((note) => shown.includes(note));
+    });
   }, 60_000);
 });
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -9,6 +9,13 @@ import { formKindFor } from "./kinds.ts";
 import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
 import { BadSubmit, readSubmit } from "./submit.ts";
 
+/**
+ * How long a save waits for the channel's message to be refreshed before answering. The answer is the refreshed
+ * card itself, so the person sees their entry either way; a refresh that fails quickly (the bot removed from the
+ * channel) is still reported, a slow one goes on after the answer and the next refresh makes up for a failure.
+ */
+const CHANNEL_WAIT_MS = 150;
+
 const META = { d: "string", p: "int", k: "string", e: "string" } as const;
 
 /** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */
@@ -50,8 +57,10 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   try {
     const result = entryId
       ? await deps.core.editEntry(ctx, { entryId, data }, key)
-      : await deps.core.record(ctx, { discussionId, point, kind, data }, key);
-    const text = t(l, result.synced ? "teams.saved" : "command.not_synced");
+      : await deps.core.record(ctx, { discussionId, point, kind, data }, key, {
+          waitForChannelMs: CHANNEL_WAIT_MS,
+        });
+    const text = t(l, result.synced === false ? "command.not_synced" : "teams.saved");
     return pointOrMessage(args, discussionId, point, text, "good");
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.problems).length > 0) {

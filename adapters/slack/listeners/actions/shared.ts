@@ -49,7 +49,7 @@ export function onMove(app: App, deps: SlackDeps, actionId: string, type: Move["
       { discussionId: value.d, expectedVersion: value.v ?? -1, move },
       null,
     );
-    if (!result.synced) await tell(t(ctx.workspace.language, "command.not_synced"));
+    if (result.synced === false) await tell(t(ctx.workspace.language, "command.not_synced"));
   });
 }
 

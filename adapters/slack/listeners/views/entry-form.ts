@@ -59,7 +59,7 @@ export function register(app: App, deps: SlackDeps) {
       const result = meta.e
         ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
         : await deps.core.record(ctx, input, key);
-      if (!result.synced) {
+      if (result.synced === false) {
         await args.client.chat.postMessage({
           channel: ctx.actor.userId,
           text: t(ctx.workspace.language, "command.not_synced"),
