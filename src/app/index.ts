@@ -12,7 +12,7 @@ import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
-import { boardView, pointView, unjudgedGoals } from "./views.ts";
+import { pointView, unjudgedGoals } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
@@ -70,15 +70,11 @@ export function createCore(deps: Deps) {
       const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
       return { language: ctx.workspace.language, members, carriedGoals: carried };
     },
-    async views(ctx: Ctx, discussionId: string, point?: number) {
+    /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
+    async pointView(ctx: Ctx, discussionId: string, point: number) {
       const r = repos(deps.db);
       const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
-      if (!discussion) return null;
-      return {
-        discussion,
-        board: await boardView(r, ctx.workspace, discussion),
-        point: point ? await pointView(r, ctx.workspace, discussion, point) : null,
-      };
+      return discussion ? pointView(r, ctx.workspace, discussion, point) : null;
     },
   };
 }

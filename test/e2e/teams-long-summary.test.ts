@@ -57,13 +57,13 @@ describe("Teams: a summary too long for one card", () => {
         null,
       );
     }
-    const current = await server.core.views(as, discussion.id);
+    const current = await server.core.pointView(as, discussion.id, 11);
     const before = new Set(connector.messages.keys());
     const result = await server.core.conclude(
       as,
       {
         discussionId: discussion.id,
-        expectedVersion: current?.discussion.version ?? 0,
+        expectedVersion: current?.version ?? 0,
         overrideReason: "Prøve",
       },
       null,

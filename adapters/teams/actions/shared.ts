@@ -27,9 +27,8 @@ export async function currentPointCard(
   options: PointCardOptions = {},
 ): Promise<AdaptiveCard | null> {
   if (!Number.isInteger(point) || point < 1 || point > 11) return null;
-  const views = await args.deps.core.views(args.ctx, discussionId, point);
-  if (!views?.point) return null;
-  return pointCards(views.point, options)[0] ?? null;
+  const view = await args.deps.core.pointView(args.ctx, discussionId, point);
+  return view ? (pointCards(view, options)[0] ?? null) : null;
 }
 
 /** Any failure as a card the user can read: refused submits and known errors in their words, the rest logged. */
