@@ -1,11 +1,39 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { Db, Queryable } from "../db.ts";
 
 const parsers = { [types.DATE]: (value: string) => value };
 
+/**
+ * Sized for the local trial's small data: PostgreSQL's defaults (128 MB of shared buffers and more) would make up
+ * most of the bot's memory.
+ */
+const postgresqlconf = ["shared_buffers=8MB", "wal_buffers=1MB", "work_mem=2MB", "maintenance_work_mem=8MB"];
+
+/**
+ * A new data directory is made by PGlite's initdb in a short-lived process of its own: initdb's memory is not
+ * given back to the system after it ends, and in the bot's own process it would double what it holds.
+ */
+async function initialise(dataDir: string) {
+  if (existsSync(join(dataDir, "PG_VERSION"))) return;
+  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve("@electric-sql/pglite"))});
+    const db = await PGlite.create(${JSON.stringify(dataDir)}, { postgresqlconf: ${JSON.stringify(postgresqlconf)} });
+    await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`PGlite could not create ${dataDir} (exit ${code})`)),
+    );
+  });
+}
+
 /** Embedded PostgreSQL. dataDir undefined keeps everything in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = await PGlite.create(dataDir, { parsers });
+  if (dataDir) await initialise(dataDir);
+  const db = await PGlite.create(dataDir, { parsers, postgresqlconf });
   // PGlite serves one connection: transactions are serialised by this queue so they never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
