@@ -63,7 +63,8 @@ export function createCore(deps: Deps) {
      */
     async formContext(ctx: Ctx, discussionId?: string, kind?: FormKind): Promise<FormContext> {
       const r = repos(deps.db);
-      const members = await r.members.list(ctx.workspace.id);
+      // A note names no one: the commonest form skips reading the members before its ack.
+      const members = kind === "note" ? [] : await r.members.list(ctx.workspace.id);
       if (kind && kind !== "goal_verdict")
         return { language: ctx.workspace.language, members, carriedGoals: [] };
       const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
