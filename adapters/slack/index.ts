@@ -45,6 +45,7 @@ export const slackAdapterWith =
         installerOptions: { clientOptions },
         logger,
         logLevel,
+        convoStore: false,
       });
     } else {
       const receiver = new ExpressReceiver({
@@ -73,6 +74,8 @@ export const slackAdapterWith =
         clientOptions,
         logger,
         logLevel,
+        // Bolt's conversation store keeps per-channel state we never use, at a cost on every request.
+        convoStore: false,
         ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
       });
     }
