@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointCards } from "../../adapters/teams/cards/point.ts";
 import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
-import { contentText, FakeConnector, MAX_ACTIVITY_BYTES } from "../helpers/teams-connector.ts";
+import { cardText, contentText, FakeConnector, MAX_ACTIVITY_BYTES } from "../helpers/teams-connector.ts";
 import { TeamsDriver } from "../helpers/teams-driver.ts";
 
 const EMPLOYER = { userId: "aad-employer", name: "Mette Hansen" };
@@ -59,6 +60,11 @@ describe("Teams: a summary too long for one card", () => {
     }
     const current = await server.core.pointView(as, discussion.id, 11);
     const before = new Set(connector.messages.keys());
+    // Point 11's card shows the newest 30 notes and says where all of them are.
+    expect([current?.entries.length, current?.entryCount]).toEqual([30, 40]);
+    const shown = pointCards(current!).map(cardText).join("\n");
+    expect(shown).toContain("Viser de seneste 30 af 40. Alle står i referatet.");
+    for (let i = 1; i <= 40; i++) expect(new RegExp(`slut-${i}(?!\\d)`).test(shown)).toBe(i > 10);
     const result = await server.core.conclude(
       as,
       {
