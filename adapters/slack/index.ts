@@ -79,6 +79,18 @@ export const slackAdapterWith =
         ...(mode === "single" ? { token: config.SLACK_BOT_TOKEN } : {}),
       });
     }
+    // Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked,
+    // so a shutdown waits for it instead of closing the database under it.
+    const working = new Set<Promise<unknown>>();
+    app.use(async ({ next }) => {
+      const work = next();
+      working.add(work);
+      try {
+        await work;
+      } finally {
+        working.delete(work);
+      }
+    });
     registerListeners(app, { core, log });
     app.error(async (error) => {
       log.error("slack error", { error: String(error) });
@@ -110,6 +122,7 @@ export const slackAdapterWith =
       },
       async stop() {
         if (mode === "socket") await app.stop();
+        await drain(working, SHUTDOWN_WORK_MS);
       },
     };
   };
@@ -128,6 +141,24 @@ function lazyChat(client: () => Promise<WebClient>): SlackChat {
       };
     },
   });
+}
+
+/**
+ * How long a shutdown waits for work begun before it. The server stops this adapter after every request has been
+ * answered (at most 5 s), and the process must be gone within 10 s of SIGTERM.
+ */
+const SHUTDOWN_WORK_MS = 4_000;
+
+async function drain(working: Set<Promise<unknown>>, ms: number) {
+  const end = Date.now() + ms;
+  while (working.size > 0 && Date.now() < end) {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, end - Date.now());
+    });
+    await Promise.race([Promise.allSettled([...working]), deadline]);
+    clearTimeout(timer);
+  }
 }
 
 const ensureSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);

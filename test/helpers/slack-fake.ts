@@ -12,8 +12,8 @@ export interface SlackCall {
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
-/** A scripted answer: an HTTP answer, or none at all until the server stops. */
-type Fault = Scripted | "hang";
+/** A scripted answer: an HTTP answer, none at all until the server stops, or the usual answer but late. */
+type Fault = Scripted | "hang" | { delayMs: number };
 
 /**
  * A local stand-in for the Slack Web API: records every call in order and answers as Slack does.
@@ -137,12 +137,13 @@ export class FakeSlack {
     const args = parseArgs(req.headers["content-type"] ?? "", raw);
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string) || null;
     const script = this.scripted.get(method);
-    if (script?.length) {
-      const answer = script.shift() as Fault;
-      if (answer === "hang") {
-        this.calls.push({ method: `${method}!hang`, args, token });
-        return new Promise<never>(() => {});
-      }
+    const answer = script?.shift();
+    if (answer === "hang") {
+      this.calls.push({ method: `${method}!hang`, args, token });
+      return new Promise<never>(() => {});
+    }
+    if (answer && "delayMs" in answer) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    else if (answer) {
       this.calls.push({ method: `${method}!${answer.status}`, args, token });
       return answer;
     }
