@@ -11,8 +11,12 @@ import { boltLogger } from "./logger.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 
-/** A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit). */
-const API_TIMEOUT_MS = 10_000;
+/**
+ * A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit,
+ * and one call that never returns would stall its discussion's channel refreshes). Long, because a post that Slack
+ * was only slow to confirm is posted again by the retry.
+ */
+const API_TIMEOUT_MS = 20_000;
 
 /**
  * Slack over HTTP at POST /slack/events (single workspace with a bot token, or many through OAuth), or over Socket

@@ -14,12 +14,12 @@ export type Content = { text: string } | { card: AdaptiveCard };
 const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 
 /**
- * The Bot Connector normally answers in well under a second. Without a limit one that never answers would hold the
- * user's request (Teams waits at most 15 s for an invoke's answer) and the reminder batch. A call past the limit
- * counts as failed, so the channel is brought up to date by the next sync. (botbuilder's own client has no timeout
- * and replaces any request policy given to it, so the limit is kept here.)
+ * The Bot Connector normally answers in well under a second. Without a limit one that never answers would stall its
+ * discussion's channel refreshes and the reminder batch. A call past the limit counts as failed, so the next sync
+ * tries again; long, because a post the connector was only slow to confirm is then posted a second time.
+ * (botbuilder's own client has no timeout and replaces any request policy given to it, so the limit is kept here.)
  */
-export const CONNECTOR_TIMEOUT_MS = 8_000;
+export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 export function toActivity(content: Content): Partial<Activity> {
   return "text" in content

@@ -34,10 +34,11 @@ type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["crea
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory["create"]>>;
 
 /**
- * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every turn and
- * every proactive send, which under a busy meeting is a large share of the bot's CPU. The client holds no state of
- * a turn and renews its own token, so one per service URL, audience and bot is reused, as botbuilder's older adapter
- * did.
+ * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every
+ * proactive send (the channel refreshes, reminders, summaries), which in a busy meeting is a large share of the
+ * bot's CPU. The client holds no state of a turn and renews its own token, so one per service URL, audience and bot
+ * is reused, as botbuilder's older adapter did. (An incoming turn's client is built elsewhere, in botbuilder's
+ * request authentication, and is not affected.)
  */
 class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();

@@ -42,7 +42,7 @@ describe("Slack: replies in a point's thread", () => {
       10_000,
     );
     const shown = JSON.stringify(point.args.blocks);
-    expect(shown).toContain("_Viser de seneste 30 af 35. Alle står i referatet._");
+    expect(shown).toContain("_Viser de seneste 30 af 35. Alle kommer med i referatet._");
     // Replies are recorded after each is acknowledged, so their order is the order they were stored in.
     const stored = (await app.entries(workspace.id, discussion.id)).map(
       (e) => (e.data as { text: string }).text,

@@ -63,7 +63,7 @@ describe("Teams: a summary too long for one card", () => {
     // Point 11's card shows the newest 30 notes and says where all of them are.
     expect([current?.entries.length, current?.entryCount]).toEqual([30, 40]);
     const shown = pointCards(current!).map(cardText).join("\n");
-    expect(shown).toContain("Viser de seneste 30 af 40. Alle står i referatet.");
+    expect(shown).toContain("Viser de seneste 30 af 40. Alle kommer med i referatet.");
     for (let i = 1; i <= 40; i++) expect(new RegExp(`slut-${i}(?!\\d)`).test(shown)).toBe(i > 10);
     const result = await server.core.conclude(
       as,

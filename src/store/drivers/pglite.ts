@@ -10,7 +10,9 @@ const parsers = { [types.DATE]: (value: string) => value };
  * Sized for the local trial's small data: PostgreSQL's defaults (128 MB of shared buffers and more) would make up
  * most of the bot's memory.
  */
-const postgresqlconf = ["shared_buffers=8MB", "wal_buffers=1MB", "work_mem=2MB", "maintenance_work_mem=8MB"];
+const SETTINGS = ["shared_buffers=8MB", "wal_buffers=1MB", "work_mem=2MB", "maintenance_work_mem=8MB"];
+// Given at start, not written into the data directory's postgresql.conf (PGlite would replace that file).
+const startParams = [...PGlite.defaultStartParams, ...SETTINGS.flatMap((setting) => ["-c", setting])];
 
 /**
  * A new data directory is made by PGlite's initdb in a short-lived process of its own: initdb's memory is not
@@ -19,7 +21,7 @@ const postgresqlconf = ["shared_buffers=8MB", "wal_buffers=1MB", "work_mem=2MB",
 async function initialise(dataDir: string) {
   if (existsSync(join(dataDir, "PG_VERSION"))) return;
   const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve("@electric-sql/pglite"))});
-    const db = await PGlite.create(${JSON.stringify(dataDir)}, { postgresqlconf: ${JSON.stringify(postgresqlconf)} });
+    const db = await PGlite.create(${JSON.stringify(dataDir)}, { startParams: ${JSON.stringify(startParams)} });
     await db.close();`;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
@@ -33,7 +35,7 @@ async function initialise(dataDir: string) {
 /** Embedded PostgreSQL. dataDir undefined keeps everything in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) await initialise(dataDir);
-  const db = await PGlite.create(dataDir, { parsers, postgresqlconf });
+  const db = await PGlite.create(dataDir, { parsers, startParams });
   // PGlite serves one connection: transactions are serialised by this queue so they never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
