@@ -38,6 +38,8 @@ export function createCore(deps: Deps) {
     editEntry: bind(deps, entries.editEntry),
     removeEntry: bind(deps, entries.removeEntry),
     recordThreadReply: bind(deps, entries.recordThreadReply),
+    editThreadReply: bind(deps, entries.editThreadReply),
+    removeThreadReply: bind(deps, entries.removeThreadReply),
     conclude: bind(deps, concludeCases.conclude),
     reopen: bind(deps, concludeCases.reopen),
     approve: bind(deps, approval.approve),

@@ -57,6 +57,14 @@ export function idempotencyRepo(q: Queryable) {
       ]);
       return { result: rows[0]?.result ?? null };
     },
+    /** The stored result of a completed key, or null. */
+    async result(workspaceId: string, key: string): Promise<unknown> {
+      const rows = await q.query<{ result: unknown }>(
+        "SELECT result FROM idempotency_keys WHERE workspace_id = $1 AND key = $2",
+        [workspaceId, key],
+      );
+      return rows[0]?.result ?? null;
+    },
     async complete(workspaceId: string, key: string, result: unknown): Promise<void> {
       await q.query("UPDATE idempotency_keys SET result = $3::jsonb WHERE workspace_id = $1 AND key = $2", [
         workspaceId,

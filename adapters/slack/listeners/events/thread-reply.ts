@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { AppError, errorText } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
 import { type SlackDeps, slackCtx, tellUser } from "../../context.ts";
 
 interface ThreadMessage {
@@ -11,18 +11,64 @@ interface ThreadMessage {
   ts: string;
   thread_ts?: string;
   channel: string;
+  edited?: { ts?: string };
+  /** message_changed: the message as it is now. */
+  message?: Omit<ThreadMessage, "channel">;
+  /** message_changed and message_deleted: the message as it was. */
+  previous_message?: Omit<ThreadMessage, "channel">;
 }
+
+/** A person's reply inside a thread (not the thread's parent, not a bot's). */
+const isReply = (
+  m: Omit<ThreadMessage, "channel"> | undefined,
+): m is Omit<ThreadMessage, "channel"> & {
+  user: string;
+  thread_ts: string;
+} => Boolean(m?.user && !m.bot_id && m.thread_ts && m.thread_ts !== m.ts);
 
 /** Replies that count as notes: plain ones, ones also sent to the channel, and ones with a file (their text). */
 const NOTE_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
 
 /**
- * A reply in an agenda point's thread becomes a note on that point. The message's ts is the idempotency key, so a
- * retried event (x-slack-retry-num) records once.
+ * A reply in an agenda point's thread becomes a note on that point; editing the reply changes the note, deleting it
+ * removes the note. The message's ts is the idempotency key, so a retried event (x-slack-retry-num) records once.
  */
 export function register(app: App, deps: SlackDeps) {
   app.event("message", async ({ event, body, client }) => {
     const message = event as unknown as ThreadMessage;
+    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const asAuthor = async (user: string, work: (ctx: Ctx) => Promise<unknown>) => {
+      const ctx = await slackCtx(deps, client, teamId, user);
+      try {
+        await work(ctx);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await tellUser(client, message.channel, user, errorText(ctx.workspace.language, error));
+      }
+    };
+    // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
+    if (message.subtype === "message_changed") {
+      const now = message.message;
+      if (!isReply(now) || !now.edited?.ts) return;
+      await asAuthor(now.user, (ctx) =>
+        deps.core.editThreadReply(ctx, {
+          channel: message.channel,
+          threadId: now.thread_ts,
+          messageId: now.ts,
+          text: now.text ?? "",
+          editedAt: now.edited?.ts ?? "",
+        }),
+      );
+      return;
+    }
+    if (message.subtype === "message_deleted") {
+      const was = message.previous_message;
+      if (!isReply(was)) return;
+      await asAuthor(was.user, (ctx) =>
+        deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
+      );
+      return;
+    }
     if (
       (message.subtype && !NOTE_SUBTYPES.has(message.subtype)) ||
       message.bot_id ||
@@ -31,18 +77,14 @@ export function register(app: App, deps: SlackDeps) {
       message.thread_ts === message.ts
     )
       return;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
-    const ctx = await slackCtx(deps, client, teamId, message.user);
-    try {
-      await deps.core.recordThreadReply(ctx, {
+    const threadId = message.thread_ts;
+    await asAuthor(message.user, (ctx) =>
+      deps.core.recordThreadReply(ctx, {
         channel: message.channel,
-        threadId: message.thread_ts,
+        threadId,
         messageId: message.ts,
         text: message.text ?? "",
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await tellUser(client, message.channel, message.user, errorText(ctx.workspace.language, error));
-    }
+      }),
+    );
   });
 }
