@@ -59,6 +59,7 @@ export function inboundFrom(event: LocalEvent, workspaceName: string): Inbound {
       teamName: workspaceName,
     },
     text: event.text,
+    timestamp: null,
     mentioned: event.addressed,
     value: event.value ?? null,
     reference: {},

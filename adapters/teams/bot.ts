@@ -11,6 +11,7 @@ import { onInstalled } from "./handlers/install.ts";
 import { onCardAction } from "./handlers/invoke.ts";
 import { onMessage } from "./handlers/message.ts";
 import { remember } from "./handlers/remember.ts";
+import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
 import { inboundFrom } from "./turn.ts";
 
 /** Where the route puts the public address the request came in at (for download links). */
@@ -31,6 +32,18 @@ export class TeamsBot extends TeamsActivityHandler {
       if (ctx) await onInstalled(deps, ctx, inboundFrom(context));
       await next();
     };
+    // Replies in a point's thread edited or deleted by their writer (Teams sends these with the channel-message
+    // permission the app asks for).
+    this.onTeamsMessageEditEvent(async (context, next) => {
+      const ctx = context.turnState.get(CTX) as Ctx | undefined;
+      if (ctx) await onReplyEdited(deps, ctx, inboundFrom(context));
+      await next();
+    });
+    this.onTeamsMessageSoftDeleteEvent(async (context, next) => {
+      const ctx = context.turnState.get(CTX) as Ctx | undefined;
+      if (ctx) await onReplyDeleted(deps, ctx, inboundFrom(context));
+      await next();
+    });
     this.onConversationUpdate(installed);
     this.onInstallationUpdate(installed);
   }

@@ -18,8 +18,10 @@ export interface Inbound {
     kind: ConversationKind;
     teamName: string | null;
   };
-  /** The text with the bot's @mention removed. */
+  /** The text with the bot's @mention removed (of a message, or of an edited one). */
   text: string;
+  /** When Teams sent the activity (tells one edit of a message from the next). */
+  timestamp: string | null;
   mentioned: boolean;
   value: unknown;
   reference: StoredReference;
@@ -56,7 +58,9 @@ export function inboundFrom(context: TurnContext): Inbound {
       e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
   const text =
-    activity.type === "message" ? TurnContext.removeRecipientMention(activity) || activity.text || "" : "";
+    activity.type === "message" || activity.type === "messageUpdate"
+      ? TurnContext.removeRecipientMention(activity) || activity.text || ""
+      : "";
   const { id, threadId } = splitConversationId(activity.conversation?.id ?? "");
   const reference = {
     ...TurnContext.getConversationReference(activity),
@@ -75,6 +79,7 @@ export function inboundFrom(context: TurnContext): Inbound {
     },
     conversation: { id, threadId, kind: kindOf(activity), teamName: channelData.team?.name ?? null },
     text: text.replace(/&nbsp;/g, " ").trim(),
+    timestamp: activity.timestamp ? new Date(activity.timestamp).toISOString() : null,
     mentioned,
     value: activity.value,
     reference,

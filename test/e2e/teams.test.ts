@@ -291,6 +291,37 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(connector.find("Referat af den årlige arbejdsmiljødrøftelse 2026").length).toBeGreaterThan(1);
   }, 120_000);
 
+  it("follows a thread reply edited or deleted by its writer, each edit once", async () => {
+    const { teams, workspace } = await setUp();
+    const { point1, discussionId } = await start(teams);
+    const notes = async () =>
+      (await repos(db).entries.forDiscussion(workspace.id, discussionId)).map(
+        (e) => (e.data as { text: string }).text,
+      );
+    const reply = await teams.replyInThread(REP, point1.id, "Vi mangler en hjertestarter", "1700000000111");
+    expect(reply.status).toBe(200);
+    expect(await notes()).toEqual(["Vi mangler en hjertestarter"]);
+
+    const at = new Date("2026-11-24T09:05:00Z");
+    const edited = await teams.editReply(
+      REP,
+      point1.id,
+      "1700000000111",
+      "Vi mangler en hjertestarter i kantinen",
+      at,
+    );
+    expect(edited.status).toBe(200);
+    await teams.editReply(REP, point1.id, "1700000000111", "Vi mangler en hjertestarter i kantinen", at);
+    expect(await notes()).toEqual(["Vi mangler en hjertestarter i kantinen"]);
+    expect(contentText(pointMessage(teams, 1).activity)).toContain("Vi mangler en hjertestarter i kantinen");
+    const edits = (await repos(db).audit.list(workspace.id)).filter((a) => a.action === "entry.edited");
+    expect(edits).toHaveLength(1);
+
+    const deleted = await teams.deleteReply(REP, point1.id, "1700000000111");
+    expect(deleted.status).toBe(200);
+    expect(await notes()).toEqual([]);
+  });
+
   it("answers card actions with the refreshed card, and a repeated invoke records once", async () => {
     const { teams, workspace } = await setUp();
     const { point1, discussionId } = await start(teams);

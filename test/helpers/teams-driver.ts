@@ -95,6 +95,31 @@ export class TeamsDriver {
     });
   }
 
+  /** The writer edits a reply in a thread: Teams sends a messageUpdate (editMessage) with the new text. */
+  async editReply(user: TeamsUser, threadId: string, id: string, text: string, at = new Date()) {
+    const base = this.base(user, `${this.channel};messageid=${threadId}`);
+    return this.post({
+      ...base,
+      type: "messageUpdate",
+      id,
+      text,
+      textFormat: "plain",
+      timestamp: at.toISOString(),
+      channelData: { ...base.channelData, eventType: "editMessage" },
+    });
+  }
+
+  /** The writer deletes a reply in a thread: Teams sends a messageDelete (softDeleteMessage). */
+  async deleteReply(user: TeamsUser, threadId: string, id: string) {
+    const base = this.base(user, `${this.channel};messageid=${threadId}`);
+    return this.post({
+      ...base,
+      type: "messageDelete",
+      id,
+      channelData: { ...base.channelData, eventType: "softDeleteMessage" },
+    });
+  }
+
   /** Clicks an Action.Execute button (with the inputs the user filled in), as Teams sends it: an invoke. */
   async invoke(
     user: TeamsUser,

@@ -1,0 +1,40 @@
+import { createHash } from "node:crypto";
+import type { Ctx } from "../../../src/app/index.ts";
+import { AppError, errorText } from "../../../src/app/index.ts";
+import { failureText, type TeamsDeps } from "../context.ts";
+import type { Inbound } from "../turn.ts";
+
+/** A reply in a point's thread edited by its writer: its note takes the new text. */
+export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+  const threadId = inbound.conversation.threadId;
+  if (!threadId || threadId === inbound.activityId) return;
+  await answeringFailures(deps, ctx, inbound, () =>
+    deps.core.editThreadReply(ctx, {
+      channel: inbound.conversation.id,
+      threadId,
+      messageId: inbound.activityId,
+      text: inbound.text,
+      // Each edit once: Teams' time of the edit, or the new text when Teams gives no time.
+      editedAt: inbound.timestamp ?? createHash("sha256").update(inbound.text).digest("hex").slice(0, 16),
+    }),
+  );
+}
+
+/** A reply in a point's thread deleted by its writer: its note goes too. */
+export async function onReplyDeleted(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+  const threadId = inbound.conversation.threadId;
+  if (!threadId || threadId === inbound.activityId) return;
+  await answeringFailures(deps, ctx, inbound, () =>
+    deps.core.removeThreadReply(ctx, { channel: inbound.conversation.id, messageId: inbound.activityId }),
+  );
+}
+
+async function answeringFailures(deps: TeamsDeps, ctx: Ctx, inbound: Inbound, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    const l = ctx.workspace.language;
+    const text = error instanceof AppError ? errorText(l, error) : failureText(deps, l, error);
+    await inbound.reply({ text, cards: [] });
+  }
+}
