@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { parseCommand } from "../../../src/app/commands.ts";
 import type { Ctx } from "../../../src/app/index.ts";
 import { AppError, errorText } from "../../../src/app/index.ts";
 import { failureText, type TeamsDeps } from "../context.ts";
@@ -8,6 +9,8 @@ import type { Inbound } from "../turn.ts";
 export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
   const threadId = inbound.conversation.threadId;
   if (!threadId || threadId === inbound.activityId) return;
+  // A command to the bot in the thread was never a note, and does not become one by being edited.
+  if (inbound.mentioned && parseCommand(inbound.text).type !== "unknown") return;
   await answeringFailures(deps, ctx, inbound, () =>
     deps.core.editThreadReply(ctx, {
       channel: inbound.conversation.id,
