@@ -317,6 +317,11 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const edits = (await repos(db).audit.list(workspace.id)).filter((a) => a.action === "entry.edited");
     expect(edits).toHaveLength(1);
 
+    // A command to the bot in the thread is no note, edited or not.
+    await teams.mention(REP, "status", { threadId: point1.id, id: "1700000000222" });
+    await teams.editReply(REP, point1.id, "1700000000222", "<at>Arbejdsmiljø</at> hjælp", at);
+    expect(await notes()).toEqual(["Vi mangler en hjertestarter i kantinen"]);
+
     const deleted = await teams.deleteReply(REP, point1.id, "1700000000111");
     expect(deleted.status).toBe(200);
     expect(await notes()).toEqual([]);

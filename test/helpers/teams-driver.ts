@@ -105,6 +105,9 @@ export class TeamsDriver {
       text,
       textFormat: "plain",
       timestamp: at.toISOString(),
+      ...(text.includes(`<at>${BOT.name}</at>`)
+        ? { entities: [{ type: "mention", text: `<at>${BOT.name}</at>`, mentioned: BOT }] }
+        : {}),
       channelData: { ...base.channelData, eventType: "editMessage" },
     });
   }
