@@ -296,7 +296,7 @@ export async function editThreadReply(
   );
 }
 
-/** A reply deleted in the chat: its note goes too (the record keeps it if the discussion is closed to changes). */
+/** A reply deleted in the chat: its note goes too (after concluding, as any change, in the summary's next version). */
 export async function removeThreadReply(
   deps: Deps,
   ctx: Ctx,

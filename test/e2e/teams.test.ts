@@ -10,6 +10,7 @@ import {
   cardOf,
   cardText,
   contentText,
+  escapeRegExp,
   FakeConnector,
   inputsOf,
   type Posted,
@@ -469,7 +470,3 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(rows.map((r) => r.kind)).toEqual(["channel"]);
   });
 });
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -288,3 +288,8 @@ export function inputsOf(card: unknown): string[] {
   walk(card);
   return ids;
 }
+
+/** A string matched literally inside a RegExp (a channel id holds regex characters). */
+export function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -33,11 +33,8 @@ export class TeamsDriver {
     return `f:${Date.now()}${++this.seq}`;
   }
 
-  private base(
-    user: TeamsUser,
-    conversation: string,
-    kind: "channel" | "groupChat" | "personal" = "channel",
-  ) {
+  /** What every activity from this user in this conversation carries (tenant, team, channel, service URL). */
+  base(user: TeamsUser, conversation: string, kind: "channel" | "groupChat" | "personal" = "channel") {
     return {
       channelId: "msteams",
       serviceUrl: this.connector.url,
