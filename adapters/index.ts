@@ -1,9 +1,21 @@
+import { slackMode } from "../src/config.ts";
 import type { AdapterFactory } from "../src/platforms.ts";
 import { localAdapter } from "./local/index.ts";
-import { slackAdapter } from "./slack/index.ts";
-import { teamsAdapter } from "./teams/index.ts";
+import { TEAMS_OFF, teamsMode } from "./teams/mode.ts";
 
-/** Every chat platform the process can serve; each decides from the config whether it runs. */
-export const ADAPTERS: AdapterFactory[] = [slackAdapter, teamsAdapter, localAdapter];
+/**
+ * Every chat platform the process can serve; each decides from the config whether it runs. A platform's SDK is
+ * loaded only when it may run: Bolt and botbuilder are tens of megabytes each.
+ */
+export const ADAPTERS: AdapterFactory[] = [
+  async (ctx) =>
+    slackMode(ctx.config) === "off" ? null : (await import("./slack/index.ts")).slackAdapter(ctx),
+  async (ctx) => {
+    if (teamsMode(ctx.config) !== "off") return (await import("./teams/index.ts")).teamsAdapter(ctx);
+    ctx.log.info(TEAMS_OFF);
+    return null;
+  },
+  localAdapter,
+];
 
 export { listenHostFor } from "./local/index.ts";

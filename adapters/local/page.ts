@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Express } from "express";
 import type { Language } from "../../src/domain/types.ts";
 import { isMessageKey, t } from "../../src/i18n/index.ts";
+import { projectPath } from "../../src/root.ts";
 
-const PUBLIC = fileURLToPath(new URL("./public/", import.meta.url));
+const PUBLIC = projectPath("adapters/local/public/");
 const require = createRequire(import.meta.url);
 /** The real Adaptive Cards renderer, as its prebuilt browser bundle (a global `AdaptiveCards`). */
 const ADAPTIVE_CARDS = require.resolve("adaptivecards/dist/adaptivecards.min.js");

@@ -10,7 +10,7 @@ import { type Rendered, splitText } from "./cards/card.ts";
 import { formCard } from "./cards/form.ts";
 import { fileCard } from "./cards/other.ts";
 import { render } from "./cards/render.ts";
-import type { Connector, Content } from "./connector.ts";
+import type { ConnectorSends, Content } from "./connector.ts";
 import type { Pinner } from "./graph.ts";
 import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
 
@@ -26,7 +26,7 @@ export const threadConversation = (channel: string, root: string) => `${channel}
 export class TeamsChat implements ChatPort {
   constructor(
     private readonly workspace: Workspace,
-    private readonly connector: Connector,
+    private readonly connector: ConnectorSends,
     private readonly store: TeamsStore,
     private readonly pinner: Pinner | null,
   ) {}

@@ -1,4 +1,3 @@
-import { createEvent } from "ics";
 import { AGENDA } from "../domain/agenda.ts";
 import { t } from "../i18n/index.ts";
 import type { Discussion, Workspace } from "../store/index.ts";
@@ -8,10 +7,11 @@ const DEFAULT_MINUTES = 120;
 
 /**
  * The meeting as an iCalendar invitation with the agenda. The UID stays the discussion's and SEQUENCE grows with its
- * version, so a calendar replaces the old invitation when the meeting is moved.
+ * version, so a calendar replaces the old invitation when the meeting is moved. (ics is loaded when first needed.)
  */
-export function invitation(workspace: Workspace, discussion: Discussion): OutboundFile {
+export async function invitation(workspace: Workspace, discussion: Discussion): Promise<OutboundFile> {
   if (!discussion.scheduledAt) throw new Error("invitation needs a scheduled discussion");
+  const { createEvent } = await import("ics");
   const lang = workspace.language;
   const agenda = AGENDA.map((p) => `${p.number}. ${p.title[lang]}`).join("\n");
   const { error, value } = createEvent({

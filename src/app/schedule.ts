@@ -96,12 +96,14 @@ export async function schedule(
   let announcement: MessageRef | null = null;
   if (!replayed && discussion.channelId && discussion.scheduledAt) {
     const chat = deps.chatFor(ctx.workspace);
-    announcement = await chat.post(discussion.channelId, {
+    const channel = discussion.channelId;
+    const posted = await chat.post(channel, {
       kind: "announcement",
       view: announcementView(ctx, discussion, value.rescheduled),
     });
-    await chat
-      .sendFile(discussion.channelId, invitation(ctx.workspace, discussion), announcement)
+    announcement = posted;
+    await invitation(ctx.workspace, discussion)
+      .then((file) => chat.sendFile(channel, file, posted))
       .catch((error) => deps.log.warn("could not send the calendar invitation", { error: String(error) }));
   }
   return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };

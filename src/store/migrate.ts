@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../root.ts";
 import type { Db } from "./db.ts";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+export const MIGRATIONS_DIR = projectPath("migrations/");
 const FILE_PATTERN = /^(\d{3})_[a-z0-9_]+\.sql$/;
 // Any constant works; it only has to be the same for every process of this app.
 const MIGRATION_LOCK = 7_345_001;

@@ -3,7 +3,8 @@ import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildNpmStart, PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -14,7 +15,8 @@ const freePort = () =>
   });
 
 function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, npmStart, {
+    cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -42,6 +44,12 @@ async function waitForHealth(port: number, child: ChildProcess) {
   throw new Error("the bot did not answer /healthz");
 }
 
+/** The bot runs as `npm start` runs it: the bundle its build step makes. */
+let npmStart: string[] = [];
+beforeAll(async () => {
+  npmStart = await buildNpmStart();
+}, 60_000);
+
 describe("the bot as a process", () => {
   it("starts on PGlite with no settings, answers /healthz, and stops cleanly on SIGTERM within 10 s", async () => {
     const port = await freePort();
@@ -50,6 +58,12 @@ describe("the bot as a process", () => {
     await waitForHealth(port, bot.child);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
     expect(health).toEqual({ status: "ok", database: "ok" });
+    // The local channel's page and its files are read from the project's folder, also from the bundle.
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<html");
+    const script = await fetch(`http://127.0.0.1:${port}/local/app.js`);
+    expect(script.status).toBe(200);
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     // Exit code 0 is the clean path: past the 10 s deadline the process exits with 1 (src/main.ts).

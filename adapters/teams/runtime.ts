@@ -1,0 +1,85 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from "botbuilder";
+import type { Request, Response } from "express";
+import type { Config } from "../../src/config.ts";
+import { PUBLIC_URL, TeamsBot } from "./bot.ts";
+import { Connector } from "./connector.ts";
+import type { TeamsDeps } from "./context.ts";
+import { teamsAuthenticated } from "./mode.ts";
+
+/** botbuilder's part of the Teams adapter: what answers activities and what sends to Teams. */
+export interface TeamsRuntime {
+  /** Answers one request from the Bot Connector at POST /api/messages. */
+  process(req: Request, res: Response, publicUrl: string | null): Promise<void>;
+  connector: Connector;
+}
+
+export function teamsRuntime(config: Config, deps: TeamsDeps, connectorTimeoutMs?: number): TeamsRuntime {
+  const adapter = new CloudAdapter(authentication(config));
+  adapter.onTurnError = async (context, error) => {
+    deps.log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
+  };
+  const bot = new TeamsBot(deps);
+  return {
+    process: (req, res, publicUrl) =>
+      adapter.process(req, res, async (context) => {
+        context.turnState.set(PUBLIC_URL, publicUrl);
+        await bot.run(context);
+      }),
+    connector: new Connector(adapter, config.MICROSOFT_APP_ID ?? "", connectorTimeoutMs),
+  };
+}
+
+function authentication(config: Config) {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = teamsAuthenticated(config)
+    ? {
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      }
+    : {};
+  return new ReusingAuthentication(options);
+}
+
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory["create"]>>;
+
+/**
+ * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every
+ * proactive send (the channel refreshes, reminders, summaries), which in a busy meeting is a large share of the
+ * bot's CPU. The client holds no state of a turn and renews its own token, so one per service URL, audience and bot
+ * is reused, as botbuilder's older adapter did. (An incoming turn's client is built elsewhere, in botbuilder's
+ * request authentication, and is not affected.)
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  override createConnectorFactory(
+    identity: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0],
+  ): ConnectorFactory {
+    const inner = super.createConnectorFactory(identity);
+    // Who the client acts for (not the claims that change with each token, such as its expiry).
+    const appId = identity.claims
+      .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
+      .map((c) => `${c.type}=${c.value}`)
+      .join("&");
+    return {
+      create: (serviceUrl: string, audience?: string) => {
+        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+        let client = this.clients.get(key);
+        if (!client) {
+          if (this.clients.size >= 100) this.clients.clear();
+          client = inner.create(serviceUrl, audience);
+          // A failed creation (a token that could not be had) is not kept.
+          client.catch(() => this.clients.delete(key));
+          this.clients.set(key, client);
+        }
+        return client;
+      },
+    } as ConnectorFactory;
+  }
+}
