@@ -4,6 +4,7 @@ import express from "express";
 import { slackAdapter } from "../adapters/slack/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
+import { cpuRows, withCpu } from "./cpu.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
 import { runLoad, type SlackTarget } from "./load-worker.ts";
@@ -75,8 +76,8 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
     const load = (url: string, connections: number) =>
       runLoad({ kind: "slack", url, connections, seconds, secret: SECRET, targets });
     for (const connections of levels) {
-      const app = await load(`http://127.0.0.1:${server.port}`, connections);
-      const ceiling = await load(bare.url, connections);
+      const app = await withCpu(() => load(`http://127.0.0.1:${server.port}`, connections));
+      const ceiling = await withCpu(() => load(bare.url, connections));
       const ratio = ceiling.rps > 0 ? app.rps / ceiling.rps : 0;
       const row = (
         metric: string,
@@ -99,6 +100,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
         row("ack p99", app.p99, "ms", "< 100 ms", app.p99 < 100),
         row("ack p99, bare Bolt", ceiling.p99, "ms"),
         row("errors", app.errors, "requests", "0", app.errors === 0),
+        ...cpuRows(row, app, ceiling, "bare Bolt"),
       );
     }
     results.push({

@@ -5,6 +5,7 @@ import { teamsAdapter } from "../adapters/teams/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
+import { cpuRows, withCpu } from "./cpu.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
 import { runLoad, TEAMS_USER, type TeamsTarget } from "./load-worker.ts";
@@ -82,10 +83,10 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       Number((await store.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
     for (const connections of levels) {
       const before = await notes();
-      const app = await load(url, connections);
+      const app = await withCpu(() => load(url, connections));
       // Every other request is a note: the ones answered should all be stored.
       const recorded = (await notes()) - before;
-      const ceiling = await load(bare.url, connections);
+      const ceiling = await withCpu(() => load(bare.url, connections));
       const ratio = ceiling.rps > 0 ? app.rps / ceiling.rps : 0;
       const row = (
         metric: string,
@@ -113,6 +114,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
           app.requests > 0 ? recorded / Math.ceil(app.requests / 2) : 0,
           "x",
         ),
+        ...cpuRows(row, app, ceiling, "bare botbuilder"),
       );
     }
     results.push({
