@@ -27,13 +27,13 @@ export function toActivity(content: Content): Partial<Activity> {
     : { type: "message", attachments: [CardFactory.adaptiveCard(content.card)] };
 }
 
-/**
- * Everything the bot sends on its own, through the Bot Connector of the conversation's service URL. This and the
- * inbound side (bot.ts, turn.ts) are the only files that know botbuilder.
- */
 /** What the chat port needs of the Connector (the sends), so it can be handed one before botbuilder is loaded. */
 export type ConnectorSends = Pick<Connector, "send" | "update" | "delete" | "openPersonal">;
 
+/**
+ * Everything the bot sends on its own, through the Bot Connector of the conversation's service URL. This, the
+ * inbound side (bot.ts, turn.ts) and runtime.ts, which puts them together, are the only files that know botbuilder.
+ */
 export class Connector {
   constructor(
     private readonly adapter: CloudAdapter,

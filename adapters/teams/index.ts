@@ -43,10 +43,18 @@ export const teamsAdapterWith =
     }
     const store = teamsStore(db);
     const pinner = graphPinner(config, log);
-    // botbuilder is loaded when Teams is first used: in local test mode (the local trial) that may be never.
+    // botbuilder is loaded at start with credentials, otherwise (local test mode, the local trial) when Teams is first
+    // used (a request or a send), which may be never.
     let runtime: Promise<TeamsRuntime> | undefined;
     const load = () => {
-      runtime ??= import("./runtime.ts").then((m) => m.teamsRuntime(config, deps, connectorTimeoutMs));
+      runtime ??= import("./runtime.ts")
+        .then((m) => m.teamsRuntime(config, deps, connectorTimeoutMs))
+        .catch((error) => {
+          // Said once in the log, and tried again by the next request or send.
+          log.error("could not load Teams' libraries", { error: String(error) });
+          runtime = undefined;
+          throw error;
+        });
       return runtime;
     };
     const connector = lazyConnector(async () => (await load()).connector);
