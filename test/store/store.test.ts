@@ -178,8 +178,9 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     const ws = await workspace();
     const r = repos(db);
     const d = await newDiscussion(ws.id);
-    const note = (point: number, text: string) =>
-      r.entries.insert(ws.id, {
+    // In one transaction every entry has the same created_at: the order recorded must still hold.
+    const note = (point: number, text: string, into = r) =>
+      into.entries.insert(ws.id, {
         discussionId: d.id,
         point,
         kind: "note",
@@ -189,8 +190,11 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
         deadline: null,
         status: null,
       });
-    const made = [];
-    for (let i = 1; i <= 7; i++) made.push(await note(3, `n${i}`));
+    const made = await db.transaction(async (tx) => {
+      const inOne = [];
+      for (let i = 1; i <= 7; i++) inOne.push(await note(3, `n${i}`, repos(tx)));
+      return inOne;
+    });
     await note(4, "other point");
     await r.entries.remove(ws.id, made[6]!.id);
     const latest = await r.entries.latestForPoint(ws.id, d.id, 3, 4);

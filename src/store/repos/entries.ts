@@ -48,7 +48,7 @@ export function entriesRepo(q: Queryable) {
     async forDiscussion(workspaceId: string, discussionId: string): Promise<Entry[]> {
       const rows = await q.query(
         `SELECT * FROM entries WHERE workspace_id = $1 AND discussion_id = $2 AND deleted_at IS NULL
-         ORDER BY point, created_at, id`,
+         ORDER BY point, created_at, seq`,
         [workspaceId, discussionId],
       );
       return rows.map(toEntry);
@@ -56,7 +56,7 @@ export function entriesRepo(q: Queryable) {
     async forPoint(workspaceId: string, discussionId: string, point: number): Promise<Entry[]> {
       const rows = await q.query(
         `SELECT * FROM entries WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
-         ORDER BY created_at, id`,
+         ORDER BY created_at, seq`,
         [workspaceId, discussionId, point],
       );
       return rows.map(toEntry);
@@ -71,7 +71,7 @@ export function entriesRepo(q: Queryable) {
       const rows = await q.query<Record<string, unknown> & { total: string }>(
         `SELECT *, count(*) OVER () AS total FROM entries
          WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
-         ORDER BY created_at DESC, id DESC LIMIT $4`,
+         ORDER BY created_at DESC, seq DESC LIMIT $4`,
         [workspaceId, discussionId, point, limit],
       );
       return { entries: rows.map(toEntry).reverse(), total: Number(rows[0]?.total ?? 0) };
@@ -146,7 +146,7 @@ export function entriesRepo(q: Queryable) {
       const rows = await q.query(
         `SELECT e.*, d.year FROM entries e JOIN discussions d ON d.id = e.discussion_id AND d.workspace_id = e.workspace_id
          WHERE e.workspace_id = $1 AND e.status = 'open' AND e.deleted_at IS NULL
-         ORDER BY e.deadline NULLS LAST, e.created_at`,
+         ORDER BY e.deadline NULLS LAST, e.created_at, e.seq`,
         [workspaceId],
       );
       return rows.map((r) => ({ ...toEntry(r), year: r.year as number }));
