@@ -34,6 +34,13 @@ interface Round {
   settle: (outcome: { ok: boolean } | { error: unknown }) => void;
 }
 
+/**
+ * Back-to-back rounds (a burst of changes) start at least this far apart: a busy channel's messages are then
+ * refreshed about once a second, within what Teams allows a bot in one conversation (60 sends in 30 s) and easier on
+ * Slack's limit for chat.update, instead of once per change. A change in a quiet channel is shown at once.
+ */
+const ROUND_GAP_MS = 1000;
+
 const inFlight = new Map<string, { next: Round | null }>();
 
 function nextRound(state: { next: Round | null }, points: readonly number[]): Promise<boolean> {
@@ -53,12 +60,15 @@ async function drain(deps: Deps, workspace: Workspace, discussionId: string, sta
     while (state.next) {
       const round = state.next;
       state.next = null;
+      const started = Date.now();
       round.settle(
         await syncOnce(deps, workspace, discussionId, [...round.points]).then(
           (ok) => ({ ok }),
           (error: unknown) => ({ error }),
         ),
       );
+      const rest = ROUND_GAP_MS - (Date.now() - started);
+      if (state.next && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
   } finally {
     inFlight.delete(discussionId);

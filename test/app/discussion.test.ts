@@ -319,4 +319,33 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
     expect(await core.listOpen(employer)).toEqual([]);
   });
+
+  it("refreshes a busy channel about once a second, not once per change, and shows every change", async () => {
+    const { core, chat } = t;
+    const { employer } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const before = chat.sent.length;
+    const recorded = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        core.record(
+          employer,
+          { discussionId: discussion.id, point: 1, kind: "note", data: { text: `Note ${i + 1}` } },
+          `busy-${discussion.id}-${i}`,
+        ),
+      ),
+    );
+    expect(recorded.every((r) => r.synced)).toBe(true);
+    const updates = chat.sent
+      .slice(before)
+      .filter((s) => s.op === "update" && s.message?.kind === "point" && s.ref?.id !== undefined);
+    // The first change is shown at once; the eleven that came while it was shown, together, a second later.
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(updates.length).toBeLessThanOrEqual(3);
+    for (let i = 1; i < updates.length; i++)
+      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+    const last = updates.at(-1)?.message;
+    const shown = last?.kind === "point" ? last.view : null;
+    expect(shown?.entryCount).toBe(12);
+    expect(shown?.entries).toHaveLength(12);
+  });
 });

@@ -13,6 +13,8 @@ export interface Sent {
   message?: OutboundMessage;
   file?: OutboundFile;
   form?: FormRequest;
+  /** When it was sent (Date.now()). */
+  at?: number;
 }
 
 /** A chat platform stand-in that records what the core sends (the core's port, not our code, is faked). */
@@ -37,7 +39,7 @@ export class RecordingChat implements ChatPort {
   }
   async update(ref: MessageRef, message: OutboundMessage) {
     this.fail();
-    this.sent.push({ op: "update", ref, message });
+    this.sent.push({ op: "update", ref, message, at: Date.now() });
   }
   async replyInThread(parent: MessageRef, message: OutboundMessage) {
     this.fail();
