@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildNpmStart, PROJECT_ROOT } from "../test/helpers/npm-start.ts";
+import { buildAsNpmStart, npmStartArgs, PROJECT_ROOT } from "../test/helpers/npm-start.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
 
 const freePort = () =>
@@ -60,7 +60,8 @@ async function startOnce(
 export const startup: Benchmark = async ({ databaseUrl, smoke }) => {
   const results: BenchResult[] = [];
   const building = performance.now();
-  const args = await buildNpmStart();
+  await buildAsNpmStart();
+  const args = await npmStartArgs();
   results.push({
     benchmark: "start",
     metric: "build step of npm start (scripts/build.mjs)",

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildNpmStart, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -44,11 +44,11 @@ async function waitForHealth(port: number, child: ChildProcess) {
   throw new Error("the bot did not answer /healthz");
 }
 
-/** The bot runs as `npm start` runs it: the bundle its build step makes. */
+/** The bot runs as `npm start` runs it: the bundle its build step made (test/global-setup.ts). */
 let npmStart: string[] = [];
 beforeAll(async () => {
-  npmStart = await buildNpmStart();
-}, 60_000);
+  npmStart = await npmStartArgs();
+});
 
 describe("the bot as a process", () => {
   it("starts on PGlite with no settings, answers /healthz, and stops cleanly on SIGTERM within 10 s", async () => {

@@ -9,6 +9,7 @@ import { repos } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { holdWholeDiscussion } from "../helpers/fixture.ts";
+import { npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const SECRET = "sigkill-signing-secret-0123";
@@ -69,8 +70,12 @@ function slackThatCanHold() {
   };
 }
 
-function startBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** The bot as `npm start` runs it: the bundle its build step made (test/global-setup.ts). */
+async function startBot(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; exited: Promise<unknown> }> {
+  const child = spawn(process.execPath, await npmStartArgs(), {
+    cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: "ignore",
   });
@@ -125,7 +130,7 @@ describe.runIf(serverUrl)("a process killed with SIGKILL in the middle of a conc
       LOG_LEVEL: "error",
     });
     const port = 40_000 + Math.floor(Math.random() * 10_000);
-    const first = startBot(env(port));
+    const first = await startBot(env(port));
     await until(() =>
       fetch(`http://127.0.0.1:${port}/healthz`).then(
         (r) => r.ok,
@@ -185,7 +190,7 @@ describe.runIf(serverUrl)("a process killed with SIGKILL in the middle of a conc
       slack.seen.filter((s) => s.method === "chat.postMessage" && s.text.startsWith("Referat af den årlige"))
         .length;
     const before = posts();
-    const second = startBot(env(port + 1));
+    const second = await startBot(env(port + 1));
     try {
       await until(async () => {
         const latest = await r.summaries.latest(team.workspace.id, discussion.id);

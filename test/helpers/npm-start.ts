@@ -6,23 +6,27 @@ import { fileURLToPath } from "node:url";
 /** The project's folder, where `npm start` runs. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/**
- * What `npm start` runs, made ready: its script is `<build> && node <flags> dist/main.mjs`; the build is run here
- * and the node arguments returned, for starting the bot as a process exactly as a user does.
- */
-export async function buildNpmStart(): Promise<string[]> {
+/** `npm start`'s script, `<build> && node <flags> dist/main.mjs`, as its build steps and its node arguments. */
+async function npmStart(): Promise<{ builds: string[]; nodeArgs: string[] }> {
   const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8"));
   const steps = String(pkg.scripts.start).split("&&");
-  const [node, ...args] = (steps.pop() ?? "").trim().split(/\s+/);
+  const [node, ...nodeArgs] = (steps.pop() ?? "").trim().split(/\s+/);
   if (node !== "node") throw new Error(`npm start is expected to end by running node, not ${node}`);
-  for (const step of steps) {
+  return { builds: steps.map((s) => s.trim()), nodeArgs };
+}
+
+/** Runs `npm start`'s build steps (the test run does it once, in test/global-setup.ts). */
+export async function buildAsNpmStart(): Promise<void> {
+  for (const step of (await npmStart()).builds) {
     await new Promise<void>((resolve, reject) => {
       const child = spawn("sh", ["-c", step], { cwd: PROJECT_ROOT, stdio: "inherit" });
       child.on("error", reject);
-      child.on("exit", (code) =>
-        code === 0 ? resolve() : reject(new Error(`${step.trim()} exited with ${code}`)),
-      );
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${step} exited with ${code}`))));
     });
   }
-  return args;
+}
+
+/** The node arguments `npm start` runs the built bot with, for starting it as a process exactly as a user does. */
+export async function npmStartArgs(): Promise<string[]> {
+  return (await npmStart()).nodeArgs;
 }
