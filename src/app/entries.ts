@@ -5,7 +5,7 @@ import { planApv, planEntry } from "../scheduler/plan.ts";
 import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { AppError } from "./errors.ts";
+import { AppError, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
@@ -66,6 +66,10 @@ export async function record(
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
+  if (kind === "note" && key) {
+    const entry = await runningNote(deps, ctx, input, data, key);
+    if (entry) return afterChange(deps, ctx, entry, false, options);
+  }
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
@@ -97,6 +101,33 @@ export async function record(
     return entry;
   });
   return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
+}
+
+/**
+ * The commonest change, a note on a running discussion, in one round trip to the database. Null leaves it to the
+ * general path: another status (which it refuses, or revises the summary for), or a key used before (which it
+ * answers with the first result).
+ */
+async function runningNote(
+  deps: Deps,
+  ctx: Ctx,
+  input: RecordInput,
+  data: unknown,
+  key: string,
+): Promise<Entry | null> {
+  const note = {
+    discussionId: input.discussionId,
+    point: input.point,
+    data,
+    authorId: ctx.actor.userId,
+    source: input.source ?? "form",
+  };
+  try {
+    return await read(deps, (r) => r.entries.recordRunningNote(ctx.workspace.id, key, note));
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 /** Brings the channel up to date after a change: the point's message, and the summary if one was revised. */

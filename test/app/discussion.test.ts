@@ -187,10 +187,21 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
         "slack:evt-1",
       );
     const [a, b] = await Promise.all([note(), note()]);
-    await note();
+    const again = await note();
     expect(a.entry.id).toBe(b.entry.id);
+    // A repeat answers with the entry exactly as the first call returned it (the first is recorded in one
+    // statement that also stores the result, the repeats read that result back).
+    expect(b.entry).toEqual(a.entry);
+    expect(again.entry).toEqual(a.entry);
     const entries = await repos(db).entries.forDiscussion(workspace.id, discussion.id);
     expect(entries.filter((e) => e.kind === "note")).toHaveLength(1);
+    const audit = await db.query<{ action: string; subject_id: string; details: unknown }>(
+      "SELECT action, subject_id, details FROM audit_log WHERE workspace_id = $1 AND subject_id = $2",
+      [workspace.id, a.entry.id],
+    );
+    expect(audit).toEqual([
+      { action: "entry.recorded", subject_id: a.entry.id, details: { kind: "note", point: 1 } },
+    ]);
   });
 
   it("refuses bad input with field problems and keeps what is stored", async () => {

@@ -117,6 +117,22 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     );
   });
 
+  it("writes a new version for a note added after concluding, also when the note comes with an idempotency key", async () => {
+    const { employer, discussion } = await concludedDiscussion();
+    const v1 = await t.core.getSummary(employer, 2026);
+    const note = () =>
+      t.core.record(
+        employer,
+        { discussionId: discussion.id, point: 2, kind: "note", data: { text: "Tilføjet efter mødet" } },
+        `late-note-${discussion.id}`,
+      );
+    const first = await note();
+    expect((await note()).entry).toEqual(first.entry);
+    const v2 = await t.core.getSummary(employer, 2026);
+    expect(v2.version).toBe(v1.version + 1);
+    expect(v2.markdown).toContain("Tilføjet efter mødet");
+  });
+
   it("posts a summary the platform refused at conclusion once the platform is back, and only once", async () => {
     const team = await setUpWorkspace(t.core);
     const { discussion: started } = await t.core.start(team.employer, {}, null);

@@ -174,6 +174,45 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     expect(open.map((o) => [o.id, o.year])).toEqual([[e.id, 2027]]);
   });
 
+  it("records a note on a running discussion in one statement, with its audit row and its key's result", async () => {
+    const ws = await workspace();
+    const r = repos(db);
+    const d = await newDiscussion(ws.id);
+    const note = {
+      discussionId: d.id,
+      point: 2,
+      data: { text: "Hurtigt" },
+      authorId: "U1",
+      source: "thread",
+    };
+    // Planned, not running: nothing is recorded and the key stays free for the general path.
+    expect(await r.entries.recordRunningNote(ws.id, "k-planned", note)).toBeNull();
+    expect(await r.idempotency.result(ws.id, "k-planned")).toBeNull();
+    expect(await r.entries.forDiscussion(ws.id, d.id)).toEqual([]);
+
+    const started = transition(initialState(), { type: "start" });
+    if (!started.ok) throw new Error("start refused");
+    await r.discussions.applyState(ws.id, d.id, d.version, started.state);
+    const entry = await r.entries.recordRunningNote(ws.id, "k-1", note);
+    expect(entry).toMatchObject({
+      point: 2,
+      kind: "note",
+      data: { text: "Hurtigt" },
+      authorId: "U1",
+      source: "thread",
+    });
+    // The key's result is the entry as the use cases return it, ready to be answered again.
+    expect(await r.idempotency.result(ws.id, "k-1")).toEqual(JSON.parse(JSON.stringify(entry)));
+    const audit = await db.query("SELECT action, details FROM audit_log WHERE subject_id = $1", [entry?.id]);
+    expect(audit).toEqual([{ action: "entry.recorded", details: { kind: "note", point: 2 } }]);
+    // The same key again fails as a whole: still one entry.
+    await expect(r.entries.recordRunningNote(ws.id, "k-1", note)).rejects.toMatchObject({ code: "23505" });
+    expect(await r.entries.forDiscussion(ws.id, d.id)).toHaveLength(1);
+    expect(
+      await r.entries.recordRunningNote(ws.id, "k-2", { ...note, discussionId: crypto.randomUUID() }),
+    ).toBeNull();
+  });
+
   it("gives a point's newest entries oldest first, with the count of all, leaving out removed ones", async () => {
     const ws = await workspace();
     const r = repos(db);

@@ -15,6 +15,10 @@ export interface NewEntry {
   source?: string;
 }
 
+/** A timestamp as JSON.stringify writes a Date (milliseconds, UTC, "Z"), which is how results are stored. */
+const JSON_TIME = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export function entriesRepo(q: Queryable) {
   return {
     async insert(workspaceId: string, e: NewEntry): Promise<Entry> {
@@ -37,6 +41,47 @@ export function entriesRepo(q: Queryable) {
         ],
       );
       return toEntry(rows[0] as Record<string, unknown>);
+    },
+    /**
+     * A note on a running discussion in one statement (one round trip instead of seven): the discussion's row lock,
+     * the entry, its audit row, and the idempotency key with its result (the entry as `Entry`, as the general path
+     * stores it). Nothing, and null, when the discussion is not running or not there. A key used before fails the
+     * whole statement (unique violation), so nothing is recorded twice.
+     */
+    async recordRunningNote(
+      workspaceId: string,
+      key: string,
+      note: { discussionId: string; point: number; data: unknown; authorId: string; source: string },
+    ): Promise<Entry | null> {
+      const rows = await q.query(
+        `WITH discussion AS (
+           SELECT id FROM discussions WHERE workspace_id = $1 AND id = $3 AND status = 'running' FOR UPDATE
+         ), entry AS (
+           INSERT INTO entries (workspace_id, discussion_id, point, kind, data, author_id, source)
+           SELECT $1, id, $4, 'note', $5::jsonb, $6, $7 FROM discussion RETURNING *
+         ), audit AS (
+           INSERT INTO audit_log (workspace_id, actor_id, action, subject_id, details)
+           SELECT $1, $6, 'entry.recorded', id, jsonb_build_object('kind', 'note', 'point', point) FROM entry
+         ), idempotency AS (
+           INSERT INTO idempotency_keys (workspace_id, key, result)
+           SELECT $1, $2, jsonb_build_object('id', id, 'discussionId', discussion_id, 'point', point, 'kind', kind,
+             'data', data, 'authorId', author_id, 'ownerId', owner_id, 'deadline', deadline, 'status', status,
+             'carriedFrom', carried_from, 'source', source, 'createdAt', ${JSON_TIME("created_at")},
+             'completedAt', ${JSON_TIME("completed_at")})
+           FROM entry
+         )
+         SELECT * FROM entry`,
+        [
+          workspaceId,
+          key,
+          note.discussionId,
+          note.point,
+          JSON.stringify(note.data),
+          note.authorId,
+          note.source,
+        ],
+      );
+      return rows[0] ? toEntry(rows[0] as Record<string, unknown>) : null;
     },
     async get(workspaceId: string, entryId: string): Promise<Entry | null> {
       const rows = await q.query(
