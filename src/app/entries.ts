@@ -7,7 +7,7 @@ import { reviseAfterChange } from "./approval.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
-import { syncDiscussion, waitForSync } from "./sync.ts";
+import { syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
 
 /** Kinds a point holds once: a new answer replaces the earlier one. */
@@ -139,8 +139,16 @@ async function afterChange(
   options: ChangeOptions = {},
 ): Promise<EntryResult> {
   const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
-  if (!summaryMayChange && options.waitForChannelMs !== undefined)
-    return { entry, synced: await waitForSync(deps, sync, options.waitForChannelMs) };
+  if (!summaryMayChange && options.waitForChannelMs !== undefined) {
+    let timer: NodeJS.Timeout | undefined;
+    const later = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), options.waitForChannelMs);
+    });
+    const synced = await Promise.race([sync, later]).finally(() => clearTimeout(timer));
+    if (synced === null)
+      sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
+    return { entry, synced };
+  }
   const synced = await sync;
   if (!summaryMayChange) return { entry, synced };
   await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {

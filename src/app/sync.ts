@@ -28,21 +28,6 @@ export async function syncDiscussion(
   return nextRound(state, points);
 }
 
-/**
- * Waits for a refresh at most `ms`: true or false as it ended, or null when it is still running (it goes on, and
- * whether it fails is logged; the next refresh makes up for a failed one).
- */
-export async function waitForSync(deps: Deps, sync: Promise<boolean>, ms: number): Promise<boolean | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const later = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  const synced = await Promise.race([sync, later]).finally(() => clearTimeout(timer));
-  if (synced === null)
-    sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
-  return synced;
-}
-
 interface Round {
   points: Set<number>;
   done: Promise<boolean>;

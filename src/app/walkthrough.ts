@@ -2,15 +2,14 @@ import { DateTime } from "luxon";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
 import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
-import type { ChangeOptions } from "./entries.ts";
 import { AppError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
-import { syncDiscussion, waitForSync } from "./sync.ts";
+import { syncDiscussion } from "./sync.ts";
 
 export interface MoveResult {
   discussion: Discussion;
-  /** False when the channel could not be updated (the next action tries again); null when not waited for. */
-  synced: boolean | null;
+  /** False when the channel could not be updated; the next action tries again. */
+  synced: boolean;
 }
 
 export function currentYear(deps: Deps, ctx: Ctx): number {
@@ -75,7 +74,6 @@ export async function move(
   ctx: Ctx,
   input: { discussionId: string; expectedVersion: number; move: Move },
   key: string | null,
-  options: ChangeOptions = {},
 ): Promise<MoveResult> {
   let previousPoint: number | null = null;
   try {
@@ -109,24 +107,14 @@ export async function move(
   } catch (error) {
     // The user acted on an old view: refresh it so the next click works.
     if (error instanceof AppError && error.code === "stale")
-      await refreshed(deps, syncDiscussion(deps, ctx.workspace, input.discussionId), options);
+      await syncDiscussion(deps, ctx.workspace, input.discussionId);
     throw error;
   }
-  return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : [], options);
+  return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);
 }
 
-/** The channel's refresh, waited for whole or, when the caller says so, for at most `waitForChannelMs`. */
-const refreshed = (deps: Deps, sync: Promise<boolean>, options: ChangeOptions) =>
-  options.waitForChannelMs === undefined ? sync : waitForSync(deps, sync, options.waitForChannelMs);
-
-async function finish(
-  deps: Deps,
-  ctx: Ctx,
-  discussionId: string,
-  points: number[],
-  options: ChangeOptions = {},
-): Promise<MoveResult> {
-  const synced = await refreshed(deps, syncDiscussion(deps, ctx.workspace, discussionId, points), options);
+async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {
+  const synced = await syncDiscussion(deps, ctx.workspace, discussionId, points);
   const discussion = await repos(deps.db).discussions.get(ctx.workspace.id, discussionId);
   if (!discussion) throw new AppError("not_found", "error.not_found");
   return { discussion, synced };

@@ -1,7 +1,7 @@
 import { AppError, errorText } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
-import { type ActionArgs, CHANNEL_WAIT_MS, currentPointCard, pointOrMessage } from "./shared.ts";
+import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
 import { BadSubmit, metaOnly, readSubmit } from "./submit.ts";
 
 const MOVES = ["next", "previous", "skip"] as const;
@@ -25,7 +25,6 @@ export async function move(args: ActionArgs): Promise<AdaptiveCard> {
       args.ctx,
       { discussionId, expectedVersion: Number(meta.v), move: { type } },
       args.key,
-      { waitForChannelMs: CHANNEL_WAIT_MS },
     );
     // The user sees the point they moved to; the point they left is updated in the channel.
     const now = discussion.currentPoint ?? Number(meta.p);

@@ -6,8 +6,15 @@ import { NAME_SUFFIX } from "../cards/form.ts";
 import { messageCard } from "../cards/other.ts";
 import { preInputCard } from "./form.ts";
 import { formKindFor } from "./kinds.ts";
-import { type ActionArgs, CHANNEL_WAIT_MS, currentPointCard, pointOrMessage } from "./shared.ts";
+import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
 import { BadSubmit, readSubmit } from "./submit.ts";
+
+/**
+ * How long a save waits for the channel's message to be refreshed before answering. The answer is the refreshed
+ * card itself, so the person sees their entry either way; a refresh that fails quickly (the bot removed from the
+ * channel) is still reported, a slow one goes on after the answer and the next refresh makes up for a failure.
+ */
+const CHANNEL_WAIT_MS = 150;
 
 const META = { d: "string", p: "int", k: "string", e: "string" } as const;
 

@@ -7,14 +7,6 @@ import { failureText, type TeamsDeps } from "../context.ts";
 import type { Inbound } from "../turn.ts";
 import { BadSubmit } from "./submit.ts";
 
-/**
- * How long a save or a move waits for the channel's messages to be refreshed before answering. The answer is the
- * card itself, drawn from what is stored, so the person sees the result either way; a refresh that fails quickly
- * (the bot removed from the channel) is still reported, a slow one (in a busy channel, up to a second away) goes on
- * after the answer and the next refresh makes up for a failure.
- */
-export const CHANNEL_WAIT_MS = 150;
-
 export interface ActionArgs {
   deps: TeamsDeps;
   ctx: Ctx;
