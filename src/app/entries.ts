@@ -2,10 +2,10 @@ import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
-import type { Discussion, Entry, Repos } from "../store/index.ts";
+import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { AppError, isUniqueViolation } from "./errors.ts";
+import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
@@ -123,10 +123,12 @@ async function runningNote(
     source: input.source ?? "form",
   };
   try {
-    return await read(deps, (r) => r.entries.recordRunningNote(ctx.workspace.id, key, note));
+    return await repos(deps.db).entries.recordRunningNote(ctx.workspace.id, key, note);
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
+    // A key used before, or the same key in the general path at this moment (which claims the key first and then
+    // locks the discussion, the reverse of this statement's order, so the two can deadlock): that path decides.
+    if (isUniqueViolation(error) || isDeadlock(error)) return null;
+    throw asAppError(error);
   }
 }
 

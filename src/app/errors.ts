@@ -32,11 +32,14 @@ export class AppError extends Error {
   }
 }
 
-/** Errors from the database that mean "try again": connection loss, serialisation, deadlock. */
 /** A row that already exists under a unique key (PostgreSQL's 23505). */
 export const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: string } | null)?.code === "23505";
 
+/** A deadlock PostgreSQL broke by cancelling this statement (40P01). */
+export const isDeadlock = (error: unknown): boolean => (error as { code?: string } | null)?.code === "40P01";
+
+/** Errors from the database that mean "try again": connection loss, serialisation, deadlock. */
 export function isTransientDbError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? "";
   return (
