@@ -1,7 +1,7 @@
 import { slackMode } from "../src/config.ts";
 import type { AdapterFactory } from "../src/platforms.ts";
 import { localAdapter } from "./local/index.ts";
-import { TEAMS_OFF, teamsMode } from "./teams/mode.ts";
+import { teamsAdapter } from "./teams/index.ts";
 
 /**
  * Every chat platform the process can serve; each decides from the config whether it runs. A platform's SDK is
@@ -10,11 +10,8 @@ import { TEAMS_OFF, teamsMode } from "./teams/mode.ts";
 export const ADAPTERS: AdapterFactory[] = [
   async (ctx) =>
     slackMode(ctx.config) === "off" ? null : (await import("./slack/index.ts")).slackAdapter(ctx),
-  async (ctx) => {
-    if (teamsMode(ctx.config) !== "off") return (await import("./teams/index.ts")).teamsAdapter(ctx);
-    ctx.log.info(TEAMS_OFF);
-    return null;
-  },
+  // Teams' adapter loads botbuilder itself, only when Teams is used (adapters/teams/runtime.ts).
+  teamsAdapter,
   localAdapter,
 ];
 

@@ -7,7 +7,7 @@ import type { Connector, ConnectorSends } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { registerFileRoute } from "./files-route.ts";
 import { graphPinner } from "./graph.ts";
-import { TEAMS_OFF, teamsMode } from "./mode.ts";
+import { teamsMode } from "./mode.ts";
 import type { TeamsRuntime } from "./runtime.ts";
 import { teamsStore } from "./store.ts";
 
@@ -33,7 +33,7 @@ export const teamsAdapterWith =
   async ({ config, core, db, log, http }) => {
     const mode = teamsMode(config);
     if (mode === "off") {
-      log.info(TEAMS_OFF);
+      log.info("Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set");
       return null;
     }
     if (mode === "refused") {

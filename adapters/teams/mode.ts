@@ -12,5 +12,3 @@ export function teamsMode(config: Config): "authenticated" | "local_test" | "off
   if (config.NODE_ENV !== "production") return "local_test";
   return slackMode(config) === "off" ? "refused" : "off";
 }
-
-export const TEAMS_OFF = "Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set";
