@@ -85,8 +85,10 @@ export const slackAdapterWith =
     }
     // Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked,
     // so a shutdown waits for it instead of closing the database under it.
+    // Work waiting for the database holds back new requests (core.admit) instead of piling up behind the answers.
     const working = new Set<Promise<unknown>>();
     app.use(async ({ next }) => {
+      await core.admit();
       const work = next();
       working.add(work);
       try {

@@ -1,5 +1,6 @@
 import type { Platform } from "../domain/types.ts";
 import { repos } from "../store/index.ts";
+import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
 import * as concludeCases from "./conclude.ts";
 import { type Actor, type Ctx, type Deps, read } from "./context.ts";
@@ -14,6 +15,10 @@ import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { pointView, unjudgedGoals } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
+import { WorkspaceCache } from "./workspace-cache.ts";
+
+/** How long a workspace read for one request serves the next ones (see WorkspaceCache). */
+const WORKSPACE_CACHE_MS = 2000;
 
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f: F) =>
@@ -21,14 +26,30 @@ const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f
 
 /** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
 export function createCore(deps: Deps) {
+  const workspaces = new WorkspaceCache(WORKSPACE_CACHE_MS);
+  /** A use case that changes a workspace: what this process holds of any workspace is read again afterwards. */
+  const changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) =>
+    (async (...args: Parameters<F>) => {
+      try {
+        return await f(...args);
+      } finally {
+        workspaces.forgetAll();
+      }
+    }) as F;
   return {
     deps,
+    /** Waits (briefly) while the database is behind; for work done after the platform was answered. */
+    admit: admission(deps.db),
     /** The context for an actor on a platform's team/tenant; the workspace is created on first contact. */
     async context(platform: Platform, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
+      const cached = workspaces.get(platform, externalId);
+      if (cached && (workspaceName === "" || cached.name === workspaceName))
+        return { workspace: cached, actor };
       const workspace = await read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName));
+      workspaces.put(workspace);
       return { workspace, actor };
     },
-    setupWorkspace: bind(deps, setup.setupWorkspace),
+    setupWorkspace: changing(bind(deps, setup.setupWorkspace)),
     schedule: bind(deps, scheduling.schedule),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
     start: bind(deps, walkthrough.start),
@@ -52,10 +73,10 @@ export function createCore(deps: Deps) {
     exportYear: bind(deps, documents.exportYear),
     sendExport: bind(deps, documents.sendExport),
     exportWorkspaceData: bind(deps, dataProtection.exportWorkspaceData),
-    requestDeletion: bind(deps, dataProtection.requestDeletion),
-    confirmDeletion: bind(deps, dataProtection.confirmDeletion),
-    markUninstalled: bind(deps, dataProtection.markUninstalled),
-    markInstalled: bind(deps, dataProtection.markInstalled),
+    requestDeletion: changing(bind(deps, dataProtection.requestDeletion)),
+    confirmDeletion: changing(bind(deps, dataProtection.confirmDeletion)),
+    markUninstalled: changing(bind(deps, dataProtection.markUninstalled)),
+    markInstalled: changing(bind(deps, dataProtection.markInstalled)),
     publishPending: () => publishPending(deps),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
 import { type Discussion, type Repos, repos } from "../store/index.ts";
-import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
 import { syncDiscussion } from "./sync.ts";
@@ -77,6 +77,12 @@ export async function move(
 ): Promise<MoveResult> {
   let previousPoint: number | null = null;
   try {
+    // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
+    // its key was used before: then the transaction below replays the first answer.
+    const seen = await read(deps, (r) => r.discussions.versionFor(ctx.workspace.id, input.discussionId, key));
+    if (!seen) throw new AppError("not_found", "error.not_found");
+    if (seen.version !== input.expectedVersion && !seen.keyUsed)
+      throw new AppError("stale", "error.stale", {}, {}, true);
     await inTransaction(deps, ctx, key, async (r) => {
       const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
       if (!discussion) throw new AppError("not_found", "error.not_found");

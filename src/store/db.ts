@@ -7,5 +7,7 @@ export interface Db extends Queryable {
   /** Runs fn in one transaction on one connection; rolls back if fn throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Queries and transactions waiting for a connection: how far the database is behind. */
+  backlog(): number;
   readonly driver: "pg" | "pglite";
 }

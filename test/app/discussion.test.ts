@@ -176,6 +176,29 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(now.currentPoint).toBe(1);
   });
 
+  it("answers a repeated move as the first time, though the view it came from is out of date by then", async () => {
+    const { core } = t;
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const next = {
+      discussionId: discussion.id,
+      expectedVersion: discussion.version,
+      move: { type: "next" },
+    } as const;
+    const first = await core.move(employer, next, "teams:activity-1");
+    const repeated = await core.move(employer, next, "teams:activity-1");
+    expect(repeated.discussion.currentPoint).toBe(2);
+    expect(repeated.discussion.version).toBe(first.discussion.version);
+    // Someone else pressing "next" from the same old view, with a key of their own, is refused.
+    await expect(core.move(rep, next, "teams:activity-2")).rejects.toMatchObject({ code: "stale" });
+    await expect(core.move(rep, next, null)).rejects.toMatchObject({ code: "stale" });
+    const moves = await db.query(
+      "SELECT 1 FROM audit_log WHERE subject_id = $1 AND action = 'discussion.next'",
+      [discussion.id],
+    );
+    expect(moves).toHaveLength(1);
+  });
+
   it("records one entry for a repeated idempotency key, also when the repeats race", async () => {
     const { core } = t;
     const { employer, workspace } = await setUpWorkspace(core);

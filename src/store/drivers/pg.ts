@@ -44,5 +44,6 @@ export function openPg(connectionString: string, max = 10): Db {
     async close() {
       await pool.end();
     },
+    backlog: () => pool.waitingCount,
   };
 }

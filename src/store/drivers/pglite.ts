@@ -38,9 +38,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const db = await PGlite.create(dataDir, { parsers, startParams });
   // PGlite serves one connection: transactions are serialised by this queue so they never interleave.
   let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    queued++;
     const run = queue.then(work, work);
-    queue = run.catch(() => {});
+    queue = run.catch(() => {}).finally(() => queued--);
     return run;
   };
   return {
@@ -63,5 +65,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async close() {
       await serial(() => db.close());
     },
+    backlog: () => Math.max(0, queued - 1), // all but the one running
   };
 }

@@ -14,6 +14,24 @@ export function discussionsRepo(q: Queryable) {
       );
       return rows[0] ? toDiscussion(rows[0]) : null;
     },
+    /**
+     * The discussion's version, and whether `key` was already used (its answer is then replayed, not refused):
+     * one snapshot, so a first call's move and its key are seen together or not at all.
+     */
+    async versionFor(
+      workspaceId: string,
+      discussionId: string,
+      key: string | null,
+    ): Promise<{ version: number; keyUsed: boolean } | null> {
+      const rows = await q.query<{ version: number; key_used: boolean }>(
+        `SELECT version, $3::text IS NOT NULL AND EXISTS (
+           SELECT 1 FROM idempotency_keys WHERE workspace_id = $1 AND key = $3
+         ) AS key_used
+         FROM discussions WHERE workspace_id = $1 AND id = $2`,
+        [workspaceId, discussionId, key],
+      );
+      return rows[0] ? { version: Number(rows[0].version), keyUsed: rows[0].key_used } : null;
+    },
     async forYear(workspaceId: string, year: number, lock = false): Promise<Discussion | null> {
       const rows = await q.query(
         `SELECT * FROM discussions WHERE workspace_id = $1 AND year = $2${lock ? " FOR UPDATE" : ""}`,

@@ -1,4 +1,10 @@
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type FormKind, formSpec } from "../../../../src/app/forms.ts";
 import type { Ctx } from "../../../../src/app/index.ts";
@@ -7,6 +13,7 @@ import { t } from "../../../../src/i18n/index.ts";
 import { failureText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
 import { type ButtonValue, decodeValue, VIEW } from "../../render/actions.ts";
 import { formModal } from "../../render/forms.ts";
+import { route } from "../../routes.ts";
 
 export interface ActionArgs {
   ctx: Ctx;
@@ -24,20 +31,26 @@ export function onButton(
   actionId: string,
   handle: (args: ActionArgs) => Promise<void>,
 ) {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
-    await ack();
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    const tell = (text: string, blocks?: unknown[]) => tellUser(client, channel, body.user.id, text, blocks);
-    let ctx: Ctx | null = null;
-    try {
-      ctx = await slackCtx(deps, client, teamOf(body as unknown as Record<string, unknown>), body.user.id);
-      const value = decodeValue(action.value);
-      if (!value) throw new Error("unreadable button value");
-      await handle({ ctx, value, body, client, tell });
-    } catch (error) {
-      await tell(failureText(deps, ctx?.workspace.language ?? "da", error)).catch(() => {});
-    }
-  });
+  route<SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs>(
+    app,
+    "action",
+    actionId,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const tell = (text: string, blocks?: unknown[]) =>
+        tellUser(client, channel, body.user.id, text, blocks);
+      let ctx: Ctx | null = null;
+      try {
+        ctx = await slackCtx(deps, client, teamOf(body as unknown as Record<string, unknown>), body.user.id);
+        const value = decodeValue(action.value);
+        if (!value) throw new Error("unreadable button value");
+        await handle({ ctx, value, body, client, tell });
+      } catch (error) {
+        await tell(failureText(deps, ctx?.workspace.language ?? "da", error)).catch(() => {});
+      }
+    },
+  );
 }
 
 /** A move button (next, back, skip): moves from the version the user saw, so two clicks at once move once. */

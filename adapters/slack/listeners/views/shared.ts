@@ -3,6 +3,7 @@ import type { Ctx } from "../../../../src/app/index.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
 import { failureText, type SlackDeps, slackCtx, userName } from "../../context.ts";
 import type { ViewState } from "../../render/forms.ts";
+import { route } from "../../routes.ts";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -25,7 +26,7 @@ export function onSubmit(
   callbackId: string,
   handle: (s: SubmitContext) => Promise<Record<string, string> | { after: () => Promise<void> } | undefined>,
 ) {
-  app.view<ViewSubmitAction>(callbackId, async (args) => {
+  route<SubmitArgs>(app, "view", callbackId, async (args) => {
     const { ack, body, view, client } = args;
     let ctx: Ctx | null = null;
     try {

@@ -1,0 +1,30 @@
+import type { App } from "@slack/bolt";
+
+type Handler = (args: never) => Promise<void>;
+const routesByApp = new WeakMap<App, { action: Map<string, Handler>; view: Map<string, Handler> }>();
+
+/**
+ * Registers a button's or a modal's listener under its id. Bolt runs every listener's middleware for every request,
+ * and with twenty listeners that cost more than Bolt's whole handling of a request (measured in bench/README.md), so
+ * the app has one Bolt listener for all buttons and one for all modals, and these dispatch on the id.
+ */
+export function route<A>(app: App, kind: "action" | "view", id: string, handler: (args: A) => Promise<void>) {
+  let routes = routesByApp.get(app);
+  if (!routes) {
+    const tables = { action: new Map<string, Handler>(), view: new Map<string, Handler>() };
+    const dispatch = (table: Map<string, Handler>, key: string | undefined, args: unknown) =>
+      key === undefined ? undefined : (table.get(key) as ((a: unknown) => Promise<void>) | undefined)?.(args);
+    app.action(/.*/, async (args) => {
+      const action = args.action as { action_id?: string; callback_id?: string };
+      await dispatch(tables.action, action.action_id ?? action.callback_id, args);
+    });
+    app.view(/.*/, async (args) => {
+      await dispatch(tables.view, args.view.callback_id, args);
+    });
+    routesByApp.set(app, tables);
+    routes = tables;
+  }
+  const table = routes[kind];
+  if (table.has(id)) throw new Error(`Slack ${kind} ${id} has two listeners`);
+  table.set(id, handler as Handler);
+}

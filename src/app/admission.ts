@@ -1,0 +1,50 @@
+import type { Db } from "../store/db.ts";
+
+export interface AdmissionOptions {
+  /** Let a request in while fewer than this many queries wait for a database connection. */
+  limit: number;
+  /** Never hold a request longer than this (Slack wants its answer within 3 s). */
+  maxWaitMs: number;
+  /** How often a held request looks again. */
+  checkMs: number;
+}
+
+const DEFAULTS: AdmissionOptions = { limit: 24, maxWaitMs: 2000, checkMs: 5 };
+
+/**
+ * Admission for requests answered before their work is done (Slack: the modal closes, then the note is stored).
+ * Without a bound, a burst piles up work the database cannot keep up with: memory grows, and a shutdown could not
+ * finish what was already confirmed. A request is let in at once while the database keeps up; otherwise it waits,
+ * first come first served, until the queue is short again, so the platform's retries and the users feel the load.
+ * Returns undefined when the request may go on at once (the common case costs no promise).
+ */
+export function admission(db: Db, options: Partial<AdmissionOptions> = {}) {
+  const { limit, maxWaitMs, checkMs } = { ...DEFAULTS, ...options };
+  const held: { admit: () => void; until: number }[] = [];
+  let checking = false;
+
+  const check = () => {
+    checking = false;
+    const now = performance.now();
+    // Let in as many as there is room for; each let in adds its own queries, seen at the next check.
+    let room = limit - db.backlog();
+    while (held.length > 0 && (room > 0 || (held[0] as { until: number }).until <= now)) {
+      held.shift()?.admit();
+      room--;
+    }
+    if (held.length > 0) later();
+  };
+
+  const later = () => {
+    checking = true;
+    setTimeout(check, checkMs);
+  };
+
+  return function admit(): Promise<void> | undefined {
+    if (held.length === 0 && db.backlog() < limit) return undefined;
+    return new Promise<void>((resolve) => {
+      held.push({ admit: resolve, until: performance.now() + maxWaitMs });
+      if (!checking) later();
+    });
+  };
+}

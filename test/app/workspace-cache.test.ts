@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WorkspaceCache } from "../../src/app/workspace-cache.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos, type Workspace } from "../../src/store/index.ts";
+import { EMPLOYER, setUpWorkspace, testCore } from "../helpers/core.ts";
+import { DRIVERS } from "../helpers/db.ts";
+
+describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(async () => db?.close());
+
+  it("shows a change made through this instance at once: setup, language, uninstall and reinstall", async () => {
+    const { core } = testCore(db);
+    const { employer, workspace } = await setUpWorkspace(core);
+    const team = workspace.externalId;
+    expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("da");
+    const members = await repos(db).members.list(workspace.id);
+    await core.setupWorkspace(
+      employer,
+      { headcount: 40, timeZone: "Europe/Copenhagen", language: "en", defaultChannel: "C_NEW", members },
+      null,
+    );
+    const changed = (await core.context("slack", team, EMPLOYER)).workspace;
+    expect(changed).toMatchObject({ language: "en", headcount: 40, defaultChannel: "C_NEW" });
+    await core.markUninstalled("slack", team);
+    expect((await core.context("slack", team, EMPLOYER)).workspace.installed).toBe(false);
+    await core.markInstalled("slack", team, "Kontoret ApS");
+    expect((await core.context("slack", team, EMPLOYER)).workspace.installed).toBe(true);
+  });
+
+  it("reads the workspace again when the platform names it differently", async () => {
+    const { core } = testCore(db);
+    const { workspace } = await setUpWorkspace(core);
+    await core.context("slack", workspace.externalId, EMPLOYER);
+    const renamed = await core.context("slack", workspace.externalId, EMPLOYER, "Kontoret A/S");
+    expect(renamed.workspace.name).toBe("Kontoret A/S");
+    expect((await repos(db).workspaces.get(workspace.id))?.name).toBe("Kontoret A/S");
+  });
+});
+
+describe("WorkspaceCache", () => {
+  const workspace = (id: string, externalId: string): Workspace => ({
+    id,
+    platform: "slack",
+    externalId,
+    name: "",
+    headcount: 25,
+    timeZone: "Europe/Copenhagen",
+    language: "da",
+    defaultChannel: null,
+    settings: {},
+    installed: true,
+  });
+
+  it("keeps a workspace for its time, so another instance's change is seen after it at the latest", () => {
+    const clock = { now: 0 };
+    const cache = new WorkspaceCache(2000, () => clock.now);
+    cache.put(workspace("w1", "T1"));
+    expect(cache.get("slack", "T1")?.id).toBe("w1");
+    expect(cache.get("teams", "T1")).toBeNull();
+    clock.now = 1999;
+    expect(cache.get("slack", "T1")?.id).toBe("w1");
+    clock.now = 2000;
+    expect(cache.get("slack", "T1")).toBeNull();
+  });
+
+  it("forgets everything at once, and keeps nothing when its time is zero", () => {
+    const cache = new WorkspaceCache(2000, () => 0);
+    cache.put(workspace("w1", "T1"));
+    cache.put(workspace("w2", "T2"));
+    expect(cache.get("slack", "T2")?.id).toBe("w2");
+    cache.forgetAll();
+    expect(cache.get("slack", "T1")).toBeNull();
+    expect(cache.get("slack", "T2")).toBeNull();
+    const off = new WorkspaceCache(0, () => 0);
+    off.put(workspace("w1", "T1"));
+    expect(off.get("slack", "T1")).toBeNull();
+  });
+});
