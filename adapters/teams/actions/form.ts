@@ -22,7 +22,7 @@ export async function openForm(args: ActionArgs): Promise<AdaptiveCard> {
   const point = Number(meta.p);
   const kind = formKindFor(meta.k, point);
   if (!kind) throw new BadSubmit(t(l, "teams.bad_submit"));
-  const context = await args.deps.core.formContext(args.ctx, meta.d);
+  const context = await args.deps.core.formContext(args.ctx, meta.d, kind);
   const form = { spec: formSpec(kind, context), members: context.members };
   return (
     (await currentPointCard(args, meta.d, point, { form })) ??

@@ -28,7 +28,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   const kind = formKindFor(raw.k, point);
   if (typeof raw.d !== "string" || !kind) throw new BadSubmit(t(l, "teams.bad_submit"));
   const discussionId = raw.d;
-  const context = await deps.core.formContext(ctx, discussionId);
+  const context = await deps.core.formContext(ctx, discussionId, kind);
   const spec = formSpec(kind, context);
   const inputs = spec.fields.flatMap((f) => (f.type === "person" ? [f.id, `${f.id}${NAME_SUFFIX}`] : [f.id]));
   let submitted: ReturnType<typeof readSubmit>;
