@@ -3,6 +3,7 @@ import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
+import { noteBatches } from "../store/note-batches.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
@@ -104,7 +105,8 @@ export async function record(
 }
 
 /**
- * The commonest change, a note on a running discussion, in one round trip to the database. Null leaves it to the
+ * The commonest change, a note on a running discussion, in one round trip to the database (shared with the notes
+ * of other requests arriving at the same moment: src/store/note-batches.ts). Null leaves it to the
  * general path: another status (which it refuses, or revises the summary for), or a key used before (which it
  * answers with the first result).
  */
@@ -116,6 +118,8 @@ async function runningNote(
   key: string,
 ): Promise<Entry | null> {
   const note = {
+    workspaceId: ctx.workspace.id,
+    key,
     discussionId: input.discussionId,
     point: input.point,
     data,
@@ -123,7 +127,7 @@ async function runningNote(
     source: input.source ?? "form",
   };
   try {
-    return await repos(deps.db).entries.recordRunningNote(ctx.workspace.id, key, note);
+    return await noteBatches(deps.db).record(note);
   } catch (error) {
     // A key used before, or the same key in the general path at this moment (which claims the key first and then
     // locks the discussion, the reverse of this statement's order, so the two can deadlock): that path decides.

@@ -53,7 +53,7 @@ describe.runIf(pg)("a note's one statement meeting the general path on the same 
     for (let i = 0; i < 100; i++) {
       const waiting = await db.query<{ n: string }>(
         `SELECT count(*) AS n FROM pg_stat_activity
-         WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH discussion AS%'`,
+         WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'`,
       );
       if (Number(waiting[0]?.n) > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

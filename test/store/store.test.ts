@@ -13,8 +13,8 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   afterAll(async () => db?.close());
 
   const workspace = () => repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
-  /** A planned 2026 discussion in the workspace, with the defaults every test here shares. */
-  const newDiscussion = async (workspaceId: string) => {
+  /** A planned discussion (2026 unless said) in the workspace, with the defaults every test here shares. */
+  const newDiscussion = async (workspaceId: string, year = 2026) => {
     const fields = {
       organiserId: "U1",
       channelId: "C1",
@@ -23,9 +23,14 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
       location: null,
       participants: [],
     };
-    const d = await repos(db).discussions.create(workspaceId, { year: 2026, ...fields });
+    const d = await repos(db).discussions.create(workspaceId, { year, ...fields });
     if (!d) throw new Error("discussion not created");
     return d;
+  };
+  const startDiscussion = async (workspaceId: string, d: { id: string; version: number }) => {
+    const started = transition(initialState(), { type: "start" });
+    if (!started.ok) throw new Error("start refused");
+    await repos(db).discussions.applyState(workspaceId, d.id, d.version, started.state);
   };
 
   it("has applied every migration once, and applying again does nothing", async () => {
@@ -185,15 +190,17 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
       authorId: "U1",
       source: "thread",
     };
+    const one = async (key: string, n: typeof note) => {
+      const id = crypto.randomUUID();
+      return (await r.entries.recordRunningNotes([{ ...n, id, workspaceId: ws.id, key }])).get(id) ?? null;
+    };
     // Planned, not running: nothing is recorded and the key stays free for the general path.
-    expect(await r.entries.recordRunningNote(ws.id, "k-planned", note)).toBeNull();
+    expect(await one("k-planned", note)).toBeNull();
     expect(await r.idempotency.result(ws.id, "k-planned")).toBeNull();
     expect(await r.entries.forDiscussion(ws.id, d.id)).toEqual([]);
 
-    const started = transition(initialState(), { type: "start" });
-    if (!started.ok) throw new Error("start refused");
-    await r.discussions.applyState(ws.id, d.id, d.version, started.state);
-    const entry = await r.entries.recordRunningNote(ws.id, "k-1", note);
+    await startDiscussion(ws.id, d);
+    const entry = await one("k-1", note);
     expect(entry).toMatchObject({
       point: 2,
       kind: "note",
@@ -206,11 +213,51 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     const audit = await db.query("SELECT action, details FROM audit_log WHERE subject_id = $1", [entry?.id]);
     expect(audit).toEqual([{ action: "entry.recorded", details: { kind: "note", point: 2 } }]);
     // The same key again fails as a whole: still one entry.
-    await expect(r.entries.recordRunningNote(ws.id, "k-1", note)).rejects.toMatchObject({ code: "23505" });
+    await expect(one("k-1", note)).rejects.toMatchObject({ code: "23505" });
     expect(await r.entries.forDiscussion(ws.id, d.id)).toHaveLength(1);
-    expect(
-      await r.entries.recordRunningNote(ws.id, "k-2", { ...note, discussionId: crypto.randomUUID() }),
-    ).toBeNull();
+    expect(await one("k-2", { ...note, discussionId: crypto.randomUUID() })).toBeNull();
+  });
+
+  it("records many requests' notes in one statement, in order, each in its own workspace and discussion", async () => {
+    const r = repos(db);
+    const ws = await workspace();
+    const other = await workspace();
+    const running = await newDiscussion(ws.id);
+    await startDiscussion(ws.id, running);
+    const planned = await newDiscussion(ws.id, 2025);
+    const theirs = await newDiscussion(other.id);
+    await startDiscussion(other.id, theirs);
+    const note = (key: string, text: string, discussionId: string, workspaceId = ws.id) => ({
+      id: crypto.randomUUID(),
+      workspaceId,
+      key,
+      discussionId,
+      point: 1,
+      data: { text },
+      authorId: "U1",
+      source: "form",
+    });
+    const notes = [
+      note("m-1", "Først", running.id),
+      note("m-2", "Planlagt", planned.id),
+      note("m-3", "Andens", theirs.id, other.id),
+      note("m-4", "Fremmed workspace", theirs.id),
+      note("m-5", "Sidst", running.id),
+    ];
+    const recorded = await r.entries.recordRunningNotes(notes);
+    // The planned discussion's note, and one naming another workspace's discussion, are left out.
+    expect([...recorded.keys()].sort()).toEqual([notes[0], notes[2], notes[4]].map((n) => n?.id).sort());
+    const mine = await r.entries.forDiscussion(ws.id, running.id);
+    expect(mine.map((e) => (e.data as { text: string }).text)).toEqual(["Først", "Sidst"]);
+    expect((await r.entries.forDiscussion(other.id, theirs.id)).map((e) => e.id)).toEqual([notes[2]?.id]);
+    expect(await r.idempotency.result(ws.id, "m-2")).toBeNull();
+    expect(await r.idempotency.result(ws.id, "m-4")).toBeNull();
+    expect(await r.idempotency.result(other.id, "m-3")).toMatchObject({ id: notes[2]?.id });
+    // A key used before fails the whole statement: nothing of it is recorded.
+    await expect(
+      r.entries.recordRunningNotes([note("m-6", "Ny", running.id), note("m-1", "Igen", running.id)]),
+    ).rejects.toMatchObject({ code: "23505" });
+    expect(await r.entries.forDiscussion(ws.id, running.id)).toHaveLength(2);
   });
 
   it("gives a point's newest entries oldest first, with the count of all, leaving out removed ones", async () => {

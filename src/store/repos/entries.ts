@@ -15,6 +15,18 @@ export interface NewEntry {
   source?: string;
 }
 
+/** A note for `recordRunningNotes`: the entry's id is chosen by the caller, to find it in the result. */
+export interface RunningNote {
+  id: string;
+  workspaceId: string;
+  key: string;
+  discussionId: string;
+  point: number;
+  data: unknown;
+  authorId: string;
+  source: string;
+}
+
 /** A timestamp as JSON.stringify writes a Date (milliseconds, UTC, "Z"), which is how results are stored. */
 const JSON_TIME = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -43,45 +55,46 @@ export function entriesRepo(q: Queryable) {
       return toEntry(rows[0] as Record<string, unknown>);
     },
     /**
-     * A note on a running discussion in one statement (one round trip instead of seven): the discussion's row lock,
-     * the entry, its audit row, and the idempotency key with its result (the entry as `Entry`, as the general path
-     * stores it). Nothing, and null, when the discussion is not running or not there. A key used before fails the
-     * whole statement (unique violation), so nothing is recorded twice.
+     * Notes on running discussions in one statement (one round trip for any number of them, where the general path
+     * takes seven each): the discussions' row locks (in id order, so two such statements never deadlock), the
+     * entries in the order given, their audit rows, and each idempotency key with its result (the entry as `Entry`,
+     * as the general path stores it). A note whose discussion is not running, not there or not in its workspace is
+     * left out of the result. A key used before fails the whole statement (unique violation), so nothing is recorded
+     * twice.
      */
-    async recordRunningNote(
-      workspaceId: string,
-      key: string,
-      note: { discussionId: string; point: number; data: unknown; authorId: string; source: string },
-    ): Promise<Entry | null> {
+    async recordRunningNotes(notes: readonly RunningNote[]): Promise<Map<string, Entry>> {
       const rows = await q.query(
-        `WITH discussion AS (
-           SELECT id FROM discussions WHERE workspace_id = $1 AND id = $3 AND status = 'running' FOR UPDATE
+        `WITH input AS (
+           SELECT (x->>'id')::uuid AS id, (x->>'workspaceId')::uuid AS workspace_id, x->>'key' AS key,
+             (x->>'discussionId')::uuid AS discussion_id, (x->>'point')::int AS point, x->'data' AS data,
+             x->>'authorId' AS author_id, x->>'source' AS source, n
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
+         ), discussion AS (
+           SELECT id, workspace_id FROM discussions
+           WHERE (workspace_id, id) IN (SELECT workspace_id, discussion_id FROM input) AND status = 'running'
+           ORDER BY id FOR UPDATE
          ), entry AS (
-           INSERT INTO entries (workspace_id, discussion_id, point, kind, data, author_id, source)
-           SELECT $1, id, $4, 'note', $5::jsonb, $6, $7 FROM discussion RETURNING *
+           INSERT INTO entries (id, workspace_id, discussion_id, point, kind, data, author_id, source)
+           SELECT i.id, i.workspace_id, i.discussion_id, i.point, 'note', i.data, i.author_id, i.source
+           FROM input i JOIN discussion d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id
+           ORDER BY i.n
+           RETURNING *
          ), audit AS (
            INSERT INTO audit_log (workspace_id, actor_id, action, subject_id, details)
-           SELECT $1, $6, 'entry.recorded', id, jsonb_build_object('kind', 'note', 'point', point) FROM entry
+           SELECT workspace_id, author_id, 'entry.recorded', id, jsonb_build_object('kind', 'note', 'point', point)
+           FROM entry
          ), idempotency AS (
            INSERT INTO idempotency_keys (workspace_id, key, result)
-           SELECT $1, $2, jsonb_build_object('id', id, 'discussionId', discussion_id, 'point', point, 'kind', kind,
-             'data', data, 'authorId', author_id, 'ownerId', owner_id, 'deadline', deadline, 'status', status,
-             'carriedFrom', carried_from, 'source', source, 'createdAt', ${JSON_TIME("created_at")},
-             'completedAt', ${JSON_TIME("completed_at")})
-           FROM entry
+           SELECT e.workspace_id, i.key, jsonb_build_object('id', e.id, 'discussionId', e.discussion_id,
+             'point', e.point, 'kind', e.kind, 'data', e.data, 'authorId', e.author_id, 'ownerId', e.owner_id,
+             'deadline', e.deadline, 'status', e.status, 'carriedFrom', e.carried_from, 'source', e.source,
+             'createdAt', ${JSON_TIME("e.created_at")}, 'completedAt', ${JSON_TIME("e.completed_at")})
+           FROM entry e JOIN input i ON i.id = e.id
          )
          SELECT * FROM entry`,
-        [
-          workspaceId,
-          key,
-          note.discussionId,
-          note.point,
-          JSON.stringify(note.data),
-          note.authorId,
-          note.source,
-        ],
+        [JSON.stringify(notes)],
       );
-      return rows[0] ? toEntry(rows[0] as Record<string, unknown>) : null;
+      return new Map(rows.map((row) => [String(row.id), toEntry(row)]));
     },
     async get(workspaceId: string, entryId: string): Promise<Entry | null> {
       const rows = await q.query(

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initialState, transition } from "../../src/domain/discussion.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { noteBatches } from "../../src/store/note-batches.ts";
+import { DRIVERS, uniqueId } from "../helpers/db.ts";
+
+describe.each(DRIVERS)("notes of many requests gathered into shared statements, on $name", ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(async () => db?.close());
+
+  async function runningDiscussion() {
+    const r = repos(db);
+    const ws = await r.workspaces.ensure("slack", uniqueId(), "Testfirma");
+    const d = await r.discussions.create(ws.id, {
+      year: 2026,
+      organiserId: "U1",
+      channelId: "C1",
+      scheduledAt: null,
+      durationMinutes: null,
+      location: null,
+      participants: [],
+    });
+    if (!d) throw new Error("discussion not created");
+    const started = transition(initialState(), { type: "start" });
+    if (!started.ok) throw new Error("start refused");
+    await r.discussions.applyState(ws.id, d.id, d.version, started.state);
+    return { workspaceId: ws.id, discussionId: d.id };
+  }
+
+  const note = (at: { workspaceId: string; discussionId: string }, key: string, text: string) => ({
+    ...at,
+    key,
+    point: 1,
+    data: { text },
+    authorId: "U1",
+    source: "form",
+  });
+
+  it("records each of many notes arriving at once, once, answering each with its own entry, in few commits", async () => {
+    const at = await runningDiscussion();
+    const texts = Array.from({ length: 50 }, (_, i) => `Note ${i + 1}`);
+    const entries = await Promise.all(
+      texts.map((text, i) => noteBatches(db).record(note(at, `b-${i}`, text))),
+    );
+    expect(entries.map((e) => (e?.data as { text: string }).text)).toEqual(texts);
+    const stored = await repos(db).entries.forDiscussion(at.workspaceId, at.discussionId);
+    expect(stored.map((e) => e.id).sort()).toEqual(entries.map((e) => e?.id).sort());
+    for (const [i, entry] of entries.entries())
+      expect(await repos(db).idempotency.result(at.workspaceId, `b-${i}`)).toMatchObject({ id: entry?.id });
+    // Notes sent in one statement share its transaction's time: 50 notes took far fewer than 50 commits.
+    const commits = new Set(stored.map((e) => e.createdAt.getTime()));
+    expect(commits.size).toBeLessThan(10);
+  });
+
+  it("gives each note its own outcome when a shared statement meets a key used before", async () => {
+    const at = await runningDiscussion();
+    await noteBatches(db).record(note(at, "used", "Først"));
+    // Many at once, so they share statements; one of them repeats the used key.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        noteBatches(db).record(note(at, i === 12 ? "used" : `fresh-${i}`, `Note ${i}`)),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([
+      { status: "rejected", reason: expect.objectContaining({ code: "23505" }) },
+    ]);
+    expect(outcomes[12]?.status).toBe("rejected");
+    const stored = await repos(db).entries.forDiscussion(at.workspaceId, at.discussionId);
+    expect(stored).toHaveLength(20);
+  });
+
+  it("answers null for a note whose discussion is not running, and records the others with it", async () => {
+    const at = await runningDiscussion();
+    const gone = { ...at, discussionId: crypto.randomUUID() };
+    const [kept, refused] = await Promise.all([
+      noteBatches(db).record(note(at, "k-kept", "Bliver")),
+      noteBatches(db).record(note(gone, "k-gone", "Forsvinder")),
+    ]);
+    expect(kept?.discussionId).toBe(at.discussionId);
+    expect(refused).toBeNull();
+  });
+});
