@@ -2,8 +2,8 @@ import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
+import { recordRunningNote } from "../store/gathered.ts";
 import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
-import { noteBatches } from "../store/note-batches.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
@@ -106,7 +106,7 @@ export async function record(
 
 /**
  * The commonest change, a note on a running discussion, in one round trip to the database (shared with the notes
- * of other requests arriving at the same moment: src/store/note-batches.ts). Null leaves it to the
+ * of other requests arriving at the same moment: src/store/gathered.ts). Null leaves it to the
  * general path: another status (which it refuses, or revises the summary for), or a key used before (which it
  * answers with the first result).
  */
@@ -127,7 +127,7 @@ async function runningNote(
     source: input.source ?? "form",
   };
   try {
-    return await noteBatches(deps.db).record(note);
+    return await recordRunningNote(deps.db, note);
   } catch (error) {
     // A key used before, or the same key in the general path at this moment (which claims the key first and then
     // locks the discussion, the reverse of this statement's order, so the two can deadlock): that path decides.

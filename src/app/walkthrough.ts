@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
+import { versionFor } from "../store/gathered.ts";
 import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -79,7 +80,9 @@ export async function move(
   try {
     // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
     // its key was used before: then the transaction below replays the first answer.
-    const seen = await read(deps, (r) => r.discussions.versionFor(ctx.workspace.id, input.discussionId, key));
+    const seen = await read(deps, () =>
+      versionFor(deps.db, { workspaceId: ctx.workspace.id, discussionId: input.discussionId, key }),
+    );
     if (!seen) throw new AppError("not_found", "error.not_found");
     if (seen.version !== input.expectedVersion && !seen.keyUsed)
       throw new AppError("stale", "error.stale", {}, {}, true);

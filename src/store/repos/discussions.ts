@@ -15,22 +15,29 @@ export function discussionsRepo(q: Queryable) {
       return rows[0] ? toDiscussion(rows[0]) : null;
     },
     /**
-     * The discussion's version, and whether `key` was already used (its answer is then replayed, not refused):
-     * one snapshot, so a first call's move and its key are seen together or not at all.
+     * For each ask, the discussion's version and whether its key was already used (a request with that key is then
+     * replayed, not refused): one snapshot, so a first call's move and its key are seen together or not at all.
+     * Null for a discussion not there (or not in that workspace). Answers in the order asked.
      */
-    async versionFor(
-      workspaceId: string,
-      discussionId: string,
-      key: string | null,
-    ): Promise<{ version: number; keyUsed: boolean } | null> {
-      const rows = await q.query<{ version: number; key_used: boolean }>(
-        `SELECT version, $3::text IS NOT NULL AND EXISTS (
-           SELECT 1 FROM idempotency_keys WHERE workspace_id = $1 AND key = $3
+    async versionsFor(
+      asks: readonly { workspaceId: string; discussionId: string; key: string | null }[],
+    ): Promise<({ version: number; keyUsed: boolean } | null)[]> {
+      const rows = await q.query<{ n: string; version: number; key_used: boolean }>(
+        `SELECT i.n, d.version, i.key IS NOT NULL AND EXISTS (
+           SELECT 1 FROM idempotency_keys k WHERE k.workspace_id = d.workspace_id AND k.key = i.key
          ) AS key_used
-         FROM discussions WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, discussionId, key],
+         FROM (
+           SELECT (x->>'workspaceId')::uuid AS workspace_id, (x->>'discussionId')::uuid AS discussion_id,
+             x->>'key' AS key, n
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
+         ) i
+         JOIN discussions d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id`,
+        [JSON.stringify(asks)],
       );
-      return rows[0] ? { version: Number(rows[0].version), keyUsed: rows[0].key_used } : null;
+      const seen = new Map(
+        rows.map((r) => [Number(r.n), { version: Number(r.version), keyUsed: r.key_used }]),
+      );
+      return asks.map((_, i) => seen.get(i + 1) ?? null);
     },
     async forYear(workspaceId: string, year: number, lock = false): Promise<Discussion | null> {
       const rows = await q.query(

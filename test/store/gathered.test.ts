@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
+import { recordRunningNote, versionFor } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
-import { noteBatches } from "../../src/store/note-batches.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 
-describe.each(DRIVERS)("notes of many requests gathered into shared statements, on $name", ({ open }) => {
+describe.each(DRIVERS)("requests arriving at once, gathered into shared statements, on $name", ({ open }) => {
   let db: Db;
   beforeAll(async () => {
     db = await open();
@@ -44,7 +44,7 @@ describe.each(DRIVERS)("notes of many requests gathered into shared statements, 
     const at = await runningDiscussion();
     const texts = Array.from({ length: 50 }, (_, i) => `Note ${i + 1}`);
     const entries = await Promise.all(
-      texts.map((text, i) => noteBatches(db).record(note(at, `b-${i}`, text))),
+      texts.map((text, i) => recordRunningNote(db, note(at, `b-${i}`, text))),
     );
     expect(entries.map((e) => (e?.data as { text: string }).text)).toEqual(texts);
     const stored = await repos(db).entries.forDiscussion(at.workspaceId, at.discussionId);
@@ -58,11 +58,11 @@ describe.each(DRIVERS)("notes of many requests gathered into shared statements, 
 
   it("gives each note its own outcome when a shared statement meets a key used before", async () => {
     const at = await runningDiscussion();
-    await noteBatches(db).record(note(at, "used", "Først"));
+    await recordRunningNote(db, note(at, "used", "Først"));
     // Many at once, so they share statements; one of them repeats the used key.
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        noteBatches(db).record(note(at, i === 12 ? "used" : `fresh-${i}`, `Note ${i}`)),
+        recordRunningNote(db, note(at, i === 12 ? "used" : `fresh-${i}`, `Note ${i}`)),
       ),
     );
     expect(outcomes.filter((o) => o.status === "rejected")).toEqual([
@@ -77,10 +77,36 @@ describe.each(DRIVERS)("notes of many requests gathered into shared statements, 
     const at = await runningDiscussion();
     const gone = { ...at, discussionId: crypto.randomUUID() };
     const [kept, refused] = await Promise.all([
-      noteBatches(db).record(note(at, "k-kept", "Bliver")),
-      noteBatches(db).record(note(gone, "k-gone", "Forsvinder")),
+      recordRunningNote(db, note(at, "k-kept", "Bliver")),
+      recordRunningNote(db, note(gone, "k-gone", "Forsvinder")),
     ]);
     expect(kept?.discussionId).toBe(at.discussionId);
     expect(refused).toBeNull();
+  });
+
+  it("answers many version checks at once, each for its own discussion, workspace and key", async () => {
+    const a = await runningDiscussion();
+    const b = await runningDiscussion();
+    await recordRunningNote(db, note(a, "seen-key", "Med nøgle"));
+    const version = async (at: { workspaceId: string; discussionId: string }) =>
+      (await repos(db).discussions.get(at.workspaceId, at.discussionId))?.version;
+    const [va, vb] = [await version(a), await version(b)];
+    const asks = [
+      { ...a, key: null },
+      { ...b, key: "seen-key" },
+      { ...a, key: "seen-key" },
+      { workspaceId: a.workspaceId, discussionId: b.discussionId, key: null },
+      { ...a, discussionId: crypto.randomUUID(), key: null },
+    ];
+    // Asked together (more than the statements under way at once), answered each in turn.
+    const answers = await Promise.all([...asks, ...asks].map((ask) => versionFor(db, ask)));
+    const expected = [
+      { version: va, keyUsed: false },
+      { version: vb, keyUsed: false },
+      { version: va, keyUsed: true },
+      null,
+      null,
+    ];
+    expect(answers).toEqual([...expected, ...expected]);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Gathers requests for the database into shared statements. A request goes at once while fewer than `maxStatements`
+ * statements are under way; otherwise it waits for one to finish and goes with the requests that arrived meanwhile,
+ * at most `maxItems` in one statement. An idle database adds no wait; a busy one gets fewer, larger statements.
+ * When a shared statement fails and `aloneAfter` says so for its error, each of its requests is tried alone, so one
+ * request's outcome is never another's.
+ */
+export class Gatherer<I, O> {
+  private readonly queue: { item: I; resolve: (out: O) => void; reject: (error: unknown) => void }[] = [];
+  private running = 0;
+
+  constructor(
+    /** Runs the items in one statement; answers in their order. */
+    private readonly statement: (items: I[]) => Promise<O[]>,
+    private readonly options: {
+      maxStatements: number;
+      maxItems: number;
+      aloneAfter?: (error: unknown) => boolean;
+    },
+  ) {}
+
+  run(item: I): Promise<O> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.running < this.options.maxStatements && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxItems);
+      this.running++;
+      void this.send(batch).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async send(batch: Gatherer<I, O>["queue"]): Promise<void> {
+    try {
+      const outs = await this.statement(batch.map((p) => p.item));
+      batch.forEach((p, i) => {
+        p.resolve(outs[i] as O);
+      });
+    } catch (error) {
+      if (batch.length > 1 && this.options.aloneAfter?.(error)) {
+        await Promise.all(batch.map((p) => this.send([p])));
+        return;
+      }
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
+
+/** One gatherer per database and kind (so all requests of a process share it). */
+export function gathererFor<D extends object, G>(cache: WeakMap<D, G>, db: D, create: () => G): G {
+  let gatherer = cache.get(db);
+  if (!gatherer) {
+    gatherer = create();
+    cache.set(db, gatherer);
+  }
+  return gatherer;
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "./db.ts";
+import { Gatherer, gathererFor } from "./gather.ts";
+import { discussionsRepo } from "./repos/discussions.ts";
+import { entriesRepo, type RunningNote } from "./repos/entries.ts";
+import type { Entry } from "./repos/rows.ts";
+
+/** Statements under way at once per kind; a request arriving while all are busy goes with the next one. */
+const MAX_STATEMENTS = 4;
+/** Requests in one statement at most. */
+const MAX_ITEMS = 64;
+
+const notes = new WeakMap<Db, Gatherer<RunningNote, Entry | null>>();
+
+/**
+ * Notes on running discussions, the notes of requests arriving at once in one statement and one commit (see
+ * Gatherer). A shared statement failing on a key used before or a deadlock is retried note by note. Each note's
+ * answer: its entry, or null when its discussion is not running (or not in that workspace).
+ */
+export function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promise<Entry | null> {
+  const gatherer = gathererFor(
+    notes,
+    db,
+    () =>
+      new Gatherer<RunningNote, Entry | null>(
+        async (items) => {
+          const recorded = await entriesRepo(db).recordRunningNotes(items);
+          return items.map((item) => recorded.get(item.id) ?? null);
+        },
+        {
+          maxStatements: MAX_STATEMENTS,
+          maxItems: MAX_ITEMS,
+          aloneAfter: (error) => ["23505", "40P01"].includes((error as { code?: string } | null)?.code ?? ""),
+        },
+      ),
+  );
+  return gatherer.run({ ...note, id: randomUUID() });
+}
+
+type VersionAsk = { workspaceId: string; discussionId: string; key: string | null };
+type VersionSeen = { version: number; keyUsed: boolean } | null;
+const versions = new WeakMap<Db, Gatherer<VersionAsk, VersionSeen>>();
+
+/** A discussion's version and whether a key was used (discussions.versionsFor), asked together with others. */
+export function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
+  const gatherer = gathererFor(
+    versions,
+    db,
+    () =>
+      new Gatherer<VersionAsk, VersionSeen>((items) => discussionsRepo(db).versionsFor(items), {
+        maxStatements: MAX_STATEMENTS,
+        maxItems: MAX_ITEMS,
+      }),
+  );
+  return gatherer.run(ask);
+}
