@@ -3,7 +3,7 @@ import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { recordRunningNote } from "../store/gathered.ts";
-import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
+import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";

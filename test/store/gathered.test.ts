@@ -46,7 +46,7 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
     const entries = await Promise.all(
       texts.map((text, i) => recordRunningNote(db, note(at, `b-${i}`, text))),
     );
-    expect(entries.map((e) => (e?.data as { text: string }).text)).toEqual(texts);
+    expect(entries.map((e) => (e?.data as { text: string } | undefined)?.text)).toEqual(texts);
     const stored = await repos(db).entries.forDiscussion(at.workspaceId, at.discussionId);
     expect(stored.map((e) => e.id).sort()).toEqual(entries.map((e) => e?.id).sort());
     for (const [i, entry] of entries.entries())
