@@ -375,8 +375,10 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     // The first change is shown at once; the eleven that came while it was shown, together, a second later.
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(updates.length).toBeLessThanOrEqual(3);
+    // Rounds start a second apart; each update goes out after its round's reads, which a busy machine (CI runs test
+    // files side by side) slows by different amounts. Without the gap they would be milliseconds apart.
     for (let i = 1; i < updates.length; i++)
-      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(500);
     const last = updates.at(-1)?.message;
     const shown = last?.kind === "point" ? last.view : null;
     expect(shown?.entryCount).toBe(12);
