@@ -88,8 +88,11 @@ export const slackAdapterWith =
     // Work waiting for the database holds back new requests (core.admit) instead of piling up behind the answers.
     const working = new Set<Promise<unknown>>();
     app.use(async ({ next }) => {
-      await core.admit();
-      const work = next();
+      // Tracked from the start: a request still held by admission at shutdown is waited for too (Socket Mode).
+      const work = (async () => {
+        await core.admit();
+        await next();
+      })();
       working.add(work);
       try {
         await work;

@@ -15,8 +15,7 @@ export function route<A>(app: App, kind: "action" | "view", id: string, handler:
     const dispatch = (table: Map<string, Handler>, key: string | undefined, args: unknown) =>
       key === undefined ? undefined : (table.get(key) as ((a: unknown) => Promise<void>) | undefined)?.(args);
     app.action(/.*/, async (args) => {
-      const action = args.action as { action_id?: string; callback_id?: string };
-      await dispatch(tables.action, action.action_id ?? action.callback_id, args);
+      await dispatch(tables.action, (args.action as { action_id?: string }).action_id, args);
     });
     app.view(/.*/, async (args) => {
       await dispatch(tables.view, args.view.callback_id, args);

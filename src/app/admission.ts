@@ -13,9 +13,12 @@ const DEFAULTS: AdmissionOptions = { limit: 24, maxWaitMs: 2000, checkMs: 5 };
 
 /**
  * Admission for requests answered before their work is done (Slack: the modal closes, then the note is stored).
- * Without a bound, a burst piles up work the database cannot keep up with: memory grows, and a shutdown could not
- * finish what was already confirmed. A request is let in at once while the database keeps up; otherwise it waits,
- * first come first served, until the queue is short again, so the platform's retries and the users feel the load.
+ * Without it, nothing before such an answer waits for the database, so under load the answers run ahead of the work:
+ * the queue of statements grows as long as the load lasts, and a shutdown cannot finish what users were told is done.
+ * A request is let in at once while the database keeps up; otherwise it waits, first come first served, until the
+ * queue is short again, but never longer than `maxWaitMs` (Slack wants its answer within 3 s, and the request's own
+ * work before its answer follows). The wait slows the load where it comes in; it refuses no one, so under overload that
+ * lasts each request goes on after the longest wait.
  * Returns undefined when the request may go on at once (the common case costs no promise).
  */
 export function admission(db: Db, options: Partial<AdmissionOptions> = {}) {

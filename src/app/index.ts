@@ -27,12 +27,16 @@ const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f
 /** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
 export function createCore(deps: Deps) {
   const workspaces = new WorkspaceCache(WORKSPACE_CACHE_MS);
+  // Counts changes begun and ended: a read that overlapped a change may hold the row from before it, and is not kept.
+  let changes = 0;
   /** A use case that changes a workspace: what this process holds of any workspace is read again afterwards. */
   const changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) =>
     (async (...args: Parameters<F>) => {
+      changes++;
       try {
         return await f(...args);
       } finally {
+        changes++;
         workspaces.forgetAll();
       }
     }) as F;
@@ -45,8 +49,9 @@ export function createCore(deps: Deps) {
       const cached = workspaces.get(platform, externalId);
       if (cached && (workspaceName === "" || cached.name === workspaceName))
         return { workspace: cached, actor };
+      const before = changes;
       const workspace = await read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName));
-      workspaces.put(workspace);
+      if (changes === before) workspaces.put(workspace);
       return { workspace, actor };
     },
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),

@@ -2,8 +2,8 @@
  * Gathers requests for the database into shared statements. A request goes at once while fewer than `maxStatements`
  * statements are under way; otherwise it waits for one to finish and goes with the requests that arrived meanwhile,
  * at most `maxItems` in one statement. An idle database adds no wait; a busy one gets fewer, larger statements.
- * When a shared statement fails and `aloneAfter` says so for its error, each of its requests is tried alone, so one
- * request's outcome is never another's.
+ * When a shared statement fails, each of its requests is tried alone, one after another (in their order, and without
+ * crowding the pool), so one request's outcome is never another's.
  */
 export class Gatherer<I, O> {
   private readonly queue: { item: I; resolve: (out: O) => void; reject: (error: unknown) => void }[] = [];
@@ -44,8 +44,8 @@ export class Gatherer<I, O> {
         p.resolve(outs[i] as O);
       });
     } catch (error) {
-      if (batch.length > 1 && this.options.aloneAfter?.(error)) {
-        await Promise.all(batch.map((p) => this.send([p])));
+      if (batch.length > 1) {
+        for (const p of batch) await this.send([p]);
         return;
       }
       for (const p of batch) p.reject(error);

@@ -10,14 +10,20 @@ const MAX_STATEMENTS = 4;
 /** Requests in one statement at most. */
 const MAX_ITEMS = 64;
 
+// An id from a forged button or form that is no uuid would fail the whole shared statement's cast.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
 const notes = new WeakMap<Db, Gatherer<RunningNote, Entry | null>>();
 
 /**
  * Notes on running discussions, the notes of requests arriving at once in one statement and one commit (see
- * Gatherer). A shared statement failing on a key used before or a deadlock is retried note by note. Each note's
- * answer: its entry, or null when its discussion is not running (or not in that workspace).
+ * Gatherer; a shared statement that fails, on a key used before, a deadlock or anything else, is retried note by
+ * note). Each note's answer: its entry, or null when its discussion is not running, not there (an id that is no
+ * uuid included) or not in that workspace.
  */
-export function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promise<Entry | null> {
+export async function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promise<Entry | null> {
+  if (!isUuid(note.workspaceId) || !isUuid(note.discussionId)) return null;
   const gatherer = gathererFor(
     notes,
     db,
@@ -27,11 +33,7 @@ export function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promis
           const recorded = await entriesRepo(db).recordRunningNotes(items);
           return items.map((item) => recorded.get(item.id) ?? null);
         },
-        {
-          maxStatements: MAX_STATEMENTS,
-          maxItems: MAX_ITEMS,
-          aloneAfter: (error) => ["23505", "40P01"].includes((error as { code?: string } | null)?.code ?? ""),
-        },
+        { maxStatements: MAX_STATEMENTS, maxItems: MAX_ITEMS },
       ),
   );
   return gatherer.run({ ...note, id: randomUUID() });
@@ -41,8 +43,12 @@ type VersionAsk = { workspaceId: string; discussionId: string; key: string | nul
 type VersionSeen = { version: number; keyUsed: boolean } | null;
 const versions = new WeakMap<Db, Gatherer<VersionAsk, VersionSeen>>();
 
-/** A discussion's version and whether a key was used (discussions.versionsFor), asked together with others. */
-export function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
+/**
+ * A discussion's version and whether a key was used (discussions.versionsFor), asked together with others; null
+ * when it is not there (an id that is no uuid included).
+ */
+export async function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
+  if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
   const gatherer = gathererFor(
     versions,
     db,

@@ -31,6 +31,40 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     expect((await core.context("slack", team, EMPLOYER)).workspace.installed).toBe(true);
   });
 
+  it("does not keep a row read while a change was being made (it may be the row from before the change)", async () => {
+    // The workspace read of the first request is held after it has read the row, until the change is done.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holdNext = false;
+    const slow: Db = Object.assign(Object.create(db) as Db, {
+      async query<T>(sql: string, params?: readonly unknown[]) {
+        const rows = await db.query<T>(sql, params);
+        if (holdNext && sql.startsWith("SELECT * FROM workspaces WHERE platform")) {
+          holdNext = false;
+          await held;
+        }
+        return rows;
+      },
+    });
+    const { core } = testCore(slow);
+    const { employer, workspace } = await setUpWorkspace(core);
+    const team = workspace.externalId;
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // what setUp read has expired
+    holdNext = true;
+    const during = core.context("slack", team, EMPLOYER);
+    const members = await repos(db).members.list(workspace.id);
+    await core.setupWorkspace(
+      employer,
+      { headcount: 40, timeZone: "Europe/Copenhagen", language: "en", defaultChannel: "C_NEW", members },
+      null,
+    );
+    release();
+    expect((await during).workspace.language).toBe("da");
+    expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("en");
+  });
+
   it("reads the workspace again when the platform names it differently", async () => {
     const { core } = testCore(db);
     const { workspace } = await setUpWorkspace(core);

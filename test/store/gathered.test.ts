@@ -54,6 +54,31 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
     // Notes sent in one statement share its transaction's time: 50 notes took far fewer than 50 commits.
     const commits = new Set(stored.map((e) => e.createdAt.getTime()));
     expect(commits.size).toBeLessThan(10);
+    // The first four go at once, each alone; the rest wait and go together, stored in the order they came.
+    const together = stored
+      .map((e) => (e.data as { text: string }).text)
+      .filter((t) => Number(t.slice(5)) > 4);
+    expect(together).toEqual(texts.slice(4));
+  });
+
+  it("fails only the note that is wrong when notes share a statement, whatever the error", async () => {
+    const at = await runningDiscussion();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        recordRunningNote(db, {
+          ...note(at, `mixed-${i}`, `Note ${i}`),
+          // Point 99 breaks a check constraint; an id that is no uuid would break the whole statement's cast.
+          ...(i === 7 ? { point: 99 } : {}),
+          ...(i === 9 ? { discussionId: "not-a-uuid" } : {}),
+        }),
+      ),
+    );
+    expect(outcomes[7]).toMatchObject({ status: "rejected", reason: { code: "23514" } });
+    expect(outcomes[9]).toEqual({ status: "fulfilled", value: null });
+    const others = outcomes.filter((_, i) => i !== 7 && i !== 9);
+    expect(others.every((o) => o.status === "fulfilled" && o.value !== null)).toBe(true);
+    const stored = await repos(db).entries.forDiscussion(at.workspaceId, at.discussionId);
+    expect(stored).toHaveLength(10);
   });
 
   it("gives each note its own outcome when a shared statement meets a key used before", async () => {
