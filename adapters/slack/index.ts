@@ -84,11 +84,10 @@ export const slackAdapterWith =
       });
     }
     // Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked,
-    // so a shutdown waits for it instead of closing the database under it.
-    // Work waiting for the database holds back new requests (core.admit) instead of piling up behind the answers.
+    // so a shutdown waits for it instead of closing the database under it. While the database is behind, a new
+    // request waits first (core.admit), instead of piling up work behind the answers; that wait is tracked too.
     const working = new Set<Promise<unknown>>();
     app.use(async ({ next }) => {
-      // Tracked from the start: a request still held by admission at shutdown is waited for too (Socket Mode).
       const work = (async () => {
         await core.admit();
         await next();

@@ -12,11 +12,7 @@ export class Gatherer<I, O> {
   constructor(
     /** Runs the items in one statement; answers in their order. */
     private readonly statement: (items: I[]) => Promise<O[]>,
-    private readonly options: {
-      maxStatements: number;
-      maxItems: number;
-      aloneAfter?: (error: unknown) => boolean;
-    },
+    private readonly options: { maxStatements: number; maxItems: number },
   ) {}
 
   run(item: I): Promise<O> {
@@ -51,14 +47,4 @@ export class Gatherer<I, O> {
       for (const p of batch) p.reject(error);
     }
   }
-}
-
-/** One gatherer per database and kind (so all requests of a process share it). */
-export function gathererFor<D extends object, G>(cache: WeakMap<D, G>, db: D, create: () => G): G {
-  let gatherer = cache.get(db);
-  if (!gatherer) {
-    gatherer = create();
-    cache.set(db, gatherer);
-  }
-  return gatherer;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db.ts";
-import { Gatherer, gathererFor } from "./gather.ts";
+import { Gatherer } from "./gather.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo, type RunningNote } from "./repos/entries.ts";
 import type { Entry } from "./repos/rows.ts";
@@ -14,7 +14,26 @@ const MAX_ITEMS = 64;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (id: string) => UUID.test(id);
 
-const notes = new WeakMap<Db, Gatherer<RunningNote, Entry | null>>();
+/** One gatherer per database (so all requests of a process share it) for one kind of statement. */
+function perDatabase<I, O>(statement: (db: Db, items: I[]) => Promise<O[]>): (db: Db) => Gatherer<I, O> {
+  const byDb = new WeakMap<Db, Gatherer<I, O>>();
+  return (db) => {
+    let gatherer = byDb.get(db);
+    if (!gatherer) {
+      gatherer = new Gatherer((items) => statement(db, items), {
+        maxStatements: MAX_STATEMENTS,
+        maxItems: MAX_ITEMS,
+      });
+      byDb.set(db, gatherer);
+    }
+    return gatherer;
+  };
+}
+
+const notes = perDatabase<RunningNote, Entry | null>(async (db, items) => {
+  const recorded = await entriesRepo(db).recordRunningNotes(items);
+  return items.map((item) => recorded.get(item.id) ?? null);
+});
 
 /**
  * Notes on running discussions, the notes of requests arriving at once in one statement and one commit (see
@@ -24,24 +43,12 @@ const notes = new WeakMap<Db, Gatherer<RunningNote, Entry | null>>();
  */
 export async function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promise<Entry | null> {
   if (!isUuid(note.workspaceId) || !isUuid(note.discussionId)) return null;
-  const gatherer = gathererFor(
-    notes,
-    db,
-    () =>
-      new Gatherer<RunningNote, Entry | null>(
-        async (items) => {
-          const recorded = await entriesRepo(db).recordRunningNotes(items);
-          return items.map((item) => recorded.get(item.id) ?? null);
-        },
-        { maxStatements: MAX_STATEMENTS, maxItems: MAX_ITEMS },
-      ),
-  );
-  return gatherer.run({ ...note, id: randomUUID() });
+  return notes(db).run({ ...note, id: randomUUID() });
 }
 
 type VersionAsk = { workspaceId: string; discussionId: string; key: string | null };
 type VersionSeen = { version: number; keyUsed: boolean } | null;
-const versions = new WeakMap<Db, Gatherer<VersionAsk, VersionSeen>>();
+const versions = perDatabase<VersionAsk, VersionSeen>((db, items) => discussionsRepo(db).versionsFor(items));
 
 /**
  * A discussion's version and whether a key was used (discussions.versionsFor), asked together with others; null
@@ -49,14 +56,5 @@ const versions = new WeakMap<Db, Gatherer<VersionAsk, VersionSeen>>();
  */
 export async function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
   if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
-  const gatherer = gathererFor(
-    versions,
-    db,
-    () =>
-      new Gatherer<VersionAsk, VersionSeen>((items) => discussionsRepo(db).versionsFor(items), {
-        maxStatements: MAX_STATEMENTS,
-        maxItems: MAX_ITEMS,
-      }),
-  );
-  return gatherer.run(ask);
+  return versions(db).run(ask);
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
 import { openPglite } from "../../src/store/drivers/pglite.ts";
+import { repos } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 
 /** The drivers the store suite runs on: always PGlite, and real PostgreSQL when TEST_DATABASE_URL is set. */
@@ -46,3 +48,25 @@ export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db> }[] = [
 
 /** A fresh external id, so tests sharing one database never see each other's workspaces. */
 export const uniqueId = (prefix = "T") => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;
+
+/** A planned discussion (2026 unless said) in the workspace, with the defaults the store tests share. */
+export async function plannedDiscussion(db: Db, workspaceId: string, year = 2026) {
+  const d = await repos(db).discussions.create(workspaceId, {
+    year,
+    organiserId: "U1",
+    channelId: "C1",
+    scheduledAt: null,
+    durationMinutes: null,
+    location: null,
+    participants: [],
+  });
+  if (!d) throw new Error("discussion not created");
+  return d;
+}
+
+/** Starts a planned discussion, as the walk-through's first move does. */
+export async function startDiscussion(db: Db, workspaceId: string, d: { id: string; version: number }) {
+  const started = transition(initialState(), { type: "start" });
+  if (!started.ok) throw new Error("start refused");
+  await repos(db).discussions.applyState(workspaceId, d.id, d.version, started.state);
+}

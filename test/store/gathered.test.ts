@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
 import { recordRunningNote, versionFor } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
-import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 
 describe.each(DRIVERS)("requests arriving at once, gathered into shared statements, on $name", ({ open }) => {
   let db: Db;
@@ -13,21 +12,9 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
   afterAll(async () => db?.close());
 
   async function runningDiscussion() {
-    const r = repos(db);
-    const ws = await r.workspaces.ensure("slack", uniqueId(), "Testfirma");
-    const d = await r.discussions.create(ws.id, {
-      year: 2026,
-      organiserId: "U1",
-      channelId: "C1",
-      scheduledAt: null,
-      durationMinutes: null,
-      location: null,
-      participants: [],
-    });
-    if (!d) throw new Error("discussion not created");
-    const started = transition(initialState(), { type: "start" });
-    if (!started.ok) throw new Error("start refused");
-    await r.discussions.applyState(ws.id, d.id, d.version, started.state);
+    const ws = await repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
+    const d = await plannedDiscussion(db, ws.id);
+    await startDiscussion(db, ws.id, d);
     return { workspaceId: ws.id, discussionId: d.id };
   }
 

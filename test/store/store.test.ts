@@ -3,7 +3,7 @@ import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { loadMigrations, migrate } from "../../src/store/migrate.ts";
-import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 
 describe.each(DRIVERS)("the store on $name", ({ open }) => {
   let db: Db;
@@ -13,26 +13,6 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   afterAll(async () => db?.close());
 
   const workspace = () => repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
-  /** A planned discussion (2026 unless said) in the workspace, with the defaults every test here shares. */
-  const newDiscussion = async (workspaceId: string, year = 2026) => {
-    const fields = {
-      organiserId: "U1",
-      channelId: "C1",
-      scheduledAt: null,
-      durationMinutes: null,
-      location: null,
-      participants: [],
-    };
-    const d = await repos(db).discussions.create(workspaceId, { year, ...fields });
-    if (!d) throw new Error("discussion not created");
-    return d;
-  };
-  const startDiscussion = async (workspaceId: string, d: { id: string; version: number }) => {
-    const started = transition(initialState(), { type: "start" });
-    if (!started.ok) throw new Error("start refused");
-    await repos(db).discussions.applyState(workspaceId, d.id, d.version, started.state);
-  };
-
   it("has applied every migration once, and applying again does nothing", async () => {
     const all = await loadMigrations();
     const recorded = await db.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id");
@@ -105,7 +85,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("applies a state only from the version it was computed on", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = await newDiscussion(ws.id);
+    const d = await plannedDiscussion(db, ws.id);
     const started = transition(initialState(), { type: "start" });
     if (!started.ok) throw new Error("start refused");
     const first = await r.discussions.applyState(ws.id, d.id, d.version, started.state);
@@ -119,7 +99,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     const a = await workspace();
     const b = await workspace();
     const r = repos(db);
-    const d = await newDiscussion(a.id);
+    const d = await plannedDiscussion(db, a.id);
     const e = await r.entries.insert(a.id, {
       discussionId: d.id,
       point: 1,
@@ -182,7 +162,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("records a note on a running discussion in one statement, with its audit row and its key's result", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = await newDiscussion(ws.id);
+    const d = await plannedDiscussion(db, ws.id);
     const note = {
       discussionId: d.id,
       point: 2,
@@ -199,7 +179,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     expect(await r.idempotency.result(ws.id, "k-planned")).toBeNull();
     expect(await r.entries.forDiscussion(ws.id, d.id)).toEqual([]);
 
-    await startDiscussion(ws.id, d);
+    await startDiscussion(db, ws.id, d);
     const entry = await one("k-1", note);
     expect(entry).toMatchObject({
       point: 2,
@@ -222,11 +202,11 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     const r = repos(db);
     const ws = await workspace();
     const other = await workspace();
-    const running = await newDiscussion(ws.id);
-    await startDiscussion(ws.id, running);
-    const planned = await newDiscussion(ws.id, 2025);
-    const theirs = await newDiscussion(other.id);
-    await startDiscussion(other.id, theirs);
+    const running = await plannedDiscussion(db, ws.id);
+    await startDiscussion(db, ws.id, running);
+    const planned = await plannedDiscussion(db, ws.id, 2025);
+    const theirs = await plannedDiscussion(db, other.id);
+    await startDiscussion(db, other.id, theirs);
     const note = (key: string, text: string, discussionId: string, workspaceId = ws.id) => ({
       id: crypto.randomUUID(),
       workspaceId,
@@ -263,7 +243,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("gives a point's newest entries oldest first, with the count of all, leaving out removed ones", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = await newDiscussion(ws.id);
+    const d = await plannedDiscussion(db, ws.id);
     // In one transaction every entry has the same created_at: the order recorded must still hold.
     const note = (point: number, text: string, into = r) =>
       into.entries.insert(ws.id, {
@@ -292,7 +272,7 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
   it("hands a message slot to one claimer only", async () => {
     const ws = await workspace();
     const r = repos(db);
-    const d = await newDiscussion(ws.id);
+    const d = await plannedDiscussion(db, ws.id);
     const claims = await Promise.all([1, 2, 3].map(() => r.discussions.claimMessage(ws.id, d.id, 1)));
     expect(claims.filter(Boolean)).toHaveLength(1);
     await r.discussions.setMessage(ws.id, d.id, 1, { channel: "C1", id: "111.222" });
