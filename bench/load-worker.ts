@@ -45,15 +45,27 @@ interface Request {
 const sign = (secret: string, body: string, timestamp: number) =>
   `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 
-/** A signed Slack request: a note submitted through the modal, or "next" pressed from a stale view (refused). */
-export function slackInteraction(secret: string, target: SlackTarget, kind: "note" | "next"): Request {
+/** People per workplace taking part: the requests to one workplace come from each of them in turn. */
+export const SLACK_PEOPLE = 20;
+
+/**
+ * A signed Slack request from the `person`-th participant: a note submitted through the modal, or "next" pressed from
+ * a stale view (refused).
+ */
+export function slackInteraction(
+  secret: string,
+  target: SlackTarget,
+  kind: "note" | "next",
+  person: number,
+): Request {
   const { team, discussionId } = target;
+  const user = { id: `U_BENCH${person % SLACK_PEOPLE}`, team_id: team };
   const payload =
     kind === "note"
       ? {
           type: "view_submission",
           team: { id: team },
-          user: { id: "U_BENCH", team_id: team },
+          user,
           view: {
             id: `V${randomUUID()}`,
             callback_id: "entry_form",
@@ -68,7 +80,7 @@ export function slackInteraction(secret: string, target: SlackTarget, kind: "not
       : {
           type: "block_actions",
           team: { id: team },
-          user: { id: "U_BENCH", team_id: team },
+          user,
           trigger_id: "t",
           channel: { id: "C_AMO" },
           container: { type: "message", channel_id: "C_AMO", message_ts: "1.0" },
@@ -150,8 +162,10 @@ function generator(spec: LoadSpec): () => Request {
   return () => {
     const n = i++;
     const kind = n % 2 === 0 ? "note" : "next";
-    if (spec.kind === "slack")
-      return slackInteraction(spec.secret, spec.targets[n % spec.targets.length] as SlackTarget, kind);
+    if (spec.kind === "slack") {
+      const target = spec.targets[n % spec.targets.length] as SlackTarget;
+      return slackInteraction(spec.secret, target, kind, Math.floor(n / spec.targets.length));
+    }
     return teamsInvoke(spec.serviceUrl, spec.targets[n % spec.targets.length] as TeamsTarget, kind, n);
   };
 }

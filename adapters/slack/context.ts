@@ -3,10 +3,13 @@ import type { Core, Ctx, Logger } from "../../src/app/index.ts";
 import { AppError, errorText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
+import type { ToldOnce } from "./told-once.ts";
 
 export interface SlackDeps {
   core: Core;
   log: Logger;
+  /** Private notices just given, so a repeated click is not answered again. */
+  told: ToldOnce;
 }
 
 const names = new Map<string, string>();

@@ -10,6 +10,7 @@ import { botTokenFor, pgInstallationStore } from "./installation-store.ts";
 import { boltLogger } from "./logger.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
+import { toldOnce } from "./told-once.ts";
 
 /**
  * A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit,
@@ -99,7 +100,7 @@ export const slackAdapterWith =
         working.delete(work);
       }
     });
-    registerListeners(app, { core, log });
+    registerListeners(app, { core, log, told: toldOnce() });
     app.error(async (error) => {
       log.error("slack error", { error: String(error) });
     });

@@ -43,6 +43,26 @@ const ROUND_GAP_MS = 1000;
 
 const inFlight = new Map<string, { next: Round | null }>();
 
+/** The discussion version each channel was last brought fully in line with here (bounded: a cache, not a record). */
+const shown = new Map<string, number>();
+const SHOWN_LIMIT = 10_000;
+
+/**
+ * Whether, as far as this process knows, the channel already shows this version of the discussion: the last refresh
+ * here sent everything at that version, and none is waiting or under way. A click from a view that is behind (the
+ * refresh had not reached that screen yet) then needs no new refresh, nor a wait for one.
+ */
+export function channelShows(discussionId: string, version: number): boolean {
+  return !inFlight.has(discussionId) && shown.get(discussionId) === version;
+}
+
+function remember(discussionId: string, version: number | null) {
+  shown.delete(discussionId);
+  if (version === null) return;
+  if (shown.size >= SHOWN_LIMIT) shown.clear();
+  shown.set(discussionId, version);
+}
+
 function nextRound(state: { next: Round | null }, points: readonly number[]): Promise<boolean> {
   if (!state.next) {
     let settle: Round["settle"] = () => {};
@@ -61,12 +81,12 @@ async function drain(deps: Deps, workspace: Workspace, discussionId: string, sta
       const round = state.next;
       state.next = null;
       const started = Date.now();
-      round.settle(
-        await syncOnce(deps, workspace, discussionId, [...round.points]).then(
-          (ok) => ({ ok }),
-          (error: unknown) => ({ error }),
-        ),
+      const outcome = await syncOnce(deps, workspace, discussionId, [...round.points]).then(
+        (result) => ({ ok: result.ok, version: result.ok ? result.version : null }),
+        (error: unknown) => ({ error, version: null }),
       );
+      remember(discussionId, outcome.version);
+      round.settle(outcome);
       const rest = ROUND_GAP_MS - (Date.now() - started);
       if (state.next && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
@@ -75,15 +95,16 @@ async function drain(deps: Deps, workspace: Workspace, discussionId: string, sta
   }
 }
 
+/** Brings the messages in line once; `version` is the discussion's version they show (null when not posted). */
 async function syncOnce(
   deps: Deps,
   workspace: Workspace,
   discussionId: string,
   points: readonly number[],
-): Promise<boolean> {
+): Promise<{ ok: boolean; version: number | null }> {
   const r = repos(deps.db);
   const discussion = await r.discussions.get(workspace.id, discussionId);
-  if (!discussion?.channelId || discussion.status === "planned") return true;
+  if (!discussion?.channelId || discussion.status === "planned") return { ok: true, version: null };
   const channel = discussion.channelId;
   const chat = deps.chatFor(workspace);
   let ok = true;
@@ -129,5 +150,5 @@ async function syncOnce(
       view: await pointView(r, workspace, discussion, item.number, items),
     }));
   }
-  return ok;
+  return { ok, version: discussion.version };
 }

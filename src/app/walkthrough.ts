@@ -5,7 +5,7 @@ import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
-import { syncDiscussion } from "./sync.ts";
+import { channelShows, syncDiscussion } from "./sync.ts";
 
 export interface MoveResult {
   discussion: Discussion;
@@ -76,16 +76,20 @@ export async function move(
   input: { discussionId: string; expectedVersion: number; move: Move },
   key: string | null,
 ): Promise<MoveResult> {
+  // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
+  // its key was used before: then the transaction below replays the first answer.
+  const seen = await read(deps, () =>
+    versionFor(deps.db, { workspaceId: ctx.workspace.id, discussionId: input.discussionId, key }),
+  );
+  if (!seen) throw new AppError("not_found", "error.not_found");
+  if (seen.version !== input.expectedVersion && !seen.keyUsed) {
+    // The channel may be behind (refresh it, so the next click works) or only the user's screen (nothing to do).
+    if (!channelShows(input.discussionId, seen.version))
+      await syncDiscussion(deps, ctx.workspace, input.discussionId);
+    throw new AppError("stale", "error.stale", {}, {}, true);
+  }
   let previousPoint: number | null = null;
   try {
-    // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
-    // its key was used before: then the transaction below replays the first answer.
-    const seen = await read(deps, () =>
-      versionFor(deps.db, { workspaceId: ctx.workspace.id, discussionId: input.discussionId, key }),
-    );
-    if (!seen) throw new AppError("not_found", "error.not_found");
-    if (seen.version !== input.expectedVersion && !seen.keyUsed)
-      throw new AppError("stale", "error.stale", {}, {}, true);
     await inTransaction(deps, ctx, key, async (r) => {
       const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
       if (!discussion) throw new AppError("not_found", "error.not_found");
@@ -114,7 +118,7 @@ export async function move(
       return { discussionId: discussion.id };
     });
   } catch (error) {
-    // The user acted on an old view: refresh it so the next click works.
+    // Someone moved between the read above and the transaction: refresh the view so the next click works.
     if (error instanceof AppError && error.code === "stale")
       await syncDiscussion(deps, ctx.workspace, input.discussionId);
     throw error;

@@ -199,6 +199,35 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(moves).toHaveLength(1);
   });
 
+  it("refuses a click from a screen that is behind at once when the channel is up to date, and refreshes a channel that is not", async () => {
+    const { core, chat } = t;
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const old = {
+      discussionId: discussion.id,
+      expectedVersion: discussion.version,
+      move: { type: "next" },
+    } as const;
+    const moved = await core.move(employer, old, null);
+    expect(moved.synced).toBe(true);
+    // The channel shows the move; a click from a screen that had not caught up changes nothing and sends nothing.
+    const sent = chat.sent.length;
+    await expect(core.move(rep, old, null)).rejects.toMatchObject({ code: "stale" });
+    expect(chat.sent.length).toBe(sent);
+
+    // A refresh that failed leaves the channel behind: the next out-of-date click refreshes it.
+    chat.failNext = 1;
+    const current = { ...old, expectedVersion: moved.discussion.version };
+    const failed = await core.move(employer, current, null);
+    expect(failed.synced).toBe(false);
+    const before = chat.sent.length;
+    await expect(core.move(rep, current, null)).rejects.toMatchObject({ code: "stale" });
+    const refreshed = chat.sent.slice(before).filter((s) => s.op === "update");
+    expect(refreshed.map((s) => s.message?.kind)).toContain("board");
+    const board = refreshed.find((s) => s.message?.kind === "board")?.message;
+    expect(board?.kind === "board" ? board.view.currentPoint : null).toBe(3);
+  });
+
   it("records one entry for a repeated idempotency key, also when the repeats race", async () => {
     const { core } = t;
     const { employer, workspace } = await setUpWorkspace(core);

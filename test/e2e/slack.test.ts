@@ -263,6 +263,24 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     const after = (await repos(db).discussions.get(workspace.id, discussion.id))!;
     expect(after.currentPoint).toBe(2);
     expect(after.version).toBe(discussion.version + 1);
+
+    const toldStale = (user: string) =>
+      fake
+        .of("chat.postEphemeral")
+        .filter((c) => c.args.user === user && String(c.args.text).includes("En anden har lige ændret"))
+        .length;
+    const loser = toldStale(REP.id) > 0 ? REP : EMPLOYER;
+    expect(toldStale(loser.id)).toBe(1);
+    // The one who lost double-clicks the same out-of-date button: refused both times, and not told again.
+    const again = await Promise.all([
+      slack.click(loser, "point_next", next),
+      slack.click(loser, "point_next", next),
+    ]);
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    // A refusal is told after the channel's refresh, at most a second later.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(toldStale(loser.id)).toBe(1);
+    expect((await repos(db).discussions.get(workspace.id, discussion.id))?.version).toBe(after.version);
   });
 
   it("answers a 40,000-character note politely and keeps what is stored", async () => {

@@ -7,7 +7,7 @@ import type {
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type FormKind, formSpec } from "../../../../src/app/forms.ts";
-import type { Ctx } from "../../../../src/app/index.ts";
+import { AppError, type Ctx } from "../../../../src/app/index.ts";
 import type { Move } from "../../../../src/domain/discussion.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import { failureText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
@@ -47,6 +47,10 @@ export function onButton(
         if (!value) throw new Error("unreadable button value");
         await handle({ ctx, value, body, client, tell });
       } catch (error) {
+        // A double click on an out-of-date button is refused twice: its user hears it once.
+        const click = [teamOf(body as unknown as Record<string, unknown>), channel, body.user.id, actionId];
+        const stale = error instanceof AppError && error.code === "stale";
+        if (stale && !deps.told.first(`${click.join(" ")} ${action.value}`)) return;
         await tell(failureText(deps, ctx?.workspace.language ?? "da", error)).catch(() => {});
       }
     },

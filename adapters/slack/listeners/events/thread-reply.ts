@@ -1,6 +1,7 @@
-import type { App } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
 import { type SlackDeps, slackCtx, tellUser } from "../../context.ts";
+import { route } from "../../routes.ts";
 
 interface ThreadMessage {
   type: "message";
@@ -34,57 +35,62 @@ const NOTE_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
  * removes the note. The message's ts is the idempotency key, so a retried event (x-slack-retry-num) records once.
  */
 export function register(app: App, deps: SlackDeps) {
-  app.event("message", async ({ event, body, client }) => {
-    const message = event as unknown as ThreadMessage;
-    const teamId = (body as { team_id?: string }).team_id ?? "";
-    const asAuthor = async (user: string, work: (ctx: Ctx) => Promise<unknown>) => {
-      const ctx = await slackCtx(deps, client, teamId, user);
-      try {
-        await work(ctx);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        await tellUser(client, message.channel, user, errorText(ctx.workspace.language, error));
+  route<SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs>(
+    app,
+    "event",
+    "message",
+    async ({ event, body, client }) => {
+      const message = event as unknown as ThreadMessage;
+      const teamId = (body as { team_id?: string }).team_id ?? "";
+      const asAuthor = async (user: string, work: (ctx: Ctx) => Promise<unknown>) => {
+        const ctx = await slackCtx(deps, client, teamId, user);
+        try {
+          await work(ctx);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          await tellUser(client, message.channel, user, errorText(ctx.workspace.language, error));
+        }
+      };
+      // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
+      if (message.subtype === "message_changed") {
+        const now = message.message;
+        if (!isReply(now) || !now.edited?.ts) return;
+        await asAuthor(now.user, (ctx) =>
+          deps.core.editThreadReply(ctx, {
+            channel: message.channel,
+            threadId: now.thread_ts,
+            messageId: now.ts,
+            text: now.text ?? "",
+            editedAt: now.edited?.ts ?? "",
+          }),
+        );
+        return;
       }
-    };
-    // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
-    if (message.subtype === "message_changed") {
-      const now = message.message;
-      if (!isReply(now) || !now.edited?.ts) return;
-      await asAuthor(now.user, (ctx) =>
-        deps.core.editThreadReply(ctx, {
+      if (message.subtype === "message_deleted") {
+        const was = message.previous_message;
+        if (!isReply(was)) return;
+        await asAuthor(was.user, (ctx) =>
+          deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
+        );
+        return;
+      }
+      if (
+        (message.subtype && !NOTE_SUBTYPES.has(message.subtype)) ||
+        message.bot_id ||
+        !message.user ||
+        !message.thread_ts ||
+        message.thread_ts === message.ts
+      )
+        return;
+      const threadId = message.thread_ts;
+      await asAuthor(message.user, (ctx) =>
+        deps.core.recordThreadReply(ctx, {
           channel: message.channel,
-          threadId: now.thread_ts,
-          messageId: now.ts,
-          text: now.text ?? "",
-          editedAt: now.edited?.ts ?? "",
+          threadId,
+          messageId: message.ts,
+          text: message.text ?? "",
         }),
       );
-      return;
-    }
-    if (message.subtype === "message_deleted") {
-      const was = message.previous_message;
-      if (!isReply(was)) return;
-      await asAuthor(was.user, (ctx) =>
-        deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
-      );
-      return;
-    }
-    if (
-      (message.subtype && !NOTE_SUBTYPES.has(message.subtype)) ||
-      message.bot_id ||
-      !message.user ||
-      !message.thread_ts ||
-      message.thread_ts === message.ts
-    )
-      return;
-    const threadId = message.thread_ts;
-    await asAuthor(message.user, (ctx) =>
-      deps.core.recordThreadReply(ctx, {
-        channel: message.channel,
-        threadId,
-        messageId: message.ts,
-        text: message.text ?? "",
-      }),
-    );
-  });
+    },
+  );
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { toldOnce } from "../../adapters/slack/told-once.ts";
+
+describe("a notice told once per click", () => {
+  it("tells the first of repeated clicks, and again once the window has passed", () => {
+    let now = 0;
+    const told = toldOnce(5_000, () => now);
+    expect(told.first("T1 C1 U1 point_next v3")).toBe(true);
+    now = 300;
+    expect(told.first("T1 C1 U1 point_next v3")).toBe(false);
+    expect(told.first("T1 C1 U2 point_next v3")).toBe(true);
+    now = 5_300;
+    expect(told.first("T1 C1 U1 point_next v3")).toBe(true);
+  });
+
+  it("stays bounded under many different clicks and still remembers the latest", () => {
+    let now = 0;
+    const told = toldOnce(5_000, () => now);
+    for (let i = 0; i < 25_000; i++) expect(told.first(`click ${i}`)).toBe(true);
+    now = 1;
+    expect(told.first("click 24999")).toBe(false);
+  });
+});
