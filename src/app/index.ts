@@ -1,4 +1,5 @@
 import type { Platform } from "../domain/types.ts";
+import { pointNow } from "../store/gathered.ts";
 import { repos } from "../store/index.ts";
 import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
@@ -13,7 +14,7 @@ import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
-import { pointView, unjudgedGoals } from "./views.ts";
+import { POINT_VIEW_ENTRIES, pointViewFrom, unjudgedGoals } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 import { WorkspaceCache } from "./workspace-cache.ts";
 
@@ -101,9 +102,10 @@ export function createCore(deps: Deps) {
     },
     /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
     async pointView(ctx: Ctx, discussionId: string, point: number) {
-      const r = repos(deps.db);
-      const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
-      return discussion ? pointView(r, ctx.workspace, discussion, point) : null;
+      const ask = { workspaceId: ctx.workspace.id, discussionId, point, limit: POINT_VIEW_ENTRIES };
+      const now = await read(deps, () => pointNow(deps.db, ask));
+      if (!now) return null;
+      return pointViewFrom(repos(deps.db), ctx.workspace, now.discussion, point, now.agenda, now.latest);
     },
   };
 }

@@ -80,11 +80,23 @@ export async function pointView(
   number: number,
   agenda?: AgendaItem[],
 ): Promise<PointView> {
-  const point = agendaPoint(number);
   const [items, here] = await Promise.all([
     agenda ?? r.discussions.agenda(workspace.id, discussion.id),
     r.entries.latestForPoint(workspace.id, discussion.id, number, POINT_VIEW_ENTRIES),
   ]);
+  return pointViewFrom(r, workspace, discussion, number, items, here);
+}
+
+/** pointView from what was read already: the agenda and the point's newest entries with their count. */
+export async function pointViewFrom(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  number: number,
+  items: AgendaItem[],
+  here: { entries: Entry[]; total: number },
+): Promise<PointView> {
+  const point = agendaPoint(number);
   const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
   return {
     discussionId: discussion.id,

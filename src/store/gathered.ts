@@ -3,7 +3,7 @@ import type { Db } from "./db.ts";
 import { Gatherer } from "./gather.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo, type RunningNote } from "./repos/entries.ts";
-import type { Entry } from "./repos/rows.ts";
+import type { AgendaItem, Discussion, Entry } from "./repos/rows.ts";
 
 /** Statements under way at once per kind; a request arriving while all are busy goes with the next one. */
 const MAX_STATEMENTS = 4;
@@ -57,4 +57,42 @@ const versions = perDatabase<VersionAsk, VersionSeen>((db, items) => discussions
 export async function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
   if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
   return versions(db).run(ask);
+}
+
+type PointAsk = { workspaceId: string; discussionId: string; point: number; limit: number };
+export type PointNow = {
+  discussion: Discussion;
+  agenda: AgendaItem[];
+  latest: { entries: Entry[]; total: number };
+} | null;
+
+const points = perDatabase<PointAsk, PointNow>(async (db, asks) => {
+  // Requests at once mostly ask for the same few points (a meeting's current point): each is read once.
+  const distinct = [...new Map(asks.map((a) => [pointKey(a), a])).values()];
+  const [found, latest] = await Promise.all([
+    discussionsRepo(db).withAgendas(distinct),
+    Promise.all(
+      [...new Set(distinct.map((a) => a.limit))].map(async (limit) => {
+        const same = distinct.filter((a) => a.limit === limit);
+        const answers = await entriesRepo(db).latestForPoints(same, limit);
+        return same.map((a, i) => [pointKey(a), answers[i]] as const);
+      }),
+    ).then((lists) => new Map(lists.flat())),
+  ]);
+  return asks.map((a) => {
+    const here = found.get(a.discussionId);
+    if (!here || here.discussion.workspaceId !== a.workspaceId) return null;
+    return { ...here, latest: latest.get(pointKey(a)) ?? { entries: [], total: 0 } };
+  });
+});
+const pointKey = (a: PointAsk) => `${a.workspaceId} ${a.discussionId} ${a.point} ${a.limit}`;
+
+/**
+ * A discussion, its agenda and a point's newest `limit` entries with their count, asked together with others (each
+ * point read once however many ask): what a point's card shows. Read after the request's own change was stored, so
+ * it shows that change. Null when the discussion is not there (an id that is no uuid included).
+ */
+export async function pointNow(db: Db, ask: PointAsk): Promise<PointNow> {
+  if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
+  return points(db).run(ask);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { recordRunningNote, versionFor } from "../../src/store/gathered.ts";
+import { pointNow, recordRunningNote, versionFor } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 
@@ -120,5 +120,63 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
       null,
     ];
     expect(answers).toEqual([...expected, ...expected]);
+  });
+
+  it("reads the points many ask for at once, each once, and answers each with its own point, limit and workspace", async () => {
+    const a = await runningDiscussion();
+    const b = await runningDiscussion();
+    for (let i = 1; i <= 5; i++) await recordRunningNote(db, note(a, `a-${i}`, `A ${i}`));
+    await recordRunningNote(db, { ...note(b, "b-1", "B 1"), point: 2 });
+    const asks = [
+      { ...a, point: 1, limit: 3 },
+      { ...a, point: 1, limit: 30 },
+      { ...b, point: 2, limit: 30 },
+      { ...b, point: 1, limit: 30 },
+      { workspaceId: a.workspaceId, discussionId: b.discussionId, point: 1, limit: 30 },
+      { ...a, discussionId: "not-a-uuid", point: 1, limit: 30 },
+    ];
+    const text = (e: { data: unknown }) => (e.data as { text: string }).text;
+    // Asked together, each several times (more than the statements under way at once), through a database that
+    // counts its statements.
+    const statements: string[] = [];
+    const counting: Db = {
+      driver: db.driver,
+      backlog: () => db.backlog(),
+      close: () => db.close(),
+      transaction: (fn) => db.transaction(fn),
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+    };
+    const answers = await Promise.all([...asks, ...asks, ...asks].map((ask) => pointNow(counting, ask)));
+    // Read alone, the 15 asks with valid ids would take 45 statements; the first four go at once, each alone (three
+    // statements), and the eleven that came meanwhile go together (two, and one for each of the two limits).
+    expect(statements).toHaveLength(4 * 3 + 4);
+    const shown = answers.map((n) =>
+      n === null
+        ? null
+        : {
+            discussion: n.discussion.id,
+            agenda: n.agenda.map((i) => i.number),
+            texts: n.latest.entries.map(text),
+            total: n.latest.total,
+          },
+    );
+    const agenda = Array.from({ length: 11 }, (_, i) => i + 1);
+    const expected = [
+      { discussion: a.discussionId, agenda, texts: ["A 3", "A 4", "A 5"], total: 5 },
+      { discussion: a.discussionId, agenda, texts: ["A 1", "A 2", "A 3", "A 4", "A 5"], total: 5 },
+      { discussion: b.discussionId, agenda, texts: ["B 1"], total: 1 },
+      { discussion: b.discussionId, agenda, texts: [], total: 0 },
+      null,
+      null,
+    ];
+    expect(shown).toEqual([...expected, ...expected, ...expected]);
+    // What pointNow reads is what the point's own reads give.
+    const r = repos(db);
+    expect(answers[0]?.discussion).toEqual(await r.discussions.get(a.workspaceId, a.discussionId));
+    expect(answers[0]?.agenda).toEqual(await r.discussions.agenda(a.workspaceId, a.discussionId));
+    expect(answers[0]?.latest).toEqual(await r.entries.latestForPoint(a.workspaceId, a.discussionId, 1, 3));
   });
 });

@@ -197,12 +197,36 @@ export function discussionsRepo(q: Queryable) {
         "SELECT number, key, status, message FROM agenda_items WHERE workspace_id = $1 AND discussion_id = $2 ORDER BY number",
         [workspaceId, discussionId],
       );
-      return rows.map((r) => ({
-        number: r.number as number,
-        key: r.key as string,
-        status: r.status as PointStatus,
-        message: (r.message as MessageRef | null) ?? null,
-      }));
+      return rows.map(toAgendaItem);
+    },
+    /**
+     * Several discussions with their agendas, in two statements: by discussion id, those there (and in the workspace
+     * asked for). What many requests at once ask for (see gathered.ts).
+     */
+    async withAgendas(
+      asks: readonly { workspaceId: string; discussionId: string }[],
+    ): Promise<Map<string, { discussion: Discussion; agenda: AgendaItem[] }>> {
+      const params = [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId)];
+      const [discussions, items] = await Promise.all([
+        q.query(
+          `SELECT d.* FROM discussions d
+           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, id)
+             ON d.workspace_id = i.workspace_id AND d.id = i.id`,
+          params,
+        ),
+        q.query(
+          `SELECT a.discussion_id, a.number, a.key, a.status, a.message FROM agenda_items a
+           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, discussion_id)
+             ON a.workspace_id = i.workspace_id AND a.discussion_id = i.discussion_id
+           ORDER BY a.discussion_id, a.number`,
+          params,
+        ),
+      ]);
+      const found = new Map<string, { discussion: Discussion; agenda: AgendaItem[] }>();
+      for (const row of discussions)
+        found.set(row.id as string, { discussion: toDiscussion(row), agenda: [] });
+      for (const row of items) found.get(row.discussion_id as string)?.agenda.push(toAgendaItem(row));
+      return found;
     },
     /**
      * Claims the right to post a message (board or point) by writing a placeholder where none is.
@@ -261,3 +285,10 @@ export function discussionsRepo(q: Queryable) {
     },
   };
 }
+
+const toAgendaItem = (r: Record<string, unknown>): AgendaItem => ({
+  number: r.number as number,
+  key: r.key as string,
+  status: r.status as PointStatus,
+  message: (r.message as MessageRef | null) ?? null,
+});

@@ -32,6 +32,33 @@ const JSON_TIME = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function entriesRepo(q: Queryable) {
+  /** latestForPoint for several points at once, in one statement; answers in the order asked. */
+  async function latestForPoints(
+    asks: readonly { workspaceId: string; discussionId: string; point: number }[],
+    limit: number,
+  ): Promise<{ entries: Entry[]; total: number }[]> {
+    const rows = await q.query<Record<string, unknown> & { ask: string; total: string }>(
+      `SELECT i.ask, l.* FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
+         AS i(workspace_id, discussion_id, point, ask)
+       CROSS JOIN LATERAL (
+         SELECT e.*, count(*) OVER () AS total FROM entries e
+         WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
+           AND e.deleted_at IS NULL
+         ORDER BY e.created_at DESC, e.seq DESC LIMIT $4
+       ) l`,
+      [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId), asks.map((a) => a.point), limit],
+    );
+    const answers = asks.map(() => ({ entries: [] as Entry[], total: 0 }));
+    for (const row of rows) {
+      const answer = answers[Number(row.ask) - 1];
+      if (!answer) continue;
+      answer.entries.push(toEntry(row));
+      answer.total = Number(row.total);
+    }
+    for (const answer of answers) answer.entries.reverse();
+    return answers;
+  }
+
   return {
     async insert(workspaceId: string, e: NewEntry): Promise<Entry> {
       const rows = await q.query(
@@ -126,14 +153,10 @@ export function entriesRepo(q: Queryable) {
       point: number,
       limit: number,
     ): Promise<{ entries: Entry[]; total: number }> {
-      const rows = await q.query<Record<string, unknown> & { total: string }>(
-        `SELECT *, count(*) OVER () AS total FROM entries
-         WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
-         ORDER BY created_at DESC, seq DESC LIMIT $4`,
-        [workspaceId, discussionId, point, limit],
-      );
-      return { entries: rows.map(toEntry).reverse(), total: Number(rows[0]?.total ?? 0) };
+      const [latest] = await latestForPoints([{ workspaceId, discussionId, point }], limit);
+      return latest ?? { entries: [], total: 0 };
     },
+    latestForPoints,
     /** How many entries each point holds (the board shows the counts, not the entries). */
     async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
       const rows = await q.query<{ point: number; n: string }>(
