@@ -200,33 +200,29 @@ export function discussionsRepo(q: Queryable) {
       return rows.map(toAgendaItem);
     },
     /**
-     * Several discussions with their agendas, in two statements: by discussion id, those there (and in the workspace
+     * Several discussions with their agendas, in one statement: by discussion id, those there (and in the workspace
      * asked for). What many requests at once ask for (see gathered.ts).
      */
     async withAgendas(
       asks: readonly { workspaceId: string; discussionId: string }[],
     ): Promise<Map<string, { discussion: Discussion; agenda: AgendaItem[] }>> {
-      const params = [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId)];
-      const [discussions, items] = await Promise.all([
-        q.query(
-          `SELECT d.* FROM discussions d
-           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, id)
-             ON d.workspace_id = i.workspace_id AND d.id = i.id`,
-          params,
-        ),
-        q.query(
-          `SELECT a.discussion_id, a.number, a.key, a.status, a.message FROM agenda_items a
-           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, discussion_id)
-             ON a.workspace_id = i.workspace_id AND a.discussion_id = i.discussion_id
-           ORDER BY a.discussion_id, a.number`,
-          params,
-        ),
-      ]);
-      const found = new Map<string, { discussion: Discussion; agenda: AgendaItem[] }>();
-      for (const row of discussions)
-        found.set(row.id as string, { discussion: toDiscussion(row), agenda: [] });
-      for (const row of items) found.get(row.discussion_id as string)?.agenda.push(toAgendaItem(row));
-      return found;
+      const rows = await q.query<Record<string, unknown> & { agenda: Record<string, unknown>[] | null }>(
+        `SELECT d.*, (
+           SELECT jsonb_agg(jsonb_build_object('number', a.number, 'key', a.key, 'status', a.status,
+             'message', a.message) ORDER BY a.number)
+           FROM agenda_items a WHERE a.workspace_id = d.workspace_id AND a.discussion_id = d.id
+         ) AS agenda
+         FROM discussions d
+         JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, id)
+           ON d.workspace_id = i.workspace_id AND d.id = i.id`,
+        [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId)],
+      );
+      return new Map(
+        rows.map((row) => [
+          row.id as string,
+          { discussion: toDiscussion(row), agenda: (row.agenda ?? []).map(toAgendaItem) },
+        ]),
+      );
     },
     /**
      * Claims the right to post a message (board or point) by writing a placeholder where none is.
