@@ -8,7 +8,7 @@ import { reviseAfterChange } from "./approval.ts";
 import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
-import { syncDiscussion } from "./sync.ts";
+import { channelBusy, syncDiscussion } from "./sync.ts";
 import { carriedGoals } from "./views.ts";
 
 /** Kinds a point holds once: a new answer replaces the earlier one. */
@@ -38,7 +38,9 @@ export interface EntryResult {
 export interface ChangeOptions {
   /**
    * Answer after this long even if the channel's refresh is still running (it goes on, and the next refresh makes
-   * up for one that fails). For answers that show the change themselves, such as a Teams card.
+   * up for one that fails). For answers that show the change themselves, such as a Teams card. In a busy channel,
+   * whose refresh was already under way or waiting its turn, the answer does not wait at all (the coming round
+   * shows the change); it says the channel is behind only when the last round failed.
    */
   waitForChannelMs?: number;
 }
@@ -144,7 +146,12 @@ async function afterChange(
   summaryMayChange = true,
   options: ChangeOptions = {},
 ): Promise<EntryResult> {
+  const channel = channelBusy(entry.discussionId);
   const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  if (!summaryMayChange && options.waitForChannelMs !== undefined && channel.busy) {
+    sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
+    return { entry, synced: channel.lastFailed ? false : null };
+  }
   if (!summaryMayChange && options.waitForChannelMs !== undefined) {
     let timer: NodeJS.Timeout | undefined;
     const later = new Promise<null>((resolve) => {

@@ -45,7 +45,17 @@ const inFlight = new Map<string, { next: Round | null }>();
 
 /** The discussion version each channel was last brought fully in line with here (bounded: a cache, not a record). */
 const shown = new Map<string, number>();
-const SHOWN_LIMIT = 10_000;
+/** Channels whose last refresh here could not send everything. */
+const failed = new Set<string>();
+const REMEMBERED = 10_000;
+
+/**
+ * Whether a refresh of the channel is under way here or waiting for its turn: a change made now is then shown by
+ * that coming round, not by one starting at once. With the outcome of the last round, when it failed.
+ */
+export function channelBusy(discussionId: string): { busy: boolean; lastFailed: boolean } {
+  return { busy: inFlight.has(discussionId), lastFailed: failed.has(discussionId) };
+}
 
 /**
  * Whether, as far as this process knows, the channel already shows this version of the discussion: the last refresh
@@ -56,11 +66,13 @@ export function channelShows(discussionId: string, version: number): boolean {
   return !inFlight.has(discussionId) && shown.get(discussionId) === version;
 }
 
-function remember(discussionId: string, version: number | null) {
+function remember(discussionId: string, outcome: { ok: boolean; version: number | null }) {
   shown.delete(discussionId);
-  if (version === null) return;
-  if (shown.size >= SHOWN_LIMIT) shown.clear();
-  shown.set(discussionId, version);
+  failed.delete(discussionId);
+  if (shown.size >= REMEMBERED) shown.clear();
+  if (failed.size >= REMEMBERED) failed.clear();
+  if (!outcome.ok) failed.add(discussionId);
+  else if (outcome.version !== null) shown.set(discussionId, outcome.version);
 }
 
 function nextRound(state: { next: Round | null }, points: readonly number[]): Promise<boolean> {
@@ -81,11 +93,10 @@ async function drain(deps: Deps, workspace: Workspace, discussionId: string, sta
       const round = state.next;
       state.next = null;
       const started = Date.now();
-      const outcome = await syncOnce(deps, workspace, discussionId, [...round.points]).then(
-        (result) => ({ ok: result.ok, version: result.ok ? result.version : null }),
-        (error: unknown) => ({ error, version: null }),
+      const outcome = await syncOnce(deps, workspace, discussionId, [...round.points]).catch(
+        (error: unknown) => ({ error, ok: false, version: null }),
       );
-      remember(discussionId, outcome.version);
+      remember(discussionId, outcome);
       round.settle(outcome);
       const rest = ROUND_GAP_MS - (Date.now() - started);
       if (state.next && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));

@@ -37,7 +37,20 @@ export class RecordingChat implements ChatPort {
     this.sent.push({ op: "post", channel, ref, message });
     return ref;
   }
+  /** Holds every update until the returned function is called: a refresh then stays under way. */
+  holdUpdates(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
+  private held: Promise<void> | null = null;
   async update(ref: MessageRef, message: OutboundMessage) {
+    if (this.held) await this.held;
     this.fail();
     this.sent.push({ op: "update", ref, message, at: Date.now() });
   }
