@@ -6,13 +6,14 @@ import { entriesRepo, type RunningNote } from "./repos/entries.ts";
 import type { AgendaItem, Discussion, Entry } from "./repos/rows.ts";
 
 /**
- * Statements under way at once per kind; a request arriving while all are busy goes with the next one. Few: on a
- * busy database every statement costs both sides a round trip, so fewer, larger ones go further (Teams at c=128 in
- * bench/: 4 → 2 → 1 gave 666 → 800 → 879 requests/s). Notes take two, so a note waiting for a discussion's lock
- * does not hold up every other note.
+ * Statements under way at once per kind; a request arriving while one is busy goes with the next one. One: on a
+ * busy database every statement costs both sides a round trip (on a virtual machine's loopback, some 0.3 ms of the
+ * app's CPU for the socket write alone), so fewer, larger statements go further. Teams in bench/: at c=128, 4 → 2
+ * → 1 at once gave 666 → 800 → 879 requests/s; at c=32, notes two → one at once gave 575 → 667. What a statement
+ * may wait for is short: a discussion's row lock is held by transactions that write a few rows, the longest being
+ * the conclusion (it writes the summary's Markdown, some 25 ms for 3,300 entries).
  */
-const READS_AT_ONCE = 1;
-const NOTES_AT_ONCE = 2;
+const AT_ONCE = 1;
 /** Requests in one statement at most. */
 const MAX_ITEMS = 64;
 
@@ -21,16 +22,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (id: string) => UUID.test(id);
 
 /** One gatherer per database (so all requests of a process share it) for one kind of statement. */
-function perDatabase<I, O>(
-  maxStatements: number,
-  statement: (db: Db, items: I[]) => Promise<O[]>,
-): (db: Db) => Gatherer<I, O> {
+function perDatabase<I, O>(statement: (db: Db, items: I[]) => Promise<O[]>): (db: Db) => Gatherer<I, O> {
   const byDb = new WeakMap<Db, Gatherer<I, O>>();
   return (db) => {
     let gatherer = byDb.get(db);
     if (!gatherer) {
       gatherer = new Gatherer((items) => statement(db, items), {
-        maxStatements,
+        maxStatements: AT_ONCE,
         maxItems: MAX_ITEMS,
       });
       byDb.set(db, gatherer);
@@ -39,7 +37,7 @@ function perDatabase<I, O>(
   };
 }
 
-const notes = perDatabase<RunningNote, Entry | null>(NOTES_AT_ONCE, async (db, items) => {
+const notes = perDatabase<RunningNote, Entry | null>(async (db, items) => {
   const recorded = await entriesRepo(db).recordRunningNotes(items);
   return items.map((item) => recorded.get(item.id) ?? null);
 });
@@ -57,9 +55,7 @@ export async function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): 
 
 type VersionAsk = { workspaceId: string; discussionId: string; key: string | null };
 type VersionSeen = { version: number; keyUsed: boolean } | null;
-const versions = perDatabase<VersionAsk, VersionSeen>(READS_AT_ONCE, (db, items) =>
-  discussionsRepo(db).versionsFor(items),
-);
+const versions = perDatabase<VersionAsk, VersionSeen>((db, items) => discussionsRepo(db).versionsFor(items));
 
 /**
  * A discussion's version and whether a key was used (discussions.versionsFor), asked together with others; null
@@ -77,7 +73,7 @@ export type PointNow = {
   latest: { entries: Entry[]; total: number };
 } | null;
 
-const points = perDatabase<PointAsk, PointNow>(READS_AT_ONCE, async (db, asks) => {
+const points = perDatabase<PointAsk, PointNow>(async (db, asks) => {
   // Requests at once mostly ask for the same few points (a meeting's current point): each is read once.
   const distinct = [...new Map(asks.map((a) => [pointKey(a), a])).values()];
   const [found, latest] = await Promise.all([
