@@ -3,6 +3,7 @@ import { pointNow } from "../store/gathered.ts";
 import { repos } from "../store/index.ts";
 import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
+import type { PointView } from "./chat-port.ts";
 import * as concludeCases from "./conclude.ts";
 import { type Actor, type Ctx, type Deps, read } from "./context.ts";
 import * as dataProtection from "./data-protection.ts";
@@ -24,6 +25,9 @@ const WORKSPACE_CACHE_MS = 2000;
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f: F) =>
   ((...rest: never[]) => f(deps, ...rest)) as Bound<F>;
+
+/** The point views made from one read of a point (keyed by what that read answered), by language and time zone. */
+const viewsOf = new WeakMap<object, Map<string, Promise<PointView>>>();
 
 /** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
 export function createCore(deps: Deps) {
@@ -101,11 +105,25 @@ export function createCore(deps: Deps) {
       return { language: ctx.workspace.language, members, carriedGoals: carried };
     },
     /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
-    async pointView(ctx: Ctx, discussionId: string, point: number) {
+    async pointView(ctx: Ctx, discussionId: string, point: number): Promise<PointView | null> {
       const ask = { workspaceId: ctx.workspace.id, discussionId, point, limit: POINT_VIEW_ENTRIES };
       const now = await read(deps, () => pointNow(deps.db, ask));
       if (!now) return null;
-      return pointViewFrom(repos(deps.db), ctx.workspace, now.discussion, point, now.agenda, now.latest);
+      // Requests answered from the same read (one point, asked together) share one view of it: the entries are
+      // described once, not once per request.
+      const { language, timeZone } = ctx.workspace;
+      let views = viewsOf.get(now.latest);
+      if (!views) {
+        views = new Map();
+        viewsOf.set(now.latest, views);
+      }
+      let view = views.get(`${language} ${timeZone}`);
+      if (!view) {
+        view = pointViewFrom(repos(deps.db), ctx.workspace, now.discussion, point, now.agenda, now.latest);
+        views.set(`${language} ${timeZone}`, view);
+        view.catch(() => views?.delete(`${language} ${timeZone}`));
+      }
+      return view;
     },
   };
 }

@@ -263,6 +263,28 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(shown?.kind === "point" ? shown.view.entryCount : 0).toBe(4);
   });
 
+  it("answers a point asked for by several at once from one read, and a later ask with what changed since", async () => {
+    const { core } = t;
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const note = (text: string, key: string) =>
+      core.record(employer, { discussionId: discussion.id, point: 1, kind: "note", data: { text } }, key);
+    await note("Første", `${discussion.id}-1`);
+    // The first ask goes at once; the two that came meanwhile are answered from one read, with one view.
+    const views = await Promise.all(
+      [employer, rep, employer].map((who) => core.pointView(who, discussion.id, 1)),
+    );
+    expect(views.map((v) => v?.entries.map((e) => e.described.text))).toEqual([
+      ["Første"],
+      ["Første"],
+      ["Første"],
+    ]);
+    expect(views[1]).toBe(views[2]);
+    await note("Anden", `${discussion.id}-2`);
+    const later = await core.pointView(rep, discussion.id, 1);
+    expect(later?.entries.map((e) => e.described.text)).toEqual(["Første", "Anden"]);
+  });
+
   it("records one entry for a repeated idempotency key, also when the repeats race", async () => {
     const { core } = t;
     const { employer, workspace } = await setUpWorkspace(core);

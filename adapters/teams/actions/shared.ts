@@ -1,4 +1,4 @@
-import type { Ctx } from "../../../src/app/index.ts";
+import type { Ctx, PointView } from "../../../src/app/index.ts";
 import { AppError, errorText } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { messageCard } from "../cards/other.ts";
@@ -28,8 +28,28 @@ export async function currentPointCard(
 ): Promise<AdaptiveCard | null> {
   if (!Number.isInteger(point) || point < 1 || point > 11) return null;
   const view = await args.deps.core.pointView(args.ctx, discussionId, point);
-  return view ? (pointCards(view, options)[0] ?? null) : null;
+  if (!view) return null;
+  // A form is one person's; a card with a notice alone is the same for everyone answered from this view.
+  if (options.form) return pointCards(view, options)[0] ?? null;
+  let cards = drawn.get(view);
+  if (!cards) {
+    cards = new Map();
+    drawn.set(view, cards);
+  }
+  const key = options.notice ? `${options.notice.tone} ${options.notice.text}` : "";
+  let card = cards.get(key);
+  if (card === undefined) {
+    card = pointCards(view, options)[0] ?? null;
+    cards.set(key, card);
+  }
+  return card;
 }
+
+/**
+ * The cards drawn from a view, by notice. Requests arriving together share one read of a point, and with it one view
+ * (see core.pointView); they then share its drawing too. Sent as they are, never changed.
+ */
+const drawn = new WeakMap<PointView, Map<string, AdaptiveCard | null>>();
 
 /** Any failure as a card the user can read: refused submits and known errors in their words, the rest logged. */
 export function failureCard(args: ActionArgs, error: unknown): AdaptiveCard {
