@@ -1,6 +1,6 @@
 /** How long a notice to one user about one button is not repeated: longer than any double click or retry. */
 const WINDOW_MS = 5_000;
-const MAX_KEYS = 10_000;
+export const MAX_KEYS = 10_000;
 
 /**
  * Remembers the private notices just given, so a double click (or a burst of clicks) on the same out-of-date button
@@ -22,6 +22,10 @@ export function toldOnce(windowMs = WINDOW_MS, now: () => number = Date.now) {
       told.delete(key);
       told.set(key, at);
       return true;
+    },
+    /** How many clicks it remembers (at most MAX_KEYS). */
+    get size() {
+      return told.size;
     },
   };
 }

@@ -43,8 +43,17 @@ const ROUND_GAP_MS = 1000;
 
 const inFlight = new Map<string, { next: Round | null }>();
 
-/** The discussion version each channel was last brought fully in line with here (bounded: a cache, not a record). */
-const shown = new Map<string, number>();
+/**
+ * The discussion version each channel was last brought fully in line with here, and when (bounded: a cache, not a
+ * record).
+ */
+const shown = new Map<string, { version: number; at: number }>();
+/**
+ * How long a refresh is trusted to be what the channel shows. Another instance's refresh, drawn from an older read,
+ * can reach the platform after this one's; a click from that message then refreshes the channel again once this
+ * has passed, instead of being refused while the channel stays behind.
+ */
+const TRUSTED_MS = 2000;
 /** Channels whose last refresh here could not send everything. */
 const failed = new Set<string>();
 const REMEMBERED = 10_000;
@@ -58,12 +67,18 @@ export function channelBusy(discussionId: string): { busy: boolean; lastFailed: 
 }
 
 /**
- * Whether, as far as this process knows, the channel already shows this version of the discussion: the last refresh
- * here sent everything at that version, and none is waiting or under way. A click from a view that is behind (the
- * refresh had not reached that screen yet) then needs no new refresh, nor a wait for one.
+ * Whether, as far as this process knows, the channel already shows this version of the discussion: a refresh here
+ * sent its messages at that version less than TRUSTED_MS ago, and none is waiting or under way. A click from a view
+ * that is behind (the refresh had not reached that screen yet) then needs no new refresh, nor a wait for one.
  */
 export function channelShows(discussionId: string, version: number): boolean {
-  return !inFlight.has(discussionId) && shown.get(discussionId) === version;
+  const last = shown.get(discussionId);
+  return (
+    !inFlight.has(discussionId) &&
+    last !== undefined &&
+    last.version === version &&
+    Date.now() - last.at < TRUSTED_MS
+  );
 }
 
 function remember(discussionId: string, outcome: { ok: boolean; version: number | null }) {
@@ -72,7 +87,7 @@ function remember(discussionId: string, outcome: { ok: boolean; version: number 
   if (shown.size >= REMEMBERED) shown.clear();
   if (failed.size >= REMEMBERED) failed.clear();
   if (!outcome.ok) failed.add(discussionId);
-  else if (outcome.version !== null) shown.set(discussionId, outcome.version);
+  else if (outcome.version !== null) shown.set(discussionId, { version: outcome.version, at: Date.now() });
 }
 
 function nextRound(state: { next: Round | null }, points: readonly number[]): Promise<boolean> {

@@ -5,7 +5,7 @@ import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
-import { channelShows, syncDiscussion } from "./sync.ts";
+import { channelBusy, channelShows, syncDiscussion } from "./sync.ts";
 
 export interface MoveResult {
   discussion: Discussion;
@@ -83,9 +83,7 @@ export async function move(
   );
   if (!seen) throw new AppError("not_found", "error.not_found");
   if (seen.version !== input.expectedVersion && !seen.keyUsed) {
-    // The channel may be behind (refresh it, so the next click works) or only the user's screen (nothing to do).
-    if (!channelShows(input.discussionId, seen.version))
-      await syncDiscussion(deps, ctx.workspace, input.discussionId);
+    await refreshBehindView(deps, ctx, input.discussionId, seen.version);
     throw new AppError("stale", "error.stale", {}, {}, true);
   }
   let previousPoint: number | null = null;
@@ -124,6 +122,18 @@ export async function move(
     throw error;
   }
   return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);
+}
+
+/**
+ * After a click from a view that is behind: only the user's screen may be behind (the channel was just refreshed
+ * with this version: nothing to do), or a refresh is under way or waiting its turn (it will show what is stored;
+ * the answer need not wait for it, and in a busy channel the round after would redraw the message again anyway), or
+ * the channel itself is behind (a refresh failed, or another instance changed it): then it is refreshed, and the
+ * answer comes after that, so the user's next click works.
+ */
+async function refreshBehindView(deps: Deps, ctx: Ctx, discussionId: string, version: number) {
+  if (channelShows(discussionId, version) || channelBusy(discussionId).busy) return;
+  await syncDiscussion(deps, ctx.workspace, discussionId);
 }
 
 async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {

@@ -101,5 +101,7 @@ const pointKey = (a: PointAsk) => `${a.workspaceId} ${a.discussionId} ${a.point}
  */
 export async function pointNow(db: Db, ask: PointAsk): Promise<PointNow> {
   if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
-  return points(db).run(ask);
+  // Answers are matched to asks by id as PostgreSQL writes it.
+  const workspaceId = ask.workspaceId.toLowerCase();
+  return points(db).run({ ...ask, workspaceId, discussionId: ask.discussionId.toLowerCase() });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/app/errors.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
@@ -226,6 +226,25 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(refreshed.map((s) => s.message?.kind)).toContain("board");
     const board = refreshed.find((s) => s.message?.kind === "board")?.message;
     expect(board?.kind === "board" ? board.view.currentPoint : null).toBe(3);
+
+    // While a refresh is under way, a click from a view that is behind is refused at once: that refresh shows it.
+    const release = chat.holdUpdates();
+    const underWay = core.sync(employer, discussion.id);
+    await expect(core.move(rep, current, null)).rejects.toMatchObject({ code: "stale" });
+    release();
+    await underWay;
+
+    // A refresh is trusted for two seconds (another instance's older drawing may reach the channel after it): a
+    // click from a view that is behind after that refreshes the channel again.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 2_500);
+      const sentBefore = chat.sent.length;
+      await expect(core.move(rep, current, null)).rejects.toMatchObject({ code: "stale" });
+      expect(chat.sent.slice(sentBefore).map((s) => s.message?.kind)).toContain("board");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("answers a note in a busy channel without waiting for the refresh, saying so when the last refresh failed", async () => {

@@ -45,7 +45,8 @@ export function entriesRepo(q: Queryable) {
          WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
            AND e.deleted_at IS NULL
          ORDER BY e.created_at DESC, e.seq DESC LIMIT $4
-       ) l`,
+       ) l
+       ORDER BY i.ask, l.created_at DESC, l.seq DESC`,
       [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId), asks.map((a) => a.point), limit],
     );
     const answers = asks.map(() => ({ entries: [] as Entry[], total: 0 }));
