@@ -156,15 +156,19 @@ export function teamsInvoke(
   };
 }
 
-/** Requests alternating between a note and a stale "next", round-robin over the targets. */
+/**
+ * Requests round-robin over the targets, each target's alternating between a note and a stale "next" (so both come
+ * to every discussion, as in a meeting; and each participant sends both).
+ */
 function generator(spec: LoadSpec): () => Request {
   let i = 0;
   return () => {
     const n = i++;
-    const kind = n % 2 === 0 ? "note" : "next";
+    const round = Math.floor(n / spec.targets.length);
+    const kind = round % 2 === 0 ? "note" : "next";
     if (spec.kind === "slack") {
       const target = spec.targets[n % spec.targets.length] as SlackTarget;
-      return slackInteraction(spec.secret, target, kind, Math.floor(n / spec.targets.length));
+      return slackInteraction(spec.secret, target, kind, Math.floor(round / 2));
     }
     return teamsInvoke(spec.serviceUrl, spec.targets[n % spec.targets.length] as TeamsTarget, kind, n);
   };
