@@ -126,14 +126,20 @@ export async function move(
 
 /**
  * After a click from a view that is behind: only the user's screen may be behind (the channel was just refreshed
- * with this version: nothing to do), or a refresh is under way or waiting its turn (it will show what is stored;
- * the answer need not wait for it, and in a busy channel the round after would redraw the message again anyway), or
- * the channel itself is behind (a refresh failed, or another instance changed it): then it is refreshed, and the
- * answer comes after that, so the user's next click works.
+ * with this version: nothing to do); or a refresh is under way here (a round after it is asked for, which reads what
+ * is stored now, and joins the one already waiting if there is one; the answer does not wait: in a busy channel the
+ * round after would redraw the message again anyway); or the channel itself is behind (a refresh failed, or another
+ * instance changed it): then it is refreshed, and the answer comes after that, so the user's next click works.
  */
 async function refreshBehindView(deps: Deps, ctx: Ctx, discussionId: string, version: number) {
-  if (channelShows(discussionId, version) || channelBusy(discussionId).busy) return;
-  await syncDiscussion(deps, ctx.workspace, discussionId);
+  if (channelShows(discussionId, version)) return;
+  const { busy } = channelBusy(discussionId);
+  const refreshed = syncDiscussion(deps, ctx.workspace, discussionId);
+  if (!busy) {
+    await refreshed;
+    return;
+  }
+  refreshed.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
 }
 
 async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {

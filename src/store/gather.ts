@@ -1,14 +1,19 @@
+type Pending<I, O> = { item: I; resolve: (out: O) => void; reject: (error: unknown) => void };
+
 /**
  * Gathers requests for the database into shared statements. A request goes at once while fewer than `maxStatements`
  * statements are under way; otherwise it waits for one to finish and goes with the requests that arrived meanwhile,
  * at most `maxItems` in one statement. An idle database adds no wait; a busy one gets fewer, larger statements.
- * When a shared statement fails, each of its requests is tried alone, one after another (in their order, and without
- * crowding the pool), so one request's outcome is never another's; those retries go beside the statements that
- * follow, so one failed batch does not hold up the requests behind it.
+ * When a shared statement fails, each of its requests is tried alone, so one request's outcome is never another's.
+ * Those retries go one at a time, in the order the requests came, beside the shared statements rather than in their
+ * place: a failed batch does not hold up the requests behind it, and a failing database gets one statement more,
+ * not one more per failed batch.
  */
 export class Gatherer<I, O> {
-  private readonly queue: { item: I; resolve: (out: O) => void; reject: (error: unknown) => void }[] = [];
+  private readonly queue: Pending<I, O>[] = [];
   private running = 0;
+  private readonly retries: Pending<I, O>[] = [];
+  private retrying = false;
 
   constructor(
     /** Runs the items in one statement; answers in their order. */
@@ -31,29 +36,42 @@ export class Gatherer<I, O> {
     }
   }
 
-  private async send(batch: Gatherer<I, O>["queue"]): Promise<void> {
-    const outcome = await this.statement(batch.map((p) => p.item)).then(
-      (outs) => ({ outs }),
-      (error: unknown) => ({ error }),
-    );
-    // The statement's place is free before any retry: one failed batch does not hold up the requests behind it.
+  private async send(batch: Pending<I, O>[]): Promise<void> {
+    const outcome = await this.attempt(batch.map((p) => p.item));
     this.running--;
     this.pump();
     if ("outs" in outcome) {
       batch.forEach((p, i) => {
         p.resolve(outcome.outs[i] as O);
       });
-      return;
-    }
-    if (batch.length === 1) {
+    } else if (batch.length === 1) {
       batch[0]?.reject(outcome.error);
-      return;
+    } else {
+      this.retries.push(...batch);
+      void this.retryAlone();
     }
-    for (const p of batch) {
-      await this.statement([p.item]).then(
-        (outs) => p.resolve(outs[0] as O),
-        (error: unknown) => p.reject(error),
-      );
+  }
+
+  private async retryAlone(): Promise<void> {
+    if (this.retrying) return;
+    this.retrying = true;
+    try {
+      for (let p = this.retries.shift(); p; p = this.retries.shift()) {
+        const outcome = await this.attempt([p.item]);
+        if ("outs" in outcome) p.resolve(outcome.outs[0] as O);
+        else p.reject(outcome.error);
+      }
+    } finally {
+      this.retrying = false;
+    }
+  }
+
+  /** The statement's outcome, whether it rejects or throws before it returns a promise. */
+  private async attempt(items: I[]): Promise<{ outs: O[] } | { error: unknown }> {
+    try {
+      return { outs: await this.statement(items) };
+    } catch (error) {
+      return { error };
     }
   }
 }
