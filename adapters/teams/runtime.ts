@@ -47,21 +47,31 @@ function authentication(config: Config) {
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory["create"]>>;
+type Identity = Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0];
 
 /**
- * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every
- * proactive send (the channel refreshes, reminders, summaries), which in a busy meeting is a large share of the
- * bot's CPU. The client holds no state of a turn and renews its own token, so one per service URL, audience and bot
- * is reused, as botbuilder's older adapter did. (An incoming turn's client is built elsewhere, in botbuilder's
- * request authentication, and is not affected.)
+ * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every incoming
+ * activity and every proactive send (the channel refreshes, reminders, summaries), which in a busy meeting is a large
+ * share of the bot's CPU. The client holds no state of a turn and renews its own token, so one per service URL,
+ * audience and bot is reused, as botbuilder's older adapter did: for the sends (createConnectorFactory) and for the
+ * turns (the factory that request authentication hands the turn).
  */
 class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
-  override createConnectorFactory(
-    identity: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0],
-  ): ConnectorFactory {
-    const inner = super.createConnectorFactory(identity);
+  override createConnectorFactory(identity: Identity): ConnectorFactory {
+    return this.reusing(identity, super.createConnectorFactory(identity));
+  }
+
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>
+  ) {
+    const result = await super.authenticateRequest(...args);
+    const inner = result.connectorFactory;
+    return { ...result, connectorFactory: inner && this.reusing(result.claimsIdentity, inner) };
+  }
+
+  private reusing(identity: Identity, inner: ConnectorFactory): ConnectorFactory {
     // Who the client acts for (not the claims that change with each token, such as its expiry).
     const appId = identity.claims
       .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
