@@ -32,6 +32,7 @@ export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buff
     margin: 56,
     info: { Title: tr("summary.title", { year: doc.year }), Author: doc.workspaceName },
   });
+  rememberWordWidths(pdf);
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -144,4 +145,35 @@ export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buff
   pdf.text(printable(tr("summary.footer")));
   pdf.end();
   return done;
+}
+
+type MeasuringFont = { widthOfString(text: string, size: number, features?: unknown): number };
+
+/**
+ * pdfkit measures every word of every line to wrap it, adding up each letter and kerning pair, and a summary says
+ * the same words again and again: each font remembers a word's width (at 1000 points, scaled to the size asked).
+ * With 3,300 entries this was the larger part of the PDF's time (bench/README.md).
+ */
+function rememberWordWidths(pdf: PDFKit.PDFDocument) {
+  const select = pdf.font.bind(pdf);
+  const remembering = new WeakSet<object>();
+  pdf.font = ((...args: Parameters<typeof pdf.font>) => {
+    select(...args);
+    const font = (pdf as unknown as { _font?: MeasuringFont })._font;
+    if (font && !remembering.has(font)) {
+      remembering.add(font);
+      const measure = font.widthOfString.bind(font);
+      const widths = new Map<string, number>();
+      font.widthOfString = (text, size, features) => {
+        if (features !== undefined) return measure(text, size, features);
+        let width = widths.get(text);
+        if (width === undefined) {
+          width = measure(text, 1000);
+          widths.set(text, width);
+        }
+        return (width * size) / 1000;
+      };
+    }
+    return pdf;
+  }) as typeof pdf.font;
 }
