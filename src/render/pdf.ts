@@ -154,7 +154,7 @@ type MeasuringFont = { widthOfString(text: string, size: number, features?: unkn
  * the same words again and again: each font remembers a word's width (at 1000 points, scaled to the size asked).
  * With 3,300 entries this was the larger part of the PDF's time (bench/README.md).
  */
-function rememberWordWidths(pdf: PDFKit.PDFDocument) {
+export function rememberWordWidths(pdf: PDFKit.PDFDocument) {
   const select = pdf.font.bind(pdf);
   const remembering = new WeakSet<object>();
   pdf.font = ((...args: Parameters<typeof pdf.font>) => {
