@@ -84,8 +84,11 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
         if (!client) {
           if (this.clients.size >= 100) this.clients.clear();
           client = inner.create(serviceUrl, audience);
-          // A failed creation (a token that could not be had) is not kept.
-          client.catch(() => this.clients.delete(key));
+          // A failed creation (a bot id the credentials do not know) is not kept.
+          const made = client;
+          made.catch(() => {
+            if (this.clients.get(key) === made) this.clients.delete(key);
+          });
           this.clients.set(key, client);
         }
         return client;

@@ -157,8 +157,7 @@ type MeasuringFont = { widthOfString(text: string, size: number, features?: unkn
 export function rememberWordWidths(pdf: PDFKit.PDFDocument) {
   const select = pdf.font.bind(pdf);
   const remembering = new WeakSet<object>();
-  pdf.font = ((...args: Parameters<typeof pdf.font>) => {
-    select(...args);
+  const remember = () => {
     const font = (pdf as unknown as { _font?: MeasuringFont })._font;
     if (font && !remembering.has(font)) {
       remembering.add(font);
@@ -171,9 +170,14 @@ export function rememberWordWidths(pdf: PDFKit.PDFDocument) {
           width = measure(text, 1000);
           widths.set(text, width);
         }
-        return (width * size) / 1000;
+        return width * (size / 1000);
       };
     }
+  };
+  remember();
+  pdf.font = ((...args: Parameters<typeof pdf.font>) => {
+    select(...args);
+    remember();
     return pdf;
   }) as typeof pdf.font;
 }
