@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/app/errors.ts";
-import { channelBusy } from "../../src/app/sync.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { EMPLOYER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
@@ -200,124 +199,6 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(moves).toHaveLength(1);
   });
 
-  it("refuses a click from a screen that is behind at once when the channel is up to date, and refreshes a channel that is not", async () => {
-    const { core, chat } = t;
-    const { employer, rep } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const old = {
-      discussionId: discussion.id,
-      expectedVersion: discussion.version,
-      move: { type: "next" },
-    } as const;
-    const moved = await core.move(employer, old, null);
-    expect(moved.synced).toBe(true);
-    // The channel shows the move; a click from a screen that had not caught up changes nothing and sends nothing.
-    const sent = chat.sent.length;
-    await expect(core.move(rep, old, null)).rejects.toMatchObject({ code: "stale" });
-    expect(chat.sent.length).toBe(sent);
-
-    // A refresh that failed leaves the channel behind: the next out-of-date click refreshes it.
-    chat.failNext = 1;
-    const current = { ...old, expectedVersion: moved.discussion.version };
-    const failed = await core.move(employer, current, null);
-    expect(failed.synced).toBe(false);
-    const before = chat.sent.length;
-    await expect(core.move(rep, current, null)).rejects.toMatchObject({ code: "stale" });
-    const refreshed = chat.sent.slice(before).filter((s) => s.op === "update");
-    expect(refreshed.map((s) => s.message?.kind)).toContain("board");
-    const board = refreshed.find((s) => s.message?.kind === "board")?.message;
-    expect(board?.kind === "board" ? board.view.currentPoint : null).toBe(3);
-
-    // While a refresh is under way, a click from a view that is behind is refused at once (not after the refresh),
-    // and a round after it is asked for, which shows the channel as stored now.
-    const release = chat.holdUpdates();
-    const underWay = core.sync(employer, discussion.id);
-    try {
-      const refused = core.move(rep, current, null).then(
-        () => "moved",
-        (error: AppError) => error.code,
-      );
-      const waited = new Promise<string>((r) => setTimeout(() => r("still waiting"), 2_000));
-      expect(await Promise.race([refused, waited])).toBe("stale");
-    } finally {
-      release();
-    }
-    await underWay;
-    // The round after is waiting its turn (a busy channel's rounds start a second apart).
-    expect(channelBusy(discussion.id).busy).toBe(true);
-    await core.sync(employer, discussion.id);
-
-    // A refresh is trusted for two seconds (another instance's older drawing may reach the channel after it): a
-    // click from a view that is behind after that refreshes the channel again. (The faked clock is PGlite's too;
-    // nothing is written meanwhile.)
-    vi.useFakeTimers({ toFake: ["Date"] });
-    try {
-      vi.setSystemTime(Date.now() + 2_500);
-      const sentBefore = chat.sent.length;
-      await expect(core.move(rep, current, null)).rejects.toMatchObject({ code: "stale" });
-      expect(chat.sent.slice(sentBefore).map((s) => s.message?.kind)).toContain("board");
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it("answers a note in a busy channel without waiting for the refresh, saying so when the last refresh failed", async () => {
-    const { core, chat } = t;
-    const { employer } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const note = (text: string) =>
-      core.record(
-        employer,
-        { discussionId: discussion.id, point: 1, kind: "note", data: { text } },
-        `${discussion.id}-${text}`,
-        { waitForChannelMs: 60_000 },
-      );
-    // In a quiet channel the refresh starts at once, and the answer waits for it.
-    expect((await note("En")).synced).toBe(true);
-    // While a refresh is under way, the round after it (a second later) will show the note: the answer comes at once.
-    let release = chat.holdUpdates();
-    const underWay = core.sync(employer, discussion.id);
-    expect((await note("To")).synced).toBeNull();
-    release();
-    await underWay;
-    await core.sync(employer, discussion.id);
-
-    // The channel's refresh fails: a note in a quiet channel waits for it and hears so; then, while the next
-    // refresh is under way, a note hears that the channel was behind at the last try.
-    chat.failNext = 1;
-    expect((await note("Tre")).synced).toBe(false);
-    release = chat.holdUpdates();
-    const retried = core.sync(employer, discussion.id);
-    expect((await note("Fire")).synced).toBe(false);
-    release();
-    expect(await retried).toBe(true);
-    expect(await core.sync(employer, discussion.id)).toBe(true);
-    const shown = chat.sent.filter((s) => s.op === "update" && s.message?.kind === "point").at(-1)?.message;
-    expect(shown?.kind === "point" ? shown.view.entryCount : 0).toBe(4);
-  });
-
-  it("answers a point asked for by several at once from one read, and a later ask with what changed since", async () => {
-    const { core } = t;
-    const { employer, rep } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const note = (text: string, key: string) =>
-      core.record(employer, { discussionId: discussion.id, point: 1, kind: "note", data: { text } }, key);
-    await note("Første", `${discussion.id}-1`);
-    // The first ask goes at once; the two that came meanwhile are answered from one read, with one view.
-    const views = await Promise.all(
-      [employer, rep, employer].map((who) => core.pointView(who, discussion.id, 1)),
-    );
-    expect(views.map((v) => v?.entries.map((e) => e.described.text))).toEqual([
-      ["Første"],
-      ["Første"],
-      ["Første"],
-    ]);
-    expect(views[1]).toBe(views[2]);
-    await note("Anden", `${discussion.id}-2`);
-    const later = await core.pointView(rep, discussion.id, 1);
-    expect(later?.entries.map((e) => e.described.text)).toEqual(["Første", "Anden"]);
-  });
-
   it("records one entry for a repeated idempotency key, also when the repeats race", async () => {
     const { core } = t;
     const { employer, workspace } = await setUpWorkspace(core);
@@ -471,37 +352,5 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
     await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
     expect(await core.listOpen(employer)).toEqual([]);
-  });
-
-  it("refreshes a busy channel about once a second, not once per change, and shows every change", async () => {
-    const { core, chat } = t;
-    const { employer } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const before = chat.sent.length;
-    const began = Date.now();
-    const recorded = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        core.record(
-          employer,
-          { discussionId: discussion.id, point: 1, kind: "note", data: { text: `Note ${i + 1}` } },
-          `busy-${discussion.id}-${i}`,
-        ),
-      ),
-    );
-    expect(recorded.every((r) => r.synced)).toBe(true);
-    const updates = chat.sent
-      .slice(before)
-      .filter((s) => s.op === "update" && s.message?.kind === "point" && s.ref?.id !== undefined);
-    // The first change is shown at once; the eleven that came while it was shown, together, a second later.
-    expect(updates.length).toBeGreaterThanOrEqual(2);
-    expect(updates.length).toBeLessThanOrEqual(3);
-    // Rounds start a second apart, the first after `began`, so the last update goes out at least a second after it
-    // (the updates themselves go out after each round's reads, which a busy machine slows by different amounts).
-    // Without the gap all would be out within milliseconds.
-    expect((updates.at(-1)?.at ?? 0) - began).toBeGreaterThanOrEqual(1000);
-    const last = updates.at(-1)?.message;
-    const shown = last?.kind === "point" ? last.view : null;
-    expect(shown?.entryCount).toBe(12);
-    expect(shown?.entries).toHaveLength(12);
   });
 });
