@@ -4,10 +4,10 @@ import express from "express";
 import { slackAdapter } from "../adapters/slack/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
-import { cpuRows, withCpu } from "./cpu.ts";
+import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
-import { runLoad, type SlackTarget } from "./load-worker.ts";
+import type { SlackTarget } from "./load-worker.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
 
 const SECRET = "bench-signing-secret-0123456789";
@@ -73,48 +73,23 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       targets.push({ team, discussionId: discussion.id });
     }
     // The load generator runs in its own process (bench/load-worker.ts), not in the app's event loop.
-    const load = (url: string, connections: number) =>
-      runLoad({ kind: "slack", url, connections, seconds, secret: SECRET, targets });
-    const notes = async () =>
-      Number((await store.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
-    for (const connections of levels) {
-      const before = await notes();
-      const app = await withCpu(() => load(`http://127.0.0.1:${server.port}`, connections));
-      // Slack is answered before a note is stored: those answered should be stored by the end of the second after.
-      const recorded = (await notes()) - before;
-      const ceiling = await withCpu(() => load(bare.url, connections));
-      const ratio = ceiling.rps > 0 ? app.rps / ceiling.rps : 0;
-      const row = (
-        metric: string,
-        value: number,
-        unit: string,
-        target?: string,
-        met?: boolean,
-      ): BenchResult => ({
-        benchmark: "Slack interactions",
-        metric: `c=${connections}: ${metric}`,
-        value: round(value, 2),
-        unit,
-        ...(target ? { target, met } : {}),
-      });
-      results.push(
-        row("requests/s, app", app.rps, "req/s"),
-        row("requests/s, bare Bolt", ceiling.rps, "req/s"),
-        row("ratio to bare Bolt", ratio, "x", ">= 0.5", ratio >= 0.5),
-        row("ack p50", app.p50, "ms"),
-        row("ack p99", app.p99, "ms", "< 100 ms", app.p99 < 100),
-        row("ack p99, bare Bolt", ceiling.p99, "ms"),
-        row("errors", app.errors, "requests", "0", app.errors === 0),
-        row(
-          "notes stored / note requests answered",
-          app.requests > 0 ? recorded / Math.ceil(app.requests / 2) : 0,
-          "x",
-        ),
-        ...cpuRows(row, app, ceiling, "bare Bolt"),
-      );
-    }
+    results.push(
+      ...(await compareLoads({
+        benchmark: name,
+        bare: "bare Bolt",
+        latency: "ack",
+        notesRow: "notes stored / note requests answered",
+        appUrl: `http://127.0.0.1:${server.port}`,
+        bareUrl: bare.url,
+        levels,
+        seconds,
+        smoke,
+        spec: (url) => ({ kind: "slack", url, connections: 1, seconds, secret: SECRET, targets }),
+        db: store.db,
+      })),
+    );
     results.push({
-      benchmark: "Slack interactions",
+      benchmark: name,
       metric: "RSS under the Slack load (app, bare Bolt and fakes; load generator in its own process)",
       value: round(process.memoryUsage().rss / 2 ** 20, 1),
       unit: "MB",

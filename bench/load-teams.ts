@@ -5,10 +5,10 @@ import { teamsAdapter } from "../adapters/teams/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { startServer } from "../src/server.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
-import { cpuRows, withCpu } from "./cpu.ts";
+import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
-import { runLoad, TEAMS_USER, type TeamsTarget } from "./load-worker.ts";
+import { TEAMS_USER, type TeamsTarget } from "./load-worker.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
 
 export const name = "Teams activities";
@@ -77,46 +77,28 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
       targets.push({ tenantId, channel: driver.channel, teamId: driver.teamId, discussionId: discussion.id });
     }
-    const load = (target: string, connections: number) =>
-      runLoad({ kind: "teams", url: target, connections, seconds, serviceUrl: connector.url, targets });
-    const notes = async () =>
-      Number((await store.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
-    for (const connections of levels) {
-      const before = await notes();
-      const app = await withCpu(() => load(url, connections));
-      // Every other request is a note: the ones answered should all be stored.
-      const recorded = (await notes()) - before;
-      const ceiling = await withCpu(() => load(bare.url, connections));
-      const ratio = ceiling.rps > 0 ? app.rps / ceiling.rps : 0;
-      const row = (
-        metric: string,
-        value: number,
-        unit: string,
-        target?: string,
-        met?: boolean,
-      ): BenchResult => ({
+    results.push(
+      ...(await compareLoads({
         benchmark: name,
-        metric: `c=${connections}: ${metric}`,
-        value: round(value, 2),
-        unit,
-        ...(target ? { target, met } : {}),
-      });
-      results.push(
-        row("requests/s, app", app.rps, "req/s"),
-        row("requests/s, bare botbuilder", ceiling.rps, "req/s"),
-        row("ratio to bare botbuilder", ratio, "x", ">= 0.5", ratio >= 0.5),
-        row("answer p50", app.p50, "ms"),
-        row("answer p99", app.p99, "ms", "< 100 ms", app.p99 < 100),
-        row("answer p99, bare botbuilder", ceiling.p99, "ms"),
-        row("errors", app.errors, "requests", "0", app.errors === 0),
-        row(
-          "notes stored / note requests sent",
-          app.requests > 0 ? recorded / Math.ceil(app.requests / 2) : 0,
-          "x",
-        ),
-        ...cpuRows(row, app, ceiling, "bare botbuilder"),
-      );
-    }
+        bare: "bare botbuilder",
+        latency: "answer",
+        notesRow: "notes stored / note requests sent",
+        appUrl: url,
+        bareUrl: bare.url,
+        levels,
+        seconds,
+        smoke,
+        spec: (target) => ({
+          kind: "teams",
+          url: target,
+          connections: 1,
+          seconds,
+          serviceUrl: connector.url,
+          targets,
+        }),
+        db: store.db,
+      })),
+    );
     results.push({
       benchmark: name,
       metric: "RSS under the Teams load (app, bare bot and fakes; load generator in its own process)",

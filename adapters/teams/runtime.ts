@@ -47,17 +47,23 @@ function authentication(config: Config) {
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory["create"]>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["createUserTokenClient"]>>;
 type Identity = Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0];
+
+/** Clients kept at most; past that all are dropped and made again (a bot has a handful: one per service URL). */
+const KEPT = 100;
 
 /**
  * botbuilder builds a new Bot Connector client (its HTTP pipeline, policies and connection pool) for every incoming
- * activity and every proactive send (the channel refreshes, reminders, summaries), which in a busy meeting is a large
- * share of the bot's CPU. The client holds no state of a turn and renews its own token, so one per service URL,
- * audience and bot is reused, as botbuilder's older adapter did: for the sends (createConnectorFactory) and for the
- * turns (the factory that request authentication hands the turn).
+ * activity and every proactive send (the channel refreshes, reminders, summaries), and a user token client (another
+ * pipeline) for each of them too, which in a busy meeting is a large share of the bot's CPU. Neither holds state of a
+ * turn, and each renews its own token, so one per service URL, audience and bot is reused, as botbuilder's older
+ * adapter did: for the sends (createConnectorFactory), for the turns (the factory that request authentication hands
+ * the turn) and for the user token clients of both.
  */
-class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   override createConnectorFactory(identity: Identity): ConnectorFactory {
     return this.reusing(identity, super.createConnectorFactory(identity));
@@ -71,28 +77,38 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
     return { ...result, connectorFactory: inner && this.reusing(result.claimsIdentity, inner) };
   }
 
+  override createUserTokenClient(identity: Identity): Promise<UserTokenClient> {
+    return kept(this.tokenClients, actsFor(identity), () => super.createUserTokenClient(identity));
+  }
+
   private reusing(identity: Identity, inner: ConnectorFactory): ConnectorFactory {
-    // Who the client acts for (not the claims that change with each token, such as its expiry).
-    const appId = identity.claims
-      .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
-      .map((c) => `${c.type}=${c.value}`)
-      .join("&");
+    const bot = actsFor(identity);
     return {
-      create: (serviceUrl: string, audience?: string) => {
-        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        let client = this.clients.get(key);
-        if (!client) {
-          if (this.clients.size >= 100) this.clients.clear();
-          client = inner.create(serviceUrl, audience);
-          // A failed creation (a bot id the credentials do not know) is not kept.
-          const made = client;
-          made.catch(() => {
-            if (this.clients.get(key) === made) this.clients.delete(key);
-          });
-          this.clients.set(key, client);
-        }
-        return client;
-      },
+      create: (serviceUrl: string, audience?: string) =>
+        kept(this.clients, JSON.stringify([bot, serviceUrl, audience ?? null]), () =>
+          inner.create(serviceUrl, audience),
+        ),
     } as ConnectorFactory;
   }
+}
+
+/** Who a client acts for: the claims naming the bot and its audience (not those that change with each token). */
+function actsFor(identity: Identity): string {
+  return identity.claims
+    .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
+    .map((c) => `${c.type}=${c.value}`)
+    .join("&");
+}
+
+/** The client made for `key` before, or a new one; a failed creation (credentials that do not know the bot) is not kept. */
+function kept<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const found = clients.get(key);
+  if (found) return found;
+  if (clients.size >= KEPT) clients.clear();
+  const made = make();
+  made.catch(() => {
+    if (clients.get(key) === made) clients.delete(key);
+  });
+  clients.set(key, made);
+  return made;
 }

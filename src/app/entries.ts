@@ -37,10 +37,15 @@ export interface EntryResult {
 
 export interface ChangeOptions {
   /**
-   * Answer after this long even if the channel's refresh is still running (it goes on, and the next refresh makes
-   * up for one that fails). For answers that show the change themselves, such as a Teams card. In a busy channel,
-   * whose refresh was already under way or waiting its turn, the answer does not wait at all (the coming round
-   * shows the change); it says the channel is behind only when the last round failed.
+   * In a busy channel, whose refresh was already under way or waiting its turn, answer at once: the coming round
+   * shows the change. The answer says the channel is behind (synced false) only when the last round failed; else
+   * synced is null. Without it the answer waits for the round that shows the change, up to a second or two in a busy
+   * channel, and holds the request (all of it, in Slack's case) that long.
+   */
+  answerInBusyChannel?: boolean;
+  /**
+   * In a quiet channel, answer after this long even if the refresh is still running (it goes on, and the next refresh
+   * makes up for one that fails). For answers that show the change themselves, such as a Teams card.
    */
   waitForChannelMs?: number;
 }
@@ -148,7 +153,7 @@ async function afterChange(
 ): Promise<EntryResult> {
   const channel = channelBusy(entry.discussionId);
   const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
-  if (!summaryMayChange && options.waitForChannelMs !== undefined && channel.busy) {
+  if (!summaryMayChange && options.answerInBusyChannel && channel.busy) {
     sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
     return { entry, synced: channel.lastFailed ? false : null };
   }

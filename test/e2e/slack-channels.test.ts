@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMPLOYER, SlackApp, texts, waitFor } from "../helpers/slack-app.ts";
 
-/** The bot must be in the discussion's channel: it joins a public one, and asks to be invited to a private one. */
+/**
+ * The bot must be in the discussion's channel: it joins a public one, and asks to be invited to a private one. The
+ * channel's messages follow what is stored, and a note's author hears when they could not.
+ */
 describe("Slack: the discussion's channel", () => {
   const app = new SlackApp();
   beforeAll(() => app.start(() => new Date("2026-11-24T09:00:00Z")));
@@ -51,5 +54,40 @@ describe("Slack: the discussion's channel", () => {
     );
     await waitFor(() => fake.of("chat.postMessage").filter((c) => c.args.channel === "G_PRIV").length === 2);
     expect((await app.repos.discussions.latest(workspace.id))?.version).toBe(discussion?.version);
+  });
+
+  it("answers a note in a busy channel without waiting for its refresh, telling its author when the last one failed", async () => {
+    const { fake } = app;
+    const { slack, workspace, discussion } = await app.started();
+    const note = async (text: string) => {
+      await fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
+      );
+      expect((await slack.submit(EMPLOYER, slack.lastModal(), { text })).status).toBe(200);
+    };
+    const told = () =>
+      fake.of("chat.postMessage").filter((c) => String(c.args.text).includes("kunne ikke opdateres lige nu"))
+        .length;
+    const stored = async () => (await app.entries(workspace.id, discussion.id)).length;
+
+    // Slack fails the refresh after the first note (every retry too): its author is told.
+    fake.failNext("chat.update", ...Array.from({ length: 4 }, () => ({ status: 500, body: "down" })));
+    await note("Først");
+    await waitFor(() => told() === 1, 15_000);
+
+    // Slack is slow with the refresh after the second note; a third note meanwhile is answered without waiting for
+    // that refresh (nor the one after it), and its author hears the channel was behind at the last try.
+    const from = fake.calls.length;
+    fake.failNext("chat.update", { delayMs: 3_000 });
+    await note("Anden");
+    await waitFor(async () => (await stored()) === 2);
+    await note("Tredje");
+    await waitFor(() => told() === 2, 2_000);
+    const shows = (text: string) => (c: { args: Record<string, unknown> }) => texts(c).includes(text);
+    const updatedSince = fake.calls.slice(from).filter((c) => c.method === "chat.update");
+    expect(updatedSince.some(shows("Anden"))).toBe(false);
+    // The rounds that follow show every note.
+    await fake.until("chat.update", shows("Tredje"), from, 10_000);
+    expect(await stored()).toBe(3);
   });
 });

@@ -58,6 +58,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     const result = entryId
       ? await deps.core.editEntry(ctx, { entryId, data }, key)
       : await deps.core.record(ctx, { discussionId, point, kind, data }, key, {
+          answerInBusyChannel: true,
           waitForChannelMs: CHANNEL_WAIT_MS,
         });
     const text = t(l, result.synced === false ? "command.not_synced" : "teams.saved");

@@ -38,10 +38,16 @@ export function entriesRepo(q: Queryable) {
     limit: number,
   ): Promise<{ entries: Entry[]; total: number }[]> {
     const rows = await q.query<Record<string, unknown> & { ask: string; total: string }>(
-      `SELECT i.ask, l.* FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
+      // The count on its own reads only the index; a window count over the newest rows read every row of the point.
+      `SELECT i.ask, c.total, l.* FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
          AS i(workspace_id, discussion_id, point, ask)
        CROSS JOIN LATERAL (
-         SELECT e.*, count(*) OVER () AS total FROM entries e
+         SELECT count(*) AS total FROM entries e
+         WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
+           AND e.deleted_at IS NULL
+       ) c
+       CROSS JOIN LATERAL (
+         SELECT e.* FROM entries e
          WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
            AND e.deleted_at IS NULL
          ORDER BY e.created_at DESC, e.seq DESC LIMIT $4

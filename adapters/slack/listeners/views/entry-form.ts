@@ -55,10 +55,11 @@ export function register(app: App, deps: SlackDeps) {
       }
       throw error;
     }
+    // A new entry in a busy meeting is shown by the refresh already coming; waiting for it would hold the request.
     const work = async () => {
       const result = meta.e
         ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-        : await deps.core.record(ctx, input, key);
+        : await deps.core.record(ctx, input, key, { answerInBusyChannel: true });
       if (result.synced === false) {
         await args.client.chat.postMessage({
           channel: ctx.actor.userId,

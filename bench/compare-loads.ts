@@ -1,0 +1,87 @@
+import type { Queryable } from "../src/store/db.ts";
+import { cpuRows, withCpu } from "./cpu.ts";
+import { type LoadSpec, runLoad, warmUp } from "./load-worker.ts";
+import { type BenchResult, round } from "./types.ts";
+
+export interface Comparison {
+  benchmark: string;
+  /** The bare reference's name in the rows ("bare Bolt"). */
+  bare: string;
+  /** What the latency is until ("ack", "answer"). */
+  latency: string;
+  /** The notes row's name; half of the requests are notes. */
+  notesRow: string;
+  appUrl: string;
+  bareUrl: string;
+  levels: number[];
+  seconds: number;
+  smoke: boolean;
+  /** The load's spec, without where it goes and how hard. */
+  spec: (url: string) => LoadSpec;
+  /** The app's database, to check that the load's notes were stored. */
+  db: Queryable;
+}
+
+/**
+ * The same load against the app and its bare reference at each concurrency (autocannon, a closed loop: each
+ * connection sends its next request when the last is answered), each after a warm-up; then, at the highest
+ * concurrency, a paced (open-loop) load at half of the bare reference's throughput there, against both.
+ */
+export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const notes = async () =>
+    Number((await c.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
+  const measured = async (url: string, connections: number, rate?: number) => {
+    const spec = { ...c.spec(url), connections, seconds: c.seconds, ...(rate ? { rate } : {}) };
+    if (!c.smoke) await warmUp(spec);
+    const before = await notes();
+    const result = await withCpu(() => runLoad(spec));
+    // A Slack ack comes before its note is stored: withCpu's second after the load lets those finish.
+    return { ...result, notesStored: (await notes()) - before };
+  };
+  const row =
+    (prefix: string) =>
+    (metric: string, value: number, unit: string, target?: string, met?: boolean): BenchResult => ({
+      benchmark: c.benchmark,
+      metric: `${prefix}: ${metric}`,
+      value: round(value, 2),
+      unit,
+      ...(target ? { target, met } : {}),
+    });
+  let bareRps = 0;
+  for (const connections of c.levels) {
+    const app = await measured(c.appUrl, connections);
+    const bare = await measured(c.bareUrl, connections);
+    bareRps = bare.rps;
+    const ratio = bare.rps > 0 ? app.rps / bare.rps : 0;
+    const at = row(`c=${connections}`);
+    results.push(
+      at("requests/s, app", app.rps, "req/s"),
+      at(`requests/s, ${c.bare}`, bare.rps, "req/s"),
+      at(`ratio to ${c.bare}`, ratio, "x", ">= 0.5", ratio >= 0.5),
+      at(`${c.latency} p50`, app.p50, "ms"),
+      at(`${c.latency} p99`, app.p99, "ms", "< 100 ms", app.p99 < 100),
+      at(`${c.latency} max`, app.max, "ms"),
+      at(`${c.latency} p99, ${c.bare}`, bare.p99, "ms"),
+      at("errors", app.errors, "requests", "0", app.errors === 0),
+      at(c.notesRow, app.requests > 0 ? app.notesStored / Math.ceil(app.requests / 2) : 0, "x"),
+      ...cpuRows(at, app, bare, c.bare),
+    );
+  }
+  const connections = c.levels.at(-1) ?? 1;
+  // Smoke runs are cold and short: a small rate checks the paced load runs without queueing seconds of requests.
+  const rate = c.smoke ? 20 : Math.max(1, Math.round(bareRps / 2));
+  const app = await measured(c.appUrl, connections, rate);
+  const bare = await measured(c.bareUrl, connections, rate);
+  const at = row(`c=${connections}, paced at half of ${c.bare}'s throughput`);
+  results.push(
+    at("requests/s offered", rate, "req/s"),
+    at("requests/s answered, app", app.rps, "req/s"),
+    at(`${c.latency} p50`, app.p50, "ms"),
+    at(`${c.latency} p99`, app.p99, "ms"),
+    at(`${c.latency} max`, app.max, "ms"),
+    at(`${c.latency} p99, ${c.bare}`, bare.p99, "ms"),
+    at("errors", app.errors, "requests", "0", app.errors === 0),
+  );
+  return results;
+}

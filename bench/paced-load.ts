@@ -1,0 +1,102 @@
+import { Pool } from "undici";
+
+/**
+ * An open-loop load: requests arrive at a set rate whether or not earlier ones were answered (Poisson arrivals, as
+ * people clicking in many meetings do), over a pool of `connections` keep-alive connections. autocannon keeps every
+ * connection busy (a closed loop), where latency only mirrors throughput (128 in flight at 1,300 answers a second is
+ * ~100 ms each on average, whatever the app does), and its rate limit sends each connection's share of a second in
+ * one burst at the start of that second. Latency is counted from the moment a request was due, so a late send or a
+ * wait for a free connection counts against the app (no coordinated omission, as in wrk2).
+ */
+
+export interface PacedRequest {
+  method: "POST";
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface PacedResult {
+  /** Answers per second over the run (about the rate, when the app keeps up). */
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  requests: number;
+}
+
+/** A seeded uniform random in [0, 1) (mulberry32), so two runs offer the same arrivals. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? 0
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+
+export async function pacedLoad(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  rate: number;
+  next: () => PacedRequest;
+}): Promise<PacedResult> {
+  const { url, connections, seconds, rate, next } = options;
+  const pool = new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  const random = seeded(7);
+  const latencies: number[] = [];
+  let errors = 0;
+  const pending = new Set<Promise<void>>();
+  const send = (due: number) => {
+    const request = next();
+    const done = pool
+      .request({ ...request, headersTimeout: 10_000, bodyTimeout: 10_000 })
+      .then(async (response) => {
+        await response.body.dump();
+        if (response.statusCode >= 300) errors++;
+        latencies.push(performance.now() - due);
+      })
+      .catch(() => {
+        errors++;
+      })
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let due = start;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (due <= now && due < end) {
+        send(due);
+        due += -Math.log(1 - random()) * (1000 / rate);
+      }
+      if (due >= end) return resolve();
+      setTimeout(tick, Math.max(0, due - performance.now()));
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const ms = (n: number) => Math.round(n * 10) / 10;
+  return {
+    rps: latencies.length / elapsed,
+    p50: ms(percentile(latencies, 50)),
+    p99: ms(percentile(latencies, 99)),
+    max: ms(latencies.at(-1) ?? 0),
+    errors,
+    requests: latencies.length + errors,
+  };
+}
