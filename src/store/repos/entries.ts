@@ -38,14 +38,11 @@ export function entriesRepo(q: Queryable) {
     limit: number,
   ): Promise<{ entries: Entry[]; total: number }[]> {
     const rows = await q.query<Record<string, unknown> & { ask: string; total: string }>(
-      // The count on its own reads only the index; a window count over the newest rows read every row of the point.
-      `SELECT i.ask, c.total, l.* FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
+      // The count is kept with the agenda item (migrations/007_entry_counts.sql), not counted here.
+      `SELECT i.ask, a.entry_count AS total, l.* FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
          AS i(workspace_id, discussion_id, point, ask)
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS total FROM entries e
-         WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
-           AND e.deleted_at IS NULL
-       ) c
+       JOIN agenda_items a ON a.workspace_id = i.workspace_id AND a.discussion_id = i.discussion_id
+         AND a.number = i.point
        CROSS JOIN LATERAL (
          SELECT e.* FROM entries e
          WHERE e.workspace_id = i.workspace_id AND e.discussion_id = i.discussion_id AND e.point = i.point
@@ -166,12 +163,12 @@ export function entriesRepo(q: Queryable) {
     latestForPoints,
     /** How many entries each point holds (the board shows the counts, not the entries). */
     async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
-      const rows = await q.query<{ point: number; n: string }>(
-        `SELECT point, count(*) AS n FROM entries WHERE workspace_id = $1 AND discussion_id = $2 AND deleted_at IS NULL
-         GROUP BY point`,
+      const rows = await q.query<{ number: number; entry_count: number }>(
+        `SELECT number, entry_count FROM agenda_items
+         WHERE workspace_id = $1 AND discussion_id = $2 AND entry_count > 0`,
         [workspaceId, discussionId],
       );
-      return new Map(rows.map((r) => [r.point, Number(r.n)]));
+      return new Map(rows.map((r) => [r.number, Number(r.entry_count)]));
     },
     /** The ids of last year's goals that already have a verdict in this discussion. */
     async judgedGoalIds(workspaceId: string, discussionId: string): Promise<Set<string>> {
