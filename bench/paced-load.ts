@@ -17,7 +17,7 @@ export interface PacedRequest {
 }
 
 export interface PacedResult {
-  /** Answers per second over the run (about the rate, when the app keeps up). */
+  /** Successful answers per second over the run (about the rate, when the app keeps up). */
   rps: number;
   p50: number;
   p99: number;
@@ -58,17 +58,21 @@ export async function pacedLoad(options: {
   const pending = new Set<Promise<void>>();
   const send = (due: number) => {
     const request = next();
+    // A failure (an error status, a refused connection, no answer within 10 s) counts as an error, and its time until
+    // it failed counts in the latencies like any answer's.
     const done = pool
       .request({ ...request, headersTimeout: 10_000, bodyTimeout: 10_000 })
       .then(async (response) => {
         await response.body.dump();
         if (response.statusCode >= 300) errors++;
-        latencies.push(performance.now() - due);
       })
       .catch(() => {
         errors++;
       })
-      .finally(() => pending.delete(done));
+      .finally(() => {
+        latencies.push(performance.now() - due);
+        pending.delete(done);
+      });
     pending.add(done);
   };
   const start = performance.now();
@@ -92,11 +96,11 @@ export async function pacedLoad(options: {
   latencies.sort((a, b) => a - b);
   const ms = (n: number) => Math.round(n * 10) / 10;
   return {
-    rps: latencies.length / elapsed,
+    rps: (latencies.length - errors) / elapsed,
     p50: ms(percentile(latencies, 50)),
     p99: ms(percentile(latencies, 99)),
     max: ms(latencies.at(-1) ?? 0),
     errors,
-    requests: latencies.length + errors,
+    requests: latencies.length,
   };
 }

@@ -2,6 +2,8 @@
 -- card and the board read a number instead of counting the point's entries on every read (a busy point's count grew
 -- with every note). The triggers run once per statement, so a batch of notes updates each point's row once. Every
 -- path that adds or removes entries locks the discussion first, so a point's row is always locked after it.
+-- Other instances (a rolling deploy) must not add entries between the count below and the triggers: they wait.
+LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE;
 ALTER TABLE agenda_items ADD COLUMN entry_count integer NOT NULL DEFAULT 0;
 UPDATE agenda_items a SET entry_count = c.n
   FROM (SELECT discussion_id, point, count(*) AS n FROM entries WHERE deleted_at IS NULL GROUP BY discussion_id, point) c

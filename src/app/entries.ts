@@ -33,14 +33,19 @@ export interface EntryResult {
   entry: Entry;
   /** Whether the channel shows the change; null when the caller chose not to wait for that any longer. */
   synced: boolean | null;
+  /**
+   * When the answer did not wait for the channel: the refresh that shows the change, true once it has, false if it
+   * could not (never rejects). An answer already sent can still tell the user then.
+   */
+  shown?: Promise<boolean>;
 }
 
 export interface ChangeOptions {
   /**
    * In a busy channel, whose refresh was already under way or waiting its turn, answer at once: the coming round
-   * shows the change. The answer says the channel is behind (synced false) only when the last round failed; else
-   * synced is null. Without it the answer waits for the round that shows the change, up to a second or two in a busy
-   * channel, and holds the request (all of it, in Slack's case) that long.
+   * shows the change (`shown`). For an answer that must speak now (a Teams card), synced says the channel is behind
+   * (false) when the last round failed, else null. Without it the answer waits for the round that shows the change,
+   * up to a second or two in a busy channel, holding everything the request holds for that long.
    */
   answerInBusyChannel?: boolean;
   /**
@@ -153,9 +158,13 @@ async function afterChange(
 ): Promise<EntryResult> {
   const channel = channelBusy(entry.discussionId);
   const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  const shown = () =>
+    sync.catch((error) => {
+      deps.log.warn("could not sync a discussion", { error: String(error) });
+      return false;
+    });
   if (!summaryMayChange && options.answerInBusyChannel && channel.busy) {
-    sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
-    return { entry, synced: channel.lastFailed ? false : null };
+    return { entry, synced: channel.lastFailed ? false : null, shown: shown() };
   }
   if (!summaryMayChange && options.waitForChannelMs !== undefined) {
     let timer: NodeJS.Timeout | undefined;
@@ -163,9 +172,7 @@ async function afterChange(
       timer = setTimeout(() => resolve(null), options.waitForChannelMs);
     });
     const synced = await Promise.race([sync, later]).finally(() => clearTimeout(timer));
-    if (synced === null)
-      sync.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
-    return { entry, synced };
+    return synced === null ? { entry, synced, shown: shown() } : { entry, synced };
   }
   const synced = await sync;
   if (!summaryMayChange) return { entry, synced };

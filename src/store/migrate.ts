@@ -43,7 +43,10 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
   return applied;
 }
 
-/** Splits a plain SQL file on semicolons at line ends; our migrations hold no functions or quoted semicolons. */
+/**
+ * Splits a plain SQL file on semicolons at line ends; no line inside a function body or a quoted string may end in
+ * one (migrations/007_entry_counts.sql keeps its function bodies so).
+ */
 export function splitStatements(sql: string): string[] {
   return sql
     .split(/;\s*$/m)

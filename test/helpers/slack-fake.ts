@@ -12,8 +12,8 @@ export interface SlackCall {
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
-/** A scripted answer: an HTTP answer, none at all until the server stops, or the usual answer but late. */
-type Fault = Scripted | "hang" | { delayMs: number };
+/** A scripted answer: an HTTP answer, none at all until the server stops, the usual answer but late, or when let go. */
+type Fault = Scripted | "hang" | { delayMs: number } | { until: Promise<unknown> };
 
 /**
  * A local stand-in for the Slack Web API: records every call in order and answers as Slack does.
@@ -142,7 +142,12 @@ export class FakeSlack {
       this.calls.push({ method: `${method}!hang`, args, token });
       return new Promise<never>(() => {});
     }
-    if (answer && "delayMs" in answer) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer && "until" in answer) {
+      // Held until the test lets it go, then answered as usual; "!held" marks that it arrived.
+      this.calls.push({ method: `${method}!held`, args, token });
+      await answer.until;
+    } else if (answer && "delayMs" in answer)
+      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     else if (answer) {
       this.calls.push({ method: `${method}!${answer.status}`, args, token });
       return answer;

@@ -55,17 +55,19 @@ export function register(app: App, deps: SlackDeps) {
       }
       throw error;
     }
-    // A new entry in a busy meeting is shown by the refresh already coming; waiting for it would hold the request.
     const work = async () => {
       const result = meta.e
         ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
         : await deps.core.record(ctx, input, key, { answerInBusyChannel: true });
-      if (result.synced === false) {
-        await args.client.chat.postMessage({
+      const notShown = () =>
+        args.client.chat.postMessage({
           channel: ctx.actor.userId,
           text: t(ctx.workspace.language, "command.not_synced"),
         });
-      }
+      // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
+      // meanwhile); its author hears if that refresh fails.
+      if (result.shown) void result.shown.then((ok) => (ok ? undefined : notShown())).catch(() => {});
+      else if (result.synced === false) await notShown();
     };
     if (meta.e) {
       try {
