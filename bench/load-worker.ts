@@ -186,7 +186,6 @@ async function load(spec: LoadSpec): Promise<LoadResult> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
-    ...(process.env.LAT ? { lat: result.latency } : {}),
     errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
   };
