@@ -36,10 +36,10 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
     if (!c.smoke) await warmUp(spec);
     // Slack stores a note after its ack: the warm-up's last notes are waited for, so none is counted as the run's.
     let before = await notes();
-    for (let settled = false; !settled; ) {
+    for (let same = 0, waited = 0; same < 2 && waited < 10_000; waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const now = await notes();
-      settled = now === before;
+      same = now === before ? same + 1 : 0;
       before = now;
     }
     const result = await withCpu(() => runLoad(spec));

@@ -77,11 +77,15 @@ export async function pacedLoad(options: {
   };
   // Every connection opened before the clock starts, as a running bot's would be: 128 connections opened by the
   // first requests of a Poisson burst made the first 250 ms up to 0.8 s late.
+  // (Idle ones close after the server's keep-alive, 5 s, and are opened again when needed, as any client's would.)
   await Promise.all(
     Array.from({ length: connections }, () =>
       pool.request({ method: "GET", path: "/" }).then((response) => response.body.dump()),
     ),
-  );
+  ).catch(async (error) => {
+    await pool.close();
+    throw error;
+  });
   const start = performance.now();
   const end = start + seconds * 1000;
   let due = start;

@@ -27,20 +27,43 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
   const all = migrations ?? (await loadMigrations());
   const applied: string[] = [];
   for (const migration of all) {
-    const ran = await db.transaction(async (tx) => {
-      await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
-      await tx.query(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-      );
-      const done = await tx.query("SELECT 1 FROM schema_migrations WHERE id = $1", [migration.id]);
-      if (done.length > 0) return false;
-      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query("INSERT INTO schema_migrations (id) VALUES ($1)", [migration.id]);
-      return true;
-    });
+    const ran = await retryingDeadlocks(() => applyOnce(db, migration));
     if (ran) applied.push(migration.id);
   }
   return applied;
+}
+
+/** Times a migration is tried when PostgreSQL ends it to break a deadlock. */
+const MIGRATION_TRIES = 5;
+
+/**
+ * A migration that locks tables (migrations/007_entry_counts.sql) can meet another instance, still running the code
+ * before it, taking the same locks in the other order (a discussion deleted with its agenda and entries); PostgreSQL
+ * then ends one of the two. The migration is tried again rather than failing the start.
+ */
+async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string } | null)?.code !== "40P01" || attempt >= MIGRATION_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+function applyOnce(db: Db, migration: Migration): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const done = await tx.query("SELECT 1 FROM schema_migrations WHERE id = $1", [migration.id]);
+    if (done.length > 0) return false;
+    for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+    await tx.query("INSERT INTO schema_migrations (id) VALUES ($1)", [migration.id]);
+    return true;
+  });
 }
 
 /**

@@ -29,6 +29,27 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     await db.query("DELETE FROM schema_migrations WHERE id = $1", [id]);
   });
 
+  it("tries a migration again when PostgreSQL ends it to break a deadlock, and no other failure", async () => {
+    const id = `999_deadlock_${Date.now()}`;
+    // A sequence is not rolled back with the transaction: it counts the tries.
+    await db.query(`CREATE SEQUENCE tries_${id}`);
+    const failingFirst = (code: string) => ({
+      id,
+      sql: `DO $$ BEGIN IF nextval('tries_${id}') = 1 THEN RAISE EXCEPTION 'ended' USING ERRCODE = '${code}'; END IF; END $$;`,
+    });
+    expect(await migrate(db, [failingFirst("40P01")])).toEqual([id]);
+    const tries = async () =>
+      Number((await db.query<{ n: string }>(`SELECT last_value AS n FROM tries_${id}`))[0]?.n);
+    expect(await tries()).toBe(2);
+    await db.query("DELETE FROM schema_migrations WHERE id = $1", [id]);
+
+    await db.query(`ALTER SEQUENCE tries_${id} RESTART`);
+    await expect(migrate(db, [failingFirst("23505")])).rejects.toMatchObject({ code: "23505" });
+    expect(await tries()).toBe(1);
+    expect(await db.query("SELECT 1 FROM schema_migrations WHERE id = $1", [id])).toEqual([]);
+    await db.query(`DROP SEQUENCE tries_${id}`);
+  });
+
   it("rolls a failed transaction back whole", async () => {
     const ws = await workspace();
     await expect(

@@ -66,7 +66,10 @@ export function register(app: App, deps: SlackDeps) {
         });
       // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
       // meanwhile); its author hears if that refresh fails.
-      if (result.shown) void result.shown.then((ok) => (ok ? undefined : notShown())).catch(() => {});
+      if (result.shown)
+        void result.shown
+          .then((ok) => (ok ? undefined : notShown()))
+          .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
       else if (result.synced === false) await notShown();
     };
     if (meta.e) {
