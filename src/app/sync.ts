@@ -164,7 +164,7 @@ async function syncOnce(
   const items = await r.discussions.agenda(workspace.id, discussionId);
   await ensure("board", discussion.boardMessage, async () => ({
     kind: "board",
-    view: await boardView(r, workspace, discussion, items),
+    view: boardView(workspace, discussion, items),
   }));
   const wanted = new Set(points);
   if (discussion.currentPoint) wanted.add(discussion.currentPoint);

@@ -37,17 +37,8 @@ export async function unjudgedGoals(
     .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
 }
 
-/** `agenda`: the discussion's agenda items when the caller has just read them (a refresh reads them once). */
-export async function boardView(
-  r: Repos,
-  workspace: Workspace,
-  discussion: Discussion,
-  agenda?: AgendaItem[],
-): Promise<BoardView> {
-  const [items, counts] = await Promise.all([
-    agenda ?? r.discussions.agenda(workspace.id, discussion.id),
-    r.entries.countByPoint(workspace.id, discussion.id),
-  ]);
+/** `items`: the discussion's agenda items, as a refresh has just read them (with each point's entry count). */
+export function boardView(workspace: Workspace, discussion: Discussion, items: AgendaItem[]): BoardView {
   return {
     discussionId: discussion.id,
     year: discussion.year,
@@ -62,7 +53,7 @@ export async function boardView(
       number: p.number,
       title: p.title[workspace.language],
       status: items.find((i) => i.number === p.number)?.status ?? "pending",
-      entryCount: counts.get(p.number) ?? 0,
+      entryCount: items.find((i) => i.number === p.number)?.entryCount ?? 0,
     })),
   };
 }

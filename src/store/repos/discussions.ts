@@ -194,7 +194,8 @@ export function discussionsRepo(q: Queryable) {
     },
     async agenda(workspaceId: string, discussionId: string): Promise<AgendaItem[]> {
       const rows = await q.query(
-        "SELECT number, key, status, message FROM agenda_items WHERE workspace_id = $1 AND discussion_id = $2 ORDER BY number",
+        `SELECT number, key, status, message, entry_count FROM agenda_items WHERE workspace_id = $1 AND discussion_id = $2
+         ORDER BY number`,
         [workspaceId, discussionId],
       );
       return rows.map(toAgendaItem);
@@ -209,7 +210,7 @@ export function discussionsRepo(q: Queryable) {
       const rows = await q.query<Record<string, unknown> & { agenda: Record<string, unknown>[] | null }>(
         `SELECT d.*, (
            SELECT jsonb_agg(jsonb_build_object('number', a.number, 'key', a.key, 'status', a.status,
-             'message', a.message) ORDER BY a.number)
+             'message', a.message, 'entry_count', a.entry_count) ORDER BY a.number)
            FROM agenda_items a WHERE a.workspace_id = d.workspace_id AND a.discussion_id = d.id
          ) AS agenda
          FROM discussions d
@@ -287,4 +288,5 @@ const toAgendaItem = (r: Record<string, unknown>): AgendaItem => ({
   key: r.key as string,
   status: r.status as PointStatus,
   message: (r.message as MessageRef | null) ?? null,
+  entryCount: Number(r.entry_count ?? 0),
 });

@@ -161,7 +161,7 @@ export function entriesRepo(q: Queryable) {
       return latest ?? { entries: [], total: 0 };
     },
     latestForPoints,
-    /** How many entries each point holds (the board shows the counts, not the entries). */
+    /** How many entries each point holds, by point (a refresh reads the same counts with the agenda items). */
     async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
       const rows = await q.query<{ number: number; entry_count: number }>(
         `SELECT number, entry_count FROM agenda_items

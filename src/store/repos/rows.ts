@@ -60,6 +60,8 @@ export interface AgendaItem {
   key: string;
   status: PointStatus;
   message: MessageRef | null;
+  /** The point's entries (not removed), kept by the database (migrations/007_entry_counts.sql). */
+  entryCount: number;
 }
 
 export interface Entry {
