@@ -19,6 +19,9 @@ const TEXT_BUDGET = 20_000;
 
 export const threadConversation = (channel: string, root: string) => `${channel};messageid=${root}`;
 
+const notAdded = (conversationId: string) =>
+  new Error(`the bot has not been added to Teams conversation ${conversationId}`);
+
 /**
  * The core's chat port on Teams, for one workspace (tenant). Every send is proactive through a stored conversation
  * reference, so any instance can send for any conversation the bot has seen.
@@ -33,7 +36,7 @@ export class TeamsChat implements ChatPort {
 
   private async row(conversationId: string): Promise<ConversationRow> {
     const row = await this.store.conversation(this.workspace.id, conversationId);
-    if (!row) throw new Error(`the bot has not been added to Teams conversation ${conversationId}`);
+    if (!row) throw notAdded(conversationId);
     return row;
   }
 
@@ -72,13 +75,14 @@ export class TeamsChat implements ChatPort {
 
   /** Updates the message in place, and its further pages: changed ones in place, new ones added, surplus removed. */
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
-    const row = await this.row(ref.channel);
+    const found = await this.store.conversationWithPages(this.workspace.id, ref.channel, ref.id);
+    if (!found) throw notAdded(ref.channel);
+    const { row, pages: existing } = found;
     const [first, ...rest] = this.contents(render(message));
     if (!first) return;
     const conversation =
       ref.threadId && row.kind === "channel" ? threadConversation(ref.channel, ref.threadId) : ref.channel;
     await this.connector.update(row.reference, conversation, ref.id, first);
-    const existing = await this.store.pages(this.workspace.id, ref.channel, ref.id);
     if (existing.length === 0 && rest.length === 0) return;
     const pageTarget =
       row.kind === "channel" ? threadConversation(ref.channel, ref.threadId ?? ref.id) : ref.channel;

@@ -49,6 +49,21 @@ export function teamsStore(db: Db) {
       );
       return rows[0] ? toRow(rows[0]) : null;
     },
+    /** The conversation and the further pages of one of its messages, in one read (what an update needs). */
+    async conversationWithPages(
+      workspaceId: string,
+      conversationId: string,
+      activityId: string,
+    ): Promise<{ row: ConversationRow; pages: PageRef[] } | null> {
+      const rows = await db.query<Record<string, unknown> & { pages: PageRef[] | null }>(
+        `SELECT c.*, p.pages FROM teams_conversations c
+         LEFT JOIN teams_card_pages p ON p.workspace_id = c.workspace_id AND p.conversation_id = c.conversation_id
+           AND p.activity_id = $3
+         WHERE c.workspace_id = $1 AND c.conversation_id = $2`,
+        [workspaceId, conversationId, activityId],
+      );
+      return rows[0] ? { row: toRow(rows[0]), pages: rows[0].pages ?? [] } : null;
+    },
     async personal(workspaceId: string, userId: string): Promise<ConversationRow | null> {
       const rows = await db.query(
         `SELECT * FROM teams_conversations WHERE workspace_id = $1 AND kind = 'personal' AND user_id = $2
@@ -72,13 +87,6 @@ export function teamsStore(db: Db) {
         [workspaceId],
       );
       return rows[0]?.public_url ?? null;
-    },
-    async pages(workspaceId: string, conversationId: string, activityId: string): Promise<PageRef[]> {
-      const rows = await db.query<{ pages: PageRef[] }>(
-        "SELECT pages FROM teams_card_pages WHERE workspace_id = $1 AND conversation_id = $2 AND activity_id = $3",
-        [workspaceId, conversationId, activityId],
-      );
-      return rows[0]?.pages ?? [];
     },
     async setPages(
       workspaceId: string,

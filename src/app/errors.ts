@@ -1,5 +1,6 @@
 import type { FieldProblem } from "../domain/entries.ts";
 import { type MessageKey, type Params, t } from "../i18n/index.ts";
+import type { PointView } from "./chat-port.ts";
 
 export type ErrorCode =
   | "stale"
@@ -44,6 +45,16 @@ export class AppError extends Error {
     this.params = params;
     this.problems = problems;
     this.retryable = retryable;
+  }
+}
+
+/**
+ * A click from a view that is behind (someone moved first), refused; with the point that view showed as it is now,
+ * when it was read along with the check, so the answer needs no second read.
+ */
+export class StaleError extends AppError {
+  constructor(readonly view: PointView | null = null) {
+    super("stale", "error.stale", {}, {}, true);
   }
 }
 

@@ -15,7 +15,7 @@ import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
-import { POINT_VIEW_ENTRIES, pointViewFrom, unjudgedGoals } from "./views.ts";
+import { POINT_VIEW_ENTRIES, unjudgedGoals, viewOfRead } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 import { WorkspaceCache } from "./workspace-cache.ts";
 
@@ -25,9 +25,6 @@ const WORKSPACE_CACHE_MS = 2000;
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f: F) =>
   ((...rest: never[]) => f(deps, ...rest)) as Bound<F>;
-
-/** The point views made from one read of a point (keyed by what that read answered), by language and time zone. */
-const viewsOf = new WeakMap<object, Map<string, Promise<PointView>>>();
 
 /** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
 export function createCore(deps: Deps) {
@@ -108,22 +105,7 @@ export function createCore(deps: Deps) {
     async pointView(ctx: Ctx, discussionId: string, point: number): Promise<PointView | null> {
       const ask = { workspaceId: ctx.workspace.id, discussionId, point, limit: POINT_VIEW_ENTRIES };
       const now = await read(deps, () => pointNow(deps.db, ask));
-      if (!now) return null;
-      // Requests answered from the same read (one point, asked together) share one view of it: the entries are
-      // described once, not once per request.
-      const { language, timeZone } = ctx.workspace;
-      let views = viewsOf.get(now.latest);
-      if (!views) {
-        views = new Map();
-        viewsOf.set(now.latest, views);
-      }
-      let view = views.get(`${language} ${timeZone}`);
-      if (!view) {
-        view = pointViewFrom(repos(deps.db), ctx.workspace, now.discussion, point, now.agenda, now.latest);
-        views.set(`${language} ${timeZone}`, view);
-        view.catch(() => views?.delete(`${language} ${timeZone}`));
-      }
-      return view;
+      return now && viewOfRead(repos(deps.db), ctx.workspace, now, point);
     },
   };
 }
@@ -132,7 +114,7 @@ export type Core = ReturnType<typeof createCore>;
 export type * from "./chat-port.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger } from "./context.ts";
-export { AppError, errorText, problemText } from "./errors.ts";
+export { AppError, errorText, problemText, StaleError } from "./errors.ts";
 export {
   type FieldSpec,
   type FieldValue,

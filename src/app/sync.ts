@@ -1,7 +1,8 @@
+import { pointNow } from "../store/gathered.ts";
 import { repos, type Workspace } from "../store/index.ts";
 import type { MessageRef, OutboundMessage } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
-import { boardView, pointView } from "./views.ts";
+import { boardView, POINT_VIEW_ENTRIES, pointView, viewOfRead } from "./views.ts";
 
 /**
  * Brings the channel's messages in line with what is stored: updates what was posted, posts what is missing.
@@ -129,8 +130,17 @@ async function syncOnce(
   points: readonly number[],
 ): Promise<{ ok: boolean; version: number | null }> {
   const r = repos(deps.db);
-  const discussion = await r.discussions.get(workspace.id, discussionId);
-  if (!discussion?.channelId || discussion.status === "planned") return { ok: true, version: null };
+  // The discussion, its agenda and (a guess that mostly holds: the point changed is the one shown) the first point
+  // asked for, in one read shared with the requests of the moment.
+  const guess = points[0] ?? 0;
+  const now = await pointNow(deps.db, {
+    workspaceId: workspace.id,
+    discussionId,
+    point: guess,
+    limit: guess ? POINT_VIEW_ENTRIES : 0,
+  });
+  const discussion = now?.discussion;
+  if (!now || !discussion?.channelId || discussion.status === "planned") return { ok: true, version: null };
   const channel = discussion.channelId;
   const chat = deps.chatFor(workspace);
   let ok = true;
@@ -161,7 +171,7 @@ async function syncOnce(
     }
   };
 
-  const items = await r.discussions.agenda(workspace.id, discussionId);
+  const items = now.agenda;
   await ensure("board", discussion.boardMessage, async () => ({
     kind: "board",
     view: boardView(workspace, discussion, items),
@@ -173,7 +183,9 @@ async function syncOnce(
     if (!wanted.has(item.number) || (item.status === "pending" && !item.message)) continue;
     await ensure(item.number, item.message, async () => ({
       kind: "point",
-      view: await pointView(r, workspace, discussion, item.number, items),
+      view: await (item.number === guess
+        ? viewOfRead(r, workspace, now, guess)
+        : pointView(r, workspace, discussion, item.number, items)),
     }));
   }
   return { ok, version: discussion.version };

@@ -78,6 +78,34 @@ export async function pointView(
   return pointViewFrom(r, workspace, discussion, number, items, here);
 }
 
+/** The point views made from one read of a point (keyed by what that read answered), by language and time zone. */
+const viewsOf = new WeakMap<object, Map<string, Promise<PointView>>>();
+
+/**
+ * A point's view from a gathered read (store/gathered.ts pointNow). Requests answered from the same read (one point,
+ * asked together) share one view of it: the entries are described once, not once per request.
+ */
+export function viewOfRead(
+  r: Repos,
+  workspace: Workspace,
+  now: { discussion: Discussion; agenda: AgendaItem[]; latest: { entries: Entry[]; total: number } },
+  point: number,
+): Promise<PointView> {
+  const { language, timeZone } = workspace;
+  let views = viewsOf.get(now.latest);
+  if (!views) {
+    views = new Map();
+    viewsOf.set(now.latest, views);
+  }
+  let view = views.get(`${language} ${timeZone}`);
+  if (!view) {
+    view = pointViewFrom(r, workspace, now.discussion, point, now.agenda, now.latest);
+    views.set(`${language} ${timeZone}`, view);
+    view.catch(() => views?.delete(`${language} ${timeZone}`));
+  }
+  return view;
+}
+
 /** pointView from what was read already: the agenda and the point's newest entries with their count. */
 export async function pointViewFrom(
   r: Repos,

@@ -1,17 +1,21 @@
 import { DateTime } from "luxon";
+import { AGENDA } from "../domain/agenda.ts";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
-import { versionFor } from "../store/gathered.ts";
+import { pointNow } from "../store/gathered.ts";
 import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { AppError } from "./errors.ts";
+import { AppError, StaleError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
 import { channelBusy, channelShows, syncDiscussion } from "./sync.ts";
+import { POINT_VIEW_ENTRIES, viewOfRead } from "./views.ts";
 
 export interface MoveResult {
   discussion: Discussion;
   /** False when the channel could not be updated; the next action tries again. */
   synced: boolean;
 }
+
+const isPoint = (n: number) => Number.isInteger(n) && n >= 1 && n <= AGENDA.length;
 
 export function currentYear(deps: Deps, ctx: Ctx): number {
   return DateTime.fromJSDate(deps.now(), { zone: ctx.workspace.timeZone }).year;
@@ -73,18 +77,31 @@ export async function start(
 export async function move(
   deps: Deps,
   ctx: Ctx,
-  input: { discussionId: string; expectedVersion: number; move: Move },
+  input: {
+    discussionId: string;
+    expectedVersion: number;
+    move: Move;
+    /** The point the clicked view shows: a refusal then comes with that point as it is now (StaleError.view). */
+    showing?: number;
+  },
   key: string | null,
 ): Promise<MoveResult> {
   // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
   // its key was used before: then the transaction below replays the first answer.
+  const showing = input.showing && isPoint(input.showing) ? input.showing : null;
   const seen = await read(deps, () =>
-    versionFor(deps.db, { workspaceId: ctx.workspace.id, discussionId: input.discussionId, key }),
+    pointNow(deps.db, {
+      workspaceId: ctx.workspace.id,
+      discussionId: input.discussionId,
+      point: showing ?? 0,
+      limit: showing ? POINT_VIEW_ENTRIES : 0,
+      key,
+    }),
   );
   if (!seen) throw new AppError("not_found", "error.not_found");
-  if (seen.version !== input.expectedVersion && !seen.keyUsed) {
-    await refreshBehindView(deps, ctx, input.discussionId, seen.version);
-    throw new AppError("stale", "error.stale", {}, {}, true);
+  if (seen.discussion.version !== input.expectedVersion && !seen.keyUsed) {
+    await refreshBehindView(deps, ctx, input.discussionId, seen.discussion.version);
+    throw new StaleError(showing ? await viewOfRead(repos(deps.db), ctx.workspace, seen, showing) : null);
   }
   let previousPoint: number | null = null;
   try {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db.ts";
 import { Gatherer } from "./gather.ts";
-import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo, type RunningNote } from "./repos/entries.ts";
+import { pointsRepo } from "./repos/points.ts";
 import type { AgendaItem, Discussion, Entry } from "./repos/rows.ts";
 
 /**
@@ -53,51 +53,49 @@ export async function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): 
   return notes(db).run({ ...note, id: randomUUID() });
 }
 
-type VersionAsk = { workspaceId: string; discussionId: string; key: string | null };
-type VersionSeen = { version: number; keyUsed: boolean } | null;
-const versions = perDatabase<VersionAsk, VersionSeen>((db, items) => discussionsRepo(db).versionsFor(items));
-
-/**
- * A discussion's version and whether a key was used (discussions.versionsFor), asked together with others; null
- * when it is not there (an id that is no uuid included).
- */
-export async function versionFor(db: Db, ask: VersionAsk): Promise<VersionSeen> {
-  if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;
-  return versions(db).run(ask);
-}
-
-type PointAsk = { workspaceId: string; discussionId: string; point: number; limit: number };
+type PointAsk = {
+  workspaceId: string;
+  discussionId: string;
+  point: number;
+  limit: number;
+  /** The asking request's idempotency key: whether it was used already comes with the answer. */
+  key?: string | null;
+};
 export type PointNow = {
   discussion: Discussion;
   agenda: AgendaItem[];
   latest: { entries: Entry[]; total: number };
+  keyUsed: boolean;
 } | null;
 
 const points = perDatabase<PointAsk, PointNow>(async (db, asks) => {
-  // Requests at once mostly ask for the same few points (a meeting's current point): each is read once.
-  const distinct = [...new Map(asks.map((a) => [pointKey(a), a])).values()];
-  const [found, latest] = await Promise.all([
-    discussionsRepo(db).withAgendas(distinct),
-    Promise.all(
-      [...new Set(distinct.map((a) => a.limit))].map(async (limit) => {
-        const same = distinct.filter((a) => a.limit === limit);
-        const answers = await entriesRepo(db).latestForPoints(same, limit);
-        return same.map((a, i) => [pointKey(a), answers[i]] as const);
-      }),
-    ).then((lists) => new Map(lists.flat())),
-  ]);
-  return asks.map((a) => {
-    const here = found.get(a.discussionId);
-    if (!here || here.discussion.workspaceId !== a.workspaceId) return null;
-    return { ...here, latest: latest.get(pointKey(a)) ?? { entries: [], total: 0 } };
+  // Requests at once mostly ask for the same few points (a meeting's current point): each is read once, with the
+  // keys of all who asked for it.
+  const distinct = new Map<string, { ask: PointAsk; keys: Set<string> }>();
+  for (const ask of asks) {
+    const key = pointKey(ask);
+    const same = distinct.get(key) ?? { ask, keys: new Set<string>() };
+    if (ask.key) same.keys.add(ask.key);
+    distinct.set(key, same);
+  }
+  const list = [...distinct.values()];
+  const reads = await pointsRepo(db).now(list.map(({ ask, keys }) => ({ ...ask, keys: [...keys] })));
+  const byPoint = new Map(list.map(({ ask }, i) => [pointKey(ask), reads[i] ?? null]));
+  return asks.map((ask) => {
+    const read = byPoint.get(pointKey(ask));
+    if (!read) return null;
+    const { usedKeys, ...now } = read;
+    return { ...now, keyUsed: ask.key ? usedKeys.has(ask.key) : false };
   });
 });
 const pointKey = (a: PointAsk) => `${a.workspaceId} ${a.discussionId} ${a.point} ${a.limit}`;
 
 /**
- * A discussion, its agenda and a point's newest `limit` entries with their count, asked together with others (each
- * point read once however many ask): what a point's card shows. Read after the request's own change was stored, so
- * it shows that change. Null when the discussion is not there (an id that is no uuid included).
+ * A discussion, its agenda and a point's newest `limit` entries with their count, and whether the asking request's
+ * key was used already, asked together with others in one statement (each point read once however many ask): what a
+ * point's card shows, and what tells a click from a card that is behind. Read after the request's own change was
+ * stored, so it shows that change. Null when the discussion is not there (an id that is no uuid included) or not in
+ * that workspace.
  */
 export async function pointNow(db: Db, ask: PointAsk): Promise<PointNow> {
   if (!isUuid(ask.workspaceId) || !isUuid(ask.discussionId)) return null;

@@ -1,7 +1,7 @@
-import { AppError, errorText } from "../../../src/app/index.ts";
+import { AppError, errorText, StaleError } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
-import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
+import { type ActionArgs, currentPointCard, pointCardOf, pointOrMessage } from "./shared.ts";
 import { BadSubmit, metaOnly, readSubmit } from "./submit.ts";
 
 const MOVES = ["next", "previous", "skip"] as const;
@@ -23,7 +23,7 @@ export async function move(args: ActionArgs): Promise<AdaptiveCard> {
   try {
     const { discussion } = await args.deps.core.move(
       args.ctx,
-      { discussionId, expectedVersion: Number(meta.v), move: { type } },
+      { discussionId, expectedVersion: Number(meta.v), move: { type }, showing: Number(meta.p) },
       args.key,
     );
     // The user sees the point they moved to; the point they left is updated in the channel.
@@ -34,6 +34,10 @@ export async function move(args: ActionArgs): Promise<AdaptiveCard> {
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return pointOrMessage(args, discussionId, Number(meta.p), errorText(l, error), "attention");
+    const text = errorText(l, error);
+    // Behind: answered with the point as the refusal read it.
+    const read = error instanceof StaleError && error.view;
+    const card = read && pointCardOf(read, { notice: { text, tone: "attention" } });
+    return card || pointOrMessage(args, discussionId, Number(meta.p), text, "attention");
   }
 }

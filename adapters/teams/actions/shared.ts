@@ -28,7 +28,11 @@ export async function currentPointCard(
 ): Promise<AdaptiveCard | null> {
   if (!Number.isInteger(point) || point < 1 || point > 11) return null;
   const view = await args.deps.core.pointView(args.ctx, discussionId, point);
-  if (!view) return null;
+  return view && pointCardOf(view, options);
+}
+
+/** A point's card drawn from its view; cards without a form are drawn once per view and notice. */
+export function pointCardOf(view: PointView, options: PointCardOptions = {}): AdaptiveCard | null {
   // A form is one person's; a card with a notice alone is the same for everyone answered from this view.
   if (options.form) return pointCards(view, options)[0] ?? null;
   let cards = drawn.get(view);

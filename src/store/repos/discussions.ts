@@ -1,9 +1,9 @@
 import type { MessageRef } from "../../app/chat-port.ts";
 import type { DiscussionState } from "../../domain/discussion.ts";
-import { AGENDA_KEYS, type PointStatus } from "../../domain/types.ts";
+import { AGENDA_KEYS } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
-import { type AgendaItem, type Discussion, type Participant, toDiscussion } from "./rows.ts";
+import { type AgendaItem, type Discussion, type Participant, toAgendaItem, toDiscussion } from "./rows.ts";
 
 export function discussionsRepo(q: Queryable) {
   return {
@@ -13,31 +13,6 @@ export function discussionsRepo(q: Queryable) {
         [workspaceId, discussionId],
       );
       return rows[0] ? toDiscussion(rows[0]) : null;
-    },
-    /**
-     * For each ask, the discussion's version and whether its key was already used (a request with that key is then
-     * replayed, not refused): one snapshot, so a first call's move and its key are seen together or not at all.
-     * Null for a discussion not there (or not in that workspace). Answers in the order asked.
-     */
-    async versionsFor(
-      asks: readonly { workspaceId: string; discussionId: string; key: string | null }[],
-    ): Promise<({ version: number; keyUsed: boolean } | null)[]> {
-      const rows = await q.query<{ n: string; version: number; key_used: boolean }>(
-        `SELECT i.n, d.version, i.key IS NOT NULL AND EXISTS (
-           SELECT 1 FROM idempotency_keys k WHERE k.workspace_id = d.workspace_id AND k.key = i.key
-         ) AS key_used
-         FROM (
-           SELECT (x->>'workspaceId')::uuid AS workspace_id, (x->>'discussionId')::uuid AS discussion_id,
-             x->>'key' AS key, n
-           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
-         ) i
-         JOIN discussions d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id`,
-        [JSON.stringify(asks)],
-      );
-      const seen = new Map(
-        rows.map((r) => [Number(r.n), { version: Number(r.version), keyUsed: r.key_used }]),
-      );
-      return asks.map((_, i) => seen.get(i + 1) ?? null);
     },
     async forYear(workspaceId: string, year: number, lock = false): Promise<Discussion | null> {
       const rows = await q.query(
@@ -201,31 +176,6 @@ export function discussionsRepo(q: Queryable) {
       return rows.map(toAgendaItem);
     },
     /**
-     * Several discussions with their agendas, in one statement: by discussion id, those there (and in the workspace
-     * asked for). What many requests at once ask for (see gathered.ts).
-     */
-    async withAgendas(
-      asks: readonly { workspaceId: string; discussionId: string }[],
-    ): Promise<Map<string, { discussion: Discussion; agenda: AgendaItem[] }>> {
-      const rows = await q.query<Record<string, unknown> & { agenda: Record<string, unknown>[] | null }>(
-        `SELECT d.*, (
-           SELECT jsonb_agg(jsonb_build_object('number', a.number, 'key', a.key, 'status', a.status,
-             'message', a.message, 'entry_count', a.entry_count) ORDER BY a.number)
-           FROM agenda_items a WHERE a.workspace_id = d.workspace_id AND a.discussion_id = d.id
-         ) AS agenda
-         FROM discussions d
-         JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[])) AS i(workspace_id, id)
-           ON d.workspace_id = i.workspace_id AND d.id = i.id`,
-        [asks.map((a) => a.workspaceId), asks.map((a) => a.discussionId)],
-      );
-      return new Map(
-        rows.map((row) => [
-          row.id as string,
-          { discussion: toDiscussion(row), agenda: (row.agenda ?? []).map(toAgendaItem) },
-        ]),
-      );
-    },
-    /**
      * Claims the right to post a message (board or point) by writing a placeholder where none is.
      * Only one caller gets true, so a retry racing the original never posts twice.
      */
@@ -282,11 +232,3 @@ export function discussionsRepo(q: Queryable) {
     },
   };
 }
-
-const toAgendaItem = (r: Record<string, unknown>): AgendaItem => ({
-  number: r.number as number,
-  key: r.key as string,
-  status: r.status as PointStatus,
-  message: (r.message as MessageRef | null) ?? null,
-  entryCount: Number(r.entry_count ?? 0),
-});

@@ -126,6 +126,14 @@ export const toDiscussion = (r: Row): Discussion => ({
   concludeOverrideReason: (r.conclude_override_reason as string | null) ?? null,
 });
 
+export const toAgendaItem = (r: Row): AgendaItem => ({
+  number: r.number as number,
+  key: r.key as string,
+  status: r.status as PointStatus,
+  message: (r.message as MessageRef | null) ?? null,
+  entryCount: Number(r.entry_count ?? 0),
+});
+
 export const toEntry = (r: Row): Entry => ({
   id: r.id as string,
   discussionId: r.discussion_id as string,
