@@ -4,14 +4,29 @@ import type { EntryData } from "../domain/entries.ts";
 import type { AgendaItem, Discussion, Entry, Repos, Workspace } from "../store/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 
+/**
+ * Entries as shown, by everything that shows (an entry's id fixes its kind and author): a busy point's card shows the
+ * same thirty entries to every request until one changes, and each is described once. Shared: never changed.
+ */
+const shown = new Map<string, ViewEntry>();
+const SHOWN_KEPT = 5000;
+
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
-  return {
-    id: entry.id,
-    kind: entry.kind,
-    authorId: entry.authorId,
-    status: entry.status,
-    described: describeEntry(entry, workspace.language, workspace.timeZone),
-  };
+  const { language, timeZone } = workspace;
+  const key = `${entry.id} ${language} ${timeZone} ${entry.status} ${JSON.stringify(entry.data)}`;
+  let view = shown.get(key);
+  if (!view) {
+    view = {
+      id: entry.id,
+      kind: entry.kind,
+      authorId: entry.authorId,
+      status: entry.status,
+      described: describeEntry(entry, language, timeZone),
+    };
+    if (shown.size >= SHOWN_KEPT) shown.delete(shown.keys().next().value as string);
+    shown.set(key, view);
+  }
+  return view;
 }
 
 /** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */

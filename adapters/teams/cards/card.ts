@@ -122,6 +122,17 @@ export const actionSet = (actions: Element[]): Element => ({ type: "ActionSet", 
 
 const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
+/** Element sizes, measured once for each element: an entry's elements are drawn once and shared (cards/point.ts). */
+const sizes = new WeakMap<Element, number>();
+function elementSize(element: Element): number {
+  let bytes = sizes.get(element);
+  if (bytes === undefined) {
+    bytes = size(element);
+    sizes.set(element, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Lays out a message over as many cards as its content needs: the head and the actions on the first card, the
  * body elements after them in order, each further card opening with `continued(page)`.
@@ -137,7 +148,7 @@ export function paginate(
   let used = size(current);
   let placed = 0;
   for (const element of body) {
-    const cost = size(element) + 1;
+    const cost = elementSize(element) + 1;
     if (used + cost > CARD_BUDGET && placed > 0) {
       cards.push(current);
       current = card([subheading(continued(cards.length + 1))]);

@@ -23,12 +23,20 @@ export interface PointCardOptions {
   notice?: { text: string; tone: "good" | "attention" };
 }
 
+/** An entry's elements, drawn once for each entry as shown (the core shares those while they do not change). */
+const drawn = new WeakMap<ViewEntry, Element[]>();
+
 export function entryElements(entry: ViewEntry): Element[] {
-  const d = entry.described;
-  return [
-    ...paragraphs(`**${escapeMd(d.label)}:** ${escapeMd(d.text)}`, { spacing: "Small" }),
-    ...d.details.flatMap((x) => paragraphs(escapeMd(x), { isSubtle: true, spacing: "None" })),
-  ];
+  let elements = drawn.get(entry);
+  if (!elements) {
+    const d = entry.described;
+    elements = [
+      ...paragraphs(`**${escapeMd(d.label)}:** ${escapeMd(d.text)}`, { spacing: "Small" }),
+      ...d.details.flatMap((x) => paragraphs(escapeMd(x), { isSubtle: true, spacing: "None" })),
+    ];
+    drawn.set(entry, elements);
+  }
+  return elements;
 }
 
 /** One agenda point: its questions, what has been recorded, and the buttons to record more or move on. */
