@@ -1,6 +1,20 @@
 /** The smallest surface the store needs from PostgreSQL; both drivers implement it. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * A name to keep the statement prepared under on each connection that runs it (PostgreSQL server; PGlite ignores
+   * it): for the few statements run many times a second, which PostgreSQL then parses and plans once per connection,
+   * not each time. One name, one text; the statement names its columns (no `*`), so a migration that adds columns
+   * does not change what a prepared statement returns.
+   */
+  prepare?: string;
 }
 
 export interface Db extends Queryable {

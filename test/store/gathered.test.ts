@@ -48,6 +48,27 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
     expect(together).toEqual(texts.slice(1));
   });
 
+  it("still reads and records after a migration adds columns to the tables its kept statements read", async () => {
+    const at = await runningDiscussion();
+    const read = async () => {
+      const now = await pointNow(db, { ...at, point: 1, limit: 5 });
+      return now && { version: now.discussion.version, texts: now.latest.entries.map((e) => e.data) };
+    };
+    // One at a time, so each runs on the connection the one before used, where it is kept prepared (PostgreSQL).
+    expect(await recordRunningNote(db, note(at, "before-1", "Før"))).not.toBeNull();
+    const before = await read();
+    await db.query("ALTER TABLE discussions ADD COLUMN later_column text");
+    await db.query("ALTER TABLE entries ADD COLUMN later_column text");
+    try {
+      expect(await read()).toEqual(before);
+      expect(await recordRunningNote(db, note(at, "after-1", "Efter"))).toMatchObject({ data: { text: "Efter" } });
+      expect((await read())?.texts).toEqual([{ text: "Før" }, { text: "Efter" }]);
+    } finally {
+      await db.query("ALTER TABLE discussions DROP COLUMN later_column");
+      await db.query("ALTER TABLE entries DROP COLUMN later_column");
+    }
+  });
+
   it("fails only the note that is wrong when notes share a statement, whatever the error", async () => {
     const at = await runningDiscussion();
     const outcomes = await Promise.allSettled(

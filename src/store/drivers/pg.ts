@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Db, Queryable } from "../db.ts";
+import type { Db, Queryable, QueryOptions } from "../db.ts";
 
 // Return dates (DATE columns) as plain YYYY-MM-DD strings, like PGlite does below, not as local-midnight Date objects.
 pg.types.setTypeParser(1082, (value) => value);
@@ -10,8 +10,8 @@ export function openPg(connectionString: string, max = 10): Db {
   pool.on("error", () => {});
   return {
     driver: "pg",
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, params as unknown[]);
+    async query<T>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      const result = await pool.query(statement(sql, params, options));
       return result.rows as T[];
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
@@ -24,8 +24,10 @@ export function openPg(connectionString: string, max = 10): Db {
         // One connection runs one query at a time: queries issued together inside a transaction take turns.
         let turn: Promise<unknown> = Promise.resolve();
         const tx: Queryable = {
-          query<R>(sql: string, params: readonly unknown[] = []) {
-            const run = turn.then(async () => (await client.query(sql, params as unknown[])).rows as R[]);
+          query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+            const run = turn.then(
+              async () => (await client.query(statement(sql, params, options))).rows as R[],
+            );
             turn = run.catch(() => {});
             return run;
           },
@@ -47,3 +49,9 @@ export function openPg(connectionString: string, max = 10): Db {
     backlog: () => pool.waitingCount,
   };
 }
+
+const statement = (sql: string, params: readonly unknown[], options: QueryOptions): pg.QueryConfig => ({
+  text: sql,
+  values: params as unknown[],
+  ...(options.prepare ? { name: options.prepare } : {}),
+});

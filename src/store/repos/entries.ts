@@ -122,8 +122,11 @@ export function entriesRepo(q: Queryable) {
              'createdAt', ${JSON_TIME("e.created_at")}, 'completedAt', ${JSON_TIME("e.completed_at")})
            FROM entry e JOIN input i ON i.id = e.id
          )
-         SELECT * FROM entry`,
+         SELECT id, discussion_id, point, kind, data, author_id, owner_id, deadline, status, carried_from, source,
+           created_at, completed_at
+         FROM entry`,
         [JSON.stringify(notes)],
+        { prepare: "running_notes" },
       );
       return new Map(rows.map((row) => [String(row.id), toEntry(row)]));
     },

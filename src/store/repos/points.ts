@@ -21,7 +21,7 @@ export interface PointRead {
 type Row = Record<string, unknown> & {
   ask: string;
   agenda: Record<string, unknown>[] | null;
-  latest: Record<string, unknown>[] | null;
+  latest: EntryJson[] | null;
   used_keys: string[] | null;
 };
 
@@ -35,15 +35,15 @@ export function pointsRepo(q: Queryable) {
      */
     async now(asks: readonly PointAsk[]): Promise<(PointRead | null)[]> {
       const rows = await q.query<Row>(
-        `SELECT i.ask, d.*, (
+        `SELECT i.ask, ${DISCUSSION_COLUMNS}, (
            SELECT json_agg(json_build_object('number', a.number, 'key', a.key, 'status', a.status,
              'message', a.message, 'entry_count', a.entry_count) ORDER BY a.number)
            FROM agenda_items a WHERE a.workspace_id = d.workspace_id AND a.discussion_id = d.id
          ) AS agenda, (
-           SELECT json_agg(l ORDER BY l.created_at, l.seq) FROM (
-             SELECT e.id, e.discussion_id, e.point, e.kind, e.data, e.author_id, e.owner_id, e.deadline, e.status,
-               e.carried_from, e.source, e.created_at, e.completed_at, e.seq
-             FROM entries e
+           SELECT json_agg(json_build_array(l.id, l.kind, l.data, l.author_id, l.owner_id, l.deadline, l.status,
+             l.carried_from, l.source, l.created_at, l.completed_at) ORDER BY l.created_at, l.seq)
+           FROM (
+             SELECT e.* FROM entries e
              WHERE e.workspace_id = d.workspace_id AND e.discussion_id = d.id AND e.point = i.point
                AND e.deleted_at IS NULL
              ORDER BY e.created_at DESC, e.seq DESC LIMIT i.lim
@@ -58,7 +58,18 @@ export function pointsRepo(q: Queryable) {
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
          ) i
          JOIN discussions d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id`,
-        [JSON.stringify(asks)],
+        [
+          JSON.stringify(
+            asks.map(({ workspaceId, discussionId, point, limit, keys }) => ({
+              workspaceId,
+              discussionId,
+              point,
+              limit,
+              keys,
+            })),
+          ),
+        ],
+        { prepare: "points_now" },
       );
       const answers: (PointRead | null)[] = asks.map(() => null);
       for (const row of rows) {
@@ -68,7 +79,7 @@ export function pointsRepo(q: Queryable) {
           discussion: toDiscussion(row),
           agenda,
           latest: {
-            entries: (row.latest ?? []).map(entryFromJson),
+            entries: (row.latest ?? []).map((e) => entryFrom(e, row.id as string, asks[at]?.point ?? 0)),
             total: agenda.find((item) => item.number === asks[at]?.point)?.entryCount ?? 0,
           },
           usedKeys: new Set(row.used_keys ?? []),
@@ -79,10 +90,39 @@ export function pointsRepo(q: Queryable) {
   };
 }
 
-/** An entry as row_to_json writes it: timestamps as ISO text, the rest as the driver reads the columns. */
-const entryFromJson = (o: Record<string, unknown>): Entry =>
+/** An entry as the statement writes it: positions, not names (a card's thirty entries are most of what is read). */
+type EntryJson = [
+  id: string,
+  kind: string,
+  data: Record<string, unknown>,
+  authorId: string,
+  ownerId: string | null,
+  deadline: string | null,
+  status: string | null,
+  carriedFrom: string | null,
+  source: string,
+  createdAt: string,
+  completedAt: string | null,
+];
+
+const entryFrom = (e: EntryJson, discussionId: string, point: number): Entry =>
   toEntry({
-    ...o,
-    created_at: new Date(o.created_at as string),
-    completed_at: o.completed_at ? new Date(o.completed_at as string) : null,
+    id: e[0],
+    discussion_id: discussionId,
+    point,
+    kind: e[1],
+    data: e[2],
+    author_id: e[3],
+    owner_id: e[4],
+    deadline: e[5],
+    status: e[6],
+    carried_from: e[7],
+    source: e[8],
+    created_at: new Date(e[9]),
+    completed_at: e[10] ? new Date(e[10]) : null,
   });
+
+/** The columns toDiscussion reads, named: a prepared statement's result stays the same when a migration adds one. */
+const DISCUSSION_COLUMNS = `d.id, d.workspace_id, d.year, d.status, d.version, d.scheduled_at, d.duration_minutes,
+  d.location, d.channel_id, d.participants, d.organiser_id, d.current_point, d.board_message, d.started_at,
+  d.concluded_at, d.concluded_by, d.conclude_override_reason`;
