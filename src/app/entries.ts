@@ -2,14 +2,15 @@ import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
-import { recordRunningNote } from "../store/gathered.ts";
-import type { Discussion, Entry, Repos } from "../store/index.ts";
+import { type PointNow, recordRunningNoteAndRead } from "../store/gathered.ts";
+import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
+import type { PointView } from "./chat-port.ts";
 import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
 import { channelBusy, syncDiscussion } from "./sync.ts";
-import { carriedGoals } from "./views.ts";
+import { carriedGoals, POINT_VIEW_ENTRIES, viewOfRead } from "./views.ts";
 
 /** Kinds a point holds once: a new answer replaces the earlier one. */
 const SINGLE_KINDS: readonly EntryKind[] = [
@@ -38,6 +39,8 @@ export interface EntryResult {
    * could not (never rejects). An answer already sent can still tell the user then.
    */
   shown?: Promise<boolean>;
+  /** The point as it is with the change in it, when asked for (ChangeOptions.withView) and read along with it. */
+  view?: PointView;
 }
 
 export interface ChangeOptions {
@@ -53,6 +56,11 @@ export interface ChangeOptions {
    * makes up for one that fails). For answers that show the change themselves, such as a Teams card.
    */
   waitForChannelMs?: number;
+  /**
+   * Read the point along with the change, for an answer that shows it (a Teams card): a note on a running discussion
+   * is then stored and read in one statement (EntryResult.view); other changes leave the reading to the caller.
+   */
+  withView?: boolean;
 }
 
 /**
@@ -80,8 +88,21 @@ export async function record(
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
   if (kind === "note" && key) {
-    const entry = await runningNote(deps, ctx, input, data, key);
-    if (entry) return afterChange(deps, ctx, entry, false, options);
+    const recorded = await runningNote(
+      deps,
+      ctx,
+      input,
+      data,
+      key,
+      options.withView ? POINT_VIEW_ENTRIES : 0,
+    );
+    if (recorded) {
+      const view = recorded.now
+        ? await viewOfRead(repos(deps.db), ctx.workspace, recorded.now, input.point)
+        : null;
+      const result = await afterChange(deps, ctx, recorded.entry, false, options);
+      return view ? { ...result, view } : result;
+    }
   }
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
@@ -118,7 +139,8 @@ export async function record(
 
 /**
  * The commonest change, a note on a running discussion, in one round trip to the database (shared with the notes
- * of other requests arriving at the same moment: src/store/gathered.ts). Null leaves it to the
+ * of other requests arriving at the same moment: src/store/gathered.ts), with its point read along when `readLimit`
+ * asks for that many of its newest entries. Null leaves it to the
  * general path: another status (which it refuses, or revises the summary for), or a key used before (which it
  * answers with the first result).
  */
@@ -128,7 +150,8 @@ async function runningNote(
   input: RecordInput,
   data: unknown,
   key: string,
-): Promise<Entry | null> {
+  readLimit: number,
+): Promise<{ entry: Entry; now: PointNow } | null> {
   const note = {
     workspaceId: ctx.workspace.id,
     key,
@@ -139,7 +162,7 @@ async function runningNote(
     source: input.source ?? "form",
   };
   try {
-    return await recordRunningNote(deps.db, note);
+    return await recordRunningNoteAndRead(deps.db, note, readLimit);
   } catch (error) {
     // A key used before, or the same key in the general path at this moment (which claims the key first and then
     // locks the discussion, the reverse of this statement's order, so the two can deadlock): that path decides.

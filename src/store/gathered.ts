@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db.ts";
 import { Gatherer } from "./gather.ts";
-import { entriesRepo, type RunningNote } from "./repos/entries.ts";
+import { entriesRepo, type PointReadAlong, type RunningNote, readKey } from "./repos/entries.ts";
 import { pointsRepo } from "./repos/points.ts";
 import type { AgendaItem, Discussion, Entry } from "./repos/rows.ts";
 
@@ -37,9 +37,14 @@ function perDatabase<I, O>(statement: (db: Db, items: I[]) => Promise<O[]>): (db
   };
 }
 
-const notes = perDatabase<RunningNote, Entry | null>(async (db, items) => {
-  const recorded = await entriesRepo(db).recordRunningNotes(items);
-  return items.map((item) => recorded.get(item.id) ?? null);
+type Recorded = { entry: Entry; read: PointReadAlong | null } | null;
+
+const notes = perDatabase<RunningNote, Recorded>(async (db, items) => {
+  const { entries, reads } = await entriesRepo(db).recordRunningNotes(items);
+  return items.map((item) => {
+    const entry = entries.get(item.id);
+    return entry ? { entry, read: item.readLimit ? (reads.get(readKey(entry)) ?? null) : null } : null;
+  });
 });
 
 /**
@@ -49,8 +54,26 @@ const notes = perDatabase<RunningNote, Entry | null>(async (db, items) => {
  * uuid included) or not in that workspace.
  */
 export async function recordRunningNote(db: Db, note: Omit<RunningNote, "id">): Promise<Entry | null> {
+  return (await recordRunningNoteAndRead(db, note, 0))?.entry ?? null;
+}
+
+/**
+ * recordRunningNote, and with it (when `limit` > 0) the point as a card shows it (pointNow), read in the same
+ * statement: as that statement found the database, with its own notes in it. What a request answering with the point
+ * asks, in one wait instead of two.
+ */
+export async function recordRunningNoteAndRead(
+  db: Db,
+  note: Omit<RunningNote, "id" | "readLimit">,
+  limit: number,
+): Promise<{ entry: Entry; now: PointNow } | null> {
   if (!isUuid(note.workspaceId) || !isUuid(note.discussionId)) return null;
-  return notes(db).run({ ...note, id: randomUUID() });
+  const recorded = await notes(db).run({
+    ...note,
+    id: randomUUID(),
+    ...(limit > 0 ? { readLimit: limit } : {}),
+  });
+  return recorded && { entry: recorded.entry, now: recorded.read && { ...recorded.read, keyUsed: false } };
 }
 
 type PointAsk = {

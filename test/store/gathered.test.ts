@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { pointNow, recordRunningNote } from "../../src/store/gathered.ts";
+import { pointNow, recordRunningNote, recordRunningNoteAndRead } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 
@@ -48,6 +48,36 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
     expect(together).toEqual(texts.slice(1));
   });
 
+  it("reads a note's point along with it, as stored with the note in it, for notes arriving at once", async () => {
+    const at = await runningDiscussion();
+    const other = await runningDiscussion();
+    for (let i = 1; i <= 4; i++) await recordRunningNote(db, note(at, `early-${i}`, `Tidlig ${i}`));
+    const texts = Array.from({ length: 8 }, (_, i) => `Samtidig ${i + 1}`);
+    const answers = await Promise.all([
+      ...texts.map((text, i) => recordRunningNoteAndRead(db, note(at, `along-${i}`, text), 10)),
+      recordRunningNoteAndRead(db, { ...note(other, "along-other", "Andet sted"), point: 3 }, 5),
+      recordRunningNoteAndRead(db, note(at, "along-none", "Uden læsning"), 0),
+    ]);
+    const text = (e: { data: unknown }) => (e.data as { text: string }).text;
+    // Each answer holds its own note, in its point's newest ten (the first went alone, when there were five).
+    for (const [i, answer] of answers.slice(0, 8).entries()) {
+      expect(answer?.entry.data).toEqual({ text: texts[i] });
+      expect(answer?.now?.latest.entries.map((e) => e.id)).toContain(answer?.entry.id);
+      expect(answer?.now?.latest.entries).toHaveLength(i === 0 ? 5 : 10);
+      expect(answer?.now?.latest.total).toBe(i === 0 ? 5 : 4 + 8 + 1);
+    }
+    expect(answers[8]?.now?.latest).toEqual({ entries: [answers[8]?.entry], total: 1 });
+    expect(answers[8]?.now?.agenda.find((i) => i.number === 3)?.entryCount).toBe(1);
+    expect(answers[9]?.now).toBeNull();
+    // The last note's read is the point as stored once all were recorded (nothing else wrote meanwhile).
+    const last = await recordRunningNoteAndRead(db, note(at, "along-last", "Sidst"), 5);
+    const fresh = await pointNow(db, { ...at, point: 1, limit: 5 });
+    expect(last?.now).toEqual(fresh);
+    expect(last?.now?.latest.total).toBe(4 + 8 + 1 + 1);
+    expect(last?.now?.latest.entries.map(text).at(-1)).toBe("Sidst");
+    expect(last?.now?.agenda).toEqual(await repos(db).discussions.agenda(at.workspaceId, at.discussionId));
+  });
+
   it("still reads and records after a migration adds columns to the tables its kept statements read", async () => {
     const at = await runningDiscussion();
     const read = async () => {
@@ -61,7 +91,9 @@ describe.each(DRIVERS)("requests arriving at once, gathered into shared statemen
     await db.query("ALTER TABLE entries ADD COLUMN later_column text");
     try {
       expect(await read()).toEqual(before);
-      expect(await recordRunningNote(db, note(at, "after-1", "Efter"))).toMatchObject({ data: { text: "Efter" } });
+      expect(await recordRunningNote(db, note(at, "after-1", "Efter"))).toMatchObject({
+        data: { text: "Efter" },
+      });
       expect((await read())?.texts).toEqual([{ text: "Før" }, { text: "Efter" }]);
     } finally {
       await db.query("ALTER TABLE discussions DROP COLUMN later_column");

@@ -193,7 +193,9 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     };
     const one = async (key: string, n: typeof note) => {
       const id = crypto.randomUUID();
-      return (await r.entries.recordRunningNotes([{ ...n, id, workspaceId: ws.id, key }])).get(id) ?? null;
+      return (
+        (await r.entries.recordRunningNotes([{ ...n, id, workspaceId: ws.id, key }])).entries.get(id) ?? null
+      );
     };
     // Planned, not running: nothing is recorded and the key stays free for the general path.
     expect(await one("k-planned", note)).toBeNull();
@@ -247,7 +249,9 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     ];
     const recorded = await r.entries.recordRunningNotes(notes);
     // The planned discussion's note, and one naming another workspace's discussion, are left out.
-    expect([...recorded.keys()].sort()).toEqual([notes[0], notes[2], notes[4]].map((n) => n?.id).sort());
+    expect([...recorded.entries.keys()].sort()).toEqual(
+      [notes[0], notes[2], notes[4]].map((n) => n?.id).sort(),
+    );
     const mine = await r.entries.forDiscussion(ws.id, running.id);
     expect(mine.map((e) => (e.data as { text: string }).text)).toEqual(["Først", "Sidst"]);
     expect((await r.entries.forDiscussion(other.id, theirs.id)).map((e) => e.id)).toEqual([notes[2]?.id]);

@@ -6,7 +6,7 @@ import { NAME_SUFFIX } from "../cards/form.ts";
 import { messageCard } from "../cards/other.ts";
 import { preInputCard } from "./form.ts";
 import { formKindFor } from "./kinds.ts";
-import { type ActionArgs, currentPointCard, pointOrMessage } from "./shared.ts";
+import { type ActionArgs, currentPointCard, pointCardOf, pointOrMessage } from "./shared.ts";
 import { BadSubmit, readSubmit } from "./submit.ts";
 
 /**
@@ -60,9 +60,13 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
       : await deps.core.record(ctx, { discussionId, point, kind, data }, key, {
           answerInBusyChannel: true,
           waitForChannelMs: CHANNEL_WAIT_MS,
+          withView: true,
         });
     const text = t(l, result.synced === false ? "command.not_synced" : "teams.saved");
-    return pointOrMessage(args, discussionId, point, text, "good");
+    const notice = { text, tone: "good" as const };
+    // A note is answered with the point as read along with it; other changes read it now.
+    const card = result.view && pointCardOf(result.view, { notice });
+    return card || pointOrMessage(args, discussionId, point, text, "good");
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.problems).length > 0) {
       const errors = fieldErrors(kind, error.problems, context, (p) => problemText(l, p));

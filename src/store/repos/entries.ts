@@ -1,5 +1,14 @@
 import type { EntryKind } from "../../domain/entries.ts";
 import type { Queryable } from "../db.ts";
+import {
+  agendaJson,
+  DISCUSSION_COLUMNS,
+  discussionFromJson,
+  type EntryJson,
+  latestJson,
+  type PointRead,
+  readOf,
+} from "./points.ts";
 import { type Entry, toEntry } from "./rows.ts";
 
 export interface NewEntry {
@@ -25,7 +34,27 @@ export interface RunningNote {
   data: unknown;
   authorId: string;
   source: string;
+  /** Read the point along, with this many of its newest entries (none when 0 or not given). */
+  readLimit?: number;
 }
+
+/** A point read along with the notes written to it (points.ts PointRead, without keys). */
+export type PointReadAlong = Omit<PointRead, "usedKeys">;
+
+/** What recordRunningNotes stored, by entry id, and the points it read along, by readKey. */
+export interface RecordedNotes {
+  entries: Map<string, Entry>;
+  reads: Map<string, PointReadAlong>;
+}
+
+/** A point read along, keyed by its discussion and number as PostgreSQL writes the id. */
+export const readKey = (at: { discussionId: string; point: number }) => `${at.discussionId} ${at.point}`;
+
+type ReadColumns = {
+  read_discussion: Record<string, unknown> | null;
+  read_agenda: Record<string, unknown>[] | null;
+  read_latest: EntryJson[] | null;
+};
 
 /** A timestamp as JSON.stringify writes a Date (milliseconds, UTC, "Z"), which is how results are stored. */
 const JSON_TIME = (column: string) =>
@@ -92,13 +121,16 @@ export function entriesRepo(q: Queryable) {
      * as the general path stores it). A note whose discussion is not running, not there or not in its workspace is
      * left out of the result. A key used before fails the whole statement (unique violation), so nothing is recorded
      * twice.
+     *
+     * For notes that ask (`readLimit`), each point they were written to is read along, as a card shows it (see
+     * points.ts): as the statement found the database, with its own notes in it.
      */
-    async recordRunningNotes(notes: readonly RunningNote[]): Promise<Map<string, Entry>> {
-      const rows = await q.query(
+    async recordRunningNotes(notes: readonly RunningNote[]): Promise<RecordedNotes> {
+      const rows = await q.query<Record<string, unknown> & ReadColumns>(
         `WITH input AS (
            SELECT (x->>'id')::uuid AS id, (x->>'workspaceId')::uuid AS workspace_id, x->>'key' AS key,
              (x->>'discussionId')::uuid AS discussion_id, (x->>'point')::int AS point, x->'data' AS data,
-             x->>'authorId' AS author_id, x->>'source' AS source, n
+             x->>'authorId' AS author_id, x->>'source' AS source, coalesce((x->>'readLimit')::int, 0) AS read_limit, n
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
          ), discussion AS (
            SELECT id, workspace_id FROM discussions
@@ -121,14 +153,39 @@ export function entriesRepo(q: Queryable) {
              'deadline', e.deadline, 'status', e.status, 'carriedFrom', e.carried_from, 'source', e.source,
              'createdAt', ${JSON_TIME("e.created_at")}, 'completedAt', ${JSON_TIME("e.completed_at")})
            FROM entry e JOIN input i ON i.id = e.id
+         ), asked AS (
+           SELECT i.workspace_id, i.discussion_id, i.point, max(i.read_limit) AS lim, min(i.n) AS first
+           FROM input i JOIN discussion d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id
+           WHERE i.read_limit > 0
+           GROUP BY i.workspace_id, i.discussion_id, i.point
          )
-         SELECT id, discussion_id, point, kind, data, author_id, owner_id, deadline, status, carried_from, source,
-           created_at, completed_at
-         FROM entry`,
+         SELECT e.id, e.discussion_id, e.point, e.kind, e.data, e.author_id, e.owner_id, e.deadline, e.status,
+           e.carried_from, e.source, e.created_at, e.completed_at, r.read_discussion, r.read_agenda, r.read_latest
+         FROM entry e JOIN input i ON i.id = e.id
+         LEFT JOIN asked a ON a.workspace_id = e.workspace_id AND a.discussion_id = e.discussion_id
+           AND a.point = e.point AND a.first = i.n
+         LEFT JOIN LATERAL (
+           SELECT (SELECT row_to_json(x) FROM (SELECT ${DISCUSSION_COLUMNS} FROM discussions d
+               WHERE d.workspace_id = a.workspace_id AND d.id = a.discussion_id) x) AS read_discussion,
+             ${agendaJson("dd", (number) => `(SELECT count(*) FROM entry n WHERE n.workspace_id = dd.workspace_id AND n.discussion_id = dd.id AND n.point = ${number})`)} AS read_agenda,
+             ${latestJson({ workspace: "a.workspace_id", discussion: "a.discussion_id", point: "a.point", limit: "a.lim" }, "entry")} AS read_latest
+           FROM discussions dd WHERE dd.workspace_id = a.workspace_id AND dd.id = a.discussion_id
+         ) r ON true
+         ORDER BY i.n`,
         [JSON.stringify(notes)],
         { prepare: "running_notes" },
       );
-      return new Map(rows.map((row) => [String(row.id), toEntry(row)]));
+      const entries = new Map<string, Entry>();
+      const reads = new Map<string, PointReadAlong>();
+      for (const row of rows) {
+        const entry = toEntry(row);
+        entries.set(entry.id, entry);
+        if (row.read_discussion) {
+          const discussion = discussionFromJson(row.read_discussion);
+          reads.set(readKey(entry), readOf(discussion, row.read_agenda, row.read_latest, entry.point));
+        }
+      }
+      return { entries, reads };
     },
     async get(workspaceId: string, entryId: string): Promise<Entry | null> {
       const rows = await q.query(

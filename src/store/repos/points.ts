@@ -35,20 +35,9 @@ export function pointsRepo(q: Queryable) {
      */
     async now(asks: readonly PointAsk[]): Promise<(PointRead | null)[]> {
       const rows = await q.query<Row>(
-        `SELECT i.ask, ${DISCUSSION_COLUMNS}, (
-           SELECT json_agg(json_build_object('number', a.number, 'key', a.key, 'status', a.status,
-             'message', a.message, 'entry_count', a.entry_count) ORDER BY a.number)
-           FROM agenda_items a WHERE a.workspace_id = d.workspace_id AND a.discussion_id = d.id
-         ) AS agenda, (
-           SELECT json_agg(json_build_array(l.id, l.kind, l.data, l.author_id, l.owner_id, l.deadline, l.status,
-             l.carried_from, l.source, l.created_at, l.completed_at) ORDER BY l.created_at, l.seq)
-           FROM (
-             SELECT e.* FROM entries e
-             WHERE e.workspace_id = d.workspace_id AND e.discussion_id = d.id AND e.point = i.point
-               AND e.deleted_at IS NULL
-             ORDER BY e.created_at DESC, e.seq DESC LIMIT i.lim
-           ) l
-         ) AS latest, (
+        `SELECT i.ask, ${DISCUSSION_COLUMNS}, ${agendaJson("d")} AS agenda,
+           ${latestJson({ workspace: "d.workspace_id", discussion: "d.id", point: "i.point", limit: "i.lim" })}
+             AS latest, (
            SELECT array_agg(k.key) FROM idempotency_keys k
            WHERE k.workspace_id = d.workspace_id AND k.key IN (SELECT jsonb_array_elements_text(i.keys))
          ) AS used_keys
@@ -74,24 +63,86 @@ export function pointsRepo(q: Queryable) {
       const answers: (PointRead | null)[] = asks.map(() => null);
       for (const row of rows) {
         const at = Number(row.ask) - 1;
-        const agenda = (row.agenda ?? []).map(toAgendaItem);
-        answers[at] = {
-          discussion: toDiscussion(row),
-          agenda,
-          latest: {
-            entries: (row.latest ?? []).map((e) => entryFrom(e, row.id as string, asks[at]?.point ?? 0)),
-            total: agenda.find((item) => item.number === asks[at]?.point)?.entryCount ?? 0,
-          },
-          usedKeys: new Set(row.used_keys ?? []),
-        };
+        const read = readOf(toDiscussion(row), row.agenda, row.latest, asks[at]?.point ?? 0);
+        answers[at] = { ...read, usedKeys: new Set(row.used_keys ?? []) };
       }
       return answers;
     },
   };
 }
 
-/** An entry as the statement writes it: positions, not names (a card's thirty entries are most of what is read). */
-type EntryJson = [
+/** A point as read: the agenda and entries as the SQL below writes them. */
+export function readOf(
+  discussion: Discussion,
+  agenda: Record<string, unknown>[] | null,
+  latest: EntryJson[] | null,
+  point: number,
+): Omit<PointRead, "usedKeys"> {
+  const items = (agenda ?? []).map(toAgendaItem);
+  return {
+    discussion,
+    agenda: items,
+    latest: {
+      entries: (latest ?? []).map((e) => entryFrom(e, discussion.id, point)),
+      total: items.find((item) => item.number === point)?.entryCount ?? 0,
+    },
+  };
+}
+
+/**
+ * SQL: a discussion's agenda as JSON, `d` naming its discussions row. `added(number)`, when given, is SQL for entries
+ * to count in a point beside those stored (a statement's own, which its snapshot does not see yet).
+ */
+export const agendaJson = (d: string, added?: (number: string) => string) => `(
+  SELECT json_agg(json_build_object('number', a.number, 'key', a.key, 'status', a.status, 'message', a.message,
+    'entry_count', a.entry_count${added ? ` + ${added("a.number")}` : ""}) ORDER BY a.number)
+  FROM agenda_items a WHERE a.workspace_id = ${d}.workspace_id AND a.discussion_id = ${d}.id
+)`;
+
+/**
+ * SQL: a point's newest entries, oldest of them first, as JSON arrays (EntryJson). `also`, when given, names rows of
+ * entries to take with those stored (a statement's own, which its snapshot does not see yet).
+ */
+export function latestJson(
+  at: { workspace: string; discussion: string; point: string; limit: string },
+  also?: string,
+) {
+  const columns = (e: string) =>
+    `${e}.id, ${e}.kind, ${e}.data, ${e}.author_id, ${e}.owner_id, ${e}.deadline, ${e}.status, ${e}.carried_from,
+     ${e}.source, ${e}.created_at, ${e}.completed_at, ${e}.seq`;
+  const of = (e: string) =>
+    `${e}.workspace_id = ${at.workspace} AND ${e}.discussion_id = ${at.discussion} AND ${e}.point = ${at.point}`;
+  const stored = `SELECT ${columns("e")} FROM entries e WHERE ${of("e")} AND e.deleted_at IS NULL
+    ORDER BY e.created_at DESC, e.seq DESC LIMIT ${at.limit}`;
+  const newest = also
+    ? `SELECT * FROM ((${stored}) UNION ALL (SELECT ${columns("n")} FROM ${also} n WHERE ${of("n")})) u
+       ORDER BY u.created_at DESC, u.seq DESC LIMIT ${at.limit}`
+    : stored;
+  return `(
+    SELECT json_agg(json_build_array(l.id, l.kind, l.data, l.author_id, l.owner_id, l.deadline, l.status,
+      l.carried_from, l.source, l.created_at, l.completed_at) ORDER BY l.created_at, l.seq)
+    FROM (${newest}) l
+  )`;
+}
+
+/** The columns toDiscussion reads, named: a prepared statement's result stays the same when a migration adds one. */
+export const DISCUSSION_COLUMNS = `d.id, d.workspace_id, d.year, d.status, d.version, d.scheduled_at, d.duration_minutes,
+  d.location, d.channel_id, d.participants, d.organiser_id, d.current_point, d.board_message, d.started_at,
+  d.concluded_at, d.concluded_by, d.conclude_override_reason`;
+
+/** A discussion as row_to_json writes DISCUSSION_COLUMNS: timestamps as ISO text. */
+export const discussionFromJson = (o: Record<string, unknown>): Discussion =>
+  toDiscussion({
+    ...o,
+    scheduled_at: dateOrNull(o.scheduled_at),
+    started_at: dateOrNull(o.started_at),
+    concluded_at: dateOrNull(o.concluded_at),
+  });
+
+const dateOrNull = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
+
+/** An entry as latestJson writes it: positions, not names (a card's thirty entries are most of what is read). */
+export type EntryJson = [
   id: string,
   kind: string,
   data: Record<string, unknown>,
@@ -119,10 +170,5 @@ const entryFrom = (e: EntryJson, discussionId: string, point: number): Entry =>
     carried_from: e[7],
     source: e[8],
     created_at: new Date(e[9]),
-    completed_at: e[10] ? new Date(e[10]) : null,
+    completed_at: dateOrNull(e[10]),
   });
-
-/** The columns toDiscussion reads, named: a prepared statement's result stays the same when a migration adds one. */
-const DISCUSSION_COLUMNS = `d.id, d.workspace_id, d.year, d.status, d.version, d.scheduled_at, d.duration_minutes,
-  d.location, d.channel_id, d.participants, d.organiser_id, d.current_point, d.board_message, d.started_at,
-  d.concluded_at, d.concluded_by, d.conclude_override_reason`;
