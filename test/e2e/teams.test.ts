@@ -97,7 +97,9 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
       "f.actionPlanStatus": "Gennemført på nær støj.",
     });
     await next();
-    await save(5, "note", { "f.text": "Nyansatte får en tjekliste den første uge." }, REP);
+    // A note is answered with its point as stored with the note in it (read along with the note).
+    const noted = await save(5, "note", { "f.text": "Nyansatte får en tjekliste den første uge." }, REP);
+    expect(cardText(noted)).toMatch(/Punkt 5 af 11[\s\S]*Nyansatte får en tjekliste den første uge\./);
     await next();
     await save(6, "accident_overview", {
       "f.accidents": "1",
@@ -108,7 +110,8 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
       "f.preventionWorked": "partly",
     });
     await next();
-    await save(7, "note", { "f.text": "Første år med botten; sidste års mål er nået." });
+    const noted7 = await save(7, "note", { "f.text": "Første år med botten; sidste års mål er nået." });
+    expect(cardText(noted7)).toContain("Første år med botten; sidste års mål er nået.");
     await next();
     await save(8, "focus_area", {
       "f.area": "Støj i storrummet",
@@ -257,6 +260,8 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(textIn(moved)).toContain("Punkt 2 af 11");
     const stale = await teams.invoke(EMPLOYER, next);
     expect(textIn(stale)).toContain("En anden har lige ændret drøftelsen");
+    // The card the click came from, as it is now (read with the check that refused the click): its note kept.
+    expect(textIn(stale)).toMatch(/Punkt 1 af 11[\s\S]*Husk frugtordningen\./);
     expect((await repos(db).discussions.get(workspace.id, discussionId))?.currentPoint).toBe(2);
 
     // Cancel closes the form: the card as it is now.
