@@ -97,8 +97,9 @@ export async function record(
       options.withView ? POINT_VIEW_ENTRIES : 0,
     );
     if (recorded) {
+      // The note is stored: a view that cannot be made (point 7 reads more) leaves the answer to a fresh read.
       const view = recorded.now
-        ? await viewOfRead(repos(deps.db), ctx.workspace, recorded.now, input.point)
+        ? await viewOfRead(repos(deps.db), ctx.workspace, recorded.now, input.point).catch(() => null)
         : null;
       const result = await afterChange(deps, ctx, recorded.entry, false, options);
       return view ? { ...result, view } : result;

@@ -9,7 +9,7 @@ import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
  * same thirty entries to every request until one changes, and each is described once. Shared: never changed.
  */
 const shown = new Map<string, ViewEntry>();
-const SHOWN_KEPT = 5000;
+const SHOWN_KEPT = 2000;
 
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
   const { language, timeZone } = workspace;

@@ -101,7 +101,10 @@ export async function move(
   if (!seen) throw new AppError("not_found", "error.not_found");
   if (seen.discussion.version !== input.expectedVersion && !seen.keyUsed) {
     await refreshBehindView(deps, ctx, input.discussionId, seen.discussion.version);
-    throw new StaleError(showing ? await viewOfRead(repos(deps.db), ctx.workspace, seen, showing) : null);
+    const view = showing
+      ? await viewOfRead(repos(deps.db), ctx.workspace, seen, showing).catch(() => null)
+      : null;
+    throw new StaleError(view);
   }
   let previousPoint: number | null = null;
   try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AppError } from "../../src/app/errors.ts";
+import type { PointView } from "../../src/app/chat-port.ts";
+import { type AppError, StaleError } from "../../src/app/errors.ts";
 import { channelBusy } from "../../src/app/sync.ts";
 import type { Db } from "../../src/store/db.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
@@ -114,6 +115,34 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
     expect(await core.sync(employer, discussion.id)).toBe(true);
     const shown = chat.sent.filter((s) => s.op === "update" && s.message?.kind === "point").at(-1)?.message;
     expect(shown?.kind === "point" ? shown.view.entryCount : 0).toBe(4);
+  });
+
+  it("gives a note asked with its view the point read along, and a refused click the point its view showed", async () => {
+    const { core } = t;
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const text = (view: PointView | null | undefined) => view?.entries.map((e) => e.described.text);
+    const input = { discussionId: discussion.id, point: 1, kind: "note", data: { text: "Læst med" } };
+    const noted = await core.record(rep, input, "along-1", { withView: true });
+    expect(noted.view?.number).toBe(1);
+    expect(text(noted.view)).toEqual(["Læst med"]);
+    expect((await core.record(rep, input, "along-2")).view).toBeUndefined();
+
+    const old = {
+      discussionId: discussion.id,
+      expectedVersion: discussion.version,
+      move: { type: "next" },
+    } as const;
+    await core.move(employer, old, null);
+    const refused = await core.move(rep, { ...old, showing: 1 }, null).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StaleError);
+    const view = (refused as StaleError).view;
+    expect(view?.number).toBe(1);
+    expect(view?.isCurrent).toBe(false);
+    expect(text(view)).toEqual(["Læst med", "Læst med"]);
+    // Without a point shown, the refusal carries none.
+    const bare = await core.move(rep, old, null).catch((error: unknown) => error);
+    expect((bare as StaleError).view).toBeNull();
   });
 
   it("answers a point asked for by several at once from one read, and a later ask with what changed since", async () => {

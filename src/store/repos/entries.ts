@@ -123,7 +123,9 @@ export function entriesRepo(q: Queryable) {
      * twice.
      *
      * For notes that ask (`readLimit`), each point they were written to is read along, as a card shows it (see
-     * points.ts): as the statement found the database, with its own notes in it.
+     * points.ts): as the statement found the database, with its own notes in it. Not when a move or another entry
+     * of that point was committed while the statement waited for the discussion (its reads would miss it): the
+     * caller then reads the point afresh. An entry edited meanwhile (same version, same count) is shown as before.
      */
     async recordRunningNotes(notes: readonly RunningNote[]): Promise<RecordedNotes> {
       const rows = await q.query<Record<string, unknown> & ReadColumns>(
@@ -133,7 +135,7 @@ export function entriesRepo(q: Queryable) {
              x->>'authorId' AS author_id, x->>'source' AS source, coalesce((x->>'readLimit')::int, 0) AS read_limit, n
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
          ), discussion AS (
-           SELECT id, workspace_id FROM discussions
+           SELECT id, workspace_id, version FROM discussions
            WHERE (workspace_id, id) IN (SELECT workspace_id, discussion_id FROM input) AND status = 'running'
            ORDER BY id FOR UPDATE
          ), entry AS (
@@ -154,10 +156,17 @@ export function entriesRepo(q: Queryable) {
              'createdAt', ${JSON_TIME("e.created_at")}, 'completedAt', ${JSON_TIME("e.completed_at")})
            FROM entry e JOIN input i ON i.id = e.id
          ), asked AS (
-           SELECT i.workspace_id, i.discussion_id, i.point, max(i.read_limit) AS lim, min(i.n) AS first
+           SELECT i.workspace_id, i.discussion_id, i.point, max(i.read_limit) AS lim, min(i.n) AS first,
+             d.version AS locked_version
            FROM input i JOIN discussion d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id
            WHERE i.read_limit > 0
-           GROUP BY i.workspace_id, i.discussion_id, i.point
+           GROUP BY i.workspace_id, i.discussion_id, i.point, d.version
+         ), held AS (
+           -- The asked points' counts as committed once the discussion is held (a locking read sees the newest).
+           SELECT ai.workspace_id, ai.discussion_id, ai.number, ai.entry_count
+           FROM agenda_items ai JOIN asked a ON ai.workspace_id = a.workspace_id AND ai.discussion_id = a.discussion_id
+             AND ai.number = a.point
+           FOR UPDATE OF ai
          )
          SELECT e.id, e.discussion_id, e.point, e.kind, e.data, e.author_id, e.owner_id, e.deadline, e.status,
            e.carried_from, e.source, e.created_at, e.completed_at, r.read_discussion, r.read_agenda, r.read_latest
@@ -169,7 +178,14 @@ export function entriesRepo(q: Queryable) {
                WHERE d.workspace_id = a.workspace_id AND d.id = a.discussion_id) x) AS read_discussion,
              ${agendaJson("dd", (number) => `(SELECT count(*) FROM entry n WHERE n.workspace_id = dd.workspace_id AND n.discussion_id = dd.id AND n.point = ${number})`)} AS read_agenda,
              ${latestJson({ workspace: "a.workspace_id", discussion: "a.discussion_id", point: "a.point", limit: "a.lim" }, "entry")} AS read_latest
-           FROM discussions dd WHERE dd.workspace_id = a.workspace_id AND dd.id = a.discussion_id
+           FROM discussions dd
+           JOIN held h ON h.workspace_id = dd.workspace_id AND h.discussion_id = dd.id AND h.number = a.point
+           JOIN agenda_items seen ON seen.workspace_id = dd.workspace_id AND seen.discussion_id = dd.id
+             AND seen.number = a.point
+           -- The statement's snapshot was taken before it waited for the discussion: a move or an entry committed
+           -- meanwhile (another version, another count) leaves the point unread, for a fresh read after.
+           WHERE dd.workspace_id = a.workspace_id AND dd.id = a.discussion_id AND dd.version = a.locked_version
+             AND seen.entry_count = h.entry_count
          ) r ON true
          ORDER BY i.n`,
         [JSON.stringify(notes)],
