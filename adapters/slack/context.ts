@@ -12,22 +12,27 @@ export interface SlackDeps {
   told: ToldOnce;
 }
 
-const names = new Map<string, string>();
+const names = new Map<string, Promise<string>>();
 const NAME_CACHE_LIMIT = 5000;
 
-/** A user's display name (cached: names change rarely, and this is no state that matters if lost). */
-export async function userName(client: WebClient, userId: string): Promise<string> {
-  const cached = names.get(userId);
-  if (cached) return cached;
-  try {
-    const info = await client.users.info({ user: userId });
-    const name = info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId;
-    if (names.size > NAME_CACHE_LIMIT) names.clear();
-    names.set(userId, name);
-    return name;
-  } catch {
-    return userId;
-  }
+/**
+ * A user's display name (cached: names change rarely, and this is no state that matters if lost). Requests that come
+ * while the first lookup of a user is under way share it, instead of each asking Slack (a busy start asked hundreds
+ * of times for the same twenty people); a failed lookup answers with the id and is not kept.
+ */
+export function userName(client: WebClient, userId: string): Promise<string> {
+  const known = names.get(userId);
+  if (known) return known;
+  if (names.size > NAME_CACHE_LIMIT) names.clear();
+  const asked = client.users.info({ user: userId }).then(
+    (info) => info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId,
+    () => {
+      if (names.get(userId) === asked) names.delete(userId);
+      return userId;
+    },
+  );
+  names.set(userId, asked);
+  return asked;
 }
 
 /** The workspace and the acting user behind a Slack request. */
