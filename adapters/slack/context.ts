@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import { AppError, errorText } from "../../src/app/index.ts";
+import { AppError, errorText, kept } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
 import type { ToldOnce } from "./told-once.ts";
@@ -21,18 +21,11 @@ const NAME_CACHE_LIMIT = 5000;
  * of times for the same twenty people); a failed lookup answers with the id and is not kept.
  */
 export function userName(client: WebClient, userId: string): Promise<string> {
-  const known = names.get(userId);
-  if (known) return known;
-  if (names.size > NAME_CACHE_LIMIT) names.clear();
-  const asked = client.users.info({ user: userId }).then(
-    (info) => info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId,
-    () => {
-      if (names.get(userId) === asked) names.delete(userId);
-      return userId;
-    },
-  );
-  names.set(userId, asked);
-  return asked;
+  const lookup = () =>
+    client.users
+      .info({ user: userId })
+      .then((info) => info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId);
+  return kept(names, userId, lookup, NAME_CACHE_LIMIT).catch(() => userId);
 }
 
 /** The workspace and the acting user behind a Slack request. */

@@ -4,6 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from "botbuilder";
 import type { Request, Response } from "express";
+import { kept } from "../../src/app/index.ts";
 import type { Config } from "../../src/config.ts";
 import { PUBLIC_URL, TeamsBot } from "./bot.ts";
 import { Connector } from "./connector.ts";
@@ -78,15 +79,18 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
   }
 
   override createUserTokenClient(identity: Identity): Promise<UserTokenClient> {
-    return kept(this.tokenClients, actsFor(identity), () => super.createUserTokenClient(identity));
+    return kept(this.tokenClients, actsFor(identity), () => super.createUserTokenClient(identity), KEPT);
   }
 
   private reusing(identity: Identity, inner: ConnectorFactory): ConnectorFactory {
     const bot = actsFor(identity);
     return {
       create: (serviceUrl: string, audience?: string) =>
-        kept(this.clients, JSON.stringify([bot, serviceUrl, audience ?? null]), () =>
-          inner.create(serviceUrl, audience),
+        kept(
+          this.clients,
+          JSON.stringify([bot, serviceUrl, audience ?? null]),
+          () => inner.create(serviceUrl, audience),
+          KEPT,
         ),
     } as ConnectorFactory;
   }
@@ -98,17 +102,4 @@ function actsFor(identity: Identity): string {
     .filter((c) => ["aud", "appid", "azp", "ver"].includes(c.type))
     .map((c) => `${c.type}=${c.value}`)
     .join("&");
-}
-
-/** The client made for `key` before, or a new one; a failed creation (credentials that do not know the bot) is not kept. */
-function kept<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  const found = clients.get(key);
-  if (found) return found;
-  if (clients.size >= KEPT) clients.clear();
-  const made = make();
-  made.catch(() => {
-    if (clients.get(key) === made) clients.delete(key);
-  });
-  clients.set(key, made);
-  return made;
 }

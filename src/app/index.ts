@@ -15,6 +15,7 @@ import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
+import * as threadReplies from "./thread-replies.ts";
 import { POINT_VIEW_ENTRIES, unjudgedGoals, viewOfRead } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 import { WorkspaceCache } from "./workspace-cache.ts";
@@ -65,9 +66,9 @@ export function createCore(deps: Deps) {
     precheck: bind(deps, entries.precheck),
     editEntry: bind(deps, entries.editEntry),
     removeEntry: bind(deps, entries.removeEntry),
-    recordThreadReply: bind(deps, entries.recordThreadReply),
-    editThreadReply: bind(deps, entries.editThreadReply),
-    removeThreadReply: bind(deps, entries.removeThreadReply),
+    recordThreadReply: bind(deps, threadReplies.recordThreadReply),
+    editThreadReply: bind(deps, threadReplies.editThreadReply),
+    removeThreadReply: bind(deps, threadReplies.removeThreadReply),
     conclude: bind(deps, concludeCases.conclude),
     reopen: bind(deps, concludeCases.reopen),
     approve: bind(deps, approval.approve),
@@ -125,3 +126,4 @@ export {
   formData,
   formSpec,
 } from "./forms.ts";
+export { kept } from "./kept.ts";

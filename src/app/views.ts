@@ -3,6 +3,7 @@ import { describeEntry } from "../domain/describe-entry.ts";
 import type { EntryData } from "../domain/entries.ts";
 import type { AgendaItem, Discussion, Entry, Repos, Workspace } from "../store/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
+import { kept } from "./kept.ts";
 
 /**
  * Entries as shown, by everything that shows (an entry's id fixes its kind and author): a busy point's card shows the
@@ -106,19 +107,14 @@ export function viewOfRead(
   now: { discussion: Discussion; agenda: AgendaItem[]; latest: { entries: Entry[]; total: number } },
   point: number,
 ): Promise<PointView> {
-  const { language, timeZone } = workspace;
   let views = viewsOf.get(now.latest);
   if (!views) {
     views = new Map();
     viewsOf.set(now.latest, views);
   }
-  let view = views.get(`${language} ${timeZone}`);
-  if (!view) {
-    view = pointViewFrom(r, workspace, now.discussion, point, now.agenda, now.latest);
-    views.set(`${language} ${timeZone}`, view);
-    view.catch(() => views?.delete(`${language} ${timeZone}`));
-  }
-  return view;
+  return kept(views, `${workspace.language} ${workspace.timeZone}`, () =>
+    pointViewFrom(r, workspace, now.discussion, point, now.agenda, now.latest),
+  );
 }
 
 /** pointView from what was read already: the agenda and the point's newest entries with their count. */

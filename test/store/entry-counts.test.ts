@@ -26,6 +26,12 @@ async function counted(db: Db, at: At): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [r.point, Number(r.n)]));
 }
 
+/** The counts the database keeps with each point (what cards and the board show), for points that hold any. */
+async function keptCounts(db: Db, at: At): Promise<Map<number, number>> {
+  const items = await repos(db).discussions.agenda(at.workspaceId, at.discussionId);
+  return new Map(items.filter((i) => i.entryCount > 0).map((i) => [i.number, i.entryCount]));
+}
+
 const entry = (at: At, point: number, kind: NewEntry["kind"], text: string): NewEntry => ({
   discussionId: at.discussionId,
   point,
@@ -81,7 +87,7 @@ describe.each(DRIVERS)("each point's entry count, kept by the database, on $name
       [4, 15],
     ]);
     expect(await counted(db, at)).toEqual(expected);
-    expect(await r.countByPoint(at.workspaceId, at.discussionId)).toEqual(expected);
+    expect(await keptCounts(db, at)).toEqual(expected);
     const newest = await r.latestForPoint(at.workspaceId, at.discussionId, 1, 10);
     expect(newest.total).toBe(15);
     expect(newest.entries).toHaveLength(10);
@@ -92,8 +98,8 @@ describe.each(DRIVERS)("each point's entry count, kept by the database, on $name
     const [a, b] = [await runningDiscussion(db), await runningDiscussion(db)];
     const r = repos(db).entries;
     await r.insert(a.workspaceId, entry(a, 1, "note", "Kun i A"));
-    expect(await r.countByPoint(a.workspaceId, a.discussionId)).toEqual(new Map([[1, 1]]));
-    expect(await r.countByPoint(b.workspaceId, b.discussionId)).toEqual(new Map());
+    expect(await keptCounts(db, a)).toEqual(new Map([[1, 1]]));
+    expect(await keptCounts(db, b)).toEqual(new Map());
   });
 });
 
@@ -116,7 +122,7 @@ describe("the entry counts of a database from before they were kept", () => {
     await r.insert(at.workspaceId, entry(at, 6, "note", "Bliver"));
 
     await migrate(db, migrations);
-    expect(await r.countByPoint(at.workspaceId, at.discussionId)).toEqual(
+    expect(await keptCounts(db, at)).toEqual(
       new Map([
         [1, 3],
         [6, 1],

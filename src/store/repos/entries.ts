@@ -236,16 +236,6 @@ export function entriesRepo(q: Queryable) {
       const [latest] = await latestForPoints([{ workspaceId, discussionId, point }], limit);
       return latest ?? { entries: [], total: 0 };
     },
-    latestForPoints,
-    /** How many entries each point holds, by point (a refresh reads the same counts with the agenda items). */
-    async countByPoint(workspaceId: string, discussionId: string): Promise<Map<number, number>> {
-      const rows = await q.query<{ number: number; entry_count: number }>(
-        `SELECT number, entry_count FROM agenda_items
-         WHERE workspace_id = $1 AND discussion_id = $2 AND entry_count > 0`,
-        [workspaceId, discussionId],
-      );
-      return new Map(rows.map((r) => [r.number, Number(r.entry_count)]));
-    },
     /** The ids of last year's goals that already have a verdict in this discussion. */
     async judgedGoalIds(workspaceId: string, discussionId: string): Promise<Set<string>> {
       const rows = await q.query<{ id: string | null }>(
