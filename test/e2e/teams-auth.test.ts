@@ -54,6 +54,21 @@ describe("Teams with credentials set", () => {
     }
     expect(connector.calls).toEqual([]);
   });
+
+  it("answers a body that is no activity with 400, before any token is looked at, storing nothing", async () => {
+    const post = (body: string) =>
+      fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+    for (const body of ["[1, 2]", "{}", '{"type": 7}', '"message"', "{not json"]) {
+      expect((await post(body)).status, body).toBe(400);
+    }
+    // An activity without a token is refused for that, not for its shape.
+    expect((await post('{"type": "message", "text": "hej"}')).status).toBe(401);
+    expect(connector.calls).toEqual([]);
+  });
 });
 
 describe("Teams without credentials", () => {
