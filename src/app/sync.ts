@@ -42,6 +42,13 @@ interface Round {
  */
 const ROUND_GAP_MS = 1000;
 
+/**
+ * The gap before a busy channel's next round: a second and up to a quarter more, drawn each time. Meetings whose
+ * rounds began together (a refresh for many at once, a restart) then drift apart instead of all refreshing in the
+ * same instant every second.
+ */
+export const roundGapMs = (random: () => number = Math.random) => ROUND_GAP_MS * (1 + random() / 4);
+
 const inFlight = new Map<string, { next: Round | null }>();
 
 /**
@@ -114,7 +121,7 @@ async function drain(deps: Deps, workspace: Workspace, discussionId: string, sta
       );
       remember(discussionId, outcome);
       round.settle(outcome);
-      const rest = ROUND_GAP_MS - (Date.now() - started);
+      const rest = roundGapMs() - (Date.now() - started);
       if (state.next && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
   } finally {
