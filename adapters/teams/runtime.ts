@@ -37,19 +37,16 @@ class RoutedAdapter extends CloudAdapter {
 
   async answer(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const body = req.body as unknown;
-    if (
-      typeof body !== "object" ||
-      body === null ||
-      Array.isArray(body) ||
-      typeof (body as Activity).type !== "string"
-    )
+    const type = (body as Activity | null)?.type;
+    if (typeof body !== "object" || body === null || Array.isArray(body) || typeof type !== "string" || !type)
       return void res.status(400).end();
     let invoked: { status: number; body?: unknown } | undefined;
     try {
       const authHeader = req.headers.authorization ?? "";
       invoked = await this.processActivity(authHeader, validateAndFixActivity(body as Activity), logic);
     } catch (error) {
-      // A missing or invalid token is botframework-connector's AuthenticationError (status 401), as in process().
+      // A missing or invalid token is botframework-connector's AuthenticationError with status 401. (process() also
+      // answered 401 for its 500s, such as Microsoft's signing keys failing to load: a fault here, answered 500.)
       if ((error as { statusCode?: unknown }).statusCode === 401) return void res.status(401).end();
       this.log.error("teams request failed", { error: String(error) });
       return void res.status(500).end();

@@ -198,4 +198,33 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
     expect(shown?.entryCount).toBe(12);
     expect(shown?.entries).toHaveLength(12);
   });
+
+  it("waits a drawn gap, up to a quarter of a second more, before a busy channel's next round", async () => {
+    const { core, chat } = t;
+    const { employer } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const before = chat.sent.length;
+    const began = Date.now();
+    // The longest gap drawn (Math.random is the platform's; only the draw is fixed here).
+    const draw = vi.spyOn(Math, "random").mockReturnValue(0.99);
+    try {
+      await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          core.record(
+            employer,
+            { discussionId: discussion.id, point: 1, kind: "note", data: { text: `Note ${i + 1}` } },
+            `gap-${discussion.id}-${i}`,
+          ),
+        ),
+      );
+    } finally {
+      draw.mockRestore();
+    }
+    const updates = chat.sent
+      .slice(before)
+      .filter((s) => s.op === "update" && s.message?.kind === "point" && s.ref?.id !== undefined);
+    // The first round at once, the second 1,247.5 ms after the first began.
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect((updates.at(-1)?.at ?? 0) - began).toBeGreaterThanOrEqual(1240);
+  });
 });

@@ -62,7 +62,7 @@ describe("Teams with credentials set", () => {
         headers: { "content-type": "application/json" },
         body,
       });
-    for (const body of ["[1, 2]", "{}", '{"type": 7}', '"message"', "{not json"]) {
+    for (const body of ["[1, 2]", "{}", '{"type": 7}', '{"type": ""}', '"message"', "{not json"]) {
       expect((await post(body)).status, body).toBe(400);
     }
     // An activity without a token is refused for that, not for its shape.

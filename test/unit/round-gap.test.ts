@@ -6,7 +6,7 @@ describe("the gap between a busy channel's refresh rounds", () => {
     expect(roundGapMs(() => 0)).toBe(1000);
     expect(roundGapMs(() => 0.5)).toBe(1125);
     expect(roundGapMs(() => 0.999_999)).toBeLessThan(1250);
-    // Never under a second (Teams allows a bot 60 sends in 30 s in one conversation; a round sends two).
+    // Never under a second (the gap exists to keep a busy channel's sends within the platforms' limits).
     const drawn = Array.from({ length: 200 }, () => roundGapMs());
     expect(Math.min(...drawn)).toBeGreaterThanOrEqual(1000);
     expect(Math.max(...drawn)).toBeLessThan(1250);
