@@ -167,25 +167,31 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
     expect(later?.entries.map((e) => e.described.text)).toEqual(["Første", "Anden"]);
   });
 
-  it("refreshes a busy channel about once a second, not once per change, and shows every change", async () => {
+  /** `count` notes on point 1 of a new running discussion, all at once: the point's updates sent meanwhile. */
+  async function busyPoint(count: number, keyPrefix: string) {
     const { core, chat } = t;
     const { employer } = await setUpWorkspace(core);
     const { discussion } = await core.start(employer, {}, null);
     const before = chat.sent.length;
     const began = Date.now();
     const recorded = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: count }, (_, i) =>
         core.record(
           employer,
           { discussionId: discussion.id, point: 1, kind: "note", data: { text: `Note ${i + 1}` } },
-          `busy-${discussion.id}-${i}`,
+          `${keyPrefix}-${discussion.id}-${i}`,
         ),
       ),
     );
-    expect(recorded.every((r) => r.synced)).toBe(true);
     const updates = chat.sent
       .slice(before)
       .filter((s) => s.op === "update" && s.message?.kind === "point" && s.ref?.id !== undefined);
+    return { began, recorded, updates };
+  }
+
+  it("refreshes a busy channel about once a second, not once per change, and shows every change", async () => {
+    const { began, recorded, updates } = await busyPoint(12, "busy");
+    expect(recorded.every((r) => r.synced)).toBe(true);
     // The first change is shown at once; the eleven that came while it was shown, together, a second later.
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(updates.length).toBeLessThanOrEqual(3);
@@ -200,29 +206,9 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
   });
 
   it("waits a drawn gap, up to a quarter of a second more, before a busy channel's next round", async () => {
-    const { core, chat } = t;
-    const { employer } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const before = chat.sent.length;
-    const began = Date.now();
     // The longest gap drawn (Math.random is the platform's; only the draw is fixed here).
     const draw = vi.spyOn(Math, "random").mockReturnValue(0.99);
-    try {
-      await Promise.all(
-        Array.from({ length: 4 }, (_, i) =>
-          core.record(
-            employer,
-            { discussionId: discussion.id, point: 1, kind: "note", data: { text: `Note ${i + 1}` } },
-            `gap-${discussion.id}-${i}`,
-          ),
-        ),
-      );
-    } finally {
-      draw.mockRestore();
-    }
-    const updates = chat.sent
-      .slice(before)
-      .filter((s) => s.op === "update" && s.message?.kind === "point" && s.ref?.id !== undefined);
+    const { began, updates } = await busyPoint(4, "gap").finally(() => draw.mockRestore());
     // The first round at once, the second 1,247.5 ms after the first began.
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect((updates.at(-1)?.at ?? 0) - began).toBeGreaterThanOrEqual(1240);
