@@ -57,10 +57,10 @@ class RoutedAdapter extends CloudAdapter {
     }
     const status = invoked?.status ?? 200;
     if (!invoked?.body) return void res.status(status).end();
-    const json = JSON.stringify(invoked.body);
+    const json = Buffer.from(JSON.stringify(invoked.body));
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
-      "content-length": Buffer.byteLength(json),
+      "content-length": json.length,
     });
     res.end(json);
   }

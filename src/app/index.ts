@@ -1,6 +1,6 @@
 import type { Platform } from "../domain/types.ts";
 import { pointNow } from "../store/gathered.ts";
-import { repos } from "../store/index.ts";
+import { repos, type Workspace } from "../store/index.ts";
 import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
@@ -32,6 +32,9 @@ export function createCore(deps: Deps) {
   const workspaces = new WorkspaceCache(WORKSPACE_CACHE_MS);
   // Counts changes begun and ended: a read that overlapped a change may hold the row from before it, and is not kept.
   let changes = 0;
+  // Reads under way, shared by the requests that come meanwhile: when a workspace's time in the cache runs out, the
+  // requests of a busy meeting would each read it otherwise.
+  const reading = new Map<string, Promise<Workspace>>();
   /** A use case that changes a workspace: what this process holds of any workspace is read again afterwards. */
   const changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) =>
     (async (...args: Parameters<F>) => {
@@ -41,6 +44,7 @@ export function createCore(deps: Deps) {
       } finally {
         changes++;
         workspaces.forgetAll();
+        reading.clear();
       }
     }) as F;
   return {
@@ -52,9 +56,24 @@ export function createCore(deps: Deps) {
       const cached = workspaces.get(platform, externalId);
       if (cached && (workspaceName === "" || cached.name === workspaceName))
         return { workspace: cached, actor };
-      const before = changes;
-      const workspace = await read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName));
-      if (changes === before) workspaces.put(workspace);
+      const key = JSON.stringify([platform, externalId, workspaceName]);
+      let pending = reading.get(key);
+      if (!pending) {
+        const before = changes;
+        const fresh: Promise<Workspace> = read(deps, (r) =>
+          r.workspaces.ensure(platform, externalId, workspaceName),
+        )
+          .then((found) => {
+            if (changes === before) workspaces.put(found);
+            return found;
+          })
+          .finally(() => {
+            if (reading.get(key) === fresh) reading.delete(key);
+          });
+        reading.set(key, fresh);
+        pending = fresh;
+      }
+      const workspace = await pending;
       return { workspace, actor };
     },
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),

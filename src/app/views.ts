@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { AGENDA, agendaPoint } from "../domain/agenda.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { EntryData } from "../domain/entries.ts";
@@ -6,27 +7,41 @@ import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 import { kept } from "./kept.ts";
 
 /**
- * Entries as shown, by everything that shows (an entry's id fixes its kind and author): a busy point's card shows the
- * same thirty entries to every request until one changes, and each is described once. Shared: never changed.
+ * Entries as shown, each kept with what it was described from (an entry's id fixes its kind and author): a busy
+ * point's card shows the same thirty entries to every request until one changes, and each is described once. Compared
+ * field by field rather than keyed by its data as text, which took longer than the describing it saved.
+ * Shared: never changed.
  */
-const shown = new Map<string, ViewEntry>();
+const shown = new Map<string, Shown>();
 const SHOWN_KEPT = 2000;
+interface Shown {
+  language: Workspace["language"];
+  timeZone: string;
+  status: Entry["status"];
+  data: unknown;
+  view: ViewEntry;
+}
 
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
   const { language, timeZone } = workspace;
-  const key = `${entry.id} ${language} ${timeZone} ${entry.status} ${JSON.stringify(entry.data)}`;
-  let view = shown.get(key);
-  if (!view) {
-    view = {
-      id: entry.id,
-      kind: entry.kind,
-      authorId: entry.authorId,
-      status: entry.status,
-      described: describeEntry(entry, language, timeZone),
-    };
-    if (shown.size >= SHOWN_KEPT) shown.delete(shown.keys().next().value as string);
-    shown.set(key, view);
-  }
+  const before = shown.get(entry.id);
+  if (
+    before &&
+    before.language === language &&
+    before.timeZone === timeZone &&
+    before.status === entry.status &&
+    isDeepStrictEqual(before.data, entry.data)
+  )
+    return before.view;
+  const view: ViewEntry = {
+    id: entry.id,
+    kind: entry.kind,
+    authorId: entry.authorId,
+    status: entry.status,
+    described: describeEntry(entry, language, timeZone),
+  };
+  if (!before && shown.size >= SHOWN_KEPT) shown.delete(shown.keys().next().value as string);
+  shown.set(entry.id, { language, timeZone, status: entry.status, data: entry.data, view });
   return view;
 }
 

@@ -65,6 +65,64 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("en");
   });
 
+  it("reads a workspace once for all the requests that ask while it is being read", async () => {
+    let reads = 0;
+    const counting: Db = Object.assign(Object.create(db) as Db, {
+      async query<T>(sql: string, params?: readonly unknown[]) {
+        if (sql.startsWith("SELECT * FROM workspaces WHERE platform")) reads++;
+        return db.query<T>(sql, params);
+      },
+    });
+    const { workspace } = await setUpWorkspace(testCore(db).core);
+    // A second instance, which has not read it yet: a busy meeting's requests come to it at once.
+    const { core } = testCore(counting);
+    const asked = await Promise.all(
+      Array.from({ length: 8 }, () => core.context("slack", workspace.externalId, EMPLOYER)),
+    );
+    expect(reads).toBe(1);
+    expect(new Set(asked.map((c) => c.workspace.id))).toEqual(new Set([workspace.id]));
+    // A name the platform gives differently is a read of its own (it may write the new name).
+    await Promise.all([
+      core.context("slack", workspace.externalId, EMPLOYER, "Kontoret A/S"),
+      core.context("slack", workspace.externalId, EMPLOYER, "Kontoret A/S"),
+    ]);
+    expect(reads).toBe(2);
+  });
+
+  it("does not give a request that came after a change a read begun before it", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holdNext = false;
+    const slow: Db = Object.assign(Object.create(db) as Db, {
+      async query<T>(sql: string, params?: readonly unknown[]) {
+        const rows = await db.query<T>(sql, params);
+        if (holdNext && sql.startsWith("SELECT * FROM workspaces WHERE platform")) {
+          holdNext = false;
+          await held;
+        }
+        return rows;
+      },
+    });
+    const { core } = testCore(slow);
+    const { employer, workspace } = await setUpWorkspace(core);
+    const team = workspace.externalId;
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // what setUp read has expired
+    holdNext = true;
+    const before = core.context("slack", team, EMPLOYER);
+    const members = await repos(db).members.list(workspace.id);
+    await core.setupWorkspace(
+      employer,
+      { headcount: 40, timeZone: "Europe/Copenhagen", language: "en", defaultChannel: "C_NEW", members },
+      null,
+    );
+    // The read begun before the change is still under way; this request reads anew.
+    expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("en");
+    release();
+    expect((await before).workspace.language).toBe("da");
+  });
+
   it("reads the workspace again when the platform names it differently", async () => {
     const { core } = testCore(db);
     const { workspace } = await setUpWorkspace(core);

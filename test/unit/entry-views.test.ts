@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { viewEntry } from "../../src/app/views.ts";
+import type { Entry, Workspace } from "../../src/store/index.ts";
+
+const workspace = { language: "da", timeZone: "Europe/Copenhagen" } as Workspace;
+const decision = (data: Record<string, unknown>, status: Entry["status"] = "open"): Entry => ({
+  id: "3f1c2a9e-0000-4000-8000-000000000001",
+  discussionId: "d",
+  point: 8,
+  kind: "decision",
+  data,
+  authorId: "U1",
+  ownerId: null,
+  deadline: null,
+  status,
+  carriedFrom: null,
+  source: "form",
+  createdAt: new Date("2026-11-30T09:00:00Z"),
+  completedAt: null,
+});
+
+describe("an entry as shown on cards and messages", () => {
+  it("is described once while it stays the same, and again as soon as its text, status or language changes", () => {
+    const text = { text: "Indkøb af lydabsorbenter", owner: { name: "Mette Hansen" }, deadline: "2027-02-01" };
+    const first = viewEntry(decision(text), workspace);
+    expect(first.described.text).toBe("Indkøb af lydabsorbenter (Åben)");
+    // Read again from the database: equal data in a new object.
+    expect(viewEntry(decision(structuredClone(text)), workspace)).toBe(first);
+
+    const edited = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }), workspace);
+    expect(edited).not.toBe(first);
+    expect(edited.described.details).toEqual(["ansvarlig: Ole Jensen, frist: 1. februar 2027"]);
+
+    const done = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), workspace);
+    expect(done.described.text).toBe("Indkøb af lydabsorbenter (Gennemført)");
+
+    const english = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), {
+      ...workspace,
+      language: "en",
+    });
+    expect(english.described.label).not.toBe(done.described.label);
+  });
+});
