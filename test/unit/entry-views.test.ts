@@ -21,7 +21,11 @@ const decision = (data: Record<string, unknown>, status: Entry["status"] = "open
 
 describe("an entry as shown on cards and messages", () => {
   it("is described once while it stays the same, and again as soon as its text, status or language changes", () => {
-    const text = { text: "Indkøb af lydabsorbenter", owner: { name: "Mette Hansen" }, deadline: "2027-02-01" };
+    const text = {
+      text: "Indkøb af lydabsorbenter",
+      owner: { name: "Mette Hansen" },
+      deadline: "2027-02-01",
+    };
     const first = viewEntry(decision(text), workspace);
     expect(first.described.text).toBe("Indkøb af lydabsorbenter (Åben)");
     // Read again from the database: equal data in a new object.
