@@ -32,8 +32,8 @@ export function createCore(deps: Deps) {
   const workspaces = new WorkspaceCache(WORKSPACE_CACHE_MS);
   // Counts changes begun and ended: a read that overlapped a change may hold the row from before it, and is not kept.
   let changes = 0;
-  // Reads under way, shared by the requests that come meanwhile: when a workspace's time in the cache runs out, the
-  // requests of a busy meeting would each read it otherwise.
+  // Reads under way, shared by the requests that come meanwhile (a busy meeting's requests would each read otherwise).
+  // A workspace in use is read again in the background once it is due, so its requests find it kept.
   const reading = new Map<string, Promise<Workspace>>();
   /** A use case that changes a workspace: what this process holds of any workspace is read again afterwards. */
   const changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) =>
@@ -47,6 +47,29 @@ export function createCore(deps: Deps) {
         reading.clear();
       }
     }) as F;
+  /** The workspace read (created on first contact), kept unless a change overlapped; one read for all who ask. */
+  const readWorkspace = (
+    platform: Platform,
+    externalId: string,
+    workspaceName: string,
+  ): Promise<Workspace> => {
+    const key = JSON.stringify([platform, externalId, workspaceName]);
+    const pending = reading.get(key);
+    if (pending) return pending;
+    const before = changes;
+    const fresh: Promise<Workspace> = read(deps, (r) =>
+      r.workspaces.ensure(platform, externalId, workspaceName),
+    )
+      .then((found) => {
+        if (changes === before) workspaces.put(found);
+        return found;
+      })
+      .finally(() => {
+        if (reading.get(key) === fresh) reading.delete(key);
+      });
+    reading.set(key, fresh);
+    return fresh;
+  };
   return {
     deps,
     /** Waits (briefly) while the database is behind; for work done after the platform was answered. */
@@ -54,27 +77,12 @@ export function createCore(deps: Deps) {
     /** The context for an actor on a platform's team/tenant; the workspace is created on first contact. */
     async context(platform: Platform, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
       const cached = workspaces.get(platform, externalId);
-      if (cached && (workspaceName === "" || cached.name === workspaceName))
+      if (cached && (workspaceName === "" || cached.name === workspaceName)) {
+        if (workspaces.due(platform, externalId))
+          void readWorkspace(platform, externalId, "").catch(() => {});
         return { workspace: cached, actor };
-      const key = JSON.stringify([platform, externalId, workspaceName]);
-      let pending = reading.get(key);
-      if (!pending) {
-        const before = changes;
-        const fresh: Promise<Workspace> = read(deps, (r) =>
-          r.workspaces.ensure(platform, externalId, workspaceName),
-        )
-          .then((found) => {
-            if (changes === before) workspaces.put(found);
-            return found;
-          })
-          .finally(() => {
-            if (reading.get(key) === fresh) reading.delete(key);
-          });
-        reading.set(key, fresh);
-        pending = fresh;
       }
-      const workspace = await pending;
-      return { workspace, actor };
+      return { workspace: await readWorkspace(platform, externalId, workspaceName), actor };
     },
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),
     schedule: bind(deps, scheduling.schedule),

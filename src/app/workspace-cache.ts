@@ -4,10 +4,11 @@ import type { Workspace } from "../store/index.ts";
 /**
  * Workspaces by their platform id, kept for a moment: nearly every request names its workspace, and a workspace
  * rarely changes. Changes made through this process are forgotten at once; another instance's change is seen
- * within `ttlMs`.
+ * within `ttlMs`. Past half of that a workspace is `due`: still served, while it is read again for the requests
+ * after (so a busy workspace's requests do not all wait for that read each time its time runs out).
  */
 export class WorkspaceCache {
-  private readonly entries = new Map<string, { workspace: Workspace; until: number }>();
+  private readonly entries = new Map<string, { workspace: Workspace; due: number; until: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -23,11 +24,19 @@ export class WorkspaceCache {
     return null;
   }
 
+  /** Whether a workspace held is past half of its time, and should be read again. */
+  due(platform: Platform, externalId: string): boolean {
+    const entry = this.entries.get(`${platform}:${externalId}`);
+    return entry !== undefined && entry.due <= this.clock();
+  }
+
   put(workspace: Workspace): void {
     if (this.ttlMs <= 0) return;
+    const now = this.clock();
     this.entries.set(`${workspace.platform}:${workspace.externalId}`, {
       workspace,
-      until: this.clock() + this.ttlMs,
+      due: now + this.ttlMs / 2,
+      until: now + this.ttlMs,
     });
   }
 

@@ -123,6 +123,37 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     expect((await before).workspace.language).toBe("da");
   });
 
+  it("reads a workspace in use again before its time runs out, while its requests are answered from what is kept", async () => {
+    // Every read after the first waits until let go.
+    let reads = 0;
+    const waiting: (() => void)[] = [];
+    const counting: Db = Object.assign(Object.create(db) as Db, {
+      async query<T>(sql: string, params?: readonly unknown[]) {
+        if (sql.startsWith("SELECT * FROM workspaces WHERE platform") && ++reads > 1)
+          await new Promise<void>((resolve) => waiting.push(resolve));
+        return db.query<T>(sql, params);
+      },
+    });
+    const letGo = () => {
+      for (const resolve of waiting.splice(0)) resolve();
+    };
+    const { workspace } = await setUpWorkspace(testCore(db).core);
+    const { core } = testCore(counting);
+    const ask = () => core.context("slack", workspace.externalId, EMPLOYER);
+    await ask();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // past half of its two seconds
+    // Read again, and held: the requests meanwhile are answered from what is kept, and start no read of their own.
+    const during = await Promise.all(Array.from({ length: 4 }, ask));
+    expect(during.map((c) => c.workspace.id)).toEqual(Array(4).fill(workspace.id));
+    expect(reads).toBe(2);
+    letGo();
+    // Past the first read's two seconds: answered from the second read (a third, held, is under way).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await ask()).workspace.id).toBe(workspace.id);
+    expect(reads).toBe(3);
+    letGo();
+  });
+
   it("reads the workspace again when the platform names it differently", async () => {
     const { core } = testCore(db);
     const { workspace } = await setUpWorkspace(core);
@@ -153,6 +184,10 @@ describe("WorkspaceCache", () => {
     cache.put(workspace("w1", "T1"));
     expect(cache.get("slack", "T1")?.id).toBe("w1");
     expect(cache.get("teams", "T1")).toBeNull();
+    expect(cache.due("slack", "T1")).toBe(false);
+    clock.now = 1000;
+    expect(cache.due("slack", "T1")).toBe(true);
+    expect(cache.get("slack", "T1")?.id).toBe("w1");
     clock.now = 1999;
     expect(cache.get("slack", "T1")?.id).toBe("w1");
     clock.now = 2000;
