@@ -79,7 +79,9 @@ export function createCore(deps: Deps) {
       const cached = workspaces.get(platform, externalId);
       if (cached && (workspaceName === "" || cached.name === workspaceName)) {
         if (workspaces.due(platform, externalId))
-          void readWorkspace(platform, externalId, "").catch(() => {});
+          void readWorkspace(platform, externalId, "").catch((error) =>
+            deps.log.warn("reading a workspace again failed", { error: String(error) }),
+          );
         return { workspace: cached, actor };
       }
       return { workspace: await readWorkspace(platform, externalId, workspaceName), actor };

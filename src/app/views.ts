@@ -41,7 +41,8 @@ export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
     described: describeEntry(entry, language, timeZone),
   };
   if (!before && shown.size >= SHOWN_KEPT) shown.delete(shown.keys().next().value as string);
-  shown.set(entry.id, { language, timeZone, status: entry.status, data: entry.data, view });
+  // A copy: what it is compared with next time must not change with the entry read now.
+  shown.set(entry.id, { language, timeZone, status: entry.status, data: structuredClone(entry.data), view });
   return view;
 }
 

@@ -20,7 +20,7 @@ const decision = (data: Record<string, unknown>, status: Entry["status"] = "open
 });
 
 describe("an entry as shown on cards and messages", () => {
-  it("is described once while it stays the same, and again as soon as its text, status or language changes", () => {
+  it("is described once while it stays the same, and again as soon as its text, status, language or time zone changes", () => {
     const text = {
       text: "Indkøb af lydabsorbenter",
       owner: { name: "Mette Hansen" },
@@ -37,6 +37,14 @@ describe("an entry as shown on cards and messages", () => {
 
     const done = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), workspace);
     expect(done.described.text).toBe("Indkøb af lydabsorbenter (Gennemført)");
+
+    expect(viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), workspace)).toBe(done);
+    // Where another time zone is kept: described anew (its dates are written in the workspace's zone).
+    const elsewhere = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), {
+      ...workspace,
+      timeZone: "America/New_York",
+    });
+    expect(elsewhere).not.toBe(done);
 
     const english = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), {
       ...workspace,
