@@ -3,7 +3,7 @@ import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import express from "express";
 import { slackAdapter } from "../adapters/slack/index.ts";
 import { loadConfig } from "../src/config.ts";
-import { startServer } from "../src/server.ts";
+import { keepConnections, startServer } from "../src/server.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
@@ -33,6 +33,7 @@ async function bareBolt(slackApiUrl: string): Promise<{ url: string; close: () =
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(0, "127.0.0.1", () => resolve(s));
   });
+  keepConnections(server); // as the app's server: measured alike
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -3,7 +3,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHan
 import express from "express";
 import { teamsAdapter } from "../adapters/teams/index.ts";
 import { loadConfig } from "../src/config.ts";
-import { startServer } from "../src/server.ts";
+import { keepConnections, startServer } from "../src/server.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
@@ -29,6 +29,7 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(0, "127.0.0.1", () => resolve(s));
   });
+  keepConnections(server); // as the app's server: measured alike
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,

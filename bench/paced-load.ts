@@ -77,7 +77,9 @@ export async function pacedLoad(options: {
   };
   // Every connection opened before the clock starts, as a running bot's would be: 128 connections opened by the
   // first requests of a Poisson burst made the first 250 ms up to 0.8 s late.
-  // (Idle ones close after the server's keep-alive, 5 s, and are opened again when needed, as any client's would.)
+  // They last the run: the servers keep idle connections 65 s (`keepConnections`). With Node's 5 s the connections
+  // the Poisson arrivals seldom needed were closed, and opened again in a burst, when under load Node accepts one new
+  // connection per turn of its event loop: those requests waited up to 2 s.
   await Promise.all(
     Array.from({ length: connections }, () =>
       pool.request({ method: "GET", path: "/" }).then((response) => response.body.dump()),

@@ -10,6 +10,17 @@ import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { Db, Workspace } from "./store/index.ts";
 import { openStore } from "./store/open.ts";
 
+/**
+ * Idle connections are kept open 65 s, longer than the 60 s a load balancer or proxy in front typically keeps them
+ * (Node closes them after 5 s, and a proxy reusing one just closed gets an error). A new connection costs more than
+ * its handshake here: under load Node accepts one per turn of the event loop, so a burst that had to open new
+ * connections waited seconds for them (Slack allows 3 s).
+ */
+export function keepConnections(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 export interface RunningServer {
   port: number;
   core: Core;
@@ -65,6 +76,7 @@ export async function startServer(
       : http.listen(config.PORT, () => resolve(s));
     s.once("error", reject);
   });
+  keepConnections(server);
   for (const adapter of adapters.values()) await adapter.start?.();
   const dispatcher = new Dispatcher({
     db,

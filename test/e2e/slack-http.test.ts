@@ -1,3 +1,4 @@
+import { Agent, get } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackApp } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET } from "../helpers/slack-driver.ts";
@@ -36,5 +37,22 @@ describe("Slack over HTTP", () => {
     expect(await health.json()).toEqual({ status: "ok", database: "ok" });
     // No answer is hashed for an ETag (a Teams card is kilobytes, and every answer changes).
     expect(health.headers.get("etag")).toBeNull();
+  });
+
+  it("keeps an idle connection open past Node's five seconds, so a burst of requests does not have to open new ones", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const healthz = () =>
+      new Promise<{ reused: boolean; port: number | undefined }>((resolve, reject) => {
+        const req = get(`${app.url}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ reused: req.reusedSocket, port: req.socket?.localPort }));
+        });
+        req.on("error", reject);
+      });
+    const first = await healthz();
+    await new Promise((resolve) => setTimeout(resolve, 7000)); // Node closes an idle one after 5 s (and a margin)
+    const second = await healthz();
+    agent.destroy();
+    expect(second).toEqual({ reused: true, port: first.port });
   });
 });
