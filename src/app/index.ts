@@ -47,7 +47,11 @@ export function createCore(deps: Deps) {
         reading.clear();
       }
     }) as F;
-  /** The workspace read (created on first contact), kept unless a change overlapped; one read for all who ask. */
+  /**
+   * The workspace read (created on first contact), kept unless a change overlapped; one read for all who ask while it
+   * is under way. Not `kept`: that holds a promise until it fails, where this one is let go once in (the cache holds
+   * the workspace then) or once a change ends.
+   */
   const readWorkspace = (
     platform: Platform,
     externalId: string,

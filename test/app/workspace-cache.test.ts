@@ -5,6 +5,9 @@ import { repos, type Workspace } from "../../src/store/index.ts";
 import { EMPLOYER, setUpWorkspace, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
+/** How the store reads a workspace by its platform id. */
+const WORKSPACE_READ = "SELECT * FROM workspaces WHERE platform";
+
 describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => {
   let db: Db;
   beforeAll(async () => {
@@ -31,8 +34,11 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     expect((await core.context("slack", team, EMPLOYER)).workspace.installed).toBe(true);
   });
 
-  it("does not keep a row read while a change was being made (it may be the row from before the change)", async () => {
-    // The workspace read of the first request is held after it has read the row, until the change is done.
+  /**
+   * A request whose workspace read is held after it has read the row, while the workspace is changed through the
+   * same instance (to English); `release` lets the read finish.
+   */
+  async function readHeldAcrossChange() {
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -41,7 +47,7 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     const slow: Db = Object.assign(Object.create(db) as Db, {
       async query<T>(sql: string, params?: readonly unknown[]) {
         const rows = await db.query<T>(sql, params);
-        if (holdNext && sql.startsWith("SELECT * FROM workspaces WHERE platform")) {
+        if (holdNext && sql.startsWith(WORKSPACE_READ)) {
           holdNext = false;
           await held;
         }
@@ -53,15 +59,20 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     const team = workspace.externalId;
     await new Promise((resolve) => setTimeout(resolve, 2100)); // what setUp read has expired
     holdNext = true;
-    const during = core.context("slack", team, EMPLOYER);
+    const pending = core.context("slack", team, EMPLOYER);
     const members = await repos(db).members.list(workspace.id);
     await core.setupWorkspace(
       employer,
       { headcount: 40, timeZone: "Europe/Copenhagen", language: "en", defaultChannel: "C_NEW", members },
       null,
     );
+    return { core, team, pending, release };
+  }
+
+  it("does not keep a row read while a change was being made (it may be the row from before the change)", async () => {
+    const { core, team, pending, release } = await readHeldAcrossChange();
     release();
-    expect((await during).workspace.language).toBe("da");
+    expect((await pending).workspace.language).toBe("da");
     expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("en");
   });
 
@@ -69,7 +80,7 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     let reads = 0;
     const counting: Db = Object.assign(Object.create(db) as Db, {
       async query<T>(sql: string, params?: readonly unknown[]) {
-        if (sql.startsWith("SELECT * FROM workspaces WHERE platform")) reads++;
+        if (sql.startsWith(WORKSPACE_READ)) reads++;
         return db.query<T>(sql, params);
       },
     });
@@ -90,37 +101,11 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
   });
 
   it("does not give a request that came after a change a read begun before it", async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holdNext = false;
-    const slow: Db = Object.assign(Object.create(db) as Db, {
-      async query<T>(sql: string, params?: readonly unknown[]) {
-        const rows = await db.query<T>(sql, params);
-        if (holdNext && sql.startsWith("SELECT * FROM workspaces WHERE platform")) {
-          holdNext = false;
-          await held;
-        }
-        return rows;
-      },
-    });
-    const { core } = testCore(slow);
-    const { employer, workspace } = await setUpWorkspace(core);
-    const team = workspace.externalId;
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // what setUp read has expired
-    holdNext = true;
-    const before = core.context("slack", team, EMPLOYER);
-    const members = await repos(db).members.list(workspace.id);
-    await core.setupWorkspace(
-      employer,
-      { headcount: 40, timeZone: "Europe/Copenhagen", language: "en", defaultChannel: "C_NEW", members },
-      null,
-    );
+    const { core, team, pending, release } = await readHeldAcrossChange();
     // The read begun before the change is still under way; this request reads anew.
     expect((await core.context("slack", team, EMPLOYER)).workspace.language).toBe("en");
     release();
-    expect((await before).workspace.language).toBe("da");
+    expect((await pending).workspace.language).toBe("da");
   });
 
   it("reads a workspace in use again before its time runs out, while its requests are answered from what is kept", async () => {
@@ -129,7 +114,7 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     const waiting: (() => void)[] = [];
     const counting: Db = Object.assign(Object.create(db) as Db, {
       async query<T>(sql: string, params?: readonly unknown[]) {
-        if (sql.startsWith("SELECT * FROM workspaces WHERE platform") && ++reads > 1)
+        if (sql.startsWith(WORKSPACE_READ) && ++reads > 1)
           await new Promise<void>((resolve) => waiting.push(resolve));
         return db.query<T>(sql, params);
       },
