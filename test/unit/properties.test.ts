@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { escapeMd } from "../../adapters/teams/cards/card.ts";
 import { parseCommand, SUBCOMMANDS } from "../../src/app/commands.ts";
 import { type FormKind, formData, formSpec } from "../../src/app/forms.ts";
 import { AGENDA } from "../../src/domain/agenda.ts";
@@ -146,6 +147,48 @@ describe("Markdown escaping", () => {
         expect(out).not.toMatch(/(^|[^\\])[<>*_`[\]#|]/);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("Adaptive Card text escaping", () => {
+  // Text made mostly of what Markdown reads: emphasis, links, code, list and heading markers, line starts.
+  const markdownish = fc.string({
+    unit: fc.constantFrom(
+      "*",
+      "_",
+      "[",
+      "]",
+      "`",
+      "~",
+      "\\",
+      "-",
+      "+",
+      ">",
+      "#",
+      "1",
+      ".",
+      " ",
+      "\n",
+      "\t",
+      "a",
+      "ø",
+    ),
+    maxLength: 60,
+  });
+
+  it("escapes every formatting character and every line that would start a list or heading", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, markdownish), (text) => {
+        const out = escapeMd(text);
+        // The escapes taken back out give the text as written (a no-break space shown for a space or tab).
+        const blank = (x: string) => x.replace(/[\t\u00A0]/g, " ");
+        expect(blank(out.replace(/\\([\\*_[\]`~])/g, "$1"))).toBe(blank(text));
+        expect(out).not.toMatch(/(^|[^\\])(\\\\)*[*_[\]`~]/);
+        expect(out).not.toMatch(/^[ \t]*([-+>#]|\d+\.)[ \t]/m);
+        expect(out.split("\n")).toHaveLength(text.split("\n").length);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   notice,
   paginate,
   paragraphs,
+  shared,
   subheading,
   subtle,
   textBlock,
@@ -30,10 +31,10 @@ export function entryElements(entry: ViewEntry): Element[] {
   let elements = drawn.get(entry);
   if (!elements) {
     const d = entry.described;
-    elements = [
+    elements = shared([
       ...paragraphs(`**${escapeMd(d.label)}:** ${escapeMd(d.text)}`, { spacing: "Small" }),
       ...d.details.flatMap((x) => paragraphs(escapeMd(x), { isSubtle: true, spacing: "None" })),
-    ];
+    ]);
     drawn.set(entry, elements);
   }
   return elements;

@@ -17,13 +17,15 @@ import {
 } from "./card.ts";
 import { VERB } from "./verbs.ts";
 
+const LINE = { spacing: "None" };
+const DETAIL = { isSubtle: true, spacing: "None" };
+
 const entry = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean): Element[] => {
   const d = describeEntry(e, doc.language, doc.timeZone);
   const label = withLabel ? `**${escapeMd(d.label)}:** ` : "";
-  return [
-    ...paragraphs(`- ${label}${escapeMd(d.text)}`, { spacing: "None" }),
-    ...d.details.flatMap((x) => paragraphs(escapeMd(x), { isSubtle: true, spacing: "None" })),
-  ];
+  const elements = paragraphs(`- ${label}${escapeMd(d.text)}`, LINE);
+  for (const detail of d.details) elements.push(...paragraphs(escapeMd(detail), DETAIL));
+  return elements;
 };
 
 /** The whole written summary as card elements, in the order of the Markdown document. */
@@ -32,7 +34,7 @@ export function summaryElements(doc: SummaryDocument): Element[] {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(l, key, params);
   const out: Element[] = [];
   const part = (title: string, lines: Element[]) => out.push(subheading(title), ...lines);
-  const plain = (text: string) => paragraphs(escapeMd(text), { spacing: "None" });
+  const plain = (text: string) => paragraphs(escapeMd(text), LINE);
   part(tr("summary.participants"), [
     ...plain(doc.participation),
     ...doc.participants.flatMap((p) => plain(`${p.name} (${tr(`role.${p.role}`)})`)),
