@@ -11,6 +11,7 @@ import { boltLogger } from "./logger.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 import { toldOnce } from "./told-once.ts";
+import { webApiTransport } from "./web-api-transport.ts";
 
 /**
  * A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit,
@@ -35,6 +36,7 @@ export const slackAdapterWith =
     // Slack asks for.
     const clientOptions = {
       logger,
+      fetch: webApiTransport(),
       timeout: apiTimeoutMs,
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
