@@ -26,6 +26,8 @@ export type LoadSpec = {
   seconds: number;
   /** Requests a second arriving whether or not earlier ones were answered (bench/paced-load.ts); none: autocannon. */
   rate?: number;
+  /** Paced only: seconds of the same load first, on the same connections and without a pause, not counted. */
+  warmUpSeconds?: number;
 } & (
   | { kind: "slack"; secret: string; targets: SlackTarget[] }
   | { kind: "teams"; serviceUrl: string; targets: TeamsTarget[] }
@@ -38,6 +40,8 @@ export interface LoadResult {
   requests: number;
   /** The slowest answer. */
   max: number;
+  /** Paced with a warm-up: the warm-up's p99. */
+  warmUpP99?: number;
 }
 
 const sign = (secret: string, body: string, timestamp: number) =>

@@ -17,13 +17,15 @@ export interface PacedRequest {
 }
 
 export interface PacedResult {
-  /** Successful answers per second over the run (about the rate, when the app keeps up). */
+  /** Successful answers per second over the counted run (about the rate, when the app keeps up). */
   rps: number;
   p50: number;
   p99: number;
   max: number;
   errors: number;
   requests: number;
+  /** The warm-up's p99: the first seconds of the load, on connections just opened to an app that was idle. */
+  warmUpP99?: number;
 }
 
 /** A seeded uniform random in [0, 1) (mulberry32), so two runs offer the same arrivals. */
@@ -48,15 +50,24 @@ export async function pacedLoad(options: {
   connections: number;
   seconds: number;
   rate: number;
+  /**
+   * Seconds of the same load first, on the same connections and without a pause, whose answers are not counted: the
+   * counted run then finds the app as it is under this load, not the first seconds after it was idle.
+   */
+  warmUpSeconds?: number;
   next: () => PacedRequest;
 }): Promise<PacedResult> {
   const { url, connections, seconds, rate, next } = options;
+  const warmUpMs = (options.warmUpSeconds ?? 0) * 1000;
   const pool = new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
   const random = seeded(7);
   const latencies: number[] = [];
+  const warmUpLatencies: number[] = [];
   let errors = 0;
+  let counted = Number.POSITIVE_INFINITY; // when the counted run begins, set once the clock starts
   const pending = new Set<Promise<void>>();
   const send = (due: number) => {
+    const inWarmUp = due < counted;
     const request = next();
     // A failure (an error status, a refused connection, no answer within 10 s) counts as an error, and its time until
     // it failed counts in the latencies like any answer's.
@@ -64,13 +75,13 @@ export async function pacedLoad(options: {
       .request({ ...request, headersTimeout: 10_000, bodyTimeout: 10_000 })
       .then(async (response) => {
         await response.body.dump();
-        if (response.statusCode >= 300) errors++;
+        if (response.statusCode >= 300 && !inWarmUp) errors++;
       })
       .catch(() => {
-        errors++;
+        if (!inWarmUp) errors++;
       })
       .finally(() => {
-        latencies.push(performance.now() - due);
+        (inWarmUp ? warmUpLatencies : latencies).push(performance.now() - due);
         pending.delete(done);
       });
     pending.add(done);
@@ -88,9 +99,9 @@ export async function pacedLoad(options: {
     await pool.close();
     throw error;
   });
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  let due = start;
+  let due = performance.now();
+  counted = due + warmUpMs;
+  const end = counted + seconds * 1000;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
@@ -104,9 +115,10 @@ export async function pacedLoad(options: {
     tick();
   });
   await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - counted) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
+  warmUpLatencies.sort((a, b) => a - b);
   const ms = (n: number) => Math.round(n * 10) / 10;
   return {
     rps: (latencies.length - errors) / elapsed,
@@ -115,5 +127,6 @@ export async function pacedLoad(options: {
     max: ms(latencies.at(-1) ?? 0),
     errors,
     requests: latencies.length,
+    ...(warmUpLatencies.length > 0 ? { warmUpP99: ms(percentile(warmUpLatencies, 99)) } : {}),
   };
 }
