@@ -32,10 +32,8 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const notes = async () =>
     Number((await c.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
-  const measured = async (url: string, connections: number) => {
-    const spec = { ...c.spec(url), connections, seconds: c.seconds };
-    if (!c.smoke) await warmUp(spec);
-    // Slack stores a note after its ack: the warm-up's last notes are waited for, so none is counted as the run's.
+  /** Waits until the notes stop changing (Slack stores a note after its ack), and gives their count. */
+  const settled = async () => {
     let before = await notes();
     for (let same = 0, waited = 0; same < 2 && waited < 10_000; waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -43,6 +41,13 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
       same = now === before ? same + 1 : 0;
       before = now;
     }
+    return before;
+  };
+  const measured = async (url: string, connections: number) => {
+    const spec = { ...c.spec(url), connections, seconds: c.seconds };
+    if (!c.smoke) await warmUp(spec);
+    // The warm-up's last notes are waited for, so none is counted as the run's.
+    const before = await settled();
     const result = await withCpu(() => runLoad(spec));
     // A Slack ack comes before its note is stored: withCpu's second after the load lets those finish.
     return { ...result, notesStored: (await notes()) - before };
@@ -82,14 +87,16 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
   // Warmed up on its own connections, with no pause before the counted run (see bench/paced-load.ts); the latency
   // only is reported, so neither the notes nor the CPU are counted.
   const warmUpSeconds = c.smoke ? 1 : WARM_UP_SECONDS;
-  const paced = (url: string) =>
-    runLoad({
+  const paced = async (url: string) => {
+    await settled(); // the work an earlier run left is done before this one starts
+    return runLoad({
       ...c.spec(url),
       connections,
       seconds: c.seconds,
       rate,
       warmUpSeconds,
     });
+  };
   const app = await paced(c.appUrl);
   const bare = await paced(c.bareUrl);
   const at = row(`c=${connections}, paced at half of ${c.bare}'s throughput`);
@@ -104,7 +111,17 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
   );
   if (app.warmUpP99 !== undefined && bare.warmUpP99 !== undefined) {
     const first = `${c.latency} p99 in the first ${warmUpSeconds} s (connections just opened, after a pause; not counted above)`;
-    results.push(at(`${first}, app`, app.warmUpP99, "ms"), at(`${first}, ${c.bare}`, bare.warmUpP99, "ms"));
+    results.push(
+      at(`${first}, app`, app.warmUpP99, "ms"),
+      at(`${first}, ${c.bare}`, bare.warmUpP99, "ms"),
+      at(
+        `errors in the first ${warmUpSeconds} s, app`,
+        app.warmUpErrors ?? 0,
+        "requests",
+        "0",
+        !app.warmUpErrors,
+      ),
+    );
   }
   return results;
 }

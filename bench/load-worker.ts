@@ -40,8 +40,9 @@ export interface LoadResult {
   requests: number;
   /** The slowest answer. */
   max: number;
-  /** Paced with a warm-up: the warm-up's p99. */
+  /** Paced with a warm-up: the warm-up's p99 and failures. */
   warmUpP99?: number;
+  warmUpErrors?: number;
 }
 
 const sign = (secret: string, body: string, timestamp: number) =>

@@ -24,8 +24,9 @@ export interface PacedResult {
   max: number;
   errors: number;
   requests: number;
-  /** The warm-up's p99: the first seconds of the load, on connections just opened to an app that was idle. */
+  /** The warm-up's p99 and failures: the first seconds of the load, on connections just opened to an idle app. */
   warmUpP99?: number;
+  warmUpErrors?: number;
 }
 
 /** A seeded uniform random in [0, 1) (mulberry32), so two runs offer the same arrivals. */
@@ -64,10 +65,15 @@ export async function pacedLoad(options: {
   const latencies: number[] = [];
   const warmUpLatencies: number[] = [];
   let errors = 0;
+  let warmUpErrors = 0;
   let counted = Number.POSITIVE_INFINITY; // when the counted run begins, set once the clock starts
   const pending = new Set<Promise<void>>();
   const send = (due: number) => {
     const inWarmUp = due < counted;
+    const failed = () => {
+      if (inWarmUp) warmUpErrors++;
+      else errors++;
+    };
     const request = next();
     // A failure (an error status, a refused connection, no answer within 10 s) counts as an error, and its time until
     // it failed counts in the latencies like any answer's.
@@ -75,11 +81,9 @@ export async function pacedLoad(options: {
       .request({ ...request, headersTimeout: 10_000, bodyTimeout: 10_000 })
       .then(async (response) => {
         await response.body.dump();
-        if (response.statusCode >= 300 && !inWarmUp) errors++;
+        if (response.statusCode >= 300) failed();
       })
-      .catch(() => {
-        if (!inWarmUp) errors++;
-      })
+      .catch(failed)
       .finally(() => {
         (inWarmUp ? warmUpLatencies : latencies).push(performance.now() - due);
         pending.delete(done);
@@ -127,6 +131,6 @@ export async function pacedLoad(options: {
     max: ms(latencies.at(-1) ?? 0),
     errors,
     requests: latencies.length,
-    ...(warmUpLatencies.length > 0 ? { warmUpP99: ms(percentile(warmUpLatencies, 99)) } : {}),
+    ...(warmUpLatencies.length > 0 ? { warmUpP99: ms(percentile(warmUpLatencies, 99)), warmUpErrors } : {}),
   };
 }

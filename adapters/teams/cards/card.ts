@@ -40,17 +40,18 @@ export function card(body: Element[], actions: Element[] = []): AdaptiveCard {
 
 const MARKDOWN_CHARACTER = /[\\*_[\]`~]/;
 const MARKDOWN_CHARACTERS = /([\\*_[\]`~])/g;
-// Followed by a space or tab: not a line break, which it would take away.
-const LINE_MARKER = /^[ \t]*(?:[-+>#]|\d+\.)[ \t]/m;
-const LINE_MARKERS = /^([ \t]*)([-+>#]|\d+\.)[ \t]/gm;
+// A marker followed by a space or tab, or alone on its line (an empty list item; under a line of text, a heading).
+// The space or tab is replaced; a line break is kept.
+const LINE_MARKER = /^[ \t]*(?:[-+>#]|\d+[.)])(?:[ \t]|$)/m;
+const LINE_MARKERS = /^([ \t]*)([-+>#]|\d+[.)])(?:[ \t]|$)/gm;
 
 /** Escapes the Markdown that Adaptive Cards would otherwise interpret in user text (links, emphasis, lists). */
 export function escapeMd(text: string): string {
   // Most text has nothing to escape: testing first is a quarter of the time of replacing (the written summary
   // escapes some 13,000 texts).
   const escaped = MARKDOWN_CHARACTER.test(text) ? text.replace(MARKDOWN_CHARACTERS, "\\$1") : text;
-  // A line that starts like a list item or heading ("1. Valg", "- x") would become one: a no-break space after
-  // the marker keeps it plain text without showing an escape character.
+  // A line that starts like a list item or heading ("1. Valg", "- x", "2) y") would become one: a no-break space
+  // after the marker keeps it plain text without showing an escape character.
   return LINE_MARKER.test(escaped) ? escaped.replace(LINE_MARKERS, "$1$2\u00A0") : escaped;
 }
 
