@@ -39,8 +39,7 @@ class ReadAnswer implements FetchResponse {
   ) {
     const all = new Headers();
     for (const [name, value] of Object.entries(headers)) {
-      for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
-        all.append(name, one);
+      for (const one of [value ?? []].flat()) all.append(name, one);
     }
     this.headers = all;
   }
