@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import type { Express } from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import type { Logger } from "./app/context.ts";
@@ -13,6 +14,12 @@ export interface AdapterContext {
   db: Db;
   log: Logger;
   http: Express;
+  /**
+   * Answers these exact paths with the adapter's own Node request listener, ahead of express: for a platform SDK
+   * that handles its HTTP itself (Bolt's HTTPReceiver). Express's routing and request set-up cost about as much CPU
+   * as the rest of Bolt's handling of a click.
+   */
+  serve(paths: readonly string[], listener: RequestListener): void;
 }
 
 /** A chat platform's adapter, as the composition root sees it. */

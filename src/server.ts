@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
@@ -66,15 +66,30 @@ export async function startServer(
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
   });
+  const direct = new Map<string, RequestListener>();
+  const serve = (paths: readonly string[], listener: RequestListener) => {
+    for (const path of paths) direct.set(path, listener);
+  };
   for (const factory of adapterFactories) {
-    const adapter = await factory({ config, core, db, log, http });
+    const adapter = await factory({ config, core, db, log, http, serve });
     if (adapter) adapters.set(adapter.platform, adapter);
   }
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = options.listenHost
-      ? http.listen(config.PORT, options.listenHost, () => resolve(s))
-      : http.listen(config.PORT, () => resolve(s));
-    s.once("error", reject);
+  const server = createServer((req, res) => {
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const listener = direct.get(query < 0 ? url : url.slice(0, query));
+    if (!listener) return http(req, res);
+    try {
+      listener(req, res);
+    } catch {
+      // Bolt throws for what it does not answer (a GET to the events URL): that goes on to express, as a 404.
+      if (!res.headersSent) http(req, res);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    if (options.listenHost) server.listen(config.PORT, options.listenHost, resolve);
+    else server.listen(config.PORT, resolve);
   });
   keepConnections(server);
   for (const adapter of adapters.values()) await adapter.start?.();

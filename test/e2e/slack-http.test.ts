@@ -39,6 +39,24 @@ describe("Slack over HTTP", () => {
     expect(health.headers.get("etag")).toBeNull();
   });
 
+  it("answers what Slack's handler does not take (a GET, a query, an unknown method) as any other unknown request, and goes on", async () => {
+    for (const [method, path] of [
+      ["GET", "/slack/events"],
+      ["PUT", "/slack/events?x=1"],
+      ["GET", "/slack/install"],
+    ] as const) {
+      const res = await fetch(`${app.url}${path}`, { method });
+      expect([method, path, res.status]).toEqual([method, path, 404]);
+    }
+    const check = await signedPost(
+      `${app.url}/slack/events?retry=1`,
+      "ssl_check=1&token=legacy",
+      SIGNING_SECRET,
+    );
+    expect(check.status).toBe(200);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
   it("keeps an idle connection open past Node's five seconds, so a burst of requests does not have to open new ones", async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const healthz = () =>
