@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCommand } from "../../../../src/app/commands.ts";
 import { helpText } from "../../../../src/app/help.ts";
 import type { Ctx } from "../../../../src/app/index.ts";
@@ -6,6 +6,7 @@ import { t } from "../../../../src/i18n/index.ts";
 import { commandAnswer } from "../../answer.ts";
 import { failureText, type SlackDeps, slackCtx } from "../../context.ts";
 import { escapeMrkdwn } from "../../render/mrkdwn.ts";
+import { route } from "../../routes.ts";
 import { SUBCOMMAND_HANDLERS } from "../../subcommands/index.ts";
 
 /**
@@ -14,7 +15,12 @@ import { SUBCOMMAND_HANDLERS } from "../../subcommands/index.ts";
  * understood; any failure a polite sentence, all privately and in the workspace's language.
  */
 export function register(app: App, deps: SlackDeps) {
-  app.command(/^\/arbejdsmilj(ø|o|oe)$/, async ({ command, ack, respond, client }) => {
+  const handle = async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     let ctx: Ctx | null = null;
     const answerIn = (c: Ctx | null) =>
@@ -38,5 +44,8 @@ export function register(app: App, deps: SlackDeps) {
         .say(failureText(deps, ctx?.workspace.language ?? "da", error))
         .catch(() => {});
     }
-  });
+  };
+  // Slack sends the command as typed in the manifest; "oe" for those who write ø so.
+  for (const name of ["/arbejdsmiljø", "/arbejdsmiljo", "/arbejdsmiljoe"])
+    route(app, "command", name, handle);
 }
