@@ -89,6 +89,37 @@ export function channelShows(discussionId: string, version: number): boolean {
   );
 }
 
+/**
+ * The highest version of each discussion read here lately, and when. Versions only grow, so a click from a view older
+ * than that is behind for certain, whatever has happened since (bounded: a cache, not a record).
+ */
+const read = new Map<string, { workspaceId: string; version: number; at: number }>();
+
+export function sawVersion(workspaceId: string, discussionId: string, version: number): void {
+  const before = read.get(discussionId);
+  if (before && before.workspaceId === workspaceId && before.version > version) return;
+  if (!before && read.size >= REMEMBERED) read.clear();
+  read.set(discussionId, { workspaceId, version, at: Date.now() });
+}
+
+/**
+ * For a click made from `version` of the discussion in a busy channel: the newer version read here less than
+ * TRUSTED_MS ago, when there is one. The click is then out of date for certain, and the refresh under way or waiting
+ * (after a round that did not fail) shows the channel as stored; such a click can be refused without reading the
+ * database again. Null when the database must be asked.
+ */
+export function newerVersionInBusyChannel(
+  workspaceId: string,
+  discussionId: string,
+  version: number,
+): number | null {
+  const seen = read.get(discussionId);
+  if (!seen || seen.workspaceId !== workspaceId || version >= seen.version) return null;
+  if (Date.now() - seen.at >= TRUSTED_MS || !inFlight.has(discussionId) || failed.has(discussionId))
+    return null;
+  return seen.version;
+}
+
 function remember(discussionId: string, outcome: { ok: boolean; version: number | null }) {
   shown.delete(discussionId);
   failed.delete(discussionId);
@@ -147,6 +178,7 @@ async function syncOnce(
     limit: guess ? POINT_VIEW_ENTRIES : 0,
   });
   const discussion = now?.discussion;
+  if (discussion) sawVersion(workspace.id, discussionId, discussion.version);
   if (!now || !discussion?.channelId || discussion.status === "planned") return { ok: true, version: null };
   const channel = discussion.channelId;
   const chat = deps.chatFor(workspace);

@@ -6,7 +6,7 @@ import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, StaleError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
-import { channelBusy, channelShows, syncDiscussion } from "./sync.ts";
+import { channelBusy, channelShows, newerVersionInBusyChannel, sawVersion, syncDiscussion } from "./sync.ts";
 import { POINT_VIEW_ENTRIES, viewOfRead } from "./views.ts";
 
 export interface MoveResult {
@@ -89,6 +89,16 @@ export async function move(
   // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
   // its key was used before: then the transaction below replays the first answer.
   const showing = input.showing && isPoint(input.showing) ? input.showing : null;
+  // A busy meeting's old buttons are refused without a read when this process read a newer version just now; a
+  // click that must show the point as it is now, or may be a retry, reads.
+  const newer =
+    showing || key !== null
+      ? null
+      : newerVersionInBusyChannel(ctx.workspace.id, input.discussionId, input.expectedVersion);
+  if (newer !== null) {
+    await refreshBehindView(deps, ctx, input.discussionId, newer);
+    throw new StaleError(null);
+  }
   const seen = await read(deps, () =>
     pointNow(deps.db, {
       workspaceId: ctx.workspace.id,
@@ -99,6 +109,7 @@ export async function move(
     }),
   );
   if (!seen) throw new AppError("not_found", "error.not_found");
+  sawVersion(ctx.workspace.id, input.discussionId, seen.discussion.version);
   if (seen.discussion.version !== input.expectedVersion && !seen.keyUsed) {
     await refreshBehindView(deps, ctx, input.discussionId, seen.discussion.version);
     const view = showing

@@ -76,6 +76,52 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
     }
   });
 
+  it("refuses an old button in a busy meeting without asking the database, and still tells other workspaces and current buttons apart", async () => {
+    let statements = 0;
+    const counted: Db = {
+      ...db,
+      driver: db.driver,
+      backlog: () => db.backlog(),
+      close: () => db.close(),
+      query: (...args: Parameters<Db["query"]>) => {
+        statements++;
+        return db.query(...args);
+      },
+      transaction: (fn) => {
+        statements++;
+        return db.transaction(fn);
+      },
+    } as Db;
+    const { core, chat } = testCore(counted);
+    const { employer, rep } = await setUpWorkspace(core);
+    const { discussion } = await core.start(employer, {}, null);
+    const old = {
+      discussionId: discussion.id,
+      expectedVersion: discussion.version,
+      move: { type: "next" },
+    } as const;
+    const moved = await core.move(employer, old, null);
+
+    const release = chat.holdUpdates();
+    const underWay = core.sync(employer, discussion.id); // a refresh under way: the channel is busy
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const before = statements;
+      await expect(core.move(rep, old, null)).rejects.toBeInstanceOf(StaleError);
+      expect(statements).toBe(before);
+
+      // The same ids from another workspace are not this workspace's discussion, whatever this process knows of it.
+      const other = await setUpWorkspace(core);
+      await expect(core.move(other.rep, old, null)).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      release();
+    }
+    await underWay;
+    // A button from the version the channel shows still moves.
+    const next = await core.move(rep, { ...old, expectedVersion: moved.discussion.version }, null);
+    expect(next.discussion.currentPoint).toBe(3);
+  });
+
   it("answers a note in a busy channel without waiting for the refresh, saying so when the last refresh failed", async () => {
     const { core, chat } = t;
     const { employer } = await setUpWorkspace(core);
