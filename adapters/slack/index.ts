@@ -40,8 +40,7 @@ export const slackAdapterWith =
     // Slack asks for.
     const clientOptions = {
       logger,
-      fetch: webApiTransport(),
-      timeout: apiTimeoutMs,
+      fetch: webApiTransport(apiTimeoutMs),
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
     };

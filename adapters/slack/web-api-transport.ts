@@ -12,17 +12,23 @@ type FetchResponse = Awaited<ReturnType<FetchFunction>>;
  * - no compressed answers are asked for: the bot's calls answer with a few kilobytes at most;
  * - a redirect is not followed (as with the client's `redirect: "error"`), and reaches the client as an HTTP error;
  * - the answer is read here, so a call whose answer stops halfway fails as a request and is retried like one.
+ * A call Slack leaves unanswered for `timeoutMs` (no headers, or a pause that long in the answer) fails here and is
+ * retried by the client, which is then given no timeout of its own: its timeout is an AbortSignal with a timer of its
+ * own for every call, about a sixth of a call's CPU.
  * Idle connections are kept as `fetch` keeps them (undici's default: 4 s, or less when the server says so), and do
  * not hold the process open.
  */
-export function webApiTransport(dispatcher: Agent = new Agent()): FetchFunction {
+export function webApiTransport(timeoutMs: number, dispatcher: Agent = new Agent()): FetchFunction {
   return async (url, init = {}) => {
-    if (init.body !== undefined && typeof init.body !== "string") return fetch(url, init);
+    if (init.body !== undefined && typeof init.body !== "string")
+      return fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
     const answer = await request(url, {
       method: (init.method ?? "GET") as "GET" | "POST",
       headers: init.headers,
       body: init.body,
       signal: init.signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
       dispatcher,
     });
     return new ReadAnswer(String(url), answer.statusCode, answer.headers, await answer.body.arrayBuffer());
