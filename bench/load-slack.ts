@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { slackAdapter } from "../adapters/slack/index.ts";
-import { loadConfig } from "../src/config.ts";
-import { keepConnections, startServer } from "../src/server.ts";
+import { keepConnections } from "../src/server.ts";
+import { shipped } from "./bundle.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
@@ -44,6 +43,7 @@ async function bareBolt(slackApiUrl: string): Promise<{ url: string; close: () =
 }
 
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
+  const { slackAdapter, loadConfig, startServer } = await shipped();
   const seconds = smoke ? 2 : 20;
   const levels = smoke ? [8] : [32, 128];
   const fake = await startFakePlatform("slack");

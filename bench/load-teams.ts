@@ -1,10 +1,9 @@
 import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } from "botbuilder";
 import express from "express";
-import { teamsAdapter } from "../adapters/teams/index.ts";
-import { loadConfig } from "../src/config.ts";
-import { keepConnections, startServer } from "../src/server.ts";
+import { keepConnections } from "../src/server.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
+import { shipped } from "./bundle.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
@@ -42,6 +41,7 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
 }
 
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
+  const { teamsAdapter, loadConfig, startServer } = await shipped();
   const seconds = smoke ? 2 : 20;
   const levels = smoke ? [8] : [32, 128];
   const connector = await startFakePlatform("teams");
