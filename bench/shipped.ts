@@ -1,5 +1,9 @@
-// What the load benchmarks run of the app, bundled as `npm start` bundles it (bench/bundle.ts).
+// What the benchmarks run of the app (load tests, summary rendering), bundled as `npm start` bundles it (bench/bundle.ts).
 export { slackAdapter } from "../adapters/slack/index.ts";
+export { renderSummaryForBench } from "../adapters/slack/render/summary.ts";
+export { summaryCards } from "../adapters/teams/cards/summary.ts";
 export { teamsAdapter } from "../adapters/teams/index.ts";
 export { loadConfig } from "../src/config.ts";
+export { renderMarkdown } from "../src/domain/summary-markdown.ts";
+export { renderPdf } from "../src/render/pdf.ts";
 export { keepConnections, startServer } from "../src/server.ts";

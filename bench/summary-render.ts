@@ -1,13 +1,11 @@
-import { renderSummaryForBench as slackBlocks } from "../adapters/slack/render/summary.ts";
-import { summaryCards } from "../adapters/teams/cards/summary.ts";
 import type { SummaryDocument } from "../src/domain/summary.ts";
-import { renderMarkdown } from "../src/domain/summary-markdown.ts";
-import { renderPdf } from "../src/render/pdf.ts";
+import { shipped } from "./bundle.ts";
 import { bigSummary } from "./fixture.ts";
 import { type Benchmark, type BenchResult, medianMs, round } from "./types.ts";
 
 /** Renders a discussion of 11 points × 300 entries in every format and times each. */
 export const summaryRendering: Benchmark = async ({ smoke }) => {
+  const { renderMarkdown, renderPdf, renderSummaryForBench, summaryCards } = await shipped();
   const perPoint = smoke ? 20 : 300;
   const runs = smoke ? 2 : 15;
   const doc = bigSummary(perPoint);
@@ -25,13 +23,13 @@ export const summaryRendering: Benchmark = async ({ smoke }) => {
   };
   await measure("Markdown", 50, () => renderMarkdown(doc));
   await measure("PDF", 1000, () => renderPdf(doc, { sha256: "0".repeat(64), approvals: [] }));
-  await measure("Slack blocks", 50, () => slackBlocks(doc));
-  await measure("Adaptive Card", 50, () => adaptiveCards(doc));
+  await measure("Slack blocks", 50, () => renderSummaryForBench(doc));
+  await measure("Adaptive Card", 50, () => adaptiveCards(summaryCards, doc));
   return results;
 };
 
 /** The summary as Teams shows it: every card, the first with its title, version, approvals and approve button. */
-export function adaptiveCards(doc: SummaryDocument) {
+function adaptiveCards(summaryCards: typeof import("./shipped.ts")["summaryCards"], doc: SummaryDocument) {
   return summaryCards({
     discussionId: "00000000-0000-4000-8000-000000000000",
     language: doc.language,
