@@ -4,9 +4,13 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
+// `node scripts/build.mjs name=path ...` bundles those entry points instead, with the same options (the
+// benchmarks' bundle of the app, bench/bundle.ts).
+const entries = process.argv.slice(2).map((arg) => arg.split("="));
+
 await build({
   absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
-  entryPoints: ["src/main.ts"],
+  entryPoints: entries.length > 0 ? Object.fromEntries(entries) : { main: "src/main.ts" },
   bundle: true,
   splitting: true,
   format: "esm",
