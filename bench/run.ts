@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { machineSpeed } from "./machine-speed.ts";
 import { reminderDelivery } from "./reminders.ts";
 import { startup } from "./startup.ts";
 import { summaryRendering } from "./summary-render.ts";
@@ -27,11 +28,12 @@ for (const extra of ["./load-slack.ts", "./load-teams.ts"]) {
   if (module?.benchmark) benchmarks.push([module.name, module.benchmark]);
 }
 
-const results: BenchResult[] = [];
+const results: BenchResult[] = [await machineSpeed("before", smoke)];
 for (const [name, benchmark] of benchmarks.filter(([n]) => !only || n.toLowerCase().includes(only))) {
   process.stderr.write(`running ${name}...\n`);
   results.push(...(await benchmark({ smoke, databaseUrl })));
 }
+results.push(await machineSpeed("after", smoke));
 
 const width = Math.max(...results.map((r) => `${r.benchmark}: ${r.metric}`.length));
 for (const r of results) {
