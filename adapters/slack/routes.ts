@@ -27,15 +27,7 @@ export function route<A>(app: App, kind: Kind, id: string, handler: (args: A) =>
     const created: Tables = { action: new Map(), view: new Map(), event: new Map(), command: new Map() };
     app.use(async (args) => {
       const routed = args as unknown as RoutedArgs;
-      const handle = routed.action
-        ? created.action.get(routed.action.action_id ?? "")
-        : routed.view
-          ? created.view.get(routed.view.callback_id ?? "")
-          : routed.event
-            ? created.event.get(routed.event.type ?? "")
-            : routed.command
-              ? created.command.get(routed.command.command ?? "")
-              : undefined;
+      const handle = handlerFor(created, routed);
       if (handle) await (handle as (a: unknown) => Promise<void>)(args);
       else await routed.next();
     });
@@ -45,4 +37,13 @@ export function route<A>(app: App, kind: Kind, id: string, handler: (args: A) =>
   const table = tables[kind];
   if (table.has(id)) throw new Error(`Slack ${kind} ${id} has two listeners`);
   table.set(id, handler as Handler);
+}
+
+/** The listener registered for this request's id, if any. */
+function handlerFor(tables: Tables, args: RoutedArgs): Handler | undefined {
+  if (args.action) return tables.action.get(args.action.action_id ?? "");
+  if (args.view) return tables.view.get(args.view.callback_id ?? "");
+  if (args.event) return tables.event.get(args.event.type ?? "");
+  if (args.command) return tables.command.get(args.command.command ?? "");
+  return undefined;
 }

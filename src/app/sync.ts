@@ -93,13 +93,13 @@ export function channelShows(discussionId: string, version: number): boolean {
  * The highest version of each discussion read here lately, and when. Versions only grow, so a click from a view older
  * than that is behind for certain, whatever has happened since (bounded: a cache, not a record).
  */
-const read = new Map<string, { workspaceId: string; version: number; at: number }>();
+const versionsRead = new Map<string, { workspaceId: string; version: number; at: number }>();
 
 export function sawVersion(workspaceId: string, discussionId: string, version: number): void {
-  const before = read.get(discussionId);
+  const before = versionsRead.get(discussionId);
   if (before && before.workspaceId === workspaceId && before.version > version) return;
-  if (!before && read.size >= REMEMBERED) read.clear();
-  read.set(discussionId, { workspaceId, version, at: Date.now() });
+  if (!before && versionsRead.size >= REMEMBERED) versionsRead.clear();
+  versionsRead.set(discussionId, { workspaceId, version, at: Date.now() });
 }
 
 /**
@@ -113,7 +113,7 @@ export function newerVersionInBusyChannel(
   discussionId: string,
   version: number,
 ): number | null {
-  const seen = read.get(discussionId);
+  const seen = versionsRead.get(discussionId);
   if (!seen || seen.workspaceId !== workspaceId || version >= seen.version) return null;
   if (Date.now() - seen.at >= TRUSTED_MS || !inFlight.has(discussionId) || failed.has(discussionId))
     return null;
