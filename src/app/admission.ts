@@ -1,7 +1,11 @@
 import type { Db } from "../store/db.ts";
+import { gatheredBacklog } from "../store/gathered.ts";
 
 export interface AdmissionOptions {
-  /** Let a request in while fewer than this many queries wait for a database connection. */
+  /**
+   * Let a request in while fewer than this many statements wait: for a database connection, or in a gatherer to
+   * go with others (a shared statement counts once).
+   */
   limit: number;
   /** Never hold a request longer than this (Slack wants its answer within 3 s). */
   maxWaitMs: number;
@@ -23,6 +27,7 @@ const DEFAULTS: AdmissionOptions = { limit: 24, maxWaitMs: 2000, checkMs: 5 };
  */
 export function admission(db: Db, options: Partial<AdmissionOptions> = {}) {
   const { limit, maxWaitMs, checkMs } = { ...DEFAULTS, ...options };
+  const backlog = () => db.backlog() + gatheredBacklog(db);
   const held: { admit: () => void; until: number }[] = [];
   let checking = false;
 
@@ -30,7 +35,7 @@ export function admission(db: Db, options: Partial<AdmissionOptions> = {}) {
     checking = false;
     const now = performance.now();
     // Let in as many as there is room for; each let in adds its own queries, seen at the next check.
-    let room = limit - db.backlog();
+    let room = limit - backlog();
     while (held.length > 0 && (room > 0 || (held[0] as { until: number }).until <= now)) {
       held.shift()?.admit();
       room--;
@@ -44,7 +49,7 @@ export function admission(db: Db, options: Partial<AdmissionOptions> = {}) {
   };
 
   return function admit(): Promise<void> | undefined {
-    if (held.length === 0 && db.backlog() < limit) return undefined;
+    if (held.length === 0 && backlog() < limit) return undefined;
     return new Promise<void>((resolve) => {
       held.push({ admit: resolve, until: performance.now() + maxWaitMs });
       if (!checking) later();

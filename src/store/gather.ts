@@ -21,6 +21,11 @@ export class Gatherer<I, O> {
     private readonly options: { maxStatements: number; maxItems: number },
   ) {}
 
+  /** Statements' worth of requests waiting to go: the queue in shared statements, the retries one by one. */
+  get backlog(): number {
+    return Math.ceil(this.queue.length / this.options.maxItems) + this.retries.length;
+  }
+
   run(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { admission } from "../../src/app/admission.ts";
 import type { Db } from "../../src/store/db.ts";
+import { recordRunningNote } from "../../src/store/gathered.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
 /** Connections each driver opens (PGlite has one; the pg pool's default is ten). */
@@ -62,5 +64,39 @@ describe.each(DRIVERS)("admission of requests answered before their work, on $na
     await held;
     expect(db.backlog()).toBe(4);
     await database.release();
+  });
+
+  it("counts the notes waiting to go together in one statement, which no connection sees yet", async () => {
+    const admit = admission(db, { limit: 3, maxWaitMs: 30_000 });
+    const database = await behind(1);
+    // Every connection is held once the pool is done connecting: one transaction waits.
+    while (db.backlog() !== 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    // The first note's statement waits for a connection too; the notes after it wait for that statement, to go
+    // together: two statements wait for a connection, fewer than the limit.
+    const note = () =>
+      recordRunningNote(db, {
+        workspaceId: randomUUID(),
+        discussionId: randomUUID(),
+        key: randomUUID(),
+        point: 1,
+        data: { text: "Støj i kantinen" },
+        authorId: "U1",
+        source: "form",
+      });
+    const first = note();
+    while (db.backlog() < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    const waiting = Array.from({ length: 500 }, note);
+    expect(db.backlog()).toBe(2);
+    let letIn = false;
+    const held = Promise.resolve(admit()).then(() => {
+      letIn = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(letIn).toBe(false);
+    await database.release();
+    // Those notes' discussions are not there: nothing is recorded, and each is answered.
+    expect(await Promise.all([first, ...waiting])).toEqual(Array(501).fill(null));
+    await held;
+    expect(letIn).toBe(true);
   });
 });
