@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { slackMode } from "../../src/config.ts";
+import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { parseKey } from "../../src/store/sealed.ts";
@@ -98,19 +99,13 @@ export const slackAdapterWith =
     // Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked,
     // so a shutdown waits for it instead of closing the database under it. While the database is behind, a new
     // request waits first (core.admit), instead of piling up work behind the answers; that wait is tracked too.
-    const working = new Set<Promise<unknown>>();
-    app.use(async ({ next }) => {
-      const work = (async () => {
+    const working = new InFlight();
+    app.use(({ next }) =>
+      working.run(async () => {
         await core.admit();
         await next();
-      })();
-      working.add(work);
-      try {
-        await work;
-      } finally {
-        working.delete(work);
-      }
-    });
+      }),
+    );
     registerListeners(app, { core, log, told: toldOnce() });
     app.error(async (error) => {
       log.error("slack error", { error: String(error) });
@@ -142,7 +137,7 @@ export const slackAdapterWith =
       },
       async stop() {
         if (mode === "socket") await app.stop();
-        await drain(working, SHUTDOWN_WORK_MS);
+        await working.settled();
       },
     };
   };
@@ -161,24 +156,6 @@ function lazyChat(client: () => Promise<WebClient>): SlackChat {
       };
     },
   });
-}
-
-/**
- * How long a shutdown waits for work begun before it. The server stops this adapter after every request has been
- * answered (at most 5 s), and the process must be gone within 10 s of SIGTERM.
- */
-const SHUTDOWN_WORK_MS = 4_000;
-
-async function drain(working: Set<Promise<unknown>>, ms: number) {
-  const end = Date.now() + ms;
-  while (working.size > 0 && Date.now() < end) {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, end - Date.now());
-    });
-    await Promise.race([Promise.allSettled([...working]), deadline]);
-    clearTimeout(timer);
-  }
 }
 
 const ensureSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);

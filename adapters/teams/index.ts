@@ -1,5 +1,6 @@
 import express, { type Request } from "express";
 import { ConfigError } from "../../src/config.ts";
+import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { TeamsChat } from "./chat-port.ts";
@@ -62,15 +63,19 @@ export const teamsAdapterWith =
     const deps: TeamsDeps = { core, log, store, chat };
     if (mode === "authenticated") await load();
 
-    http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
-      const publicUrl = publicUrlOf(req);
-      await (await load()).process(req, res, publicUrl);
-    });
+    // An activity's work is done before its answer, but goes on when its client has gone: a shutdown waits for it.
+    const working = new InFlight();
+    http.post("/api/messages", express.json({ limit: "1mb" }), (req, res) =>
+      working.run(async () => {
+        const publicUrl = publicUrlOf(req);
+        await (await load()).process(req, res, publicUrl);
+      }),
+    );
     registerFileRoute(http, store);
     if (mode === "local_test")
       log.warn("teams runs in local test mode: inbound requests are not authenticated");
 
-    return { platform: "teams", chatFor: chat };
+    return { platform: "teams", chatFor: chat, stop: () => working.settled() };
   };
 
 export const teamsAdapter = teamsAdapterWith();

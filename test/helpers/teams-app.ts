@@ -38,7 +38,7 @@ export const linkIn = (message: Posted) =>
 export function teamsApp() {
   const connector = new FakeConnector();
   let server: RunningServer | undefined;
-  const app = { connector, db: undefined as unknown as Db, url: "", setUp, start, pointMessage };
+  const app = { connector, db: undefined as unknown as Db, url: "", setUp, start, pointMessage, stopServer };
 
   beforeAll(async () => {
     await connector.start();
@@ -112,6 +112,13 @@ export function teamsApp() {
       2026,
     );
     return { board, point1, discussionId: discussion!.id };
+  }
+
+  /** Shuts the app down as on SIGTERM (the database stays open for the test to read). */
+  async function stopServer() {
+    const running = server;
+    server = undefined;
+    await running?.stop();
   }
 
   function pointMessage(teams: TeamsDriver, n: number) {

@@ -56,11 +56,12 @@ export class TeamsDriver {
     };
   }
 
-  async post(activity: Record<string, unknown>): Promise<Response> {
+  async post(activity: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
     return fetch(`${this.appUrl}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json", ...this.headers },
       body: JSON.stringify(activity),
+      ...(signal ? { signal } : {}),
     });
   }
 
@@ -125,18 +126,22 @@ export class TeamsDriver {
     user: TeamsUser,
     action: { verb: string; data: Record<string, unknown> },
     inputs: Record<string, unknown> = {},
-    options: { id?: string; conversation?: string } = {},
+    /** `signal`: the client gives up (Teams going away before its answer). */
+    options: { id?: string; conversation?: string; signal?: AbortSignal } = {},
   ): Promise<InvokeAnswer> {
-    const response = await this.post({
-      ...this.base(user, options.conversation ?? this.channel),
-      type: "invoke",
-      name: "adaptiveCard/action",
-      id: options.id ?? this.nextId(),
-      value: {
-        action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } },
-        trigger: "manual",
+    const response = await this.post(
+      {
+        ...this.base(user, options.conversation ?? this.channel),
+        type: "invoke",
+        name: "adaptiveCard/action",
+        id: options.id ?? this.nextId(),
+        value: {
+          action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } },
+          trigger: "manual",
+        },
       },
-    });
+      options.signal,
+    );
     const text = await response.text();
     let body: InvokeAnswer["body"] | null = null;
     try {
