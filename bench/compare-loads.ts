@@ -67,6 +67,7 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
     const bare = await measured(c.bareUrl, connections);
     bareRps = bare.rps;
     const ratio = bare.rps > 0 ? app.rps / bare.rps : 0;
+    const notesRatio = app.requests > 0 ? app.notesStored / Math.ceil(app.requests / 2) : 0;
     const at = row(`c=${connections}`);
     results.push(
       at("requests/s, app", app.rps, "req/s"),
@@ -77,7 +78,8 @@ export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
       at(`${c.latency} max`, app.max, "ms"),
       at(`${c.latency} p99, ${c.bare}`, bare.p99, "ms"),
       at("errors", app.errors, "requests", "0", app.errors === 0),
-      at(c.notesRow, app.requests > 0 ? app.notesStored / Math.ceil(app.requests / 2) : 0, "x"),
+      // The requests counted are work done, not only answers: a Slack ack comes before its note is stored.
+      at(c.notesRow, notesRatio, "x", ">= 0.99", notesRatio >= 0.99),
       ...cpuRows(at, app, bare, c.bare),
     );
   }
