@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   type Activity,
   CloudAdapter,
@@ -6,7 +7,6 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { validateAndFixActivity } from "botbuilder/lib/activityValidator.js";
-import type { Request, Response } from "express";
 import { kept } from "../../src/app/index.ts";
 import type { Config } from "../../src/config.ts";
 import { PUBLIC_URL, TeamsBot } from "./bot.ts";
@@ -16,8 +16,8 @@ import { teamsAuthenticated } from "./mode.ts";
 
 /** botbuilder's part of the Teams adapter: what answers activities and what sends to Teams. */
 export interface TeamsRuntime {
-  /** Answers one request from the Bot Connector at POST /api/messages. */
-  process(req: Request, res: Response, publicUrl: string | null): Promise<void>;
+  /** Answers one request from the Bot Connector at POST /api/messages, its body read as JSON (undefined if not). */
+  process(req: IncomingMessage, body: unknown, res: ServerResponse, publicUrl: string | null): Promise<void>;
   connector: Connector;
 }
 
@@ -35,15 +35,20 @@ class RoutedAdapter extends CloudAdapter {
     super(authentication);
   }
 
-  async answer(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = req.body as Activity | null;
+  async answer(
+    req: IncomingMessage,
+    body: unknown,
+    res: ServerResponse,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = body as Activity | null;
     const isActivity =
       typeof activity === "object" &&
       activity !== null &&
       !Array.isArray(activity) &&
       typeof activity.type === "string" &&
       activity.type !== "";
-    if (!isActivity) return void res.status(400).end();
+    if (!isActivity) return void res.writeHead(400).end();
     let invoked: { status: number; body?: unknown } | undefined;
     try {
       const authHeader = req.headers.authorization ?? "";
@@ -51,12 +56,12 @@ class RoutedAdapter extends CloudAdapter {
     } catch (error) {
       // A missing or invalid token is botframework-connector's AuthenticationError with status 401. (process() also
       // answered 401 for its 500s, such as Microsoft's signing keys failing to load: a fault here, answered 500.)
-      if ((error as { statusCode?: unknown }).statusCode === 401) return void res.status(401).end();
+      if ((error as { statusCode?: unknown }).statusCode === 401) return void res.writeHead(401).end();
       this.log.error("teams request failed", { error: String(error) });
-      return void res.status(500).end();
+      return void res.writeHead(500).end();
     }
     const status = invoked?.status ?? 200;
-    if (!invoked?.body) return void res.status(status).end();
+    if (!invoked?.body) return void res.writeHead(status).end();
     const json = Buffer.from(JSON.stringify(invoked.body));
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
@@ -73,8 +78,8 @@ export function teamsRuntime(config: Config, deps: TeamsDeps, connectorTimeoutMs
   };
   const bot = new TeamsBot(deps);
   return {
-    process: (req, res, publicUrl) =>
-      adapter.answer(req, res, async (context) => {
+    process: (req, body, res, publicUrl) =>
+      adapter.answer(req, body, res, async (context) => {
         context.turnState.set(PUBLIC_URL, publicUrl);
         await bot.run(context);
       }),

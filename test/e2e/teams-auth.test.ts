@@ -69,6 +69,31 @@ describe("Teams with credentials set", () => {
     expect((await post('{"type": "message", "text": "hej"}')).status).toBe(401);
     expect(connector.calls).toEqual([]);
   });
+
+  it("refuses what is no activity by its form: not JSON, over 1 MB, or not a POST", async () => {
+    const activity = JSON.stringify({ type: "message", text: "hej" });
+    const asText = await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: activity,
+    });
+    expect(asText.status).toBe(400);
+    const huge = await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "message", text: "x".repeat(1_100_000) }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await fetch(`${url}/api/messages`)).status).toBe(404);
+    // The server goes on answering.
+    const after = await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: activity,
+    });
+    expect(after.status).toBe(401);
+    expect(connector.calls).toEqual([]);
+  });
 });
 
 describe("Teams without credentials", () => {
