@@ -1,18 +1,9 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAsNpmStart, npmStartArgs, PROJECT_ROOT } from "../test/helpers/npm-start.ts";
+import { buildAsNpmStart, freePort, npmStartArgs, PROJECT_ROOT } from "../test/helpers/npm-start.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");

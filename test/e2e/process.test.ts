@@ -1,18 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, npmStart, {

@@ -9,7 +9,7 @@ import { repos } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { holdWholeDiscussion } from "../helpers/fixture.ts";
-import { npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const SECRET = "sigkill-signing-secret-0123";
@@ -129,7 +129,8 @@ describe.runIf(serverUrl)("a process killed with SIGKILL in the middle of a conc
       SLACK_API_URL: slackUrl,
       LOG_LEVEL: "error",
     });
-    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    // Ports free now, rather than at random: a taken port stops a bot at start, unseen (its output is not kept).
+    const port = await freePort();
     const first = await startBot(env(port));
     await until(() =>
       fetch(`http://127.0.0.1:${port}/healthz`).then(
@@ -190,7 +191,7 @@ describe.runIf(serverUrl)("a process killed with SIGKILL in the middle of a conc
       slack.seen.filter((s) => s.method === "chat.postMessage" && s.text.startsWith("Referat af den årlige"))
         .length;
     const before = posts();
-    const second = await startBot(env(port + 1));
+    const second = await startBot(env(await freePort()));
     try {
       await until(async () => {
         const latest = await r.summaries.latest(team.workspace.id, discussion.id);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,3 +31,12 @@ export async function buildAsNpmStart(): Promise<void> {
 export async function npmStartArgs(): Promise<string[]> {
   return (await npmStart()).nodeArgs;
 }
+
+/** A port free on loopback now, for a bot started as a process (which cannot say which port it took). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
