@@ -6,4 +6,4 @@ export { teamsAdapter } from "../adapters/teams/index.ts";
 export { loadConfig } from "../src/config.ts";
 export { renderMarkdown } from "../src/domain/summary-markdown.ts";
 export { renderPdf } from "../src/render/pdf.ts";
-export { keepConnections, startServer } from "../src/server.ts";
+export { startServer } from "../src/server.ts";

@@ -82,7 +82,7 @@ export async function startServer(
     try {
       listener(req, res);
     } catch {
-      // Bolt throws for what it does not answer (a GET to the events URL): that goes on to express, as a 404.
+      // What a listener does not take it throws for at once (Bolt: a GET to the events URL): express answers it.
       if (!res.headersSent) http(req, res);
     }
   });

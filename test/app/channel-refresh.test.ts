@@ -6,6 +6,19 @@ import type { Db } from "../../src/store/db.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
+/** A discussion started and moved to point 2, with the "next" button of the view before the move kept. */
+async function startedAndMovedOnce(core: TestCore["core"]) {
+  const { employer, rep } = await setUpWorkspace(core);
+  const { discussion } = await core.start(employer, {}, null);
+  const old = {
+    discussionId: discussion.id,
+    expectedVersion: discussion.version,
+    move: { type: "next" },
+  } as const;
+  const moved = await core.move(employer, old, null);
+  return { employer, rep, discussion, old, moved };
+}
+
 describe.each(DRIVERS)("the channel kept in step with what is stored, on $name", ({ open }) => {
   let db: Db;
   let t: TestCore;
@@ -17,14 +30,7 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
 
   it("refuses a click from a screen that is behind at once when the channel is up to date, and refreshes a channel that is not", async () => {
     const { core, chat } = t;
-    const { employer, rep } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const old = {
-      discussionId: discussion.id,
-      expectedVersion: discussion.version,
-      move: { type: "next" },
-    } as const;
-    const moved = await core.move(employer, old, null);
+    const { employer, rep, discussion, old, moved } = await startedAndMovedOnce(core);
     expect(moved.synced).toBe(true);
     // The channel shows the move; a click from a screen that had not caught up changes nothing and sends nothing.
     const sent = chat.sent.length;
@@ -89,14 +95,7 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
       },
     });
     const { core, chat } = testCore(counted);
-    const { employer, rep } = await setUpWorkspace(core);
-    const { discussion } = await core.start(employer, {}, null);
-    const old = {
-      discussionId: discussion.id,
-      expectedVersion: discussion.version,
-      move: { type: "next" },
-    } as const;
-    const moved = await core.move(employer, old, null);
+    const { employer, rep, discussion, old, moved } = await startedAndMovedOnce(core);
 
     const release = chat.holdUpdates();
     const underWay = core.sync(employer, discussion.id); // a refresh under way: the channel is busy
