@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { Agent, get } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackApp } from "../helpers/slack-app.ts";
@@ -37,6 +38,77 @@ describe("Slack over HTTP", () => {
     expect(await health.json()).toEqual({ status: "ok", database: "ok" });
     // No answer is hashed for an ETag (a Teams card is kilobytes, and every answer changes).
     expect(health.headers.get("etag")).toBeNull();
+  });
+
+  it("checks each request's signature as Slack describes it: a changed body, a clock over five minutes off either way, a malformed signature or timestamp get 401, a body over 4 MB 413; an ssl_check passes on nothing sent with it", async () => {
+    const events = `${app.url}/slack/events`;
+    const help = (id: string) =>
+      new URLSearchParams({
+        team_id: "T_SIGNED",
+        user_id: "U1",
+        channel_id: "C1",
+        command: "/arbejdsmiljø",
+        text: "hjælp",
+        response_url: `${app.fake.url.replace(/api\/$/, "")}respond/${id}`,
+        trigger_id: `trig-${id}`,
+      }).toString();
+    const answered = () => app.fake.calls.filter((c) => c.method === "respond").length;
+    const before = answered();
+    // The same command, signed right, is answered: what the refusals below would otherwise have done.
+    const signed = await signedPost(events, help("signed"), SIGNING_SECRET);
+    expect(signed.status).toBe(200);
+    await expect.poll(answered).toBe(before + 1);
+
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (body: string, timestamp: number | string) =>
+      `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    const post = (body: string, headers: Record<string, string>) =>
+      fetch(events, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body,
+      });
+    const body = help("refused");
+    const refusals = {
+      "body changed after signing": post(`${body}&text=start`, {
+        "x-slack-request-timestamp": String(now),
+        "x-slack-signature": sign(body, now),
+      }),
+      "signed six minutes ago": post(body, {
+        "x-slack-request-timestamp": String(now - 360),
+        "x-slack-signature": sign(body, now - 360),
+      }),
+      "signed six minutes ahead": post(body, {
+        "x-slack-request-timestamp": String(now + 360),
+        "x-slack-signature": sign(body, now + 360),
+      }),
+      "timestamp not a number": post(body, {
+        "x-slack-request-timestamp": "soon",
+        "x-slack-signature": sign(body, "soon"),
+      }),
+      "no timestamp": post(body, { "x-slack-signature": sign(body, now) }),
+      "signature cut short": post(body, {
+        "x-slack-request-timestamp": String(now),
+        "x-slack-signature": sign(body, now).slice(0, 40),
+      }),
+      "another signature version": post(body, {
+        "x-slack-request-timestamp": String(now),
+        "x-slack-signature": sign(body, now).replace("v0=", "v1="),
+      }),
+    };
+    const statuses = Object.fromEntries(
+      await Promise.all(Object.entries(refusals).map(async ([why, res]) => [why, (await res).status])),
+    );
+    expect(statuses).toEqual(Object.fromEntries(Object.keys(refusals).map((why) => [why, 401])));
+
+    const huge = await signedPost(events, `text=${"x".repeat(4 * 1024 * 1024)}`, SIGNING_SECRET);
+    expect(huge.status).toBe(413);
+
+    // An unsigned ssl_check is answered, but a command sent along with it is not run.
+    const smuggled = await post(`ssl_check=1&${help("smuggled")}`, {});
+    expect(smuggled.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered()).toBe(before + 1);
   });
 
   it("answers what Slack's handler does not take (a GET, a query, an unknown method) as any other unknown request, and goes on", async () => {
