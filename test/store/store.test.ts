@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
+import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
 import { loadMigrations, migrate } from "../../src/store/migrate.ts";
 import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
@@ -321,3 +322,20 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     expect(second).toEqual({ result: { n: 1 } });
   });
 });
+
+// PGlite has no pool: this runs where the suite has a PostgreSQL server (TEST_DATABASE_URL), as in CI.
+if (process.env.TEST_DATABASE_URL)
+  describe("the PostgreSQL pool", () => {
+    it("keeps an idle connection past node-postgres's 10 s, so the first clicks after a quiet spell find one open", async () => {
+      const db = openPg(process.env.TEST_DATABASE_URL as string, 2);
+      try {
+        const backend = async () =>
+          (await db.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]?.pid;
+        const first = await backend();
+        await new Promise((resolve) => setTimeout(resolve, 10_500));
+        expect(await backend()).toBe(first);
+      } finally {
+        await db.close();
+      }
+    }, 20_000);
+  });
