@@ -10,7 +10,7 @@ pg.types.setTypeParser(1082, (value) => value);
  * and cold caches (300-420 ms for a one-row read on the benchmark machine, against 55-60 ms on a kept connection, in
  * the first burst after 25 s idle, 2026-11-30). Meetings are minutes apart; a pool idle for longer gives them back.
  */
-export const IDLE_CONNECTION_MS = 10 * 60_000;
+const IDLE_CONNECTION_MS = 10 * 60_000;
 
 export function openPg(connectionString: string, max = 10): Db {
   // Idle connections do not keep a process alive that has nothing else to do (a script that forgot to close).
