@@ -33,11 +33,13 @@ export function pointsRepo(q: Queryable) {
      * as one JSON value per point, which the driver parses natively instead of field by field. Answers in the order
      * asked.
      *
-     * Each discussion and each asked key is looked up alone, by its whole key (a lateral subquery with a limit, a
-     * scalar subquery: PostgreSQL neither joins nor hashes these). As joins, `IN` or `= ANY` the planner, which
-     * takes the asks to be a hundred and a workspace to hold the average number of keys, read every discussion of
-     * every workspace, or all of the workspace's keys, on every click: with a busy workspace's 2,800 keys a point
-     * this statement took 23-39 ms where it takes 1-2 (Teams benchmark, 2026-11-30; test/store/plans.test.ts).
+     * The discussions are found by their ids as an array (the first column of their key, so always through it), and
+     * each asked key alone, by its whole key (a scalar subquery, which PostgreSQL neither joins nor hashes). As a join
+     * alone, or as `IN` or `= ANY`, the planner, which takes the asks to be a hundred and a workspace to hold the
+     * average number of keys, read every discussion of every workspace, or all of the workspace's keys, on every
+     * click: with a busy workspace's 2,800 keys a point this statement took 23-39 ms where it takes 1-2 (Teams
+     * benchmark, 2026-11-30; test/store/plans.test.ts). Each discussion read alone (a lateral subquery with a limit)
+     * made it ten times slower under the Slack benchmark's load.
      */
     async now(asks: readonly PointAsk[]): Promise<(PointRead | null)[]> {
       const rows = await q.query<Row>(
@@ -52,10 +54,8 @@ export function pointsRepo(q: Queryable) {
              (x->>'point')::int AS point, (x->>'limit')::int AS lim, x->'keys' AS keys, n AS ask
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n)
          ) i
-         CROSS JOIN LATERAL (
-           SELECT ${DISCUSSION_COLUMNS} FROM discussions d
-           WHERE d.workspace_id = i.workspace_id AND d.id = i.discussion_id LIMIT 1
-         ) d`,
+         JOIN discussions d ON d.workspace_id = i.workspace_id AND d.id = i.discussion_id
+         WHERE d.id = ANY (ARRAY(SELECT (x->>'discussionId')::uuid FROM jsonb_array_elements($1::jsonb) AS x))`,
         [
           JSON.stringify(
             asks.map(({ workspaceId, discussionId, point, limit, keys }) => ({
