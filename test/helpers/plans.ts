@@ -1,4 +1,4 @@
-import type { Db } from "../../src/store/db.ts";
+import type { Db, QueryOptions } from "../../src/store/db.ts";
 
 /** A node of PostgreSQL's `EXPLAIN (ANALYZE, FORMAT JSON)`, with what the tests read of it. */
 export type PlanNode = {
@@ -39,9 +39,9 @@ export function explaining(db: Db): { db: Db; plans: PlanNode[] } {
     plans,
     db: {
       ...db,
-      query: async <T>(sql: string, params?: readonly unknown[]) => {
+      query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => {
         await explain(sql, params);
-        return db.query<T>(sql, params);
+        return db.query<T>(sql, params, options);
       },
     },
   };

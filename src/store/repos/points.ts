@@ -33,13 +33,13 @@ export function pointsRepo(q: Queryable) {
      * as one JSON value per point, which the driver parses natively instead of field by field. Answers in the order
      * asked.
      *
-     * The discussions are found by their ids as an array (the first column of their key, so always through it), and
-     * each asked key alone, by its whole key (a scalar subquery, which PostgreSQL neither joins nor hashes). As a join
-     * alone, or as `IN` or `= ANY`, the planner, which takes the asks to be a hundred and a workspace to hold the
-     * average number of keys, read every discussion of every workspace, or all of the workspace's keys, on every
-     * click: with a busy workspace's 2,800 keys a point this statement took 23-39 ms where it takes 1-2 (Teams
-     * benchmark, 2026-11-30; test/store/plans.test.ts). Each discussion read alone (a lateral subquery with a limit)
-     * made it ten times slower under the Slack benchmark's load.
+     * The discussions are found by their ids as an array (their primary key, so always through it), and each asked
+     * key alone, by its whole key (a scalar subquery, which PostgreSQL neither joins nor hashes). As a join alone, or
+     * the keys as `IN` or `= ANY` over a subquery, the planner, which takes the asks to be a hundred and a workspace
+     * to hold the average number of keys, read every discussion of every workspace, or all of the workspace's keys,
+     * on every click: with a busy workspace's 2,800 keys a point this statement took 23-39 ms where it takes 1-2
+     * (Teams benchmark, 2026-11-30; test/store/plans.test.ts). Each discussion read alone (a lateral subquery with a
+     * limit) made it take about 200 ms under the Slack benchmark's load.
      */
     async now(asks: readonly PointAsk[]): Promise<(PointRead | null)[]> {
       const rows = await q.query<Row>(
