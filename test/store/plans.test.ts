@@ -8,10 +8,9 @@ import { explaining, mostRowsRead } from "../helpers/plans.ts";
 
 /**
  * What the frequent statements read once there are many customers: 3,000 small workspaces, each with a running
- * discussion, its agenda and a pending reminder, and one busy workspace with 3,000 used idempotency keys and 3,000 sent
- * reminders; analysed,
- * so PostgreSQL plans on what the statistics say (a workspace holds the average). Each statement must read the rows
- * it needs, not every workspace's, nor every row of the busy one.
+ * discussion, its agenda and a pending reminder, and one busy workspace with 3,000 used idempotency keys and 3,000
+ * sent reminders; analysed, so PostgreSQL plans on what the statistics say (a workspace holds the average). Each
+ * statement must read the rows it needs, not every workspace's, nor every row of the busy one.
  */
 describe.each(DRIVERS)("the store's lookups among many workspaces, on $name", ({ open }) => {
   let db: Db;
