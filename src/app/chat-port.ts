@@ -118,7 +118,12 @@ export interface OutboundFile {
   title: string;
   mimeType: string;
   content: Uint8Array | string;
+  /** Where a platform offers the file by link: how long the link works (default DOCUMENT_LINK_MINUTES). */
+  linkMinutes?: number;
 }
+
+/** How long a download link to a document works, where a platform offers files by link. */
+export const DOCUMENT_LINK_MINUTES = 24 * 60;
 
 /** A form to fill in: a note, decision or goal, or a point's own structured form. */
 export interface FormRequest {

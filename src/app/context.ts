@@ -7,12 +7,25 @@ import { AppError, isTransientDbError } from "./errors.ts";
 export interface Actor {
   userId: string;
   name: string;
+  /**
+   * Whether the platform says this person administers the workspace (Slack: an admin or owner). Asked only while no
+   * employer is named, when the installer or an admin may name one.
+   */
+  isWorkspaceAdmin?: () => Promise<boolean>;
+}
+
+/** Where a request came from: the conversation, and whether the answer is seen by the asker alone. */
+export interface Place {
+  conversation: string | null;
+  private: boolean;
 }
 
 /** Who acts, where, and in which language they are answered. */
 export interface Ctx {
   workspace: Workspace;
   actor: Actor;
+  /** Unset means a private answer to the actor (what the core's own callers get). */
+  place?: Place;
 }
 
 export interface Logger {
@@ -84,7 +97,7 @@ export async function requireRole(
   r: Repos,
   ctx: Ctx,
   roles: readonly Role[],
-  action: "conclude" | "setup" | "approve" | "delete",
+  action: "conclude" | "setup" | "approve" | "delete" | "export_data",
 ) {
   const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
   if (role && roles.includes(role)) return role;

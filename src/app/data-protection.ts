@@ -8,6 +8,8 @@ import { AppError } from "./errors.ts";
 /** How long an uninstalled workspace's data is kept (so a reinstall finds it) before it is deleted. */
 export const RETENTION_DAYS_AFTER_UNINSTALL = 90;
 const DELETION_CONFIRM_MINUTES = 15;
+/** A link to the whole workplace's data works this long (documents' links: a day, see OutboundFile). */
+const DATA_LINK_MINUTES = 60;
 
 const TABLES = [
   "members",
@@ -23,7 +25,7 @@ const TABLES = [
 /** Everything stored about the workspace, as one JSON file (the employer's right of access). */
 export async function exportWorkspaceData(deps: Deps, ctx: Ctx): Promise<OutboundFile> {
   return read(deps, async (r) => {
-    await requireRole(r, ctx, EMPLOYER_ROLES, "delete");
+    await requireRole(r, ctx, EMPLOYER_ROLES, "export_data");
     const data: Record<string, unknown> = { workspace: await r.workspaces.get(ctx.workspace.id) };
     for (const table of TABLES) {
       data[table] = await deps.db.query(`SELECT * FROM ${table} WHERE workspace_id = $1`, [ctx.workspace.id]);
@@ -33,6 +35,7 @@ export async function exportWorkspaceData(deps: Deps, ctx: Ctx): Promise<Outboun
       name: `arbejdsmiljo-data-${deps.now().toISOString().slice(0, 10)}.json`,
       title: "Data export",
       mimeType: "application/json",
+      linkMinutes: DATA_LINK_MINUTES,
       content: JSON.stringify(data, null, 2),
     };
   });
@@ -83,12 +86,23 @@ export async function markUninstalled(deps: Deps, platform: Platform, externalId
   });
 }
 
-/** The app was installed (again): messages and reminders resume, and no deletion is pending. */
-export async function markInstalled(deps: Deps, platform: Platform, externalId: string, name = "") {
+/**
+ * The app was installed (again): messages and reminders resume, and no deletion is pending. The installer, where the
+ * platform names one, may name the workplace's first employer.
+ */
+export async function markInstalled(
+  deps: Deps,
+  platform: Platform,
+  externalId: string,
+  name = "",
+  installedBy: string | null = null,
+) {
   return read(deps, async (r) => {
     const workspace = await r.workspaces.ensure(platform, externalId, name);
     if (!workspace.installed) await r.workspaces.setInstalled(workspace.id, true);
-    return { ...workspace, installed: true };
+    if (installedBy && workspace.installedBy !== installedBy)
+      await r.workspaces.setInstaller(workspace.id, installedBy);
+    return { ...workspace, installed: true, installedBy: installedBy ?? workspace.installedBy };
   });
 }
 

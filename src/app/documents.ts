@@ -1,5 +1,6 @@
 import { renderFollowUpCsv } from "../render/csv.ts";
 import { repos, type Summary } from "../store/index.ts";
+import { requireReader } from "./access.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -10,6 +11,7 @@ import { currentYear } from "./walkthrough.ts";
 export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<SummaryView> {
   const r = repos(deps.db);
   return read(deps, async () => {
+    await requireReader(r, ctx);
     const discussion =
       year !== undefined
         ? await r.discussions.forYear(ctx.workspace.id, year)

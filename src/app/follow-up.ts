@@ -2,6 +2,7 @@ import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
 import { planEntry } from "../scheduler/plan.ts";
 import { type Discussion, type Entry, repos } from "../store/index.ts";
+import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { reviveEntry } from "./entries.ts";
@@ -20,7 +21,10 @@ export interface OpenItem extends ViewEntry {
 
 /** Every open decision and goal of the workspace, soonest deadline first. */
 export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
-  const open = await read(deps, (r) => r.entries.open(ctx.workspace.id));
+  const open = await read(deps, async (r) => {
+    await requireReader(r, ctx);
+    return r.entries.open(ctx.workspace.id);
+  });
   return open.map((e) => ({
     ...viewEntry(e, ctx.workspace),
     year: e.year,
@@ -91,6 +95,7 @@ export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<Statu
   const y = year ?? currentYear(deps, ctx);
   const r = repos(deps.db);
   return read(deps, async () => {
+    await requireReader(r, ctx);
     const discussion = await r.discussions.forYear(ctx.workspace.id, y);
     const completeness =
       discussion && ctx.workspace.headcount ? await completenessOf(r, ctx.workspace, discussion) : null;

@@ -1,6 +1,7 @@
 import type { Platform } from "../domain/types.ts";
 import { pointNow } from "../store/gathered.ts";
 import { repos, type Workspace } from "../store/index.ts";
+import * as access from "./access.ts";
 import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
@@ -91,6 +92,8 @@ export function createCore(deps: Deps) {
       return { workspace: await readWorkspace(platform, externalId, workspaceName), actor };
     },
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),
+    checkSetupAccess: bind(deps, access.checkSetupAccess),
+    readAccess: bind(deps, access.readAccess),
     schedule: bind(deps, scheduling.schedule),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
     start: bind(deps, walkthrough.start),
@@ -147,7 +150,7 @@ export type Core = ReturnType<typeof createCore>;
 
 export type * from "./chat-port.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
-export type { Actor, Ctx, Deps, Logger } from "./context.ts";
+export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
 export { AppError, errorText, problemText, StaleError } from "./errors.ts";
 export {
   type FieldSpec,

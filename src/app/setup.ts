@@ -5,8 +5,10 @@ import { type ParticipationRule, participationFor } from "../domain/participatio
 import { ROLES } from "../domain/types.ts";
 import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";
 import type { Workspace, WorkspaceSettings } from "../store/index.ts";
-import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
+import { requireSetupRight } from "./access.ts";
+import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { announceRoleChanges, roleChanges } from "./role-changes.ts";
 
 export const setupSchema = z.strictObject({
   headcount: z.coerce.number().int().min(1).max(1_000_000),
@@ -38,8 +40,9 @@ export const setupSchema = z.strictObject({
 export type SetupInput = z.input<typeof setupSchema>;
 
 /**
- * Saves headcount, time zone, language, channel and the AMO members. The first setup of a workspace may be done by
- * anyone (someone has to start); after that only the employer or the employer's representative may change it.
+ * Saves headcount, time zone, language, channel and the AMO members. Only the employer (or the representative) may;
+ * before one is named, the installer or a workspace admin (see access.ts). Every role change is audited and said in
+ * the channel, and an employer must always be named, so the workplace is never left open to whoever comes first.
  */
 export async function setupWorkspace(
   deps: Deps,
@@ -50,10 +53,11 @@ export async function setupWorkspace(
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
   const value = parsed.data;
-  const { value: workspace } = await inTransaction(deps, ctx, key, async (r) => {
-    const members = await r.members.list(ctx.workspace.id);
-    if (members.some((m) => EMPLOYER_ROLES.includes(m.role)))
-      await requireRole(r, ctx, EMPLOYER_ROLES, "setup");
+  if (!value.members.some((m) => m.role === "employer"))
+    throw new AppError("invalid", "error.invalid", {}, { members: { code: "employer_required" } });
+  const { value: result, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    await requireSetupRight(r, ctx);
+    const before = await r.members.list(ctx.workspace.id);
     const current = await r.workspaces.get(ctx.workspace.id);
     const settings: WorkspaceSettings = {
       ...(current?.settings ?? {}),
@@ -75,8 +79,16 @@ export async function setupWorkspace(
       headcount: value.headcount,
       members: value.members.length,
     });
-    return updated;
+    const changes = roleChanges(before, value.members);
+    for (const change of changes)
+      await r.audit.write(ctx.workspace.id, ctx.actor.userId, "member.role", change.userId, {
+        from: change.from,
+        to: change.to,
+      });
+    return { workspace: updated, changes };
   });
+  const { workspace, changes } = result;
+  if (!replayed) await announceRoleChanges(deps, ctx, workspace, changes);
   return { workspace, participation: participationFor(workspace.headcount ?? 1) };
 }
 

@@ -133,6 +133,7 @@ export type FieldProblem =
   | { code: "invalid_choice" }
   | { code: "reason_required" }
   | { code: "unknown_field" }
+  | { code: "employer_required" }
   | { code: "invalid" };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Record<string, FieldProblem> };

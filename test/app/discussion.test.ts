@@ -43,7 +43,9 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     let { discussion } = await core.start(employer, {}, "start-1");
     expect(discussion.status).toBe("running");
     expect(discussion.currentPoint).toBe(1);
+    // The setup said the roles it gave in the channel first.
     expect(chat.sent.filter((s) => s.op === "post").map((s) => s.message?.kind)).toEqual([
+      "text",
       "announcement",
       "board",
       "point",

@@ -166,6 +166,7 @@ describe("WorkspaceCache", () => {
     defaultChannel: null,
     settings: {},
     installed: true,
+    installedBy: null,
   });
 
   it("keeps a workspace for its time, so another instance's change is seen after it at the latest", () => {

@@ -24,6 +24,8 @@ export const LEADER = { userId: "U_LEADER", name: "Søren Østergaard" };
 /** A set-up workspace with 25 employees (one-level AMO) and three members. */
 export async function setUpWorkspace(core: Core, headcount = 25) {
   const team = uniqueId();
+  // The employer installed the app, and so may name the roles.
+  await core.markInstalled("slack", team, "Kontoret ApS", EMPLOYER.userId);
   const ctx = await core.context("slack", team, EMPLOYER, "Kontoret ApS");
   const { workspace } = await core.setupWorkspace(
     ctx,

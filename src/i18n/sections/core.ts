@@ -44,6 +44,16 @@ export const core = section(
     "action.setup": "at ændre opsætningen",
     "action.approve": "at godkende referatet",
     "action.delete": "at slette arbejdspladsens data",
+    "action.export_data": "at hente alle arbejdspladsens data",
+    "error.setup_employer_only":
+      "Kun arbejdsgiveren kan ændre opsætningen og rollerne. Spørg {names}, hvis noget skal rettes.",
+    "error.setup_installer_only":
+      "Der er ikke udpeget nogen arbejdsgiver endnu. Den første opsætning laves af den, der installerede appen, eller af en administrator af arbejdsområdet, som så udpeger arbejdsgiveren.",
+    "error.read_elsewhere":
+      "Det kan jeg kun vise i arbejdspladsens arbejdsmiljøkanal, eller privat til dem, der står i opsætningen. Spørg i kanalen.",
+    "roles.changed": "{actor} har ændret rollerne i arbejdsmiljøarbejdet:\n{lines}",
+    "roles.changed_line": "• {name}: {from} → {to}",
+    "roles.none": "ingen rolle",
     "problem.required": "Skal udfyldes.",
     "problem.too_long": "Højst {max} tegn.",
     "problem.invalid_date": "Ikke en gyldig dato. Skriv fx 24-11-2026.",
@@ -53,6 +63,7 @@ export const core = section(
     "problem.reason_required": "Skriv hvorfor målet ikke er nået helt.",
     "problem.unknown_field": "Feltet kendes ikke.",
     "problem.invalid": "Ugyldig værdi.",
+    "problem.employer_required": "Udpeg arbejdsgiveren.",
     "legal.coming_year_planned":
       "Indholdet af det kommende års arbejdsmiljøarbejde er planlagt (fokusområder og handlinger).",
     "legal.meeting_interval": "Det er besluttet, hvor ofte I mødes.",
@@ -117,6 +128,16 @@ export const core = section(
     "action.setup": "changing the setup",
     "action.approve": "approving the summary",
     "action.delete": "deleting the workplace's data",
+    "action.export_data": "fetching all of the workplace's data",
+    "error.setup_employer_only":
+      "Only the employer can change the setup and the roles. Ask {names} if something needs correcting.",
+    "error.setup_installer_only":
+      "No employer has been named yet. The first setup is done by the person who installed the app, or by an admin of the workspace, who then names the employer.",
+    "error.read_elsewhere":
+      "I can only show that in the workplace's working-environment channel, or privately to the people named in the setup. Please ask in the channel.",
+    "roles.changed": "{actor} changed the roles in the working-environment work:\n{lines}",
+    "roles.changed_line": "• {name}: {from} → {to}",
+    "roles.none": "no role",
     "problem.required": "Required.",
     "problem.too_long": "At most {max} characters.",
     "problem.invalid_date": "Not a valid date. Write e.g. 24-11-2026.",
@@ -126,6 +147,7 @@ export const core = section(
     "problem.reason_required": "Say why the goal was not fully reached.",
     "problem.unknown_field": "Unknown field.",
     "problem.invalid": "Invalid value.",
+    "problem.employer_required": "Name the employer.",
     "legal.coming_year_planned":
       "The content of the coming year's work is planned (focus areas and actions).",
     "legal.meeting_interval": "How often you meet is decided.",

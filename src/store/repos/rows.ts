@@ -20,6 +20,8 @@ export interface Workspace {
   defaultChannel: string | null;
   settings: WorkspaceSettings;
   installed: boolean;
+  /** Who installed the app, where the platform says: may name the first employer. */
+  installedBy: string | null;
 }
 
 export interface Member {
@@ -104,6 +106,7 @@ export const toWorkspace = (r: Row): Workspace => ({
   defaultChannel: (r.default_channel as string | null) ?? null,
   settings: (r.settings as WorkspaceSettings) ?? {},
   installed: r.installed as boolean,
+  installedBy: (r.installed_by as string | null) ?? null,
 });
 
 export const toDiscussion = (r: Row): Discussion => ({

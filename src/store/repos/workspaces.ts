@@ -74,6 +74,10 @@ export function workspacesRepo(q: Queryable) {
         [workspaceId, installed],
       );
     },
+    /** Records who installed the app (the newest installer counts). */
+    async setInstaller(workspaceId: string, userId: string): Promise<void> {
+      await q.query("UPDATE workspaces SET installed_by = $2 WHERE id = $1", [workspaceId, userId]);
+    },
   };
 }
 
