@@ -4,7 +4,7 @@ import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, secretsOf } from "./logger.ts";
 import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
 import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { Db, Workspace } from "./store/index.ts";
@@ -44,7 +44,7 @@ export async function startServer(
     listenHost?: string;
   } = {},
 ): Promise<RunningServer> {
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, undefined, secretsOf(config));
   const db = options.db ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const adapters = new Map<Platform, PlatformAdapter>();
   const chatFor = (workspace: Workspace): ChatPort => {
