@@ -7,6 +7,7 @@ import type {
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
+import { RateLimited } from "../../src/app/rate-limited.ts";
 import { VIEW } from "./render/actions.ts";
 import { formModal } from "./render/forms.ts";
 import { render } from "./render/message.ts";
@@ -20,7 +21,7 @@ export class SlackChat implements ChatPort {
     const [first = [], ...rest] = pages;
     const posted = await this.inChannel(channel, () =>
       this.client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false }),
-    );
+    ).catch(rateLimited);
     const ref = { channel: posted.channel ?? channel, id: posted.ts as string };
     await this.postPages(ref, text, rest);
     return ref;
@@ -40,12 +41,9 @@ export class SlackChat implements ChatPort {
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
     const thread = parent.threadId ?? parent.id;
-    const posted = await this.client.chat.postMessage({
-      channel: parent.channel,
-      thread_ts: thread,
-      text,
-      blocks: first,
-    });
+    const posted = await this.client.chat
+      .postMessage({ channel: parent.channel, thread_ts: thread, text, blocks: first })
+      .catch(rateLimited);
     const ref = { channel: parent.channel, id: posted.ts as string, threadId: thread };
     await this.postPages(ref, text, rest);
     return ref;
@@ -141,3 +139,19 @@ export class SlackChat implements ChatPort {
 /** The error code of a failed Web API call (not_in_channel, channel_not_found …), if it is one. */
 export const slackError = (error: unknown): string | undefined =>
   (error as { data?: { error?: string } })?.data?.error;
+
+/**
+ * A post's 429 that the client stopped waiting out, as the port's RateLimited with Slack's delay: the client's own
+ * error when it rejects rate-limited calls, or its request error naming the Retry-After once its retries are used up.
+ */
+function rateLimited(error: unknown): never {
+  const e = error as { code?: string; retryAfter?: unknown; original?: { message?: unknown } } | null;
+  if (e?.code === "slack_webapi_rate_limited_error" && typeof e.retryAfter === "number")
+    throw new RateLimited(e.retryAfter * 1000, { cause: error });
+  const named =
+    e?.code === "slack_webapi_request_error"
+      ? /^A rate limit was exceeded \(.*retry-after: (\d+)\)$/.exec(String(e.original?.message ?? ""))
+      : null;
+  if (named) throw new RateLimited(Number(named[1]) * 1000, { cause: error });
+  throw error;
+}

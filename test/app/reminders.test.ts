@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/app/context.ts";
+import type { MessageRef, OutboundMessage } from "../../src/app/chat-port.ts";
+import { type Logger, silentLogger } from "../../src/app/context.ts";
+import { RateLimited } from "../../src/app/rate-limited.ts";
 import { planningWarnings } from "../../src/domain/calendar.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
 import type { Db } from "../../src/store/db.ts";
+import { openPglite } from "../../src/store/drivers/pglite.ts";
 import { repos } from "../../src/store/index.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 import { RecordingChat } from "../helpers/recording-chat.ts";
+
+/** A platform that answers the next `limited` posts 429 with Retry-After (the port's RateLimited). */
+class LimitedChat extends RecordingChat {
+  limited = 0;
+  override async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
+    if (this.limited > 0) {
+      this.limited--;
+      throw new RateLimited(30_000);
+    }
+    return super.post(channel, message);
+  }
+}
 
 const due = async (db: Db, workspaceId: string) =>
   (await repos(db).reminders.list(workspaceId, "pending")).map((r) => `${r.kind} ${r.dueAt.toISOString()}`);
@@ -285,6 +300,68 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
     expect(chat.sent).toHaveLength(20);
   });
 
+  it("waits out a 429 for the platform's Retry-After, without using up the reminder's tries", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    await quiet();
+    const { workspace } = await setUpWorkspace(t.core);
+    await db.query(
+      `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload)
+       VALUES ($1::uuid, 'apv.due', $1::text, $2, '{"lastApvDate":"2023-01-01"}')`,
+      [workspace.id, t.clock.now],
+    );
+    const chat = new LimitedChat();
+    chat.limited = 6;
+    const d = dispatcher(chat, { maxAttempts: 2, backoffSeconds: () => 3600 });
+    const row = async () => (await repos(db).reminders.list(workspace.id)).find((r) => r.kind === "apv.due");
+    // More 429s than the reminder has tries: each is waited out for the 30 s asked, none counts as a failure.
+    for (let i = 0; i < 6; i++) {
+      expect(await d.drain()).toMatchObject({ claimed: 1, retried: 1 });
+      expect(await d.drain()).toMatchObject({ claimed: 0 });
+      const [held] = await db.query<{ leased_until: Date }>(
+        "SELECT leased_until FROM reminders WHERE workspace_id = $1 AND kind = 'apv.due'",
+        [workspace.id],
+      );
+      expect(held?.leased_until.getTime()).toBe(t.clock.now.getTime() + 30_000);
+      expect(await row()).toMatchObject({ status: "pending", attempts: 0 });
+      t.clock.now = new Date(t.clock.now.getTime() + 30_000);
+    }
+    expect(await d.drain()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await row()).toMatchObject({ status: "sent", attempts: 1 });
+    expect(chat.sent.filter((s) => s.op === "post")).toHaveLength(1);
+  });
+
+  it("records nothing for a dispatcher whose lease another has taken over since", async () => {
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    await quiet();
+    const { workspace } = await setUpWorkspace(t.core);
+    await db.query(
+      `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload)
+       VALUES ($1::uuid, 'apv.due', $1::text, $2, '{"lastApvDate":"2023-01-01"}')`,
+      [workspace.id, t.clock.now],
+    );
+    const r = repos(db).reminders;
+    const [slow] = await r.claimDue(t.clock.now, 10, 60); // its send outlasts the lease
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+    const [taker] = await r.claimDue(t.clock.now, 10, 60);
+    expect(taker?.id).toBe(slow?.id);
+    expect(taker?.leaseToken).not.toBe(slow?.leaseToken);
+    const id = slow?.id as string;
+    const stale = slow?.leaseToken as string;
+    // The slow one can neither renew nor mark, whatever it would record; the lease's holder can.
+    expect(await r.renew([{ id, leaseToken: stale }], t.clock.now, 60)).toEqual(new Set());
+    expect(await r.markSent(id, stale, t.clock.now)).toBe(false);
+    expect(await r.markFailed(id, stale, "late", null)).toBe(false);
+    expect(await r.markRateLimited(id, stale, "late", t.clock.now)).toBe(false);
+    expect(await r.markCancelled(id, stale)).toBe(false);
+    expect((await r.list(workspace.id, "pending")).filter((p) => p.kind === "apv.due")).toHaveLength(1);
+    expect(await r.renew([{ id, leaseToken: taker?.leaseToken as string }], t.clock.now, 60)).toEqual(
+      new Set([id]),
+    );
+    expect(await r.markSent(id, taker?.leaseToken as string, t.clock.now)).toBe(true);
+    expect(await r.list(workspace.id, "sent")).toMatchObject([{ id, attempts: 2, sentAt: t.clock.now }]);
+    expect(await r.markSent(id, taker?.leaseToken as string, t.clock.now)).toBe(false);
+  });
+
   it(`delivers 1,000 due reminders once each with three dispatchers (${name})`, async () => {
     t.clock.now = new Date("2026-11-24T09:00:00Z");
     await quiet();
@@ -308,6 +385,34 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
       [workspaces.map((w) => w.workspace.id)],
     );
     expect(rows.map((r) => [r.status, r.attempts, Number(r.n)])).toEqual([["sent", 1, 1000]]);
+  });
+});
+
+describe("a reminder tick without a database", () => {
+  it("logs and carries on, from a direct call and from its timer, with no unhandled rejection", async () => {
+    const gone = await openPglite();
+    await gone.close();
+    const errors: string[] = [];
+    const log: Logger = { ...silentLogger, error: (message) => errors.push(message) };
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", listener);
+    const d = new Dispatcher(
+      { db: gone, chatFor: () => new RecordingChat(), now: () => new Date(), log },
+      { cronExpression: "* * * * * *" },
+    );
+    try {
+      await expect(d.tick()).resolves.toBeUndefined();
+      expect(errors).toEqual(["reminder tick failed; the next tick tries again"]);
+      d.start();
+      // Two ticks of the timer (every second), each failing as the first did.
+      for (let i = 0; i < 50 && errors.length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(errors).toEqual(Array(3).fill("reminder tick failed; the next tick tries again"));
+      expect(unhandled).toEqual([]);
+    } finally {
+      await d.stop();
+      process.off("unhandledRejection", listener);
+    }
   });
 });
 
