@@ -5,6 +5,7 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
+import { RateLimited, retryAfterMs } from "../../src/app/rate-limited.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { type Rendered, splitText } from "./cards/card.ts";
 import { formCard } from "./cards/form.ts";
@@ -18,6 +19,20 @@ import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
 const TEXT_BUDGET = 20_000;
 
 export const threadConversation = (channel: string, root: string) => `${channel};messageid=${root}`;
+
+/**
+ * A send's 429 that botbuilder's client stopped waiting out (its retries are used up), as the port's RateLimited with
+ * the connector's Retry-After; without a readable delay it stays an ordinary failure.
+ */
+function rateLimited(error: unknown): never {
+  const e = error as {
+    statusCode?: unknown;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  } | null;
+  const delay = e?.statusCode === 429 ? retryAfterMs(e.response?.headers?.get?.("retry-after")) : null;
+  if (delay !== null) throw new RateLimited(delay, { cause: error });
+  throw error;
+}
 
 const notAdded = (conversationId: string) =>
   new Error(`the bot has not been added to Teams conversation ${conversationId}`);
@@ -56,7 +71,7 @@ export class TeamsChat implements ChatPort {
     const target = threadRoot && threaded ? threadConversation(channel, threadRoot) : channel;
     const [first, ...rest] = this.contents(rendered);
     if (!first) throw new Error("nothing to send");
-    const id = await this.connector.send(row.reference, target, first);
+    const id = await this.connector.send(row.reference, target, first).catch(rateLimited);
     const pageTarget = threaded ? threadConversation(channel, threadRoot ?? id) : channel;
     const pages: PageRef[] = [];
     for (const content of rest) {
