@@ -5,6 +5,7 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
+import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { formCard } from "../teams/cards/form.ts";
 import { render } from "../teams/cards/render.ts";
@@ -50,7 +51,11 @@ export class LocalChat implements ChatPort {
   }
 
   async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
-    const { token, size } = await this.store.saveFile(this.workspace.id, file);
+    const { token, size } = await this.store.saveFile(
+      this.workspace.id,
+      file,
+      file.linkMinutes ?? DOCUMENT_LINK_MINUTES,
+    );
     await this.store.insert(this.workspace.id, {
       channel,
       threadId: thread ? (thread.threadId ?? thread.id) : null,

@@ -1,6 +1,6 @@
 import { parseCommand } from "../../src/app/commands.ts";
 import { helpText } from "../../src/app/help.ts";
-import type { Core, Ctx, Logger } from "../../src/app/index.ts";
+import type { Core, Ctx, Logger, Place } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../teams/cards/card.ts";
@@ -32,6 +32,9 @@ export async function localCtx(env: LocalEnv, person: Person): Promise<Ctx> {
 export async function languageNow(env: LocalEnv): Promise<Language> {
   return (await localCtx(env, PEOPLE[0] as Person)).workspace.language;
 }
+
+/** Where an event happened: the channel is seen by everyone, a direct message by its person alone. */
+const placeOf = (channel: string): Place => ({ conversation: channel, private: channel !== CHANNEL });
 
 /** The conversations a person can read: the channel and their own direct messages. */
 export const readable = (person: Person) => [CHANNEL, directChannel(person.id)];
@@ -95,7 +98,7 @@ export async function write(
     await event.reply({ text: helpText(l, COMMAND_NAME, lead), cards: [] });
     return message;
   }
-  await onMessage(env.teams, ctx, inboundFrom(event, ctx.workspace.name));
+  await onMessage(env.teams, { ...ctx, place: placeOf(channel) }, inboundFrom(event, ctx.workspace.name));
   return message;
 }
 
@@ -141,7 +144,13 @@ export async function act(
     reply: async () => {},
   };
   const inbound = inboundFrom(event, ctx.workspace.name);
-  const card = await onCardAction(env.teams, ctx, inbound, input.verb, input.data);
+  const card = await onCardAction(
+    env.teams,
+    { ...ctx, place: placeOf(message.channel) },
+    inbound,
+    input.verb,
+    input.data,
+  );
   const pressed = pointOf(message.body.cards[input.cardIndex]);
   const answered = pointOf(card);
   if (pressed === null || answered === null || pressed === answered) {

@@ -1,10 +1,12 @@
 import { type Config, slackMode } from "../../src/config.ts";
+import { t } from "../../src/i18n/index.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { LocalChat } from "./chat-port.ts";
 import { localOnly } from "./guard.ts";
 import { type LocalEnv, languageNow } from "./handle.ts";
 import { registerPage } from "./page.ts";
+import { PEOPLE, WORKSPACE_EXTERNAL_ID } from "./people.ts";
 import { registerApi } from "./routes.ts";
 import { localStore } from "./store.ts";
 import { teamsDepsFor } from "./teams-dialect.ts";
@@ -36,6 +38,13 @@ export const localAdapter: AdapterFactory = async ({ config, core, db, log, http
     platform: "local",
     chatFor: chat,
     async start() {
+      // In the trial, Mette (the first person of the page) installed the app, and so names the first employer.
+      await core.markInstalled(
+        "local",
+        WORKSPACE_EXTERNAL_ID,
+        t("da", "local.workspace_name"),
+        PEOPLE[0]?.id,
+      );
       log.info("local trial channel: open it in a browser on this computer", {
         url: `http://localhost:${config.PORT}/`,
       });

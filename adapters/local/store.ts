@@ -163,23 +163,27 @@ export function localStore(db: Db) {
       return rows.map(toMessage);
     },
 
+    /** Keeps a file for download for `minutes`; links past their time are deleted as new ones are made. */
     async saveFile(
       workspaceId: string,
       file: { name: string; mimeType: string; content: Uint8Array | string },
+      minutes: number,
     ) {
       const token = randomBytes(32).toString("base64url");
       const content =
         typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+      await db.query("DELETE FROM local_files WHERE workspace_id = $1 AND expires_at < now()", [workspaceId]);
       await db.query(
-        "INSERT INTO local_files (token, workspace_id, name, mime_type, content) VALUES ($1, $2, $3, $4, $5)",
-        [token, workspaceId, file.name, file.mimeType, content],
+        `INSERT INTO local_files (token, workspace_id, name, mime_type, content, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+        [token, workspaceId, file.name, file.mimeType, content, minutes],
       );
       return { token, size: content.byteLength };
     },
 
     async file(workspaceId: string, token: string): Promise<StoredFile | null> {
       const rows = await db.query(
-        "SELECT name, mime_type, content FROM local_files WHERE workspace_id = $1 AND token = $2",
+        "SELECT name, mime_type, content FROM local_files WHERE workspace_id = $1 AND token = $2 AND expires_at > now()",
         [workspaceId, token],
       );
       const r = rows[0];

@@ -25,7 +25,12 @@ export function oauthCallbacks(core: Core, log: Logger): CallbackOptions {
       let language: Language = "da";
       let team = installation.team?.name ?? installation.enterprise?.name ?? teamId;
       try {
-        const workspace = await core.markInstalled("slack", teamId, installation.team?.name ?? "");
+        const workspace = await core.markInstalled(
+          "slack",
+          teamId,
+          installation.team?.name ?? "",
+          installation.user?.id ?? null,
+        );
         language = workspace.language;
         team = workspace.name || team;
       } catch (error) {

@@ -19,12 +19,15 @@ export class NoTenantError extends Error {}
 /** The workspace (the Microsoft 365 tenant) and the acting user behind an activity. */
 export async function teamsCtx(deps: TeamsDeps, inbound: Inbound): Promise<Ctx> {
   if (!inbound.tenantId || !inbound.user.id) throw new NoTenantError("activity without tenant or user");
-  return deps.core.context(
+  const ctx = await deps.core.context(
     "teams",
     inbound.tenantId,
     { userId: inbound.user.id, name: inbound.user.name || inbound.user.id },
     inbound.conversation.teamName ?? "",
   );
+  // A bot's answer in Teams is seen by the whole conversation: private only in a personal chat.
+  const place = { conversation: inbound.conversation.id, private: inbound.conversation.kind === "personal" };
+  return { ...ctx, place };
 }
 
 /** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */

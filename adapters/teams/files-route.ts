@@ -1,15 +1,24 @@
 import type { Express, Response } from "express";
+import { t } from "../../src/i18n/index.ts";
 import type { TeamsStore } from "./store.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** GET /teams/files/:token: a file the bot offered in Teams (the summary's Markdown, exports), by its secret link. */
+/**
+ * GET /teams/files/:workspace/:token: a file the bot offered in Teams (the summary's Markdown, exports), by its secret
+ * link, while the link lasts. An expired, unknown or other workspace's link is answered alike, in both languages.
+ */
 export function registerFileRoute(http: Express, store: TeamsStore) {
-  http.get("/teams/files/:token", async (req, res) => {
-    const token = String(req.params.token ?? "");
-    const file = TOKEN.test(token) ? await store.file(token).catch(() => null) : null;
+  http.get("/teams/files/:workspace/:token", async (req, res) => {
+    const { workspace, token } = req.params;
+    const file =
+      UUID.test(workspace) && TOKEN.test(token) ? await store.file(workspace, token).catch(() => null) : null;
     if (!file) {
-      res.status(404).type("text/plain").send("Not found");
+      res
+        .status(404)
+        .type("text/plain")
+        .send(`${t("da", "teams.file_gone")}\n${t("en", "teams.file_gone")}`);
       return;
     }
     sendDownload(res, file);

@@ -100,24 +100,34 @@ export function teamsStore(db: Db) {
         [workspaceId, conversationId, activityId, JSON.stringify(pages)],
       );
     },
-    /** Keeps a file for download; the token in the link is the only way to it. */
+    /**
+     * Keeps a file for download for `minutes`; the link names the workspace and an unguessable token, and both must
+     * match. Links past their time are deleted as new ones are made.
+     */
     async saveFile(
       workspaceId: string,
       file: { name: string; mimeType: string; content: Uint8Array | string },
+      minutes: number,
     ): Promise<string> {
       const token = randomBytes(32).toString("base64url");
       const content =
         typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+      await db.query("DELETE FROM teams_files WHERE workspace_id = $1 AND expires_at < now()", [workspaceId]);
       await db.query(
-        "INSERT INTO teams_files (token, workspace_id, name, mime_type, content) VALUES ($1, $2, $3, $4, $5)",
-        [token, workspaceId, file.name, file.mimeType, content.toString("base64")],
+        `INSERT INTO teams_files (token, workspace_id, name, mime_type, content, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+        [token, workspaceId, file.name, file.mimeType, content.toString("base64"), minutes],
       );
       return token;
     },
-    async file(token: string): Promise<{ name: string; mimeType: string; content: Buffer } | null> {
+    async file(
+      workspaceId: string,
+      token: string,
+    ): Promise<{ name: string; mimeType: string; content: Buffer } | null> {
       const rows = await db.query<{ name: string; mime_type: string; content: string }>(
-        "SELECT name, mime_type, content FROM teams_files WHERE token = $1",
-        [token],
+        `SELECT name, mime_type, content FROM teams_files
+         WHERE token = $1 AND workspace_id = $2 AND expires_at > now()`,
+        [token, workspaceId],
       );
       const row = rows[0];
       return row

@@ -1,9 +1,25 @@
 import { t } from "../../../src/i18n/index.ts";
 import type { SubcommandArgs } from "./types.ts";
 
-/** eksport / export: the summary as Markdown and PDF and the follow-up as CSV, uploaded to the channel. */
-export async function exportYear({ deps, ctx, command, parsed, answer }: SubcommandArgs) {
-  await deps.core.sendExport(ctx, { channel: command.channel_id, year: parsed.year });
+/**
+ * eksport / export: the summary as Markdown and PDF and the follow-up as CSV, uploaded to the discussion's channel
+ * when asked there, otherwise to the asker's direct messages (the files are seen by whoever is in the conversation).
+ */
+export async function exportYear({ deps, ctx, command, client, parsed, answer }: SubcommandArgs) {
+  const where = await deps.core.readAccess(ctx);
+  let channel = command.channel_id;
+  if (where === "private") {
+    const dm = await client.conversations.open({ users: command.user_id });
+    if (!dm.channel?.id) throw new Error("Slack opened no direct message");
+    channel = dm.channel.id;
+  }
+  await deps.core.sendExport(
+    { ...ctx, place: { conversation: channel, private: where === "private" } },
+    {
+      channel,
+      year: parsed.year,
+    },
+  );
   const year = parsed.year ?? new Date().getFullYear();
   await answer.say(t(ctx.workspace.language, "command.export_sent", { year }));
 }

@@ -1,4 +1,5 @@
 import type { Subcommand } from "../../../src/app/commands.ts";
+import { workspaceAdmin } from "../admins.ts";
 import { data } from "./data.ts";
 import { deleteData } from "./delete.ts";
 import { exportYear } from "./export.ts";
@@ -9,10 +10,10 @@ import { setup } from "./setup.ts";
 import { start } from "./start.ts";
 import { status } from "./status.ts";
 import { summary } from "./summary.ts";
-import type { SubcommandHandler } from "./types.ts";
+import type { SubcommandArgs, SubcommandHandler } from "./types.ts";
 
 /** Every subcommand of /arbejdsmiljø, one file each. */
-export const SUBCOMMAND_HANDLERS: Record<Subcommand, SubcommandHandler> = {
+const HANDLERS: Record<Subcommand, SubcommandHandler> = {
   setup,
   plan,
   start,
@@ -24,3 +25,22 @@ export const SUBCOMMAND_HANDLERS: Record<Subcommand, SubcommandHandler> = {
   delete: deleteData,
   help,
 };
+
+/**
+ * Each subcommand runs knowing where it was typed (a command's answer is seen by its writer alone) and able to ask
+ * Slack whether its writer administers the workspace (asked only while no employer is named).
+ */
+export const SUBCOMMAND_HANDLERS = Object.fromEntries(
+  Object.entries(HANDLERS).map(([name, handler]) => [
+    name,
+    (args: SubcommandArgs) =>
+      handler({
+        ...args,
+        ctx: {
+          ...args.ctx,
+          actor: { ...args.ctx.actor, isWorkspaceAdmin: workspaceAdmin(args.client, args.command.user_id) },
+          place: { conversation: args.command.channel_id, private: true },
+        },
+      }),
+  ]),
+) as Record<Subcommand, SubcommandHandler>;

@@ -50,6 +50,7 @@ async function command(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<voi
     case "bad_argument":
       return say(helpText(l, COMMAND_NAME, t(l, "command.bad_argument", { argument: parsed.argument })));
     case "setup": {
+      await deps.core.checkSetupAccess(ctx);
       const members = await repos(deps.core.deps.db).members.list(ctx.workspace.id);
       const roster = await inbound.roster().catch(() => [{ id: inbound.user.id, name: inbound.user.name }]);
       const canHost = hostConversation(inbound) !== null;

@@ -26,6 +26,8 @@ export const teams = section(
       "Arbejdspladsens data sendes kun i en personlig chat med mig. Skriv data til mig i en personlig chat.",
     "teams.planned_in_card": "Drøftelsen er planlagt til {when}.",
     "teams.no_tenant": "Beskeden kom ikke fra en Microsoft 365-organisation, så jeg kan ikke svare på den.",
+    "teams.file_gone":
+      "Linket virker ikke længere. Links til filer udløber efter et døgn (dataudtræk efter en time). Bed botten om filen igen.",
     "teams.conclude_reason_required": "Skriv en begrundelse for at afslutte, selv om noget mangler.",
   },
   {
@@ -52,6 +54,8 @@ export const teams = section(
       "The workplace's data is only sent in a personal chat with me. Write data to me in a personal chat.",
     "teams.planned_in_card": "The discussion is planned for {when}.",
     "teams.no_tenant": "The message did not come from a Microsoft 365 organisation, so I cannot answer it.",
+    "teams.file_gone":
+      "This link no longer works. Links to files expire after a day (a data export after an hour). Ask the bot for the file again.",
     "teams.conclude_reason_required": "Write a reason to conclude although something is missing.",
   },
 );
