@@ -5,6 +5,7 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
+import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
 import { RateLimited, retryAfterMs } from "../../src/app/rate-limited.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { type Rendered, splitText } from "./cards/card.ts";
@@ -137,8 +138,9 @@ export class TeamsChat implements ChatPort {
   async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
     const base = await this.store.publicUrl(this.workspace.id);
     if (!base) throw new Error("the bot's public address is not known yet (no request from Teams seen)");
-    const token = await this.store.saveFile(this.workspace.id, file);
-    const url = `${base.replace(/\/$/, "")}/teams/files/${token}`;
+    const minutes = file.linkMinutes ?? DOCUMENT_LINK_MINUTES;
+    const token = await this.store.saveFile(this.workspace.id, file, minutes);
+    const url = `${base.replace(/\/$/, "")}/teams/files/${this.workspace.id}/${token}`;
     const rendered = { cards: [fileCard(this.workspace.language, file.name, file.title, url)] };
     const row = await this.row(channel);
     await this.deliver(row, thread ? (thread.threadId ?? thread.id) : null, rendered);

@@ -23,6 +23,8 @@ export class FakeSlack {
   calls: SlackCall[] = [];
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
+  /** Users that users.info calls admins of their workspace: the tests' employer (U_EMP) runs the first setup. */
+  admins = new Set<string>(["U_EMP"]);
   /** The text of every message the bot posted or updated, by "channel/ts". */
   messages = new Map<string, string>();
   /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
@@ -234,7 +236,13 @@ export class FakeSlack {
         const name = this.names.get(id) ?? id;
         return {
           ok: true,
-          user: { id, name: id.toLowerCase(), real_name: name, profile: { real_name: name } },
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: name,
+            profile: { real_name: name },
+            is_admin: this.admins.has(id),
+          },
         };
       }
       case "conversations.info": {
