@@ -4,6 +4,7 @@ import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
+import { databaseAnswers } from "./health.ts";
 import { createLogger, secretsOf } from "./logger.ts";
 import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
 import { Dispatcher } from "./scheduler/dispatcher.ts";
@@ -59,12 +60,8 @@ export async function startServer(
   // took about 1 % of a Teams answer's time.
   http.set("etag", false);
   http.get("/healthz", async (_req, res) => {
-    try {
-      await db.query("SELECT 1");
-      res.json({ status: "ok", database: "ok" });
-    } catch {
-      res.status(503).json({ status: "unavailable", database: "unreachable" });
-    }
+    if (await databaseAnswers(db)) res.json({ status: "ok", database: "ok" });
+    else res.status(503).json({ status: "unavailable", database: "unreachable" });
   });
   const direct = new Map<string, RequestListener>();
   const serve = (paths: readonly string[], listener: RequestListener) => {
@@ -103,7 +100,7 @@ export async function startServer(
   if (options.scheduler ?? true) {
     dispatcher.start();
     // Catch up at once after a restart: overdue reminders, and summaries a dead process left unposted.
-    void dispatcher.tickOnce();
+    void dispatcher.tick();
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
