@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMPLOYER, REP, SlackApp } from "../helpers/slack-app.ts";
+import { SlackDriver } from "../helpers/slack-driver.ts";
 
 /** The subcommands that answer with text or files: help, status, export, data, delete. */
 describe("Slack: /arbejdsmiljø subcommands", () => {
@@ -7,7 +8,7 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
   beforeAll(() => app.start(() => new Date("2026-11-24T09:00:00Z")));
   afterAll(() => app.stop());
 
-  const say = async (slack: Awaited<ReturnType<SlackApp["setUp"]>>["slack"], text: string, user = EMPLOYER) =>
+  const say = async (slack: SlackDriver, text: string, user = EMPLOYER) =>
     String((await app.fake.after("respond", () => slack.command(user, text))).args.text);
 
   it("lists every subcommand with its English alias, under either command name", async () => {
@@ -64,6 +65,15 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
     );
     const shared = fake.calls.slice(from).filter((c) => c.method === "files.completeUploadExternal");
     expect(shared.every((c) => c.args.channel_id === "C_AMO")).toBe(true);
+
+    // Asked for in another channel by someone on the roster, the files go to their direct messages instead.
+    const elsewhere = new SlackDriver(app.url, fake, slack.team, "C_RANDOM");
+    const later = fake.calls.length;
+    expect(await say(elsewhere, "eksport 2026", REP)).toBe(
+      "Referat og opfølgning for 2026 er sendt som filer.",
+    );
+    const sent = fake.calls.slice(later).filter((c) => c.method === "files.completeUploadExternal");
+    expect(sent.map((c) => c.args.channel_id)).toEqual([`D${REP.id}`, `D${REP.id}`, `D${REP.id}`]);
   });
 
   it("sends the workspace's data to the one who asks, and deletes it all with the code", async () => {
