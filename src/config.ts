@@ -39,11 +39,23 @@ export const configSchema = z
         message: "MultiTenant, SingleTenant or UserAssignedMSI",
       }),
     ),
+    MICROSOFT_ALLOWED_TENANTS: optional(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        )
+        .refine((ids) => ids.length > 0, { message: "a comma-separated list of tenant ids" }),
+    ),
+    TEAMS_LOCAL_TEST: optional(z.enum(["0", "1"], { message: "1 (or 0)" })),
+    TRUST_PROXY: optional(z.enum(["0", "1"], { message: "1 (or 0)" })),
     LOG_LEVEL: z.preprocess(
       unsetIfEmpty,
       z.enum(["debug", "info", "warn", "error"], { message: "debug, info, warn or error" }).default("info"),
     ),
-    NODE_ENV: optional(z.string()),
   })
   .superRefine((c, ctx) => {
     const need = (name: keyof typeof c, because: string) => {

@@ -12,6 +12,7 @@ import { onCardAction } from "./handlers/invoke.ts";
 import { onMessage } from "./handlers/message.ts";
 import { remember } from "./handlers/remember.ts";
 import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
+import { onUninstalled } from "./handlers/uninstall.ts";
 import { inboundFrom } from "./turn.ts";
 
 /** Where the route puts the public address the request came in at (for download links). */
@@ -27,9 +28,14 @@ export class TeamsBot extends TeamsActivityHandler {
       if (ctx) await onMessage(deps, ctx, inboundFrom(context));
       await next();
     });
-    const installed = async (context: TurnContext, next: () => Promise<void>) => {
+    // The bot added to or removed from a team, chat or personal scope.
+    const installation = async (context: TurnContext, next: () => Promise<void>) => {
       const ctx = context.turnState.get(CTX) as Ctx | undefined;
-      if (ctx) await onInstalled(deps, ctx, inboundFrom(context));
+      if (ctx) {
+        const inbound = inboundFrom(context);
+        await onInstalled(deps, ctx, inbound);
+        await onUninstalled(deps, ctx, inbound);
+      }
       await next();
     };
     // Replies in a point's thread edited or deleted by their writer (Teams sends these with the channel-message
@@ -44,8 +50,8 @@ export class TeamsBot extends TeamsActivityHandler {
       if (ctx) await onReplyDeleted(deps, ctx, inboundFrom(context));
       await next();
     });
-    this.onConversationUpdate(installed);
-    this.onInstallationUpdate(installed);
+    this.onConversationUpdate(installation);
+    this.onInstallationUpdate(installation);
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import getRawBody from "raw-body";
-import { ConfigError } from "../../src/config.ts";
 import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
@@ -10,21 +9,30 @@ import type { Connector, ConnectorSends } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { registerFileRoute } from "./files-route.ts";
 import { graphPinner } from "./graph.ts";
-import { teamsMode } from "./mode.ts";
-import type { TeamsRuntime } from "./runtime.ts";
+import { fromLoopback, teamsMode } from "./mode.ts";
+import type { RuntimeOptions, TeamsRuntime } from "./runtime.ts";
 import { teamsStore } from "./store.ts";
 
-/** The address the Bot Connector reached us at, as seen through a reverse proxy when there is one. */
-function publicUrlOf(req: IncomingMessage): string | null {
-  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "")
+const firstOf = (header: string | string[] | undefined) =>
+  String(header ?? "")
     .split(",")[0]
-    ?.trim();
-  if (!host) return null;
-  const proto = String(
-    req.headers["x-forwarded-proto"] ?? ((req.socket as TLSSocket).encrypted ? "https" : "http"),
-  )
-    .split(",")[0]
-    ?.trim();
+    ?.trim() ?? "";
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+/**
+ * The address the Bot Connector reached us at (download links are built on it): the Host header and the socket, or
+ * a reverse proxy's X-Forwarded-Host and -Proto when TRUST_PROXY=1 (otherwise anyone could name the links' host).
+ */
+function publicUrlOf(req: IncomingMessage, trustProxy: boolean): string | null {
+  const host = (trustProxy && firstOf(req.headers["x-forwarded-host"])) || firstOf(req.headers.host);
+  if (!HOST.test(host)) return null;
+  const forwarded = trustProxy ? firstOf(req.headers["x-forwarded-proto"]).toLowerCase() : "";
+  const proto =
+    forwarded === "https" || forwarded === "http"
+      ? forwarded
+      : (req.socket as TLSSocket).encrypted
+        ? "https"
+        : "http";
   return `${proto}://${host}`;
 }
 
@@ -53,22 +61,25 @@ async function activityBody(req: IncomingMessage): Promise<unknown> {
 
 /**
  * Microsoft Teams through the Bot Framework: CloudAdapter at POST /api/messages in the shared HTTP server. With
- * MICROSOFT_APP_* set every request must carry a valid Bot Framework token; without them the bot runs in local test
- * mode, which is refused in production.
+ * MICROSOFT_APP_* set every request must carry a valid Bot Framework token. Without them activities are taken only
+ * in local test mode (see mode.ts) and only from this computer; otherwise /api/messages answers 401 to everything.
  */
 export const teamsAdapterWith =
-  ({ connectorTimeoutMs }: { connectorTimeoutMs?: number } = {}): AdapterFactory =>
+  (options: RuntimeOptions = {}): AdapterFactory =>
   async ({ config, core, db, log, http, serve }) => {
     const mode = teamsMode(config);
     if (mode === "off") {
-      log.info("Teams is off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set");
+      serve(["/api/messages"], (req, res) => {
+        if (req.method !== "POST") throw new Error("not an activity");
+        res.writeHead(401).end();
+      });
+      log.info(
+        "Teams is off (MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are not set): /api/messages answers 401",
+      );
       return null;
     }
-    if (mode === "refused") {
-      throw new ConfigError(
-        "Configuration error: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production (without them Teams runs in local test mode, unauthenticated).",
-      );
-    }
+    if (mode === "authenticated" && config.TEAMS_LOCAL_TEST === "1")
+      log.warn("TEAMS_LOCAL_TEST is ignored: with MICROSOFT_APP_ID set every activity's token is checked");
     const store = teamsStore(db);
     const pinner = graphPinner(config, log);
     // botbuilder is loaded at start with credentials, otherwise (local test mode, the local trial) when Teams is first
@@ -76,7 +87,7 @@ export const teamsAdapterWith =
     let runtime: Promise<TeamsRuntime> | undefined;
     const load = () => {
       runtime ??= import("./runtime.ts")
-        .then((m) => m.teamsRuntime(config, deps, connectorTimeoutMs))
+        .then((m) => m.teamsRuntime(config, deps, options))
         .catch((error) => {
           // Said once in the log, and tried again by the next request or send.
           log.error("could not load Teams' libraries", { error: String(error) });
@@ -102,20 +113,26 @@ export const teamsAdapterWith =
         return void res.writeHead(typeof status === "number" ? status : 400).end();
       }
       try {
-        await (await load()).process(req, body, res, publicUrlOf(req));
+        await (await load()).process(req, body, res, publicUrlOf(req, trustProxy));
       } catch (error) {
         log.error("teams request failed", { error: String(error) });
         if (!res.headersSent) res.writeHead(500).end();
       }
     };
+    const trustProxy = config.TRUST_PROXY === "1";
+    const localOnly = mode === "local_test";
     serve(["/api/messages"], (req, res) => {
       // Anything but a POST goes on to express, which has no route for it: 404.
       if (req.method !== "POST") throw new Error("not an activity");
+      // Unauthenticated activities only from this computer, by the connection's address: refused before any work.
+      if (localOnly && !fromLoopback(req)) return void res.writeHead(401).end();
       void working.run(() => answer(req, res));
     });
     registerFileRoute(http, store);
-    if (mode === "local_test")
-      log.warn("teams runs in local test mode: inbound requests are not authenticated");
+    if (localOnly)
+      log.warn(
+        "teams runs in local test mode: activities are not authenticated and taken from this computer only",
+      );
 
     return { platform: "teams", chatFor: chat, stop: () => working.settled() };
   };

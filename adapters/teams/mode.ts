@@ -1,14 +1,21 @@
+import type { IncomingMessage } from "node:http";
 import { type Config, slackMode } from "../../src/config.ts";
 
 /** Whether inbound requests are authenticated (credentials set) or the bot runs in local test mode. */
 export const teamsAuthenticated = (config: Config) => Boolean(config.MICROSOFT_APP_ID);
 
 /**
- * How Teams runs: with credentials; in local test mode (unauthenticated, never in production); not at all in a
- * production Slack deployment without Teams credentials; refused in production with neither.
+ * How Teams runs. With credentials every activity's token is checked. Without them, activities are taken
+ * unauthenticated only in the local trial (no platform credentials at all, as adapters/local decides) or with
+ * TEAMS_LOCAL_TEST=1, and then only from this computer. Anything else keeps /api/messages shut.
  */
-export function teamsMode(config: Config): "authenticated" | "local_test" | "off" | "refused" {
+export function teamsMode(config: Config): "authenticated" | "local_test" | "off" {
   if (teamsAuthenticated(config)) return "authenticated";
-  if (config.NODE_ENV !== "production") return "local_test";
-  return slackMode(config) === "off" ? "refused" : "off";
+  if (config.TEAMS_LOCAL_TEST === "1" || slackMode(config) === "off") return "local_test";
+  return "off";
 }
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/** Whether the request's connection comes from this computer (the socket's address: headers can say anything). */
+export const fromLoopback = (req: IncomingMessage) => LOOPBACK.has(req.socket.remoteAddress ?? "");

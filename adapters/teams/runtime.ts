@@ -13,6 +13,28 @@ import { PUBLIC_URL, TeamsBot } from "./bot.ts";
 import { Connector } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { teamsAuthenticated } from "./mode.ts";
+import { allowedTenants, tenantAllowed } from "./tenants.ts";
+
+/**
+ * Where botbuilder checks tokens and gets its own: its endpoint settings (ToBotFromChannelOpenIdMetadataUrl,
+ * ToChannelFromBotLoginUrl and the rest; given one, botbuilder takes all as given) and the credentials factory. Unset,
+ * the Bot Framework's public cloud. The tests point them at a loopback identity.
+ */
+export interface BotFrameworkOptions {
+  endpoints?: ConfigurationBotFrameworkAuthenticationOptions;
+  credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
+}
+
+export interface RuntimeOptions {
+  connectorTimeoutMs?: number;
+  botFramework?: BotFrameworkOptions;
+}
+
+/** A token botframework-connector refused, or one jsonwebtoken could not verify (a bad signature, not yet valid). */
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"]);
+const refusedToken = (error: unknown) =>
+  (error as { statusCode?: unknown }).statusCode === 401 ||
+  TOKEN_ERRORS.has(String((error as { name?: unknown }).name));
 
 /** botbuilder's part of the Teams adapter: what answers activities and what sends to Teams. */
 export interface TeamsRuntime {
@@ -35,11 +57,12 @@ class RoutedAdapter extends CloudAdapter {
     super(authentication);
   }
 
+  /** `logic` runs the turn once the request is authenticated, or returns a status to answer instead (a refusal). */
   async answer(
     req: IncomingMessage,
     body: unknown,
     res: ServerResponse,
-    logic: (context: TurnContext) => Promise<void>,
+    logic: (context: TurnContext) => Promise<number | undefined>,
   ): Promise<void> {
     const activity = body as Activity | null;
     const isActivity =
@@ -50,16 +73,21 @@ class RoutedAdapter extends CloudAdapter {
       activity.type !== "";
     if (!isActivity) return void res.writeHead(400).end();
     let invoked: { status: number; body?: unknown } | undefined;
+    let refusal: number | undefined;
     try {
       const authHeader = req.headers.authorization ?? "";
-      invoked = await this.processActivity(authHeader, validateAndFixActivity(activity), logic);
+      invoked = await this.processActivity(authHeader, validateAndFixActivity(activity), async (context) => {
+        refusal = await logic(context);
+      });
     } catch (error) {
-      // A missing or invalid token is botframework-connector's AuthenticationError with status 401. (process() also
-      // answered 401 for its 500s, such as Microsoft's signing keys failing to load: a fault here, answered 500.)
-      if ((error as { statusCode?: unknown }).statusCode === 401) return void res.writeHead(401).end();
+      // A missing or invalid token is botframework-connector's AuthenticationError with status 401, a forged
+      // signature jsonwebtoken's error (which process() answered 500). Other faults, such as the signing keys failing
+      // to load, are 500 (process() answered 401 for those).
+      if (refusedToken(error)) return void res.writeHead(401).end();
       this.log.error("teams request failed", { error: String(error) });
       return void res.writeHead(500).end();
     }
+    if (refusal) return void res.writeHead(refusal).end();
     const status = invoked?.status ?? 200;
     if (!invoked?.body) return void res.writeHead(status).end();
     const json = Buffer.from(JSON.stringify(invoked.body));
@@ -71,32 +99,40 @@ class RoutedAdapter extends CloudAdapter {
   }
 }
 
-export function teamsRuntime(config: Config, deps: TeamsDeps, connectorTimeoutMs?: number): TeamsRuntime {
-  const adapter = new RoutedAdapter(authentication(config), deps.log);
+export function teamsRuntime(config: Config, deps: TeamsDeps, options: RuntimeOptions = {}): TeamsRuntime {
+  const adapter = new RoutedAdapter(authentication(config, options.botFramework), deps.log);
   adapter.onTurnError = async (context, error) => {
     deps.log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
   };
   const bot = new TeamsBot(deps);
+  const tenants = allowedTenants(config);
   return {
     process: (req, body, res, publicUrl) =>
       adapter.answer(req, body, res, async (context) => {
+        // Another tenant's activity is refused before anything is stored or sent.
+        if (!tenantAllowed(tenants, context.activity)) {
+          deps.log.warn("teams activity from a tenant not allowed", { type: context.activity.type });
+          return 403;
+        }
         context.turnState.set(PUBLIC_URL, publicUrl);
         await bot.run(context);
+        return undefined;
       }),
-    connector: new Connector(adapter, config.MICROSOFT_APP_ID ?? "", connectorTimeoutMs),
+    connector: new Connector(adapter, config.MICROSOFT_APP_ID ?? "", options.connectorTimeoutMs),
   };
 }
 
-function authentication(config: Config) {
-  const options: ConfigurationBotFrameworkAuthenticationOptions = teamsAuthenticated(config)
-    ? {
-        MicrosoftAppId: config.MICROSOFT_APP_ID,
-        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-        MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
-        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-      }
-    : {};
-  return new ReusingAuthentication(options);
+function authentication(config: Config, botFramework: BotFrameworkOptions = {}) {
+  // Without credentials botbuilder checks nothing (local test mode: the route lets only this computer in).
+  if (!teamsAuthenticated(config)) return new ReusingAuthentication({});
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    ...botFramework.endpoints,
+    MicrosoftAppId: config.MICROSOFT_APP_ID,
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  };
+  return new ReusingAuthentication(options, botFramework.credentialsFactory);
 }
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;

@@ -17,6 +17,8 @@ export interface Inbound {
     threadId: string | null;
     kind: ConversationKind;
     teamName: string | null;
+    /** The team of a channel (its id), where Teams names it. */
+    teamId?: string | null;
   };
   /** The text with the bot's @mention removed (of a message, or of an edited one). */
   text: string;
@@ -27,6 +29,8 @@ export interface Inbound {
   reference: StoredReference;
   /** Whether the bot itself was added (conversationUpdate / installationUpdate). */
   botAdded: boolean;
+  /** Whether the bot itself was removed from the team or chat, or the app uninstalled there. */
+  botRemoved?: boolean;
   reply(message: Rendered): Promise<void>;
   /** The members of the team or chat, by Entra object id where Teams gives one. */
   roster(): Promise<{ id: string; name: string }[]>;
@@ -51,7 +55,7 @@ export function inboundFrom(context: TurnContext): Inbound {
   const activity = context.activity;
   const channelData = (activity.channelData ?? {}) as {
     tenant?: { id?: string };
-    team?: { name?: string };
+    team?: { id?: string; name?: string };
   };
   const mentioned = (activity.entities ?? []).some(
     (e) =>
@@ -67,6 +71,9 @@ export function inboundFrom(context: TurnContext): Inbound {
     activityId: undefined,
   } as StoredReference;
   reference.conversation = { ...(reference.conversation ?? {}), id };
+  // Kept with a channel's reference, so a removal from a team can be told apart from one from the discussion's team.
+  const teamId = channelData.team?.id ?? null;
+  if (teamId) reference.teamId = teamId;
   const botId = activity.recipient?.id;
   return {
     activityId: activity.id ?? "",
@@ -77,7 +84,7 @@ export function inboundFrom(context: TurnContext): Inbound {
       id: activity.from?.aadObjectId ?? activity.from?.id ?? "",
       name: activity.from?.name ?? "",
     },
-    conversation: { id, threadId, kind: kindOf(activity), teamName: channelData.team?.name ?? null },
+    conversation: { id, threadId, kind: kindOf(activity), teamName: channelData.team?.name ?? null, teamId },
     text: text.replace(/&nbsp;/g, " ").trim(),
     timestamp: activity.timestamp ? new Date(activity.timestamp).toISOString() : null,
     mentioned,
@@ -86,6 +93,11 @@ export function inboundFrom(context: TurnContext): Inbound {
     botAdded:
       (activity.type === "conversationUpdate" && (activity.membersAdded ?? []).some((m) => m.id === botId)) ||
       (activity.type === "installationUpdate" && activity.action === "add"),
+    // "remove-upgrade" is an upgrade under way, not a removal.
+    botRemoved:
+      (activity.type === "conversationUpdate" &&
+        (activity.membersRemoved ?? []).some((m) => m.id === botId)) ||
+      (activity.type === "installationUpdate" && activity.action === "remove"),
     async reply(message: Rendered) {
       const contents: Content[] = message.text ? [{ text: message.text }] : [];
       contents.push(...message.cards.map((card) => ({ card })));

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -8,6 +7,7 @@ import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { SIGNING_SECRET } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 import { FakeConnector } from "../helpers/teams-connector.ts";
+import { authenticatedTeams } from "../helpers/teams-credentials.ts";
 import { TeamsDriver } from "../helpers/teams-driver.ts";
 
 const EMPLOYER = { userId: "U_EMP", name: "Mette Hansen" };
@@ -24,14 +24,16 @@ describe("reminders through the real Slack and Teams adapters", () => {
     await slack.start();
     await connector.start();
     db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const teams = authenticatedTeams(connector);
     const config = loadConfig({
+      ...teams.env,
       PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.url,
       LOG_LEVEL: "error",
     });
-    server = await startServer(config, [slackAdapter, teamsAdapter], {
+    server = await startServer(config, [slackAdapter, teams.adapter], {
       db,
       now: () => clock.now,
       scheduler: false,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { teamsAdapterWith } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
@@ -7,6 +6,7 @@ import type { Db } from "../../src/store/db.ts";
 import { repos, type Workspace } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { cardOf, cardText, contentText, FakeConnector } from "../helpers/teams-connector.ts";
+import { authenticatedTeams } from "../helpers/teams-credentials.ts";
 import { button, TeamsDriver } from "../helpers/teams-driver.ts";
 
 const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
@@ -21,8 +21,9 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
   beforeAll(async () => {
     await connector.start();
     db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
-    server = await startServer(config, [teamsAdapterWith({ connectorTimeoutMs: 1_000 })], {
+    const teams = authenticatedTeams(connector, { connectorTimeoutMs: 1_000 });
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...teams.env });
+    server = await startServer(config, [teams.adapter], {
       db,
       now: () => NOW,
       scheduler: false,

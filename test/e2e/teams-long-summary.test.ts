@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointCards } from "../../adapters/teams/cards/point.ts";
-import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { cardText, contentText, FakeConnector, MAX_ACTIVITY_BYTES } from "../helpers/teams-connector.ts";
+import { authenticatedTeams } from "../helpers/teams-credentials.ts";
 import { TeamsDriver } from "../helpers/teams-driver.ts";
 
 const EMPLOYER = { userId: "aad-employer", name: "Mette Hansen" };
@@ -17,7 +17,8 @@ describe("Teams: a summary too long for one card", () => {
   beforeAll(async () => {
     await connector.start();
     db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
-    server = await startServer(loadConfig({ PORT: "0", LOG_LEVEL: "error" }), [teamsAdapter], {
+    const teams = authenticatedTeams(connector);
+    server = await startServer(loadConfig({ PORT: "0", LOG_LEVEL: "error", ...teams.env }), [teams.adapter], {
       db,
       now: () => new Date("2026-11-24T09:00:00Z"),
       scheduler: false,

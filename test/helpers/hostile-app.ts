@@ -1,6 +1,5 @@
 import { expect } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { cleanText } from "../../src/domain/entries.ts";
 import { t } from "../../src/i18n/index.ts";
@@ -20,6 +19,7 @@ import {
   FakeConnector,
   type Posted,
 } from "./teams-connector.ts";
+import { authenticatedTeams } from "./teams-credentials.ts";
 import { button, type InvokeAnswer, TeamsDriver, type TeamsUser } from "./teams-driver.ts";
 
 /** Shared by the hostile-input tests of every entry point (test/e2e/hostile-*.test.ts). */
@@ -74,9 +74,10 @@ export class HostileApp {
     for (const u of [EMPLOYER, REP, LEADER]) fake.names.set(u.id, u.name);
     await this.connector.start();
     const base = { PORT: "0", SLACK_SIGNING_SECRET: SIGNING_SECRET, LOG_LEVEL: "error" };
+    const teams = authenticatedTeams(this.connector);
     this.main = await startServer(
-      loadConfig({ ...base, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url }),
-      [slackAdapter, teamsAdapter],
+      loadConfig({ ...base, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.url, ...teams.env }),
+      [slackAdapter, teams.adapter],
       { db: this.db, now: () => NOW, scheduler: false },
     );
     this.slackApp.db = this.db;

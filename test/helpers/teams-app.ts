@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { teamsAdapter } from "../../adapters/teams/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -14,6 +13,7 @@ import {
   inputsOf,
   type Posted,
 } from "./teams-connector.ts";
+import { authenticatedTeams } from "./teams-credentials.ts";
 import { button, type InvokeAnswer, TeamsDriver } from "./teams-driver.ts";
 
 export const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
@@ -31,20 +31,37 @@ export const linkIn = (message: Posted) =>
   ((cardOf(message.activity)?.actions ?? []) as { url: string }[])[0]?.url as string;
 
 /**
- * The app with the real Teams adapter on PGlite, against a fake Bot Connector, for one test file: registers the
- * file's hooks (start, stop, and after each test that every card sent parses as an Adaptive Card 1.5) and gives the
- * steps the tests share. `db` and `url` are there once the file's tests run.
+ * The app with the real Teams adapter on PGlite, with credentials, against a fake Bot Connector and Bot Framework
+ * identity (every activity signed, every call to the connector with the bot's token), for one test file: registers
+ * the file's hooks (start, stop, and after each test that every card sent parses as an Adaptive Card 1.5 and no call
+ * went without a token) and gives the steps the tests share. `db`, `url` and `server` are there once the file's tests
+ * run. `env` adds settings (MICROSOFT_ALLOWED_TENANTS, TRUST_PROXY…); `now` replaces the fixed clock.
  */
-export function teamsApp() {
+export function teamsApp(options: { env?: Record<string, string>; now?: () => Date } = {}) {
   const connector = new FakeConnector();
   let server: RunningServer | undefined;
-  const app = { connector, db: undefined as unknown as Db, url: "", setUp, start, pointMessage, stopServer };
+  const app = {
+    connector,
+    db: undefined as unknown as Db,
+    url: "",
+    server: undefined as unknown as RunningServer,
+    setUp,
+    start,
+    pointMessage,
+    stopServer,
+  };
 
   beforeAll(async () => {
     await connector.start();
     app.db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
-    server = await startServer(config, [teamsAdapter], { db: app.db, now: () => NOW, scheduler: false });
+    const teams = authenticatedTeams(connector);
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...teams.env, ...options.env });
+    server = await startServer(config, [teams.adapter], {
+      db: app.db,
+      now: options.now ?? (() => NOW),
+      scheduler: false,
+    });
+    app.server = server;
     app.url = `http://127.0.0.1:${server.port}`;
   });
   afterEach(() => {

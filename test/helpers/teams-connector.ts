@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as AC from "adaptivecards";
+import { identityAnswer, isBotToken } from "./teams-identity.ts";
 
 export interface ConnectorCall {
   kind: "send" | "reply" | "update" | "delete" | "members" | "create";
@@ -36,9 +37,13 @@ type Card = { body?: unknown[]; actions?: unknown[] };
 /**
  * A local stand-in for the Bot Connector service that Teams activities name as their serviceUrl: records replies
  * (POST /v3/conversations/{id}/activities[/{replyTo}]), updates (PUT …/activities/{id}), deletes, proactive sends and
- * new conversations, and answers member lists, as the Bot Connector does.
+ * new conversations, and answers member lists, as the Bot Connector does. It also serves the Bot Framework's
+ * identity endpoints (teams-identity.ts); once a bot is registered with it (`appId`, see teams-credentials.ts) the
+ * driver signs its activities and every call without the bot's token is refused (401) and counted as a problem.
  */
 export class FakeConnector {
+  /** The bot registered with this Bot Framework, if any: activities to it are signed, calls from it must carry its token. */
+  appId: string | null = null;
   calls: ConnectorCall[] = [];
   /** What the Adaptive Cards parser found wrong in the cards the bot sent (tests expect none). */
   problems: string[] = [];
@@ -91,8 +96,14 @@ export class FakeConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://fake");
+    const identity = identityAnswer(this.url, req.method ?? "", url.pathname, text);
+    if (identity) return identity;
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     const kind = kindOf(req.method ?? "", parts);
+    if (kind && this.appId && !isBotToken((req.headers.authorization as string | undefined) ?? null)) {
+      this.problems.push(`${req.method} ${url.pathname} without the bot's token`);
+      return { status: 401, body: { message: "Authorization has been denied for this request." } };
+    }
     const fault = kind ? this.faults.get(kind)?.shift() : undefined;
     if (!kind || !fault) return this.answer(req, text, parts);
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { actionsOf, cardProblems, type FakeConnector, type FoundAction } from "./teams-connector.ts";
+import { channelToken, type TokenFault } from "./teams-identity.ts";
 
 export interface TeamsUser {
   /** The user's Entra object id (what the bot keeps as the user id). */
@@ -16,13 +17,16 @@ export interface InvokeAnswer {
 
 /**
  * Plays the Teams side: sends activities to the bot's /api/messages as the Bot Connector would (serviceUrl pointing at
- * the fake connector), in one tenant, one team and one channel.
+ * the fake connector), in one tenant, one team and one channel. When a bot is registered with the connector, each
+ * activity carries a token signed as the Bot Framework signs it (audience the app, the activity's service URL),
+ * unless `token` asks for none or for one with a fault; a `headers.authorization` given replaces it.
  */
 export class TeamsDriver {
   private seq = 0;
+  token: "valid" | "none" | TokenFault = "valid";
   constructor(
     readonly appUrl: string,
-    readonly connector: Pick<FakeConnector, "url" | "problems">,
+    readonly connector: Pick<FakeConnector, "url" | "problems"> & { appId?: string | null },
     readonly tenantId: string,
     readonly channel = `19:${randomUUID().slice(0, 8)}@thread.tacv2`,
     readonly teamId = `19:team-${randomUUID().slice(0, 8)}@thread.tacv2`,
@@ -57,9 +61,18 @@ export class TeamsDriver {
   }
 
   async post(activity: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
+    const signed: Record<string, string> =
+      this.connector.appId && this.token !== "none"
+        ? {
+            authorization: `Bearer ${channelToken(
+              String(activity.serviceUrl ?? ""),
+              this.token === "valid" ? {} : this.token,
+            )}`,
+          }
+        : {};
     return fetch(`${this.appUrl}/api/messages`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...this.headers },
+      headers: { "content-type": "application/json", ...signed, ...this.headers },
       body: JSON.stringify(activity),
       ...(signal ? { signal } : {}),
     });
@@ -166,6 +179,43 @@ export class TeamsDriver {
         team: { id: this.teamId, name: "Kontoret" },
         eventType: "teamMemberAdded",
       },
+    });
+  }
+
+  /**
+   * The bot being removed from the team (conversationUpdate with the bot among the members removed), as Teams sends
+   * it: in the team's General channel, whose id is the team's.
+   */
+  async uninstall(user: TeamsUser, teamId = this.teamId) {
+    return this.post({
+      ...this.base(user, teamId),
+      type: "conversationUpdate",
+      id: this.nextId(),
+      membersRemoved: [BOT],
+      channelData: {
+        tenant: { id: this.tenantId },
+        team: { id: teamId, name: "Kontoret" },
+        eventType: "teamMemberRemoved",
+      },
+    });
+  }
+
+  /**
+   * The app installed or uninstalled in a conversation (installationUpdate): the team's channel, a group chat or the
+   * user's personal chat.
+   */
+  async installation(
+    user: TeamsUser,
+    action: "add" | "remove" | "add-upgrade" | "remove-upgrade",
+    where: { kind?: "channel" | "groupChat" | "personal"; conversation?: string } = {},
+  ) {
+    const kind = where.kind ?? "channel";
+    const conversation = where.conversation ?? (kind === "channel" ? this.channel : `19:chat-${user.id}`);
+    return this.post({
+      ...this.base(user, conversation, kind),
+      type: "installationUpdate",
+      id: this.nextId(),
+      action,
     });
   }
 }

@@ -3,9 +3,21 @@ import { t } from "../../../src/i18n/index.ts";
 import type { TeamsDeps } from "../context.ts";
 import type { Inbound } from "../turn.ts";
 
-/** The bot was added to a team, chat or personal scope: say hello and how to begin (the reference is already kept). */
+/**
+ * The bot was added to a team, chat or personal scope: say hello and how to begin (the reference is already kept).
+ * Added to a team or group chat, the workspace is installed (again: its messages and reminders resume, and a pending
+ * deletion after an uninstall is off), and the person who added it is its installer, who may name the first
+ * employer. A personal install names no one: anyone can add the app to their own chat.
+ */
 export async function onInstalled(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
   if (!inbound.botAdded) return;
+  if (inbound.conversation.kind !== "personal" && inbound.tenantId)
+    await deps.core.markInstalled(
+      "teams",
+      inbound.tenantId,
+      inbound.conversation.teamName ?? "",
+      inbound.user.id || null,
+    );
   await inbound
     .reply({ text: t(ctx.workspace.language, "teams.welcome"), cards: [] })
     .catch((error) => deps.log.warn("could not send the welcome", { error: String(error) }));
