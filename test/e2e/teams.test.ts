@@ -44,7 +44,7 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(contentText(announcement.activity)).toContain("Mette Hansen, Ali Nielsen");
     const invitation = await connector.waitFor(/\.ics/);
     const link = linkIn(invitation);
-    expect(link).toMatch(new RegExp(`^${url}/teams/files/[A-Za-z0-9_-]{43}$`));
+    expect(link).toMatch(new RegExp(`^${url}/teams/files/${workspace.id}/[A-Za-z0-9_-]{43}$`));
     const ics = await fetch(link);
     expect(ics.status).toBe(200);
     expect(await ics.text()).toContain("BEGIN:VCALENDAR");
@@ -168,7 +168,7 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const markdown = await md.text();
     expect(markdown).toContain("Indkøb af lydabsorbenter");
     expect(markdown).toBe((await repos(db).summaries.latest(workspace.id, discussionId))?.content);
-    expect((await fetch(`${url}/teams/files/${"x".repeat(43)}`)).status).toBe(404);
+    expect((await fetch(`${url}/teams/files/${workspace.id}/${"x".repeat(43)}`)).status).toBe(404);
 
     // Approvals by both sides update the summary card in place.
     const summaryCard = cardOf(summary.activity);
