@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { repos } from "../../src/store/index.ts";
+import { uniqueId } from "../helpers/db.ts";
+import { EMPLOYER, REP, teamsApp } from "../helpers/teams-app.ts";
+import { contentText } from "../helpers/teams-connector.ts";
+import { TeamsDriver } from "../helpers/teams-driver.ts";
+
+const STRANGER = { id: "aad-stranger", name: "Fremmed Person" };
+const READ_ELSEWHERE =
+  "Det kan jeg kun vise i arbejdspladsens arbejdsmiljøkanal, eller privat til dem, der står i opsætningen. Spørg i kanalen.";
+
+describe("Teams: roles that cannot be seized, and reads only where they belong", () => {
+  const app = teamsApp();
+
+  it("refuses a first setup by someone who did not install the app, before any card opens", async () => {
+    const teams = new TeamsDriver(app.url, app.connector, uniqueId("tenant-"));
+    await teams.mention(STRANGER, "opsæt");
+    const refused = await app.connector.waitFor(/Der er ikke udpeget nogen arbejdsgiver endnu/);
+    expect(contentText(refused.activity)).toContain("den, der installerede appen");
+    expect(
+      app.connector
+        .in(new RegExp(`^${teams.channel}`))
+        .some((m) => contentText(m.activity).includes("Opsætning")),
+    ).toBe(false);
+    expect((await repos(app.db).workspaces.find("teams", teams.tenantId))?.headcount ?? null).toBeNull();
+  });
+
+  it("after the setup, tells anyone but the employer who may change it", async () => {
+    const { teams, workspace } = await app.setUp();
+    const cardsBefore = app.connector
+      .in(new RegExp(`^${teams.channel}`))
+      .filter((m) => contentText(m.activity).includes("Opsætning")).length;
+    await teams.mention(REP, "opsæt");
+    await app.connector.waitFor(
+      "Kun arbejdsgiveren kan ændre opsætningen og rollerne. Spørg Mette Hansen, hvis noget skal rettes.",
+    );
+    const cardsAfter = app.connector
+      .in(new RegExp(`^${teams.channel}`))
+      .filter((m) => contentText(m.activity).includes("Opsætning")).length;
+    expect(cardsAfter).toBe(cardsBefore);
+    // The roles the setup gave were said in the channel.
+    const said = await app.connector.waitFor(/har ændret rollerne/);
+    expect(said.conversation.startsWith(teams.channel)).toBe(true);
+    expect(contentText(said.activity)).toContain("Ali Nielsen: ingen rolle → arbejdsmiljørepræsentant");
+    expect((await repos(app.db).members.list(workspace.id)).length).toBe(3);
+  });
+
+  it("answers status in the workplace's channel, and refuses it in another channel and to strangers in private", async () => {
+    const { teams } = await app.setUp();
+    await teams.mention(STRANGER, "status");
+    await app.connector.waitFor("Der er ingen drøftelse for 2026 endnu.");
+
+    const otherChannel = new TeamsDriver(app.url, app.connector, teams.tenantId);
+    await otherChannel.mention(EMPLOYER, "opfølgning");
+    const refused = await app.connector.waitFor(READ_ELSEWHERE);
+    expect(refused.conversation.startsWith(otherChannel.channel)).toBe(true);
+
+    const personal = `a:personal-${STRANGER.id}`;
+    await teams.post({
+      ...teams.base(STRANGER, personal, "personal"),
+      type: "message",
+      id: "s1",
+      text: "referat",
+    });
+    const privately = await app.connector.waitFor(READ_ELSEWHERE);
+    expect(privately.conversation).toBe(personal);
+  });
+});
