@@ -48,6 +48,8 @@ describe("reminders through the real Slack and Teams adapters", () => {
 
   async function plannedMeeting(platform: "slack" | "teams", team: string, channel: string) {
     clock.now = new Date("2026-11-24T09:00:00Z");
+    // The installer may name the first employer.
+    await server.core.markInstalled(platform, team, "", EMPLOYER.userId);
     const ctx = await server.core.context(platform, team, EMPLOYER);
     const { workspace } = await server.core.setupWorkspace(
       ctx,
