@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
+import { isTransientDbError } from "../../src/app/errors.ts";
 import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import { AppError, errorText, kept } from "../../src/app/index.ts";
+import { AppError, errorText, kept, problemText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
 import type { ToldOnce } from "./told-once.ts";
@@ -28,6 +29,14 @@ export function userName(client: WebClient, userId: string): Promise<string> {
   return kept(names, userId, lookup, NAME_CACHE_LIMIT).catch(() => userId);
 }
 
+/**
+ * The workspace and the acting user, before Slack has been answered: no Web API call, so the user's name is not
+ * known yet (it stands as the id). What runs after the answer takes slackCtx.
+ */
+export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string): Promise<Ctx> {
+  return deps.core.context("slack", teamId, { userId, name: userId });
+}
+
 /** The workspace and the acting user behind a Slack request. */
 export async function slackCtx(
   deps: SlackDeps,
@@ -43,6 +52,50 @@ export function failureText(deps: SlackDeps, language: Language, error: unknown)
   if (error instanceof AppError) return errorText(language, error);
   deps.log.error("slack handler failed", { error: String(error), stack: (error as Error)?.stack });
   return t(language, "error.temporary");
+}
+
+/**
+ * What a user is told when work Slack was already answered for fails (the modal has closed): a refusal in its own
+ * words; anything else (the database gone, a fault) that nothing was saved and to try again. Faults are logged.
+ */
+export function notSavedText(deps: SlackDeps, language: Language, error: unknown): string {
+  if (error instanceof AppError && error.code !== "temporary") {
+    const problems = Object.values(error.problems);
+    if (problems.length === 0) return errorText(language, error);
+    return [t(language, "slack.not_saved_fields"), ...problems.map((p) => problemText(language, p))].join(
+      "\n",
+    );
+  }
+  if (!(error instanceof AppError))
+    deps.log.error("slack work after the answer failed", {
+      error: String(error),
+      stack: (error as Error)?.stack,
+    });
+  return t(language, "slack.not_saved");
+}
+
+/** How long work after Slack's answer waits before each new try while the database is briefly away. */
+const RETRY_WAITS_MS = [250, 1000];
+
+/**
+ * Runs work Slack was already answered for, trying again a little later while the database is briefly away (an
+ * AppError "temporary", or the driver's own error where no use case stood between). Only for work that records once
+ * however often it runs (keyed, or the same change again).
+ */
+export async function retrying<T>(
+  work: () => Promise<T>,
+  waits: readonly number[] = RETRY_WAITS_MS,
+): Promise<T> {
+  for (const wait of waits) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "temporary") && !isTransientDbError(error))
+        throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return work();
 }
 
 /** Tells one user something in a channel, visible only to them. */

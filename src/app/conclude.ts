@@ -31,10 +31,7 @@ export async function conclude(
   input: { discussionId: string; expectedVersion: number; overrideReason?: string | null },
   key: string | null,
 ): Promise<ConcludeResult> {
-  const reason = input.overrideReason?.trim() || null;
-  if (reason && reason.length > MAX_REASON) {
-    throw new AppError("invalid", "error.invalid", {}, { reason: { code: "too_long", max: MAX_REASON } });
-  }
+  const reason = precheckConclude(input);
   const before = await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId);
   if (!before) throw new AppError("not_found", "error.not_found");
 
@@ -82,6 +79,15 @@ export async function conclude(
     input.discussionId,
   )) as Discussion;
   return { ...value, discussion, pinned };
+}
+
+/** The checks a conclusion makes before it touches the database; returns the reason as it is recorded. */
+export function precheckConclude(input: { overrideReason?: string | null }): string | null {
+  const reason = input.overrideReason?.trim() || null;
+  if (reason && reason.length > MAX_REASON) {
+    throw new AppError("invalid", "error.invalid", {}, { reason: { code: "too_long", max: MAX_REASON } });
+  }
+  return reason;
 }
 
 /** Reopens a concluded discussion for changes; concluding again writes the next summary version. */

@@ -6,7 +6,7 @@ import { type PointNow, recordRunningNoteAndRead } from "../store/gathered.ts";
 import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
-import { asAppError, type Ctx, type Deps, inTransaction } from "./context.ts";
+import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
 import { channelBusy, syncDiscussion } from "./sync.ts";
@@ -72,6 +72,18 @@ export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   refusePastDeadline(deps, ctx, valid.value, null);
+}
+
+/**
+ * As precheck, for a change to an entry: checked as its kind, and a deadline kept as it was is no problem even when
+ * past. Reads the entry, but changes nothing and calls no chat platform.
+ */
+export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: string; data: unknown }) {
+  const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
+  if (!existing) throw new AppError("not_found", "error.not_found");
+  const valid = validateEntry(existing.kind, input.data);
+  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  refusePastDeadline(deps, ctx, valid.value, existing.deadline);
 }
 
 /** Records a note, decision, goal or a point's structured answer. */

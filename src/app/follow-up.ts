@@ -53,6 +53,13 @@ export async function setEntryStatus(
   return entry;
 }
 
+/** The checks a new deadline gets before the database is asked: what a form can be told at once. */
+export function precheckPostpone(input: { deadline: string }): void {
+  if (!isValidIsoDate(input.deadline)) {
+    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "invalid_date" } });
+  }
+}
+
 /** Moves an open decision's or goal's deadline. */
 export async function postpone(
   deps: Deps,
@@ -60,9 +67,7 @@ export async function postpone(
   input: { entryId: string; deadline: string },
   key: string | null,
 ): Promise<Entry> {
-  if (!isValidIsoDate(input.deadline)) {
-    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "invalid_date" } });
-  }
+  precheckPostpone(input);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await r.entries.get(ctx.workspace.id, input.entryId);
     if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");

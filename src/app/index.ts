@@ -14,6 +14,7 @@ import * as followUp from "./follow-up.ts";
 import type { FormContext, FormKind } from "./forms.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
+import { precheckSetup } from "./setup-check.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import * as threadReplies from "./thread-replies.ts";
@@ -95,6 +96,12 @@ export function createCore(deps: Deps) {
     checkSetupAccess: bind(deps, access.checkSetupAccess),
     readAccess: bind(deps, access.readAccess),
     schedule: bind(deps, scheduling.schedule),
+    /** Checks that change nothing and call no chat platform, for a form to be answered at once (as precheck). */
+    precheckSetup,
+    precheckSchedule: bind(deps, scheduling.precheckSchedule),
+    precheckConclude: concludeCases.precheckConclude,
+    precheckPostpone: followUp.precheckPostpone,
+    precheckEdit: bind(deps, entries.precheckEdit),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
     start: bind(deps, walkthrough.start),
     move: bind(deps, walkthrough.move),

@@ -33,6 +33,23 @@ export const scheduleSchema = z.strictObject({
 });
 export type ScheduleInput = z.input<typeof scheduleSchema>;
 
+/**
+ * The checks a schedule makes before it touches the database: what a form can be told at once (a Slack modal, before
+ * its answer). Throws the same AppError schedule would; returns the input as schedule uses it.
+ */
+export function precheckSchedule(deps: Deps, ctx: Ctx, input: ScheduleInput) {
+  requireSetUp(ctx.workspace);
+  const parsed = scheduleSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
+  const v = parsed.data;
+  const at = localDateTime(v.date, v.time, ctx.workspace.timeZone);
+  if (!at) throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
+  if (at.getTime() < deps.now().getTime()) {
+    throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
+  }
+  return { v, at };
+}
+
 /** Plans this year's discussion (or moves it) and announces it in the channel. */
 export async function schedule(
   deps: Deps,
@@ -45,16 +62,8 @@ export async function schedule(
   announcement: MessageRef | null;
   warnings: PlanningWarning[];
 }> {
-  requireSetUp(ctx.workspace);
-  const parsed = scheduleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
-  const v = parsed.data;
+  const { v, at } = precheckSchedule(deps, ctx, input);
   const zone = ctx.workspace.timeZone;
-  const at = localDateTime(v.date, v.time, zone);
-  if (!at) throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
-  if (at.getTime() < deps.now().getTime()) {
-    throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
-  }
   const year = DateTime.fromJSDate(at, { zone }).year;
   const channel = v.channel ?? ctx.workspace.defaultChannel;
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {

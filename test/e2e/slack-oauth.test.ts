@@ -96,7 +96,7 @@ describe("Slack OAuth: install in several workspaces", () => {
 
     // What the core posts on its own (the board at start) goes out with the workspace's token too.
     const slackA = new SlackDriver(url, fake, a);
-    await fake.after("chat.postMessage", () =>
+    await fake.afterDm(EMPLOYER.id, () =>
       slackA.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
         headcount: 8,
         employer: EMPLOYER.id,

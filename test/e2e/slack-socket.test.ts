@@ -92,7 +92,9 @@ describe("Slack over Socket Mode", () => {
       },
     });
     await waitFor(() => socket.acks.some((a) => a.envelope_id === submitted));
-    await waitFor(async () => (await repos(db).workspaces.find("slack", team))?.headcount === 6);
+    // The setup's work runs after the ack and ends with the DM saying it is saved.
+    await fake.until("chat.postMessage", (c) => c.args.channel === EMPLOYER.id, from);
+    expect((await repos(db).workspaces.find("slack", team))?.headcount).toBe(6);
 
     // Start, then a reply in point 1's thread (an events_api envelope, delivered twice) becomes one note.
     command("start");

@@ -53,7 +53,7 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     const opened = await fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
     const modal = opened.args.view as Record<string, unknown>;
     expect(modal.callback_id).toBe("setup_form");
-    const done = fake.after("chat.postMessage", () =>
+    const done = fake.afterDm(EMPLOYER.id, () =>
       slack.submit(EMPLOYER, modal, {
         headcount: 25,
         employer: EMPLOYER.id,

@@ -57,7 +57,7 @@ export class SlackApp {
   ): Promise<{ slack: SlackDriver; workspace: Workspace }> {
     const slack = new SlackDriver(this.url, this.fake, uniqueId("T"), channel);
     const opened = await this.fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
-    await this.fake.after("chat.postMessage", () =>
+    await this.fake.afterDm(EMPLOYER.id, () =>
       slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
         headcount: 25,
         employer: EMPLOYER.id,

@@ -12,8 +12,11 @@ export interface SlackCall {
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown };
-/** A scripted answer: an HTTP answer, none at all until the server stops, the usual answer but late, or when let go. */
-type Fault = Scripted | "hang" | { delayMs: number } | { until: Promise<unknown> };
+/**
+ * A scripted answer: an HTTP answer, none at all until the server stops, the usual answer but late, or when let go.
+ * `lateMs` is late too, and marks its arrival ("<method>!late") apart from its answer ("<method>", logged once sent).
+ */
+type Fault = Scripted | "hang" | { delayMs: number } | { lateMs: number } | { until: Promise<unknown> };
 
 /**
  * A local stand-in for the Slack Web API: records every call in order and answers as Slack does.
@@ -86,6 +89,16 @@ export class FakeSlack {
     throw new Error(`the app made no ${method} call`);
   }
 
+  /**
+   * Runs `action`, then waits for the app's next direct message to `userId`: what a modal's work ends with, which
+   * runs after Slack has its answer (the modal closes first).
+   */
+  async afterDm(userId: string, action: () => Promise<unknown>, timeoutMs = 10_000): Promise<SlackCall> {
+    const from = this.calls.length;
+    await action();
+    return this.until("chat.postMessage", (c) => c.args.channel === userId, from, timeoutMs);
+  }
+
   /** Waits until the app has made a call of `method` that `match` accepts (looking only at calls after `from`). */
   async until(
     method: string,
@@ -150,7 +163,10 @@ export class FakeSlack {
       await answer.until;
     } else if (answer && "delayMs" in answer)
       await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    else if (answer) {
+    else if (answer && "lateMs" in answer) {
+      this.calls.push({ method: `${method}!late`, args, token });
+      await new Promise((resolve) => setTimeout(resolve, answer.lateMs));
+    } else if (answer) {
       this.calls.push({ method: `${method}!${answer.status}`, args, token });
       return answer;
     }

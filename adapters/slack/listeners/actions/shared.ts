@@ -10,7 +10,7 @@ import { type FormKind, formSpec } from "../../../../src/app/forms.ts";
 import { AppError, type Ctx } from "../../../../src/app/index.ts";
 import type { Move } from "../../../../src/domain/discussion.ts";
 import { t } from "../../../../src/i18n/index.ts";
-import { failureText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
+import { notSavedText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
 import { type ButtonValue, decodeValue, VIEW } from "../../render/actions.ts";
 import { formModal } from "../../render/forms.ts";
 import { route } from "../../routes.ts";
@@ -24,7 +24,11 @@ export interface ActionArgs {
   tell: (text: string, blocks?: unknown[]) => Promise<void>;
 }
 
-/** A button listener: acks at once, resolves who clicked where, and answers failures politely to that user. */
+/**
+ * A button listener: acks at once (before any Web API call), resolves who clicked where, and answers failures
+ * politely to that user: a refusal in its own words, anything else (the database gone) that nothing was saved and to
+ * try again; privately in the channel, or in a DM when that cannot be.
+ */
 export function onButton(
   app: App,
   deps: SlackDeps,
@@ -51,7 +55,10 @@ export function onButton(
         const click = [teamOf(body as unknown as Record<string, unknown>), channel, body.user.id, actionId];
         const stale = error instanceof AppError && error.code === "stale";
         if (stale && !deps.told.first(`${click.join(" ")} ${action.value}`)) return;
-        await tell(failureText(deps, ctx?.workspace.language ?? "da", error)).catch(() => {});
+        const text = notSavedText(deps, ctx?.workspace.language ?? "da", error);
+        await tell(text)
+          .catch(() => client.chat.postMessage({ channel: body.user.id, text }))
+          .catch((e) => deps.log.warn("could not tell a user their click failed", { error: String(e) }));
       }
     },
   );

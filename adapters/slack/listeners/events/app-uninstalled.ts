@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../../context.ts";
+import { retrying, type SlackDeps } from "../../context.ts";
 import { removeInstallation } from "../../installation-store.ts";
 import { route } from "../../routes.ts";
 
@@ -15,9 +15,14 @@ export function register(app: App, deps: SlackDeps) {
     async ({ body }) => {
       const teamId = (body as { team_id?: string }).team_id;
       if (!teamId) return;
-      // Marked uninstalled first: once the token is gone, nothing may still count the workspace as installed.
-      await deps.core.markUninstalled("slack", teamId);
-      await removeInstallation(deps.core.deps.db, teamId);
+      // Marked uninstalled first: once the token is gone, nothing may still count the workspace as installed. Slack
+      // had its answer already and sends the event once: the database briefly away is tried again.
+      await retrying(async () => {
+        await deps.core.markUninstalled("slack", teamId);
+        await removeInstallation(deps.core.deps.db, teamId);
+      }).catch((error) =>
+        deps.log.error("could not record an uninstall", { team: teamId, error: String(error) }),
+      );
     },
   );
 }

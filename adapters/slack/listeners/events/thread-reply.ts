@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
-import { type SlackDeps, slackCtx, tellUser } from "../../context.ts";
+import type { Language } from "../../../../src/domain/types.ts";
+import { type MessageKey, t } from "../../../../src/i18n/index.ts";
+import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
 import { route } from "../../routes.ts";
 
 interface ThreadMessage {
@@ -42,13 +44,31 @@ export function register(app: App, deps: SlackDeps) {
     async ({ event, body, client }) => {
       const message = event as unknown as ThreadMessage;
       const teamId = (body as { team_id?: string }).team_id ?? "";
-      const asAuthor = async (user: string, work: (ctx: Ctx) => Promise<unknown>) => {
-        const ctx = await slackCtx(deps, client, teamId, user);
+      // Slack had its answer before this runs: a failure is told to the writer (the database briefly away is tried
+      // again first; the message's ts keys the work, so it records once), never left to the error log alone.
+      const asAuthor = async (
+        user: string,
+        work: (ctx: Ctx) => Promise<unknown>,
+        notSaved: MessageKey = "slack.reply_not_saved",
+      ) => {
+        let language: Language = "da";
         try {
-          await work(ctx);
+          await retrying(async () => {
+            const ctx = await slackCtx(deps, client, teamId, user);
+            language = ctx.workspace.language;
+            await work(ctx);
+          });
         } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          await tellUser(client, message.channel, user, errorText(ctx.workspace.language, error));
+          const refusal = error instanceof AppError && error.code !== "temporary";
+          if (!(error instanceof AppError))
+            deps.log.error("slack thread reply failed", {
+              error: String(error),
+              stack: (error as Error)?.stack,
+            });
+          const text = refusal ? errorText(language, error) : t(language, notSaved);
+          await tellUser(client, message.channel, user, text).catch((e) =>
+            deps.log.warn("could not tell a thread reply's writer", { error: String(e) }),
+          );
         }
       };
       // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
@@ -69,8 +89,10 @@ export function register(app: App, deps: SlackDeps) {
       if (message.subtype === "message_deleted") {
         const was = message.previous_message;
         if (!isReply(was)) return;
-        await asAuthor(was.user, (ctx) =>
-          deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
+        await asAuthor(
+          was.user,
+          (ctx) => deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
+          "error.temporary",
         );
         return;
       }

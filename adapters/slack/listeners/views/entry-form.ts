@@ -12,58 +12,68 @@ import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { VIEW } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
-import { onSubmit } from "./shared.ts";
+import { accept, checkThen, onSubmit, refuse } from "./shared.ts";
 
-/** Every entry form (note, decision, goal, the points' own forms, and input before the meeting). */
+/**
+ * Every entry form (note, decision, goal, the points' own forms, and input before the meeting). The entry is checked
+ * before the answer (refused fields inline), with the people chosen standing by their ids; recorded after it, with
+ * their names.
+ */
 export function register(app: App, deps: SlackDeps) {
-  onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args, person }) => {
+  onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args }) => {
     const meta = readMeta(metadata);
     // Not a form this app opened (or one from an older version): nothing to record into.
     if (!meta) throw new AppError("not_found", "error.not_found");
     const key = `view:${args.body.view.id}`;
+    const language = ctx.workspace.language;
     if (meta.k === "pre_input") {
       const text = stateValue(fieldState(state, "text")) ?? "";
       const point = Number(stateValue(fieldState(state, "point")));
-      try {
-        await deps.core.record(
-          ctx,
-          { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" },
-          key,
-        );
-        return undefined;
-      } catch (error) {
-        if (error instanceof AppError && error.problems.text)
-          return { text: problemText(ctx.workspace.language, error.problems.text) };
-        throw error;
+      const input = { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" };
+      return checkThen(
+        ctx,
+        () => deps.core.precheck(ctx, input),
+        async (w) => {
+          await deps.core.record(w.ctx, input, key);
+        },
+        () => "text",
+      );
+    }
+    const kind = meta.k;
+    const context = await deps.core.formContext(ctx, meta.d, kind);
+    const spec = formSpec(kind, context);
+    const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
+      const values: Record<string, FieldValue> = {};
+      for (const field of spec.fields) {
+        const raw = stateValue(fieldState(state, field.id));
+        values[field.id] = field.type === "person" ? await person(raw) : raw;
       }
-    }
-    const context = await deps.core.formContext(ctx, meta.d, meta.k);
-    const spec = formSpec(meta.k, context);
-    const values: Record<string, FieldValue> = {};
-    for (const field of spec.fields) {
-      const raw = stateValue(fieldState(state, field.id));
-      values[field.id] = field.type === "person" ? await person(raw) : raw;
-    }
-    const data = formData(meta.k, values, context);
-    const input = { discussionId: meta.d, point: meta.p ?? 0, kind: meta.k, data };
+      return formData(kind, values, context);
+    };
+    // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
+    const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
+    const input = (data: Record<string, unknown>) => ({
+      discussionId: meta.d,
+      point: meta.p ?? 0,
+      kind,
+      data,
+    });
     try {
-      // Refused fields are shown in the modal; everything else is answered at once and recorded after the ack.
-      if (!meta.e) deps.core.precheck(ctx, input);
+      if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
+      else deps.core.precheck(ctx, input(draft));
     } catch (error) {
       if (error instanceof AppError && Object.keys(error.problems).length > 0) {
-        return fieldErrors(meta.k, error.problems, context, (p) => problemText(ctx.workspace.language, p));
+        return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
       }
       throw error;
     }
-    const work = async () => {
+    return accept(async ({ ctx, person }) => {
+      const data = await dataWith(person);
       const result = meta.e
         ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-        : await deps.core.record(ctx, input, key, { answerInBusyChannel: true });
+        : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
       const notShown = () =>
-        args.client.chat.postMessage({
-          channel: ctx.actor.userId,
-          text: t(ctx.workspace.language, "command.not_synced"),
-        });
+        args.client.chat.postMessage({ channel: ctx.actor.userId, text: t(language, "command.not_synced") });
       // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
       // meanwhile); its author hears if that refresh fails.
       if (result.shown)
@@ -71,19 +81,7 @@ export function register(app: App, deps: SlackDeps) {
           .then((ok) => (ok ? undefined : notShown()))
           .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
       else if (result.synced === false) await notShown();
-    };
-    if (meta.e) {
-      try {
-        await work();
-      } catch (error) {
-        if (error instanceof AppError && Object.keys(error.problems).length > 0) {
-          return fieldErrors(meta.k, error.problems, context, (p) => problemText(ctx.workspace.language, p));
-        }
-        throw error;
-      }
-      return undefined;
-    }
-    return { after: work };
+    });
   });
 }
 

@@ -1,60 +1,153 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { Ctx } from "../../../../src/app/index.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
-import { failureText, type SlackDeps, slackCtx, userName } from "../../context.ts";
+import type { Language } from "../../../../src/domain/types.ts";
+import { t } from "../../../../src/i18n/index.ts";
+import {
+  notSavedText,
+  retrying,
+  type SlackDeps,
+  slackCtx,
+  slackCtxUnnamed,
+  userName,
+} from "../../context.ts";
 import type { ViewState } from "../../render/forms.ts";
+import { escapeMrkdwn, splitText } from "../../render/mrkdwn.ts";
 import { route } from "../../routes.ts";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-export interface SubmitContext {
+/** What a submission is checked with, before Slack is answered: nothing here may call Slack. */
+export interface CheckContext {
+  /** The workspace and the user; the user's name is not known yet (it stands as the id). */
   ctx: Ctx;
   state: ViewState;
   metadata: string;
   args: SubmitArgs;
+}
+
+/** What the work after the answer has: the user with their name, and the names of people the form chose. */
+export interface WorkContext {
+  ctx: Ctx;
   /** The person chosen in a user picker, with the name the written record needs. */
   person: (userId: string | null) => Promise<{ id: string; name: string } | null>;
 }
 
 /**
- * A modal submit: the work runs before the ack so refused fields are shown inline in the modal
- * (`response_action: errors`); anything else that fails closes the modal and tells the user in a DM.
+ * A check's verdict: refused fields, shown in the modal, or the work to do once the modal is closed. The work must be
+ * keyed (by the view's id), since it is tried again while the database is briefly away.
+ */
+export type Checked = { errors: Record<string, string> } | { work: (w: WorkContext) => Promise<void> };
+
+/**
+ * A modal submit. Slack wants its answer within 3 s, before any Web API call (users.info included): the values are
+ * checked first without asking Slack anything, and refused fields answered inline (`response_action: errors`);
+ * otherwise the modal is closed, and then the names are looked up and the work is done. Whatever fails after the
+ * answer is told to the user in a DM, with what they wrote, so nothing they sent is silently lost.
  */
 export function onSubmit(
   app: App,
   deps: SlackDeps,
   callbackId: string,
-  handle: (s: SubmitContext) => Promise<Record<string, string> | { after: () => Promise<void> } | undefined>,
+  check: (s: CheckContext) => Promise<Checked>,
 ) {
   route<SubmitArgs>(app, "view", callbackId, async (args) => {
     const { ack, body, view, client } = args;
-    let ctx: Ctx | null = null;
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const userId = body.user.id;
+    const state = view.state.values as ViewState;
+    let language: Language = "da";
+    const tellWhy = (error: unknown) => tell(deps, client, userId, failed(deps, language, error, state));
+    let checked: Checked;
     try {
-      ctx = await slackCtx(deps, client, body.team?.id ?? body.user.team_id ?? "", body.user.id);
-      const person = async (id: string | null) => (id ? { id, name: await userName(client, id) } : null);
-      const errors = await handle({
-        ctx,
-        state: view.state.values as ViewState,
-        metadata: view.private_metadata,
-        args,
-        person,
-      });
-      if (errors && "after" in errors && typeof errors.after === "function") {
-        // Checked and accepted: close the modal now and do the work after (Slack wants an answer within 3 s).
-        await ack();
-        await errors.after();
-      } else if (errors && Object.keys(errors).length > 0) {
-        await ack({ response_action: "errors", errors: errors as Record<string, string> });
-      } else await ack();
+      const ctx = await slackCtxUnnamed(deps, teamId, userId);
+      language = ctx.workspace.language;
+      checked = await check({ ctx, state, metadata: view.private_metadata, args });
     } catch (error) {
-      await ack().catch(() => {}); // already acked when the work after the ack failed
-      const language = ctx?.workspace.language ?? "da";
-      await client.chat
-        .postMessage({ channel: body.user.id, text: failureText(deps, language, error) })
-        .catch(() => {});
+      // The database away before the answer: the modal stays open with what was typed, to be sent again.
+      const block = firstInput(view.blocks);
+      if (!isRefusal(error) && block) {
+        const errors = { [block]: notSavedText(deps, language, error) };
+        return await ack({ response_action: "errors", errors });
+      }
+      await ack();
+      return await tellWhy(error);
+    }
+    if ("errors" in checked) {
+      const errors = checked.errors;
+      return await ack(Object.keys(errors).length > 0 ? { response_action: "errors", errors } : undefined);
+    }
+    await ack();
+    const person = async (id: string | null) => (id ? { id, name: await userName(client, id) } : null);
+    try {
+      await retrying(async () => {
+        const ctx = await slackCtx(deps, client, teamId, userId);
+        language = ctx.workspace.language;
+        await checked.work({ ctx, person });
+      });
+    } catch (error) {
+      await tellWhy(error);
     }
   });
 }
+
+/** A refusal in the core's own words (not found, not allowed, out of date): sending it again would not help. */
+const isRefusal = (error: unknown) =>
+  error instanceof AppError && error.code !== "temporary" && Object.keys(error.problems).length === 0;
+
+/** Why a submission was not saved; unless it was refused, with what the user typed, so they can send it again. */
+function failed(deps: SlackDeps, language: Language, error: unknown, state: ViewState): string {
+  const why = notSavedText(deps, language, error);
+  const wrote = isRefusal(error) ? [] : typedText(state);
+  return wrote.length ? [why, t(language, "slack.not_saved_text"), ...wrote.map(quote)].join("\n\n") : why;
+}
+
+/** A private message to the user; one that cannot be sent is logged, never thrown (Slack has its answer). */
+async function tell(deps: SlackDeps, client: WebClient, userId: string, text: string) {
+  try {
+    for (const piece of splitText(text)) await client.chat.postMessage({ channel: userId, text: piece });
+  } catch (error) {
+    deps.log.warn("could not tell a user their submission failed", { error: String(error) });
+  }
+}
+
+/** The first input block of a modal, where an error that belongs to no one field is shown. */
+function firstInput(blocks: unknown): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const input = blocks.find((b) => (b as { type?: string }).type === "input") as
+    | { block_id?: string }
+    | undefined;
+  return input?.block_id;
+}
+
+/** The text the user typed into the modal's text fields, in the modal's order. */
+function typedText(state: ViewState): string[] {
+  const typed: string[] = [];
+  for (const block of Object.values(state ?? {}))
+    for (const element of Object.values(block ?? {})) {
+      const value = (element as { type?: string; value?: unknown }).value;
+      if (
+        (element as { type?: string }).type === "plain_text_input" &&
+        typeof value === "string" &&
+        value.trim()
+      )
+        typed.push(value.trim());
+    }
+  return typed;
+}
+
+const quote = (text: string) =>
+  escapeMrkdwn(text)
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+
+/** Refused fields for the modal; an answer with none closes it. */
+export const refuse = (errors: Record<string, string>): Checked => ({ errors });
+
+/** Accepted: the modal closes, and `work` runs after. */
+export const accept = (work: (w: WorkContext) => Promise<void>): Checked => ({ work });
 
 /** An AppError about fields, as inline modal errors; undefined when the error is of another kind. */
 export function inlineErrors(
@@ -68,4 +161,24 @@ export function inlineErrors(
     errors[mapField(field)] ??= problemText(ctx.workspace.language, problem);
   }
   return errors;
+}
+
+/**
+ * Runs a check that throws the core's AppError: refused fields as inline errors, or the work when it passes. Errors
+ * of other kinds go on (the modal closes and the user is told).
+ */
+export function checkThen(
+  ctx: Ctx,
+  precheck: () => unknown,
+  work: (w: WorkContext) => Promise<void>,
+  mapField?: (field: string) => string,
+): Checked {
+  try {
+    precheck();
+  } catch (error) {
+    const errors = inlineErrors(ctx, error, mapField);
+    if (errors) return refuse(errors);
+    throw error;
+  }
+  return accept(work);
 }

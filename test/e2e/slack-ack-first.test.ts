@@ -1,0 +1,160 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type MessageKey, t } from "../../src/i18n/index.ts";
+import { EMPLOYER, SlackApp, waitFor } from "../helpers/slack-app.ts";
+import type { SlackDriver } from "../helpers/slack-driver.ts";
+
+const da = (key: MessageKey) => t("da", key);
+
+/** How late Slack answers users.info here: longer than the 3 s Slack gives an app to answer a request. */
+const SLOW_USERS_INFO = { lateMs: 5000 };
+
+/**
+ * Slack wants every request answered within 3 s, and a modal's answer closes it: the answer comes before any Web API
+ * call, and work that fails after it is told to the user, never lost in silence.
+ */
+describe("Slack: answered before the Web API is asked, and acknowledged work never silently lost", () => {
+  const app = new SlackApp();
+  beforeAll(() => app.start(() => new Date("2026-11-24T09:00:00Z")));
+  afterAll(() => app.stop());
+  afterEach(() => expect(app.fake.refused().map((c) => c.method)).toEqual([]));
+
+  /** The users.info answers Slack has sent for `user` among `calls` (an answer is logged as it is sent). */
+  const answeredFor = (calls: { method: string; args: Record<string, unknown> }[], user: string) =>
+    calls.filter((c) => c.method === "users.info" && c.args.user === user);
+
+  const openModal = async (slack: SlackDriver, actionId: string) =>
+    (await app.fake.after("views.open", () => slack.click(EMPLOYER, actionId, slack.button(actionId).value)))
+      .args.view as Record<string, unknown>;
+
+  it("closes a decision modal before asking Slack for the owner's name (users.info answering after 5 s), then stores the decision with that name", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const { fake } = app;
+    const owner = { id: "U_SLOW_OWNER", name: "Otto Østergård" };
+    fake.names.set(owner.id, owner.name);
+    const modal = await openModal(slack, "point_decision");
+
+    fake.failNext("users.info", SLOW_USERS_INFO);
+    const from = fake.calls.length;
+    const res = await slack.submit(EMPLOYER, modal, {
+      text: "Nye hæve-sænke-borde i kundeservice",
+      owner: owner.id,
+      deadline: "2027-02-01",
+    });
+    // What the fake had answered when the app's answer arrived: no users.info yet.
+    const atAnswer = fake.calls.slice(from);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(answeredFor(atAnswer, owner.id)).toEqual([]);
+
+    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 1, 15_000);
+    const [decision] = await app.entries(workspace.id, discussion.id);
+    expect(decision?.kind).toBe("decision");
+    expect(decision?.data).toMatchObject({
+      text: "Nye hæve-sænke-borde i kundeservice",
+      owner: { id: owner.id, name: owner.name },
+      deadline: "2027-02-01",
+    });
+    // The name came from the late answer, which Slack sent after the app had answered.
+    expect(answeredFor(fake.calls.slice(from + atAnswer.length), owner.id)).toHaveLength(1);
+  }, 30_000);
+
+  it("answers a slash command and a button click before asking Slack who sent them", async () => {
+    const { slack } = await app.started();
+    const { fake } = app;
+    const typist = { id: "U_SLOW_TYPIST", name: "Tove Taster" };
+    const clicker = { id: "U_SLOW_CLICKER", name: "Kim Klik" };
+    fake.names.set(typist.id, typist.name);
+    fake.names.set(clicker.id, clicker.name);
+
+    fake.failNext("users.info", SLOW_USERS_INFO, SLOW_USERS_INFO);
+    const from = fake.calls.length;
+    const answered = await Promise.all([
+      slack.command(typist, "status").then((res) => ({ res, calls: fake.calls.slice(from) })),
+      slack
+        .click(clicker, "point_next", slack.button("point_next").value)
+        .then((res) => ({ res, calls: fake.calls.slice(from) })),
+    ]);
+    for (const [{ res, calls }, user] of [
+      [answered[0], typist],
+      [answered[1], clicker],
+    ] as const) {
+      expect(res.status).toBe(200);
+      expect(answeredFor(calls, typist.id), user.id).toEqual([]);
+      expect(answeredFor(calls, clicker.id), user.id).toEqual([]);
+    }
+    // Both are then worked on and answered.
+    await fake.until("respond", () => true, from, 15_000);
+    await waitFor(() => answeredFor(fake.calls.slice(from), clicker.id).length === 1, 15_000);
+  }, 30_000);
+
+  describe("when the database fails the work after Slack was answered", () => {
+    // The error PostgreSQL ends a session with when it shuts down (57P01), raised for every write to the table.
+    const goAway = async (table: string) => {
+      await app.db.query(
+        `CREATE OR REPLACE FUNCTION going_away() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'the database is shutting down' USING ERRCODE = '57P01'; END $$`,
+      );
+      await app.db.query(
+        `CREATE TRIGGER going_away BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION going_away()`,
+      );
+    };
+    const comeBack = (table: string) => app.db.query(`DROP TRIGGER IF EXISTS going_away ON ${table}`);
+    afterEach(async () => {
+      await comeBack("entries");
+      await comeBack("discussions");
+    });
+
+    it("tells the note's writer in Danish that it was not saved, with what they wrote, and stores it when sent again", async () => {
+      const { slack, workspace, discussion } = await app.started();
+      const { fake } = app;
+      const note = "Støjen i kantinen skal måles <før> & efter";
+      const modal = await openModal(slack, "point_note");
+
+      await goAway("entries");
+      const from = fake.calls.length;
+      const res = await slack.submit(EMPLOYER, modal, { text: note });
+      // The modal closed: the user sees nothing more unless told.
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("");
+      const told = await fake.until("chat.postMessage", (c) => c.args.channel === EMPLOYER.id, from);
+      expect(told.args.text).toBe(
+        [
+          da("slack.not_saved"),
+          da("slack.not_saved_text"),
+          "> Støjen i kantinen skal måles &lt;før&gt; &amp; efter",
+        ].join("\n\n"),
+      );
+      expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+
+      await comeBack("entries");
+      const again = await openModal(slack, "point_note");
+      expect(await (await slack.submit(EMPLOYER, again, { text: note })).text()).toBe("");
+      await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 1);
+      const [stored] = await app.entries(workspace.id, discussion.id);
+      expect(stored?.data).toEqual({ text: note });
+    });
+
+    it("tells a button's clicker and a thread reply's writer privately, in Danish, and changes nothing", async () => {
+      const { slack, workspace, discussion, threadOf } = await app.started();
+      const { fake } = app;
+
+      await goAway("discussions");
+      const from = fake.calls.length;
+      const click = await slack.click(EMPLOYER, "point_next", slack.button("point_next").value);
+      expect(click.status).toBe(200);
+      const clickTold = await fake.until("chat.postEphemeral", (c) => c.args.user === EMPLOYER.id, from);
+      expect(clickTold.args.text).toBe(da("slack.not_saved"));
+      expect((await app.repos.discussions.get(workspace.id, discussion.id))?.version).toBe(
+        discussion.version,
+      );
+
+      await goAway("entries");
+      const replyFrom = fake.calls.length;
+      const reply = await slack.message(EMPLOYER, "Vi skal have flere planter", threadOf(1));
+      expect(reply.status).toBe(200);
+      const replyTold = await fake.until("chat.postEphemeral", (c) => c.args.user === EMPLOYER.id, replyFrom);
+      expect(replyTold.args.text).toBe(da("slack.reply_not_saved"));
+      expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+    });
+  });
+});
