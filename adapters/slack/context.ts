@@ -67,7 +67,7 @@ export function notSavedText(deps: SlackDeps, language: Language, error: unknown
     );
   }
   if (!(error instanceof AppError))
-    deps.log.error("slack work after the answer failed", {
+    deps.log.error("slack work failed", {
       error: String(error),
       stack: (error as Error)?.stack,
     });

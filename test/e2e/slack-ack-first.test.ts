@@ -87,7 +87,7 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
     await waitFor(() => answeredFor(fake.calls.slice(from), clicker.id).length === 1, 15_000);
   }, 30_000);
 
-  describe("when the database fails the work after Slack was answered", () => {
+  describe("when the database fails", () => {
     // The error PostgreSQL ends a session with when it shuts down (57P01), raised for every write to the table.
     const goAway = async (table: string) => {
       await app.db.query(
@@ -99,9 +99,19 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
       );
     };
     const comeBack = (table: string) => app.db.query(`DROP TRIGGER IF EXISTS going_away ON ${table}`);
+    const readable = () =>
+      app.db.query(`DO $$ BEGIN IF to_regclass('members_kept') IS NOT NULL THEN
+         DROP VIEW members; ALTER TABLE members_kept RENAME TO members; END IF; END $$`);
+    beforeAll(() =>
+      app.db.query(
+        `CREATE OR REPLACE FUNCTION going_away_now() RETURNS boolean LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'the database is shutting down' USING ERRCODE = '57P01'; END $$`,
+      ),
+    );
     afterEach(async () => {
       await comeBack("entries");
       await comeBack("discussions");
+      await readable();
     });
 
     it("tells the note's writer in Danish that it was not saved, with what they wrote, and stores it when sent again", async () => {
@@ -132,6 +142,26 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
       await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 1);
       const [stored] = await app.entries(workspace.id, discussion.id);
       expect(stored?.data).toEqual({ text: note });
+    });
+
+    it("keeps a modal open with what was typed when the database fails before the answer, saying it was not saved", async () => {
+      const { slack, workspace, discussion } = await app.started();
+      const modal = await openModal(slack, "point_decision");
+      // The people a decision's form offers cannot be read: the form's check fails before Slack is answered.
+      await app.db.query("ALTER TABLE members RENAME TO members_kept");
+      await app.db.query("CREATE VIEW members AS SELECT * FROM members_kept WHERE going_away_now()");
+      const values = { text: "Ny ventilation i mødelokalet", deadline: "2027-03-01" };
+      const res = await slack.submit(EMPLOYER, modal, values, "V_KEPT_OPEN");
+      expect(await res.json()).toEqual({
+        response_action: "errors",
+        errors: { text: da("slack.not_saved") },
+      });
+      expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+
+      // Back again, the same modal sent again is stored.
+      await readable();
+      expect(await (await slack.submit(EMPLOYER, modal, values, "V_KEPT_OPEN")).text()).toBe("");
+      await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 1);
     });
 
     it("tells a button's clicker and a thread reply's writer privately, in Danish, and changes nothing", async () => {
