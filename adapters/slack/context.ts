@@ -4,6 +4,7 @@ import type { Core, Ctx, Logger } from "../../src/app/index.ts";
 import { AppError, errorText, kept, problemText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
+import { workspaceAdmin } from "./admins.ts";
 import type { ToldOnce } from "./told-once.ts";
 
 export interface SlackDeps {
@@ -44,7 +45,11 @@ export async function slackCtx(
   teamId: string,
   userId: string,
 ): Promise<Ctx> {
-  return deps.core.context("slack", teamId, { userId, name: await userName(client, userId) });
+  return deps.core.context("slack", teamId, {
+    userId,
+    name: await userName(client, userId),
+    isWorkspaceAdmin: workspaceAdmin(client, userId),
+  });
 }
 
 /** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */

@@ -14,7 +14,7 @@ import * as followUp from "./follow-up.ts";
 import type { FormContext, FormKind } from "./forms.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
-import { precheckSetup } from "./setup-check.ts";
+import { precheckSetup } from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import * as threadReplies from "./thread-replies.ts";

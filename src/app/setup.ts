@@ -50,11 +50,7 @@ export async function setupWorkspace(
   input: SetupInput,
   key: string | null,
 ): Promise<{ workspace: Workspace; participation: ParticipationRule }> {
-  const parsed = setupSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
-  const value = parsed.data;
-  if (!value.members.some((m) => m.role === "employer"))
-    throw new AppError("invalid", "error.invalid", {}, { members: { code: "employer_required" } });
+  const value = precheckSetup(input);
   const { value: result, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     await requireSetupRight(r, ctx);
     const before = await r.members.list(ctx.workspace.id);
@@ -90,6 +86,18 @@ export async function setupWorkspace(
   const { workspace, changes } = result;
   if (!replayed) await announceRoleChanges(deps, ctx, workspace, changes);
   return { workspace, participation: participationFor(workspace.headcount ?? 1) };
+}
+
+/**
+ * The checks made before the database is touched (the form's values, an employer named): what a form can be told at
+ * once, such as a Slack modal before its answer. Throws the AppError setupWorkspace would.
+ */
+export function precheckSetup(input: SetupInput): z.output<typeof setupSchema> {
+  const parsed = setupSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
+  if (!parsed.data.members.some((m) => m.role === "employer"))
+    throw new AppError("invalid", "error.invalid", {}, { members: { code: "employer_required" } });
+  return parsed.data;
 }
 
 export function requireSetUp(workspace: Workspace): asserts workspace is Workspace & { headcount: number } {
