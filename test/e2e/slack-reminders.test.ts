@@ -35,6 +35,8 @@ describe("Slack: reminders and their buttons", () => {
     ).args.view as Record<string, unknown>;
     const res = await slack.submit(REP, input, { point: "4", text: "Husk APV'en for lageret <!channel>" });
     expect(res.status).toBe(200);
+    // The modal is answered before the note is recorded.
+    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length > 0);
     const early = await app.entries(workspace.id, discussion.id);
     expect(early.map((e) => [e.point, e.kind, e.source, (e.data as { text: string }).text])).toEqual([
       [4, "note", "pre_input", "Husk APV'en for lageret <!channel>"],
