@@ -209,23 +209,24 @@ describe.each(DRIVERS)("who may read the record, on $name", ({ open }) => {
       ...ctx,
       place: { conversation, private: isPrivate },
     });
-    const reads = (ctx: Ctx) => [
-      t.core.getSummary(ctx),
-      t.core.exportYear(ctx),
-      t.core.status(ctx),
-      t.core.listOpen(ctx),
+    // Each read starts only when awaited, so a refusal is never left unhandled meanwhile.
+    const reads = (ctx: Ctx): (() => Promise<unknown>)[] => [
+      () => t.core.getSummary(ctx),
+      () => t.core.exportYear(ctx),
+      () => t.core.status(ctx),
+      () => t.core.listOpen(ctx),
     ];
 
     // Anyone in the workplace's channel, or in the channel the discussion was held in.
     for (const channel of ["C_AMO", "C_MEETING"])
-      for (const work of reads(at(stranger, channel, false))) await expect(work).resolves.toBeTruthy();
+      for (const work of reads(at(stranger, channel, false))) await expect(work()).resolves.toBeTruthy();
     // A person on the roster, privately, from anywhere (a direct message, an answer only they see).
-    for (const work of reads(at(team.rep, "D_ALI", true))) await expect(work).resolves.toBeTruthy();
+    for (const work of reads(at(team.rep, "D_ALI", true))) await expect(work()).resolves.toBeTruthy();
 
     // Elsewhere: a stranger privately, or even the employer in another channel where everyone would see it.
     for (const ctx of [at(stranger, "D_STRANGER", true), at(team.employer, "C_RANDOM", false)]) {
       for (const work of reads(ctx)) {
-        const error = await refusal(work);
+        const error = await refusal(work());
         expect(error.code).toBe("forbidden");
         expect(errorText("da", error)).toBe(
           "Det kan jeg kun vise i arbejdspladsens arbejdsmiljøkanal, eller privat til dem, der står i opsætningen. Spørg i kanalen.",
