@@ -63,6 +63,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
     const targets: SlackTarget[] = [];
     for (let n = 0; n < 16; n++) {
       const team = `T_BENCH${n}`;
+      await server.core.markInstalled("slack", team, "", "U_BENCH");
       const ctx = await server.core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
       const { workspace } = await server.core.setupWorkspace(
         ctx,
