@@ -1,19 +1,12 @@
 import type { PointForm } from "../domain/agenda.ts";
 import type { Completeness } from "../domain/completeness.ts";
 import type { DescribedEntry } from "../domain/describe-entry.ts";
+import type { MessageRef } from "../domain/entities.ts";
 import type { EntryKind } from "../domain/entries.ts";
 import type { SummaryDocument } from "../domain/summary.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "../domain/types.ts";
 
-/** Where a posted message lives; `id` is the platform's message id (Slack ts, Teams activity id). */
-export interface MessageRef {
-  channel: string;
-  id: string;
-  /** The thread the message is in, when it is a reply. */
-  threadId?: string;
-  /** A link to the message, where the platform has one (kept so the summary can link each point's thread). */
-  url?: string;
-}
+export type { MessageRef } from "../domain/entities.ts";
 
 export interface BoardView {
   discussionId: string;

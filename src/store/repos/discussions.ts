@@ -1,5 +1,5 @@
-import type { MessageRef } from "../../app/chat-port.ts";
 import type { DiscussionState } from "../../domain/discussion.ts";
+import type { MessageRef } from "../../domain/entities.ts";
 import { AGENDA_KEYS } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";

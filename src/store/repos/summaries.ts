@@ -1,4 +1,4 @@
-import type { MessageRef } from "../../app/chat-port.ts";
+import type { MessageRef } from "../../domain/entities.ts";
 import type { Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
