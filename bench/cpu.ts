@@ -15,7 +15,7 @@ export interface CpuSpent {
 
 /**
  * Starts counting CPU time, in milliseconds; the returned function stops and gives what was spent since. Divided by
- * the requests answered it tells where a request's cost lies and how many requests the machine's cores allow.
+ * the interactions it tells where an interaction's cost lies and how much of the machine a busy day takes.
  */
 export async function cpuMeter(): Promise<() => Promise<CpuSpent>> {
   const start = process.cpuUsage();
@@ -67,7 +67,7 @@ export async function withCpu<T>(load: () => Promise<T>): Promise<T & { cpu: Cpu
   return { ...result, cpu: await stop() };
 }
 
-/** Rows of CPU milliseconds per request answered: the app's run and the bare reference's run side by side. */
+/** Rows of CPU milliseconds per interaction sent: the app's run and the bare reference's run side by side. */
 export function cpuRows(
   row: (metric: string, value: number, unit: string) => BenchResult,
   app: { requests: number; cpu: CpuSpent },
@@ -76,11 +76,11 @@ export function cpuRows(
 ): BenchResult[] {
   const per = (ms: number | null, requests: number) => (ms === null || requests === 0 ? null : ms / requests);
   const rows: [string, number | null][] = [
-    ["CPU per request, app process", per(app.cpu.process, app.requests)],
-    [`CPU per request, ${bareName} process`, per(bare.cpu.process, bare.requests)],
-    ["CPU per request, PostgreSQL (app run)", per(app.cpu.postgres, app.requests)],
-    ["CPU per request, whole machine (app run)", per(app.cpu.machine, app.requests)],
-    [`CPU per request, whole machine (${bareName} run)`, per(bare.cpu.machine, bare.requests)],
+    ["CPU per interaction, app process", per(app.cpu.process, app.requests)],
+    [`CPU per interaction, ${bareName} process`, per(bare.cpu.process, bare.requests)],
+    ["CPU per interaction, PostgreSQL (app run)", per(app.cpu.postgres, app.requests)],
+    ["CPU per interaction, whole machine (app run)", per(app.cpu.machine, app.requests)],
+    [`CPU per interaction, whole machine (${bareName} run)`, per(bare.cpu.machine, bare.requests)],
   ];
   return rows.flatMap(([metric, value]) => (value === null ? [] : [row(metric, value, "ms")]));
 }

@@ -1,14 +1,13 @@
 import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } from "botbuilder";
 import express from "express";
-import { keepConnections } from "../src/server.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
 import { shipped } from "./bundle.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
 import { startFakePlatform } from "./fake-platform.ts";
-import { TEAMS_USER, type TeamsTarget } from "./load-worker.ts";
-import { type Benchmark, type BenchResult, round } from "./types.ts";
+import { TEAMS_USER, type TeamsTarget } from "./interactions.ts";
+import type { Benchmark } from "./types.ts";
 
 export const name = "Teams activities";
 
@@ -28,7 +27,6 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(0, "127.0.0.1", () => resolve(s));
   });
-  keepConnections(server); // as the app's server: measured alike
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -42,18 +40,15 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
 
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const { teamsAdapter, loadConfig, startServer } = await shipped();
-  const seconds = smoke ? 2 : 20;
-  const levels = smoke ? [8] : [32, 128];
   const connector = await startFakePlatform("teams");
-  const store = await benchDb(databaseUrl, 20);
+  const store = await benchDb(databaseUrl);
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
   const server = await startServer(config, [teamsAdapter], { db: store.db, scheduler: false });
   const url = `http://127.0.0.1:${server.port}`;
   const bare = await bareBot();
-  const results: BenchResult[] = [];
   try {
-    // Sixteen tenants, the bot installed in a channel of each (so it holds the conversation reference), each in
-    // the middle of its discussion. Notes go to point 1, "next" comes from a stale card.
+    // Tenants with the bot installed in a channel of each (so it holds the conversation reference), each in the
+    // middle of its discussion. Notes go to point 1, "next" comes from a stale card.
     const targets: TeamsTarget[] = [];
     for (let n = 0; n < 16; n++) {
       const tenantId = `tenant-bench-${n}`;
@@ -78,33 +73,16 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
       const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
       targets.push({ tenantId, channel: driver.channel, teamId: driver.teamId, discussionId: discussion.id });
     }
-    results.push(
-      ...(await compareLoads({
-        benchmark: name,
-        bare: "bare botbuilder",
-        latency: "answer",
-        notesRow: "notes stored / note requests sent",
-        appUrl: url,
-        bareUrl: bare.url,
-        levels,
-        seconds,
-        smoke,
-        spec: (target) => ({
-          kind: "teams",
-          url: target,
-          connections: 1,
-          seconds,
-          serviceUrl: connector.url,
-          targets,
-        }),
-        db: store.db,
-      })),
-    );
-    results.push({
+    return await compareLoads({
       benchmark: name,
-      metric: "RSS under the Teams load (app, bare bot and fakes; load generator in its own process)",
-      value: round(process.memoryUsage().rss / 2 ** 20, 1),
-      unit: "MB",
+      bare: "bare botbuilder",
+      appUrl: url,
+      bareUrl: bare.url,
+      connections: smoke ? 8 : 128,
+      rate: smoke ? 20 : 300,
+      seconds: smoke ? 2 : 20,
+      spec: (target) => ({ kind: "teams", url: target, serviceUrl: connector.url, targets }),
+      db: store.db,
     });
   } finally {
     await bare.close();
@@ -112,5 +90,4 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
     await store.drop();
     await connector.stop();
   }
-  return results;
 };
