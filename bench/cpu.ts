@@ -25,24 +25,34 @@ export async function cpuMeter(): Promise<() => Promise<CpuSpent>> {
     const [postgresNow, machineNow] = await Promise.all([postgresTicks(), machineTicks()]);
     return {
       process: (spent.user + spent.system) / 1000,
-      postgres: postgres !== null && postgresNow !== null ? (postgresNow - postgres) * TICK_MS : null,
+      postgres: postgres !== null && postgresNow !== null ? ticksSince(postgres, postgresNow) * TICK_MS : null,
       machine: machine !== null && machineNow !== null ? (machineNow - machine) * TICK_MS : null,
     };
   };
 }
 
-/** User and system ticks of every process named postgres (the server and its backends). */
-async function postgresTicks(): Promise<number | null> {
+/**
+ * Ticks spent since `before`, per process: a backend that ended in between is left out rather than making the sum
+ * go down, and one that started counts from zero.
+ */
+function ticksSince(before: Map<string, number>, now: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, spent] of now) ticks += spent - (before.get(pid) ?? 0);
+  return ticks;
+}
+
+/** User and system ticks of each process named postgres (the server and its backends), by process id. */
+async function postgresTicks(): Promise<Map<string, number> | null> {
   const pids = await readdir("/proc").catch(() => null);
   if (!pids) return null;
-  let ticks = 0;
+  const ticks = new Map<string, number>();
   for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
     const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     if (!name.startsWith("postgres")) continue;
     // After the name: state is field 3, utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
   }
   return ticks;
 }

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { App, LogLevel } from "@slack/bolt";
+import type { Core } from "../src/app/index.ts";
 import { shipped } from "./bundle.ts";
 import { compareLoads } from "./compare-loads.ts";
 import { benchDb } from "./db.ts";
@@ -9,6 +10,8 @@ import type { Benchmark } from "./types.ts";
 
 const SECRET = "bench-signing-secret-0123456789";
 export const name = "Slack interactions";
+/** About the workplaces of a busy hour for a hosted service; notes go to point 1 of each one's discussion. */
+const WORKPLACES = 1000;
 
 /** A Bolt app on its default receiver whose listeners only ack: the ceiling for the same requests. */
 async function bareBolt(slackApiUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -25,6 +28,30 @@ async function bareBolt(slackApiUrl: string): Promise<{ url: string; close: () =
   return { url: `http://127.0.0.1:${port}`, close: () => app.stop().then(() => undefined) };
 }
 
+/** Workplaces installed and set up by their employer, each in the middle of its discussion. */
+async function workplacesInDiscussion(core: Core, count: number): Promise<SlackTarget[]> {
+  const targets: SlackTarget[] = [];
+  for (let n = 0; n < count; n++) {
+    const team = `T_BENCH${n}`;
+    await core.markInstalled("slack", team, "", "U_BENCH");
+    const ctx = await core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
+    const { workspace } = await core.setupWorkspace(
+      ctx,
+      {
+        headcount: 20,
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+        defaultChannel: "C_AMO",
+        members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }],
+      },
+      null,
+    );
+    const { discussion } = await core.start({ ...ctx, workspace }, {}, null);
+    targets.push({ team, discussionId: discussion.id });
+  }
+  return targets;
+}
+
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const { slackAdapter, loadConfig, startServer } = await shipped();
   const fake = await startFakePlatform("slack");
@@ -39,26 +66,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const server = await startServer(config, [slackAdapter], { db: store.db, scheduler: false });
   const bare = await bareBolt(fake.url);
   try {
-    // Workplaces each in the middle of its discussion; notes go to point 1, "next" comes from a stale message.
-    const targets: SlackTarget[] = [];
-    for (let n = 0; n < 16; n++) {
-      const team = `T_BENCH${n}`;
-      await server.core.markInstalled("slack", team, "", "U_BENCH");
-      const ctx = await server.core.context("slack", team, { userId: "U_BENCH", name: "Bench" });
-      const { workspace } = await server.core.setupWorkspace(
-        ctx,
-        {
-          headcount: 20,
-          timeZone: "Europe/Copenhagen",
-          language: "da",
-          defaultChannel: "C_AMO",
-          members: [{ userId: "U_BENCH", name: "Bench", role: "employer", joinedAmoOn: null }],
-        },
-        null,
-      );
-      const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
-      targets.push({ team, discussionId: discussion.id });
-    }
+    const targets = await workplacesInDiscussion(server.core, smoke ? 16 : WORKPLACES);
     return await compareLoads({
       benchmark: name,
       bare: "bare Bolt",

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler } from "botbuilder";
 import express from "express";
+import type { Core } from "../src/app/index.ts";
 import { TeamsDriver } from "../test/helpers/teams-driver.ts";
 import { shipped } from "./bundle.ts";
 import { compareLoads } from "./compare-loads.ts";
@@ -10,6 +11,8 @@ import { TEAMS_USER, type TeamsTarget } from "./interactions.ts";
 import type { Benchmark } from "./types.ts";
 
 export const name = "Teams activities";
+/** About the workplaces of a busy hour for a hosted service; notes go to point 1 of each one's discussion. */
+const TENANTS = 1000;
 
 /** A botbuilder bot (CloudAdapter, local test mode) whose handler only answers: the ceiling for the same activities. */
 async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -38,6 +41,35 @@ async function bareBot(): Promise<{ url: string; close: () => Promise<void> }> {
   };
 }
 
+/**
+ * Tenants with the bot installed in a channel of each (so it holds the conversation reference), set up by their
+ * employer, each in the middle of its discussion.
+ */
+async function tenantsInDiscussion(core: Core, url: string, connectorUrl: string, count: number) {
+  const targets: TeamsTarget[] = [];
+  for (let n = 0; n < count; n++) {
+    const tenantId = `tenant-bench-${n}`;
+    const driver = new TeamsDriver(url, { url: connectorUrl, problems: [] }, tenantId);
+    const installed = await driver.install(TEAMS_USER);
+    if (!installed.ok) throw new Error(`install answered ${installed.status}`);
+    const ctx = await core.context("teams", tenantId, { userId: TEAMS_USER.id, name: TEAMS_USER.name });
+    const { workspace } = await core.setupWorkspace(
+      ctx,
+      {
+        headcount: 20,
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+        defaultChannel: driver.channel,
+        members: [{ userId: TEAMS_USER.id, name: TEAMS_USER.name, role: "employer", joinedAmoOn: null }],
+      },
+      null,
+    );
+    const { discussion } = await core.start({ ...ctx, workspace }, {}, null);
+    targets.push({ tenantId, channel: driver.channel, teamId: driver.teamId, discussionId: discussion.id });
+  }
+  return targets;
+}
+
 export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const { teamsAdapter, loadConfig, startServer } = await shipped();
   const connector = await startFakePlatform("teams");
@@ -47,32 +79,7 @@ export const benchmark: Benchmark = async ({ smoke, databaseUrl }) => {
   const url = `http://127.0.0.1:${server.port}`;
   const bare = await bareBot();
   try {
-    // Tenants with the bot installed in a channel of each (so it holds the conversation reference), each in the
-    // middle of its discussion. Notes go to point 1, "next" comes from a stale card.
-    const targets: TeamsTarget[] = [];
-    for (let n = 0; n < 16; n++) {
-      const tenantId = `tenant-bench-${n}`;
-      const driver = new TeamsDriver(url, { url: connector.url, problems: [] }, tenantId);
-      const installed = await driver.install(TEAMS_USER);
-      if (!installed.ok) throw new Error(`install answered ${installed.status}`);
-      const ctx = await server.core.context("teams", tenantId, {
-        userId: TEAMS_USER.id,
-        name: TEAMS_USER.name,
-      });
-      const { workspace } = await server.core.setupWorkspace(
-        ctx,
-        {
-          headcount: 20,
-          timeZone: "Europe/Copenhagen",
-          language: "da",
-          defaultChannel: driver.channel,
-          members: [{ userId: TEAMS_USER.id, name: TEAMS_USER.name, role: "employer", joinedAmoOn: null }],
-        },
-        null,
-      );
-      const { discussion } = await server.core.start({ ...ctx, workspace }, {}, null);
-      targets.push({ tenantId, channel: driver.channel, teamId: driver.teamId, discussionId: discussion.id });
-    }
+    const targets = await tenantsInDiscussion(server.core, url, connector.url, smoke ? 16 : TENANTS);
     return await compareLoads({
       benchmark: name,
       bare: "bare botbuilder",
