@@ -1,7 +1,7 @@
 import type { Queryable } from "../src/store/db.ts";
 import { cpuRows, withCpu } from "./cpu.ts";
 import { type Interactions, notesAmong } from "./interactions.ts";
-import { runLoad } from "./load-worker.ts";
+import { type LoadResult, runLoad } from "./load-worker.ts";
 import { type BenchResult, round } from "./types.ts";
 
 export interface Comparison {
@@ -23,40 +23,47 @@ export interface Comparison {
 /** The thresholds the issue sets for the paced load and the closed loop. */
 export const TARGET = { p99Ms: 100, notesStored: 0.99, closedLoopRatio: 0.3 };
 
+/** The note entries stored so far. */
+async function notes(db: Queryable): Promise<number> {
+  return Number((await db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
+}
+
+/** Waits until the notes stop changing (Slack stores a note after its ack), so no load inherits another's work. */
+async function settled(db: Queryable): Promise<number> {
+  let before = await notes(db);
+  for (let same = 0, waited = 0; same < 2 && waited < 10_000; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await notes(db);
+    same = now === before ? same + 1 : 0;
+    before = now;
+  }
+  return before;
+}
+
+async function closedLoop(c: Comparison, url: string): Promise<LoadResult> {
+  await settled(c.db);
+  return runLoad({ ...c.spec(url), connections: c.connections, seconds: c.seconds });
+}
+
+/** The paced load with the CPU it cost and the share of its notes stored one second after it. */
+async function paced(c: Comparison, url: string) {
+  const before = await settled(c.db);
+  const spec = { ...c.spec(url), connections: c.connections, seconds: c.seconds, rate: c.rate };
+  const result = await withCpu(() => runLoad(spec));
+  const sent = notesAmong(result.requests, spec.targets.length);
+  return { ...result, notesStored: sent > 0 ? ((await notes(c.db)) - before) / sent : 0 };
+}
+
 /**
  * The same requests against the app and its bare reference: first a closed loop (each connection sends its next
  * request when the last is answered), which gives the throughput and warms the code up as a running bot's is; then
  * the paced load at a fixed rate, which gives what people see on a busy day, the notes stored and the CPU spent.
  */
 export async function compareLoads(c: Comparison): Promise<BenchResult[]> {
-  const notes = async () =>
-    Number((await c.db.query("SELECT count(*) AS n FROM entries WHERE kind = 'note'"))[0]?.n ?? 0);
-  /** Waits until the notes stop changing (Slack stores a note after its ack), so no run inherits another's work. */
-  const settled = async () => {
-    let before = await notes();
-    for (let same = 0, waited = 0; same < 2 && waited < 10_000; waited += 200) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const now = await notes();
-      same = now === before ? same + 1 : 0;
-      before = now;
-    }
-    return before;
-  };
-  const closed = async (url: string) => {
-    await settled();
-    return runLoad({ ...c.spec(url), connections: c.connections, seconds: c.seconds });
-  };
-  const paced = async (url: string) => {
-    const before = await settled();
-    const spec = { ...c.spec(url), connections: c.connections, seconds: c.seconds, rate: c.rate };
-    const result = await withCpu(() => runLoad(spec));
-    const sent = notesAmong(result.requests, spec.targets.length);
-    return { ...result, notesStored: sent > 0 ? ((await notes()) - before) / sent : 0 };
-  };
-  const appClosed = await closed(c.appUrl);
-  const app = await paced(c.appUrl);
-  const bareClosed = await closed(c.bareUrl);
-  const bare = await paced(c.bareUrl);
+  const appClosed = await closedLoop(c, c.appUrl);
+  const app = await paced(c, c.appUrl);
+  const bareClosed = await closedLoop(c, c.bareUrl);
+  const bare = await paced(c, c.bareUrl);
   const row =
     (prefix: string) =>
     (metric: string, value: number, unit: string, target?: string, met?: boolean): BenchResult => ({

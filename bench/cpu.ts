@@ -25,7 +25,8 @@ export async function cpuMeter(): Promise<() => Promise<CpuSpent>> {
     const [postgresNow, machineNow] = await Promise.all([postgresTicks(), machineTicks()]);
     return {
       process: (spent.user + spent.system) / 1000,
-      postgres: postgres !== null && postgresNow !== null ? ticksSince(postgres, postgresNow) * TICK_MS : null,
+      postgres:
+        postgres !== null && postgresNow !== null ? ticksSince(postgres, postgresNow) * TICK_MS : null,
       machine: machine !== null && machineNow !== null ? (machineNow - machine) * TICK_MS : null,
     };
   };
