@@ -15,7 +15,7 @@ export interface CpuSpent {
 
 /**
  * Starts counting CPU time, in milliseconds; the returned function stops and gives what was spent since. Divided by
- * the requests answered it tells where a request's cost lies and how many requests the machine's cores allow.
+ * the interactions it tells where an interaction's cost lies and how much of the machine a busy day takes.
  */
 export async function cpuMeter(): Promise<() => Promise<CpuSpent>> {
   const start = process.cpuUsage();
@@ -25,24 +25,35 @@ export async function cpuMeter(): Promise<() => Promise<CpuSpent>> {
     const [postgresNow, machineNow] = await Promise.all([postgresTicks(), machineTicks()]);
     return {
       process: (spent.user + spent.system) / 1000,
-      postgres: postgres !== null && postgresNow !== null ? (postgresNow - postgres) * TICK_MS : null,
+      postgres:
+        postgres !== null && postgresNow !== null ? ticksSince(postgres, postgresNow) * TICK_MS : null,
       machine: machine !== null && machineNow !== null ? (machineNow - machine) * TICK_MS : null,
     };
   };
 }
 
-/** User and system ticks of every process named postgres (the server and its backends). */
-async function postgresTicks(): Promise<number | null> {
+/**
+ * Ticks spent since `before`, per process: a backend that ended in between is left out rather than making the sum
+ * go down, and one that started counts from zero.
+ */
+function ticksSince(before: Map<string, number>, now: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, spent] of now) ticks += spent - (before.get(pid) ?? 0);
+  return ticks;
+}
+
+/** User and system ticks of each process named postgres (the server and its backends), by process id. */
+async function postgresTicks(): Promise<Map<string, number> | null> {
   const pids = await readdir("/proc").catch(() => null);
   if (!pids) return null;
-  let ticks = 0;
+  const ticks = new Map<string, number>();
   for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
     const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     if (!name.startsWith("postgres")) continue;
     // After the name: state is field 3, utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
   }
   return ticks;
 }
@@ -67,7 +78,7 @@ export async function withCpu<T>(load: () => Promise<T>): Promise<T & { cpu: Cpu
   return { ...result, cpu: await stop() };
 }
 
-/** Rows of CPU milliseconds per request answered: the app's run and the bare reference's run side by side. */
+/** Rows of CPU milliseconds per interaction sent: the app's run and the bare reference's run side by side. */
 export function cpuRows(
   row: (metric: string, value: number, unit: string) => BenchResult,
   app: { requests: number; cpu: CpuSpent },
@@ -76,11 +87,11 @@ export function cpuRows(
 ): BenchResult[] {
   const per = (ms: number | null, requests: number) => (ms === null || requests === 0 ? null : ms / requests);
   const rows: [string, number | null][] = [
-    ["CPU per request, app process", per(app.cpu.process, app.requests)],
-    [`CPU per request, ${bareName} process`, per(bare.cpu.process, bare.requests)],
-    ["CPU per request, PostgreSQL (app run)", per(app.cpu.postgres, app.requests)],
-    ["CPU per request, whole machine (app run)", per(app.cpu.machine, app.requests)],
-    [`CPU per request, whole machine (${bareName} run)`, per(bare.cpu.machine, bare.requests)],
+    ["CPU per interaction, app process", per(app.cpu.process, app.requests)],
+    [`CPU per interaction, ${bareName} process`, per(bare.cpu.process, bare.requests)],
+    ["CPU per interaction, PostgreSQL (app run)", per(app.cpu.postgres, app.requests)],
+    ["CPU per interaction, whole machine (app run)", per(app.cpu.machine, app.requests)],
+    [`CPU per interaction, whole machine (${bareName} run)`, per(bare.cpu.machine, bare.requests)],
   ];
   return rows.flatMap(([metric, value]) => (value === null ? [] : [row(metric, value, "ms")]));
 }

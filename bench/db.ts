@@ -4,10 +4,12 @@ import { openPg } from "../src/store/drivers/pg.ts";
 import { openPglite } from "../src/store/drivers/pglite.ts";
 import { migrate } from "../src/store/migrate.ts";
 
-/** A fresh schema on the given PostgreSQL (dropped by `drop`), or an in-memory PGlite when there is none. */
+/**
+ * A fresh schema on the given PostgreSQL (dropped by `drop`), or an in-memory PGlite when there is none. `open` gives
+ * another pool on the same schema, as another instance of the bot would have.
+ */
 export async function benchDb(
   databaseUrl: string | undefined,
-  poolSize = 10,
 ): Promise<{ db: Db; open: () => Db; drop: () => Promise<void> }> {
   if (!databaseUrl) {
     const db = await openPglite();
@@ -21,7 +23,7 @@ export async function benchDb(
   url.searchParams.set("options", `-c search_path=${schema}`);
   const opened: Db[] = [];
   const open = () => {
-    const db = openPg(url.toString(), poolSize);
+    const db = openPg(url.toString());
     opened.push(db);
     return db;
   };

@@ -1,20 +1,21 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
-import { machineSpeed } from "./machine-speed.ts";
+import * as slack from "./load-slack.ts";
+import * as teams from "./load-teams.ts";
 import { reminderDelivery } from "./reminders.ts";
 import { startup } from "./startup.ts";
 import { summaryRendering } from "./summary-render.ts";
 import type { Benchmark, BenchResult } from "./types.ts";
 
 /**
- * npm run bench        all benchmarks at full size; prints a table and writes bench/results.json
- * npm run bench:smoke  the same at small sizes in seconds (CI): checks that they run, not how fast
+ * npm run bench           every benchmark at full size; prints a table and writes bench/results.json
+ * npm run bench -- slack  only those whose name contains "slack"; prints, writes nothing
+ * npm run bench:smoke     the same at small sizes (CI): checks that they run, not how fast
  */
 const smoke = process.argv.includes("--smoke");
-/** `npm run bench -- slack` runs only the benchmarks whose name contains "slack" and updates their rows. */
 const only = process.argv
   .slice(2)
-  .filter((a) => !a.startsWith("--"))[0]
+  .find((a) => !a.startsWith("--"))
   ?.toLowerCase();
 const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -22,18 +23,15 @@ const benchmarks: [string, Benchmark][] = [
   ["summary rendering", summaryRendering],
   ["reminders", reminderDelivery],
   ["start and memory", startup],
+  [slack.name, slack.benchmark],
+  [teams.name, teams.benchmark],
 ];
-for (const extra of ["./load-slack.ts", "./load-teams.ts"]) {
-  const module = await import(extra).catch(() => null);
-  if (module?.benchmark) benchmarks.push([module.name, module.benchmark]);
-}
 
-const results: BenchResult[] = [await machineSpeed("before", smoke)];
+const results: BenchResult[] = [];
 for (const [name, benchmark] of benchmarks.filter(([n]) => !only || n.toLowerCase().includes(only))) {
   process.stderr.write(`running ${name}...\n`);
   results.push(...(await benchmark({ smoke, databaseUrl })));
 }
-results.push(await machineSpeed("after", smoke));
 
 const width = Math.max(...results.map((r) => `${r.benchmark}: ${r.metric}`.length));
 for (const r of results) {
@@ -43,7 +41,8 @@ for (const r of results) {
   );
 }
 
-if (!smoke) {
+// Only a whole run at full size is recorded, so every row in the file comes from the same run.
+if (!smoke && !only) {
   const machine = {
     node: process.version,
     cpus: cpus().length,
@@ -51,15 +50,8 @@ if (!smoke) {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     database: databaseUrl ? "postgresql" : "pglite",
   };
-  const file = new URL("./results.json", import.meta.url);
-  const previous = only
-    ? ((await readFile(file, "utf8").then(JSON.parse, () => ({ results: [] }))) as { results: BenchResult[] })
-        .results
-    : [];
-  const measured = new Set(results.map((r) => r.benchmark));
-  const merged = [...previous.filter((r) => !measured.has(r.benchmark)), ...results];
   await writeFile(
-    file,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, results: merged }, null, 2)}\n`,
+    new URL("./results.json", import.meta.url),
+    `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`,
   );
 }

@@ -3,7 +3,7 @@ export interface BenchResult {
   metric: string;
   value: number;
   unit: string;
-  /** The goal from issue 7, where there is one, and whether this run met it. */
+  /** The target, where there is one (bench/README.md), and whether this run met it. */
   target?: string;
   met?: boolean;
 }
