@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from "express";
 import { LANGUAGES, type Language } from "../../src/domain/types.ts";
 import { allKeys, type MessageKey, t } from "../../src/i18n/index.ts";
-import { sendDownload } from "../teams/files-route.ts";
+import { sendDownload } from "../cards/download.ts";
 import {
   act,
   COMMAND_NAME,

@@ -3,10 +3,10 @@ import { remindersFromForm } from "../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { repos } from "../../../src/store/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
-import { type Person, setupCard } from "../cards/setup.ts";
-import { hostConversation } from "../context.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { type Person, setupCard } from "../draw/setup.ts";
+import { hostConversation } from "../inbound.ts";
 import type { ActionArgs } from "./shared.ts";
 import { readSubmit } from "./submit.ts";
 
