@@ -1,7 +1,8 @@
 // What the benchmarks run of the app (load tests, summary rendering), bundled as `npm start` bundles it (bench/bundle.ts).
+
+export { summaryCards } from "../adapters/cards/draw/summary.ts";
 export { slackAdapter } from "../adapters/slack/index.ts";
 export { renderSummaryForBench } from "../adapters/slack/render/summary.ts";
-export { summaryCards } from "../adapters/teams/cards/summary.ts";
 export { teamsAdapter } from "../adapters/teams/index.ts";
 export { loadConfig } from "../src/config.ts";
 export { renderMarkdown } from "../src/domain/summary-markdown.ts";

@@ -1,4 +1,3 @@
-import type { RequestListener } from "node:http";
 import type { Express } from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import type { Logger } from "./app/context.ts";
@@ -14,13 +13,6 @@ export interface AdapterContext {
   db: Db;
   log: Logger;
   http: Express;
-  /**
-   * Answers these exact paths with the adapter's own Node request listener, ahead of express: for a platform's busy
-   * endpoint (Bolt's HTTPReceiver for Slack; Teams' activities). Express's routing and request set-up cost about as
-   * much CPU as the rest of Bolt's handling of a click, and a quarter of a Teams answer's. A listener that throws at
-   * once, before answering, leaves the request to express (a 404 where express has no route for it).
-   */
-  serve(paths: readonly string[], listener: RequestListener): void;
 }
 
 /** A chat platform's adapter, as the composition root sees it. */

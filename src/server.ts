@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
@@ -63,26 +63,11 @@ export async function startServer(
     if (await databaseAnswers(db)) res.json({ status: "ok", database: "ok" });
     else res.status(503).json({ status: "unavailable", database: "unreachable" });
   });
-  const direct = new Map<string, RequestListener>();
-  const serve = (paths: readonly string[], listener: RequestListener) => {
-    for (const path of paths) direct.set(path, listener);
-  };
   for (const factory of adapterFactories) {
-    const adapter = await factory({ config, core, db, log, http, serve });
+    const adapter = await factory({ config, core, db, log, http });
     if (adapter) adapters.set(adapter.platform, adapter);
   }
-  const server = createServer((req, res) => {
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const listener = direct.get(query < 0 ? url : url.slice(0, query));
-    if (!listener) return http(req, res);
-    try {
-      listener(req, res);
-    } catch {
-      // What a listener does not take it throws for at once (Bolt: a GET to the events URL): express answers it.
-      if (!res.headersSent) http(req, res);
-    }
-  });
+  const server = createServer(http);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     if (options.listenHost) server.listen(config.PORT, options.listenHost, resolve);

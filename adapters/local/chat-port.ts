@@ -7,8 +7,8 @@ import type {
 } from "../../src/app/chat-port.ts";
 import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
 import type { Workspace } from "../../src/store/index.ts";
-import { formCard } from "../teams/cards/form.ts";
-import { render } from "../teams/cards/render.ts";
+import { formCard } from "../cards/draw/form.ts";
+import { render } from "../cards/draw/render.ts";
 import { directChannel } from "./people.ts";
 import type { LocalStore, MessageBody } from "./store.ts";
 

@@ -3,13 +3,13 @@ import { helpText } from "../../src/app/help.ts";
 import type { Core, Ctx, Logger, Place } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../teams/cards/card.ts";
-import type { TeamsDeps } from "../teams/context.ts";
-import { onCardAction } from "../teams/handlers/invoke.ts";
-import { onMessage } from "../teams/handlers/message.ts";
+import { onCardAction } from "../cards/actions/index.ts";
+import type { AdaptiveCard } from "../cards/draw/card.ts";
+import type { CardDeps } from "../cards/inbound.ts";
+import { onMessage } from "../cards/messages/index.ts";
+import { inboundFrom, type LocalEvent } from "./inbound.ts";
 import { CHANNEL, directChannel, PEOPLE, type Person, WORKSPACE_EXTERNAL_ID } from "./people.ts";
 import type { LocalMessage, LocalStore } from "./store.ts";
-import { inboundFrom, type LocalEvent } from "./teams-dialect.ts";
 
 /** How the page and the help name the command. */
 export const COMMAND_NAME = "/arbejdsmiljø";
@@ -18,7 +18,8 @@ const COMMAND = /^\/arbejdsmilj(?:ø|o|oe)(?=\s|$)/i;
 export interface LocalEnv {
   core: Core;
   store: LocalStore;
-  teams: TeamsDeps;
+  /** What the card handlers shared with Teams need. */
+  cards: CardDeps;
   log: Logger;
 }
 
@@ -71,7 +72,6 @@ export async function write(
   const text = command ? input.text.trim().slice(command[0].length).trim() : input.text;
   const event: LocalEvent = {
     requestId: input.requestId,
-    type: "message",
     person,
     channel,
     threadId: input.threadId,
@@ -98,7 +98,7 @@ export async function write(
     await event.reply({ text: helpText(l, COMMAND_NAME, lead), cards: [] });
     return message;
   }
-  await onMessage(env.teams, { ...ctx, place: placeOf(channel) }, inboundFrom(event, ctx.workspace.name));
+  await onMessage(env.cards, { ...ctx, place: placeOf(channel) }, inboundFrom(event));
   return message;
 }
 
@@ -119,7 +119,7 @@ function pointOf(card: unknown): number | null {
 }
 
 /**
- * A button pressed on a card: the Teams handler answers with a card, which takes the pressed card's place, as in
+ * A button pressed on a card: the card handler answers with a card, which takes the pressed card's place, as in
  * Teams. An answer about another agenda point (after "next point") is not put there: that point has its own message.
  */
 export async function act(
@@ -134,18 +134,16 @@ export async function act(
   }
   const event: LocalEvent = {
     requestId: input.requestId,
-    type: "invoke",
     person,
     channel: message.channel,
     threadId: message.threadId,
     text: "",
     addressed: false,
-    value: { action: { type: "Action.Execute", verb: input.verb, data: input.data } },
     reply: async () => {},
   };
-  const inbound = inboundFrom(event, ctx.workspace.name);
+  const inbound = inboundFrom(event);
   const card = await onCardAction(
-    env.teams,
+    env.cards,
     { ...ctx, place: placeOf(message.channel) },
     inbound,
     input.verb,

@@ -4,12 +4,11 @@ import type { AdapterFactory } from "../../src/platforms.ts";
 import type { Workspace } from "../../src/store/index.ts";
 import { LocalChat } from "./chat-port.ts";
 import { localOnly } from "./guard.ts";
-import { type LocalEnv, languageNow } from "./handle.ts";
+import { COMMAND_NAME, type LocalEnv, languageNow } from "./handle.ts";
 import { registerPage } from "./page.ts";
 import { PEOPLE, WORKSPACE_EXTERNAL_ID } from "./people.ts";
 import { registerApi } from "./routes.ts";
 import { localStore } from "./store.ts";
-import { teamsDepsFor } from "./teams-dialect.ts";
 
 /** With neither Slack nor Teams credentials, `npm start` is a local trial: the channel in the browser. */
 export const localChannelEnabled = (config: Config) =>
@@ -21,14 +20,14 @@ export const listenHostFor = (config: Config): string | undefined =>
 
 /**
  * The local channel: a page at GET / where you type /arbejdsmiljø, press the cards' buttons, fill in forms and write
- * in threads. The same core as Slack and Teams; the cards and handlers are Teams' (see teams-dialect.ts), and the
- * channel's messages are rows in the database.
+ * in threads. The same core as Slack and Teams; the cards and their handlers are those Teams uses too
+ * (adapters/cards/), and the channel's messages are rows in the database.
  */
 export const localAdapter: AdapterFactory = async ({ config, core, db, log, http }) => {
   if (!localChannelEnabled(config)) return null;
   const store = localStore(db);
   const chat = (workspace: Workspace) => new LocalChat(workspace, store);
-  const env: LocalEnv = { core, store, log, teams: teamsDepsFor(core, db, log, chat) };
+  const env: LocalEnv = { core, store, log, cards: { core, log, chat, commandName: COMMAND_NAME } };
   http.use((req, res, next) =>
     req.path === "/" || req.path.startsWith("/local/") ? localOnly(req, res, next) : next(),
   );

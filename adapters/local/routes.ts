@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from "express";
 import { LANGUAGES, type Language } from "../../src/domain/types.ts";
 import { allKeys, type MessageKey, t } from "../../src/i18n/index.ts";
-import { sendDownload } from "../teams/files-route.ts";
+import { sendDownload } from "../cards/download.ts";
 import {
   act,
   COMMAND_NAME,
@@ -104,33 +104,35 @@ const publicMessage = (m: LocalMessage) => ({
   seq: m.seq,
 });
 
-/** The page's JSON API: read the channel (long poll), write, press buttons, download files. */
-export function registerApi(http: Express, env: LocalEnv) {
-  const json = express.json({ limit: "1mb" });
+type Handler = (req: Request, res: Response) => Promise<void>;
 
-  const answer =
-    (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-      try {
-        await handler(req, res);
-      } catch (error) {
-        const l = await languageNow(env).catch(() => "da" as const);
-        if (error instanceof BadRequest) {
-          res.status(400).json({ error: t(l, error.key, { max: MAX_TEXT }) });
-        } else if (error instanceof NotFound) {
-          res.status(404).json({ error: t(l, "local.not_found") });
-        } else {
-          env.log.error("local channel request failed", {
-            error: String(error),
-            stack: (error as Error)?.stack,
-          });
-          if (!res.headersSent) res.status(503).json({ error: t(l, "error.temporary") });
-        }
+/** A handler whose failures are answered in the workspace's language: 400, 404, or 503 (logged). */
+const answering =
+  (env: LocalEnv, handler: Handler): Handler =>
+  async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      const l = await languageNow(env).catch(() => "da" as const);
+      if (error instanceof BadRequest) {
+        res.status(400).json({ error: t(l, error.key, { max: MAX_TEXT }) });
+      } else if (error instanceof NotFound) {
+        res.status(404).json({ error: t(l, "local.not_found") });
+      } else {
+        env.log.error("local channel request failed", {
+          error: String(error),
+          stack: (error as Error)?.stack,
+        });
+        if (!res.headersSent) res.status(503).json({ error: t(l, "error.temporary") });
       }
-    };
+    }
+  };
 
+/** The page's reads: its texts and people, the channel (long poll), and files to download. */
+function registerReads(http: Express, env: LocalEnv) {
   http.get(
     "/local/session",
-    answer(async (_req, res) => {
+    answering(env, async (_req, res) => {
       const people = (l: Language) => PEOPLE.map((p) => ({ id: p.id, name: p.name, role: roleLabel(l, p) }));
       res.json({
         commandName: COMMAND_NAME,
@@ -142,7 +144,7 @@ export function registerApi(http: Express, env: LocalEnv) {
 
   http.get(
     "/local/messages",
-    answer(async (req, res) => {
+    answering(env, async (req, res) => {
       const person = personById(req.query.as);
       if (!person) throw new BadRequest("local.unknown_person");
       const since = Number(req.query.since ?? 0);
@@ -157,10 +159,27 @@ export function registerApi(http: Express, env: LocalEnv) {
     }),
   );
 
+  http.get(
+    "/local/files/:token",
+    answering(env, async (req, res) => {
+      const token = String(req.params.token ?? "");
+      const person = PEOPLE[0] as Person;
+      const ctx = await localCtx(env, person);
+      const file = TOKEN.test(token) ? await env.store.file(ctx.workspace.id, token) : null;
+      if (!file) throw new NotFound();
+      sendDownload(res, file);
+    }),
+  );
+}
+
+/** The page's writes: a command or message, a reply in a thread, a button pressed. */
+function registerWrites(http: Express, env: LocalEnv) {
+  const json = express.json({ limit: "1mb" });
+
   http.post(
     "/local/command",
     json,
-    answer(async (req, res) => {
+    answering(env, async (req, res) => {
       const { person, requestId, body } = requestOf(req.body);
       const message = await write(env, person, { text: textOf(body.text), threadId: null, requestId });
       res.json({ ok: true, id: message.id });
@@ -170,7 +189,7 @@ export function registerApi(http: Express, env: LocalEnv) {
   http.post(
     "/local/reply",
     json,
-    answer(async (req, res) => {
+    answering(env, async (req, res) => {
       const { person, requestId, body } = requestOf(req.body);
       if (!isMessageId(body.threadId)) throw new BadRequest();
       const message = await write(env, person, {
@@ -185,7 +204,7 @@ export function registerApi(http: Express, env: LocalEnv) {
   http.post(
     "/local/action",
     json,
-    answer(async (req, res) => {
+    answering(env, async (req, res) => {
       const { person, requestId, body } = requestOf(req.body);
       const cardIndex = body.card ?? 0;
       if (!isMessageId(body.messageId) || typeof body.verb !== "string" || !VERB.test(body.verb)) {
@@ -204,16 +223,10 @@ export function registerApi(http: Express, env: LocalEnv) {
       res.json({ ok: true, card });
     }),
   );
+}
 
-  http.get(
-    "/local/files/:token",
-    answer(async (req, res) => {
-      const token = String(req.params.token ?? "");
-      const person = PEOPLE[0] as Person;
-      const ctx = await localCtx(env, person);
-      const file = TOKEN.test(token) ? await env.store.file(ctx.workspace.id, token) : null;
-      if (!file) throw new NotFound();
-      sendDownload(res, file);
-    }),
-  );
+/** The page's JSON API: read the channel (long poll), write, press buttons, download files. */
+export function registerApi(http: Express, env: LocalEnv) {
+  registerReads(http, env);
+  registerWrites(http, env);
 }

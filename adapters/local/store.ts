@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Db } from "../../src/store/index.ts";
-import type { AdaptiveCard } from "../teams/cards/card.ts";
+import type { AdaptiveCard } from "../cards/draw/card.ts";
 
 /** A file the bot offered, as a message shows it (the content is fetched by its token). */
 export interface FileRef {

@@ -5,72 +5,68 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Ctx } from "../../src/app/index.ts";
-import { ADAPTIVE_CARD_TYPE } from "./cards/card.ts";
-import { failureText, NoTenantError, type TeamsDeps, teamsCtx } from "./context.ts";
+import { t } from "../../src/i18n/index.ts";
+import { onCardAction } from "../cards/actions/index.ts";
+import { ADAPTIVE_CARD_TYPE } from "../cards/draw/card.ts";
+import { onMessage } from "../cards/messages/index.ts";
+import { NoTenantError, type TeamsDeps, teamsCtx } from "./context.ts";
 import { onInstalled } from "./handlers/install.ts";
-import { onCardAction } from "./handlers/invoke.ts";
-import { onMessage } from "./handlers/message.ts";
 import { remember } from "./handlers/remember.ts";
 import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
 import { onUninstalled } from "./handlers/uninstall.ts";
-import { inboundFrom } from "./turn.ts";
+import { inboundFrom, type TeamsInbound } from "./turn.ts";
 
 /** Where the route puts the public address the request came in at (for download links). */
 export const PUBLIC_URL = Symbol("publicUrl");
-const CTX = Symbol("ctx");
+/** Where `run` puts the activity's workspace, actor and plain form for the handlers. */
+const TURN = Symbol("turn");
+
+interface Turn {
+  ctx: Ctx;
+  inbound: TeamsInbound;
+}
+
+type Handler = (deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound) => Promise<void>;
 
 /** Routes each kind of activity to its handler; every activity's conversation reference is kept first. */
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();
-    this.onMessage(async (context, next) => {
-      const ctx = context.turnState.get(CTX) as Ctx | undefined;
-      if (ctx) await onMessage(deps, ctx, inboundFrom(context));
-      await next();
-    });
-    // The bot added to or removed from a team, chat or personal scope.
-    const installation = async (context: TurnContext, next: () => Promise<void>) => {
-      const ctx = context.turnState.get(CTX) as Ctx | undefined;
-      if (ctx) {
-        const inbound = inboundFrom(context);
-        await onInstalled(deps, ctx, inbound);
-        await onUninstalled(deps, ctx, inbound);
-      }
-      await next();
-    };
+    this.onMessage(this.handledBy(onMessage));
     // Replies in a point's thread edited or deleted by their writer (Teams sends these with the channel-message
     // permission the app asks for).
-    this.onTeamsMessageEditEvent(async (context, next) => {
-      const ctx = context.turnState.get(CTX) as Ctx | undefined;
-      if (ctx) await onReplyEdited(deps, ctx, inboundFrom(context));
-      await next();
-    });
-    this.onTeamsMessageSoftDeleteEvent(async (context, next) => {
-      const ctx = context.turnState.get(CTX) as Ctx | undefined;
-      if (ctx) await onReplyDeleted(deps, ctx, inboundFrom(context));
-      await next();
+    this.onTeamsMessageEditEvent(this.handledBy(onReplyEdited));
+    this.onTeamsMessageSoftDeleteEvent(this.handledBy(onReplyDeleted));
+    // The bot added to or removed from a team, chat or personal scope.
+    const installation = this.handledBy(async (deps, ctx, inbound) => {
+      await onInstalled(deps, ctx, inbound);
+      await onUninstalled(deps, ctx, inbound);
     });
     this.onConversationUpdate(installation);
     this.onInstallationUpdate(installation);
+  }
+
+  /** A botbuilder handler that runs `handler` on the turn's activity when it has a workspace, then the next one. */
+  private handledBy(handler: Handler) {
+    return async (context: TurnContext, next: () => Promise<void>) => {
+      const turn = context.turnState.get(TURN) as Turn | undefined;
+      if (turn) await handler(this.deps, turn.ctx, turn.inbound);
+      await next();
+    };
   }
 
   override async run(context: TurnContext): Promise<void> {
     const inbound = inboundFrom(context);
     try {
       const ctx = await teamsCtx(this.deps, inbound);
-      context.turnState.set(CTX, ctx);
-      await remember(
-        this.deps,
-        ctx,
-        inbound,
-        (context.turnState.get(PUBLIC_URL) as string | undefined) ?? null,
-      );
+      context.turnState.set(TURN, { ctx, inbound } satisfies Turn);
+      const publicUrl = (context.turnState.get(PUBLIC_URL) as string | undefined) ?? null;
+      await remember(this.deps, ctx, inbound, publicUrl);
     } catch (error) {
       if (!(error instanceof NoTenantError)) throw error;
       // Not from a Microsoft 365 tenant: nothing is stored, and nothing but a polite refusal is answered.
       this.deps.log.warn("teams activity without a tenant", { type: inbound.type });
-      if (inbound.type === "message")
-        await inbound.reply({ text: failureText(this.deps, "da", error), cards: [] });
+      if (inbound.type === "message") await inbound.reply({ text: t("da", "teams.no_tenant"), cards: [] });
       if (inbound.type !== "invoke") return;
     }
     await super.run(context);
@@ -80,21 +76,16 @@ export class TeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = context.turnState.get(CTX) as Ctx | undefined;
-    if (!ctx) {
+    const turn = context.turnState.get(TURN) as Turn | undefined;
+    if (!turn) {
       return {
         statusCode: 200,
         type: "application/vnd.microsoft.activity.message",
-        value: failureText(this.deps, "da", new NoTenantError()) as never,
+        value: t("da", "teams.no_tenant") as never,
       };
     }
-    const card = await onCardAction(
-      this.deps,
-      ctx,
-      inboundFrom(context),
-      value.action?.verb ?? "",
-      value.action?.data,
-    );
+    const { ctx, inbound } = turn;
+    const card = await onCardAction(this.deps, ctx, inbound, value.action?.verb ?? "", value.action?.data);
     return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: card as never };
   }
 }

@@ -8,10 +8,10 @@ import type {
 import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
 import { RateLimited, retryAfterMs } from "../../src/app/rate-limited.ts";
 import type { Workspace } from "../../src/store/index.ts";
-import { type Rendered, splitText } from "./cards/card.ts";
-import { formCard } from "./cards/form.ts";
-import { fileCard } from "./cards/other.ts";
-import { render } from "./cards/render.ts";
+import { type Rendered, splitText } from "../cards/draw/card.ts";
+import { formCard } from "../cards/draw/form.ts";
+import { fileCard } from "../cards/draw/other.ts";
+import { render } from "../cards/draw/render.ts";
 import type { ConnectorSends, Content } from "./connector.ts";
 import type { Pinner } from "./graph.ts";
 import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";

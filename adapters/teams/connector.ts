@@ -5,7 +5,7 @@ import {
   type ConversationReference,
   TurnContext,
 } from "botbuilder";
-import type { AdaptiveCard } from "./cards/card.ts";
+import type { AdaptiveCard } from "../cards/draw/card.ts";
 import type { StoredReference } from "./store.ts";
 
 /** One activity's content: plain text or one card. */

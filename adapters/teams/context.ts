@@ -1,23 +1,18 @@
-import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import { AppError, errorText } from "../../src/app/index.ts";
-import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
-import type { TeamsChat } from "./chat-port.ts";
+import type { Ctx } from "../../src/app/index.ts";
+import type { CardDeps } from "../cards/inbound.ts";
 import type { TeamsStore } from "./store.ts";
-import type { Inbound } from "./turn.ts";
+import type { TeamsInbound } from "./turn.ts";
 
-export interface TeamsDeps {
-  core: Core;
-  log: Logger;
+/** The shared handlers' needs, and the Teams adapter's own rows (conversation references, pages, files). */
+export interface TeamsDeps extends CardDeps {
   store: TeamsStore;
-  /** The Teams chat port of a workspace (for what handlers send beyond their own reply). */
-  chat(workspace: Ctx["workspace"]): TeamsChat;
 }
 
+/** An activity from outside a Microsoft 365 tenant, or without a user: refused politely, nothing stored. */
 export class NoTenantError extends Error {}
 
 /** The workspace (the Microsoft 365 tenant) and the acting user behind an activity. */
-export async function teamsCtx(deps: TeamsDeps, inbound: Inbound): Promise<Ctx> {
+export async function teamsCtx(deps: TeamsDeps, inbound: TeamsInbound): Promise<Ctx> {
   if (!inbound.tenantId || !inbound.user.id) throw new NoTenantError("activity without tenant or user");
   const ctx = await deps.core.context(
     "teams",
@@ -29,15 +24,3 @@ export async function teamsCtx(deps: TeamsDeps, inbound: Inbound): Promise<Ctx> 
   const place = { conversation: inbound.conversation.id, private: inbound.conversation.kind === "personal" };
   return { ...ctx, place };
 }
-
-/** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */
-export function failureText(deps: TeamsDeps, language: Language, error: unknown): string {
-  if (error instanceof AppError) return errorText(language, error);
-  if (error instanceof NoTenantError) return t(language, "teams.no_tenant");
-  deps.log.error("teams handler failed", { error: String(error), stack: (error as Error)?.stack });
-  return t(language, "error.temporary");
-}
-
-/** The conversation a discussion can be held in: a channel or a group chat (not a personal chat). */
-export const hostConversation = (inbound: Inbound): string | null =>
-  inbound.conversation.kind === "personal" ? null : inbound.conversation.id;

@@ -1,5 +1,6 @@
-import type { Express, Response } from "express";
+import type { Express } from "express";
 import { t } from "../../src/i18n/index.ts";
+import { sendDownload } from "../cards/download.ts";
 import type { TeamsStore } from "./store.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -23,24 +24,4 @@ export function registerFileRoute(http: Express, store: TeamsStore) {
     }
     sendDownload(res, file);
   });
-}
-
-/** Sends a stored file as a download: a safe file name, never sniffed, never cached. */
-export function sendDownload(
-  res: Response,
-  file: { name: string; mimeType: string; content: Buffer | Uint8Array | string },
-) {
-  const ascii = file.name.replace(/[^A-Za-z0-9._-]/g, "_");
-  res.setHeader(
-    "content-type",
-    file.mimeType.startsWith("text/") ? `${file.mimeType}; charset=utf-8` : file.mimeType,
-  );
-  res.setHeader(
-    "content-disposition",
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-  );
-  res.setHeader("cache-control", "private, no-store");
-  res.setHeader("x-content-type-options", "nosniff");
-  res.setHeader("referrer-policy", "no-referrer");
-  res.send(file.content);
 }

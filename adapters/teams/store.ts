@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/store/index.ts";
-
-export type ConversationKind = "channel" | "groupChat" | "personal";
+import type { ConversationKind } from "../cards/inbound.ts";
 
 /** A conversation reference as the Bot Framework gives it (kept as JSON; only the adapter reads it). */
 export type StoredReference = Record<string, unknown> & {
@@ -32,13 +31,23 @@ export function teamsStore(db: Db) {
     publicUrl: (r.public_url as string | null) ?? null,
   });
   return {
+    /**
+     * Keeps a conversation's reference. An existing row is rewritten only where what proactive sends use differs
+     * (the kind, the person of a personal chat, the Bot Connector's address, the bot, the tenant, our address), so
+     * the many activities of a meeting do not each rewrite it.
+     */
     async saveConversation(workspaceId: string, row: ConversationRow): Promise<void> {
       await db.query(
-        `INSERT INTO teams_conversations (workspace_id, conversation_id, kind, user_id, reference, public_url)
+        `INSERT INTO teams_conversations AS c (workspace_id, conversation_id, kind, user_id, reference, public_url)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6)
          ON CONFLICT (workspace_id, conversation_id) DO UPDATE SET kind = EXCLUDED.kind,
-           user_id = COALESCE(EXCLUDED.user_id, teams_conversations.user_id), reference = EXCLUDED.reference,
-           public_url = COALESCE(EXCLUDED.public_url, teams_conversations.public_url), updated_at = now()`,
+           user_id = COALESCE(EXCLUDED.user_id, c.user_id), reference = EXCLUDED.reference,
+           public_url = COALESCE(EXCLUDED.public_url, c.public_url), updated_at = now()
+         WHERE (c.kind, c.user_id, c.public_url, c.reference ->> 'serviceUrl', c.reference -> 'bot' ->> 'id',
+             c.reference -> 'conversation' ->> 'tenantId')
+           IS DISTINCT FROM (EXCLUDED.kind, COALESCE(EXCLUDED.user_id, c.user_id),
+             COALESCE(EXCLUDED.public_url, c.public_url), EXCLUDED.reference ->> 'serviceUrl',
+             EXCLUDED.reference -> 'bot' ->> 'id', EXCLUDED.reference -> 'conversation' ->> 'tenantId')`,
         [workspaceId, row.conversationId, row.kind, row.userId, JSON.stringify(row.reference), row.publicUrl],
       );
     },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeMd } from "../../adapters/teams/cards/card.ts";
+import { escapeMd } from "../../adapters/cards/draw/card.ts";
 import { parseCommand, SUBCOMMANDS } from "../../src/app/commands.ts";
 import { type FormKind, formData, formSpec } from "../../src/app/forms.ts";
 import { AGENDA } from "../../src/domain/agenda.ts";

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { TeamsDeps } from "../context.ts";
-import type { Inbound } from "../turn.ts";
+import type { TeamsInbound } from "../turn.ts";
 
 /**
  * The bot was added to a team, chat or personal scope: say hello and how to begin (the reference is already kept).
@@ -9,7 +9,7 @@ import type { Inbound } from "../turn.ts";
  * deletion after an uninstall is off), and the person who added it is its installer, who may name the first
  * employer. A personal install names no one: anyone can add the app to their own chat.
  */
-export async function onInstalled(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+export async function onInstalled(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound): Promise<void> {
   if (!inbound.botAdded) return;
   if (inbound.conversation.kind !== "personal" && inbound.tenantId)
     await deps.core.markInstalled(

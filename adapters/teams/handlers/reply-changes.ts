@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { parseCommand } from "../../../src/app/commands.ts";
 import type { Ctx } from "../../../src/app/index.ts";
-import { AppError, errorText } from "../../../src/app/index.ts";
-import { failureText, type TeamsDeps } from "../context.ts";
-import type { Inbound } from "../turn.ts";
+import { failureText } from "../../cards/inbound.ts";
+import type { TeamsDeps } from "../context.ts";
+import type { TeamsInbound } from "../turn.ts";
 
 /** A reply in a point's thread edited by its writer: its note takes the new text. */
-export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound): Promise<void> {
   const threadId = inbound.conversation.threadId;
   if (!threadId || threadId === inbound.activityId) return;
   // A command to the bot in the thread was never a note, and does not become one by being edited.
@@ -24,7 +24,7 @@ export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: Inbound)
 }
 
 /** A reply in a point's thread deleted by its writer: its note goes too. */
-export async function onReplyDeleted(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+export async function onReplyDeleted(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound): Promise<void> {
   const threadId = inbound.conversation.threadId;
   if (!threadId || threadId === inbound.activityId) return;
   await answeringFailures(deps, ctx, inbound, () =>
@@ -32,12 +32,15 @@ export async function onReplyDeleted(deps: TeamsDeps, ctx: Ctx, inbound: Inbound
   );
 }
 
-async function answeringFailures(deps: TeamsDeps, ctx: Ctx, inbound: Inbound, work: () => Promise<unknown>) {
+async function answeringFailures(
+  deps: TeamsDeps,
+  ctx: Ctx,
+  inbound: TeamsInbound,
+  work: () => Promise<unknown>,
+) {
   try {
     await work();
   } catch (error) {
-    const l = ctx.workspace.language;
-    const text = error instanceof AppError ? errorText(l, error) : failureText(deps, l, error);
-    await inbound.reply({ text, cards: [] });
+    await inbound.reply({ text: failureText(deps, ctx.workspace.language, error), cards: [] });
   }
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../../src/app/index.ts";
 import type { TeamsDeps } from "../context.ts";
-import type { Inbound } from "../turn.ts";
+import type { TeamsInbound } from "../turn.ts";
 
 /**
  * The bot was removed from a team or group chat (or the app uninstalled there). Where that is the workplace's
@@ -8,7 +8,7 @@ import type { Inbound } from "../turn.ts";
  * is deleted after the same retention period as Slack's unless the app is added back. A person removing the app from
  * their personal chat, or the bot leaving another team of the tenant, leaves the workplace as it is.
  */
-export async function onUninstalled(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+export async function onUninstalled(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound): Promise<void> {
   if (!inbound.botRemoved || inbound.conversation.kind === "personal" || !inbound.tenantId) return;
   if (!(await holdsDiscussion(deps, ctx, inbound))) {
     deps.log.info("teams bot removed from a conversation that does not hold the discussion", {
@@ -21,7 +21,7 @@ export async function onUninstalled(deps: TeamsDeps, ctx: Ctx, inbound: Inbound)
 }
 
 /** Whether the team or chat the bot left holds the workplace's discussion (or none is set, or it cannot be told). */
-async function holdsDiscussion(deps: TeamsDeps, ctx: Ctx, inbound: Inbound): Promise<boolean> {
+async function holdsDiscussion(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound): Promise<boolean> {
   const place = ctx.workspace.defaultChannel;
   if (!place || place === inbound.conversation.id) return true;
   // A group chat holds only itself; a team holds its channels, known by the team kept with each channel's reference.

@@ -1,9 +1,9 @@
-import { type FieldValue, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
+import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
 import { AppError, problemText } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { NAME_SUFFIX } from "../cards/form.ts";
-import { messageCard } from "../cards/other.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { NAME_SUFFIX } from "../draw/form.ts";
+import { messageCard } from "../draw/other.ts";
 import { preInputCard } from "./form.ts";
 import { formKindFor } from "./kinds.ts";
 import { type ActionArgs, currentPointCard, pointCardOf, pointOrMessage } from "./shared.ts";
@@ -17,6 +17,26 @@ import { BadSubmit, readSubmit } from "./submit.ts";
 const CHANNEL_WAIT_MS = 150;
 
 const META = { d: "string", p: "int", k: "string", e: "string" } as const;
+
+/** The submitted inputs by field; a person is one of the workplace's members, or the name written beside. */
+function fieldValues(
+  spec: FormSpec,
+  inputs: Record<string, string>,
+  members: { userId: string; name: string }[],
+): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const field of spec.fields) {
+    const value = inputs[field.id]?.trim();
+    if (field.type !== "person") {
+      values[field.id] = value;
+      continue;
+    }
+    const member = members.find((m) => m.userId === value);
+    const written = inputs[`${field.id}${NAME_SUFFIX}`]?.trim();
+    values[field.id] = member ? { id: member.userId, name: member.name || member.userId } : written || value;
+  }
+  return values;
+}
 
 /** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */
 export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
@@ -41,18 +61,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
       (await currentPointCard(args, discussionId, point, { form })) ?? messageCard(error.text, "attention")
     );
   }
-  const values: Record<string, FieldValue> = {};
-  for (const field of spec.fields) {
-    const value = submitted.inputs[field.id]?.trim();
-    if (field.type !== "person") {
-      values[field.id] = value;
-      continue;
-    }
-    const member = context.members.find((m) => m.userId === value);
-    const written = submitted.inputs[`${field.id}${NAME_SUFFIX}`]?.trim();
-    values[field.id] = member ? { id: member.userId, name: member.name || member.userId } : written || value;
-  }
-  const data = formData(kind, values, context);
+  const data = formData(kind, fieldValues(spec, submitted.inputs, context.members), context);
   const entryId = typeof submitted.meta.e === "string" ? submitted.meta.e : null;
   try {
     const result = entryId

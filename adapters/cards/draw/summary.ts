@@ -3,6 +3,7 @@ import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   type Element,
@@ -15,7 +16,6 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
-import { VERB } from "./verbs.ts";
 
 const LINE = { spacing: "None" };
 const DETAIL = { isSubtle: true, spacing: "None" };

@@ -1,7 +1,7 @@
 import { AppError, problemText } from "../../../src/app/index.ts";
 import { formatDate, t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
 import { postponeCard } from "./form.ts";
 import type { ActionArgs } from "./shared.ts";
 import { metaOnly, readSubmit } from "./submit.ts";

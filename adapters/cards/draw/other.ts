@@ -1,6 +1,7 @@
 import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   actionSet,
@@ -17,7 +18,6 @@ import {
   textBlock,
 } from "./card.ts";
 import { INPUT } from "./form.ts";
-import { VERB } from "./verbs.ts";
 
 export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
   const l = view.language;

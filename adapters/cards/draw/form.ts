@@ -2,6 +2,7 @@ import type { FormRequest } from "../../../src/app/chat-port.ts";
 import { type FieldSpec, type FormSpec, formSpec } from "../../../src/app/forms.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
+import { VERB } from "../verbs.ts";
 import {
   actionSet,
   card,
@@ -13,7 +14,6 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
-import { VERB } from "./verbs.ts";
 
 /** Input ids carry this prefix so they can never collide with the action's own data (d, v, p, k …). */
 export const INPUT = "f.";

@@ -1,9 +1,9 @@
 import { AppError, problemText } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
-import { type Person, planCard } from "../cards/setup.ts";
-import { hostConversation } from "../context.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { type Person, planCard } from "../draw/setup.ts";
+import { hostConversation } from "../inbound.ts";
 import type { ActionArgs } from "./shared.ts";
 import { readSubmit } from "./submit.ts";
 

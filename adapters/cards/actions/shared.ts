@@ -1,19 +1,18 @@
 import type { Ctx, PointView } from "../../../src/app/index.ts";
 import { AppError, errorText } from "../../../src/app/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
-import { type PointCardOptions, pointCards } from "../cards/point.ts";
-import { failureText, type TeamsDeps } from "../context.ts";
-import type { Inbound } from "../turn.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { type PointCardOptions, pointCards } from "../draw/point.ts";
+import { type CardDeps, failureText, type Inbound } from "../inbound.ts";
 import { BadSubmit } from "./submit.ts";
 
 export interface ActionArgs {
-  deps: TeamsDeps;
+  deps: CardDeps;
   ctx: Ctx;
   inbound: Inbound;
   /** The Action.Execute data, inputs included. */
   data: unknown;
-  /** The invoke's activity id: the idempotency key, so a redelivered invoke acts once. */
+  /** The idempotency key, so a redelivered action acts once. */
   key: string;
 }
 
@@ -31,29 +30,9 @@ export async function currentPointCard(
   return view && pointCardOf(view, options);
 }
 
-/** A point's card drawn from its view; cards without a form are drawn once per view and notice. */
-export function pointCardOf(view: PointView, options: PointCardOptions = {}): AdaptiveCard | null {
-  // A form is one person's; a card with a notice alone is the same for everyone answered from this view.
-  if (options.form) return pointCards(view, options)[0] ?? null;
-  let cards = drawn.get(view);
-  if (!cards) {
-    cards = new Map();
-    drawn.set(view, cards);
-  }
-  const key = options.notice ? `${options.notice.tone} ${options.notice.text}` : "";
-  let card = cards.get(key);
-  if (card === undefined) {
-    card = pointCards(view, options)[0] ?? null;
-    cards.set(key, card);
-  }
-  return card;
-}
-
-/**
- * The cards drawn from a view, by notice. Requests arriving together share one read of a point, and with it one view
- * (see core.pointView); they then share its drawing too. Sent as they are, never changed.
- */
-const drawn = new WeakMap<PointView, Map<string, AdaptiveCard | null>>();
+/** A point's first card drawn from its view (a long point continues on further cards in the channel). */
+export const pointCardOf = (view: PointView, options: PointCardOptions = {}): AdaptiveCard | null =>
+  pointCards(view, options)[0] ?? null;
 
 /** Any failure as a card the user can read: refused submits and known errors in their words, the rest logged. */
 export function failureCard(args: ActionArgs, error: unknown): AdaptiveCard {

@@ -1,21 +1,20 @@
 import type { Ctx } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { approve } from "../actions/approve.ts";
-import { conclude } from "../actions/conclude.ts";
-import { entryDone, postpone } from "../actions/entries.ts";
-import { openForm } from "../actions/form.ts";
-import { move } from "../actions/move.ts";
-import { savePlan } from "../actions/plan.ts";
-import { refresh } from "../actions/refresh.ts";
-import { saveForm } from "../actions/save.ts";
-import { saveSetup } from "../actions/setup.ts";
-import { type ActionArgs, type ActionHandler, failureCard } from "../actions/shared.ts";
-import { start } from "../actions/start.ts";
-import { BadSubmit } from "../actions/submit.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { VERB, type Verb } from "../cards/verbs.ts";
-import type { TeamsDeps } from "../context.ts";
-import type { Inbound } from "../turn.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
+import { VERB, type Verb } from "../verbs.ts";
+import { approve } from "./approve.ts";
+import { conclude } from "./conclude.ts";
+import { entryDone, postpone } from "./entries.ts";
+import { openForm } from "./form.ts";
+import { move } from "./move.ts";
+import { savePlan } from "./plan.ts";
+import { refresh } from "./refresh.ts";
+import { saveForm } from "./save.ts";
+import { saveSetup } from "./setup.ts";
+import { type ActionArgs, type ActionHandler, failureCard } from "./shared.ts";
+import { start } from "./start.ts";
+import { BadSubmit } from "./submit.ts";
 
 const HANDLERS: Record<Verb, ActionHandler> = {
   [VERB.form]: openForm,
@@ -33,13 +32,13 @@ const HANDLERS: Record<Verb, ActionHandler> = {
 
 /** An Action.Execute from one of our cards: answered with a card (the refreshed one, or one that says what is wrong). */
 export async function onCardAction(
-  deps: TeamsDeps,
+  deps: CardDeps,
   ctx: Ctx,
   inbound: Inbound,
   verb: string,
   data: unknown,
 ): Promise<AdaptiveCard> {
-  const args: ActionArgs = { deps, ctx, inbound, data, key: `teams:${inbound.activityId}` };
+  const args: ActionArgs = { deps, ctx, inbound, data, key: keyOf(ctx, inbound) };
   try {
     const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb as Verb] : null;
     if (!handler) throw new BadSubmit(t(ctx.workspace.language, "teams.bad_submit"));

@@ -1,7 +1,7 @@
 import { t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
-import { hostConversation } from "../context.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { hostConversation } from "../inbound.ts";
 import type { ActionArgs } from "./shared.ts";
 import { metaOnly, readSubmit } from "./submit.ts";
 

@@ -2,6 +2,7 @@ import { currentReminderChoices, reminderChoices } from "../../../src/app/remind
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { Member, Workspace } from "../../../src/store/index.ts";
+import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   card,
@@ -14,7 +15,6 @@ import {
   textBlock,
 } from "./card.ts";
 import { INPUT } from "./form.ts";
-import { VERB } from "./verbs.ts";
 
 export const ZONES = [
   "Europe/Copenhagen",
@@ -38,35 +38,37 @@ const errorLine = (errors: Record<string, string>, id: string): Element[] =>
     ? [textBlock(escapeMd(errors[id] as string), { color: "attention", size: "Small", spacing: "None" })]
     : [];
 
-/**
- * Setup: headcount, the AMO members chosen from the conversation's members, time zone and language. The
- * discussion's place is the conversation the card was sent in.
- */
-export function setupCard(
+export interface SetupCardOptions {
+  actorId: string;
+  actorName: string;
+  canHost: boolean;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/** The setup's inputs about the workplace: its headcount and its AMO, chosen from `people`. */
+function workplaceInputs(
   workspace: Workspace,
   members: Member[],
-  roster: Person[],
-  options: {
-    actorId: string;
-    actorName: string;
-    canHost: boolean;
-    errors?: Record<string, string>;
-    values?: Record<string, string>;
-  },
-): AdaptiveCard {
+  people: Person[],
+  options: SetupCardOptions,
+): Element[] {
   const l = workspace.language;
   const errors = options.errors ?? {};
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
-  // Members already set up stay choosable even when they are not in this conversation's roster.
-  const people = [...roster];
-  for (const m of members)
-    if (!people.some((p) => p.id === m.userId)) people.push({ id: m.userId, name: m.name });
   const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
   const employer = value("employer", ids(["employer", "employer_representative"])[0] ?? options.actorId);
-  const zone = value("timeZone", ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0]);
-  const body: Element[] = [heading(t(l, "setup.title"))];
-  if (errors._) body.push(notice(errors._));
-  body.push(
+  const headcount = value("headcount", workspace.headcount ? String(workspace.headcount) : undefined);
+  const many = (id: string, key: "setup.representatives" | "setup.leaders", role: string) => ({
+    type: "Input.ChoiceSet",
+    id: `${INPUT}${id}`,
+    label: t(l, key),
+    isMultiSelect: true,
+    style: "filtered",
+    choices: choices(people),
+    value: value(id, ids([role]).join(",")),
+  });
+  return [
     {
       type: "Input.Number",
       id: `${INPUT}headcount`,
@@ -74,9 +76,7 @@ export function setupCard(
       min: 1,
       isRequired: true,
       errorMessage: t(l, "problem.required"),
-      ...(value("headcount", workspace.headcount ? String(workspace.headcount) : undefined)
-        ? { value: Number(value("headcount", String(workspace.headcount))) }
-        : {}),
+      ...(headcount ? { value: Number(headcount) } : {}),
     },
     ...errorLine(errors, "headcount"),
     {
@@ -90,24 +90,19 @@ export function setupCard(
       ...(employer ? { value: employer } : {}),
     },
     ...errorLine(errors, "employer"),
-    {
-      type: "Input.ChoiceSet",
-      id: `${INPUT}representatives`,
-      label: t(l, "setup.representatives"),
-      isMultiSelect: true,
-      style: "filtered",
-      choices: choices(people),
-      value: value("representatives", ids(["amo_representative"]).join(",")),
-    },
-    {
-      type: "Input.ChoiceSet",
-      id: `${INPUT}leaders`,
-      label: t(l, "setup.leaders"),
-      isMultiSelect: true,
-      style: "filtered",
-      choices: choices(people),
-      value: value("leaders", ids(["work_leader"]).join(",")),
-    },
+    many("representatives", "setup.representatives", "amo_representative"),
+    many("leaders", "setup.leaders", "work_leader"),
+  ];
+}
+
+/** The setup's inputs about how the bot speaks: time zone, language and reminders. */
+function settingInputs(workspace: Workspace, options: SetupCardOptions): Element[] {
+  const l = workspace.language;
+  const errors = options.errors ?? {};
+  const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
+  const zone = value("timeZone", ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0]);
+  const reminders = currentReminderChoices(workspace);
+  return [
     {
       type: "Input.ChoiceSet",
       id: `${INPUT}timeZone`,
@@ -131,7 +126,7 @@ export function setupCard(
       label: t(l, "setup.reminders_off"),
       isMultiSelect: true,
       choices: reminderChoices(l).map((c) => ({ title: c.label, value: c.value })),
-      value: value("remindersOff", currentReminderChoices(workspace).off.join(",")),
+      value: value("remindersOff", reminders.off.join(",")),
     },
     {
       type: "Input.Number",
@@ -139,9 +134,32 @@ export function setupCard(
       label: t(l, "setup.prepare_days"),
       min: 0,
       max: 90,
-      value: Number(value("prepareDays", String(currentReminderChoices(workspace).prepareDays))),
+      value: Number(value("prepareDays", String(reminders.prepareDays))),
     },
     ...errorLine(errors, "reminders"),
+  ];
+}
+
+/**
+ * Setup: headcount, the AMO members chosen from the conversation's members, time zone and language. The
+ * discussion's place is the conversation the card was sent in.
+ */
+export function setupCard(
+  workspace: Workspace,
+  members: Member[],
+  roster: Person[],
+  options: SetupCardOptions,
+): AdaptiveCard {
+  const l = workspace.language;
+  // Members already set up stay choosable even when they are not in this conversation's roster.
+  const people = [...roster];
+  for (const m of members)
+    if (!people.some((p) => p.id === m.userId)) people.push({ id: m.userId, name: m.name });
+  const body: Element[] = [heading(t(l, "setup.title"))];
+  if (options.errors?._) body.push(notice(options.errors._));
+  body.push(
+    ...workplaceInputs(workspace, members, people, options),
+    ...settingInputs(workspace, options),
     subtle(t(l, options.canHost ? "teams.setup_channel" : "teams.setup_no_channel")),
     subtle(t(l, "setup.privacy")),
   );

@@ -1,7 +1,7 @@
 import { t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
-import { summaryCards } from "../cards/summary.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { summaryCards } from "../draw/summary.ts";
 import type { ActionArgs } from "./shared.ts";
 import { metaOnly, readSubmit } from "./submit.ts";
 

@@ -1,6 +1,6 @@
 import { t } from "../../../src/i18n/index.ts";
-import type { AdaptiveCard } from "../cards/card.ts";
-import { messageCard } from "../cards/other.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
 import { type ActionArgs, currentPointCard } from "./shared.ts";
 import { metaOnly, readSubmit } from "./submit.ts";
 

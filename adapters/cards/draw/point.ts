@@ -1,0 +1,126 @@
+import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
+import { type MessageKey, t } from "../../../src/i18n/index.ts";
+import { VERB } from "../verbs.ts";
+import {
+  type AdaptiveCard,
+  actionSet,
+  type Element,
+  escapeMd,
+  execute,
+  heading,
+  notice,
+  paginate,
+  paragraphs,
+  subheading,
+  subtle,
+  textBlock,
+} from "./card.ts";
+import { type FormState, formElements } from "./form.ts";
+
+export interface PointCardOptions {
+  /** An open form under the point (shown only to the user who asked for it, in the invoke response). */
+  form?: FormState & { entryId?: string };
+  notice?: { text: string; tone: "good" | "attention" };
+}
+
+/** An entry as shown on its point's card: its label and text, then its details. */
+function entryElements(entry: ViewEntry): Element[] {
+  const d = entry.described;
+  return [
+    ...paragraphs(`**${escapeMd(d.label)}:** ${escapeMd(d.text)}`, { spacing: "Small" }),
+    ...d.details.flatMap((x) => paragraphs(escapeMd(x), { isSubtle: true, spacing: "None" })),
+  ];
+}
+
+/** The point's help and questions, and the goals carried over from last year. */
+function questionElements(view: PointView): Element[] {
+  const l = view.language;
+  const elements = [
+    subtle(`${t(l, `point.${view.status}`)} · ${view.help}`),
+    subheading(t(l, "point.questions")),
+    ...view.questions.map((q) => textBlock(`- ${escapeMd(q)}`, { spacing: "None" })),
+  ];
+  if (view.carriedGoals.length > 0) {
+    elements.push(subheading(t(l, "point.carried_goals")));
+    elements.push(
+      ...view.carriedGoals.map((g) =>
+        textBlock(`- ${escapeMd(g.text)} (${escapeMd(g.successCriterion)})`, { spacing: "None" }),
+      ),
+    );
+  }
+  return elements;
+}
+
+/** An open form under the point, with its save and cancel buttons. */
+function openFormElements(view: PointView, form: NonNullable<PointCardOptions["form"]>): Element[] {
+  const l = view.language;
+  const data = { d: view.discussionId, p: view.number };
+  const save = { ...data, k: form.spec.kind, ...(form.entryId ? { e: form.entryId } : {}) };
+  return [
+    ...formElements(form, l),
+    actionSet([
+      execute(form.spec.submit, VERB.save, save, "positive"),
+      execute(t(l, "teams.cancel"), VERB.refresh, data),
+    ]),
+  ];
+}
+
+/** The buttons that open a form: note, decision, goal, and the point's own form. */
+function formButtons(view: PointView): Element[] {
+  const l = view.language;
+  const open = (title: string, kind: string) =>
+    execute(title, VERB.form, { d: view.discussionId, p: view.number, k: kind });
+  const buttons = [
+    open(t(l, "button.note"), "note"),
+    open(t(l, "button.decision"), "decision"),
+    open(t(l, "button.goal"), "goal"),
+  ];
+  if (view.form) buttons.push(open(t(l, `form.${view.form}.title` as MessageKey), view.form));
+  return buttons;
+}
+
+/** Back, skip, and next (or conclude on the last point), for the point the meeting is at. */
+function moveButtons(view: PointView): Element {
+  const l = view.language;
+  const move = (key: MessageKey, m: string, style?: "positive") =>
+    execute(t(l, key), VERB.move, { d: view.discussionId, p: view.number, v: view.version, m }, style);
+  const moves = [move("button.previous", "previous"), move("button.skip", "skip")];
+  if (view.number < 11) moves.push(move("button.next", "next", "positive"));
+  else {
+    const data = { d: view.discussionId, v: view.version };
+    moves.push(execute(t(l, "button.conclude"), VERB.conclude, data, "positive"));
+  }
+  return actionSet(moves);
+}
+
+/** What has been recorded under the point, and where to write more. */
+function recordedElements(view: PointView): Element[] {
+  const l = view.language;
+  const body: Element[] = [];
+  if (view.entries.length === 0) body.push(subtle(t(l, "point.nothing_yet")));
+  else {
+    body.push(subheading(`${t(l, "point.recorded")} (${view.entryCount})`));
+    if (view.entryCount > view.entries.length)
+      body.push(
+        subtle(t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })),
+      );
+    for (const entry of view.entries) body.push(...entryElements(entry));
+  }
+  body.push(subtle(t(l, "point.thread_hint")));
+  return body;
+}
+
+/** One agenda point: its questions, what has been recorded, and the buttons to record more or move on. */
+export function pointCards(view: PointView, options: PointCardOptions = {}): AdaptiveCard[] {
+  const l = view.language;
+  const title = t(l, "point.header", { number: view.number, title: view.title });
+  const head: Element[] = [heading(title)];
+  if (options.notice) head.push(notice(options.notice.text, options.notice.tone));
+  head.push(...questionElements(view));
+  const editable = view.discussionStatus !== "planned";
+  if (options.form) head.push(...openFormElements(view, options.form));
+  const actions = editable && !options.form ? formButtons(view) : [];
+  if (editable && !options.form && view.isCurrent && view.discussionStatus === "running")
+    head.push(moveButtons(view));
+  return paginate(head, recordedElements(view), actions, (page) => t(l, "teams.continued", { title, page }));
+}

@@ -1,0 +1,27 @@
+import { parseCommand } from "../../../src/app/commands.ts";
+import type { Ctx } from "../../../src/app/index.ts";
+import { type CardDeps, failureText, type Inbound } from "../inbound.ts";
+import { runCommand } from "./commands.ts";
+
+/**
+ * A message: a reply in an agenda point's thread becomes a note; otherwise, when the bot is addressed (an @mention,
+ * the command menu, or any message in a personal chat), the text is a command.
+ */
+export async function onMessage(deps: CardDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
+  const addressed = inbound.mentioned || inbound.conversation.kind === "personal";
+  const command = parseCommand(inbound.text);
+  try {
+    if (inbound.conversation.threadId && !(addressed && command.type !== "unknown")) {
+      const recorded = await deps.core.recordThreadReply(ctx, {
+        channel: inbound.conversation.id,
+        threadId: inbound.conversation.threadId,
+        messageId: inbound.activityId,
+        text: inbound.text,
+      });
+      if (recorded || !addressed) return;
+    }
+    if (addressed) await runCommand({ deps, ctx, inbound }, command);
+  } catch (error) {
+    await inbound.reply({ text: failureText(deps, ctx.workspace.language, error), cards: [] });
+  }
+}

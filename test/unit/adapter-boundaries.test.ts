@@ -1,0 +1,53 @@
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join, normalize } from "node:path";
+import { describe, expect, it } from "vitest";
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else if (path.endsWith(".ts")) out.push(path);
+  }
+  return out;
+}
+
+const IMPORT = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+/** Every module a folder's files import: relative ones as paths from the project's root, packages as named. */
+async function importsOf(dir: string): Promise<{ file: string; target: string }[]> {
+  const found: { file: string; target: string }[] = [];
+  for (const file of await files(dir)) {
+    for (const match of (await readFile(file, "utf8")).matchAll(IMPORT)) {
+      const spec = match[1] ?? match[2] ?? "";
+      found.push({ file, target: spec.startsWith(".") ? normalize(join(dirname(file), spec)) : spec });
+    }
+  }
+  return found;
+}
+
+const offenders = async (dir: string, refused: (target: string) => boolean) =>
+  (await importsOf(dir)).filter((i) => refused(i.target)).map((i) => `${i.file}: ${i.target}`);
+
+describe("the adapters' boundaries", () => {
+  it("keeps the local channel and the shared cards apart from Teams", async () => {
+    const teams = (target: string) => target.startsWith("adapters/teams/");
+    expect(await offenders("adapters/local", teams)).toEqual([]);
+    expect(await offenders("adapters/cards", teams)).toEqual([]);
+  });
+
+  it("keeps Teams apart from the local channel", async () => {
+    expect(await offenders("adapters/teams", (target) => target.startsWith("adapters/local/"))).toEqual([]);
+  });
+
+  it("keeps botbuilder inside adapters/teams", async () => {
+    const sdk = (target: string) => /^botbuilder|^botframework/.test(target);
+    const outside = (await Promise.all(["src", "adapters"].map((dir) => offenders(dir, sdk)))).flat();
+    expect(outside.filter((line) => !line.startsWith("adapters/teams/"))).toEqual([]);
+  });
+
+  it("resolves a relative import to the file it names", async () => {
+    const imports = await importsOf("adapters/local");
+    expect(imports.some((i) => i.target === "adapters/cards/draw/card.ts")).toBe(true);
+  });
+});
