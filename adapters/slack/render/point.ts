@@ -1,7 +1,15 @@
 import type { KnownBlock } from "@slack/types";
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { CONCLUDE_ACTION } from "../listeners/actions/conclude.ts";
+import { DECISION_ACTION } from "../listeners/actions/decision.ts";
+import { GOAL_ACTION } from "../listeners/actions/goal.ts";
+import { NEXT_ACTION } from "../listeners/actions/next.ts";
+import { NOTE_ACTION } from "../listeners/actions/note.ts";
+import { POINT_FORM_ACTION } from "../listeners/actions/point-form.ts";
+import { PREVIOUS_ACTION } from "../listeners/actions/previous.ts";
+import { SKIP_ACTION } from "../listeners/actions/skip.ts";
+import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, LIMITS, sections } from "./mrkdwn.ts";
 
 export function entryLines(entry: ViewEntry): string {
@@ -54,24 +62,24 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
       ...(style ? { style } : {}),
     });
     const record = [
-      button(ACTION.note, "button.note"),
-      button(ACTION.decision, "button.decision"),
-      button(ACTION.goal, "button.goal"),
+      button(NOTE_ACTION, "button.note"),
+      button(DECISION_ACTION, "button.decision"),
+      button(GOAL_ACTION, "button.goal"),
     ];
     if (view.form)
       record.push({
-        ...button(ACTION.form, "button.form", { f: view.form }),
+        ...button(POINT_FORM_ACTION, "button.form", { f: view.form }),
         text: { type: "plain_text", text: t(l, `form.${view.form}.title`) },
       });
     blocks.push({ type: "actions", block_id: `record_${view.number}`, elements: record });
     if (view.isCurrent && view.discussionStatus === "running") {
       // No "back" on the first point: there is nothing before it.
       const move = [
-        ...(view.number > 1 ? [button(ACTION.previous, "button.previous")] : []),
-        button(ACTION.skip, "button.skip"),
+        ...(view.number > 1 ? [button(PREVIOUS_ACTION, "button.previous")] : []),
+        button(SKIP_ACTION, "button.skip"),
       ];
-      if (view.number < 11) move.push(button(ACTION.next, "button.next", {}, "primary"));
-      else move.push(button(ACTION.conclude, "button.conclude", {}, "primary"));
+      if (view.number < 11) move.push(button(NEXT_ACTION, "button.next", {}, "primary"));
+      else move.push(button(CONCLUDE_ACTION, "button.conclude", {}, "primary"));
       blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
     }
   }

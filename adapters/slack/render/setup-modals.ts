@@ -3,7 +3,11 @@ import { currentReminderChoices, reminderChoices } from "../../../src/app/remind
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { Member, Workspace } from "../../../src/store/index.ts";
-import { VIEW } from "./actions.ts";
+import { CONCLUDE_REASON_FORM } from "../listeners/views/conclude-reason.ts";
+import { ENTRY_FORM } from "../listeners/views/entry-form.ts";
+import { PLAN_FORM } from "../listeners/views/plan.ts";
+import { POSTPONE_FORM } from "../listeners/views/postpone.ts";
+import { SETUP_FORM } from "../listeners/views/setup.ts";
 import { clip, context, escapeMrkdwn } from "./mrkdwn.ts";
 
 const ZONES = [
@@ -53,7 +57,7 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
   const defaultChannel = workspace.defaultChannel ?? channel;
   const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
   const current = currentReminderChoices(workspace);
-  return modal(VIEW.setup, t(l, "setup.title"), l, [
+  return modal(SETUP_FORM, t(l, "setup.title"), l, [
     input("headcount", t(l, "setup.headcount"), {
       type: "number_input",
       is_decimal_allowed: false,
@@ -127,7 +131,7 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
 export function planModal(workspace: Workspace, channel: string | undefined): View {
   const l = workspace.language;
   const defaultChannel = workspace.defaultChannel ?? channel;
-  return modal(VIEW.plan, t(l, "plan.title"), l, [
+  return modal(PLAN_FORM, t(l, "plan.title"), l, [
     input("date", t(l, "plan.date"), { type: "datepicker" }),
     input("time", t(l, "plan.time"), { type: "timepicker", initial_time: "10:00" }),
     input(
@@ -149,7 +153,7 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
 /** Why the discussion is concluded although something is missing. */
 export function concludeReasonModal(language: Language, metadata: string): View {
   return modal(
-    VIEW.concludeReason,
+    CONCLUDE_REASON_FORM,
     t(language, "conclude.title"),
     language,
     [
@@ -166,7 +170,7 @@ export function concludeReasonModal(language: Language, metadata: string): View 
 /** A new deadline for a decision or goal. */
 export function postponeModal(language: Language, metadata: string): View {
   return modal(
-    VIEW.postpone,
+    POSTPONE_FORM,
     t(language, "button.postpone"),
     language,
     [input("deadline", t(language, "form.deadline"), { type: "datepicker" })],
@@ -181,7 +185,7 @@ export function preInputModal(
   points: { number: number; title: string }[],
 ): View {
   return modal(
-    VIEW.entry,
+    ENTRY_FORM,
     t(language, "command.pre_input_title"),
     language,
     [

@@ -4,7 +4,8 @@ import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { APPROVE_ACTION } from "../listeners/actions/approve.ts";
+import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, paginate, sections } from "./mrkdwn.ts";
 
 const line = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean) => {
@@ -118,7 +119,7 @@ export function summaryPages(view: SummaryView): { text: string; pages: KnownBlo
       elements: [
         {
           type: "button",
-          action_id: ACTION.approve,
+          action_id: APPROVE_ACTION,
           style: "primary",
           text: { type: "plain_text", text: t(l, "button.approve") },
           value: encodeValue({ d: view.discussionId, v: view.version }),

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import {
   type FieldValue,
   type FormKind,
@@ -10,9 +10,10 @@ import { AppError, problemText } from "../../../../src/app/index.ts";
 import { AGENDA } from "../../../../src/domain/agenda.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
-import { VIEW } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
-import { accept, checkThen, onSubmit, refuse } from "./shared.ts";
+import { accept, checkThen, handleSubmit, refuse } from "./submission.ts";
+
+export const ENTRY_FORM = "entry_form";
 
 /**
  * Every entry form (note, decision, goal, the points' own forms, and input before the meeting). The entry is checked
@@ -20,69 +21,74 @@ import { accept, checkThen, onSubmit, refuse } from "./shared.ts";
  * their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args }) => {
-    const meta = readMeta(metadata);
-    // Not a form this app opened (or one from an older version): nothing to record into.
-    if (!meta) throw new AppError("not_found", "error.not_found");
-    const key = `view:${args.body.view.id}`;
-    const language = ctx.workspace.language;
-    if (meta.k === "pre_input") {
-      const text = stateValue(fieldState(state, "text")) ?? "";
-      const point = Number(stateValue(fieldState(state, "point")));
-      const input = { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" };
-      return checkThen(
-        ctx,
-        () => deps.core.precheck(ctx, input),
-        async (w) => {
-          await deps.core.record(w.ctx, input, key);
-        },
-        () => "text",
-      );
-    }
-    const kind = meta.k;
-    const context = await deps.core.formContext(ctx, meta.d, kind);
-    const spec = formSpec(kind, context);
-    const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
-      const values: Record<string, FieldValue> = {};
-      for (const field of spec.fields) {
-        const raw = stateValue(fieldState(state, field.id));
-        values[field.id] = field.type === "person" ? await person(raw) : raw;
+  app.view<ViewSubmitAction>(ENTRY_FORM, (args) =>
+    handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
+      const meta = readMeta(metadata);
+      // Not a form this app opened (or one from an older version): nothing to record into.
+      if (!meta) throw new AppError("not_found", "error.not_found");
+      const key = `view:${args.body.view.id}`;
+      const language = ctx.workspace.language;
+      if (meta.k === "pre_input") {
+        const text = stateValue(fieldState(state, "text")) ?? "";
+        const point = Number(stateValue(fieldState(state, "point")));
+        const input = { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" };
+        return checkThen(
+          ctx,
+          () => deps.core.precheck(ctx, input),
+          async (w) => {
+            await deps.core.record(w.ctx, input, key);
+          },
+          () => "text",
+        );
       }
-      return formData(kind, values, context);
-    };
-    // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
-    const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
-    const input = (data: Record<string, unknown>) => ({
-      discussionId: meta.d,
-      point: meta.p ?? 0,
-      kind,
-      data,
-    });
-    try {
-      if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
-      else deps.core.precheck(ctx, input(draft));
-    } catch (error) {
-      if (error instanceof AppError && Object.keys(error.problems).length > 0) {
-        return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
+      const kind = meta.k;
+      const context = await deps.core.formContext(ctx, meta.d, kind);
+      const spec = formSpec(kind, context);
+      const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
+        const values: Record<string, FieldValue> = {};
+        for (const field of spec.fields) {
+          const raw = stateValue(fieldState(state, field.id));
+          values[field.id] = field.type === "person" ? await person(raw) : raw;
+        }
+        return formData(kind, values, context);
+      };
+      // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
+      const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
+      const input = (data: Record<string, unknown>) => ({
+        discussionId: meta.d,
+        point: meta.p ?? 0,
+        kind,
+        data,
+      });
+      try {
+        if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
+        else deps.core.precheck(ctx, input(draft));
+      } catch (error) {
+        if (error instanceof AppError && Object.keys(error.problems).length > 0) {
+          return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
+        }
+        throw error;
       }
-      throw error;
-    }
-    return accept(async ({ ctx, person }) => {
-      const data = await dataWith(person);
-      const result = meta.e
-        ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-        : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
-      const notShown = () =>
-        args.client.chat.postMessage({ channel: ctx.actor.userId, text: t(language, "command.not_synced") });
-      // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
-      // meanwhile); its author hears if that refresh fails.
-      if (result.shown)
-        void result.shown
-          .then((ok) => (ok ? undefined : notShown()))
-          .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
-      else if (result.synced === false) await notShown();
-    });
-  });
+      return accept(async ({ ctx, person }) => {
+        const data = await dataWith(person);
+        const result = meta.e
+          ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
+          : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
+        const notShown = () =>
+          args.client.chat.postMessage({
+            channel: ctx.actor.userId,
+            text: t(language, "command.not_synced"),
+          });
+        // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
+        // meanwhile); its author hears if that refresh fails.
+        if (result.shown)
+          void result.shown
+            .then((ok) => (ok ? undefined : notShown()))
+            .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
+        else if (result.synced === false) await notShown();
+      });
+    }),
+  );
 }
 
 type Meta = { k: FormKind | "pre_input"; d: string; p?: number | null; e?: string | null };
