@@ -49,15 +49,23 @@ const modal = (
   blocks,
 });
 
-/** Setup: headcount, the AMO members through user pickers, channel, time zone and language. */
+/** Setup: headcount, the AMO members through user pickers, channel, time zone, language and reminders. */
 export function setupModal(workspace: Workspace, members: Member[], channel: string | undefined): View {
+  const l = workspace.language;
+  return modal(SETUP_FORM, t(l, "setup.title"), l, [
+    ...peopleInputs(workspace, members),
+    ...placeInputs(workspace, channel),
+    ...reminderInputs(workspace),
+    context(escapeMrkdwn(t(l, "setup.privacy"))),
+  ]);
+}
+
+/** The headcount and who is who: the employer, the representatives and the work leaders. */
+function peopleInputs(workspace: Workspace, members: Member[]) {
   const l = workspace.language;
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
   const employer = ids(["employer", "employer_representative"])[0];
-  const defaultChannel = workspace.defaultChannel ?? channel;
-  const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
-  const current = currentReminderChoices(workspace);
-  return modal(SETUP_FORM, t(l, "setup.title"), l, [
+  return [
     input("headcount", t(l, "setup.headcount"), {
       type: "number_input",
       is_decimal_allowed: false,
@@ -80,6 +88,15 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       { type: "multi_users_select", initial_users: ids(["work_leader"]) },
       true,
     ),
+  ];
+}
+
+/** Where and how: the channel, the time zone and the language. */
+function placeInputs(workspace: Workspace, channel: string | undefined) {
+  const l = workspace.language;
+  const defaultChannel = workspace.defaultChannel ?? channel;
+  const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
+  return [
     input("channel", t(l, "setup.channel"), {
       type: "conversations_select",
       filter: { include: ["public", "private"], exclude_bot_users: true },
@@ -95,6 +112,14 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       options: [option("da", t(l, "language.da")), option("en", t(l, "language.en"))],
       initial_option: option(l, t(l, `language.${l}`)),
     }),
+  ];
+}
+
+/** Which reminders are off, and how many days before the meeting the preparation reminder comes. */
+function reminderInputs(workspace: Workspace) {
+  const l = workspace.language;
+  const current = currentReminderChoices(workspace);
+  return [
     input(
       "remindersOff",
       t(l, "setup.reminders_off"),
@@ -123,8 +148,7 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       },
       true,
     ),
-    context(escapeMrkdwn(t(l, "setup.privacy"))),
-  ]);
+  ];
 }
 
 /** Planning: date, time, duration, place or link, participants and channel. */
