@@ -43,11 +43,11 @@ export async function handleSubmit(
   check: (s: CheckContext) => Promise<Checked>,
 ) {
   const { ack, body, view } = args;
-  const submitter = {
+  const submitter: Submitter = {
     teamId: body.team?.id ?? body.user.team_id ?? "",
     userId: body.user.id,
     state: view.state.values as ViewState,
-    language: "da" as Language,
+    language: "da",
   };
   let checked: Checked;
   try {
