@@ -1,52 +1,85 @@
-import type { App } from "@slack/bolt";
-import type { SlackDeps } from "./context.ts";
-import * as approve from "./listeners/actions/approve.ts";
-import * as conclude from "./listeners/actions/conclude.ts";
-import * as concludeAnyway from "./listeners/actions/conclude-anyway.ts";
-import * as decision from "./listeners/actions/decision.ts";
-import * as entryDone from "./listeners/actions/entry-done.ts";
-import * as entryPostpone from "./listeners/actions/entry-postpone.ts";
-import * as goal from "./listeners/actions/goal.ts";
-import * as next from "./listeners/actions/next.ts";
-import * as note from "./listeners/actions/note.ts";
-import * as pointForm from "./listeners/actions/point-form.ts";
-import * as preInput from "./listeners/actions/pre-input.ts";
-import * as previous from "./listeners/actions/previous.ts";
-import * as skip from "./listeners/actions/skip.ts";
-import * as start from "./listeners/actions/start.ts";
-import * as command from "./listeners/commands/arbejdsmiljo.ts";
-import * as appUninstalled from "./listeners/events/app-uninstalled.ts";
-import * as threadReply from "./listeners/events/thread-reply.ts";
-import * as tokensRevoked from "./listeners/events/tokens-revoked.ts";
-import * as concludeReason from "./listeners/views/conclude-reason.ts";
-import * as entryForm from "./listeners/views/entry-form.ts";
-import * as plan from "./listeners/views/plan.ts";
-import * as postpone from "./listeners/views/postpone.ts";
-import * as setup from "./listeners/views/setup.ts";
+import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { Config } from "../../src/config.ts";
+import type { AdapterContext } from "../../src/platforms.ts";
+import { pgInstallationStore } from "./installation-store.ts";
+import { oauthCallbacks } from "./oauth-pages.ts";
+import { SCOPES } from "./scopes.ts";
 
-const LISTENERS = {
-  commands: [command],
-  actions: [
-    note,
-    decision,
-    goal,
-    pointForm,
-    next,
-    previous,
-    skip,
-    conclude,
-    concludeAnyway,
-    approve,
-    start,
-    preInput,
-    entryDone,
-    entryPostpone,
-  ],
-  views: [entryForm, setup, plan, concludeReason, postpone],
-  events: [threadReply, appUninstalled, tokensRevoked],
-};
+const EVENTS_PATH = "/slack/events";
+const INSTALL_PATH = "/slack/install";
+const REDIRECT_PATH = "/slack/oauth_redirect";
 
-/** Registers every listener: one file per command, action, view and event under listeners/. */
-export function registerListeners(app: App, deps: SlackDeps) {
-  for (const listener of Object.values(LISTENERS).flat()) listener.register(app, deps);
+/** How the Bolt app is made: the adapter's context, which way Slack reaches it, and the options both share. */
+export interface BoltSetup {
+  context: AdapterContext;
+  mode: "single" | "oauth" | "socket";
+  clientOptions: WebClientOptions;
+  logger: BoltLogger;
+  tokenKey: () => Buffer;
+}
+
+/**
+ * The Bolt app: over HTTP, Bolt's ExpressReceiver mounted in the server's express app (Bolt checks every request's
+ * signature); in Socket Mode, for local development, its SocketModeReceiver.
+ */
+export function boltApp(setup: BoltSetup): App {
+  return setup.mode === "socket" ? socketModeApp(setup) : httpApp(setup);
+}
+
+const logLevelOf = (config: Config) => (config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN);
+
+function socketModeApp({ context: { config }, clientOptions, logger }: BoltSetup): App {
+  return new App({
+    token: config.SLACK_BOT_TOKEN,
+    appToken: config.SLACK_APP_TOKEN,
+    socketMode: true,
+    clientOptions,
+    // The Socket Mode client takes its Web API options (SLACK_API_URL) from installerOptions, not clientOptions.
+    installerOptions: { clientOptions },
+    logger,
+    logLevel: logLevelOf(config),
+    convoStore: false,
+  });
+}
+
+function httpApp(setup: BoltSetup): App {
+  const { context, mode, clientOptions, logger } = setup;
+  const logLevel = logLevelOf(context.config);
+  const receiver = new ExpressReceiver({
+    signingSecret: context.config.SLACK_SIGNING_SECRET as string,
+    endpoints: EVENTS_PATH,
+    app: context.http,
+    logger,
+    logLevel,
+    ...(mode === "oauth" ? installOptions(setup) : {}),
+  });
+  return new App({
+    receiver,
+    clientOptions,
+    logger,
+    logLevel,
+    // No conversation store: Bolt would keep per-channel state in memory, and all our state is in PostgreSQL.
+    convoStore: false,
+    ...(mode === "single" ? { token: context.config.SLACK_BOT_TOKEN } : {}),
+  });
+}
+
+/** Installing in many workspaces: Bolt's installer serves the install paths; installations go to PostgreSQL. */
+function installOptions({ context, clientOptions, tokenKey }: BoltSetup) {
+  const { config, core, db, log } = context;
+  return {
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    scopes: [...SCOPES],
+    installationStore: pgInstallationStore(db, tokenKey()),
+    installerOptions: {
+      directInstall: true,
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      clientOptions,
+      callbackOptions: oauthCallbacks(core, log),
+    },
+  };
 }

@@ -8,19 +8,29 @@ import type {
 } from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
 import { RateLimited } from "../../src/app/rate-limited.ts";
-import { VIEW } from "./render/actions.ts";
+import { ENTRY_FORM } from "./listeners/views/entry-form.ts";
 import { formModal } from "./render/forms.ts";
 import { render } from "./render/message.ts";
 
-/** The core's chat port on Slack's Web API, for one workspace (one bot token). */
+/**
+ * The core's chat port on Slack's Web API, for one workspace (one bot token). The client is found on first use: the
+ * port is asked for synchronously, and with OAuth the team's token is read from the database.
+ */
 export class SlackChat implements ChatPort {
-  constructor(private readonly client: WebClient) {}
+  private found: Promise<WebClient> | undefined;
+  constructor(private readonly findClient: () => Promise<WebClient>) {}
+
+  private client(): Promise<WebClient> {
+    this.found ??= this.findClient();
+    return this.found;
+  }
 
   async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
+    const client = await this.client();
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
     const posted = await this.inChannel(channel, () =>
-      this.client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false }),
+      client.chat.postMessage({ channel, text, blocks: first, unfurl_links: false }),
     ).catch(rateLimited);
     const ref = { channel: posted.channel ?? channel, id: posted.ts as string };
     await this.postPages(ref, text, rest);
@@ -28,20 +38,22 @@ export class SlackChat implements ChatPort {
   }
 
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const client = await this.client();
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
     // Pages beyond the first cannot be edited in place: they follow in the thread, but only when the content is new
     // (the fallback text names it, e.g. the summary's version), so an approval does not repeat them.
     const repeated = rest.length > 0 && (await this.currentText(ref)) === text;
-    await this.client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks: first });
+    await client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks: first });
     if (!repeated) await this.postPages(ref, text, rest);
   }
 
   async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
+    const client = await this.client();
     const { text, pages } = render(message);
     const [first = [], ...rest] = pages;
     const thread = parent.threadId ?? parent.id;
-    const posted = await this.client.chat
+    const posted = await client.chat
       .postMessage({ channel: parent.channel, thread_ts: thread, text, blocks: first })
       .catch(rateLimited);
     const ref = { channel: parent.channel, id: posted.ts as string, threadId: thread };
@@ -50,10 +62,9 @@ export class SlackChat implements ChatPort {
   }
 
   async pin(ref: MessageRef): Promise<"pinned" | "unsupported"> {
+    const client = await this.client();
     try {
-      await this.inChannel(ref.channel, () =>
-        this.client.pins.add({ channel: ref.channel, timestamp: ref.id }),
-      );
+      await this.inChannel(ref.channel, () => client.pins.add({ channel: ref.channel, timestamp: ref.id }));
       return "pinned";
     } catch (error) {
       if (slackError(error) === "already_pinned") return "pinned";
@@ -62,33 +73,37 @@ export class SlackChat implements ChatPort {
   }
 
   async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
+    const client = await this.client();
     const content =
       typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     const base = { channel_id: channel, file: content, filename: file.name, title: file.title };
-    if (thread) await this.client.files.uploadV2({ ...base, thread_ts: thread.threadId ?? thread.id });
-    else await this.client.files.uploadV2(base);
+    if (thread) await client.files.uploadV2({ ...base, thread_ts: thread.threadId ?? thread.id });
+    else await client.files.uploadV2(base);
   }
 
   async linkTo(ref: MessageRef): Promise<string | null> {
-    const result = await this.client.chat.getPermalink({ channel: ref.channel, message_ts: ref.id });
+    const client = await this.client();
+    const result = await client.chat.getPermalink({ channel: ref.channel, message_ts: ref.id });
     return result.permalink ?? null;
   }
 
   async openForm(trigger: string, form: FormRequest): Promise<void> {
+    const client = await this.client();
     const spec = formSpec(form.form, {
       language: form.language,
       members: [],
       carriedGoals: form.carriedGoals ?? [],
     });
     const metadata = JSON.stringify({ k: form.form, d: form.discussionId, p: form.point, e: form.entryId });
-    await this.client.views.open({
+    await client.views.open({
       trigger_id: trigger,
-      view: formModal(spec, VIEW.entry, metadata, form.language, form.values),
+      view: formModal(spec, ENTRY_FORM, metadata, form.language, form.values),
     });
   }
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {
-    const opened = await this.client.conversations.open({ users: userId });
+    const client = await this.client();
+    const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     return channel ? this.post(channel, message) : null;
   }
@@ -102,7 +117,8 @@ export class SlackChat implements ChatPort {
       return await call();
     } catch (error) {
       if (slackError(error) !== "not_in_channel") throw error;
-      const joined = await this.client.conversations.join({ channel }).catch(() => null);
+      const client = await this.client();
+      const joined = await client.conversations.join({ channel }).catch(() => null);
       if (!joined?.ok) throw error;
       return call();
     }
@@ -110,8 +126,9 @@ export class SlackChat implements ChatPort {
 
   /** The fallback text a posted message has now, or null when it cannot be read. */
   private async currentText(ref: MessageRef): Promise<string | null> {
+    const client = await this.client();
     try {
-      const history = await this.client.conversations.history({
+      const history = await client.conversations.history({
         channel: ref.channel,
         latest: ref.id,
         inclusive: true,
@@ -125,8 +142,9 @@ export class SlackChat implements ChatPort {
   }
 
   private async postPages(ref: MessageRef, text: string, pages: unknown[][]): Promise<void> {
+    const client = await this.client();
     for (const blocks of pages) {
-      await this.client.chat.postMessage({
+      await client.chat.postMessage({
         channel: ref.channel,
         thread_ts: ref.threadId ?? ref.id,
         text,

@@ -1,33 +1,20 @@
 import type { WebClient } from "@slack/web-api";
 import { isTransientDbError } from "../../src/app/errors.ts";
 import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import { AppError, errorText, kept, problemText } from "../../src/app/index.ts";
+import { AppError, errorText, problemText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { t } from "../../src/i18n/index.ts";
 import { workspaceAdmin } from "./admins.ts";
+import type { DisplayNames } from "./display-names.ts";
 import type { ToldOnce } from "./told-once.ts";
 
 export interface SlackDeps {
   core: Core;
   log: Logger;
+  /** People's display names, kept a while. */
+  names: DisplayNames;
   /** Private notices just given, so a repeated click is not answered again. */
   told: ToldOnce;
-}
-
-const names = new Map<string, Promise<string>>();
-const NAME_CACHE_LIMIT = 5000;
-
-/**
- * A user's display name (cached: names change rarely, and this is no state that matters if lost). Requests that come
- * while the first lookup of a user is under way share it, instead of each asking Slack (a busy start asked hundreds
- * of times for the same twenty people); a failed lookup answers with the id and is not kept.
- */
-export function userName(client: WebClient, userId: string): Promise<string> {
-  const lookup = () =>
-    client.users
-      .info({ user: userId })
-      .then((info) => info.user?.profile?.real_name || info.user?.real_name || info.user?.name || userId);
-  return kept(names, userId, lookup, NAME_CACHE_LIMIT).catch(() => userId);
 }
 
 /**
@@ -47,7 +34,7 @@ export async function slackCtx(
 ): Promise<Ctx> {
   return deps.core.context("slack", teamId, {
     userId,
-    name: await userName(client, userId),
+    name: await deps.names.of(client, teamId, userId),
     isWorkspaceAdmin: workspaceAdmin(client, userId),
   });
 }

@@ -1,36 +1,29 @@
-/** How long a notice to one user about one button is not repeated, at least: longer than any double click or retry. */
+/** How long a notice to one user about one button is not repeated: longer than any double click or retry. */
 const WINDOW_MS = 5_000;
+/** More remembered notices than this and the stale ones are let go. */
 export const MAX_KEYS = 10_000;
 
 /**
- * Remembers the private notices just given, so a double click (or a burst of clicks) on the same out-of-date button
- * tells its user once: the first click's notice already says what happened, and the repeats would only pile up
- * identical messages in the channel. Per process; at worst each instance tells once.
- * Each notice is kept for between one and two windows, at random: notices given at the same moment (a refresh made
- * everyone's buttons old at once) then do not all come due again together, and a channel full of people clicking on
- * does not cost one burst of Slack calls every window.
+ * Remembers the private notices just given, so a double click on the same out-of-date button tells its user once:
+ * the first notice already says what happened. One per adapter, on the core's clock; at worst each instance tells once.
  */
-export function toldOnce(
-  windowMs = WINDOW_MS,
-  now: () => number = Date.now,
-  random: () => number = Math.random,
-) {
+export function toldOnce(now: () => Date, windowMs = WINDOW_MS) {
   const until = new Map<string, number>();
+  const forgetStale = (at: number) => {
+    for (const [key, end] of until) if (at >= end) until.delete(key);
+    if (until.size >= MAX_KEYS) until.clear();
+  };
   return {
     /** True the first time `key` comes within its window, false for its repeats. */
     first(key: string): boolean {
-      const at = now();
-      const before = until.get(key);
-      if (before !== undefined && at < before) return false;
-      if (until.size >= MAX_KEYS) {
-        for (const [k, u] of until) if (at >= u) until.delete(k);
-        if (until.size >= MAX_KEYS) until.clear();
-      }
-      until.delete(key);
-      until.set(key, at + windowMs * (1 + random()));
+      const at = now().getTime();
+      const end = until.get(key);
+      if (end !== undefined && at < end) return false;
+      if (until.size >= MAX_KEYS) forgetStale(at);
+      until.set(key, at + windowMs);
       return true;
     },
-    /** How many clicks it remembers (at most MAX_KEYS). */
+    /** How many notices it remembers (at most MAX_KEYS). */
     get size() {
       return until.size;
     },

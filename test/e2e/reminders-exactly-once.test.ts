@@ -97,13 +97,12 @@ describe.each(DRIVERS)("reminders exactly once with a real clock on $name", ({ o
 
     // Each instance has its own Slack client, its retries off so that each 429 reaches the dispatcher.
     const chatOn = (fake: FakeSlack) => {
-      const chat = new SlackChat(
-        new WebClient("xoxb-test", {
-          slackApiUrl: fake.url,
-          retryConfig: { retries: 0 },
-          logLevel: LogLevel.ERROR,
-        }),
-      );
+      const client = new WebClient("xoxb-test", {
+        slackApiUrl: fake.url,
+        retryConfig: { retries: 0 },
+        logLevel: LogLevel.ERROR,
+      });
+      const chat = new SlackChat(async () => client);
       return () => chat;
     };
     const lines: string[] = [];

@@ -38,3 +38,30 @@ describe("Slack: people's names", () => {
     expect(lookups(other.id)).toBe(2);
   });
 });
+
+/** A name is kept a while on the core's clock, then asked for again: a renamed person is not known by the old name. */
+describe("Slack: names kept ten minutes", () => {
+  let at = new Date("2026-11-24T09:00:00Z").getTime();
+  const app = new SlackApp();
+  beforeAll(() => app.start(() => new Date(at)));
+  afterAll(() => app.stop());
+
+  it("asks Slack again for a person's name once ten minutes have passed since it last asked", async () => {
+    const { slack, workspace, discussion, threadOf } = await app.started();
+    const person = { id: "U_RENAMED", name: "Rasmus Rask" };
+    app.fake.names.set(person.id, person.name);
+    const asked = () =>
+      app.fake.calls.filter((c) => c.method.startsWith("users.info") && c.args.user === person.id).length;
+    const reply = async (text: string, count: number) => {
+      await slack.message(person, text, threadOf(1));
+      await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === count);
+    };
+    await reply("Først", 1);
+    at += 9 * 60_000;
+    await reply("Ni minutter efter", 2);
+    expect(asked()).toBe(1);
+    at += 2 * 60_000;
+    await reply("Elleve minutter efter", 3);
+    expect(asked()).toBe(2);
+  });
+});

@@ -181,7 +181,11 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     expect(fake.last("pins.add")?.args).toMatchObject({ channel: "C_AMO", timestamp: expect.any(String) });
     expect(texts(summaryPost)).toContain("Resten tages på AMO-mødet i januar");
     expect(texts(summaryPost)).toMatch(/<https:\/\/slack\.example\/archives\/C_AMO\/p\d+\|Tråd>/);
-    const md = [...fake.uploads.values()].map(String).find((f) => f.includes("# Referat af den årlige"));
+    // The summary's file is sent after the pin.
+    const summaryFile = () =>
+      [...fake.uploads.values()].map(String).find((f) => f.includes("# Referat af den årlige"));
+    await waitFor(async () => summaryFile() !== undefined);
+    const md = summaryFile();
     expect(md).toContain("**Referent:** Ali Nielsen");
     expect(md).toContain("- Mindre støj (Åben)");
     const stored = await repos(db).summaries.list(workspace.id, discussion.id);

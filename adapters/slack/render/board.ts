@@ -1,7 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import type { BoardView } from "../../../src/app/chat-port.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { CONCLUDE_ACTION } from "../listeners/actions/conclude.ts";
+import { encodeValue } from "./actions.ts";
 import { context, escapeMrkdwn, header, section } from "./mrkdwn.ts";
 
 const MARK = { pending: "◻️", active: "▶️", done: "✅", skipped: "⏭️" } as const;
@@ -34,7 +35,7 @@ export function boardBlocks(view: BoardView): { text: string; blocks: KnownBlock
       elements: [
         {
           type: "button",
-          action_id: ACTION.conclude,
+          action_id: CONCLUDE_ACTION,
           style: "primary",
           text: { type: "plain_text", text: t(l, "button.conclude") },
           value: encodeValue({ d: view.discussionId, v: view.version }),

@@ -2,7 +2,12 @@ import type { KnownBlock } from "@slack/types";
 import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { CONCLUDE_ANYWAY_ACTION } from "../listeners/actions/conclude-anyway.ts";
+import { ENTRY_DONE_ACTION } from "../listeners/actions/entry-done.ts";
+import { ENTRY_POSTPONE_ACTION } from "../listeners/actions/entry-postpone.ts";
+import { PRE_INPUT_ACTION } from "../listeners/actions/pre-input.ts";
+import { START_ACTION } from "../listeners/actions/start.ts";
+import { encodeValue } from "./actions.ts";
 import { context, escapeMrkdwn, header, sections, splitText } from "./mrkdwn.ts";
 
 export function announcementBlocks(view: AnnouncementView): { text: string; blocks: KnownBlock[] } {
@@ -42,12 +47,12 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
       elements: view.actions.map((a) => {
         const [action, key, value] =
           a.type === "start"
-            ? ([ACTION.start, "button.start", { d: a.discussionId }] as const)
+            ? ([START_ACTION, "button.start", { d: a.discussionId }] as const)
             : a.type === "pre_input"
-              ? ([ACTION.preInput, "button.pre_input", { d: a.discussionId }] as const)
+              ? ([PRE_INPUT_ACTION, "button.pre_input", { d: a.discussionId }] as const)
               : a.type === "entry_done"
-                ? ([ACTION.entryDone, "button.done", { d: "", e: a.entryId }] as const)
-                : ([ACTION.entryPostpone, "button.postpone", { d: "", e: a.entryId }] as const);
+                ? ([ENTRY_DONE_ACTION, "button.done", { d: "", e: a.entryId }] as const)
+                : ([ENTRY_POSTPONE_ACTION, "button.postpone", { d: "", e: a.entryId }] as const);
         return {
           type: "button" as const,
           action_id: action,
@@ -86,7 +91,7 @@ export function completenessBlocks(view: CompletenessView): KnownBlock[] {
     elements: [
       {
         type: "button",
-        action_id: ACTION.concludeAnyway,
+        action_id: CONCLUDE_ANYWAY_ACTION,
         style: "danger",
         text: { type: "plain_text", text: t(l, "button.conclude_anyway") },
         value: encodeValue({ d: view.discussionId, v: view.version }),

@@ -1,7 +1,15 @@
 import type { KnownBlock } from "@slack/types";
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { CONCLUDE_ACTION } from "../listeners/actions/conclude.ts";
+import { DECISION_ACTION } from "../listeners/actions/decision.ts";
+import { GOAL_ACTION } from "../listeners/actions/goal.ts";
+import { NEXT_ACTION } from "../listeners/actions/next.ts";
+import { NOTE_ACTION } from "../listeners/actions/note.ts";
+import { POINT_FORM_ACTION } from "../listeners/actions/point-form.ts";
+import { PREVIOUS_ACTION } from "../listeners/actions/previous.ts";
+import { SKIP_ACTION } from "../listeners/actions/skip.ts";
+import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, LIMITS, sections } from "./mrkdwn.ts";
 
 export function entryLines(entry: ViewEntry): string {
@@ -27,54 +35,58 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
     );
     blocks.push(...sections(`*${t(l, "point.carried_goals")}*\n${goals.join("\n")}`));
   }
-  blocks.push(divider());
-  if (view.entries.length === 0) blocks.push(context(t(l, "point.nothing_yet")));
-  else {
-    const earlier =
-      view.entryCount > view.entries.length
-        ? `_${t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })}_\n`
-        : "";
-    const text = `*${t(l, "point.recorded")}* (${view.entryCount})\n${earlier}${view.entries.map(entryLines).join("\n")}`;
-    blocks.push(...sections(text).slice(0, 8));
-  }
-  const editable = view.discussionStatus !== "planned";
-  if (editable) {
-    const value = (extra: Record<string, unknown> = {}) =>
-      encodeValue({ d: view.discussionId, v: view.version, p: view.number, ...extra });
-    const button = (
-      action: string,
-      key: Parameters<typeof t>[1],
-      extra: Record<string, unknown> = {},
-      style?: "primary",
-    ) => ({
-      type: "button" as const,
-      action_id: action,
-      text: { type: "plain_text" as const, text: t(l, key) },
-      value: value(extra),
-      ...(style ? { style } : {}),
-    });
-    const record = [
-      button(ACTION.note, "button.note"),
-      button(ACTION.decision, "button.decision"),
-      button(ACTION.goal, "button.goal"),
-    ];
-    if (view.form)
-      record.push({
-        ...button(ACTION.form, "button.form", { f: view.form }),
-        text: { type: "plain_text", text: t(l, `form.${view.form}.title`) },
-      });
-    blocks.push({ type: "actions", block_id: `record_${view.number}`, elements: record });
-    if (view.isCurrent && view.discussionStatus === "running") {
-      // No "back" on the first point: there is nothing before it.
-      const move = [
-        ...(view.number > 1 ? [button(ACTION.previous, "button.previous")] : []),
-        button(ACTION.skip, "button.skip"),
-      ];
-      if (view.number < 11) move.push(button(ACTION.next, "button.next", {}, "primary"));
-      else move.push(button(ACTION.conclude, "button.conclude", {}, "primary"));
-      blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
-    }
-  }
+  blocks.push(divider(), ...recordedBlocks(view));
+  if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));
   blocks.push(context(t(l, "point.thread_hint")));
   return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
+}
+
+/** What has been recorded at the point, the latest entries when there are many. */
+function recordedBlocks(view: PointView): KnownBlock[] {
+  const l = view.language;
+  if (view.entries.length === 0) return [context(t(l, "point.nothing_yet"))];
+  const earlier =
+    view.entryCount > view.entries.length
+      ? `_${t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })}_\n`
+      : "";
+  const text = `*${t(l, "point.recorded")}* (${view.entryCount})\n${earlier}${view.entries.map(entryLines).join("\n")}`;
+  return sections(text).slice(0, 8);
+}
+
+/** The buttons to record at the point and, on the current point of a running discussion, to move on. */
+function buttonBlocks(view: PointView): KnownBlock[] {
+  const l = view.language;
+  const button = (
+    action: string,
+    key: Parameters<typeof t>[1],
+    extra: Record<string, unknown> = {},
+    style?: "primary",
+  ) => ({
+    type: "button" as const,
+    action_id: action,
+    text: { type: "plain_text" as const, text: t(l, key) },
+    value: encodeValue({ d: view.discussionId, v: view.version, p: view.number, ...extra }),
+    ...(style ? { style } : {}),
+  });
+  const record = [
+    button(NOTE_ACTION, "button.note"),
+    button(DECISION_ACTION, "button.decision"),
+    button(GOAL_ACTION, "button.goal"),
+  ];
+  if (view.form)
+    record.push({
+      ...button(POINT_FORM_ACTION, "button.form", { f: view.form }),
+      text: { type: "plain_text", text: t(l, `form.${view.form}.title`) },
+    });
+  const blocks: KnownBlock[] = [{ type: "actions", block_id: `record_${view.number}`, elements: record }];
+  if (!view.isCurrent || view.discussionStatus !== "running") return blocks;
+  // No "back" on the first point: there is nothing before it.
+  const move = [
+    ...(view.number > 1 ? [button(PREVIOUS_ACTION, "button.previous")] : []),
+    button(SKIP_ACTION, "button.skip"),
+  ];
+  if (view.number < 11) move.push(button(NEXT_ACTION, "button.next", {}, "primary"));
+  else move.push(button(CONCLUDE_ACTION, "button.conclude", {}, "primary"));
+  blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
+  return blocks;
 }

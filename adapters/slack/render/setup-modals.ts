@@ -3,7 +3,11 @@ import { currentReminderChoices, reminderChoices } from "../../../src/app/remind
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { Member, Workspace } from "../../../src/store/index.ts";
-import { VIEW } from "./actions.ts";
+import { CONCLUDE_REASON_FORM } from "../listeners/views/conclude-reason.ts";
+import { ENTRY_FORM } from "../listeners/views/entry-form.ts";
+import { PLAN_FORM } from "../listeners/views/plan.ts";
+import { POSTPONE_FORM } from "../listeners/views/postpone.ts";
+import { SETUP_FORM } from "../listeners/views/setup.ts";
 import { clip, context, escapeMrkdwn } from "./mrkdwn.ts";
 
 const ZONES = [
@@ -45,15 +49,23 @@ const modal = (
   blocks,
 });
 
-/** Setup: headcount, the AMO members through user pickers, channel, time zone and language. */
+/** Setup: headcount, the AMO members through user pickers, channel, time zone, language and reminders. */
 export function setupModal(workspace: Workspace, members: Member[], channel: string | undefined): View {
+  const l = workspace.language;
+  return modal(SETUP_FORM, t(l, "setup.title"), l, [
+    ...peopleInputs(workspace, members),
+    ...placeInputs(workspace, channel),
+    ...reminderInputs(workspace),
+    context(escapeMrkdwn(t(l, "setup.privacy"))),
+  ]);
+}
+
+/** The headcount and who is who: the employer, the representatives and the work leaders. */
+function peopleInputs(workspace: Workspace, members: Member[]) {
   const l = workspace.language;
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
   const employer = ids(["employer", "employer_representative"])[0];
-  const defaultChannel = workspace.defaultChannel ?? channel;
-  const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
-  const current = currentReminderChoices(workspace);
-  return modal(VIEW.setup, t(l, "setup.title"), l, [
+  return [
     input("headcount", t(l, "setup.headcount"), {
       type: "number_input",
       is_decimal_allowed: false,
@@ -76,6 +88,15 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       { type: "multi_users_select", initial_users: ids(["work_leader"]) },
       true,
     ),
+  ];
+}
+
+/** Where and how: the channel, the time zone and the language. */
+function placeInputs(workspace: Workspace, channel: string | undefined) {
+  const l = workspace.language;
+  const defaultChannel = workspace.defaultChannel ?? channel;
+  const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
+  return [
     input("channel", t(l, "setup.channel"), {
       type: "conversations_select",
       filter: { include: ["public", "private"], exclude_bot_users: true },
@@ -91,6 +112,14 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       options: [option("da", t(l, "language.da")), option("en", t(l, "language.en"))],
       initial_option: option(l, t(l, `language.${l}`)),
     }),
+  ];
+}
+
+/** Which reminders are off, and how many days before the meeting the preparation reminder comes. */
+function reminderInputs(workspace: Workspace) {
+  const l = workspace.language;
+  const current = currentReminderChoices(workspace);
+  return [
     input(
       "remindersOff",
       t(l, "setup.reminders_off"),
@@ -119,15 +148,14 @@ export function setupModal(workspace: Workspace, members: Member[], channel: str
       },
       true,
     ),
-    context(escapeMrkdwn(t(l, "setup.privacy"))),
-  ]);
+  ];
 }
 
 /** Planning: date, time, duration, place or link, participants and channel. */
 export function planModal(workspace: Workspace, channel: string | undefined): View {
   const l = workspace.language;
   const defaultChannel = workspace.defaultChannel ?? channel;
-  return modal(VIEW.plan, t(l, "plan.title"), l, [
+  return modal(PLAN_FORM, t(l, "plan.title"), l, [
     input("date", t(l, "plan.date"), { type: "datepicker" }),
     input("time", t(l, "plan.time"), { type: "timepicker", initial_time: "10:00" }),
     input(
@@ -149,7 +177,7 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
 /** Why the discussion is concluded although something is missing. */
 export function concludeReasonModal(language: Language, metadata: string): View {
   return modal(
-    VIEW.concludeReason,
+    CONCLUDE_REASON_FORM,
     t(language, "conclude.title"),
     language,
     [
@@ -166,7 +194,7 @@ export function concludeReasonModal(language: Language, metadata: string): View 
 /** A new deadline for a decision or goal. */
 export function postponeModal(language: Language, metadata: string): View {
   return modal(
-    VIEW.postpone,
+    POSTPONE_FORM,
     t(language, "button.postpone"),
     language,
     [input("deadline", t(language, "form.deadline"), { type: "datepicker" })],
@@ -181,7 +209,7 @@ export function preInputModal(
   points: { number: number; title: string }[],
 ): View {
   return modal(
-    VIEW.entry,
+    ENTRY_FORM,
     t(language, "command.pre_input_title"),
     language,
     [

@@ -4,7 +4,8 @@ import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
-import { ACTION, encodeValue } from "./actions.ts";
+import { APPROVE_ACTION } from "../listeners/actions/approve.ts";
+import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, paginate, sections } from "./mrkdwn.ts";
 
 const line = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean) => {
@@ -13,58 +14,71 @@ const line = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean) => {
   return `• ${head}${escapeMrkdwn(d.text)}${d.details.map((x) => `\n      ${escapeMrkdwn(x)}`).join("")}`;
 };
 
+type Part = [title: string, body: string];
+type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 /** The whole written summary as blocks (any number; the chat port pages them into messages of 50). */
 export function summaryContentBlocks(doc: SummaryDocument): KnownBlock[] {
-  const l = doc.language;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(l, key, params);
-  const blocks: KnownBlock[] = [];
-  const part = (title: string, body: string) => blocks.push(...sections(`*${title}*\n${body}`));
-  part(
-    tr("summary.participants"),
-    [
-      escapeMrkdwn(doc.participation),
-      ...doc.participants.map((p) => `• ${escapeMrkdwn(p.name)} (${tr(`role.${p.role}`)})`),
-    ].join("\n"),
-  );
-  part(tr("summary.minute_taker"), doc.minuteTaker ? escapeMrkdwn(doc.minuteTaker) : tr("summary.none"));
-  part(
-    tr("summary.cooperation"),
-    doc.cooperation
-      ? cooperationLines(doc.cooperation, l)
-          .map((x) => `• ${escapeMrkdwn(x)}`)
-          .join("\n")
-      : tr("summary.cooperation_missing"),
-  );
-  part(
-    tr("summary.decisions"),
-    doc.decisions.length
-      ? doc.decisions.map((e) => line(doc, e, false)).join("\n")
-      : tr("summary.no_decisions"),
-  );
-  part(
-    tr("summary.goals"),
-    doc.goals.length ? doc.goals.map((e) => line(doc, e, false)).join("\n") : tr("summary.no_goals"),
-  );
-  if (doc.lastYearGoals.length > 0) {
-    part(
-      tr("summary.last_year_goals"),
-      doc.lastYearGoals
-        .map(
-          (g) =>
-            `• ${escapeMrkdwn(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`,
-        )
-        .join("\n"),
-    );
+  const tr: Tr = (key, params) => t(doc.language, key, params);
+  const part = ([title, body]: Part) => sections(`*${title}*\n${body}`);
+  const blocks: KnownBlock[] = [
+    ...overviewParts(doc, tr).flatMap(part),
+    divider(),
+    ...pointParts(doc, tr).flatMap(part),
+    ...part(completenessPart(doc, tr)),
+  ];
+  if (doc.overrideReason && doc.concludedBy) {
+    // The reason is part of the record: sections, so none of it is cut.
+    const override = tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason });
+    blocks.push(...sections(`_${escapeMrkdwn(override)}_`));
   }
-  part(tr("summary.follow_up"), tr("summary.follow_up_text"));
-  blocks.push(divider());
-  for (const point of doc.points) {
+  return blocks;
+}
+
+/** Who took part, the minute-taker, the cooperation, the decisions and goals, last year's goals, the follow-up. */
+function overviewParts(doc: SummaryDocument, tr: Tr): Part[] {
+  const participants = [
+    escapeMrkdwn(doc.participation),
+    ...doc.participants.map((p) => `• ${escapeMrkdwn(p.name)} (${tr(`role.${p.role}`)})`),
+  ];
+  const cooperation = doc.cooperation
+    ? cooperationLines(doc.cooperation, doc.language)
+        .map((x) => `• ${escapeMrkdwn(x)}`)
+        .join("\n")
+    : tr("summary.cooperation_missing");
+  const entries = (list: SummaryEntry[], none: MessageKey) =>
+    list.length ? list.map((e) => line(doc, e, false)).join("\n") : tr(none);
+  const verdict = (g: SummaryDocument["lastYearGoals"][number]) =>
+    `• ${escapeMrkdwn(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`;
+  return [
+    [tr("summary.participants"), participants.join("\n")],
+    [tr("summary.minute_taker"), doc.minuteTaker ? escapeMrkdwn(doc.minuteTaker) : tr("summary.none")],
+    [tr("summary.cooperation"), cooperation],
+    [tr("summary.decisions"), entries(doc.decisions, "summary.no_decisions")],
+    [tr("summary.goals"), entries(doc.goals, "summary.no_goals")],
+    ...(doc.lastYearGoals.length > 0
+      ? [[tr("summary.last_year_goals"), doc.lastYearGoals.map(verdict).join("\n")] as Part]
+      : []),
+    [tr("summary.follow_up"), tr("summary.follow_up_text")],
+  ];
+}
+
+/** Each agenda point: its status, a link to its thread, and what was recorded there. */
+function pointParts(doc: SummaryDocument, tr: Tr): Part[] {
+  return doc.points.map((point) => {
     const link = point.threadUrl ? ` · <${point.threadUrl}|${tr("summary.thread")}>` : "";
     const body = point.entries.length
       ? point.entries.map((e) => line(doc, e, true)).join("\n")
       : tr("summary.nothing_recorded");
-    part(`${point.number}. ${escapeMrkdwn(point.title)}`, `_${tr(`point.${point.status}`)}_${link}\n${body}`);
-  }
+    return [
+      `${point.number}. ${escapeMrkdwn(point.title)}`,
+      `_${tr(`point.${point.status}`)}_${link}\n${body}`,
+    ];
+  });
+}
+
+/** What the law asks for and good practice recommends that the discussion did not cover. */
+function completenessPart(doc: SummaryDocument, tr: Tr): Part {
   const { legal, goodPractice } = doc.completeness;
   const missing = [
     ...legal.map(
@@ -72,16 +86,7 @@ export function summaryContentBlocks(doc: SummaryDocument): KnownBlock[] {
     ),
     ...goodPractice.map((r) => `• ${tr(`practice.${r}`)}`),
   ];
-  part(tr("summary.completeness"), missing.length ? missing.join("\n") : tr("completeness.all_good"));
-  if (doc.overrideReason && doc.concludedBy) {
-    // The reason is part of the record: sections, so none of it is cut.
-    blocks.push(
-      ...sections(
-        `_${escapeMrkdwn(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason }))}_`,
-      ),
-    );
-  }
-  return blocks;
+  return [tr("summary.completeness"), missing.length ? missing.join("\n") : tr("completeness.all_good")];
 }
 
 /** The summary's first message (title, version, approvals, the approve button) and its content, paged. */
@@ -118,7 +123,7 @@ export function summaryPages(view: SummaryView): { text: string; pages: KnownBlo
       elements: [
         {
           type: "button",
-          action_id: ACTION.approve,
+          action_id: APPROVE_ACTION,
           style: "primary",
           text: { type: "plain_text", text: t(l, "button.approve") },
           value: encodeValue({ d: view.discussionId, v: view.version }),

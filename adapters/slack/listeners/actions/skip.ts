@@ -1,9 +1,17 @@
-import type { App } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
-import { ACTION } from "../../render/actions.ts";
-import { onMove } from "./shared.ts";
+import { handleClick } from "./click.ts";
+
+export const SKIP_ACTION = "point_skip";
 
 /** Skips the current point; it stays open for entries and shows as skipped in the summary. */
 export function register(app: App, deps: SlackDeps) {
-  onMove(app, deps, ACTION.skip, "skip");
+  app.action<BlockAction<ButtonAction>>(SKIP_ACTION, (args) =>
+    handleClick(deps, args, async ({ ctx, value, tell }) => {
+      const move = { discussionId: value.d, expectedVersion: value.v ?? -1, move: { type: "skip" as const } };
+      const result = await deps.core.move(ctx, move, null);
+      if (result.synced === false) await tell(t(ctx.workspace.language, "command.not_synced"));
+    }),
+  );
 }

@@ -1,14 +1,16 @@
-import type { App } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { SlackDeps } from "../../context.ts";
-import { ACTION } from "../../render/actions.ts";
 import { startDiscussion } from "../../start-discussion.ts";
-import { onButton } from "./shared.ts";
+import { handleClick } from "./click.ts";
+
+export const START_ACTION = "discussion_start";
 
 /** "Start the discussion" on the meeting reminder. */
 export function register(app: App, deps: SlackDeps) {
-  onButton(app, deps, ACTION.start, async ({ ctx, body, client, tell }) => {
-    await tell(
-      await startDiscussion(deps, ctx, client, body.channel?.id ?? null, `start:${body.trigger_id}`),
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(START_ACTION, (args) =>
+    handleClick(deps, args, async ({ ctx, body, client, tell }) => {
+      const channel = body.channel?.id ?? null;
+      await tell(await startDiscussion(deps, ctx, client, channel, `start:${body.trigger_id}`));
+    }),
+  );
 }

@@ -6,8 +6,10 @@ import { t } from "../../../../src/i18n/index.ts";
 import { commandAnswer } from "../../answer.ts";
 import { failureText, type SlackDeps, slackCtx } from "../../context.ts";
 import { escapeMrkdwn } from "../../render/mrkdwn.ts";
-import { route } from "../../routes.ts";
 import { SUBCOMMAND_HANDLERS } from "../../subcommands/index.ts";
+
+/** Slack sends the command as the manifest names it; "oe" for those who write ø so. */
+export const COMMANDS = ["/arbejdsmiljø", "/arbejdsmiljo", "/arbejdsmiljoe"];
 
 /**
  * /arbejdsmiljø and its ASCII alias /arbejdsmiljo: acks at once, then runs the subcommand (one file each under
@@ -45,7 +47,5 @@ export function register(app: App, deps: SlackDeps) {
         .catch(() => {});
     }
   };
-  // Slack sends the command as typed in the manifest; "oe" for those who write ø so.
-  for (const name of ["/arbejdsmiljø", "/arbejdsmiljo", "/arbejdsmiljoe"])
-    route(app, "command", name, handle);
+  for (const name of COMMANDS) app.command(name, handle);
 }

@@ -1,9 +1,9 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import { type MessageKey, t } from "../../../../src/i18n/index.ts";
 import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
-import { route } from "../../routes.ts";
 
 interface ThreadMessage {
   type: "message";
@@ -32,87 +32,81 @@ const isReply = (
 /** Replies that count as notes: plain ones, ones also sent to the channel, and ones with a file (their text). */
 const NOTE_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
 
+/** What a thread's message is about, in the words of the note it makes. */
+type ThreadWork = { user: string; work: (ctx: Ctx) => Promise<unknown>; notSaved?: MessageKey };
+
 /**
  * A reply in an agenda point's thread becomes a note on that point; editing the reply changes the note, deleting it
  * removes the note. The message's ts is the idempotency key, so a retried event (x-slack-retry-num) records once.
  */
 export function register(app: App, deps: SlackDeps) {
-  route<SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs>(
-    app,
-    "event",
-    "message",
-    async ({ event, body, client }) => {
-      const message = event as unknown as ThreadMessage;
-      const teamId = (body as { team_id?: string }).team_id ?? "";
-      // Slack had its answer before this runs: a failure is told to the writer (the database briefly away is tried
-      // again first; the message's ts keys the work, so it records once), never left to the error log alone.
-      const asAuthor = async (
-        user: string,
-        work: (ctx: Ctx) => Promise<unknown>,
-        notSaved: MessageKey = "slack.reply_not_saved",
-      ) => {
-        let language: Language = "da";
-        try {
-          await retrying(async () => {
-            const ctx = await slackCtx(deps, client, teamId, user);
-            language = ctx.workspace.language;
-            await work(ctx);
-          });
-        } catch (error) {
-          const refusal = error instanceof AppError && error.code !== "temporary";
-          if (!(error instanceof AppError))
-            deps.log.error("slack thread reply failed", {
-              error: String(error),
-              stack: (error as Error)?.stack,
-            });
-          const text = refusal ? errorText(language, error) : t(language, notSaved);
-          await tellUser(client, message.channel, user, text).catch((e) =>
-            deps.log.warn("could not tell a thread reply's writer", { error: String(e) }),
-          );
-        }
-      };
-      // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
-      if (message.subtype === "message_changed") {
-        const now = message.message;
-        if (!isReply(now) || !now.edited?.ts) return;
-        await asAuthor(now.user, (ctx) =>
-          deps.core.editThreadReply(ctx, {
-            channel: message.channel,
-            threadId: now.thread_ts,
-            messageId: now.ts,
-            text: now.text ?? "",
-            editedAt: now.edited?.ts ?? "",
-          }),
-        );
-        return;
-      }
-      if (message.subtype === "message_deleted") {
-        const was = message.previous_message;
-        if (!isReply(was)) return;
-        await asAuthor(
-          was.user,
-          (ctx) => deps.core.removeThreadReply(ctx, { channel: message.channel, messageId: was.ts }),
-          "error.temporary",
-        );
-        return;
-      }
-      if (
-        (message.subtype && !NOTE_SUBTYPES.has(message.subtype)) ||
-        message.bot_id ||
-        !message.user ||
-        !message.thread_ts ||
-        message.thread_ts === message.ts
-      )
-        return;
-      const threadId = message.thread_ts;
-      await asAuthor(message.user, (ctx) =>
-        deps.core.recordThreadReply(ctx, {
-          channel: message.channel,
-          threadId,
-          messageId: message.ts,
-          text: message.text ?? "",
-        }),
-      );
-    },
-  );
+  app.event("message", async ({ event, body, client }) => {
+    const message = event as unknown as ThreadMessage;
+    const found = threadWork(deps, message);
+    if (found)
+      await asAuthor(deps, client, (body as { team_id?: string }).team_id ?? "", message.channel, found);
+  });
+}
+
+/** The note change a message asks for: a new reply, an edited one or a deleted one; null for anything else. */
+function threadWork(deps: SlackDeps, message: ThreadMessage): ThreadWork | null {
+  const channel = message.channel;
+  if (message.subtype === "message_changed") {
+    // An edit by the person (not an unfurl or another change Slack makes without an edit mark).
+    const now = message.message;
+    if (!isReply(now) || !now.edited?.ts) return null;
+    const edit = {
+      channel,
+      threadId: now.thread_ts,
+      messageId: now.ts,
+      text: now.text ?? "",
+      editedAt: now.edited.ts,
+    };
+    return { user: now.user, work: (ctx) => deps.core.editThreadReply(ctx, edit) };
+  }
+  if (message.subtype === "message_deleted") {
+    const was = message.previous_message;
+    if (!isReply(was)) return null;
+    const removal = { channel, messageId: was.ts };
+    return {
+      user: was.user,
+      work: (ctx) => deps.core.removeThreadReply(ctx, removal),
+      notSaved: "error.temporary",
+    };
+  }
+  if ((message.subtype && !NOTE_SUBTYPES.has(message.subtype)) || !isReply(message)) return null;
+  const reply = { channel, threadId: message.thread_ts, messageId: message.ts, text: message.text ?? "" };
+  return { user: message.user, work: (ctx) => deps.core.recordThreadReply(ctx, reply) };
+}
+
+/**
+ * Runs a thread's work as its writer. Slack had its answer before this runs: a failure is told to the writer (the
+ * database briefly away is tried again first; the message's ts keys the work, so it records once), never left to the
+ * error log alone.
+ */
+async function asAuthor(
+  deps: SlackDeps,
+  client: WebClient,
+  teamId: string,
+  channel: string,
+  found: ThreadWork,
+) {
+  let language: Language = "da";
+  try {
+    await retrying(async () => {
+      const ctx = await slackCtx(deps, client, teamId, found.user);
+      language = ctx.workspace.language;
+      await found.work(ctx);
+    });
+  } catch (error) {
+    const refusal = error instanceof AppError && error.code !== "temporary";
+    if (!(error instanceof AppError))
+      deps.log.error("slack thread reply failed", { error: String(error), stack: (error as Error)?.stack });
+    const text = refusal
+      ? errorText(language, error)
+      : t(language, found.notSaved ?? "slack.reply_not_saved");
+    await tellUser(client, channel, found.user, text).catch((e) =>
+      deps.log.warn("could not tell a thread reply's writer", { error: String(e) }),
+    );
+  }
 }

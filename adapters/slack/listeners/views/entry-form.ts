@@ -1,4 +1,5 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import {
   type FieldValue,
   type FormKind,
@@ -6,13 +7,14 @@ import {
   formData,
   formSpec,
 } from "../../../../src/app/forms.ts";
-import { AppError, problemText } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, problemText } from "../../../../src/app/index.ts";
 import { AGENDA } from "../../../../src/domain/agenda.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
-import { VIEW } from "../../render/actions.ts";
-import { fieldState, stateValue } from "../../render/forms.ts";
-import { accept, checkThen, onSubmit, refuse } from "./shared.ts";
+import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
+import { accept, type Checked, checkThen, handleSubmit, refuse } from "./submission.ts";
+
+export const ENTRY_FORM = "entry_form";
 
 /**
  * Every entry form (note, decision, goal, the points' own forms, and input before the meeting). The entry is checked
@@ -20,69 +22,96 @@ import { accept, checkThen, onSubmit, refuse } from "./shared.ts";
  * their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  onSubmit(app, deps, VIEW.entry, async ({ ctx, state, metadata, args }) => {
-    const meta = readMeta(metadata);
-    // Not a form this app opened (or one from an older version): nothing to record into.
-    if (!meta) throw new AppError("not_found", "error.not_found");
-    const key = `view:${args.body.view.id}`;
+  app.view<ViewSubmitAction>(ENTRY_FORM, (args) =>
+    handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
+      const meta = readMeta(metadata);
+      // Not a form this app opened (or one from an older version): nothing to record into.
+      if (!meta) throw new AppError("not_found", "error.not_found");
+      const submitted = { ctx, state, key: `view:${args.body.view.id}`, client: args.client };
+      return meta.k === "pre_input"
+        ? preInput(deps, submitted, meta.d)
+        : entry(deps, submitted, { ...meta, k: meta.k });
+    }),
+  );
+}
+
+/** A submitted entry form, with the key its work is recorded under. */
+interface Submitted {
+  ctx: Ctx;
+  state: ViewState;
+  key: string;
+  client: WebClient;
+}
+
+/** Input before the meeting: a note to the agenda point chosen in the form. */
+function preInput(deps: SlackDeps, { ctx, state, key }: Submitted, discussionId: string): Checked {
+  const text = stateValue(fieldState(state, "text")) ?? "";
+  const point = Number(stateValue(fieldState(state, "point")));
+  const input = { discussionId, point, kind: "note", data: { text }, source: "pre_input" };
+  return checkThen(
+    ctx,
+    () => deps.core.precheck(ctx, input),
+    async (w) => {
+      await deps.core.record(w.ctx, input, key);
+    },
+    () => "text",
+  );
+}
+
+/** A new entry, or a change to one (`meta.e`), of the form's kind. */
+async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: FormKind }): Promise<Checked> {
+  const { ctx, state, key } = submitted;
+  const kind = meta.k;
+  const context = await deps.core.formContext(ctx, meta.d, kind);
+  const spec = formSpec(kind, context);
+  const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
+    const values: Record<string, FieldValue> = {};
+    for (const field of spec.fields) {
+      const raw = stateValue(fieldState(state, field.id));
+      values[field.id] = field.type === "person" ? await person(raw) : raw;
+    }
+    return formData(kind, values, context);
+  };
+  const input = (data: Record<string, unknown>) => ({ discussionId: meta.d, point: meta.p ?? 0, kind, data });
+  // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
+  const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
+  try {
+    if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
+    else deps.core.precheck(ctx, input(draft));
+  } catch (error) {
+    if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const language = ctx.workspace.language;
-    if (meta.k === "pre_input") {
-      const text = stateValue(fieldState(state, "text")) ?? "";
-      const point = Number(stateValue(fieldState(state, "point")));
-      const input = { discussionId: meta.d, point, kind: "note", data: { text }, source: "pre_input" };
-      return checkThen(
-        ctx,
-        () => deps.core.precheck(ctx, input),
-        async (w) => {
-          await deps.core.record(w.ctx, input, key);
-        },
-        () => "text",
-      );
-    }
-    const kind = meta.k;
-    const context = await deps.core.formContext(ctx, meta.d, kind);
-    const spec = formSpec(kind, context);
-    const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
-      const values: Record<string, FieldValue> = {};
-      for (const field of spec.fields) {
-        const raw = stateValue(fieldState(state, field.id));
-        values[field.id] = field.type === "person" ? await person(raw) : raw;
-      }
-      return formData(kind, values, context);
-    };
-    // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
-    const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
-    const input = (data: Record<string, unknown>) => ({
-      discussionId: meta.d,
-      point: meta.p ?? 0,
-      kind,
-      data,
-    });
-    try {
-      if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
-      else deps.core.precheck(ctx, input(draft));
-    } catch (error) {
-      if (error instanceof AppError && Object.keys(error.problems).length > 0) {
-        return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
-      }
-      throw error;
-    }
-    return accept(async ({ ctx, person }) => {
-      const data = await dataWith(person);
-      const result = meta.e
-        ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-        : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
-      const notShown = () =>
-        args.client.chat.postMessage({ channel: ctx.actor.userId, text: t(language, "command.not_synced") });
-      // In a busy meeting the work does not wait for the refresh that shows the new entry (holding the whole request
-      // meanwhile); its author hears if that refresh fails.
-      if (result.shown)
-        void result.shown
-          .then((ok) => (ok ? undefined : notShown()))
-          .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
-      else if (result.synced === false) await notShown();
-    });
+    return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
+  }
+  return accept(async ({ ctx, person }) => {
+    const data = await dataWith(person);
+    const result = meta.e
+      ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
+      : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
+    await tellIfNotShown(deps, submitted.client, ctx, result);
   });
+}
+
+/**
+ * Tells the entry's author when the channel's message could not be brought up to date. In a busy meeting the work does
+ * not wait for the refresh that shows the new entry; its author hears if that refresh fails.
+ */
+async function tellIfNotShown(
+  deps: SlackDeps,
+  client: WebClient,
+  ctx: Ctx,
+  result: { shown?: Promise<boolean>; synced?: boolean | null },
+) {
+  const notShown = () =>
+    client.chat.postMessage({
+      channel: ctx.actor.userId,
+      text: t(ctx.workspace.language, "command.not_synced"),
+    });
+  if (result.shown)
+    void result.shown
+      .then((ok) => (ok ? undefined : notShown()))
+      .catch((error) => deps.log.warn("could not tell a note's author", { error: String(error) }));
+  else if (result.synced === false) await notShown();
 }
 
 type Meta = { k: FormKind | "pre_input"; d: string; p?: number | null; e?: string | null };

@@ -1,56 +1,59 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import { formatDateTime, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { inviteHint } from "../../membership.ts";
-import { VIEW } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
-import { checkThen, onSubmit } from "./shared.ts";
+import { checkThen, handleSubmit } from "./submission.ts";
 
 const PLAN_BLOCKS = ["date", "time", "duration", "location", "participants", "channel"];
+
+export const PLAN_FORM = "plan_form";
 
 /**
  * Plans (or moves) the meeting; the core posts the announcement and the calendar invitation. Checked before the
  * answer (participants standing by their ids), planned after it, with their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  onSubmit(app, deps, VIEW.plan, async ({ ctx, state, args }) => {
-    const value = (id: string) => stateValue(fieldState(state, id));
-    const chosen = fieldState(state, "participants")?.selected_users ?? [];
-    const input = (participants: { id: string; name: string; role: "other" }[]) => ({
-      date: value("date") ?? "",
-      time: value("time") ?? "",
-      durationMinutes: value("duration") ? Number(value("duration")) : null,
-      location: value("location"),
-      channel: value("channel"),
-      participants,
-    });
-    const draft = chosen.map((id) => ({ id, name: id, role: "other" as const }));
-    return checkThen(
-      ctx,
-      () => deps.core.precheckSchedule(ctx, input(draft)),
-      async ({ ctx, person }) => {
-        const participants = [];
-        for (const id of chosen) {
-          const p = await person(id);
-          if (p) participants.push({ ...p, role: "other" as const });
-        }
-        const result = await deps.core.schedule(ctx, input(participants), `view:${args.body.view.id}`);
-        const l = ctx.workspace.language;
-        const when = result.discussion.scheduledAt
-          ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)
-          : "";
-        const warnings = result.warnings.map((w) => t(l, `plan.warning.${w}`));
-        const hint = await inviteHint(args.client, l, result.discussion.channelId);
-        await args.client.chat.postMessage({
-          channel: ctx.actor.userId,
-          text: [t(l, "command.planned", { when }), ...warnings, hint].filter(Boolean).join("\n"),
-        });
-      },
-      // A problem is shown at its own field; one the modal has no field for, at the date.
-      (field) => {
-        const block = field.split(".")[0] ?? "";
-        return PLAN_BLOCKS.includes(block) ? block : block === "durationMinutes" ? "duration" : "date";
-      },
-    );
-  });
+  app.view<ViewSubmitAction>(PLAN_FORM, (args) =>
+    handleSubmit(deps, args, async ({ ctx, state }) => {
+      const value = (id: string) => stateValue(fieldState(state, id));
+      const chosen = fieldState(state, "participants")?.selected_users ?? [];
+      const input = (participants: { id: string; name: string; role: "other" }[]) => ({
+        date: value("date") ?? "",
+        time: value("time") ?? "",
+        durationMinutes: value("duration") ? Number(value("duration")) : null,
+        location: value("location"),
+        channel: value("channel"),
+        participants,
+      });
+      const draft = chosen.map((id) => ({ id, name: id, role: "other" as const }));
+      return checkThen(
+        ctx,
+        () => deps.core.precheckSchedule(ctx, input(draft)),
+        async ({ ctx, person }) => {
+          const participants = [];
+          for (const id of chosen) {
+            const p = await person(id);
+            if (p) participants.push({ ...p, role: "other" as const });
+          }
+          const result = await deps.core.schedule(ctx, input(participants), `view:${args.body.view.id}`);
+          const l = ctx.workspace.language;
+          const when = result.discussion.scheduledAt
+            ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)
+            : "";
+          const warnings = result.warnings.map((w) => t(l, `plan.warning.${w}`));
+          const hint = await inviteHint(args.client, l, result.discussion.channelId);
+          await args.client.chat.postMessage({
+            channel: ctx.actor.userId,
+            text: [t(l, "command.planned", { when }), ...warnings, hint].filter(Boolean).join("\n"),
+          });
+        },
+        // A problem is shown at its own field; one the modal has no field for, at the date.
+        (field) => {
+          const block = field.split(".")[0] ?? "";
+          return PLAN_BLOCKS.includes(block) ? block : block === "durationMinutes" ? "duration" : "date";
+        },
+      );
+    }),
+  );
 }

@@ -1,71 +1,68 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import { remindersFromForm } from "../../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { inviteHint } from "../../membership.ts";
-import { VIEW } from "../../render/actions.ts";
-import { fieldState, stateValue } from "../../render/forms.ts";
-import { checkThen, onSubmit } from "./shared.ts";
+import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
+import { checkThen, handleSubmit, type WorkContext } from "./submission.ts";
+
+export const SETUP_FORM = "setup_form";
 
 /**
  * Saves the setup, then tells the user who must take part, and the privacy notice to share. Checked before the answer
  * (the people chosen standing by their ids), saved after it, with their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  onSubmit(app, deps, VIEW.setup, async ({ ctx, state, args }) => {
-    const value = (id: string) => stateValue(fieldState(state, id));
-    const users = (id: string) => fieldState(state, id)?.selected_users ?? [];
-    const chosen: [string | null, Role][] = [
-      [value("employer"), "employer"],
-      ...users("representatives").map((id): [string, Role] => [id, "amo_representative"]),
-      ...users("leaders").map((id): [string, Role] => [id, "work_leader"]),
-    ];
-    const members = async (person: (id: string | null) => Promise<{ id: string; name: string } | null>) => {
-      const list: { userId: string; name: string; role: Role; joinedAmoOn: null }[] = [];
-      for (const [id, role] of chosen) {
-        const p = await person(id);
-        if (p && !list.some((m) => m.userId === p.id))
-          list.push({ userId: p.id, name: p.name, role, joinedAmoOn: null });
-      }
-      return list;
-    };
-    const input = (list: Awaited<ReturnType<typeof members>>) => ({
-      headcount: Number(value("headcount")),
-      timeZone: value("timeZone") ?? "Europe/Copenhagen",
-      language: (value("language") as "da" | "en") ?? "da",
-      defaultChannel: value("channel"),
-      members: list,
-      reminders: remindersFromForm(
-        (fieldState(state, "remindersOff")?.selected_options ?? []).map((o) => o.value),
-        value("prepareDays"),
-      ),
-    });
-    const draft = input(await members(async (id) => (id ? { id, name: id } : null)));
-    return checkThen(
-      ctx,
-      () => deps.core.precheckSetup(draft),
-      async ({ ctx, person }) => {
-        const team = await args.client.team.info().catch(() => null);
-        if (team?.team?.name)
-          await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
-        const { workspace, participation } = await deps.core.setupWorkspace(
-          ctx,
-          input(await members(person)),
-          `view:${args.body.view.id}`,
-        );
-        const l = workspace.language;
-        const hint = await inviteHint(args.client, l, workspace.defaultChannel);
-        const text = [
-          t(l, "command.setup_done", { participation: participation.description[l] }),
-          hint,
-          t(l, "setup.privacy"),
-        ]
-          .filter(Boolean)
-          .join("\n\n");
-        await args.client.chat.postMessage({ channel: ctx.actor.userId, text });
-      },
-      (field) => (field.startsWith("members") ? "employer" : field),
-    );
-  });
+  app.view<ViewSubmitAction>(SETUP_FORM, (args) =>
+    handleSubmit(deps, args, async ({ ctx, state }) => {
+      const draft = await setupInput(state, async (id) => (id ? { id, name: id } : null));
+      return checkThen(
+        ctx,
+        () => deps.core.precheckSetup(draft),
+        async ({ ctx, person }) => {
+          const team = await args.client.team.info().catch(() => null);
+          if (team?.team?.name)
+            await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
+          const key = `view:${args.body.view.id}`;
+          const saved = await deps.core.setupWorkspace(ctx, await setupInput(state, person), key);
+          const { workspace, participation } = saved;
+          const l = workspace.language;
+          const hint = await inviteHint(args.client, l, workspace.defaultChannel);
+          const done = t(l, "command.setup_done", { participation: participation.description[l] });
+          const text = [done, hint, t(l, "setup.privacy")].filter(Boolean).join("\n\n");
+          await args.client.chat.postMessage({ channel: ctx.actor.userId, text });
+        },
+        (field) => (field.startsWith("members") ? "employer" : field),
+      );
+    }),
+  );
+}
+
+/** The setup as the modal gives it, with each person chosen named by `person`. */
+async function setupInput(state: ViewState, person: WorkContext["person"]) {
+  const value = (id: string) => stateValue(fieldState(state, id));
+  const users = (id: string) => fieldState(state, id)?.selected_users ?? [];
+  const chosen: [string | null, Role][] = [
+    [value("employer"), "employer"],
+    ...users("representatives").map((id): [string, Role] => [id, "amo_representative"]),
+    ...users("leaders").map((id): [string, Role] => [id, "work_leader"]),
+  ];
+  const members: { userId: string; name: string; role: Role; joinedAmoOn: null }[] = [];
+  for (const [id, role] of chosen) {
+    const p = await person(id);
+    if (p && !members.some((m) => m.userId === p.id))
+      members.push({ userId: p.id, name: p.name, role, joinedAmoOn: null });
+  }
+  return {
+    headcount: Number(value("headcount")),
+    timeZone: value("timeZone") ?? "Europe/Copenhagen",
+    language: (value("language") as "da" | "en") ?? "da",
+    defaultChannel: value("channel"),
+    members,
+    reminders: remindersFromForm(
+      (fieldState(state, "remindersOff")?.selected_options ?? []).map((o) => o.value),
+      value("prepareDays"),
+    ),
+  };
 }

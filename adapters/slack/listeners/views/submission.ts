@@ -1,20 +1,12 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Ctx } from "../../../../src/app/index.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
-import {
-  notSavedText,
-  retrying,
-  type SlackDeps,
-  slackCtx,
-  slackCtxUnnamed,
-  userName,
-} from "../../context.ts";
+import { notSavedText, retrying, type SlackDeps, slackCtx, slackCtxUnnamed } from "../../context.ts";
 import type { ViewState } from "../../render/forms.ts";
 import { escapeMrkdwn, splitText } from "../../render/mrkdwn.ts";
-import { route } from "../../routes.ts";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -24,7 +16,6 @@ export interface CheckContext {
   ctx: Ctx;
   state: ViewState;
   metadata: string;
-  args: SubmitArgs;
 }
 
 /** What the work after the answer has: the user with their name, and the names of people the form chose. */
@@ -41,56 +32,80 @@ export interface WorkContext {
 export type Checked = { errors: Record<string, string> } | { work: (w: WorkContext) => Promise<void> };
 
 /**
- * A modal submit. Slack wants its answer within 3 s, before any Web API call (users.info included): the values are
- * checked first without asking Slack anything, and refused fields answered inline (`response_action: errors`);
- * otherwise the modal is closed, and then the names are looked up and the work is done. Whatever fails after the
- * answer is told to the user in a DM, with what they wrote, so nothing they sent is silently lost.
+ * Every modal's listener runs here. Slack wants its answer within 3 s, before any Web API call (users.info included):
+ * the values are checked first without asking Slack anything, and refused fields answered inline
+ * (`response_action: errors`); otherwise the modal is closed, and then the names are looked up and the work is done.
+ * Whatever fails after the answer is told to the user in a DM, with what they wrote, so nothing sent is silently lost.
  */
-export function onSubmit(
-  app: App,
+export async function handleSubmit(
   deps: SlackDeps,
-  callbackId: string,
+  args: SubmitArgs,
   check: (s: CheckContext) => Promise<Checked>,
 ) {
-  route<SubmitArgs>(app, "view", callbackId, async (args) => {
-    const { ack, body, view, client } = args;
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    const userId = body.user.id;
-    const state = view.state.values as ViewState;
-    let language: Language = "da";
-    const tellWhy = (error: unknown) => tell(deps, client, userId, failed(deps, language, error, state));
-    let checked: Checked;
-    try {
-      const ctx = await slackCtxUnnamed(deps, teamId, userId);
-      language = ctx.workspace.language;
-      checked = await check({ ctx, state, metadata: view.private_metadata, args });
-    } catch (error) {
-      // The database away before the answer: the modal stays open with what was typed, to be sent again.
-      const block = firstInput(view.blocks);
-      if (!isRefusal(error) && block) {
-        const errors = { [block]: notSavedText(deps, language, error) };
-        return await ack({ response_action: "errors", errors });
-      }
-      await ack();
-      return await tellWhy(error);
-    }
-    if ("errors" in checked) {
-      const errors = checked.errors;
-      return await ack(Object.keys(errors).length > 0 ? { response_action: "errors", errors } : undefined);
+  const { ack, body, view } = args;
+  const submitter: Submitter = {
+    teamId: body.team?.id ?? body.user.team_id ?? "",
+    userId: body.user.id,
+    state: view.state.values as ViewState,
+    language: "da",
+  };
+  let checked: Checked;
+  try {
+    const ctx = await slackCtxUnnamed(deps, submitter.teamId, submitter.userId);
+    submitter.language = ctx.workspace.language;
+    checked = await check({ ctx, state: submitter.state, metadata: view.private_metadata });
+  } catch (error) {
+    // The database away before the answer: the modal stays open with what was typed, to be sent again.
+    const block = firstInput(view.blocks);
+    if (!isRefusal(error) && block) {
+      return await ack({
+        response_action: "errors",
+        errors: { [block]: notSavedText(deps, submitter.language, error) },
+      });
     }
     await ack();
-    const person = async (id: string | null) => (id ? { id, name: await userName(client, id) } : null);
-    try {
-      await retrying(async () => {
-        const ctx = await slackCtx(deps, client, teamId, userId);
-        language = ctx.workspace.language;
-        await checked.work({ ctx, person });
-      });
-    } catch (error) {
-      await tellWhy(error);
-    }
-  });
+    return await tellWhy(deps, args.client, submitter, error);
+  }
+  if ("errors" in checked) {
+    const errors = checked.errors;
+    return await ack(Object.keys(errors).length > 0 ? { response_action: "errors", errors } : undefined);
+  }
+  await ack();
+  await workAfterAnswer(deps, args.client, submitter, checked.work);
 }
+
+/** Who sent a modal, with what, and the language to answer in (the workspace's, once known). */
+interface Submitter {
+  teamId: string;
+  userId: string;
+  state: ViewState;
+  language: Language;
+}
+
+/** The work of an accepted modal, once Slack has its answer; tried again while the database is briefly away. */
+async function workAfterAnswer(
+  deps: SlackDeps,
+  client: WebClient,
+  submitter: Submitter,
+  work: (w: WorkContext) => Promise<void>,
+) {
+  const { teamId, userId } = submitter;
+  const person = async (id: string | null) =>
+    id ? { id, name: await deps.names.of(client, teamId, id) } : null;
+  try {
+    await retrying(async () => {
+      const ctx = await slackCtx(deps, client, teamId, userId);
+      submitter.language = ctx.workspace.language;
+      await work({ ctx, person });
+    });
+  } catch (error) {
+    await tellWhy(deps, client, submitter, error);
+  }
+}
+
+/** Tells the submitter why their modal was not saved, in a DM. */
+const tellWhy = (deps: SlackDeps, client: WebClient, submitter: Submitter, error: unknown) =>
+  tell(deps, client, submitter.userId, failed(deps, submitter.language, error, submitter.state));
 
 /** A refusal in the core's own words (not found, not allowed, out of date): sending it again would not help. */
 const isRefusal = (error: unknown) =>

@@ -1,0 +1,52 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../context.ts";
+import * as approve from "./actions/approve.ts";
+import * as conclude from "./actions/conclude.ts";
+import * as concludeAnyway from "./actions/conclude-anyway.ts";
+import * as decision from "./actions/decision.ts";
+import * as entryDone from "./actions/entry-done.ts";
+import * as entryPostpone from "./actions/entry-postpone.ts";
+import * as goal from "./actions/goal.ts";
+import * as next from "./actions/next.ts";
+import * as note from "./actions/note.ts";
+import * as pointForm from "./actions/point-form.ts";
+import * as preInput from "./actions/pre-input.ts";
+import * as previous from "./actions/previous.ts";
+import * as skip from "./actions/skip.ts";
+import * as start from "./actions/start.ts";
+import * as command from "./commands/arbejdsmiljo.ts";
+import * as appUninstalled from "./events/app-uninstalled.ts";
+import * as threadReply from "./events/thread-reply.ts";
+import * as tokensRevoked from "./events/tokens-revoked.ts";
+import * as concludeReason from "./views/conclude-reason.ts";
+import * as entryForm from "./views/entry-form.ts";
+import * as plan from "./views/plan.ts";
+import * as postpone from "./views/postpone.ts";
+import * as setup from "./views/setup.ts";
+
+const LISTENERS = {
+  commands: [command],
+  actions: [
+    note,
+    decision,
+    goal,
+    pointForm,
+    next,
+    previous,
+    skip,
+    conclude,
+    concludeAnyway,
+    approve,
+    start,
+    preInput,
+    entryDone,
+    entryPostpone,
+  ],
+  views: [entryForm, setup, plan, concludeReason, postpone],
+  events: [threadReply, appUninstalled, tokensRevoked],
+};
+
+/** Registers every listener: one file per command, action, view and event under listeners/. */
+export function registerListeners(app: App, deps: SlackDeps) {
+  for (const listener of Object.values(LISTENERS).flat()) listener.register(app, deps);
+}
