@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
+import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import { databaseAnswers } from "./health.ts";
@@ -53,7 +54,9 @@ export async function startServer(
     if (!adapter) throw new Error(`No chat adapter is running for ${workspace.platform}`);
     return adapter.chatFor(workspace);
   };
-  const core = createCore({ db, chatFor, now: options.now ?? (() => new Date()), log });
+  const now = options.now ?? (() => new Date());
+  // A workspace read serves the requests of the next two seconds; another instance's change is seen after that.
+  const core = createCore({ db, chatFor, now, log }, new WorkspaceCache(now, 2000));
   const http = express();
   http.disable("x-powered-by");
   // No ETags: the answers are to POSTs or change with every read, and hashing each body (a Teams card is kilobytes)

@@ -101,12 +101,10 @@ export const slackAdapterWith =
       });
     }
     // Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked,
-    // so a shutdown waits for it instead of closing the database under it. While the database is behind, a new
-    // request waits first (core.admit), instead of piling up work behind the answers; that wait is tracked too.
+    // so a shutdown waits for it instead of closing the database under it.
     const working = new InFlight();
     app.use(({ next }) =>
       working.run(async () => {
-        await core.admit();
         await next();
       }),
     );
