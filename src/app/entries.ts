@@ -38,7 +38,7 @@ export interface EntryResult {
    * could not (never rejects). An answer already sent can still tell the user then.
    */
   shown?: Promise<boolean>;
-  /** The point as it is with the change in it, when asked for (ChangeOptions.withView) and read along with it. */
+  /** The point as it is with the change in it, when asked for (ChangeOptions.withView). */
   view?: PointView;
 }
 

@@ -50,6 +50,21 @@ describe.each(DRIVERS)("the store's lookups among many workspaces, on $name", ({
   });
   afterAll(async () => db?.close());
 
+  it("looks up a request's key by itself, never reading every key a busy workspace has used", async () => {
+    const { db: watched, plans } = explaining(db);
+    const keys = repos(watched).idempotency;
+    expect(await keys.claim(busy.workspaceId, "used-17")).toEqual({ result: null });
+    expect(mostRowsRead(plans, "idempotency_keys")).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a point's newest entries and its count from that point alone", async () => {
+    const { db: watched, plans } = explaining(db);
+    const latest = await repos(watched).entries.latestForPoint(busy.workspaceId, busy.discussionId, 1, 30);
+    expect(latest).toEqual({ entries: [], total: 0 });
+    expect(mostRowsRead(plans, "agenda_items")).toBeLessThanOrEqual(1);
+    expect(mostRowsRead(plans, "entries")).toBeLessThanOrEqual(1);
+  });
+
   it("finds a thread's point by its message among every workspace's agenda", async () => {
     const [item] = await db.query<{ workspace_id: string; discussion_id: string; id: string }>(
       "SELECT workspace_id, discussion_id, message->>'id' AS id FROM agenda_items WHERE number = 4 AND message IS NOT NULL LIMIT 1",
