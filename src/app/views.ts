@@ -91,7 +91,7 @@ export async function currentPointView(
 }
 
 /** pointView from what was read already: the agenda and the point's newest entries with their count. */
-export async function pointViewFrom(
+async function pointViewFrom(
   r: Repos,
   workspace: Workspace,
   discussion: Discussion,
