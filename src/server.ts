@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore } from "./app/index.ts";
+import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
 import { databaseAnswers } from "./health.ts";
@@ -53,11 +54,12 @@ export async function startServer(
     if (!adapter) throw new Error(`No chat adapter is running for ${workspace.platform}`);
     return adapter.chatFor(workspace);
   };
-  const core = createCore({ db, chatFor, now: options.now ?? (() => new Date()), log });
+  const now = options.now ?? (() => new Date());
+  // A workspace read serves the requests of the next two seconds; another instance's change is seen after that.
+  const core = createCore({ db, chatFor, now, log }, new WorkspaceCache(now, 2000));
   const http = express();
   http.disable("x-powered-by");
-  // No ETags: the answers are to POSTs or change with every read, and hashing each body (a Teams card is kilobytes)
-  // took about 1 % of a Teams answer's time.
+  // No ETags: the answers are to POSTs or change with every read, so hashing each body would buy nothing.
   http.set("etag", false);
   http.get("/healthz", async (_req, res) => {
     if (await databaseAnswers(db)) res.json({ status: "ok", database: "ok" });

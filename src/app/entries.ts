@@ -2,15 +2,14 @@ import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
-import { type PointNow, recordRunningNoteAndRead } from "../store/gathered.ts";
-import { type Discussion, type Entry, type Repos, repos } from "../store/index.ts";
+import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
-import { asAppError, type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { AppError, isDeadlock, isUniqueViolation } from "./errors.ts";
+import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { AppError } from "./errors.ts";
 import { publishSummary } from "./summary.ts";
-import { channelBusy, syncDiscussion } from "./sync.ts";
-import { carriedGoals, POINT_VIEW_ENTRIES, viewOfRead } from "./views.ts";
+import { syncDiscussion } from "./sync.ts";
+import { carriedGoals, currentPointView } from "./views.ts";
 
 /** Kinds a point holds once: a new answer replaces the earlier one. */
 const SINGLE_KINDS: readonly EntryKind[] = [
@@ -39,27 +38,22 @@ export interface EntryResult {
    * could not (never rejects). An answer already sent can still tell the user then.
    */
   shown?: Promise<boolean>;
-  /** The point as it is with the change in it, when asked for (ChangeOptions.withView) and read along with it. */
+  /** The point as it is with the change in it, when asked for (ChangeOptions.withView). */
   view?: PointView;
 }
 
 export interface ChangeOptions {
   /**
-   * In a busy channel, whose refresh was already under way or waiting its turn, answer at once: the coming round
-   * shows the change (`shown`). For an answer that must speak now (a Teams card), synced says the channel is behind
-   * (false) when the last round failed, else null. Without it the answer waits for the round that shows the change,
-   * up to a second or two in a busy channel, holding everything the request holds for that long.
+   * @deprecated Has no effect: every change now waits for its own refresh of the channel (or `waitForChannelMs`).
+   * Kept so adapters that still pass it compile.
    */
   answerInBusyChannel?: boolean;
   /**
-   * In a quiet channel, answer after this long even if the refresh is still running (it goes on, and the next refresh
-   * makes up for one that fails). For answers that show the change themselves, such as a Teams card.
+   * Answer after this long even if the refresh is still running (it goes on, `shown` tells how it ended, and the next
+   * refresh makes up for one that fails). For answers that show the change themselves, such as a Teams card.
    */
   waitForChannelMs?: number;
-  /**
-   * Read the point along with the change, for an answer that shows it (a Teams card): a note on a running discussion
-   * is then stored and read in one statement (EntryResult.view); other changes leave the reading to the caller.
-   */
+  /** Read the point after the change, for an answer that shows it (a Teams card): EntryResult.view. */
   withView?: boolean;
 }
 
@@ -99,24 +93,6 @@ export async function record(
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
-  if (kind === "note" && key) {
-    const recorded = await runningNote(
-      deps,
-      ctx,
-      input,
-      data,
-      key,
-      options.withView ? POINT_VIEW_ENTRIES : 0,
-    );
-    if (recorded) {
-      // The note is stored: a view that cannot be made (point 7 reads more) leaves the answer to a fresh read.
-      const view = recorded.now
-        ? await viewOfRead(repos(deps.db), ctx.workspace, recorded.now, input.point).catch(() => null)
-        : null;
-      const result = await afterChange(deps, ctx, recorded.entry, false, options);
-      return view ? { ...result, view } : result;
-    }
-  }
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
@@ -151,40 +127,9 @@ export async function record(
 }
 
 /**
- * The commonest change, a note on a running discussion, in one round trip to the database (shared with the notes
- * of other requests arriving at the same moment: src/store/gathered.ts), with its point read along when `readLimit`
- * asks for that many of its newest entries. Null leaves it to the
- * general path: another status (which it refuses, or revises the summary for), or a key used before (which it
- * answers with the first result).
+ * Brings the channel up to date after a change (the point's message, and the summary if one was revised), and reads
+ * the point for the answer when asked to.
  */
-async function runningNote(
-  deps: Deps,
-  ctx: Ctx,
-  input: RecordInput,
-  data: unknown,
-  key: string,
-  readLimit: number,
-): Promise<{ entry: Entry; now: PointNow } | null> {
-  const note = {
-    workspaceId: ctx.workspace.id,
-    key,
-    discussionId: input.discussionId,
-    point: input.point,
-    data,
-    authorId: ctx.actor.userId,
-    source: input.source ?? "form",
-  };
-  try {
-    return await recordRunningNoteAndRead(deps.db, note, readLimit);
-  } catch (error) {
-    // A key used before, or the same key in the general path at this moment (which claims the key first and then
-    // locks the discussion, the reverse of this statement's order, so the two can deadlock): that path decides.
-    if (isUniqueViolation(error) || isDeadlock(error)) return null;
-    throw asAppError(error);
-  }
-}
-
-/** Brings the channel up to date after a change: the point's message, and the summary if one was revised. */
 async function afterChange(
   deps: Deps,
   ctx: Ctx,
@@ -192,23 +137,30 @@ async function afterChange(
   summaryMayChange = true,
   options: ChangeOptions = {},
 ): Promise<EntryResult> {
-  const channel = channelBusy(entry.discussionId);
+  const result = await showChange(deps, ctx, entry, summaryMayChange, options);
+  if (!options.withView) return result;
+  // The change is stored: a view that cannot be read leaves the answer to the caller's own read.
+  const view = await read(deps, (r) =>
+    currentPointView(r, ctx.workspace, entry.discussionId, entry.point),
+  ).catch(() => null);
+  return view ? { ...result, view } : result;
+}
+
+async function showChange(
+  deps: Deps,
+  ctx: Ctx,
+  entry: Entry,
+  summaryMayChange: boolean,
+  options: ChangeOptions,
+): Promise<EntryResult> {
   const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
-  const shown = () =>
-    sync.catch((error) => {
+  if (!summaryMayChange && options.waitForChannelMs !== undefined) {
+    const shown = sync.catch((error) => {
       deps.log.warn("could not sync a discussion", { error: String(error) });
       return false;
     });
-  if (!summaryMayChange && options.answerInBusyChannel && channel.busy) {
-    return { entry, synced: channel.lastFailed ? false : null, shown: shown() };
-  }
-  if (!summaryMayChange && options.waitForChannelMs !== undefined) {
-    let timer: NodeJS.Timeout | undefined;
-    const later = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), options.waitForChannelMs);
-    });
-    const synced = await Promise.race([sync, later]).finally(() => clearTimeout(timer));
-    return synced === null ? { entry, synced, shown: shown() } : { entry, synced };
+    const synced = await settledWithin(shown, options.waitForChannelMs);
+    return synced === null ? { entry, synced, shown } : { entry, synced };
   }
   const synced = await sync;
   if (!summaryMayChange) return { entry, synced };
@@ -216,6 +168,15 @@ async function afterChange(
     deps.log.warn("could not publish the revised summary", { error: String(error) });
   });
   return { entry, synced };
+}
+
+/** What `promise` gave, or null when it took longer than `ms`. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const later = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([promise, later]).finally(() => clearTimeout(timer));
 }
 
 /** Changes an entry's content; only its author or the discussion's organiser may. */

@@ -33,12 +33,7 @@ export class AppError extends Error {
     problems: Record<string, FieldProblem> = {},
     retryable = false,
   ) {
-    // An expected outcome (a click from an old view is the commonest), told to the user and never logged with a
-    // stack: collecting one cost about 1 % of the CPU under load.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(`${code}: ${messageKey}`);
-    Error.stackTraceLimit = limit;
     this.name = "AppError";
     this.code = code;
     this.messageKey = messageKey;
@@ -50,7 +45,7 @@ export class AppError extends Error {
 
 /**
  * A click from a view that is behind (someone moved first), refused; with the point that view showed as it is now,
- * when it was read along with the check, so the answer needs no second read.
+ * when the click said which point that was.
  */
 export class StaleError extends AppError {
   constructor(readonly view: PointView | null = null) {

@@ -1,8 +1,5 @@
 import type { Platform } from "../domain/types.ts";
-import { pointNow } from "../store/gathered.ts";
-import { repos, type Workspace } from "../store/index.ts";
 import * as access from "./access.ts";
-import { admission } from "./admission.ts";
 import * as approval from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
 import * as concludeCases from "./conclude.ts";
@@ -11,87 +8,49 @@ import * as dataProtection from "./data-protection.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
-import type { FormContext, FormKind } from "./forms.ts";
+import { formContext } from "./form-context.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { precheckSetup } from "./setup.ts";
 import { publishPending } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import * as threadReplies from "./thread-replies.ts";
-import { POINT_VIEW_ENTRIES, unjudgedGoals, viewOfRead } from "./views.ts";
+import { currentPointView } from "./views.ts";
 import * as walkthrough from "./walkthrough.ts";
 import { WorkspaceCache } from "./workspace-cache.ts";
-
-/** How long a workspace read for one request serves the next ones (see WorkspaceCache). */
-const WORKSPACE_CACHE_MS = 2000;
 
 type Bound<F> = F extends (deps: Deps, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 const bind = <F extends (deps: Deps, ...rest: never[]) => unknown>(deps: Deps, f: F) =>
   ((...rest: never[]) => f(deps, ...rest)) as Bound<F>;
 
-/** The use cases, bound to their dependencies: what the adapters and the scheduler call. */
-export function createCore(deps: Deps) {
-  const workspaces = new WorkspaceCache(WORKSPACE_CACHE_MS);
-  // Counts changes begun and ended: a read that overlapped a change may hold the row from before it, and is not kept.
-  let changes = 0;
-  // Reads under way, shared by the requests that come meanwhile (a busy meeting's requests would each read otherwise).
-  // A workspace in use is read again in the background once it is due, so its requests find it kept.
-  const reading = new Map<string, Promise<Workspace>>();
-  /** A use case that changes a workspace: what this process holds of any workspace is read again afterwards. */
+/**
+ * The use cases, bound to their dependencies: what the adapters and the scheduler call. `workspaces` reuses a
+ * workspace read for a moment; without one every request reads its workspace.
+ */
+export function createCore(deps: Deps, workspaces = new WorkspaceCache(deps.now, 0)) {
+  /** A use case that changes a workspace: what is kept of any workspace is read again afterwards. */
   const changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) =>
-    (async (...args: Parameters<F>) => {
-      changes++;
-      try {
-        return await f(...args);
-      } finally {
-        changes++;
-        workspaces.forgetAll();
-        reading.clear();
-      }
-    }) as F;
-  /**
-   * The workspace read (created on first contact), kept unless a change overlapped; one read for all who ask while it
-   * is under way. Not `kept`: that holds a promise until it fails, where this one is let go once in (the cache holds
-   * the workspace then) or once a change ends.
-   */
-  const readWorkspace = (
-    platform: Platform,
-    externalId: string,
-    workspaceName: string,
-  ): Promise<Workspace> => {
-    const key = JSON.stringify([platform, externalId, workspaceName]);
-    const pending = reading.get(key);
-    if (pending) return pending;
-    const before = changes;
-    const fresh: Promise<Workspace> = read(deps, (r) =>
-      r.workspaces.ensure(platform, externalId, workspaceName),
-    )
-      .then((found) => {
-        if (changes === before) workspaces.put(found);
-        return found;
-      })
-      .finally(() => {
-        if (reading.get(key) === fresh) reading.delete(key);
-      });
-    reading.set(key, fresh);
-    return fresh;
-  };
+    ((...args: Parameters<F>) => workspaces.changing(() => f(...args))) as F;
   return {
     deps,
-    /** Waits (briefly) while the database is behind; for work done after the platform was answered. */
-    admit: admission(deps.db),
     /** The context for an actor on a platform's team/tenant; the workspace is created on first contact. */
     async context(platform: Platform, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
-      const cached = workspaces.get(platform, externalId);
-      if (cached && (workspaceName === "" || cached.name === workspaceName)) {
-        if (workspaces.due(platform, externalId))
-          void readWorkspace(platform, externalId, "").catch((error) =>
-            deps.log.warn("reading a workspace again failed", { error: String(error) }),
-          );
-        return { workspace: cached, actor };
-      }
-      return { workspace: await readWorkspace(platform, externalId, workspaceName), actor };
+      const workspace = await workspaces.read(platform, externalId, workspaceName, () =>
+        read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName)),
+      );
+      return { workspace, actor };
     },
+    ...setupCases(deps, changing),
+    ...meetingCases(deps),
+    ...documentCases(deps, changing),
+  };
+}
+
+type Changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) => F;
+
+/** Setting a workspace up and planning its discussion. */
+function setupCases(deps: Deps, changing: Changing) {
+  return {
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),
     checkSetupAccess: bind(deps, access.checkSetupAccess),
     readAccess: bind(deps, access.readAccess),
@@ -103,6 +62,12 @@ export function createCore(deps: Deps) {
     precheckPostpone: followUp.precheckPostpone,
     precheckEdit: bind(deps, entries.precheckEdit),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
+  };
+}
+
+/** The meeting itself: the walk-through, its entries and thread replies, concluding and following up. */
+function meetingCases(deps: Deps) {
+  return {
     start: bind(deps, walkthrough.start),
     move: bind(deps, walkthrough.move),
     record: bind(deps, entries.record),
@@ -119,6 +84,18 @@ export function createCore(deps: Deps) {
     setEntryStatus: bind(deps, followUp.setEntryStatus),
     postpone: bind(deps, followUp.postpone),
     status: bind(deps, followUp.status),
+    sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
+      syncDiscussion(deps, ctx.workspace, discussionId, points),
+    formContext: bind(deps, formContext),
+    /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
+    pointView: (ctx: Ctx, discussionId: string, point: number): Promise<PointView | null> =>
+      read(deps, (r) => currentPointView(r, ctx.workspace, discussionId, point)),
+  };
+}
+
+/** The summary and exports, data protection, and installing and uninstalling. */
+function documentCases(deps: Deps, changing: Changing) {
+  return {
     getSummary: bind(deps, documents.getSummary),
     listSummaryVersions: bind(deps, documents.listSummaryVersions),
     exportYear: bind(deps, documents.exportYear),
@@ -129,28 +106,6 @@ export function createCore(deps: Deps) {
     markUninstalled: changing(bind(deps, dataProtection.markUninstalled)),
     markInstalled: changing(bind(deps, dataProtection.markInstalled)),
     publishPending: () => publishPending(deps),
-    sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
-      syncDiscussion(deps, ctx.workspace, discussionId, points),
-    /**
-     * What a form needs to show its fields: the members, and at point 7 last year's goals. Given the form's kind, last
-     * year's goals are read only for the form that shows them (a modal submit waits for this before its ack).
-     */
-    async formContext(ctx: Ctx, discussionId?: string, kind?: FormKind): Promise<FormContext> {
-      const r = repos(deps.db);
-      // A note names no one: the commonest form skips reading the members before its ack.
-      const members = kind === "note" ? [] : await r.members.list(ctx.workspace.id);
-      if (kind && kind !== "goal_verdict")
-        return { language: ctx.workspace.language, members, carriedGoals: [] };
-      const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
-      const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
-      return { language: ctx.workspace.language, members, carriedGoals: carried };
-    },
-    /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
-    async pointView(ctx: Ctx, discussionId: string, point: number): Promise<PointView | null> {
-      const ask = { workspaceId: ctx.workspace.id, discussionId, point, limit: POINT_VIEW_ENTRIES };
-      const now = await read(deps, () => pointNow(deps.db, ask));
-      return now && viewOfRead(repos(deps.db), ctx.workspace, now, point);
-    },
   };
 }
 export type Core = ReturnType<typeof createCore>;
@@ -170,3 +125,4 @@ export {
   formSpec,
 } from "./forms.ts";
 export { kept } from "./kept.ts";
+export { WorkspaceCache } from "./workspace-cache.ts";

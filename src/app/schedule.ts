@@ -87,35 +87,38 @@ export async function schedule(
         });
     if (!discussion) throw new AppError("stale", "error.stale", {}, {}, true);
     await planMeeting(r, ctx.workspace, discussion, deps.now());
-    await r.audit.write(
-      ctx.workspace.id,
-      ctx.actor.userId,
-      existing ? "discussion.rescheduled" : "discussion.planned",
-      discussion.id,
-      {
-        scheduledAt: at.toISOString(),
-      },
-    );
+    const action = existing ? "discussion.rescheduled" : "discussion.planned";
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, action, discussion.id, {
+      scheduledAt: at.toISOString(),
+    });
     return { discussionId: discussion.id, rescheduled: Boolean(existing) };
   });
   const discussion = (await repos(deps.db).discussions.get(
     ctx.workspace.id,
     value.discussionId,
   )) as Discussion;
-  let announcement: MessageRef | null = null;
-  if (!replayed && discussion.channelId && discussion.scheduledAt) {
-    const chat = deps.chatFor(ctx.workspace);
-    const channel = discussion.channelId;
-    const posted = await chat.post(channel, {
-      kind: "announcement",
-      view: announcementView(ctx, discussion, value.rescheduled),
-    });
-    announcement = posted;
-    await invitation(ctx.workspace, discussion)
-      .then((file) => chat.sendFile(channel, file, posted))
-      .catch((error) => deps.log.warn("could not send the calendar invitation", { error: String(error) }));
-  }
+  const announcement = replayed ? null : await announce(deps, ctx, discussion, value.rescheduled);
   return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };
+}
+
+/** Posts the plan in the discussion's channel, with a calendar invitation beside it. */
+async function announce(
+  deps: Deps,
+  ctx: Ctx,
+  discussion: Discussion,
+  rescheduled: boolean,
+): Promise<MessageRef | null> {
+  const channel = discussion.channelId;
+  if (!channel || !discussion.scheduledAt) return null;
+  const chat = deps.chatFor(ctx.workspace);
+  const posted = await chat.post(channel, {
+    kind: "announcement",
+    view: announcementView(ctx, discussion, rescheduled),
+  });
+  await invitation(ctx.workspace, discussion)
+    .then((file) => chat.sendFile(channel, file, posted))
+    .catch((error) => deps.log.warn("could not send the calendar invitation", { error: String(error) }));
+  return posted;
 }
 
 export function announcementView(ctx: Ctx, d: Discussion, rescheduled: boolean): AnnouncementView {

@@ -6,7 +6,15 @@ import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../dom
 import { renderMarkdown } from "../domain/summary-markdown.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
-import { type Discussion, type Repos, repos, type Summary, type Workspace } from "../store/index.ts";
+import {
+  type Discussion,
+  type Entry,
+  type Member,
+  type Repos,
+  repos,
+  type Summary,
+  type Workspace,
+} from "../store/index.ts";
 import { STALE_CLAIM } from "../store/repos/claims.ts";
 import type { SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
@@ -51,14 +59,6 @@ export async function buildSummaryDocument(
     r.discussions.agenda(workspace.id, discussion.id),
     r.members.list(workspace.id),
   ]);
-  const participants =
-    discussion.participants.length > 0
-      ? discussion.participants.map((p) => ({
-          name: p.name,
-          // The planning form picks people; their role is the one the setup gave them.
-          role: members.find((m) => m.userId === p.id)?.role ?? p.role,
-        }))
-      : members.map((m) => ({ name: m.name || m.userId, role: m.role }));
   return summaryDocument({
     language: workspace.language,
     workspaceName: workspace.name,
@@ -69,7 +69,7 @@ export async function buildSummaryDocument(
     location: discussion.location,
     channelName: discussion.channelId,
     headcount: workspace.headcount ?? 1,
-    participants,
+    participants: participantsOf(discussion, members),
     points: items.map((i) => ({
       number: i.number,
       status: i.status,
@@ -88,17 +88,32 @@ export async function buildSummaryDocument(
     concludedBy: discussion.concludedBy,
     overrideReason: discussion.concludeOverrideReason,
     version,
-    lastYearGoals: (await carriedGoals(r, workspace, discussion)).map((g) => {
-      const verdict = entries.find(
-        (e) => e.kind === "goal_verdict" && (e.data as EntryData["goal_verdict"]).goalId === g.id,
-      );
-      return {
-        text: g.text,
-        successCriterion: g.successCriterion,
-        status: g.status,
-        verdict: verdict ? (verdict.data as EntryData["goal_verdict"]).verdict : null,
-      };
-    }),
+    lastYearGoals: await lastYearGoals(r, workspace, discussion, entries),
+  });
+}
+
+/** Who took part: the people planned (with the roles setup gave them), else everyone on the roster. */
+function participantsOf(discussion: Discussion, members: Member[]) {
+  if (discussion.participants.length === 0)
+    return members.map((m) => ({ name: m.name || m.userId, role: m.role }));
+  return discussion.participants.map((p) => ({
+    name: p.name,
+    role: members.find((m) => m.userId === p.id)?.role ?? p.role,
+  }));
+}
+
+/** Last year's goals, each with the verdict given this year (if any). */
+async function lastYearGoals(r: Repos, workspace: Workspace, discussion: Discussion, entries: Entry[]) {
+  return (await carriedGoals(r, workspace, discussion)).map((g) => {
+    const verdict = entries.find(
+      (e) => e.kind === "goal_verdict" && (e.data as EntryData["goal_verdict"]).goalId === g.id,
+    );
+    return {
+      text: g.text,
+      successCriterion: g.successCriterion,
+      status: g.status,
+      verdict: verdict ? (verdict.data as EntryData["goal_verdict"]).verdict : null,
+    };
   });
 }
 

@@ -1,49 +1,18 @@
-import { isDeepStrictEqual } from "node:util";
 import { AGENDA, agendaPoint } from "../domain/agenda.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { EntryData } from "../domain/entries.ts";
 import type { AgendaItem, Discussion, Entry, Repos, Workspace } from "../store/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
-import { kept } from "./kept.ts";
 
-/**
- * Entries as shown, each kept with what it was described from (an entry's id fixes its kind and author): a busy
- * point's card shows the same thirty entries to every request until one changes, and each is described once. Compared
- * field by field rather than keyed by its data as text, which took longer than the describing it saved.
- * Shared: never changed.
- */
-const shown = new Map<string, Shown>();
-const SHOWN_KEPT = 2000;
-interface Shown {
-  language: Workspace["language"];
-  timeZone: string;
-  status: Entry["status"];
-  data: unknown;
-  view: ViewEntry;
-}
-
+/** An entry as a message shows it, described in the workspace's language and time zone. */
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
-  const { language, timeZone } = workspace;
-  const before = shown.get(entry.id);
-  if (
-    before &&
-    before.language === language &&
-    before.timeZone === timeZone &&
-    before.status === entry.status &&
-    isDeepStrictEqual(before.data, entry.data)
-  )
-    return before.view;
-  const view: ViewEntry = {
+  return {
     id: entry.id,
     kind: entry.kind,
     authorId: entry.authorId,
     status: entry.status,
-    described: describeEntry(entry, language, timeZone),
+    described: describeEntry(entry, workspace.language, workspace.timeZone),
   };
-  if (!before && shown.size >= SHOWN_KEPT) shown.delete(shown.keys().next().value as string);
-  // A copy: what it is compared with next time must not change with the entry read now.
-  shown.set(entry.id, { language, timeZone, status: entry.status, data: structuredClone(entry.data), view });
-  return view;
 }
 
 /** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */
@@ -110,31 +79,19 @@ export async function pointView(
   return pointViewFrom(r, workspace, discussion, number, items, here);
 }
 
-/** The point views made from one read of a point (keyed by what that read answered), by language and time zone. */
-const viewsOf = new WeakMap<object, Map<string, Promise<PointView>>>();
-
-/**
- * A point's view from a gathered read (store/gathered.ts pointNow). Requests answered from the same read (one point,
- * asked together) share one view of it: the entries are described once, not once per request.
- */
-export function viewOfRead(
+/** A point as it is now, to answer with; null when the discussion is not there (or not in this workspace). */
+export async function currentPointView(
   r: Repos,
   workspace: Workspace,
-  now: { discussion: Discussion; agenda: AgendaItem[]; latest: { entries: Entry[]; total: number } },
-  point: number,
-): Promise<PointView> {
-  let views = viewsOf.get(now.latest);
-  if (!views) {
-    views = new Map();
-    viewsOf.set(now.latest, views);
-  }
-  return kept(views, `${workspace.language} ${workspace.timeZone}`, () =>
-    pointViewFrom(r, workspace, now.discussion, point, now.agenda, now.latest),
-  );
+  discussionId: string,
+  number: number,
+): Promise<PointView | null> {
+  const discussion = await r.discussions.get(workspace.id, discussionId);
+  return discussion && pointView(r, workspace, discussion, number);
 }
 
 /** pointView from what was read already: the agenda and the point's newest entries with their count. */
-export async function pointViewFrom(
+async function pointViewFrom(
   r: Repos,
   workspace: Workspace,
   discussion: Discussion,

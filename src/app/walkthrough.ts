@@ -1,13 +1,12 @@
 import { DateTime } from "luxon";
 import { AGENDA } from "../domain/agenda.ts";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
-import { pointNow } from "../store/gathered.ts";
 import { type Discussion, type Repos, repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, StaleError } from "./errors.ts";
 import { requireSetUp } from "./setup.ts";
-import { channelBusy, channelShows, newerVersionInBusyChannel, sawVersion, syncDiscussion } from "./sync.ts";
-import { POINT_VIEW_ENTRIES, viewOfRead } from "./views.ts";
+import { syncDiscussion } from "./sync.ts";
+import { currentPointView } from "./views.ts";
 
 export interface MoveResult {
   discussion: Discussion;
@@ -73,7 +72,10 @@ export async function start(
   return finish(deps, ctx, value.discussionId, []);
 }
 
-/** Moves between agenda points; refused when someone else moved first (the version the user saw is stale). */
+/**
+ * Moves between agenda points; refused with a StaleError when someone else moved first (the version the user saw is
+ * stale). A repeated key answers as the first call did.
+ */
 export async function move(
   deps: Deps,
   ctx: Ctx,
@@ -86,54 +88,23 @@ export async function move(
   },
   key: string | null,
 ): Promise<MoveResult> {
-  // A click from a view already out of date (the commonest move in a busy channel) is refused in one read, unless
-  // its key was used before: then the transaction below replays the first answer.
-  const showing = input.showing && isPoint(input.showing) ? input.showing : null;
-  // A busy meeting's old buttons are refused without a read when this process read a newer version just now; a
-  // click that must show the point as it is now, or may be a retry, reads.
-  const newer =
-    showing || key !== null
-      ? null
-      : newerVersionInBusyChannel(ctx.workspace.id, input.discussionId, input.expectedVersion);
-  if (newer !== null) {
-    await refreshBehindView(deps, ctx, input.discussionId, newer);
-    throw new StaleError(null);
-  }
-  const seen = await read(deps, () =>
-    pointNow(deps.db, {
-      workspaceId: ctx.workspace.id,
-      discussionId: input.discussionId,
-      point: showing ?? 0,
-      limit: showing ? POINT_VIEW_ENTRIES : 0,
-      key,
-    }),
-  );
-  if (!seen) throw new AppError("not_found", "error.not_found");
-  sawVersion(ctx.workspace.id, input.discussionId, seen.discussion.version);
-  if (seen.discussion.version !== input.expectedVersion && !seen.keyUsed) {
-    await refreshBehindView(deps, ctx, input.discussionId, seen.discussion.version);
-    const view = showing
-      ? await viewOfRead(repos(deps.db), ctx.workspace, seen, showing).catch(() => null)
-      : null;
-    throw new StaleError(view);
-  }
   let previousPoint: number | null = null;
   try {
     await inTransaction(deps, ctx, key, async (r) => {
       const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
       if (!discussion) throw new AppError("not_found", "error.not_found");
-      if (discussion.version !== input.expectedVersion)
-        throw new AppError("stale", "error.stale", {}, {}, true);
+      if (discussion.version !== input.expectedVersion) throw new StaleError();
       const next = transition(await stateOf(r, ctx.workspace.id, discussion), input.move);
       if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
       previousPoint = discussion.currentPoint;
+      // The version is checked again as the row is written: a move committed since the read above wins.
       const moved = await r.discussions.applyState(
         ctx.workspace.id,
         discussion.id,
         input.expectedVersion,
         next.state,
       );
-      if (!moved) throw new AppError("stale", "error.stale", {}, {}, true);
+      if (!moved) throw new StaleError();
       await r.audit.write(
         ctx.workspace.id,
         ctx.actor.userId,
@@ -144,33 +115,33 @@ export async function move(
           to: moved.currentPoint,
         },
       );
-      return { discussionId: discussion.id };
     });
   } catch (error) {
-    // Someone moved between the read above and the transaction: refresh the view so the next click works.
-    if (error instanceof AppError && error.code === "stale")
-      await syncDiscussion(deps, ctx.workspace, input.discussionId);
+    if (error instanceof StaleError) throw await refusedAsStale(deps, ctx, input.discussionId, input.showing);
     throw error;
   }
   return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);
 }
 
 /**
- * After a click from a view that is behind: only the user's screen may be behind (the channel was just refreshed
- * with this version: nothing to do); or a refresh is under way here (a round after it is asked for, which reads what
- * is stored now, and joins the one already waiting if there is one; the answer does not wait: in a busy channel the
- * round after would redraw the message again anyway); or the channel itself is behind (a refresh failed, or another
- * instance changed it): then it is refreshed, and the answer comes after that, so the user's next click works.
+ * A click from a view that is behind: the channel may be behind as well (a refresh failed, or another instance
+ * moved), so it is brought in line first and the user's next click works; the refusal carries the point the view
+ * showed, as it is now.
  */
-async function refreshBehindView(deps: Deps, ctx: Ctx, discussionId: string, version: number) {
-  if (channelShows(discussionId, version)) return;
-  const { busy } = channelBusy(discussionId);
-  const refreshed = syncDiscussion(deps, ctx.workspace, discussionId);
-  if (!busy) {
-    await refreshed;
-    return;
-  }
-  refreshed.catch((error) => deps.log.warn("could not sync a discussion", { error: String(error) }));
+async function refusedAsStale(
+  deps: Deps,
+  ctx: Ctx,
+  discussionId: string,
+  showing: number | undefined,
+): Promise<StaleError> {
+  await syncDiscussion(deps, ctx.workspace, discussionId).catch((error) =>
+    deps.log.warn("could not sync a discussion", { error: String(error) }),
+  );
+  if (showing === undefined || !isPoint(showing)) return new StaleError(null);
+  const view = await read(deps, (r) => currentPointView(r, ctx.workspace, discussionId, showing)).catch(
+    () => null,
+  );
+  return new StaleError(view);
 }
 
 async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {

@@ -2,45 +2,49 @@ import type { Platform } from "../domain/types.ts";
 import type { Workspace } from "../store/index.ts";
 
 /**
- * Workspaces by their platform id, kept for a moment: nearly every request names its workspace, and a workspace
- * rarely changes. Changes made through this process are forgotten at once; another instance's change is seen
- * within `ttlMs`. Past half of that a workspace is `due`: still served, while it is read again for the requests
- * after (so a busy workspace's requests do not all wait for that read each time its time runs out).
+ * Workspaces by their platform id, reused for a moment: nearly every request names its workspace, and a workspace
+ * rarely changes. A change made through this process is seen at once (`changing`); another instance's change within
+ * `ttlMs`. Made by the composition root with the injected clock, and handed to createCore.
  */
 export class WorkspaceCache {
-  private readonly entries = new Map<string, { workspace: Workspace; due: number; until: number }>();
+  private readonly entries = new Map<string, { workspace: Workspace; until: number }>();
+  /** Counts changes begun and ended: a read that overlapped a change may hold the row from before it. */
+  private changes = 0;
 
   constructor(
-    private readonly ttlMs: number,
-    private readonly clock: () => number = () => performance.now(),
+    private readonly now: () => Date,
+    private readonly ttlMs = 2000,
   ) {}
 
-  get(platform: Platform, externalId: string): Workspace | null {
+  /**
+   * The workspace kept for this platform id, or the one `load` reads (kept unless a change overlapped the read).
+   * A name the platform gives differently from the one kept is read anew (`load` may write the new name).
+   */
+  async read(
+    platform: Platform,
+    externalId: string,
+    name: string,
+    load: () => Promise<Workspace>,
+  ): Promise<Workspace> {
     const key = `${platform}:${externalId}`;
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (entry.until > this.clock()) return entry.workspace;
-    this.entries.delete(key);
-    return null;
+    const kept = this.entries.get(key);
+    const now = this.now().getTime();
+    if (kept && kept.until > now && (name === "" || kept.workspace.name === name)) return kept.workspace;
+    const before = this.changes;
+    const workspace = await load();
+    if (this.changes === before && this.ttlMs > 0)
+      this.entries.set(key, { workspace, until: this.now().getTime() + this.ttlMs });
+    return workspace;
   }
 
-  /** Whether a workspace held is past half of its time, and should be read again. */
-  due(platform: Platform, externalId: string): boolean {
-    const entry = this.entries.get(`${platform}:${externalId}`);
-    return entry !== undefined && entry.due <= this.clock();
-  }
-
-  put(workspace: Workspace): void {
-    if (this.ttlMs <= 0) return;
-    const now = this.clock();
-    this.entries.set(`${workspace.platform}:${workspace.externalId}`, {
-      workspace,
-      due: now + this.ttlMs / 2,
-      until: now + this.ttlMs,
-    });
-  }
-
-  forgetAll(): void {
-    this.entries.clear();
+  /** Runs a change to a workspace; whatever is kept of any workspace is read again afterwards. */
+  async changing<T>(work: () => Promise<T>): Promise<T> {
+    this.changes++;
+    try {
+      return await work();
+    } finally {
+      this.changes++;
+      this.entries.clear();
+    }
   }
 }

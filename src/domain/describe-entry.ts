@@ -10,121 +10,121 @@ export interface DescribedEntry {
   details: string[];
 }
 
+/** What describing an entry needs: its status, and texts and dates in the reader's language and time zone. */
+interface Describing {
+  language: Language;
+  label: string;
+  /** " (Åben)" for a decision or goal, else empty. */
+  status: string;
+  tr(key: MessageKey, params?: Record<string, string | number>): string;
+  date(iso: string): string;
+  answer(value: string): string;
+}
+
+type Describers = { [K in EntryKind]: (data: EntryData[K], d: Describing) => DescribedEntry };
+
 /** One entry as plain text in the reader's language, shared by every renderer. */
 export function describeEntry(
   entry: { kind: EntryKind; data: unknown; status?: "open" | "done" | null },
   language: Language,
   zone: string,
 ): DescribedEntry {
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(language, key, params);
-  const date = (iso: string) => formatDate(language, iso, zone);
-  const label = tr(`entry.${entry.kind}` as MessageKey);
-  const answer = (value: string) => tr(`answer.${value}` as MessageKey);
-  const status = entry.status ? ` (${tr(`entry.${entry.status}`)})` : "";
-  switch (entry.kind) {
-    case "note":
-      return { label, text: (entry.data as EntryData["note"]).text, details: [] };
-    case "decision": {
-      const d = entry.data as EntryData["decision"];
-      const meta = [
-        d.owner && `${tr("summary.owner")}: ${d.owner.name}`,
-        d.deadline && `${tr("summary.deadline")}: ${date(d.deadline)}`,
-      ].filter(Boolean);
-      return { label, text: d.text + status, details: meta.length ? [meta.join(", ")] : [] };
-    }
-    case "goal": {
-      const d = entry.data as EntryData["goal"];
-      const meta = [
-        d.owner && `${tr("summary.owner")}: ${d.owner.name}`,
-        d.deadline && `${tr("summary.deadline")}: ${date(d.deadline)}`,
-      ].filter(Boolean);
-      return {
-        label,
-        text: d.text + status,
-        details: [
-          `${tr("summary.criterion")}: ${d.successCriterion}`,
-          ...(meta.length ? [meta.join(", ")] : []),
-        ],
-      };
-    }
-    case "minute_taker":
-      return { label, text: (entry.data as EntryData["minute_taker"]).person.name, details: [] };
-    case "amo_member": {
-      const d = entry.data as EntryData["amo_member"];
-      const joined = d.joinedOn ? `, ${tr("field.joined_on")} ${date(d.joinedOn)}` : "";
-      return { label, text: `${d.person.name} (${tr(`role.${d.role}`)}${joined})`, details: [] };
-    }
-    case "apv_status": {
-      const d = entry.data as EntryData["apv_status"];
-      return {
-        label,
-        text: d.actionPlanStatus,
-        details: [
-          d.lastApvDate && `${tr("field.last_apv")}: ${date(d.lastApvDate)}`,
-          d.focusPoints && `${tr("field.focus_points")}: ${d.focusPoints}`,
-          d.nextApvPlanned && `${tr("field.next_apv")}: ${date(d.nextApvPlanned)}`,
-        ].filter((x): x is string => Boolean(x)),
-      };
-    }
-    case "accident_overview": {
-      const d = entry.data as EntryData["accident_overview"];
-      return {
-        label,
-        text: tr("field.accidents", {
-          accidents: d.accidents,
-          nearMisses: d.nearMisses,
-          poisonings: d.poisonings,
-          healthDamage: d.healthDamage,
-        }),
-        details: [
-          `${tr("field.causes_investigated")}: ${answer(d.causesInvestigated)}; ${tr("field.prevention_worked")}: ${answer(d.preventionWorked)}`,
-          ...(d.comment ? [`${tr("field.comment")}: ${d.comment}`] : []),
-        ],
-      };
-    }
-    case "goal_verdict": {
-      const d = entry.data as EntryData["goal_verdict"];
-      return {
-        label,
-        text: `${d.goalText}: ${tr(`verdict.${d.verdict}`)}`,
-        details: [
-          ...(d.reason ? [`${tr("field.reason")}: ${d.reason}`] : []),
-          d.carryOn ? tr("field.carry_on") : tr("field.not_carried_on"),
-        ],
-      };
-    }
-    case "focus_area": {
-      const d = entry.data as EntryData["focus_area"];
-      return { label, text: d.area, details: [`${tr("field.actions")}: ${d.actions}`] };
-    }
-    case "cooperation_plan": {
-      const d = entry.data as EntryData["cooperation_plan"];
-      return {
-        label,
-        text: `${tr("field.meeting_interval")}: ${d.meetingInterval}`,
-        details: cooperationLines(d, language).slice(1),
-      };
-    }
-    case "competences": {
-      const d = entry.data as EntryData["competences"];
-      const members = (d.members ?? []).map(
-        (m) =>
-          `${m.person.name}: ${m.firstCourseDone ? tr("field.first_course_done") : tr("field.first_course_missing")}` +
-          (m.supplementaryPlanned
-            ? `; ${tr("field.supplementary_training")}: ${m.supplementaryPlanned}`
-            : ""),
-      );
-      const lines = [
-        d.expertisePresent && `${tr("field.expertise_present")}: ${answer(d.expertisePresent)}`,
-        d.expertisePlan && `${tr("field.expertise_plan")}: ${d.expertisePlan}`,
-        d.supplementaryTraining && `${tr("field.supplementary_training")}: ${d.supplementaryTraining}`,
-        ...members,
-        d.plan && `${tr("field.plan")}: ${d.plan}`,
-      ].filter((x): x is string => Boolean(x));
-      return { label, text: lines[0] ?? "", details: lines.slice(1) };
-    }
-  }
+  const tr: Describing["tr"] = (key, params) => t(language, key, params);
+  const describing: Describing = {
+    language,
+    label: tr(`entry.${entry.kind}` as MessageKey),
+    status: entry.status ? ` (${tr(`entry.${entry.status}`)})` : "",
+    tr,
+    date: (iso) => formatDate(language, iso, zone),
+    answer: (value) => tr(`answer.${value}` as MessageKey),
+  };
+  const describe = DESCRIBERS[entry.kind] as (data: unknown, d: Describing) => DescribedEntry;
+  return describe(entry.data, describing);
 }
+
+/** "owner: …, deadline: …" for a decision or goal, when either is set. */
+function ownerAndDeadline(d: { owner?: { name: string }; deadline?: string }, x: Describing): string[] {
+  const meta = [
+    d.owner && `${x.tr("summary.owner")}: ${d.owner.name}`,
+    d.deadline && `${x.tr("summary.deadline")}: ${x.date(d.deadline)}`,
+  ].filter(Boolean);
+  return meta.length ? [meta.join(", ")] : [];
+}
+
+const present = (lines: (string | false | undefined | null)[]): string[] =>
+  lines.filter((x): x is string => Boolean(x));
+
+const DESCRIBERS: Describers = {
+  note: (d, x) => ({ label: x.label, text: d.text, details: [] }),
+  decision: (d, x) => ({ label: x.label, text: d.text + x.status, details: ownerAndDeadline(d, x) }),
+  goal: (d, x) => ({
+    label: x.label,
+    text: d.text + x.status,
+    details: [`${x.tr("summary.criterion")}: ${d.successCriterion}`, ...ownerAndDeadline(d, x)],
+  }),
+  minute_taker: (d, x) => ({ label: x.label, text: d.person.name, details: [] }),
+  amo_member: (d, x) => {
+    const joined = d.joinedOn ? `, ${x.tr("field.joined_on")} ${x.date(d.joinedOn)}` : "";
+    return { label: x.label, text: `${d.person.name} (${x.tr(`role.${d.role}`)}${joined})`, details: [] };
+  },
+  apv_status: (d, x) => ({
+    label: x.label,
+    text: d.actionPlanStatus,
+    details: present([
+      d.lastApvDate && `${x.tr("field.last_apv")}: ${x.date(d.lastApvDate)}`,
+      d.focusPoints && `${x.tr("field.focus_points")}: ${d.focusPoints}`,
+      d.nextApvPlanned && `${x.tr("field.next_apv")}: ${x.date(d.nextApvPlanned)}`,
+    ]),
+  }),
+  accident_overview: (d, x) => ({
+    label: x.label,
+    text: x.tr("field.accidents", {
+      accidents: d.accidents,
+      nearMisses: d.nearMisses,
+      poisonings: d.poisonings,
+      healthDamage: d.healthDamage,
+    }),
+    details: [
+      `${x.tr("field.causes_investigated")}: ${x.answer(d.causesInvestigated)}; ${x.tr("field.prevention_worked")}: ${x.answer(d.preventionWorked)}`,
+      ...(d.comment ? [`${x.tr("field.comment")}: ${d.comment}`] : []),
+    ],
+  }),
+  goal_verdict: (d, x) => ({
+    label: x.label,
+    text: `${d.goalText}: ${x.tr(`verdict.${d.verdict}`)}`,
+    details: [
+      ...(d.reason ? [`${x.tr("field.reason")}: ${d.reason}`] : []),
+      d.carryOn ? x.tr("field.carry_on") : x.tr("field.not_carried_on"),
+    ],
+  }),
+  focus_area: (d, x) => ({
+    label: x.label,
+    text: d.area,
+    details: [`${x.tr("field.actions")}: ${d.actions}`],
+  }),
+  cooperation_plan: (d, x) => ({
+    label: x.label,
+    text: `${x.tr("field.meeting_interval")}: ${d.meetingInterval}`,
+    details: cooperationLines(d, x.language).slice(1),
+  }),
+  competences: (d, x) => {
+    const members = (d.members ?? []).map((m) => {
+      const course = m.firstCourseDone ? x.tr("field.first_course_done") : x.tr("field.first_course_missing");
+      const planned = m.supplementaryPlanned
+        ? `; ${x.tr("field.supplementary_training")}: ${m.supplementaryPlanned}`
+        : "";
+      return `${m.person.name}: ${course}${planned}`;
+    });
+    const lines = present([
+      d.expertisePresent && `${x.tr("field.expertise_present")}: ${x.answer(d.expertisePresent)}`,
+      d.expertisePlan && `${x.tr("field.expertise_plan")}: ${d.expertisePlan}`,
+      d.supplementaryTraining && `${x.tr("field.supplementary_training")}: ${d.supplementaryTraining}`,
+      ...members,
+      d.plan && `${x.tr("field.plan")}: ${d.plan}`,
+    ]);
+    return { label: x.label, text: lines[0] ?? "", details: lines.slice(1) };
+  },
+};
 
 /** The cooperation plan as "Field: value" lines, in a fixed order. */
 export function cooperationLines(d: EntryData["cooperation_plan"], language: Language): string[] {

@@ -11,126 +11,169 @@ export function mdText(value: string): string {
     .trim();
 }
 
+type Entry = SummaryDocument["points"][number]["entries"][number];
+type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The lines of a summary being written, in the document's language. */
+class Lines {
+  private readonly out: string[] = [];
+  readonly tr: Tr;
+  constructor(readonly doc: SummaryDocument) {
+    this.tr = (key, params) => t(doc.language, key, params);
+  }
+  line(s = "") {
+    this.out.push(s);
+  }
+  /** A heading and the blank line after it. */
+  heading(level: number, text: string) {
+    this.line(`${"#".repeat(level)} ${text}`);
+    this.line();
+  }
+  /** An entry as a list item, its details indented under it. */
+  entry(e: Entry, withLabel = false) {
+    const d = describeEntry(e, this.doc.language, this.doc.timeZone);
+    this.line(`- ${withLabel ? `**${d.label}:** ` : ""}${mdText(d.text)}`);
+    for (const detail of d.details) this.line(`  - ${mdText(detail)}`);
+  }
+  text(): string {
+    return `${this.out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd()}\n`;
+  }
+}
+
 export function renderMarkdown(doc: SummaryDocument): string {
-  const lang = doc.language;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
-  const out: string[] = [];
-  const line = (s = "") => out.push(s);
+  const md = new Lines(doc);
+  header(md);
+  participants(md);
+  outcomes(md);
+  lastYearAndAfter(md);
+  agenda(md);
+  completeness(md);
+  closing(md);
+  return md.text();
+}
 
-  line(`# ${tr("summary.title", { year: doc.year })}`);
-  line();
-  line(`- **${tr("summary.workspace")}:** ${mdText(doc.workspaceName)}`);
-  line(
-    `- **${tr("summary.date")}:** ${doc.heldAt ? formatDateTime(lang, doc.heldAt, doc.timeZone) : tr("summary.not_held")}`,
-  );
-  if (doc.location) line(`- **${tr("summary.place")}:** ${mdText(doc.location)}`);
-  line(`- **${tr("summary.status")}:** ${tr(`status.${doc.status}`)}`);
-  if (doc.version !== null) line(`- **${tr("summary.version")}:** ${doc.version}`);
-  line(
-    `- **${tr("summary.minute_taker")}:** ${doc.minuteTaker ? mdText(doc.minuteTaker) : tr("summary.none")}`,
-  );
-  line();
-  line(`## ${tr("summary.participants")}`);
-  line();
-  line(mdText(doc.participation));
-  line();
-  if (doc.participants.length === 0) line(tr("summary.no_participants"));
-  for (const p of doc.participants) line(`- ${mdText(p.name)} (${tr(`role.${p.role}`)})`);
-  line();
+function header(md: Lines) {
+  const { doc, tr } = md;
+  md.heading(1, tr("summary.title", { year: doc.year }));
+  md.line(`- **${tr("summary.workspace")}:** ${mdText(doc.workspaceName)}`);
+  const held = doc.heldAt ? formatDateTime(doc.language, doc.heldAt, doc.timeZone) : tr("summary.not_held");
+  md.line(`- **${tr("summary.date")}:** ${held}`);
+  if (doc.location) md.line(`- **${tr("summary.place")}:** ${mdText(doc.location)}`);
+  md.line(`- **${tr("summary.status")}:** ${tr(`status.${doc.status}`)}`);
+  if (doc.version !== null) md.line(`- **${tr("summary.version")}:** ${doc.version}`);
+  const taker = doc.minuteTaker ? mdText(doc.minuteTaker) : tr("summary.none");
+  md.line(`- **${tr("summary.minute_taker")}:** ${taker}`);
+  md.line();
+}
 
-  line(`## ${tr("summary.outcomes")}`);
-  line();
-  line(`### ${tr("summary.cooperation")}`);
-  line();
-  if (doc.cooperation) for (const l of cooperationLines(doc.cooperation, lang)) line(`- ${mdText(l)}`);
-  else line(tr("summary.cooperation_missing"));
-  line();
-  line(`### ${tr("summary.decisions")}`);
-  line();
-  if (doc.decisions.length === 0) line(tr("summary.no_decisions"));
-  for (const d of doc.decisions) entryItem(d);
-  line();
-  line(`### ${tr("summary.goals")}`);
-  line();
-  if (doc.goals.length === 0) line(tr("summary.no_goals"));
-  for (const g of doc.goals) entryItem(g);
-  line();
+function participants(md: Lines) {
+  const { doc, tr } = md;
+  md.heading(2, tr("summary.participants"));
+  md.line(mdText(doc.participation));
+  md.line();
+  if (doc.participants.length === 0) md.line(tr("summary.no_participants"));
+  for (const p of doc.participants) md.line(`- ${mdText(p.name)} (${tr(`role.${p.role}`)})`);
+  md.line();
+}
+
+/** What was agreed: cooperation, decisions and goals. */
+function outcomes(md: Lines) {
+  const { doc, tr } = md;
+  md.heading(2, tr("summary.outcomes"));
+  md.heading(3, tr("summary.cooperation"));
+  if (doc.cooperation)
+    for (const l of cooperationLines(doc.cooperation, doc.language)) md.line(`- ${mdText(l)}`);
+  else md.line(tr("summary.cooperation_missing"));
+  md.line();
+  md.heading(3, tr("summary.decisions"));
+  if (doc.decisions.length === 0) md.line(tr("summary.no_decisions"));
+  for (const d of doc.decisions) md.entry(d);
+  md.line();
+  md.heading(3, tr("summary.goals"));
+  if (doc.goals.length === 0) md.line(tr("summary.no_goals"));
+  for (const g of doc.goals) md.entry(g);
+  md.line();
+}
+
+/** Last year's goals judged, how decisions are followed up, and where to find all this again. */
+function lastYearAndAfter(md: Lines) {
+  const { doc, tr } = md;
   if (doc.lastYearGoals.length > 0) {
-    line(`### ${tr("summary.last_year_goals")}`);
-    line();
+    md.heading(3, tr("summary.last_year_goals"));
     for (const g of doc.lastYearGoals) {
       const done = g.status === "done" ? `, ${tr("summary.done_during_year")}` : "";
-      line(
-        `- ${mdText(g.text)}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}${done}`,
-      );
+      const verdict = g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict");
+      md.line(`- ${mdText(g.text)}: ${verdict}${done}`);
     }
-    line();
+    md.line();
   }
-  line(`### ${tr("summary.follow_up")}`);
-  line();
-  line(tr("summary.follow_up_text"));
-  line();
-  line(`### ${tr("summary.find_again")}`);
-  line();
-  line(
+  md.heading(3, tr("summary.follow_up"));
+  md.line(tr("summary.follow_up_text"));
+  md.line();
+  md.heading(3, tr("summary.find_again"));
+  md.line(
     doc.channelName
       ? tr("summary.find_again_text", { channel: mdText(doc.channelName), year: doc.year })
       : tr("summary.find_again_text_no_channel", { year: doc.year }),
   );
-  line();
+  md.line();
+}
 
-  line(`## ${tr("summary.agenda")}`);
-  line();
+/** Each agenda point with what was recorded at it. */
+function agenda(md: Lines) {
+  const { doc, tr } = md;
+  md.heading(2, tr("summary.agenda"));
   for (const point of doc.points) {
-    line(`### ${point.number}. ${mdText(point.title)}`);
-    line();
+    md.heading(3, `${point.number}. ${mdText(point.title)}`);
     const meta = [tr(`point.${point.status}`)];
     if (point.threadUrl) meta.push(`[${tr("summary.thread")}](${point.threadUrl})`);
-    line(`_${meta.join(" · ")}_`);
-    line();
-    if (point.entries.length === 0) line(tr("summary.nothing_recorded"));
-    for (const e of point.entries) entryItem(e, true);
-    line();
+    md.line(`_${meta.join(" · ")}_`);
+    md.line();
+    if (point.entries.length === 0) md.line(tr("summary.nothing_recorded"));
+    for (const e of point.entries) md.entry(e, true);
+    md.line();
   }
+}
 
-  line(`## ${tr("summary.completeness")}`);
-  line();
+/** What the law asks for and good practice suggests that is still missing, each with its point. */
+function completeness(md: Lines) {
+  const { doc, tr } = md;
+  md.heading(2, tr("summary.completeness"));
   const { legal, goodPractice } = doc.completeness;
-  if (legal.length === 0 && goodPractice.length === 0) line(tr("completeness.all_good"));
-  if (legal.length > 0) {
-    line(`**${tr("completeness.legal")}:**`);
-    line();
-    for (const r of legal)
-      line(`- ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`);
-    line();
-  }
-  if (goodPractice.length > 0) {
-    line(`**${tr("completeness.practice")}:**`);
-    line();
-    for (const r of goodPractice) {
-      line(`- ${tr(`practice.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`);
+  if (legal.length === 0 && goodPractice.length === 0) md.line(tr("completeness.all_good"));
+  const missing = (
+    title: MessageKey,
+    items: readonly (keyof typeof REQUIREMENT_POINT)[],
+    prefix: "legal." | "practice.",
+  ) => {
+    if (items.length === 0) return;
+    md.line(`**${tr(title)}:**`);
+    md.line();
+    for (const r of items) {
+      const point = REQUIREMENT_POINT[r];
+      md.line(`- ${tr(`${prefix}${r}` as MessageKey)} (${tr("completeness.see_point", { point })})`);
     }
-    line();
-  }
+    md.line();
+  };
+  missing("completeness.legal", legal, "legal.");
+  missing("completeness.practice", goodPractice, "practice.");
+}
+
+/** Who concluded it (and why, when something was missing), and the footer. */
+function closing(md: Lines) {
+  const { doc, tr } = md;
   if (doc.concludedBy) {
-    line(
+    md.line(
       doc.overrideReason
         ? tr("summary.override", { who: mdText(doc.concludedBy), reason: mdText(doc.overrideReason) })
         : tr("summary.concluded_by", { who: mdText(doc.concludedBy) }),
     );
-    line();
+    md.line();
   }
-  line("---");
-  line();
-  line(`_${tr("summary.footer")}_`);
-  return `${out
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trimEnd()}\n`;
-
-  function entryItem(e: SummaryDocument["points"][number]["entries"][number], withLabel = false) {
-    const d = describeEntry(e, lang, doc.timeZone);
-    line(`- ${withLabel ? `**${d.label}:** ` : ""}${mdText(d.text)}`);
-    for (const detail of d.details) line(`  - ${mdText(detail)}`);
-  }
+  md.line("---");
+  md.line();
+  md.line(`_${tr("summary.footer")}_`);
 }

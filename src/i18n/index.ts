@@ -46,21 +46,9 @@ export function allKeys(language: Language): string[] {
 
 const LOCALE: Record<Language, string> = { da: "da-DK", en: "en-GB" };
 
-// Formatting through Intl costs tens of microseconds; a summary repeats the same few deadlines many times.
-const dateCache = new Map<string, string>();
-const DATE_CACHE_LIMIT = 2000;
-
 /** 24. november 2026 */
 export function formatDate(language: Language, value: Date | string, zone: string): string {
-  const key = typeof value === "string" ? `${language}|${zone}|${value}` : null;
-  const cached = key ? dateCache.get(key) : undefined;
-  if (cached) return cached;
-  const text = toDateTime(value, zone).setLocale(LOCALE[language]).toLocaleString(DateTime.DATE_FULL);
-  if (key) {
-    if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
-    dateCache.set(key, text);
-  }
-  return text;
+  return toDateTime(value, zone).setLocale(LOCALE[language]).toLocaleString(DateTime.DATE_FULL);
 }
 
 /** 24. november 2026 kl. 10.00 */

@@ -25,12 +25,10 @@ const printable = (text: string) =>
 
 /** The summary as the PDF a user hands an inspector. */
 export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buffer> {
-  const lang = doc.language;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const pdf = new PDFDocument({
     size: "A4",
     margin: 56,
-    info: { Title: tr("summary.title", { year: doc.year }), Author: doc.workspaceName },
+    info: { Title: t(doc.language, "summary.title", { year: doc.year }), Author: doc.workspaceName },
   });
   rememberWordWidths(pdf);
   const chunks: Buffer[] = [];
@@ -39,120 +37,153 @@ export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buff
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
   });
+  const w = new PdfWriter(pdf, doc);
+  header(w);
+  outcomes(w);
+  agenda(w);
+  completeness(w);
+  approvals(w, extras);
+  pdf.end();
+  return done;
+}
 
-  const h1 = (s: string) => pdf.font("Helvetica-Bold").fontSize(18).text(printable(s)).moveDown(0.5);
-  const h2 = (s: string) =>
-    pdf.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(printable(s)).moveDown(0.3);
-  const h3 = (s: string) =>
-    pdf.moveDown(0.3).font("Helvetica-Bold").fontSize(11).text(printable(s)).moveDown(0.15);
-  const p = (s: string) => pdf.font("Helvetica").fontSize(10).text(printable(s)).moveDown(0.2);
-  const field = (label: string, value: string) =>
-    pdf
+/** The summary's building blocks (headings, paragraphs, fields, bullets), in the document's language. */
+class PdfWriter {
+  readonly tr: (key: MessageKey, params?: Record<string, string | number>) => string;
+  constructor(
+    readonly pdf: PDFKit.PDFDocument,
+    readonly doc: SummaryDocument,
+  ) {
+    this.tr = (key, params) => t(doc.language, key, params);
+  }
+  h1(s: string) {
+    this.pdf.font("Helvetica-Bold").fontSize(18).text(printable(s)).moveDown(0.5);
+  }
+  h2(s: string) {
+    this.pdf.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(printable(s)).moveDown(0.3);
+  }
+  h3(s: string) {
+    this.pdf.moveDown(0.3).font("Helvetica-Bold").fontSize(11).text(printable(s)).moveDown(0.15);
+  }
+  p(s: string) {
+    this.pdf.font("Helvetica").fontSize(10).text(printable(s)).moveDown(0.2);
+  }
+  field(label: string, value: string) {
+    this.pdf
       .font("Helvetica-Bold")
       .fontSize(10)
       .text(`${printable(label)}: `, { continued: true })
       .font("Helvetica")
       .text(printable(value));
-  const bullet = (s: string, indent = 0) =>
-    pdf
+  }
+  bullet(s: string, indent = 0) {
+    this.pdf
       .font("Helvetica")
       .fontSize(10)
       .text(`•  ${printable(s)}`, { indent: 12 + indent });
-  const entry = (e: SummaryEntry, withLabel: boolean) => {
-    const d = describeEntry(e, lang, doc.timeZone);
-    bullet(withLabel ? `${d.label}: ${d.text}` : d.text);
-    for (const detail of d.details) bullet(detail, 16);
-  };
-
-  h1(tr("summary.title", { year: doc.year }));
-  field(tr("summary.workspace"), doc.workspaceName || "-");
-  field(
-    tr("summary.date"),
-    doc.heldAt ? formatDateTime(lang, doc.heldAt, doc.timeZone) : tr("summary.not_held"),
-  );
-  if (doc.location) field(tr("summary.place"), doc.location);
-  field(tr("summary.status"), tr(`status.${doc.status}`));
-  field(tr("summary.minute_taker"), doc.minuteTaker ?? tr("summary.none"));
-  if (doc.version !== null) field(tr("summary.version"), String(doc.version));
-
-  h2(tr("summary.participants"));
-  p(doc.participation);
-  if (doc.participants.length === 0) p(tr("summary.no_participants"));
-  for (const person of doc.participants) bullet(`${person.name} (${tr(`role.${person.role}`)})`);
-
-  h2(tr("summary.outcomes"));
-  h3(tr("summary.cooperation"));
-  if (doc.cooperation) for (const line of cooperationLines(doc.cooperation, lang)) bullet(line);
-  else p(tr("summary.cooperation_missing"));
-  h3(tr("summary.decisions"));
-  if (doc.decisions.length === 0) p(tr("summary.no_decisions"));
-  for (const d of doc.decisions) entry(d, false);
-  h3(tr("summary.goals"));
-  if (doc.goals.length === 0) p(tr("summary.no_goals"));
-  for (const g of doc.goals) entry(g, false);
-  if (doc.lastYearGoals.length > 0) {
-    h3(tr("summary.last_year_goals"));
-    for (const g of doc.lastYearGoals) {
-      bullet(`${g.text}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`);
-    }
   }
-  h3(tr("summary.follow_up"));
-  p(tr("summary.follow_up_text"));
-  h3(tr("summary.find_again"));
-  p(
+  entry(e: SummaryEntry, withLabel: boolean) {
+    const d = describeEntry(e, this.doc.language, this.doc.timeZone);
+    this.bullet(withLabel ? `${d.label}: ${d.text}` : d.text);
+    for (const detail of d.details) this.bullet(detail, 16);
+  }
+}
+
+/** The title, the meeting's facts, and who took part. */
+function header(w: PdfWriter) {
+  const { doc, tr } = w;
+  w.h1(tr("summary.title", { year: doc.year }));
+  w.field(tr("summary.workspace"), doc.workspaceName || "-");
+  const held = doc.heldAt ? formatDateTime(doc.language, doc.heldAt, doc.timeZone) : tr("summary.not_held");
+  w.field(tr("summary.date"), held);
+  if (doc.location) w.field(tr("summary.place"), doc.location);
+  w.field(tr("summary.status"), tr(`status.${doc.status}`));
+  w.field(tr("summary.minute_taker"), doc.minuteTaker ?? tr("summary.none"));
+  if (doc.version !== null) w.field(tr("summary.version"), String(doc.version));
+  w.h2(tr("summary.participants"));
+  w.p(doc.participation);
+  if (doc.participants.length === 0) w.p(tr("summary.no_participants"));
+  for (const person of doc.participants) w.bullet(`${person.name} (${tr(`role.${person.role}`)})`);
+}
+
+/** What was agreed, last year's goals judged, follow-up, and where to find it all again. */
+function outcomes(w: PdfWriter) {
+  const { doc, tr } = w;
+  w.h2(tr("summary.outcomes"));
+  w.h3(tr("summary.cooperation"));
+  if (doc.cooperation) for (const line of cooperationLines(doc.cooperation, doc.language)) w.bullet(line);
+  else w.p(tr("summary.cooperation_missing"));
+  w.h3(tr("summary.decisions"));
+  if (doc.decisions.length === 0) w.p(tr("summary.no_decisions"));
+  for (const d of doc.decisions) w.entry(d, false);
+  w.h3(tr("summary.goals"));
+  if (doc.goals.length === 0) w.p(tr("summary.no_goals"));
+  for (const g of doc.goals) w.entry(g, false);
+  if (doc.lastYearGoals.length > 0) {
+    w.h3(tr("summary.last_year_goals"));
+    for (const g of doc.lastYearGoals)
+      w.bullet(`${g.text}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`);
+  }
+  w.h3(tr("summary.follow_up"));
+  w.p(tr("summary.follow_up_text"));
+  w.h3(tr("summary.find_again"));
+  w.p(
     doc.channelName
       ? tr("summary.find_again_text", { channel: doc.channelName, year: doc.year })
       : tr("summary.find_again_text_no_channel", { year: doc.year }),
   );
+}
 
-  h2(tr("summary.agenda"));
+function agenda(w: PdfWriter) {
+  const { doc, tr } = w;
+  w.h2(tr("summary.agenda"));
   for (const point of doc.points) {
-    h3(`${point.number}. ${point.title} (${tr(`point.${point.status}`)})`);
-    if (point.entries.length === 0) p(tr("summary.nothing_recorded"));
-    for (const e of point.entries) entry(e, true);
+    w.h3(`${point.number}. ${point.title} (${tr(`point.${point.status}`)})`);
+    if (point.entries.length === 0) w.p(tr("summary.nothing_recorded"));
+    for (const e of point.entries) w.entry(e, true);
   }
+}
 
-  h2(tr("summary.completeness"));
+/** What is still missing, and who concluded the discussion anyway (and why). */
+function completeness(w: PdfWriter) {
+  const { doc, tr } = w;
+  w.h2(tr("summary.completeness"));
   const { legal, goodPractice } = doc.completeness;
-  if (legal.length === 0 && goodPractice.length === 0) p(tr("completeness.all_good"));
-  for (const r of legal)
-    bullet(
-      `${tr("completeness.legal")}: ${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`,
-    );
-  for (const r of goodPractice) bullet(`${tr("completeness.practice")}: ${tr(`practice.${r}`)}`);
+  if (legal.length === 0 && goodPractice.length === 0) w.p(tr("completeness.all_good"));
+  for (const r of legal) {
+    const see = tr("completeness.see_point", { point: REQUIREMENT_POINT[r] });
+    w.bullet(`${tr("completeness.legal")}: ${tr(`legal.${r}`)} (${see})`);
+  }
+  for (const r of goodPractice) w.bullet(`${tr("completeness.practice")}: ${tr(`practice.${r}`)}`);
   if (doc.concludedBy) {
-    p(
+    w.p(
       doc.overrideReason
         ? tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason })
         : tr("summary.concluded_by", { who: doc.concludedBy }),
     );
   }
+}
 
-  h2(tr("summary.approvals"));
-  if (extras.approvals.length === 0) p(tr("summary.not_approved"));
+/** Who approved this version, and the fingerprint that identifies it. */
+function approvals(w: PdfWriter, extras: PdfExtras) {
+  const { doc, tr, pdf } = w;
+  w.h2(tr("summary.approvals"));
+  if (extras.approvals.length === 0) w.p(tr("summary.not_approved"));
   for (const a of extras.approvals) {
-    bullet(
-      tr("summary.approved_by", {
-        name: a.name,
-        role: tr(`role.${a.role}`),
-        when: formatDateTime(lang, a.at, doc.timeZone),
-      }),
-    );
+    const when = formatDateTime(doc.language, a.at, doc.timeZone);
+    w.bullet(tr("summary.approved_by", { name: a.name, role: tr(`role.${a.role}`), when }));
   }
   pdf.moveDown(1);
   pdf.font("Helvetica").fontSize(8).fillColor("#555555");
   pdf.text(printable(`${tr("summary.version")} ${doc.version ?? "-"} · SHA-256 ${extras.sha256}`));
   pdf.text(printable(tr("summary.footer")));
-  pdf.end();
-  return done;
 }
 
 type MeasuringFont = { widthOfString(text: string, size: number, features?: unknown): number };
 
 /**
- * pdfkit measures every word of every line to wrap it, adding up each letter and kerning pair, and a summary says
- * the same words again and again: each font remembers a word's width (at 1000 points, scaled to the size asked).
- * With 3,300 entries this was the larger part of the PDF's time (bench/README.md).
+ * pdfkit measures every word of every line to wrap it, letter by letter, and a summary says the same words again and
+ * again: each font of this one document remembers a word's width (at 1000 points, scaled to the size asked).
  */
 export function rememberWordWidths(pdf: PDFKit.PDFDocument) {
   const select = pdf.font.bind(pdf);

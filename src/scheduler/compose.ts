@@ -16,6 +16,18 @@ export interface Delivery {
   message: OutboundMessage;
 }
 
+/** One reminder being written: what it is about, and a text message in the workspace's language. */
+interface Composing {
+  r: Repos;
+  workspace: Workspace;
+  reminder: Reminder;
+  kind: ReminderKind;
+  now: Date;
+  text(key: MessageKey, params?: Params, actions?: TextAction[]): OutboundMessage;
+}
+
+type Composer = (c: Composing) => Promise<Delivery | null>;
+
 const QUARTERLY_LIST = 10;
 
 export async function composeReminder(
@@ -25,135 +37,140 @@ export async function composeReminder(
   now: Date,
 ): Promise<Delivery | null> {
   const lang = workspace.language;
-  const zone = workspace.timeZone;
-  const text = (key: MessageKey, params?: Params, actions?: TextAction[]): OutboundMessage => ({
-    kind: "text",
-    view: { language: lang, text: t(lang, key, params), ...(actions ? { actions } : {}) },
-  });
   const kind = reminder.kind as ReminderKind;
-
-  if (kind.startsWith("meeting.")) {
-    const d = reminder.subjectId ? await r.discussions.get(workspace.id, reminder.subjectId) : null;
-    if (d?.status !== "planned" || !d.scheduledAt) return null;
-    const channel = d.channelId ?? workspace.defaultChannel;
-    const when = formatDateTime(lang, d.scheduledAt, zone);
-    const where = d.location ? t(lang, "reminder.where", { where: d.location }) : "";
-    const message =
-      kind === "meeting.prepare"
-        ? text("reminder.prepare", { when }, [{ type: "pre_input", discussionId: d.id }])
-        : kind === "meeting.day_before"
-          ? text("reminder.day_before", { when, where })
-          : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
-    return { channel, thread: null, directTo: null, message };
-  }
-
-  if (kind.startsWith("entry.")) {
-    const entry = reminder.subjectId ? await r.entries.get(workspace.id, reminder.subjectId) : null;
-    if (entry?.status !== "open" || !entry.deadline) return null;
-    const d = await r.discussions.get(workspace.id, entry.discussionId);
-    const item = (await r.discussions.agenda(workspace.id, entry.discussionId)).find(
-      (i) => i.number === entry.point,
-    );
-    const described = describeEntry(entry, lang, zone);
-    const owner = (entry.data as { owner?: { name: string } }).owner?.name ?? t(lang, "reminder.no_owner");
-    const params = {
-      text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`,
-      owner,
-      deadline: formatDate(lang, entry.deadline, zone),
-    };
-    const actions: TextAction[] = [
-      { type: "entry_done", entryId: entry.id },
-      { type: "entry_postpone", entryId: entry.id },
-    ];
-    const thread = item?.message && !("pending" in item.message) ? item.message : null;
-    return {
-      channel: d?.channelId ?? workspace.defaultChannel,
-      thread,
-      directTo: entry.ownerId,
-      message: text(
-        kind === "entry.week_before" ? "reminder.entry_week" : "reminder.entry_due",
-        params,
-        actions,
-      ),
-    };
-  }
-
-  if (kind === "quarterly.status") {
-    const open = await r.entries.open(workspace.id);
-    const lines = open.slice(0, QUARTERLY_LIST).map((e) => {
-      const d = describeEntry(e, lang, zone);
-      return `• ${d.label}: ${d.text}${e.deadline ? ` (${formatDate(lang, e.deadline, zone)})` : ""}`;
-    });
-    const head =
-      open.length === 0
-        ? t(lang, "reminder.quarterly_none")
-        : t(lang, "reminder.quarterly", { count: open.length });
-    const more =
-      open.length > QUARTERLY_LIST
-        ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST })]
-        : [];
-    return {
-      channel: workspace.defaultChannel,
-      thread: null,
-      directTo: null,
-      message: { kind: "text", view: { language: lang, text: [head, ...lines, ...more].join("\n") } },
-    };
-  }
-
-  if (kind === "cycle.due" || kind === "cycle.overdue") {
-    const year = Number(reminder.payload.year);
-    const newer = await r.discussions.forYear(workspace.id, year + 1);
-    if (newer) return null;
-    return {
-      channel: workspace.defaultChannel,
-      thread: null,
-      directTo: null,
-      message: text(kind === "cycle.due" ? "reminder.cycle_due" : "reminder.cycle_overdue", { year }),
-    };
-  }
-
-  if (kind === "apv.due") {
-    const date = String(reminder.payload.lastApvDate);
-    return {
-      channel: workspace.defaultChannel,
-      thread: null,
-      directTo: null,
-      message: text("reminder.apv_due", { date: formatDate(lang, date, zone) }),
-    };
-  }
-
-  if (kind === "training.first_course" || kind === "training.supplementary") {
-    const userId = String(reminder.payload.userId);
-    const joined = String(reminder.payload.joinedAmoOn);
-    const member = (await r.members.list(workspace.id)).find((m) => m.userId === userId);
-    if (!member || member.joinedAmoOn !== joined) return null;
-    const name = member.name || userId;
-    if (kind === "training.first_course") {
-      return {
-        channel: workspace.defaultChannel,
-        thread: null,
-        directTo: userId,
-        message: text("reminder.first_course", {
-          name,
-          date: formatDate(lang, joined, zone),
-          deadline: formatDate(lang, addToDate(joined, { months: 3 }), zone),
-        }),
-      };
-    }
-    const years = Math.max(
-      1,
-      Math.round(DateTime.fromJSDate(now).diff(DateTime.fromISO(joined), "years").years),
-    );
-    return {
-      channel: workspace.defaultChannel,
-      thread: null,
-      directTo: userId,
-      message: text("reminder.supplementary", {
-        name,
-        years,
-        days: t(lang, years <= 1 ? "reminder.days_first_year" : "reminder.days_later"),
-      }),
-    };
-  }
-  return null;
+  const compose = COMPOSERS[kind];
+  if (!compose) return null;
+  return compose({
+    r,
+    workspace,
+    reminder,
+    kind,
+    now,
+    text: (key, params, actions) => ({
+      kind: "text",
+      view: { language: lang, text: t(lang, key, params), ...(actions ? { actions } : {}) },
+    }),
+  });
 }
+
+/** A message to the workspace's channel. */
+const toChannel = (workspace: Workspace, message: OutboundMessage, directTo: string | null = null) => ({
+  channel: workspace.defaultChannel,
+  thread: null,
+  directTo,
+  message,
+});
+
+/** Before the meeting: time to prepare, the day before, and the moment to start. */
+const meeting: Composer = async ({ r, workspace, reminder, kind, text }) => {
+  const d = reminder.subjectId ? await r.discussions.get(workspace.id, reminder.subjectId) : null;
+  if (d?.status !== "planned" || !d.scheduledAt) return null;
+  const lang = workspace.language;
+  const when = formatDateTime(lang, d.scheduledAt, workspace.timeZone);
+  const where = d.location ? t(lang, "reminder.where", { where: d.location }) : "";
+  const message =
+    kind === "meeting.prepare"
+      ? text("reminder.prepare", { when }, [{ type: "pre_input", discussionId: d.id }])
+      : kind === "meeting.day_before"
+        ? text("reminder.day_before", { when, where })
+        : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
+  return { channel: d.channelId ?? workspace.defaultChannel, thread: null, directTo: null, message };
+};
+
+/** A decision's or goal's deadline, in its point's thread and to its owner. */
+const entryDeadline: Composer = async ({ r, workspace, reminder, kind, text }) => {
+  const entry = reminder.subjectId ? await r.entries.get(workspace.id, reminder.subjectId) : null;
+  if (entry?.status !== "open" || !entry.deadline) return null;
+  const { language: lang, timeZone: zone } = workspace;
+  const d = await r.discussions.get(workspace.id, entry.discussionId);
+  const agenda = await r.discussions.agenda(workspace.id, entry.discussionId);
+  const item = agenda.find((i) => i.number === entry.point);
+  const described = describeEntry(entry, lang, zone);
+  const owner = (entry.data as { owner?: { name: string } }).owner?.name ?? t(lang, "reminder.no_owner");
+  const params = {
+    text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`,
+    owner,
+    deadline: formatDate(lang, entry.deadline, zone),
+  };
+  const actions: TextAction[] = [
+    { type: "entry_done", entryId: entry.id },
+    { type: "entry_postpone", entryId: entry.id },
+  ];
+  const key = kind === "entry.week_before" ? "reminder.entry_week" : "reminder.entry_due";
+  return {
+    channel: d?.channelId ?? workspace.defaultChannel,
+    thread: item?.message && !("pending" in item.message) ? item.message : null,
+    directTo: entry.ownerId,
+    message: text(key, params, actions),
+  };
+};
+
+/** Every quarter: the open decisions and goals, the first few listed. */
+const quarterlyStatus: Composer = async ({ r, workspace }) => {
+  const { language: lang, timeZone: zone } = workspace;
+  const open = await r.entries.open(workspace.id);
+  const lines = open.slice(0, QUARTERLY_LIST).map((e) => {
+    const d = describeEntry(e, lang, zone);
+    return `• ${d.label}: ${d.text}${e.deadline ? ` (${formatDate(lang, e.deadline, zone)})` : ""}`;
+  });
+  const head =
+    open.length === 0
+      ? t(lang, "reminder.quarterly_none")
+      : t(lang, "reminder.quarterly", { count: open.length });
+  const more =
+    open.length > QUARTERLY_LIST
+      ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST })]
+      : [];
+  const text = [head, ...lines, ...more].join("\n");
+  return toChannel(workspace, { kind: "text", view: { language: lang, text } });
+};
+
+/** Next year's discussion is due (or overdue), unless it has been planned already. */
+const cycle: Composer = async ({ r, workspace, reminder, kind, text }) => {
+  const year = Number(reminder.payload.year);
+  if (await r.discussions.forYear(workspace.id, year + 1)) return null;
+  const key = kind === "cycle.due" ? "reminder.cycle_due" : "reminder.cycle_overdue";
+  return toChannel(workspace, text(key, { year }));
+};
+
+/** The workplace assessment is due again. */
+const apvDue: Composer = async ({ workspace, reminder, text }) => {
+  const date = formatDate(workspace.language, String(reminder.payload.lastApvDate), workspace.timeZone);
+  return toChannel(workspace, text("reminder.apv_due", { date }));
+};
+
+/** An AMO member's training: the first course within three months, then the yearly supplementary days. */
+const training: Composer = async ({ r, workspace, reminder, kind, now, text }) => {
+  const { language: lang, timeZone: zone } = workspace;
+  const userId = String(reminder.payload.userId);
+  const joined = String(reminder.payload.joinedAmoOn);
+  const member = (await r.members.list(workspace.id)).find((m) => m.userId === userId);
+  // Gone from the roster, or joined anew (a new date plans its own reminders).
+  if (!member || member.joinedAmoOn !== joined) return null;
+  const name = member.name || userId;
+  if (kind === "training.first_course") {
+    const date = formatDate(lang, joined, zone);
+    const deadline = formatDate(lang, addToDate(joined, { months: 3 }), zone);
+    return toChannel(workspace, text("reminder.first_course", { name, date, deadline }), userId);
+  }
+  const years = Math.max(
+    1,
+    Math.round(DateTime.fromJSDate(now).diff(DateTime.fromISO(joined), "years").years),
+  );
+  const days = t(lang, years <= 1 ? "reminder.days_first_year" : "reminder.days_later");
+  return toChannel(workspace, text("reminder.supplementary", { name, years, days }), userId);
+};
+
+const COMPOSERS: Record<ReminderKind, Composer> = {
+  "meeting.prepare": meeting,
+  "meeting.day_before": meeting,
+  "meeting.start": meeting,
+  "entry.week_before": entryDeadline,
+  "entry.due": entryDeadline,
+  "quarterly.status": quarterlyStatus,
+  "cycle.due": cycle,
+  "cycle.overdue": cycle,
+  "apv.due": apvDue,
+  "training.first_course": training,
+  "training.supplementary": training,
+};

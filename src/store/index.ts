@@ -6,19 +6,8 @@ import { remindersRepo } from "./repos/reminders.ts";
 import { summariesRepo } from "./repos/summaries.ts";
 import { membersRepo, workspacesRepo } from "./repos/workspaces.ts";
 
-const made = new WeakMap<Queryable, ReturnType<typeof makeRepos>>();
-
-/** All repositories over one connection or transaction (made once for each: most requests ask several times). */
-export function repos(q: Queryable): ReturnType<typeof makeRepos> {
-  let r = made.get(q);
-  if (!r) {
-    r = makeRepos(q);
-    made.set(q, r);
-  }
-  return r;
-}
-
-function makeRepos(q: Queryable) {
+/** All repositories over one connection or transaction. */
+export function repos(q: Queryable) {
   return {
     workspaces: workspacesRepo(q),
     members: membersRepo(q),

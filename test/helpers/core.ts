@@ -1,5 +1,5 @@
 import { silentLogger } from "../../src/app/context.ts";
-import { type Core, createCore } from "../../src/app/index.ts";
+import { type Core, createCore, WorkspaceCache } from "../../src/app/index.ts";
 import type { Db } from "../../src/store/db.ts";
 import { uniqueId } from "./db.ts";
 import { RecordingChat } from "./recording-chat.ts";
@@ -10,10 +10,12 @@ export interface TestCore {
   clock: { now: Date };
 }
 
-export function testCore(db: Db, now = new Date("2026-11-24T09:00:00Z")): TestCore {
+/** A core over `db` with a recording chat and a clock the test moves; `workspaceCacheMs` reuses workspace reads. */
+export function testCore(db: Db, now = new Date("2026-11-24T09:00:00Z"), workspaceCacheMs = 0): TestCore {
   const chat = new RecordingChat();
   const clock = { now };
-  const core = createCore({ db, chatFor: () => chat, now: () => clock.now, log: silentLogger });
+  const deps = { db, chatFor: () => chat, now: () => clock.now, log: silentLogger };
+  const core = createCore(deps, new WorkspaceCache(deps.now, workspaceCacheMs));
   return { core, chat, clock };
 }
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { openPglite } from "../../src/store/drivers/pglite.ts";
-import { recordRunningNote } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
 import { loadMigrations, migrate } from "../../src/store/migrate.ts";
 import type { NewEntry } from "../../src/store/repos/entries.ts";
@@ -50,20 +49,15 @@ describe.each(DRIVERS)("each point's entry count, kept by the database, on $name
   });
   afterAll(async () => db?.close());
 
-  it("counts notes stored together and entries stored one by one, replaced, removed, edited and done", async () => {
+  it("counts notes stored at once and entries stored one by one, replaced, removed, edited and done", async () => {
     const at = await runningDiscussion(db);
     const r = repos(db).entries;
-    // Thirty notes arriving at once go in a few shared statements, on two points.
+    // Thirty notes arriving at once, on two points.
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        recordRunningNote(db, {
-          ...at,
-          key: `${at.discussionId}-${i}`,
-          point: i % 2 === 0 ? 1 : 4,
-          data: { text: `Note ${i}` },
-          authorId: "U1",
-          source: "form",
-        }),
+        db.transaction((tx) =>
+          repos(tx).entries.insert(at.workspaceId, entry(at, i % 2 === 0 ? 1 : 4, "note", `Note ${i}`)),
+        ),
       ),
     );
     // A point's single answer replaced (the earlier one removed), an entry removed, a decision edited and done.

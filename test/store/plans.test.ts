@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { pointNow, recordRunningNote } from "../../src/store/gathered.ts";
 import { repos } from "../../src/store/index.ts";
-import { pointsRepo } from "../../src/store/repos/points.ts";
 import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 import { explaining, mostRowsRead } from "../helpers/plans.ts";
 
@@ -52,53 +50,19 @@ describe.each(DRIVERS)("the store's lookups among many workspaces, on $name", ({
   });
   afterAll(async () => db?.close());
 
-  it("checks the asking requests' keys one by one, never reading every key a busy workspace has used", async () => {
-    // Planned on the average, the check read all of a busy workspace's keys on every click (2,800 a point in the
-    // Teams benchmark, which grew slower with every note stored).
+  it("looks up a request's key by itself, never reading every key a busy workspace has used", async () => {
     const { db: watched, plans } = explaining(db);
-    const answers = await Promise.all(
-      ["used-17", "never-used"].map((key) => pointNow(watched, { ...busy, point: 1, limit: 5, key })),
-    );
-    expect(answers.map((a) => a?.keyUsed)).toEqual([true, false]);
-    expect(mostRowsRead(plans, "idempotency_keys")).toBeLessThanOrEqual(2);
-    expect(mostRowsRead(plans, "discussions")).toBeLessThanOrEqual(2);
+    const keys = repos(watched).idempotency;
+    expect(await keys.claim(busy.workspaceId, "used-17")).toEqual({ result: null });
+    expect(mostRowsRead(plans, "idempotency_keys")).toBeLessThanOrEqual(1);
   });
 
-  it("reads several points with several keys in one statement, each key and discussion by its own key", async () => {
-    const [other] = await db.query<{ workspace_id: string; id: string }>(
-      "SELECT workspace_id, id FROM discussions WHERE workspace_id <> $1 LIMIT 1",
-      [busy.workspaceId],
-    );
-    if (!other) throw new Error("no other discussion");
+  it("reads a point's newest entries and its count from that point alone", async () => {
     const { db: watched, plans } = explaining(db);
-    const reads = await pointsRepo(watched).now([
-      { ...busy, point: 1, limit: 5, keys: ["used-1", "used-2", "used-1", "never-used"] },
-      { workspaceId: other.workspace_id, discussionId: other.id, point: 1, limit: 5, keys: ["k", "used-3"] },
-      { workspaceId: other.workspace_id, discussionId: busy.discussionId, point: 1, limit: 5, keys: [] },
-    ]);
-    expect(reads.map((r) => r && [r.discussion.id, [...r.usedKeys].sort()])).toEqual([
-      [busy.discussionId, ["used-1", "used-2"]],
-      [other.id, ["k"]],
-      null,
-    ]);
-    expect(plans).toHaveLength(1);
-    // Six keys asked, each looked up once: not the 3,000 the busy workspace has used.
-    expect(mostRowsRead(plans, "idempotency_keys")).toBeLessThanOrEqual(6);
-    expect(mostRowsRead(plans, "discussions")).toBeLessThanOrEqual(3);
-  });
-
-  it("locks only the discussions of the notes it records", async () => {
-    const { db: watched, plans } = explaining(db);
-    const entry = await recordRunningNote(watched, {
-      ...busy,
-      key: `plan-${uniqueId()}`,
-      point: 2,
-      data: { text: "Støj fra ventilationen" },
-      authorId: "U1",
-      source: "form",
-    });
-    expect(entry?.point).toBe(2);
-    expect(mostRowsRead(plans, "discussions")).toBeLessThanOrEqual(2);
+    const latest = await repos(watched).entries.latestForPoint(busy.workspaceId, busy.discussionId, 1, 30);
+    expect(latest).toEqual({ entries: [], total: 0 });
+    expect(mostRowsRead(plans, "agenda_items")).toBeLessThanOrEqual(1);
+    expect(mostRowsRead(plans, "entries")).toBeLessThanOrEqual(1);
   });
 
   it("finds a thread's point by its message among every workspace's agenda", async () => {

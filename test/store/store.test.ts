@@ -4,7 +4,7 @@ import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
 import { loadMigrations, migrate } from "../../src/store/migrate.ts";
-import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
+import { DRIVERS, plannedDiscussion, uniqueId } from "../helpers/db.ts";
 
 describe.each(DRIVERS)("the store on $name", ({ open }) => {
   let db: Db;
@@ -179,91 +179,6 @@ describe.each(DRIVERS)("the store on $name", ({ open }) => {
     expect(again?.participants).toEqual([{ name: "Åse Ørsted", role: "employer" }]);
     const open = await r.entries.open(ws.id);
     expect(open.map((o) => [o.id, o.year])).toEqual([[e.id, 2027]]);
-  });
-
-  it("records a note on a running discussion in one statement, with its audit row and its key's result", async () => {
-    const ws = await workspace();
-    const r = repos(db);
-    const d = await plannedDiscussion(db, ws.id);
-    const note = {
-      discussionId: d.id,
-      point: 2,
-      data: { text: "Hurtigt" },
-      authorId: "U1",
-      source: "thread",
-    };
-    const one = async (key: string, n: typeof note) => {
-      const id = crypto.randomUUID();
-      return (
-        (await r.entries.recordRunningNotes([{ ...n, id, workspaceId: ws.id, key }])).entries.get(id) ?? null
-      );
-    };
-    // Planned, not running: nothing is recorded and the key stays free for the general path.
-    expect(await one("k-planned", note)).toBeNull();
-    expect(await r.idempotency.result(ws.id, "k-planned")).toBeNull();
-    expect(await r.entries.forDiscussion(ws.id, d.id)).toEqual([]);
-
-    await startDiscussion(db, ws.id, d);
-    const entry = await one("k-1", note);
-    expect(entry).toMatchObject({
-      point: 2,
-      kind: "note",
-      data: { text: "Hurtigt" },
-      authorId: "U1",
-      source: "thread",
-    });
-    // The key's result is the entry as the use cases return it, ready to be answered again.
-    expect(await r.idempotency.result(ws.id, "k-1")).toEqual(JSON.parse(JSON.stringify(entry)));
-    const audit = await db.query("SELECT action, details FROM audit_log WHERE subject_id = $1", [entry?.id]);
-    expect(audit).toEqual([{ action: "entry.recorded", details: { kind: "note", point: 2 } }]);
-    // The same key again fails as a whole: still one entry.
-    await expect(one("k-1", note)).rejects.toMatchObject({ code: "23505" });
-    expect(await r.entries.forDiscussion(ws.id, d.id)).toHaveLength(1);
-    expect(await one("k-2", { ...note, discussionId: crypto.randomUUID() })).toBeNull();
-  });
-
-  it("records many requests' notes in one statement, in order, each in its own workspace and discussion", async () => {
-    const r = repos(db);
-    const ws = await workspace();
-    const other = await workspace();
-    const running = await plannedDiscussion(db, ws.id);
-    await startDiscussion(db, ws.id, running);
-    const planned = await plannedDiscussion(db, ws.id, 2025);
-    const theirs = await plannedDiscussion(db, other.id);
-    await startDiscussion(db, other.id, theirs);
-    const note = (key: string, text: string, discussionId: string, workspaceId = ws.id) => ({
-      id: crypto.randomUUID(),
-      workspaceId,
-      key,
-      discussionId,
-      point: 1,
-      data: { text },
-      authorId: "U1",
-      source: "form",
-    });
-    const notes = [
-      note("m-1", "Først", running.id),
-      note("m-2", "Planlagt", planned.id),
-      note("m-3", "Andens", theirs.id, other.id),
-      note("m-4", "Fremmed workspace", theirs.id),
-      note("m-5", "Sidst", running.id),
-    ];
-    const recorded = await r.entries.recordRunningNotes(notes);
-    // The planned discussion's note, and one naming another workspace's discussion, are left out.
-    expect([...recorded.entries.keys()].sort()).toEqual(
-      [notes[0], notes[2], notes[4]].map((n) => n?.id).sort(),
-    );
-    const mine = await r.entries.forDiscussion(ws.id, running.id);
-    expect(mine.map((e) => (e.data as { text: string }).text)).toEqual(["Først", "Sidst"]);
-    expect((await r.entries.forDiscussion(other.id, theirs.id)).map((e) => e.id)).toEqual([notes[2]?.id]);
-    expect(await r.idempotency.result(ws.id, "m-2")).toBeNull();
-    expect(await r.idempotency.result(ws.id, "m-4")).toBeNull();
-    expect(await r.idempotency.result(other.id, "m-3")).toMatchObject({ id: notes[2]?.id });
-    // A key used before fails the whole statement: nothing of it is recorded.
-    await expect(
-      r.entries.recordRunningNotes([note("m-6", "Ny", running.id), note("m-1", "Igen", running.id)]),
-    ).rejects.toMatchObject({ code: "23505" });
-    expect(await r.entries.forDiscussion(ws.id, running.id)).toHaveLength(2);
   });
 
   it("gives a point's newest entries oldest first, with the count of all, leaving out removed ones", async () => {

@@ -20,7 +20,7 @@ const decision = (data: Record<string, unknown>, status: Entry["status"] = "open
 });
 
 describe("an entry as shown on cards and messages", () => {
-  it("is described once while it stays the same, and again as soon as its text, status, language or time zone changes", () => {
+  it("is described from its text and status, in the workspace's language and time zone", () => {
     const text = {
       text: "Indkøb af lydabsorbenter",
       owner: { name: "Mette Hansen" },
@@ -28,23 +28,21 @@ describe("an entry as shown on cards and messages", () => {
     };
     const first = viewEntry(decision(text), workspace);
     expect(first.described.text).toBe("Indkøb af lydabsorbenter (Åben)");
-    // Read again from the database: equal data in a new object.
-    expect(viewEntry(decision(structuredClone(text)), workspace)).toBe(first);
+    // Read again from the database: equal data in a new object, shown the same.
+    expect(viewEntry(decision(structuredClone(text)), workspace)).toEqual(first);
 
     const edited = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }), workspace);
-    expect(edited).not.toBe(first);
     expect(edited.described.details).toEqual(["ansvarlig: Ole Jensen, frist: 1. februar 2027"]);
 
     const done = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), workspace);
     expect(done.described.text).toBe("Indkøb af lydabsorbenter (Gennemført)");
 
-    expect(viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), workspace)).toBe(done);
-    // Where another time zone is kept: described anew (its dates are written in the workspace's zone).
+    // Where another time zone is kept, its dates are written in the workspace's zone.
     const elsewhere = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), {
       ...workspace,
       timeZone: "America/New_York",
     });
-    expect(elsewhere).not.toBe(done);
+    expect(elsewhere.described.details).toEqual(["ansvarlig: Ole Jensen, frist: 1. februar 2027"]);
 
     const english = viewEntry(decision({ ...text, owner: { name: "Ole Jensen" } }, "done"), {
       ...workspace,

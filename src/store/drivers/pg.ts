@@ -5,10 +5,9 @@ import type { Db, Queryable, QueryOptions } from "../db.ts";
 pg.types.setTypeParser(1082, (value) => value);
 
 /**
- * How long an idle connection is kept. node-postgres closes one after 10 s, so a bot quiet for longer met the first
- * clicks of a meeting with no connection open: each request then waited for a new one, with its new server process
- * and cold caches (300-420 ms for a one-row read on the benchmark machine, against 55-60 ms on a kept connection, in
- * the first burst after 25 s idle, 2026-11-30). Meetings are minutes apart; a pool idle for longer gives them back.
+ * How long an idle connection is kept. node-postgres closes one after 10 s, so the first clicks of a meeting after a
+ * quiet spell would each wait for a new connection and a cold server process. Meetings are minutes apart; a pool idle
+ * for longer gives them back.
  */
 const IDLE_CONNECTION_MS = 10 * 60_000;
 

@@ -1,0 +1,25 @@
+import type { Ctx, Deps } from "./context.ts";
+import { read } from "./context.ts";
+import type { FormContext, FormKind } from "./forms.ts";
+import { unjudgedGoals } from "./views.ts";
+
+/**
+ * What a form needs to show its fields: the members, and at point 7 last year's goals. Given the form's kind, only
+ * what that form shows is read (a Slack modal's submit waits for this before its answer).
+ */
+export function formContext(
+  deps: Deps,
+  ctx: Ctx,
+  discussionId?: string,
+  kind?: FormKind,
+): Promise<FormContext> {
+  const language = ctx.workspace.language;
+  return read(deps, async (r) => {
+    // A note names no one.
+    const members = kind === "note" ? [] : await r.members.list(ctx.workspace.id);
+    if (kind && kind !== "goal_verdict") return { language, members, carriedGoals: [] };
+    const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
+    const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
+    return { language, members, carriedGoals: carried };
+  });
+}

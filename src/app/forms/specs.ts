@@ -1,0 +1,151 @@
+import { LIMITS } from "../../domain/entries.ts";
+import { type MessageKey, t } from "../../i18n/index.ts";
+import type { FieldSpec, FormContext, FormKind } from "../forms.ts";
+import type { Fields } from "./fields.ts";
+
+/** A form's fields, and the catalogue key of the text shown above them. */
+type Layout = { fields: FieldSpec[]; intro?: MessageKey };
+
+/** The people whose training the competences form asks about (at most twenty, to keep the form usable). */
+export const amoMembers = (ctx: FormContext) => ctx.members.filter((m) => m.role !== "other").slice(0, 20);
+
+/** The fields of each kind of form. */
+export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> = {
+  note: (f) => ({ fields: [f.text("text", "form.note.text", true, LIMITS.long)] }),
+  decision: (f) => ({
+    fields: [
+      f.text("text", "form.decision.text", true),
+      f.person("owner", "form.owner"),
+      f.date("deadline", "form.deadline"),
+    ],
+  }),
+  goal: (f) => ({
+    fields: [
+      f.text("text", "form.goal.text", true),
+      { ...f.text("successCriterion", "form.goal.criterion", true), hint: f.tr("form.goal.criterion_hint") },
+      f.person("owner", "form.owner"),
+      f.date("deadline", "form.deadline"),
+    ],
+  }),
+  minute_taker: (f) => ({ fields: [f.person("person", "form.minute_taker.person", true)] }),
+  amo_member: (f) => ({
+    fields: [
+      f.person("person", "form.amo_member.person", true),
+      f.select(
+        "role",
+        "form.amo_member.role",
+        ["amo_representative", "work_leader", "employer", "employer_representative"],
+        "role.",
+      ),
+      { ...f.date("joinedOn", "form.amo_member.joined"), hint: f.tr("form.amo_member.joined_hint") },
+    ],
+  }),
+  apv_status: (f) => ({
+    intro: "form.apv.intro",
+    fields: [
+      f.date("lastApvDate", "form.apv.last"),
+      f.text("actionPlanStatus", "form.apv.action_plan", true, LIMITS.long),
+      f.text("focusPoints", "form.apv.focus", false, LIMITS.long),
+      f.date("nextApvPlanned", "form.apv.next"),
+    ],
+  }),
+  accident_overview: (f) => ({
+    intro: "form.accidents.intro",
+    fields: [
+      f.count("accidents", "form.accidents.accidents"),
+      f.count("nearMisses", "form.accidents.near_misses"),
+      f.count("poisonings", "form.accidents.poisonings"),
+      f.count("healthDamage", "form.accidents.health_damage"),
+      f.select(
+        "causesInvestigated",
+        "form.accidents.causes",
+        ["yes", "partly", "no", "none_occurred"],
+        "answer.",
+      ),
+      f.select(
+        "preventionWorked",
+        "form.accidents.prevention",
+        ["yes", "partly", "no", "not_assessed"],
+        "answer.",
+      ),
+      { ...f.text("comment", "form.accidents.comment", false), hint: f.tr("form.accidents.no_names") },
+    ],
+  }),
+  goal_verdict: (f, ctx) => ({ fields: verdictFields(f, ctx) }),
+  focus_area: (f) => ({
+    fields: [
+      f.text("area", "form.focus.area", true, LIMITS.short, false),
+      f.text("actions", "form.focus.actions", true, LIMITS.long),
+    ],
+  }),
+  cooperation_plan: (f) => ({
+    fields: [
+      f.text("meetingInterval", "field.meeting_interval", true, LIMITS.short, false),
+      f.text("meetingForm", "field.meeting_form", false),
+      f.text("convener", "field.convener", true, LIMITS.short, false),
+      f.text("acuteHandling", "field.acute_handling", true),
+      f.text("informAmo", "field.inform_amo", true),
+      f.text("informEveryone", "field.inform_everyone", true),
+      f.text("taskDistribution", "field.task_distribution", false),
+    ],
+  }),
+  competences: (f, ctx) => ({
+    intro: "form.competences.intro",
+    fields: [
+      f.select("expertisePresent", "form.competences.expertise", ["yes", "partly", "no"], "answer.", false),
+      f.text("expertisePlan", "form.competences.expertise_plan", false),
+      f.text("supplementaryTraining", "form.competences.training", false, LIMITS.long),
+      ...amoMembers(ctx).flatMap((m) => memberTrainingFields(f, ctx, m)),
+      f.text("plan", "form.competences.plan", false, LIMITS.long),
+    ],
+  }),
+};
+
+/** Last year's goal to judge: picked from those carried over, or written in when there are none. */
+function verdictFields(f: Fields, ctx: FormContext): FieldSpec[] {
+  const carried = ctx.carriedGoals;
+  const pick: FieldSpec[] =
+    carried.length > 0
+      ? [
+          {
+            id: "goalId",
+            label: f.tr("form.verdict.goal"),
+            required: false,
+            type: "select",
+            options: carried.map((g) => ({ value: g.id, label: g.text.slice(0, 75) })),
+          },
+        ]
+      : [];
+  return [
+    ...pick,
+    {
+      ...f.text("goalText", "form.verdict.goal_text", carried.length === 0, LIMITS.medium, false),
+      hint: f.tr("form.verdict.goal_text_hint"),
+    },
+    f.select("verdict", "form.verdict.verdict", ["reached", "partly", "not_reached"], "verdict."),
+    f.text("reason", "form.verdict.reason", false),
+    f.select("carryOn", "form.verdict.carry_on", ["yes", "no"], "answer."),
+  ];
+}
+
+/** One AMO member's training: whether the first course is done, and what supplementary training is planned. */
+function memberTrainingFields(f: Fields, ctx: FormContext, m: FormContext["members"][number]): FieldSpec[] {
+  const l = ctx.language;
+  return [
+    {
+      id: `member.${m.userId}.firstCourseDone`,
+      label: t(l, "form.competences.first_course", { name: m.name }),
+      required: false,
+      type: "select",
+      options: ["yes", "no"].map((v) => ({ value: v, label: f.tr(`answer.${v}` as MessageKey) })),
+    },
+    {
+      id: `member.${m.userId}.supplementaryPlanned`,
+      label: t(l, "form.competences.planned", { name: m.name }),
+      required: false,
+      type: "text",
+      multiline: false,
+      maxLength: LIMITS.short,
+    },
+  ];
+}
