@@ -44,11 +44,6 @@ export interface EntryResult {
 
 export interface ChangeOptions {
   /**
-   * @deprecated Has no effect: every change now waits for its own refresh of the channel (or `waitForChannelMs`).
-   * Kept so adapters that still pass it compile.
-   */
-  answerInBusyChannel?: boolean;
-  /**
    * Answer after this long even if the refresh is still running (it goes on, `shown` tells how it ended, and the next
    * refresh makes up for one that fails). For answers that show the change themselves, such as a Teams card.
    */

@@ -67,7 +67,6 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     const result = entryId
       ? await deps.core.editEntry(ctx, { entryId, data }, key)
       : await deps.core.record(ctx, { discussionId, point, kind, data }, key, {
-          answerInBusyChannel: true,
           waitForChannelMs: CHANNEL_WAIT_MS,
           withView: true,
         });

@@ -87,7 +87,7 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     const data = await dataWith(person);
     const result = meta.e
       ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
-      : await deps.core.record(ctx, input(data), key, { answerInBusyChannel: true });
+      : await deps.core.record(ctx, input(data), key);
     await tellIfNotShown(deps, submitted.client, ctx, result);
   });
 }
