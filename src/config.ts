@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseKey } from "./store/sealed.ts";
+import { parseKey } from "./app/sealed.ts";
 
 const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());

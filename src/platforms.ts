@@ -1,16 +1,16 @@
 import type { Express } from "express";
 import type { ChatPort } from "./app/chat-port.ts";
 import type { Logger } from "./app/context.ts";
-import type { Core } from "./app/index.ts";
+import type { AdapterSql, Core, Workspace } from "./app/index.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
-import type { Db, Workspace } from "./store/index.ts";
 
 /** What an adapter gets to wire itself in. */
 export interface AdapterContext {
   config: Config;
   core: Core;
-  db: Db;
+  /** The adapter's own tables (installations, conversation references): never the core's. */
+  db: AdapterSql;
   log: Logger;
   http: Express;
 }

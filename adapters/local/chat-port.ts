@@ -6,7 +6,7 @@ import type {
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
 import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
-import type { Workspace } from "../../src/store/index.ts";
+import type { Workspace } from "../../src/app/index.ts";
 import { formCard } from "../cards/draw/form.ts";
 import { render } from "../cards/draw/render.ts";
 import { directChannel } from "./people.ts";

@@ -1,7 +1,7 @@
+import type { Workspace } from "../../src/app/index.ts";
 import { type Config, slackMode } from "../../src/config.ts";
 import { t } from "../../src/i18n/index.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
-import type { Workspace } from "../../src/store/index.ts";
 import { LocalChat } from "./chat-port.ts";
 import { localOnly } from "./guard.ts";
 import { COMMAND_NAME, type LocalEnv, languageNow } from "./handle.ts";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { Db } from "../../src/store/index.ts";
+import type { AdapterSql as Db } from "../../src/app/index.ts";
 import type { AdaptiveCard } from "../cards/draw/card.ts";
 
 /** A file the bot offered, as a message shows it (the content is fetched by its token). */

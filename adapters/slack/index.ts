@@ -1,10 +1,9 @@
 import type { App } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { parseKey, type Workspace } from "../../src/app/index.ts";
 import { type Config, slackMode } from "../../src/config.ts";
 import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterContext, AdapterFactory, PlatformAdapter } from "../../src/platforms.ts";
-import type { Workspace } from "../../src/store/index.ts";
-import { parseKey } from "../../src/store/sealed.ts";
 import { boltApp } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import type { SlackDeps } from "./context.ts";

@@ -1,6 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
-import type { Db } from "../../src/store/index.ts";
-import { seal, unseal } from "../../src/store/sealed.ts";
+import { type AdapterSql as Db, seal, unseal } from "../../src/app/index.ts";
 
 /** The installation as stored: sealed with the key, so the database alone reveals no token. */
 const sealInstallation = (installation: Installation, key: Buffer) => ({

@@ -6,8 +6,8 @@ import type {
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
 import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
+import type { Workspace } from "../../src/app/index.ts";
 import { RateLimited, retryAfterMs } from "../../src/app/rate-limited.ts";
-import type { Workspace } from "../../src/store/index.ts";
 import { type Rendered, splitText } from "../cards/draw/card.ts";
 import { formCard } from "../cards/draw/form.ts";
 import { fileCard } from "../cards/draw/other.ts";

@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { Workspace } from "../../src/app/index.ts";
 import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterFactory } from "../../src/platforms.ts";
-import type { Workspace } from "../../src/store/index.ts";
 import { TeamsChat } from "./chat-port.ts";
 import type { Connector, ConnectorSends } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";

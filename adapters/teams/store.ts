@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../src/store/index.ts";
+import type { AdapterSql as Db } from "../../src/app/index.ts";
 import type { ConversationKind } from "../cards/inbound.ts";
 
 /** A conversation reference as the Bot Framework gives it (kept as JSON; only the adapter reads it). */

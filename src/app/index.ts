@@ -52,6 +52,8 @@ type Changing = <F extends (...args: never[]) => Promise<unknown>>(f: F) => F;
 function setupCases(deps: Deps, changing: Changing) {
   return {
     setupWorkspace: changing(bind(deps, setup.setupWorkspace)),
+    /** The people named in the setup, with their roles (what a setup form shows). */
+    members: (ctx: Ctx) => read(deps, (r) => r.members.list(ctx.workspace.id)),
     checkSetupAccess: bind(deps, access.checkSetupAccess),
     readAccess: bind(deps, access.readAccess),
     schedule: bind(deps, scheduling.schedule),
@@ -110,6 +112,7 @@ function documentCases(deps: Deps, changing: Changing) {
 }
 export type Core = ReturnType<typeof createCore>;
 
+export type * from "../domain/entities.ts";
 export type * from "./chat-port.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
@@ -125,4 +128,6 @@ export {
   formSpec,
 } from "./forms.ts";
 export { kept } from "./kept.ts";
+export type { AdapterSql } from "./ports.ts";
+export { parseKey, seal, unseal } from "./sealed.ts";
 export { WorkspaceCache } from "./workspace-cache.ts";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import { botTokenFor } from "../../adapters/slack/installation-store.ts";
+import { parseKey } from "../../src/app/sealed.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
-import { parseKey } from "../../src/store/sealed.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack, signedPost } from "../helpers/slack-fake.ts";

@@ -1,9 +1,8 @@
-import type { Ctx } from "../../../src/app/index.ts";
+import type { Ctx, Member } from "../../../src/app/index.ts";
 import { AppError, problemText } from "../../../src/app/index.ts";
 import { remindersFromForm } from "../../../src/app/reminder-settings.ts";
 import type { Language, Role } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { type Member, repos } from "../../../src/store/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { type Person, setupCard } from "../draw/setup.ts";
@@ -72,7 +71,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
   const l = ctx.workspace.language;
   const { inputs } = readSubmit(args.data, { meta: {}, required: [], inputs: INPUTS }, l);
   const roster: Person[] = await inbound.roster().catch(() => []);
-  const known = await repos(deps.core.deps.db).members.list(ctx.workspace.id);
+  const known = await deps.core.members(ctx);
   try {
     const { workspace, participation } = await deps.core.setupWorkspace(
       ctx,

@@ -2,7 +2,6 @@ import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
 import type { Ctx } from "../../../src/app/index.ts";
 import { formatDate, formatDateTime, t } from "../../../src/i18n/index.ts";
-import { repos } from "../../../src/store/index.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
 import { summaryCards } from "../draw/summary.ts";
 import { type CardDeps, hostConversation, type Inbound, keyOf } from "../inbound.ts";
@@ -36,7 +35,7 @@ const help: Answer = async (asked, command) => {
 const setup: Answer = async (asked) => {
   const { deps, ctx, inbound } = asked;
   await deps.core.checkSetupAccess(ctx);
-  const members = await repos(deps.core.deps.db).members.list(ctx.workspace.id);
+  const members = await deps.core.members(ctx);
   const who = {
     actorId: ctx.actor.userId,
     actorName: ctx.actor.name,

@@ -1,8 +1,8 @@
 import type { KnownBlock, View } from "@slack/types";
+import type { Member, Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import type { Member, Workspace } from "../../../src/store/index.ts";
 import { CONCLUDE_REASON_FORM } from "../listeners/views/conclude-reason.ts";
 import { ENTRY_FORM } from "../listeners/views/entry-form.ts";
 import { PLAN_FORM } from "../listeners/views/plan.ts";
