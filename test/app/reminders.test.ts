@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MessageRef, OutboundMessage } from "../../src/app/chat-port.ts";
-import { type Logger, silentLogger } from "../../src/app/context.ts";
+import { silentLogger } from "../../src/app/context.ts";
 import { RateLimited } from "../../src/app/rate-limited.ts";
-import { planningWarnings } from "../../src/domain/calendar.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
 import type { Db } from "../../src/store/db.ts";
-import { openPglite } from "../../src/store/drivers/pglite.ts";
 import { repos } from "../../src/store/index.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
@@ -385,47 +383,5 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
       [workspaces.map((w) => w.workspace.id)],
     );
     expect(rows.map((r) => [r.status, r.attempts, Number(r.n)])).toEqual([["sent", 1, 1000]]);
-  });
-});
-
-describe("a reminder tick without a database", () => {
-  it("logs and carries on, from a direct call and from its timer, with no unhandled rejection", async () => {
-    const gone = await openPglite();
-    await gone.close();
-    const errors: string[] = [];
-    const log: Logger = { ...silentLogger, error: (message) => errors.push(message) };
-    const unhandled: unknown[] = [];
-    const listener = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", listener);
-    const d = new Dispatcher(
-      { db: gone, chatFor: () => new RecordingChat(), now: () => new Date(), log },
-      { cronExpression: "* * * * * *" },
-    );
-    try {
-      await expect(d.tick()).resolves.toBeUndefined();
-      expect(errors).toEqual(["reminder tick failed; the next tick tries again"]);
-      d.start();
-      // Two ticks of the timer (every second), each failing as the first did.
-      for (let i = 0; i < 50 && errors.length < 3; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(errors).toEqual(Array(3).fill("reminder tick failed; the next tick tries again"));
-      expect(unhandled).toEqual([]);
-    } finally {
-      await d.stop();
-      process.off("unhandledRejection", listener);
-    }
-  });
-});
-
-describe("the planning calendar", () => {
-  it.each([
-    ["2026-12-24", ["holiday"]],
-    ["2026-04-03", ["holiday"]],
-    ["2026-07-15", ["summer_holiday"]],
-    ["2027-02-17", ["school_holiday"]],
-    ["2026-10-14", ["school_holiday"]],
-    ["2026-11-28", ["weekend"]],
-    ["2026-11-26", []],
-  ])("warns about %s: %j", (date, warnings) => {
-    expect(planningWarnings(date)).toEqual(warnings);
   });
 });
