@@ -44,18 +44,61 @@ export function allKeys(language: Language): string[] {
   return Object.keys(catalogues[language]);
 }
 
-const LOCALE: Record<Language, string> = { da: "da-DK", en: "en-GB" };
+const MONTHS: Record<Language, readonly string[]> = {
+  da: [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/**
+ * A date as da-DK and en-GB write it in full, built from the month names rather than through Intl: a summary formats
+ * thousands of dates, and Intl's formatting is the slow part of drawing one.
+ */
+function fullDate(language: Language, day: number, month: number, year: number): string {
+  const name = MONTHS[language][month - 1];
+  return language === "da" ? `${day}. ${name} ${year}` : `${day} ${name} ${year}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 24. november 2026 */
 export function formatDate(language: Language, value: Date | string, zone: string): string {
-  return toDateTime(value, zone).setLocale(LOCALE[language]).toLocaleString(DateTime.DATE_FULL);
+  const plain = typeof value === "string" ? ISO_DATE.exec(value) : null;
+  if (plain) return fullDate(language, Number(plain[3]), Number(plain[2]), Number(plain[1]));
+  const dt = toDateTime(value, zone);
+  return fullDate(language, dt.day, dt.month, dt.year);
 }
 
 /** 24. november 2026 kl. 10.00 */
 export function formatDateTime(language: Language, value: Date, zone: string): string {
-  const dt = toDateTime(value, zone).setLocale(LOCALE[language]);
+  const dt = toDateTime(value, zone);
   const time = language === "da" ? dt.toFormat("HH.mm") : dt.toFormat("HH:mm");
-  return `${dt.toLocaleString(DateTime.DATE_FULL)} ${language === "da" ? "kl." : "at"} ${time}`;
+  return `${fullDate(language, dt.day, dt.month, dt.year)} ${language === "da" ? "kl." : "at"} ${time}`;
 }
 
 function toDateTime(value: Date | string, zone: string): DateTime {
