@@ -25,16 +25,12 @@ export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string)
   return deps.core.context("slack", teamId, { userId, name: userId });
 }
 
-/** The workspace and the acting user behind a Slack request. */
-export async function slackCtx(
-  deps: SlackDeps,
-  client: WebClient,
-  teamId: string,
-  userId: string,
-): Promise<Ctx> {
+/** The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed. */
+export function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, userId: string): Promise<Ctx> {
   return deps.core.context("slack", teamId, {
     userId,
-    name: await deps.names.of(client, teamId, userId),
+    name: userId,
+    lookUpName: () => deps.names.of(client, teamId, userId),
     isWorkspaceAdmin: workspaceAdmin(client, userId),
   });
 }

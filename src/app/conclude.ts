@@ -2,7 +2,7 @@ import type { Completeness } from "../domain/completeness.ts";
 import { transition } from "../domain/discussion.ts";
 import { planCycle } from "../scheduler/plan.ts";
 import { type Discussion, repos } from "../store/index.ts";
-import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
+import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
@@ -34,6 +34,7 @@ export async function conclude(
   const reason = precheckConclude(input);
   const before = await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId);
   if (!before) throw new AppError("not_found", "error.not_found");
+  const concludedBy = await displayName(ctx.actor);
 
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
@@ -52,7 +53,7 @@ export async function conclude(
       next.state,
       {
         concludedAt: deps.now(),
-        concludedBy: ctx.actor.name,
+        concludedBy,
         overrideReason: completeness.complete ? null : reason,
       },
     );

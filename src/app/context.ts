@@ -6,7 +6,10 @@ import { AppError, isTransientDbError } from "./errors.ts";
 
 export interface Actor {
   userId: string;
+  /** The name the request carries; where the platform must be asked for a better one, `lookUpName` does. */
   name: string;
+  /** Asks the platform for the person's display name: only what records or announces a name needs it. */
+  lookUpName?: () => Promise<string>;
   /**
    * Whether the platform says this person administers the workspace (Slack: an admin or owner). Asked only while no
    * employer is named, when the installer or an admin may name one.
@@ -42,6 +45,10 @@ export interface Deps {
   now(): Date;
   log: Logger;
 }
+
+/** The actor's display name, asked of the platform when the request did not carry it. */
+export const displayName = (actor: Actor): Promise<string> =>
+  actor.lookUpName ? actor.lookUpName() : Promise.resolve(actor.name);
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -1,7 +1,7 @@
 import type { Role } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import type { Member, Workspace } from "../store/index.ts";
-import type { Ctx, Deps } from "./context.ts";
+import { type Ctx, type Deps, displayName } from "./context.ts";
 
 export interface RoleChange {
   userId: string;
@@ -46,8 +46,8 @@ export async function announceRoleChanges(
   const lines = changes.map((c) =>
     t(l, "roles.changed_line", { name: c.name, from: roleName(c.from), to: roleName(c.to) }),
   );
-  const text = t(l, "roles.changed", { actor: ctx.actor.name, lines: lines.join("\n") });
   try {
+    const text = t(l, "roles.changed", { actor: await displayName(ctx.actor), lines: lines.join("\n") });
     await deps
       .chatFor(workspace)
       .post(workspace.defaultChannel, { kind: "text", view: { language: l, text } });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type Discussion, type Repos, repos, type Workspace } from "../store/index.ts";
 import type { ChatPort, MessageRef, OutboundMessage } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
@@ -51,14 +52,14 @@ class ChannelMessages {
     this.chat = deps.chatFor(workspace);
   }
 
-  /** Shows the slot's message; false (logged) when it could not be sent. */
+  /** Shows the slot's message; false (logged) when it could not be sent. A message showing it already is left. */
   async ensure(
     slot: number | "board",
     current: MessageRef | null,
     message: () => Promise<OutboundMessage>,
   ): Promise<boolean> {
     try {
-      if (current && !("pending" in current)) await this.chat.update(current, await message());
+      if (current && !("pending" in current)) await this.update(slot, current, await message());
       else await this.post(slot, message);
       return true;
     } catch (error) {
@@ -67,17 +68,30 @@ class ChannelMessages {
     }
   }
 
+  private async update(slot: number | "board", current: MessageRef, message: OutboundMessage): Promise<void> {
+    const shown = fingerprint(message);
+    if (current.shown === shown) return;
+    await this.chat.update(current, message);
+    await this.r.discussions.setMessage(this.workspace.id, this.discussion.id, slot, { ...current, shown });
+  }
+
   /** Posts a slot's first message; a slot another call has claimed is left to it (unless that call died long ago). */
   private async post(slot: number | "board", message: () => Promise<OutboundMessage>): Promise<void> {
     const { workspace, discussion, r } = this;
     if (!(await r.discussions.claimMessage(workspace.id, discussion.id, slot))) return;
     try {
-      const ref = await this.chat.post(discussion.channelId as string, await message());
+      const shown = await message();
+      const ref = await this.chat.post(discussion.channelId as string, shown);
       const url = slot === "board" ? null : await this.chat.linkTo(ref).catch(() => null);
-      await r.discussions.setMessage(workspace.id, discussion.id, slot, url ? { ...ref, url } : ref);
+      const kept = { ...ref, ...(url ? { url } : {}), shown: fingerprint(shown) };
+      await r.discussions.setMessage(workspace.id, discussion.id, slot, kept);
     } catch (error) {
       await r.discussions.setMessage(workspace.id, discussion.id, slot, null);
       throw error;
     }
   }
 }
+
+/** What a message shows, in a few bytes: the view it was drawn from, hashed. */
+const fingerprint = (message: OutboundMessage) =>
+  createHash("sha256").update(JSON.stringify(message)).digest("base64url").slice(0, 22);

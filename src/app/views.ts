@@ -72,11 +72,11 @@ export async function pointView(
   number: number,
   agenda?: AgendaItem[],
 ): Promise<PointView> {
-  const [items, here] = await Promise.all([
+  const [items, newest] = await Promise.all([
     agenda ?? r.discussions.agenda(workspace.id, discussion.id),
     r.entries.latestForPoint(workspace.id, discussion.id, number, POINT_VIEW_ENTRIES),
   ]);
-  return pointViewFrom(r, workspace, discussion, number, items, here);
+  return pointViewFrom(r, workspace, discussion, number, items, newest);
 }
 
 /** A point as it is now, to answer with; null when the discussion is not there (or not in this workspace). */
@@ -90,16 +90,17 @@ export async function currentPointView(
   return discussion && pointView(r, workspace, discussion, number);
 }
 
-/** pointView from what was read already: the agenda and the point's newest entries with their count. */
+/** pointView from what was read already: the agenda (with each point's entry count) and the point's newest entries. */
 async function pointViewFrom(
   r: Repos,
   workspace: Workspace,
   discussion: Discussion,
   number: number,
   items: AgendaItem[],
-  here: { entries: Entry[]; total: number },
+  newest: Entry[],
 ): Promise<PointView> {
   const point = agendaPoint(number);
+  const item = items.find((i) => i.number === number);
   const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
   return {
     discussionId: discussion.id,
@@ -112,10 +113,10 @@ async function pointViewFrom(
     questions: point.questions[workspace.language],
     help: point.help[workspace.language],
     form: point.form ?? null,
-    status: items.find((i) => i.number === number)?.status ?? "pending",
+    status: item?.status ?? "pending",
     isCurrent: discussion.currentPoint === number,
-    entries: here.entries.map((e) => viewEntry(e, workspace)),
-    entryCount: here.total,
+    entries: newest.map((e) => viewEntry(e, workspace)),
+    entryCount: item?.entryCount ?? newest.length,
     carriedGoals: carried,
   };
 }

@@ -9,6 +9,8 @@ export interface MessageRef {
   threadId?: string;
   /** A link to the message, where the platform has one (kept so the summary can link each point's thread). */
   url?: string;
+  /** A fingerprint of what the message was last sent showing: an unchanged message is not sent again. */
+  shown?: string;
 }
 
 export interface WorkspaceSettings {

@@ -5,8 +5,8 @@ import type { SlackDriver } from "../helpers/slack-driver.ts";
 
 const da = (key: MessageKey) => t("da", key);
 
-/** How late Slack answers users.info here: longer than the 3 s Slack gives an app to answer a request. */
-const SLOW_USERS_INFO = { lateMs: 5000 };
+/** How late Slack answers a Web API call here: longer than the 3 s Slack gives an app to answer a request. */
+const SLOW_ANSWER = { lateMs: 5000 };
 
 /**
  * Slack wants every request answered within 3 s, and a modal's answer closes it: the answer comes before any Web API
@@ -33,7 +33,7 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
     fake.names.set(owner.id, owner.name);
     const modal = await openModal(slack, "point_decision");
 
-    fake.failNext("users.info", SLOW_USERS_INFO);
+    fake.failNext("users.info", SLOW_ANSWER);
     const from = fake.calls.length;
     const res = await slack.submit(EMPLOYER, modal, {
       text: "Nye hæve-sænke-borde i kundeservice",
@@ -58,7 +58,7 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
     expect(answeredFor(fake.calls.slice(from + atAnswer.length), owner.id)).toHaveLength(1);
   }, 30_000);
 
-  it("answers a slash command and a button click before asking Slack who sent them", async () => {
+  it("answers a slash command and a button click before any Web API call, asking Slack for no one's name", async () => {
     const { slack } = await app.started();
     const { fake } = app;
     const typist = { id: "U_SLOW_TYPIST", name: "Tove Taster" };
@@ -66,25 +66,25 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
     fake.names.set(typist.id, typist.name);
     fake.names.set(clicker.id, clicker.name);
 
-    fake.failNext("users.info", SLOW_USERS_INFO, SLOW_USERS_INFO);
+    // Slack answers the refresh the click causes late, after the 3 s it gives an app to answer.
+    fake.failNext("chat.update", SLOW_ANSWER, SLOW_ANSWER);
     const from = fake.calls.length;
+    const updates = (calls: { method: string }[]) => calls.filter((c) => c.method === "chat.update");
     const answered = await Promise.all([
       slack.command(typist, "status").then((res) => ({ res, calls: fake.calls.slice(from) })),
       slack
         .click(clicker, "point_next", slack.button("point_next").value)
         .then((res) => ({ res, calls: fake.calls.slice(from) })),
     ]);
-    for (const [{ res, calls }, user] of [
-      [answered[0], typist],
-      [answered[1], clicker],
-    ] as const) {
+    for (const { res, calls } of answered) {
       expect(res.status).toBe(200);
-      expect(answeredFor(calls, typist.id), user.id).toEqual([]);
-      expect(answeredFor(calls, clicker.id), user.id).toEqual([]);
+      expect(updates(calls)).toEqual([]);
     }
-    // Both are then worked on and answered.
+    // Both are then worked on and answered, and nobody's name was needed for that.
     await fake.until("respond", () => true, from, 15_000);
-    await waitFor(() => answeredFor(fake.calls.slice(from), clicker.id).length === 1, 15_000);
+    await waitFor(() => updates(fake.calls.slice(from)).length >= 2, 15_000);
+    expect(answeredFor(fake.calls, typist.id)).toEqual([]);
+    expect(answeredFor(fake.calls, clicker.id)).toEqual([]);
   }, 30_000);
 
   describe("when the database fails", () => {

@@ -83,9 +83,8 @@ describe.each(DRIVERS)("each point's entry count, kept by the database, on $name
     expect(await counted(db, at)).toEqual(expected);
     expect(await keptCounts(db, at)).toEqual(expected);
     const newest = await r.latestForPoint(at.workspaceId, at.discussionId, 1, 10);
-    expect(newest.total).toBe(15);
-    expect(newest.entries).toHaveLength(10);
-    expect((await r.latestForPoint(at.workspaceId, at.discussionId, 5, 10)).total).toBe(0);
+    expect(newest).toHaveLength(10);
+    expect(await r.latestForPoint(at.workspaceId, at.discussionId, 5, 10)).toEqual([]);
   });
 
   it("keeps each discussion's counts to itself", async () => {

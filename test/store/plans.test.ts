@@ -57,11 +57,10 @@ describe.each(DRIVERS)("the store's lookups among many workspaces, on $name", ({
     expect(mostRowsRead(plans, "idempotency_keys")).toBeLessThanOrEqual(1);
   });
 
-  it("reads a point's newest entries and its count from that point alone", async () => {
+  it("reads a point's newest entries from that point alone", async () => {
     const { db: watched, plans } = explaining(db);
     const latest = await repos(watched).entries.latestForPoint(busy.workspaceId, busy.discussionId, 1, 30);
-    expect(latest).toEqual({ entries: [], total: 0 });
-    expect(mostRowsRead(plans, "agenda_items")).toBeLessThanOrEqual(1);
+    expect(latest).toEqual([]);
     expect(mostRowsRead(plans, "entries")).toBeLessThanOrEqual(1);
   });
 

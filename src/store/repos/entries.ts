@@ -61,25 +61,20 @@ export function entriesRepo(q: Queryable) {
       );
       return rows.map(toEntry);
     },
-    /** A point's newest entries (oldest of them first) and how many it holds in all. */
+    /** A point's newest entries (not removed), oldest first; how many it has is kept with its agenda item. */
     async latestForPoint(
       workspaceId: string,
       discussionId: string,
       point: number,
       limit: number,
-    ): Promise<{ entries: Entry[]; total: number }> {
-      // The count is kept with the agenda item (migrations/007_entry_counts.sql), not counted here.
-      const [counted] = await q.query<{ entry_count: number }>(
-        "SELECT entry_count FROM agenda_items WHERE workspace_id = $1 AND discussion_id = $2 AND number = $3",
-        [workspaceId, discussionId, point],
-      );
+    ): Promise<Entry[]> {
       const newest = await q.query(
         `SELECT * FROM entries
          WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
          ORDER BY created_at DESC, seq DESC LIMIT $4`,
         [workspaceId, discussionId, point, limit],
       );
-      return { entries: newest.map(toEntry).reverse(), total: Number(counted?.entry_count ?? 0) };
+      return newest.map(toEntry).reverse();
     },
     /** The ids of last year's goals that already have a verdict in this discussion. */
     async judgedGoalIds(workspaceId: string, discussionId: string): Promise<Set<string>> {
