@@ -1,6 +1,7 @@
 import type { ChatPort, MessageRef, OutboundMessage } from "../src/app/chat-port.ts";
 import { silentLogger } from "../src/app/context.ts";
 import { Dispatcher } from "../src/scheduler/dispatcher.ts";
+import { storePort } from "../src/server.ts";
 import type { Db } from "../src/store/db.ts";
 import { benchDb } from "./db.ts";
 import { type Benchmark, type BenchResult, round } from "./types.ts";
@@ -77,7 +78,12 @@ export const reminderDelivery: Benchmark = async ({ smoke, databaseUrl }) => {
       const chat = new CountingChat(1);
       const dispatchers = Array.from({ length: count }, () => {
         const own = databaseUrl ? open() : db;
-        return new Dispatcher({ db: own, chatFor: () => chat.port(), now: () => now, log: silentLogger });
+        return new Dispatcher({
+          store: storePort(own),
+          chatFor: () => chat.port(),
+          now: () => now,
+          log: silentLogger,
+        });
       });
       const start = performance.now();
       await Promise.all(dispatchers.map((d) => d.drain()));

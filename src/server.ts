@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
-import { type Core, createCore } from "./app/index.ts";
+import { type Core, createCore, type Store, type Workspace } from "./app/index.ts";
 import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./domain/types.ts";
@@ -9,7 +9,7 @@ import { databaseAnswers } from "./health.ts";
 import { createLogger, secretsOf } from "./logger.ts";
 import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
 import { Dispatcher } from "./scheduler/dispatcher.ts";
-import type { Db, Workspace } from "./store/index.ts";
+import { type Db, repos } from "./store/index.ts";
 import { openStore } from "./store/open.ts";
 
 /**
@@ -21,6 +21,14 @@ import { openStore } from "./store/open.ts";
 export function keepConnections(server: Server): void {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+}
+
+/** The core's store port over the store's driver: the type says the store's repositories fit the core's ports. */
+export function storePort(db: Db): Store {
+  return {
+    repos: repos(db),
+    transaction: (work) => db.transaction((tx) => work(repos(tx))),
+  };
 }
 
 export interface RunningServer {
@@ -56,7 +64,8 @@ export async function startServer(
   };
   const now = options.now ?? (() => new Date());
   // A workspace read serves the requests of the next two seconds; another instance's change is seen after that.
-  const core = createCore({ db, chatFor, now, log }, new WorkspaceCache(now, 2000));
+  const store = storePort(db);
+  const core = createCore({ store, chatFor, now, log }, new WorkspaceCache(now, 2000));
   const http = express();
   http.disable("x-powered-by");
   // No ETags: the answers are to POSTs or change with every read, so hashing each body would buy nothing.
@@ -78,7 +87,7 @@ export async function startServer(
   keepConnections(server);
   for (const adapter of adapters.values()) await adapter.start?.();
   const dispatcher = new Dispatcher({
-    db,
+    store,
     chatFor,
     now: core.deps.now,
     log,

@@ -84,9 +84,11 @@ function trackWork(app: App): InFlight {
   return working;
 }
 
-/** What every listener gets: the core, the log, and the adapter's own short memories on the core's clock. */
-function slackDeps({ core, log }: AdapterContext): SlackDeps {
-  return { core, log, names: displayNames(core.deps.now), told: toldOnce(core.deps.now) };
+/**
+ * What every listener gets: the core, the log, the adapter's own tables, and its short memories on the core's clock.
+ */
+function slackDeps({ core, log, db }: AdapterContext): SlackDeps {
+  return { core, log, db, names: displayNames(core.deps.now), told: toldOnce(core.deps.now) };
 }
 
 /** A team's client, with the bot token read on every use: a reinstall (new token) or an uninstall counts at once. */

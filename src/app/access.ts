@@ -1,6 +1,6 @@
-import type { Repos } from "../store/index.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, read } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 
 /**
  * Who may change the setup and its roles: the employer (or the employer's representative) once one is named; before

@@ -1,9 +1,10 @@
 import { transition } from "../domain/discussion.ts";
+import type { Discussion } from "../domain/entities.ts";
 import { participationFor } from "../domain/participation.ts";
 import type { Role } from "../domain/types.ts";
-import type { Discussion, Repos } from "../store/index.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 import { approvalComplete, createSummaryVersion, refreshSummaryMessage } from "./summary.ts";
 import { stateOf } from "./walkthrough.ts";
 

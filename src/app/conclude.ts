@@ -1,7 +1,7 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { transition } from "../domain/discussion.ts";
+import type { Discussion } from "../domain/entities.ts";
 import { planCycle } from "../scheduler/plan.ts";
-import { type Discussion, repos } from "../store/index.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
@@ -32,7 +32,7 @@ export async function conclude(
   key: string | null,
 ): Promise<ConcludeResult> {
   const reason = precheckConclude(input);
-  const before = await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId);
+  const before = await deps.store.repos.discussions.get(ctx.workspace.id, input.discussionId);
   if (!before) throw new AppError("not_found", "error.not_found");
   const concludedBy = await displayName(ctx.actor);
 
@@ -75,7 +75,7 @@ export async function conclude(
     deps.log.warn("could not post the summary yet", { error: String(error) });
     return { posted: false, pinned: false };
   });
-  const discussion = (await repos(deps.db).discussions.get(
+  const discussion = (await deps.store.repos.discussions.get(
     ctx.workspace.id,
     input.discussionId,
   )) as Discussion;
@@ -111,5 +111,5 @@ export async function reopen(
     return null;
   });
   await syncDiscussion(deps, ctx.workspace, input.discussionId);
-  return (await repos(deps.db).discussions.get(ctx.workspace.id, input.discussionId)) as Discussion;
+  return (await deps.store.repos.discussions.get(ctx.workspace.id, input.discussionId)) as Discussion;
 }

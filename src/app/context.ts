@@ -1,8 +1,8 @@
+import type { Workspace } from "../domain/entities.ts";
 import type { Language, Role } from "../domain/types.ts";
-import type { Db, Repos, Workspace } from "../store/index.ts";
-import { repos } from "../store/index.ts";
 import type { ChatPort } from "./chat-port.ts";
 import { AppError, isTransientDbError } from "./errors.ts";
+import type { Repos, Store } from "./ports.ts";
 
 export interface Actor {
   userId: string;
@@ -39,7 +39,7 @@ export interface Logger {
 }
 
 export interface Deps {
-  db: Db;
+  store: Store;
   /** The chat port that reaches this workspace (its platform, its token). */
   chatFor(workspace: Workspace): ChatPort;
   now(): Date;
@@ -67,8 +67,7 @@ export async function inTransaction<T>(
   work: (r: Repos) => Promise<T>,
 ): Promise<{ value: T; replayed: boolean }> {
   try {
-    return await deps.db.transaction(async (tx) => {
-      const r = repos(tx);
+    return await deps.store.transaction(async (r) => {
       if (key) {
         const earlier = await r.idempotency.claim(ctx.workspace.id, key);
         if (earlier) return { value: earlier.result as T, replayed: true };
@@ -85,7 +84,7 @@ export async function inTransaction<T>(
 /** Reads outside a transaction, with the same mapping of outages. */
 export async function read<T>(deps: Deps, work: (r: Repos) => Promise<T>): Promise<T> {
   try {
-    return await work(repos(deps.db));
+    return await work(deps.store.repos);
   } catch (error) {
     throw asAppError(error);
   }

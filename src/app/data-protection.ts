@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Platform } from "../domain/types.ts";
-import type { Db } from "../store/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, read, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 
 /** How long an uninstalled workspace's data is kept (so a reinstall finds it) before it is deleted. */
 export const RETENTION_DAYS_AFTER_UNINSTALL = 90;
@@ -11,25 +11,14 @@ const DELETION_CONFIRM_MINUTES = 15;
 /** A link to the whole workplace's data works this long (documents' links: a day, see OutboundFile). */
 const DATA_LINK_MINUTES = 60;
 
-const TABLES = [
-  "members",
-  "discussions",
-  "agenda_items",
-  "entries",
-  "summaries",
-  "approvals",
-  "reminders",
-  "audit_log",
-];
-
 /** Everything stored about the workspace, as one JSON file (the employer's right of access). */
 export async function exportWorkspaceData(deps: Deps, ctx: Ctx): Promise<OutboundFile> {
   return read(deps, async (r) => {
     await requireRole(r, ctx, EMPLOYER_ROLES, "export_data");
-    const data: Record<string, unknown> = { workspace: await r.workspaces.get(ctx.workspace.id) };
-    for (const table of TABLES) {
-      data[table] = await deps.db.query(`SELECT * FROM ${table} WHERE workspace_id = $1`, [ctx.workspace.id]);
-    }
+    const data = {
+      workspace: await r.workspaces.get(ctx.workspace.id),
+      ...(await r.workspaces.rowsOf(ctx.workspace.id)),
+    };
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "workspace.exported", ctx.workspace.id);
     return {
       name: `arbejdsmiljo-data-${deps.now().toISOString().slice(0, 10)}.json`,
@@ -107,15 +96,10 @@ export async function markInstalled(
 }
 
 /** Deletes the workspaces uninstalled longer ago than the retention period. */
-export async function purgeUninstalled(
-  db: Db,
+export function purgeUninstalled(
+  r: Repos,
   now: Date,
   days = RETENTION_DAYS_AFTER_UNINSTALL,
 ): Promise<number> {
-  const rows = await db.query(
-    `DELETE FROM workspaces WHERE NOT installed AND uninstalled_at < $1::timestamptz - make_interval(days => $2)
-     RETURNING id`,
-    [now, days],
-  );
-  return rows.length;
+  return r.workspaces.purgeUninstalled(now, days);
 }

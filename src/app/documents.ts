@@ -1,5 +1,5 @@
+import type { Summary } from "../domain/entities.ts";
 import { renderFollowUpCsv } from "../render/csv.ts";
-import { repos, type Summary } from "../store/index.ts";
 import { requireReader } from "./access.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
@@ -9,7 +9,7 @@ import { currentYear } from "./walkthrough.ts";
 
 /** A year's newest summary (this year's, or the newest discussion's when no year is given). */
 export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<SummaryView> {
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   return read(deps, async () => {
     await requireReader(r, ctx);
     const discussion =
@@ -32,7 +32,7 @@ export async function listSummaryVersions(deps: Deps, ctx: Ctx, discussionId: st
 /** A year's documentation as files: the summary in Markdown and PDF, and the decisions and goals as CSV. */
 export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<OutboundFile[]> {
   const view = await getSummary(deps, ctx, year);
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   const document = view.document;
   const entries = await read(deps, () => r.entries.forDiscussion(ctx.workspace.id, view.discussionId));
   const base = `arbejdsmiljoedroeftelse-${document.year}-v${view.version}`;

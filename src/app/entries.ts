@@ -1,12 +1,13 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
+import type { Discussion, Entry } from "../domain/entities.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
-import type { Discussion, Entry, Repos } from "../store/index.ts";
 import { reviseAfterChange } from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 import { publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";

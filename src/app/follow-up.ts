@@ -1,7 +1,7 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
+import type { Discussion, Entry } from "../domain/entities.ts";
 import { planEntry } from "../scheduler/plan.ts";
-import { type Discussion, type Entry, repos } from "../store/index.ts";
 import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
@@ -98,7 +98,7 @@ export interface StatusReport {
 /** Where this year's discussion stands. */
 export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<StatusReport> {
   const y = year ?? currentYear(deps, ctx);
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   return read(deps, async () => {
     await requireReader(r, ctx);
     const discussion = await r.discussions.forYear(ctx.workspace.id, y);

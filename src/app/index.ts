@@ -128,6 +128,6 @@ export {
   formSpec,
 } from "./forms.ts";
 export { kept } from "./kept.ts";
-export type { AdapterSql } from "./ports.ts";
+export type { AdapterSql, Repos, Store } from "./ports.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";
 export { WorkspaceCache } from "./workspace-cache.ts";

@@ -1,6 +1,6 @@
 import { AGENDA } from "../domain/agenda.ts";
+import type { Discussion, Workspace } from "../domain/entities.ts";
 import { t } from "../i18n/index.ts";
-import type { Discussion, Workspace } from "../store/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
 
 const DEFAULT_MINUTES = 120;

@@ -1,7 +1,7 @@
+import type { Workspace } from "../domain/entities.ts";
 import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { REMINDER_KINDS, type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
-import type { Workspace } from "../store/index.ts";
 
 /** The reminder kinds as choices for a setup form, in the user's language. */
 export function reminderChoices(language: Language): { value: ReminderKind; label: string }[] {

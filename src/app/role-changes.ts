@@ -1,6 +1,6 @@
+import type { Member, Workspace } from "../domain/entities.ts";
 import type { Role } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
-import type { Member, Workspace } from "../store/index.ts";
 import { type Ctx, type Deps, displayName } from "./context.ts";
 
 export interface RoleChange {

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
 import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
+import type { Discussion } from "../domain/entities.ts";
 import { optionalText, problemsOf, text } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
-import { type Discussion, repos } from "../store/index.ts";
 import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -93,7 +93,7 @@ export async function schedule(
     });
     return { discussionId: discussion.id, rescheduled: Boolean(existing) };
   });
-  const discussion = (await repos(deps.db).discussions.get(
+  const discussion = (await deps.store.repos.discussions.get(
     ctx.workspace.id,
     value.discussionId,
   )) as Discussion;

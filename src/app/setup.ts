@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../domain/dates.ts";
+import type { Workspace, WorkspaceSettings } from "../domain/entities.ts";
 import { problemsOf, text } from "../domain/entries.ts";
 import { type ParticipationRule, participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";
-import type { Workspace, WorkspaceSettings } from "../store/index.ts";
 import { requireSetupRight } from "./access.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";

@@ -1,23 +1,15 @@
 import { createHash } from "node:crypto";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
+import type { Discussion, Entry, Member, Summary, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../domain/summary.ts";
 import { renderMarkdown } from "../domain/summary-markdown.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
-import {
-  type Discussion,
-  type Entry,
-  type Member,
-  type Repos,
-  repos,
-  type Summary,
-  type Workspace,
-} from "../store/index.ts";
-import { STALE_CLAIM } from "../store/repos/claims.ts";
 import type { SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
+import type { Repos } from "./ports.ts";
 import { carriedGoals } from "./views.ts";
 
 export async function completenessOf(
@@ -178,7 +170,7 @@ export async function refreshSummaryMessage(
   workspace: Workspace,
   discussionId: string,
 ): Promise<void> {
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   const discussion = await r.discussions.get(workspace.id, discussionId);
   const latest = discussion ? await r.summaries.latest(workspace.id, discussionId) : null;
   if (!discussion || !latest?.message || "pending" in latest.message) return;
@@ -198,7 +190,7 @@ export async function publishSummary(
   workspace: Workspace,
   discussionId: string,
 ): Promise<{ posted: boolean; pinned: boolean }> {
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   const discussion = await r.discussions.get(workspace.id, discussionId);
   const summaries = discussion ? await r.summaries.list(workspace.id, discussionId) : [];
   const latest = summaries.at(-1);
@@ -253,17 +245,12 @@ export function summaryFile(discussion: Discussion, summary: Summary) {
  * the post failed). Runs on each dispatcher tick; a claim younger than the claim timeout is left to its owner.
  */
 export async function publishPending(deps: Deps): Promise<number> {
-  const pending = await deps.db.query<{ workspace_id: string; discussion_id: string }>(
-    `SELECT DISTINCT ON (s.discussion_id) s.workspace_id, s.discussion_id FROM summaries s
-     JOIN workspaces w ON w.id = s.workspace_id AND w.installed
-     WHERE s.message IS NULL OR ${STALE_CLAIM("s.message")}
-     ORDER BY s.discussion_id, s.version DESC`,
-  );
+  const r = deps.store.repos;
   let posted = 0;
-  for (const row of pending) {
-    const workspace = await repos(deps.db).workspaces.get(row.workspace_id);
+  for (const pending of await r.summaries.unposted()) {
+    const workspace = await r.workspaces.get(pending.workspaceId);
     if (!workspace) continue;
-    const result = await publishSummary(deps, workspace, row.discussion_id).catch((error) => {
+    const result = await publishSummary(deps, workspace, pending.discussionId).catch((error) => {
       deps.log.warn("could not post a pending summary", { error: String(error) });
       return { posted: false };
     });

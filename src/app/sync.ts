@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { type Discussion, type Repos, repos, type Workspace } from "../store/index.ts";
+import type { Discussion, Workspace } from "../domain/entities.ts";
 import type { ChatPort, MessageRef, OutboundMessage } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
+import type { Repos } from "./ports.ts";
 import { boardView, pointView } from "./views.ts";
 
 /**
@@ -16,7 +17,7 @@ export async function syncDiscussion(
   discussionId: string,
   points: readonly number[] = [],
 ): Promise<boolean> {
-  const r = repos(deps.db);
+  const r = deps.store.repos;
   const discussion = await r.discussions.get(workspace.id, discussionId);
   if (!discussion?.channelId || discussion.status === "planned") return true;
   const items = await r.discussions.agenda(workspace.id, discussionId);

@@ -1,8 +1,9 @@
 import { AGENDA, agendaPoint } from "../domain/agenda.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
+import type { AgendaItem, Discussion, Entry, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
-import type { AgendaItem, Discussion, Entry, Repos, Workspace } from "../store/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
+import type { Repos } from "./ports.ts";
 
 /** An entry as a message shows it, described in the workspace's language and time zone. */
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {

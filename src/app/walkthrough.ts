@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { AGENDA } from "../domain/agenda.ts";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
-import { type Discussion, type Repos, repos } from "../store/index.ts";
+import type { Discussion } from "../domain/entities.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, StaleError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 import { requireSetUp } from "./setup.ts";
 import { syncDiscussion } from "./sync.ts";
 import { currentPointView } from "./views.ts";
@@ -146,7 +147,7 @@ async function refusedAsStale(
 
 async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {
   const synced = await syncDiscussion(deps, ctx.workspace, discussionId, points);
-  const discussion = await repos(deps.db).discussions.get(ctx.workspace.id, discussionId);
+  const discussion = await deps.store.repos.discussions.get(ctx.workspace.id, discussionId);
   if (!discussion) throw new AppError("not_found", "error.not_found");
   return { discussion, synced };
 }

@@ -1,5 +1,5 @@
+import type { Workspace } from "../domain/entities.ts";
 import type { Platform } from "../domain/types.ts";
-import type { Workspace } from "../store/index.ts";
 
 /**
  * Workspaces by their platform id, reused for a moment: nearly every request names its workspace, and a workspace

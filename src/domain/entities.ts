@@ -103,3 +103,119 @@ export interface Summary {
   createdAt: Date;
   message: MessageRef | null;
 }
+
+/** A summary version's approval by one participant; `name` falls back to the user id. */
+export interface Approval {
+  userId: string;
+  name: string;
+  role: Role;
+  at: Date;
+}
+
+export interface AuditRecord {
+  actorId: string;
+  action: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+/** A reminder job: delivered once by whichever dispatcher holds its lease. */
+export interface Reminder {
+  id: string;
+  workspaceId: string;
+  kind: string;
+  subjectId: string | null;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  status: "pending" | "sent" | "failed" | "cancelled";
+  attempts: number;
+  lastError: string | null;
+  sentAt: Date | null;
+  /** The fencing token of the lease a claim took: outcomes are recorded only while it is still the row's. */
+  leaseToken: string | null;
+}
+
+/** What is written to create each record; the store adds ids, versions and times. */
+export interface NewDiscussion {
+  year: number;
+  organiserId: string;
+  channelId: string | null;
+  scheduledAt: Date | null;
+  durationMinutes: number | null;
+  location: string | null;
+  participants: Participant[];
+}
+
+export interface Rescheduling {
+  scheduledAt: Date;
+  durationMinutes: number | null;
+  location: string | null;
+  participants: Participant[];
+  /** Null keeps the channel the discussion has. */
+  channelId: string | null;
+}
+
+/**
+ * What a state change writes besides the state. `concludedAt`, when present (null too), sets the three conclusion
+ * fields together; absent, they stay as they are.
+ */
+export interface StateChange {
+  startedAt?: Date;
+  concludedAt?: Date | null;
+  concludedBy?: string | null;
+  overrideReason?: string | null;
+  channelId?: string;
+}
+
+export interface WorkspaceChanges {
+  headcount: number;
+  timeZone: string;
+  language: string;
+  defaultChannel: string | null;
+  settings: WorkspaceSettings;
+}
+
+export interface NewEntry {
+  discussionId: string;
+  point: number;
+  kind: EntryKind;
+  data: unknown;
+  authorId: string;
+  ownerId: string | null;
+  deadline: string | null;
+  status: "open" | "done" | null;
+  carriedFrom?: string | null;
+  source?: string;
+}
+
+export interface EntryChanges {
+  data: unknown;
+  ownerId: string | null;
+  deadline: string | null;
+}
+
+export interface NewSummary {
+  discussionId: string;
+  version: number;
+  language: string;
+  content: string;
+  sha256: string;
+  createdBy: string;
+  message: MessageRef | null;
+}
+
+export interface NewApproval {
+  discussionId: string;
+  version: number;
+  userId: string;
+  role: string;
+  at: Date;
+}
+
+export interface NewReminder {
+  kind: string;
+  subjectId: string | null;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+}

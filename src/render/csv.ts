@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { describeEntry } from "../domain/describe-entry.ts";
+import type { Entry } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import type { Language } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
-import type { Entry } from "../store/index.ts";
 
 const HEADERS = {
   da: ["år", "punkt", "type", "tekst", "succeskriterium", "ansvarlig", "frist", "status", "gennemført"],

@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import type { MessageRef, OutboundMessage, TextAction } from "../app/chat-port.ts";
+import type { Repos } from "../app/ports.ts";
 import { addToDate } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
+import type { Reminder, Workspace } from "../domain/entities.ts";
 import { formatDate, formatDateTime, type MessageKey, type Params, t } from "../i18n/index.ts";
-import type { Reminder, Repos, Workspace } from "../store/index.ts";
 import type { ReminderKind } from "./plan.ts";
 
 /** Where a reminder goes and what it says; null when there is nothing to say any more (the subject is gone or done). */

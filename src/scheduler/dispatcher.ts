@@ -2,8 +2,9 @@ import { type ScheduledTask, schedule } from "node-cron";
 import type { ChatPort } from "../app/chat-port.ts";
 import type { Logger } from "../app/context.ts";
 import { purgeUninstalled } from "../app/data-protection.ts";
+import type { Repos, Store } from "../app/ports.ts";
 import { RateLimited } from "../app/rate-limited.ts";
-import { type Db, type Reminder, type Repos, repos, type Workspace } from "../store/index.ts";
+import type { Reminder, Workspace } from "../domain/entities.ts";
 import { composeReminder } from "./compose.ts";
 import { BatchLeases } from "./leases.ts";
 import { planQuarterly, planTraining } from "./plan.ts";
@@ -70,7 +71,7 @@ export class Dispatcher {
 
   constructor(
     private readonly deps: {
-      db: Db;
+      store: Store;
       chatFor(workspace: Workspace): ChatPort;
       now(): Date;
       log: Logger;
@@ -119,7 +120,7 @@ export class Dispatcher {
     if (now - this.lastPurge > 3_600_000) {
       // A failed purge is tried again next tick, and does not hold up the reminders.
       try {
-        const purged = await purgeUninstalled(this.deps.db, this.deps.now());
+        const purged = await purgeUninstalled(this.deps.store.repos, this.deps.now());
         this.lastPurge = now;
         if (purged > 0)
           this.deps.log.info("deleted uninstalled workspaces past retention", { count: purged });
@@ -136,7 +137,7 @@ export class Dispatcher {
   }
 
   async deliverBatch(): Promise<TickResult> {
-    const r = repos(this.deps.db);
+    const r = this.deps.store.repos;
     const claimedAt = performance.now();
     const claimed = await r.reminders.claimDue(
       this.deps.now(),
@@ -186,7 +187,7 @@ export class Dispatcher {
   }
 
   private async deliver(reminder: Reminder, leases: BatchLeases): Promise<keyof TickResult> {
-    const r = repos(this.deps.db);
+    const r = this.deps.store.repos;
     const token = reminder.leaseToken as string;
     const workspace = await r.workspaces.get(reminder.workspaceId);
     const delivery = workspace?.installed
@@ -263,7 +264,7 @@ export class Dispatcher {
     leases.record(reminder.id);
     for (;;) {
       try {
-        const kept = await this.deps.db.transaction((tx) => outcome(repos(tx)));
+        const kept = await this.deps.store.transaction(outcome);
         if (!kept)
           this.deps.log.warn("lost the lease on a reminder before its outcome was recorded; not recorded", {
             reminder: reminder.id,

@@ -1,5 +1,6 @@
 import type { Logger } from "../app/context.ts";
-import { type Db, type Reminder, repos } from "../store/index.ts";
+import type { Store } from "../app/ports.ts";
+import type { Reminder } from "../domain/entities.ts";
 
 /**
  * The leases of one claimed batch, renewed every third of the lease while the batch is delivered (its later rows wait
@@ -17,7 +18,7 @@ export class BatchLeases {
   private renewing = false;
 
   constructor(
-    private readonly deps: { db: Db; now(): Date; log: Logger },
+    private readonly deps: { store: Store; now(): Date; log: Logger },
     private readonly leaseSeconds: number,
     /** performance.now() just before the claim was asked for. */
     claimedAt: number,
@@ -56,7 +57,7 @@ export class BatchLeases {
     const asked = performance.now();
     const held = [...this.held].map(([id, leaseToken]) => ({ id, leaseToken }));
     try {
-      const kept = await repos(this.deps.db).reminders.renew(held, this.deps.now(), this.leaseSeconds);
+      const kept = await this.deps.store.repos.reminders.renew(held, this.deps.now(), this.leaseSeconds);
       for (const { id } of held) {
         if (kept.has(id) || !this.held.has(id) || this.recording.has(id)) continue;
         this.held.delete(id);

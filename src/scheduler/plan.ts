@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
+import type { Repos } from "../app/ports.ts";
 import { addToDate, atLocalHour, localDateOf, shiftToWorkingDay } from "../domain/calendar.ts";
-import type { Discussion, Entry, Member, Repos, Workspace } from "../store/index.ts";
+import type { Discussion, Entry, Member, Workspace } from "../domain/entities.ts";
 
 export const REMINDER_KINDS = [
   "meeting.prepare",

@@ -19,9 +19,5 @@ export function repos(q: Queryable) {
     reminders: remindersRepo(q),
   };
 }
-export type Repos = ReturnType<typeof repos>;
 
 export type { Db, Queryable } from "./db.ts";
-export type { Reminder } from "./repos/reminders.ts";
-export * from "./repos/rows.ts";
-export type { Approval } from "./repos/summaries.ts";

@@ -4,7 +4,7 @@ import { slackAdapter } from "../../adapters/slack/index.ts";
 import type { Logger } from "../../src/app/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
-import { startServer } from "../../src/server.ts";
+import { startServer, storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
@@ -107,7 +107,7 @@ describe.runIf(serverUrl)("PostgreSQL going away mid-discussion and coming back"
     // Another instance's dispatcher, ticking every second on its timer while the database is gone.
     const ticking = new Dispatcher(
       {
-        db,
+        store: storePort(db),
         chatFor: () => {
           throw new Error("nothing is claimed while the database is gone");
         },

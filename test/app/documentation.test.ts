@@ -297,9 +297,9 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
       workspace.id,
       new Date("2026-12-10T09:00:00Z"),
     ]);
-    expect(await purgeUninstalled(db, new Date("2027-03-01T09:00:00Z"))).toBe(0);
+    expect(await purgeUninstalled(repos(db), new Date("2027-03-01T09:00:00Z"))).toBe(0);
     expect(await repos(db).workspaces.get(workspace.id)).not.toBeNull();
-    await purgeUninstalled(db, new Date("2027-03-11T09:00:00Z"));
+    await purgeUninstalled(repos(db), new Date("2027-03-11T09:00:00Z"));
     expect(await repos(db).workspaces.get(workspace.id)).toBeNull();
   });
 });

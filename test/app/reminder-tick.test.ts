@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Logger, silentLogger } from "../../src/app/context.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
+import { storePort } from "../../src/server.ts";
 import { openPglite } from "../../src/store/drivers/pglite.ts";
 import { RecordingChat } from "../helpers/recording-chat.ts";
 
@@ -14,7 +15,7 @@ describe("a reminder tick without a database", () => {
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", listener);
     const d = new Dispatcher(
-      { db: gone, chatFor: () => new RecordingChat(), now: () => new Date(), log },
+      { store: storePort(gone), chatFor: () => new RecordingChat(), now: () => new Date(), log },
       { cronExpression: "* * * * * *" },
     );
     try {

@@ -3,6 +3,7 @@ import type { MessageRef, OutboundMessage } from "../../src/app/chat-port.ts";
 import { silentLogger } from "../../src/app/context.ts";
 import { RateLimited } from "../../src/app/rate-limited.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
+import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
@@ -38,7 +39,7 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
 
   const dispatcher = (chat: RecordingChat, options = {}) =>
     new Dispatcher(
-      { db, chatFor: () => chat, now: () => t.clock.now, log: silentLogger },
+      { store: storePort(db), chatFor: () => chat, now: () => t.clock.now, log: silentLogger },
       { channelSpacingMs: 0, ...options },
     );
 

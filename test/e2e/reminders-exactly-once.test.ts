@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackChat } from "../../adapters/slack/chat-port.ts";
 import type { Logger } from "../../src/app/context.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
+import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
@@ -117,13 +118,13 @@ describe.each(DRIVERS)("reminders exactly once with a real clock on $name", ({ o
     const live = [1, 2].map(
       (i) =>
         new Dispatcher(
-          { db, chatFor: chatOn(slack), now: () => new Date(), log: keeping(lines) },
+          { store: storePort(db), chatFor: chatOn(slack), now: () => new Date(), log: keeping(lines) },
           { ...options, concurrency: 3 + i },
         ),
     );
     const dying = mortal(db);
     const dead = new Dispatcher(
-      { db: dying.db, chatFor: chatOn(unanswered), now: () => new Date(), log: keeping(lines) },
+      { store: storePort(dying.db), chatFor: chatOn(unanswered), now: () => new Date(), log: keeping(lines) },
       { ...options, concurrency: 2 },
     );
     for (const d of [...live, dead]) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reminder } from "../../src/domain/entities.ts";
 import type { RunningServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
-import { type Reminder, repos } from "../../src/store/index.ts";
+import { repos } from "../../src/store/index.ts";
 import { SlackApp } from "../helpers/slack-app.ts";
 import { teamsApp } from "../helpers/teams-app.ts";
 import { contentText } from "../helpers/teams-connector.ts";

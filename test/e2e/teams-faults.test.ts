@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import type { Workspace } from "../../src/domain/entities.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
-import { repos, type Workspace } from "../../src/store/index.ts";
+import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { cardOf, cardText, contentText, FakeConnector } from "../helpers/teams-connector.ts";
 import { authenticatedTeams } from "../helpers/teams-credentials.ts";

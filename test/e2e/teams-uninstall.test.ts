@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { purgeUninstalled, RETENTION_DAYS_AFTER_UNINSTALL } from "../../src/app/data-protection.ts";
+import { repos } from "../../src/store/index.ts";
 import { uniqueId } from "../helpers/db.ts";
 import { EMPLOYER, REP, teamsApp, textIn } from "../helpers/teams-app.ts";
 import { cardOf } from "../helpers/teams-connector.ts";
@@ -95,9 +96,9 @@ describe("Teams: the app removed from a team or chat, and added back", () => {
     expect((await teams.uninstall(EMPLOYER)).status).toBe(200);
     // uninstalled_at is the database's own time.
     const days = (n: number) => new Date(Date.now() + n * DAY);
-    await purgeUninstalled(app.db, days(RETENTION_DAYS_AFTER_UNINSTALL - 1));
+    await purgeUninstalled(repos(app.db), days(RETENTION_DAYS_AFTER_UNINSTALL - 1));
     expect((await state(teams.tenantId))?.installed).toBe(false);
-    await purgeUninstalled(app.db, days(RETENTION_DAYS_AFTER_UNINSTALL + 1));
+    await purgeUninstalled(repos(app.db), days(RETENTION_DAYS_AFTER_UNINSTALL + 1));
     expect(await state(teams.tenantId)).toBeUndefined();
   });
 });

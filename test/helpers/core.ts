@@ -1,5 +1,6 @@
 import { silentLogger } from "../../src/app/context.ts";
 import { type Core, createCore, WorkspaceCache } from "../../src/app/index.ts";
+import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { uniqueId } from "./db.ts";
 import { RecordingChat } from "./recording-chat.ts";
@@ -14,7 +15,7 @@ export interface TestCore {
 export function testCore(db: Db, now = new Date("2026-11-24T09:00:00Z"), workspaceCacheMs = 0): TestCore {
   const chat = new RecordingChat();
   const clock = { now };
-  const deps = { db, chatFor: () => chat, now: () => clock.now, log: silentLogger };
+  const deps = { store: storePort(db), chatFor: () => chat, now: () => clock.now, log: silentLogger };
   const core = createCore(deps, new WorkspaceCache(deps.now, workspaceCacheMs));
   return { core, chat, clock };
 }

@@ -1,5 +1,5 @@
 import type { Core } from "../../src/app/index.ts";
-import type { Discussion } from "../../src/store/index.ts";
+import type { Discussion } from "../../src/domain/entities.ts";
 import type { setUpWorkspace } from "./core.ts";
 
 type Team = Awaited<ReturnType<typeof setUpWorkspace>>;

@@ -1,12 +1,13 @@
 import { expect } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import { loadConfig } from "../../src/config.ts";
+import type { Discussion, Workspace } from "../../src/domain/entities.ts";
 import { cleanText } from "../../src/domain/entries.ts";
 import { t } from "../../src/i18n/index.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
-import { type Discussion, repos, type Workspace } from "../../src/store/index.ts";
+import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "./db.ts";
 import { EMPLOYER, LEADER, REP, SlackApp } from "./slack-app.ts";
 import { SIGNING_SECRET } from "./slack-driver.ts";

@@ -1,10 +1,11 @@
 import { expect } from "vitest";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import { loadConfig } from "../../src/config.ts";
+import type { Workspace } from "../../src/domain/entities.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
-import { repos, type Workspace } from "../../src/store/index.ts";
+import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "./db.ts";
 import { SIGNING_SECRET, SlackDriver, type SlackUser } from "./slack-driver.ts";
 import { FakeSlack } from "./slack-fake.ts";

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import type { Workspace } from "../../src/domain/entities.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
-import { repos, type Workspace } from "../../src/store/index.ts";
+import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "./db.ts";
 import {
   cardOf,

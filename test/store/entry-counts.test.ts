@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewEntry } from "../../src/domain/entities.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPglite } from "../../src/store/drivers/pglite.ts";
 import { repos } from "../../src/store/index.ts";
 import { loadMigrations, migrate } from "../../src/store/migrate.ts";
-import type { NewEntry } from "../../src/store/repos/entries.ts";
 import { DRIVERS, plannedDiscussion, startDiscussion, uniqueId } from "../helpers/db.ts";
 
 type At = { workspaceId: string; discussionId: string };

@@ -51,3 +51,15 @@ describe("the adapters' boundaries", () => {
     expect(imports.some((i) => i.target === "adapters/cards/draw/card.ts")).toBe(true);
   });
 });
+
+describe("the store's boundary", () => {
+  it("is reached only from the composition root: the core and the adapters go through the core's ports", async () => {
+    const store = (target: string) => target.startsWith("src/store/");
+    const dirs = ["src/app", "src/scheduler", "src/render", "src/domain", "src/i18n", "adapters"];
+    expect((await Promise.all(dirs.map((dir) => offenders(dir, store)))).flat()).toEqual([]);
+  });
+
+  it("never imports the use cases it serves", async () => {
+    expect(await offenders("src/store", (target) => target.startsWith("src/app/"))).toEqual([]);
+  });
+});

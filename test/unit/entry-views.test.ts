@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { viewEntry } from "../../src/app/views.ts";
-import type { Entry, Workspace } from "../../src/store/index.ts";
+import type { Entry, Workspace } from "../../src/domain/entities.ts";
 
 const workspace = { language: "da", timeZone: "Europe/Copenhagen" } as Workspace;
 const decision = (data: Record<string, unknown>, status: Entry["status"] = "open"): Entry => ({

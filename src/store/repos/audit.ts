@@ -1,12 +1,5 @@
+import type { AuditRecord } from "../../domain/entities.ts";
 import type { Queryable } from "../db.ts";
-
-export interface AuditRecord {
-  actorId: string;
-  action: string;
-  subjectId: string | null;
-  details: Record<string, unknown>;
-  at: Date;
-}
 
 export function auditRepo(q: Queryable) {
   return {

@@ -1,9 +1,9 @@
 import type { DiscussionState } from "../../domain/discussion.ts";
-import type { MessageRef } from "../../domain/entities.ts";
+import type { MessageRef, NewDiscussion, Rescheduling, StateChange } from "../../domain/entities.ts";
 import { AGENDA_KEYS } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
-import { type AgendaItem, type Discussion, type Participant, toAgendaItem, toDiscussion } from "./rows.ts";
+import { type AgendaItem, type Discussion, toAgendaItem, toDiscussion } from "./rows.ts";
 
 export function discussionsRepo(q: Queryable) {
   return {
@@ -51,18 +51,7 @@ export function discussionsRepo(q: Queryable) {
       return rows.map(toDiscussion);
     },
     /** Creates the discussion and its eleven agenda items; null when the year already has one. */
-    async create(
-      workspaceId: string,
-      d: {
-        year: number;
-        organiserId: string;
-        channelId: string | null;
-        scheduledAt: Date | null;
-        durationMinutes: number | null;
-        location: string | null;
-        participants: Participant[];
-      },
-    ): Promise<Discussion | null> {
+    async create(workspaceId: string, d: NewDiscussion): Promise<Discussion | null> {
       const rows = await q.query(
         `INSERT INTO discussions (workspace_id, year, status, organiser_id, channel_id, scheduled_at,
            duration_minutes, location, participants)
@@ -88,17 +77,7 @@ export function discussionsRepo(q: Queryable) {
       );
       return discussion;
     },
-    async reschedule(
-      workspaceId: string,
-      discussionId: string,
-      d: {
-        scheduledAt: Date;
-        durationMinutes: number | null;
-        location: string | null;
-        participants: Participant[];
-        channelId: string | null;
-      },
-    ): Promise<Discussion> {
+    async reschedule(workspaceId: string, discussionId: string, d: Rescheduling): Promise<Discussion> {
       const rows = await q.query(
         `UPDATE discussions SET scheduled_at = $3, duration_minutes = $4, location = $5, participants = $6::jsonb,
            channel_id = COALESCE($7, channel_id), version = version + 1, updated_at = now()
@@ -124,13 +103,7 @@ export function discussionsRepo(q: Queryable) {
       discussionId: string,
       expectedVersion: number,
       state: DiscussionState,
-      extra: {
-        startedAt?: Date;
-        concludedAt?: Date | null;
-        concludedBy?: string | null;
-        overrideReason?: string | null;
-        channelId?: string;
-      } = {},
+      extra: StateChange = {},
     ): Promise<Discussion | null> {
       const rows = await q.query(
         `UPDATE discussions SET status = $4, current_point = $5, version = version + 1, updated_at = now(),

@@ -1,19 +1,7 @@
+import type { EntryChanges, NewEntry } from "../../domain/entities.ts";
 import type { EntryKind } from "../../domain/entries.ts";
 import type { Queryable } from "../db.ts";
 import { type Entry, toEntry } from "./rows.ts";
-
-export interface NewEntry {
-  discussionId: string;
-  point: number;
-  kind: EntryKind;
-  data: unknown;
-  authorId: string;
-  ownerId: string | null;
-  deadline: string | null;
-  status: "open" | "done" | null;
-  carriedFrom?: string | null;
-  source?: string;
-}
 
 export function entriesRepo(q: Queryable) {
   return {
@@ -85,11 +73,7 @@ export function entriesRepo(q: Queryable) {
       );
       return new Set(rows.map((r) => r.id).filter((id): id is string => Boolean(id)));
     },
-    async update(
-      workspaceId: string,
-      entryId: string,
-      e: { data: unknown; ownerId: string | null; deadline: string | null },
-    ): Promise<Entry | null> {
+    async update(workspaceId: string, entryId: string, e: EntryChanges): Promise<Entry | null> {
       const rows = await q.query(
         `UPDATE entries SET data = $3::jsonb, owner_id = $4, deadline = $5, updated_at = now()
          WHERE workspace_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING *`,

@@ -1,19 +1,5 @@
+import type { NewReminder, Reminder } from "../../domain/entities.ts";
 import type { Queryable } from "../db.ts";
-
-export interface Reminder {
-  id: string;
-  workspaceId: string;
-  kind: string;
-  subjectId: string | null;
-  dueAt: Date;
-  payload: Record<string, unknown>;
-  status: "pending" | "sent" | "failed" | "cancelled";
-  attempts: number;
-  lastError: string | null;
-  sentAt: Date | null;
-  /** The fencing token of the lease a claim took: outcomes are recorded only while it is still the row's. */
-  leaseToken: string | null;
-}
 
 const toReminder = (r: Record<string, unknown>): Reminder => ({
   id: r.id as string,
@@ -32,10 +18,7 @@ const toReminder = (r: Record<string, unknown>): Reminder => ({
 export function remindersRepo(q: Queryable) {
   return {
     /** Adds a reminder unless the same one (kind, subject, time) is already there; a cancelled one comes back. */
-    async add(
-      workspaceId: string,
-      r: { kind: string; subjectId: string | null; dueAt: Date; payload?: Record<string, unknown> },
-    ): Promise<void> {
+    async add(workspaceId: string, r: NewReminder): Promise<void> {
       await q.query(
         `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload) VALUES ($1, $2, $3, $4, $5::jsonb)
          ON CONFLICT (workspace_id, kind, subject_id, due_at) DO UPDATE

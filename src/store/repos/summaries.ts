@@ -1,15 +1,8 @@
-import type { MessageRef } from "../../domain/entities.ts";
+import type { Approval, MessageRef, NewApproval, NewSummary } from "../../domain/entities.ts";
 import type { Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
 import { type Summary, toSummary } from "./rows.ts";
-
-export interface Approval {
-  userId: string;
-  name: string;
-  role: Role;
-  at: Date;
-}
 
 export function summariesRepo(q: Queryable) {
   return {
@@ -27,18 +20,7 @@ export function summariesRepo(q: Queryable) {
       );
       return rows.map(toSummary);
     },
-    async insert(
-      workspaceId: string,
-      s: {
-        discussionId: string;
-        version: number;
-        language: string;
-        content: string;
-        sha256: string;
-        createdBy: string;
-        message: MessageRef | null;
-      },
-    ): Promise<Summary> {
+    async insert(workspaceId: string, s: NewSummary): Promise<Summary> {
       const rows = await q.query(
         `INSERT INTO summaries (workspace_id, discussion_id, version, language, content, sha256, created_by, message)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING *`,
@@ -66,10 +48,7 @@ export function summariesRepo(q: Queryable) {
         [workspaceId, discussionId, version, ref ? JSON.stringify(ref) : null],
       );
     },
-    async approve(
-      workspaceId: string,
-      a: { discussionId: string; version: number; userId: string; role: string; at: Date },
-    ): Promise<boolean> {
+    async approve(workspaceId: string, a: NewApproval): Promise<boolean> {
       const rows = await q.query(
         `INSERT INTO approvals (workspace_id, discussion_id, summary_version, user_id, role, approved_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING user_id`,
@@ -90,6 +69,19 @@ export function summariesRepo(q: Queryable) {
         role: r.role as Role,
         at: r.approved_at as Date,
       }));
+    },
+    /**
+     * The discussions of installed workspaces with a summary version written but never posted, or claimed for posting
+     * by a process that did not finish within the claim timeout.
+     */
+    async unposted(): Promise<{ workspaceId: string; discussionId: string }[]> {
+      const rows = await q.query<{ workspace_id: string; discussion_id: string }>(
+        `SELECT DISTINCT ON (s.discussion_id) s.workspace_id, s.discussion_id FROM summaries s
+         JOIN workspaces w ON w.id = s.workspace_id AND w.installed
+         WHERE s.message IS NULL OR ${STALE_CLAIM("s.message")}
+         ORDER BY s.discussion_id, s.version DESC`,
+      );
+      return rows.map((r) => ({ workspaceId: r.workspace_id, discussionId: r.discussion_id }));
     },
     /** Claims posting the summary message of a version; only one caller gets true. */
     async claimMessage(workspaceId: string, discussionId: string, version: number): Promise<boolean> {

@@ -1,6 +1,19 @@
+import type { WorkspaceChanges } from "../../domain/entities.ts";
 import type { Platform, Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
-import { type Member, toWorkspace, type Workspace, type WorkspaceSettings } from "./rows.ts";
+import { type Member, toWorkspace, type Workspace } from "./rows.ts";
+
+/** The tables that hold a workspace's rows, besides the workspace itself: what a data export gives. */
+const WORKSPACE_TABLES = [
+  "members",
+  "discussions",
+  "agenda_items",
+  "entries",
+  "summaries",
+  "approvals",
+  "reminders",
+  "audit_log",
+];
 
 export function workspacesRepo(q: Queryable) {
   return {
@@ -32,16 +45,7 @@ export function workspacesRepo(q: Queryable) {
       const rows = await q.query("SELECT * FROM workspaces WHERE id = $1", [workspaceId]);
       return rows[0] ? toWorkspace(rows[0]) : null;
     },
-    async update(
-      workspaceId: string,
-      changes: {
-        headcount: number;
-        timeZone: string;
-        language: string;
-        defaultChannel: string | null;
-        settings: WorkspaceSettings;
-      },
-    ): Promise<Workspace> {
+    async update(workspaceId: string, changes: WorkspaceChanges): Promise<Workspace> {
       const rows = await q.query(
         `UPDATE workspaces SET headcount = $2, time_zone = $3, language = $4, default_channel = $5,
            settings = $6::jsonb, updated_at = now()
@@ -77,6 +81,23 @@ export function workspacesRepo(q: Queryable) {
     /** Records who installed the app (the newest installer counts). */
     async setInstaller(workspaceId: string, userId: string): Promise<void> {
       await q.query("UPDATE workspaces SET installed_by = $2 WHERE id = $1", [workspaceId, userId]);
+    },
+    /** Deletes the workspaces uninstalled more than `days` before `now`; answers how many. */
+    async purgeUninstalled(now: Date, days: number): Promise<number> {
+      const rows = await q.query(
+        `DELETE FROM workspaces WHERE NOT installed AND uninstalled_at < $1::timestamptz - make_interval(days => $2)
+         RETURNING id`,
+        [now, days],
+      );
+      return rows.length;
+    },
+    /** Every row stored for the workspace, table by table, as the database holds it. */
+    async rowsOf(workspaceId: string): Promise<Record<string, Record<string, unknown>[]>> {
+      const data: Record<string, Record<string, unknown>[]> = {};
+      for (const table of WORKSPACE_TABLES) {
+        data[table] = await q.query(`SELECT * FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+      }
+      return data;
     },
   };
 }

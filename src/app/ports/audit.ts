@@ -1,0 +1,18 @@
+export interface AuditRepo {
+  write(
+    workspaceId: string,
+    actorId: string,
+    action: string,
+    subjectId: string | null,
+    details?: Record<string, unknown>,
+  ): Promise<void>;
+}
+
+/** Keys that make a retried request give the first one's result; claimed and completed in one transaction. */
+export interface IdempotencyRepo {
+  /** Null when the key is new (do the work, then `complete`); else the earlier call's result. */
+  claim(workspaceId: string, key: string): Promise<{ result: unknown } | null>;
+  /** The stored result of a completed key, or null. */
+  result(workspaceId: string, key: string): Promise<unknown>;
+  complete(workspaceId: string, key: string, result: unknown): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storePort } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { DRIVERS, plannedDiscussion, uniqueId } from "../helpers/db.ts";
+
+/** What the core asks of the store through its ports beyond plain reads and writes, on every driver. */
+describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(async () => db?.close());
+
+  const workspace = () => repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
+  const summary = (discussionId: string, version: number) => ({
+    discussionId,
+    version,
+    language: "da",
+    content: `# Referat v${version}`,
+    sha256: "0".repeat(64),
+    createdBy: "U1",
+    message: null,
+  });
+
+  it("runs a port transaction on one connection and rolls it back whole", async () => {
+    const ws = await workspace();
+    const store = storePort(db);
+    await expect(
+      store.transaction(async (r) => {
+        await r.audit.write(ws.id, "U1", "test.action", null);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await repos(db).audit.list(ws.id)).toEqual([]);
+    await store.transaction((r) => r.audit.write(ws.id, "U1", "test.kept", null));
+    expect((await repos(db).audit.list(ws.id)).map((a) => a.action)).toEqual(["test.kept"]);
+  });
+
+  it("gives every row of one workspace, by table, and none of another's", async () => {
+    const ws = await workspace();
+    const other = await workspace();
+    const r = repos(db);
+    await r.members.replace(ws.id, [{ userId: "U1", name: "Mette", role: "employer", joinedAmoOn: null }]);
+    await r.members.replace(other.id, [{ userId: "U9", name: "Ole", role: "employer", joinedAmoOn: null }]);
+    const d = await plannedDiscussion(db, ws.id);
+    const rows = await r.workspaces.rowsOf(ws.id);
+    expect(Object.keys(rows)).toEqual([
+      "members",
+      "discussions",
+      "agenda_items",
+      "entries",
+      "summaries",
+      "approvals",
+      "reminders",
+      "audit_log",
+    ]);
+    expect(rows.members?.map((m) => m.user_id)).toEqual(["U1"]);
+    expect(rows.discussions?.map((x) => x.id)).toEqual([d.id]);
+    expect(rows.agenda_items).toHaveLength(11);
+    expect(rows.entries).toEqual([]);
+  });
+
+  it("deletes only the workspaces uninstalled longer ago than the days given", async () => {
+    const r = repos(db);
+    const [kept, gone, installed] = [await workspace(), await workspace(), await workspace()];
+    await r.workspaces.setInstalled(kept.id, false);
+    await r.workspaces.setInstalled(gone.id, false);
+    await db.query("UPDATE workspaces SET uninstalled_at = $2 WHERE id = $1", [
+      gone.id,
+      new Date("2026-01-01"),
+    ]);
+    await db.query("UPDATE workspaces SET uninstalled_at = $2 WHERE id = $1", [
+      kept.id,
+      new Date("2026-03-15"),
+    ]);
+    expect(await r.workspaces.purgeUninstalled(new Date("2026-04-15T00:00:00Z"), 90)).toBe(1);
+    expect(await r.workspaces.get(gone.id)).toBeNull();
+    expect(await r.workspaces.get(kept.id)).not.toBeNull();
+    expect(await r.workspaces.get(installed.id)).not.toBeNull();
+  });
+
+  it("lists the discussions with a summary never posted, in installed workspaces only", async () => {
+    const r = repos(db);
+    const [waiting, posted, uninstalled] = [await workspace(), await workspace(), await workspace()];
+    const ids = new Set([waiting.id, posted.id, uninstalled.id]);
+    const discussions = new Map<string, string>();
+    for (const ws of [waiting, posted, uninstalled]) {
+      const d = await plannedDiscussion(db, ws.id);
+      discussions.set(ws.id, d.id);
+      await r.summaries.insert(ws.id, summary(d.id, 1));
+    }
+    await r.summaries.setMessage(posted.id, discussions.get(posted.id) as string, 1, {
+      channel: "C1",
+      id: "1.2",
+    });
+    await r.workspaces.setInstalled(uninstalled.id, false);
+    const unposted = (await r.summaries.unposted()).filter((u) => ids.has(u.workspaceId));
+    expect(unposted).toEqual([{ workspaceId: waiting.id, discussionId: discussions.get(waiting.id) }]);
+    // A claim just taken is its owner's: not listed until the claim is stale.
+    expect(await r.summaries.claimMessage(waiting.id, discussions.get(waiting.id) as string, 1)).toBe(true);
+    expect((await r.summaries.unposted()).filter((u) => ids.has(u.workspaceId))).toEqual([]);
+  });
+});
