@@ -9,7 +9,7 @@ import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { publishSummary } from "./summary.ts";
-import { syncDiscussion } from "./sync.ts";
+import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
 
 /** Kinds a point holds once: a new answer replaces the earlier one. */
@@ -134,7 +134,7 @@ async function afterChange(
   options: ChangeOptions = {},
 ): Promise<EntryResult> {
   const result = await showChange(deps, ctx, entry, summaryMayChange, options);
-  if (!options.withView) return result;
+  if (!options.withView || result.view) return result;
   // The change is stored: a view that cannot be read leaves the answer to the caller's own read.
   const view = await read(deps, (r) =>
     currentPointView(r, ctx.workspace, entry.discussionId, entry.point),
@@ -149,16 +149,19 @@ async function showChange(
   summaryMayChange: boolean,
   options: ChangeOptions,
 ): Promise<EntryResult> {
-  const sync = syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
+  const sync = syncShowing(deps, ctx.workspace, entry.discussionId, [entry.point]);
   if (!summaryMayChange && options.waitForChannelMs !== undefined) {
-    const shown = sync.catch((error) => {
+    const done = sync.catch((error) => {
       deps.log.warn("could not sync a discussion", { error: String(error) });
-      return false;
+      return null;
     });
-    const synced = await settledWithin(shown, options.waitForChannelMs);
-    return synced === null ? { entry, synced, shown } : { entry, synced };
+    const shown = done.then((s) => s?.ok ?? false);
+    const settled = await settledWithin(done, options.waitForChannelMs);
+    if (settled === undefined) return { entry, synced: null, shown };
+    const view = settled?.points.get(entry.point);
+    return { entry, synced: settled?.ok ?? false, ...(view ? { view } : {}) };
   }
-  const synced = await sync;
+  const synced = (await sync).ok;
   if (!summaryMayChange) return { entry, synced };
   await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {
     deps.log.warn("could not publish the revised summary", { error: String(error) });
@@ -166,11 +169,11 @@ async function showChange(
   return { entry, synced };
 }
 
-/** What `promise` gave, or null when it took longer than `ms`. */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+/** What `promise` gave, or undefined when it took longer than `ms`. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const later = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
+  const later = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
   });
   return Promise.race([promise, later]).finally(() => clearTimeout(timer));
 }

@@ -2,17 +2,20 @@ import { DateTime } from "luxon";
 import { AGENDA } from "../domain/agenda.ts";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
+import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError, StaleError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { requireSetUp } from "./setup.ts";
-import { syncDiscussion } from "./sync.ts";
+import { syncShowing } from "./sync.ts";
 import { currentPointView } from "./views.ts";
 
 export interface MoveResult {
   discussion: Discussion;
   /** False when the channel could not be updated; the next action tries again. */
   synced: boolean;
+  /** The point the discussion is at, as the refresh drew it (an answer can show it without reading it again). */
+  view?: PointView;
 }
 
 const isPoint = (n: number) => Number.isInteger(n) && n >= 1 && n <= AGENDA.length;
@@ -89,6 +92,12 @@ export async function move(
   },
   key: string | null,
 ): Promise<MoveResult> {
+  if (key === null) {
+    // With no key there is nothing to replay, so a click from a screen that is behind is refused on a plain read.
+    const seen = await read(deps, (r) => r.discussions.get(ctx.workspace.id, input.discussionId));
+    if (!seen) throw new AppError("not_found", "error.not_found");
+    if (seen.version !== input.expectedVersion) throw await refusedAsStale(deps, ctx, seen, input.showing);
+  }
   let previousPoint: number | null = null;
   try {
     await inTransaction(deps, ctx, key, async (r) => {
@@ -132,13 +141,17 @@ export async function move(
 async function refusedAsStale(
   deps: Deps,
   ctx: Ctx,
-  discussionId: string,
+  discussion: string | Discussion,
   showing: number | undefined,
 ): Promise<StaleError> {
-  await syncDiscussion(deps, ctx.workspace, discussionId).catch((error) =>
-    deps.log.warn("could not sync a discussion", { error: String(error) }),
-  );
+  const synced = await syncShowing(deps, ctx.workspace, discussion).catch((error) => {
+    deps.log.warn("could not sync a discussion", { error: String(error) });
+    return null;
+  });
+  const discussionId = typeof discussion === "string" ? discussion : discussion.id;
   if (showing === undefined || !isPoint(showing)) return new StaleError(null);
+  const drawn = synced?.points.get(showing);
+  if (drawn) return new StaleError(drawn);
   const view = await read(deps, (r) => currentPointView(r, ctx.workspace, discussionId, showing)).catch(
     () => null,
   );
@@ -146,8 +159,8 @@ async function refusedAsStale(
 }
 
 async function finish(deps: Deps, ctx: Ctx, discussionId: string, points: number[]): Promise<MoveResult> {
-  const synced = await syncDiscussion(deps, ctx.workspace, discussionId, points);
-  const discussion = await deps.store.repos.discussions.get(ctx.workspace.id, discussionId);
+  const { ok, discussion, points: drawn } = await syncShowing(deps, ctx.workspace, discussionId, points);
   if (!discussion) throw new AppError("not_found", "error.not_found");
-  return { discussion, synced };
+  const view = discussion.currentPoint ? drawn.get(discussion.currentPoint) : undefined;
+  return { discussion, synced: ok, ...(view ? { view } : {}) };
 }

@@ -21,14 +21,15 @@ export async function move(args: ActionArgs): Promise<AdaptiveCard> {
   if (!type) throw new BadSubmit(t(l, "teams.bad_submit"));
   const discussionId = String(meta.d);
   try {
-    const { discussion } = await args.deps.core.move(
+    const { discussion, view } = await args.deps.core.move(
       args.ctx,
       { discussionId, expectedVersion: Number(meta.v), move: { type }, showing: Number(meta.p) },
       args.key,
     );
-    // The user sees the point they moved to; the point they left is updated in the channel.
+    // The user sees the point they moved to, as the refresh drew it; the point they left is updated in the channel.
     const now = discussion.currentPoint ?? Number(meta.p);
     return (
+      (view && pointCardOf(view)) ??
       (await currentPointCard(args, discussionId, now)) ??
       (await pointOrMessage(args, discussionId, Number(meta.p), "", "good"))
     );
