@@ -13,7 +13,8 @@ import { AGENDA, type PointForm } from "../domain/agenda.ts";
 const discussion = z.string().min(1).max(200);
 const entry = z.string().min(1).max(200);
 const version = z.int();
-const point = z.int().min(1).max(AGENDA.length);
+// Any whole number: a point the agenda does not have is refused by the use case, in its own words.
+const point = z.int();
 const POINT_FORMS = AGENDA.flatMap((p) => (p.form ? [p.form] : [])) as [PointForm, ...PointForm[]];
 const pointForm = z.enum(POINT_FORMS);
 const formKind = z.enum(["note", "decision", "goal", "pre_input", ...POINT_FORMS]);
