@@ -86,12 +86,12 @@ export function slackInteraction(
   };
 }
 
-/** A Teams card invoke (`adaptiveCard/action`) as the Bot Connector sends it: "save" a note, or a stale "next". */
+/** A Teams card invoke (`adaptiveCard/action`) as the Bot Connector sends it: a note's form saved, or a stale "next". */
 export function teamsInvoke(serviceUrl: string, target: TeamsTarget, kind: Kind, n: number): LoadRequest {
   const data =
     kind === "note"
       ? { d: target.discussionId, p: 1, k: "note", "f.text": NOTE_TEXT }
-      : { d: target.discussionId, v: 0, p: 1, m: "next" };
+      : { d: target.discussionId, v: 0, p: 1 };
   const activity = {
     type: "invoke",
     name: "adaptiveCard/action",
@@ -113,7 +113,7 @@ export function teamsInvoke(serviceUrl: string, target: TeamsTarget, kind: Kind,
       channel: { id: target.channel, name: "AMO" },
     },
     value: {
-      action: { type: "Action.Execute", verb: kind === "note" ? "save" : "move", data },
+      action: { type: "Action.Execute", verb: kind === "note" ? "entry_form" : "point_next", data },
       trigger: "manual",
     },
   };

@@ -1,8 +1,5 @@
 import type { ChatPort } from "../../src/app/chat-port.ts";
 import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import { AppError, errorText } from "../../src/app/index.ts";
-import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
 import type { Rendered } from "./draw/card.ts";
 import type { Person } from "./draw/setup.ts";
 
@@ -44,13 +41,6 @@ export interface CardDeps {
 
 /** The idempotency key of what an activity triggers, so a redelivered one acts once. */
 export const keyOf = (ctx: Ctx, inbound: Inbound) => `${ctx.workspace.platform}:${inbound.activityId}`;
-
-/** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */
-export function failureText(deps: CardDeps, language: Language, error: unknown): string {
-  if (error instanceof AppError) return errorText(language, error);
-  deps.log.error("card handler failed", { error: String(error), stack: (error as Error)?.stack });
-  return t(language, "error.temporary");
-}
 
 /** The conversation a discussion can be held in: a channel or a group chat (not a personal chat). */
 export const hostConversation = (inbound: Inbound): string | null =>

@@ -7,8 +7,9 @@ import type {
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
+import { ACTIONS } from "../../src/app/index.ts";
 import { RateLimited } from "../../src/app/rate-limited.ts";
-import { ENTRY_FORM } from "./listeners/views/entry-form.ts";
+import { encodeValue } from "./render/actions.ts";
 import { formModal } from "./render/forms.ts";
 import { render } from "./render/message.ts";
 
@@ -94,10 +95,15 @@ export class SlackChat implements ChatPort {
       members: [],
       carriedGoals: form.carriedGoals ?? [],
     });
-    const metadata = JSON.stringify({ k: form.form, d: form.discussionId, p: form.point, e: form.entryId });
+    const metadata = encodeValue(ACTIONS.saveEntry, {
+      k: form.form,
+      d: form.discussionId,
+      p: form.point,
+      ...(form.entryId ? { e: form.entryId } : {}),
+    });
     await client.views.open({
       trigger_id: trigger,
-      view: formModal(spec, ENTRY_FORM, metadata, form.language, form.values),
+      view: formModal(spec, ACTIONS.saveEntry.id, metadata, form.language, form.values),
     });
   }
 

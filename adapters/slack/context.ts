@@ -37,13 +37,6 @@ export function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, use
   });
 }
 
-/** Whatever went wrong, as one polite sentence in the workspace's language; unknown errors are logged. */
-export function failureText(deps: SlackDeps, language: Language, error: unknown): string {
-  if (error instanceof AppError) return errorText(language, error);
-  deps.log.error("slack handler failed", { error: String(error), stack: (error as Error)?.stack });
-  return t(language, "error.temporary");
-}
-
 /**
  * What a user is told when work Slack was already answered for fails (the modal has closed): a refusal in its own
  * words; anything else (the database gone, a fault) that nothing was saved and to try again. Faults are logged.

@@ -1,6 +1,7 @@
 import type { FieldProblem } from "../domain/entries.ts";
 import { type MessageKey, type Params, t } from "../i18n/index.ts";
 import type { PointView } from "./chat-port.ts";
+import type { Logger } from "./context.ts";
 
 export type ErrorCode =
   | "stale"
@@ -97,6 +98,20 @@ export function errorText(language: import("../domain/types.ts").Language, error
       .join(or);
   }
   return t(language, error.messageKey, params);
+}
+
+/**
+ * Whatever went wrong handling a user's command or click, as one polite sentence in their language: a refusal in its
+ * own words, anything else (a fault) logged and answered as a passing problem to try again.
+ */
+export function failureText(
+  log: Logger,
+  language: import("../domain/types.ts").Language,
+  error: unknown,
+): string {
+  if (error instanceof AppError) return errorText(language, error);
+  log.error("user request failed", { error: String(error), stack: (error as Error)?.stack });
+  return t(language, "error.temporary");
 }
 
 export function problemText(language: import("../domain/types.ts").Language, problem: FieldProblem): string {

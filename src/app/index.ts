@@ -113,10 +113,21 @@ function documentCases(deps: Deps, changing: Changing) {
 export type Core = ReturnType<typeof createCore>;
 
 export type * from "../domain/entities.ts";
+export {
+  ACTIONS,
+  type ActionId,
+  type ActionKind,
+  type ActionName,
+  ALL_ACTIONS,
+  actionById,
+  type Payload,
+  parsePayload,
+  type UserAction,
+} from "./actions.ts";
 export type * from "./chat-port.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
-export { AppError, errorText, problemText, StaleError } from "./errors.ts";
+export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
 export {
   type FieldSpec,
   type FieldValue,

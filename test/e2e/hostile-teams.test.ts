@@ -61,7 +61,7 @@ describe("hostile input at every Teams entry point, the real app over HTTP", () 
 
   it("Teams card submits: every corpus text as the note stored as written or refused in the card, in Danish", async () => {
     const { teams, workspace, discussion } = await h.teamsStarted();
-    const save = { verb: "save", data: { d: discussion.id, p: 1, k: "note" } };
+    const save = { verb: "entry_form", data: { d: discussion.id, p: 1, k: "note" } };
     const stored: string[] = [];
     for (const text of NASTY_TEXTS) {
       const answer = await teams.invoke(TEAMS_REP, save, { "f.text": text });
@@ -91,8 +91,8 @@ describe("hostile input at every Teams entry point, the real app over HTTP", () 
     const slackSide = await h.slackApp.started();
     const slackBefore = await h.snapshot(slackSide.workspace.id);
     const before = await h.snapshot(workspace.id);
-    const decision = { verb: "save", data: { d: discussion.id, p: 1, k: "decision" } };
-    const goal = { verb: "save", data: { d: discussion.id, p: 8, k: "goal" } };
+    const decision = { verb: "entry_form", data: { d: discussion.id, p: 1, k: "decision" } };
+    const goal = { verb: "entry_form", data: { d: discussion.id, p: 8, k: "goal" } };
     for (const deadline of NASTY_DATES.filter(Boolean)) {
       for (const [action, inputs] of [
         [decision, { "f.text": "Nye stole", "f.deadline": deadline }],
@@ -106,24 +106,32 @@ describe("hostile input at every Teams entry point, the real app over HTTP", () 
         ).toBe(true);
       }
     }
-    const note = { verb: "save", data: { d: discussion.id, p: 1, k: "note" } };
+    const note = { verb: "entry_form", data: { d: discussion.id, p: 1, k: "note" } };
     const refusals: [{ verb: string; data: Record<string, unknown> }, Record<string, unknown>, string][] = [
       [note, { "f.text": { nested: "x" } }, da("teams.wrong_type", { field: "text" })],
       [note, { "f.text": ["a", "b"] }, da("teams.wrong_type", { field: "text" })],
       [note, { "f.text": true }, da("teams.wrong_type", { field: "text" })],
       [note, { "f.text": "ok", "f.admin": "1" }, da("teams.extra_fields", { fields: "admin" })],
-      [{ verb: "save", data: { ...note.data, sql: "'; DROP TABLE entries; --" } }, { "f.text": "ok" }, "sql"],
-      [{ verb: "save", data: { ...note.data, d: 42 } }, { "f.text": "ok" }, da("teams.bad_submit")],
-      [{ verb: "save", data: { ...note.data, p: "1" } }, { "f.text": "ok" }, da("teams.bad_submit")],
-      [{ verb: "save", data: { ...note.data, k: ["note"] } }, { "f.text": "ok" }, da("teams.bad_submit")],
-      [{ verb: "save", data: { ...note.data, p: 12 } }, { "f.text": "ok" }, da("teams.bad_submit")],
       [
-        { verb: "save", data: { ...note.data, k: "cooperation_plan" } },
+        { verb: "entry_form", data: { ...note.data, sql: "'; DROP TABLE entries; --" } },
+        { "f.text": "ok" },
+        "sql",
+      ],
+      [{ verb: "entry_form", data: { ...note.data, d: 42 } }, { "f.text": "ok" }, da("teams.bad_submit")],
+      [{ verb: "entry_form", data: { ...note.data, p: "1" } }, { "f.text": "ok" }, da("teams.bad_submit")],
+      [
+        { verb: "entry_form", data: { ...note.data, k: ["note"] } },
+        { "f.text": "ok" },
+        da("teams.bad_submit"),
+      ],
+      [{ verb: "entry_form", data: { ...note.data, p: 12 } }, { "f.text": "ok" }, da("teams.bad_submit")],
+      [
+        { verb: "entry_form", data: { ...note.data, k: "cooperation_plan" } },
         { "f.text": "ok" },
         da("teams.bad_submit"),
       ],
       [
-        { verb: "save", data: { ...note.data, d: slackSide.discussion.id } },
+        { verb: "entry_form", data: { ...note.data, d: slackSide.discussion.id } },
         { "f.text": "Kapret" },
         da("error.not_found"),
       ],
@@ -144,8 +152,8 @@ describe("hostile input at every Teams entry point, the real app over HTTP", () 
     const { teams, workspace, discussion, point1 } = await h.teamsStarted();
     const before = await h.snapshot(workspace.id);
     const value = (text: string) => ({
-      action: { verb: "save", data: { d: discussion.id, p: 1, k: "note" } },
-      verb: "save",
+      action: { verb: "entry_form", data: { d: discussion.id, p: 1, k: "note" } },
+      verb: "entry_form",
       d: discussion.id,
       p: 1,
       k: "note",

@@ -265,11 +265,13 @@ describe("the local channel's HTTP API, a whole discussion without a browser", (
     expect((await page.post("/local/reply", { as: METTE, threadId: "999999", text: "hej" })).status).toBe(
       404,
     );
-    expect((await page.post("/local/action", { as: METTE, messageId: "x", verb: "save" })).status).toBe(400);
+    expect((await page.post("/local/action", { as: METTE, messageId: "x", verb: "entry_form" })).status).toBe(
+      400,
+    );
     const bad = await page.post("/local/action", {
       as: METTE,
       messageId: "1",
-      verb: "save",
+      verb: "entry_form",
       data: { d: "x" },
     });
     expect([200, 404]).toContain(bad.status);

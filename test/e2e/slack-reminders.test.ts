@@ -81,6 +81,15 @@ describe("Slack: reminders and their buttons", () => {
     await fake.after("chat.postMessage", () => slack.submit(REP, postpone, { deadline: "2027-01-29" }));
     expect((await app.repos.entries.get(workspace.id, decision!.id))?.deadline).toBe("2027-01-29");
 
+    // A reminder sent before the one catalogue of actions carried an empty discussion beside the entry: it still works.
+    const oldValue = JSON.stringify({ d: "", e: decision!.id });
+    const oldPostpone = (await fake.after("views.open", () => slack.click(REP, "entry_postpone", oldValue)))
+      .args.view as Record<string, unknown>;
+    const told = await fake.after("chat.postMessage", () =>
+      slack.submit(REP, oldPostpone, { deadline: "2027-01-29" }),
+    );
+    expect(String(told.args.text)).toContain("2027");
+
     // On the new deadline: marked done from the reminder.
     now = new Date("2027-01-29T12:00:00Z");
     await app.server.dispatcher.drain();
@@ -89,6 +98,8 @@ describe("Slack: reminders and their buttons", () => {
     );
     expect(String(done.args.user)).toBe(REP.id);
     expect((await app.repos.entries.get(workspace.id, decision!.id))?.status).toBe("done");
+    const again = await fake.after("chat.postEphemeral", () => slack.click(REP, "entry_done", oldValue));
+    expect(again.args.text).toBe(done.args.text);
     expect(fake.refused().map((c) => c.method)).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ describe("Teams with credentials set: every activity's token checked by botbuild
     teams.token = "none";
     const response = await teams.mention(USER, "hjælp").catch((error: Error) => error);
     expect(String(response)).toContain("401");
-    const invoke = await teams.invoke(USER, { verb: "save", data: {} });
+    const invoke = await teams.invoke(USER, { verb: "entry_form", data: {} });
     expect(invoke.status).toBe(401);
     expect(connector.calls.length).toBe(before);
     expect(await storedFor(db, teams.tenantId)).toEqual([]);
@@ -73,7 +73,7 @@ describe("Teams with credentials set: every activity's token checked by botbuild
       const teams = new TeamsDriver(url, connector, uniqueId("tenant-"), undefined, undefined, {
         authorization,
       });
-      expect((await teams.invoke(USER, { verb: "save", data: {} })).status).toBe(401);
+      expect((await teams.invoke(USER, { verb: "entry_form", data: {} })).status).toBe(401);
       expect(await storedFor(db, teams.tenantId)).toEqual([]);
     }
     expect(connector.calls.length).toBe(before);
@@ -95,7 +95,7 @@ describe("Teams with credentials set: every activity's token checked by botbuild
       expect((await teams.install(USER)).status, what).toBe(401);
       const mention = await teams.mention(USER, "hjælp").catch((error: Error) => error);
       expect(String(mention), what).toContain("401");
-      expect((await teams.invoke(USER, { verb: "save", data: {} })).status, what).toBe(401);
+      expect((await teams.invoke(USER, { verb: "entry_form", data: {} })).status, what).toBe(401);
       expect(await storedFor(db, teams.tenantId), what).toEqual([]);
     }
     expect(connector.calls.length).toBe(before);

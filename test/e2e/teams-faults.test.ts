@@ -81,7 +81,11 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
     const { teams, workspace } = await setUp();
     const { point1, discussionId } = await startDiscussion(teams, workspace);
     const save = (text: string) =>
-      teams.invoke(REP, { verb: "save", data: { d: discussionId, p: 1, k: "note" } }, { "f.text": text });
+      teams.invoke(
+        REP,
+        { verb: "entry_form", data: { d: discussionId, p: 1, k: "note" } },
+        { "f.text": text },
+      );
     const notes = async () =>
       (await repos(db).entries.forDiscussion(workspace.id, discussionId))
         .filter((e) => e.kind === "note")

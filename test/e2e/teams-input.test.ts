@@ -19,7 +19,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
   it("refuses card submits with missing, unknown or mistyped fields, in the card, storing nothing", async () => {
     const { teams, workspace } = await setUp();
     const { discussionId } = await start(teams);
-    const save = { verb: "save", data: { d: discussionId, p: 1, k: "decision" } };
+    const save = { verb: "entry_form", data: { d: discussionId, p: 1, k: "decision" } };
     const missing = textIn(await teams.invoke(EMPLOYER, save, { "f.owner.name": "Mette Hansen" }));
     expect(missing).toContain("Noget i det indtastede kunne ikke bruges. Ret de markerede felter.");
     expect(missing).toContain("Skal udfyldes.");
@@ -29,7 +29,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     const extraMeta = textIn(
       await teams.invoke(
         EMPLOYER,
-        { verb: "save", data: { ...save.data, admin: true } },
+        { verb: "entry_form", data: { ...save.data, admin: true } },
         { "f.text": "Ny stol" },
       ),
     );
@@ -40,11 +40,38 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
       await teams.invoke(EMPLOYER, save, { "f.text": "Ny stol", "f.deadline": "i morgen" }),
     );
     expect(badDate).toContain("Ikke en gyldig dato.");
-    const noData = textIn(await teams.invoke(EMPLOYER, { verb: "move", data: { d: discussionId } }));
+    const noData = textIn(await teams.invoke(EMPLOYER, { verb: "point_next", data: { d: discussionId } }));
     expect(noData).toContain("Kortet kunne ikke læses, så intet er gemt.");
     const unknownVerb = textIn(await teams.invoke(EMPLOYER, { verb: "drop_tables", data: {} }));
     expect(unknownVerb).toContain("Kortet kunne ikke læses");
     expect(await repos(db).entries.forDiscussion(workspace.id, discussionId)).toEqual([]);
+  });
+
+  it("still answers the verbs of cards sent before the one catalogue of actions", async () => {
+    const { teams, workspace } = await setUp();
+    const { discussionId } = await start(teams);
+    const version = (await repos(db).discussions.get(workspace.id, discussionId))!.version;
+    const form = cardIn(
+      await teams.invoke(EMPLOYER, { verb: "form", data: { d: discussionId, p: 1, k: "note" } }),
+    );
+    expect(JSON.stringify(form)).toContain('"id":"f.text"');
+    const saved = textIn(
+      await teams.invoke(
+        EMPLOYER,
+        { verb: "save", data: { d: discussionId, p: 1, k: "note" } },
+        { "f.text": "Fra et gammelt kort" },
+      ),
+    );
+    expect(saved).toContain("Fra et gammelt kort");
+    const moved = textIn(
+      await teams.invoke(EMPLOYER, { verb: "move", data: { d: discussionId, p: 1, v: version, m: "next" } }),
+    );
+    expect(moved).toContain("Punkt 2 af 11");
+    expect((await repos(db).discussions.get(workspace.id, discussionId))?.currentPoint).toBe(2);
+    const preInput = textIn(
+      await teams.invoke(EMPLOYER, { verb: "form", data: { d: discussionId, p: 1, k: "pre_input" } }),
+    );
+    expect(preInput).toContain("Dagsordenspunkt");
   });
 
   it("keeps tenants apart: another tenant's activities cannot touch this tenant's discussion", async () => {
@@ -57,7 +84,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     expect(textIn(saved)).toContain("Det kunne jeg ikke finde");
     const direct = await intruder.invoke(
       outsider,
-      { verb: "save", data: { d: discussionId, p: 1, k: "note" } },
+      { verb: "entry_form", data: { d: discussionId, p: 1, k: "note" } },
       { "f.text": "Overtaget" },
     );
     expect(textIn(direct)).toContain("Det kunne jeg ikke finde");
@@ -65,7 +92,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     expect(textIn(moved)).toContain("Det kunne jeg ikke finde");
     const concluded = await intruder.invoke(
       outsider,
-      { verb: "conclude", data: { d: discussionId, v: 1, anyway: true } },
+      { verb: "conclude_reason", data: { d: discussionId, v: 1 } },
       { "f.reason": "x" },
     );
     expect(textIn(concluded)).not.toContain("Referat");
@@ -85,7 +112,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     const { discussionId } = await start(teams);
     const version = (await repos(db).discussions.get(workspace.id, discussionId))!.version;
     const check = cardIn(
-      await teams.invoke(EMPLOYER, { verb: "conclude", data: { d: discussionId, v: version } }),
+      await teams.invoke(EMPLOYER, { verb: "discussion_conclude", data: { d: discussionId, v: version } }),
     );
     expect(cardText(check)).toContain("Legal requirements missing");
     const noReason = cardIn(await teams.invoke(EMPLOYER, button(check, "Conclude anyway")));

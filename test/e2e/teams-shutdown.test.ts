@@ -17,7 +17,7 @@ describe("Teams: shutting down", () => {
           release = resolve;
         }),
     );
-    const save = { verb: "save", data: { d: discussionId, p: 1, k: "note" } };
+    const save = { verb: "entry_form", data: { d: discussionId, p: 1, k: "note" } };
     // Teams gives up waiting for the answer: the connection closes while the note is still to be recorded.
     const gaveUp = await teams
       .invoke(REP, save, { "f.text": "Sagt lige før lukning" }, { signal: AbortSignal.timeout(300) })

@@ -13,7 +13,7 @@ async function refusedEverything(app: ReturnType<typeof teamsApp>, tenantId: str
   const teams = new TeamsDriver(app.url, app.connector, tenantId);
   expect((await teams.install(EMPLOYER)).status).toBe(403);
   expect(String(await teams.mention(EMPLOYER, "opsæt").catch((error: Error) => error))).toContain("403");
-  expect((await teams.invoke(EMPLOYER, { verb: "save", data: {} })).status).toBe(403);
+  expect((await teams.invoke(EMPLOYER, { verb: "entry_form", data: {} })).status).toBe(403);
   expect((await teams.replyInThread(EMPLOYER, "1", "en note")).status).toBe(403);
   expect(app.connector.calls.length).toBe(before);
   expect(await stored(app.db, tenantId)).toEqual([]);

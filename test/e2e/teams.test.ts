@@ -72,7 +72,7 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const save = async (point: number, kind: string, inputs: Record<string, string>, user = EMPLOYER) => {
       const answer = await teams.invoke(
         user,
-        { verb: "save", data: { d: discussionId, p: point, k: kind } },
+        { verb: "entry_form", data: { d: discussionId, p: point, k: kind } },
         inputs,
       );
       expect(textIn(answer)).toContain("Gemt.");

@@ -1,19 +1,16 @@
+import { ACTIONS } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { summaryCards } from "../draw/summary.ts";
 import type { ActionArgs } from "./shared.ts";
-import { metaOnly, readSubmit } from "./submit.ts";
+import { readSubmit } from "./submit.ts";
 
 /** Approves the summary version on the card; answered with the summary card as it is now. */
 export async function approve(args: ActionArgs): Promise<AdaptiveCard> {
   const l = args.ctx.workspace.language;
-  const { meta } = readSubmit(args.data, metaOnly({ d: "string", v: "int" }, ["d", "v"]), l);
-  const result = await args.deps.core.approve(
-    args.ctx,
-    { discussionId: String(meta.d), version: Number(meta.v) },
-    args.key,
-  );
+  const { meta } = readSubmit(args.data, ACTIONS.approve, [], l);
+  const result = await args.deps.core.approve(args.ctx, { discussionId: meta.d, version: meta.v }, args.key);
   const text = t(l, result.approved ? "command.approved_all" : "command.approved", {
     version: result.version,
   });

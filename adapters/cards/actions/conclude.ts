@@ -1,4 +1,4 @@
-import { AppError, errorText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { completenessCard, messageCard } from "../draw/other.ts";
@@ -11,17 +11,37 @@ import { readSubmit } from "./submit.ts";
  * channel, the channel is told where the summary is kept.
  */
 export async function conclude(args: ActionArgs): Promise<AdaptiveCard> {
-  const { deps, ctx } = args;
-  const l = ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.conclude, [], args.ctx.workspace.language);
+  return concluding(args, meta.d, meta.v, null);
+}
+
+/** Conclude anyway asks why: the completeness check with the field for the reason (or concluded, if nothing is missing). */
+export async function concludeAnyway(args: ActionArgs): Promise<AdaptiveCard> {
+  const { meta } = readSubmit(args.data, ACTIONS.concludeAnyway, [], args.ctx.workspace.language);
+  return concluding(args, meta.d, meta.v, null);
+}
+
+/** Concludes although something is missing, with the reason given in the card. */
+export async function concludeWithReason(args: ActionArgs): Promise<AdaptiveCard> {
   const { meta, inputs } = readSubmit(
     args.data,
-    { meta: { d: "string", v: "int", anyway: "bool" }, required: ["d", "v"], inputs: ["reason"] },
-    l,
+    ACTIONS.concludeReason,
+    ["reason"],
+    args.ctx.workspace.language,
   );
-  const discussionId = String(meta.d);
-  const version = Number(meta.v);
-  const reason = meta.anyway ? (inputs.reason ?? "").trim() : null;
-  if (meta.anyway && !reason) {
+  return concluding(args, meta.d, meta.v, (inputs.reason ?? "").trim());
+}
+
+/** `reason` null: an ordinary conclusion; a string: concluding anyway, which needs one written. */
+async function concluding(
+  args: ActionArgs,
+  discussionId: string,
+  version: number,
+  reason: string | null,
+): Promise<AdaptiveCard> {
+  const { deps, ctx } = args;
+  const l = ctx.workspace.language;
+  if (reason === "") {
     const check = await deps.core.conclude(ctx, { discussionId, expectedVersion: version }, null);
     if (!check.concluded) {
       return completenessCard(

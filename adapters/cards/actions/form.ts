@@ -1,33 +1,48 @@
-import { formSpec } from "../../../src/app/forms.ts";
+import { type FormKind, formSpec } from "../../../src/app/forms.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
-import { VERB } from "../verbs.ts";
 import { formKindFor } from "./kinds.ts";
-import { type ActionArgs, currentPointCard } from "./shared.ts";
-import { BadSubmit, metaOnly, readSubmit } from "./submit.ts";
+import { type ActionArgs, type ActionHandler, currentPointCard } from "./shared.ts";
+import { BadSubmit, readSubmit } from "./submit.ts";
 
-/** Opens a form: on a point's card (note, decision, goal, the point's own form), or input before the meeting, or a new deadline. */
-export async function openForm(args: ActionArgs): Promise<AdaptiveCard> {
+/** Opens the note, decision or goal form under a point's card. */
+const opening =
+  (kind: "note" | "decision" | "goal"): ActionHandler =>
+  async (args) => {
+    const { meta } = readSubmit(args.data, ACTIONS[kind], [], args.ctx.workspace.language);
+    return formUnderPoint(args, meta.d, meta.p, kind);
+  };
+
+export const openNote = opening("note");
+export const openDecision = opening("decision");
+export const openGoal = opening("goal");
+
+/** Opens the point's own form (minute-taker, accidents, cooperation plan …); only the form that point has. */
+export async function openPointForm(args: ActionArgs): Promise<AdaptiveCard> {
   const l = args.ctx.workspace.language;
-  const { meta } = readSubmit(
-    args.data,
-    metaOnly({ d: "string", p: "int", k: "string", e: "string" }, ["k"]),
-    l,
-  );
-  if (meta.k === "postpone" && typeof meta.e === "string") return postponeCard(l, meta.e);
-  if (typeof meta.d !== "string") throw new BadSubmit(t(l, "teams.bad_submit"));
-  if (meta.k === "pre_input") return preInputCard(l, meta.d);
-  const point = Number(meta.p);
-  const kind = formKindFor(meta.k, point);
+  const { meta } = readSubmit(args.data, ACTIONS.pointForm, [], l);
+  const kind = formKindFor(meta.f, meta.p);
   if (!kind) throw new BadSubmit(t(l, "teams.bad_submit"));
-  const context = await args.deps.core.formContext(args.ctx, meta.d, kind);
+  return formUnderPoint(args, meta.d, meta.p, kind);
+}
+
+async function formUnderPoint(args: ActionArgs, discussionId: string, point: number, kind: FormKind) {
+  const context = await args.deps.core.formContext(args.ctx, discussionId, kind);
   const form = { spec: formSpec(kind, context), members: context.members };
   return (
-    (await currentPointCard(args, meta.d, point, { form })) ??
-    messageCard(t(l, "error.not_found"), "attention")
+    (await currentPointCard(args, discussionId, point, { form })) ??
+    messageCard(t(args.ctx.workspace.language, "error.not_found"), "attention")
   );
+}
+
+/** "Add input" on the reminder before the meeting. */
+export async function openPreInput(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.preInput, [], l);
+  return preInputCard(l, meta.d);
 }
 
 /** Input to any agenda point before the meeting: a note on the chosen point. */
@@ -54,7 +69,9 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
       isRequired: true,
       errorMessage: t(l, "problem.required"),
     },
-    actionSet([execute(t(l, "form.submit"), VERB.save, { d: discussionId, k: "pre_input" }, "positive")]),
+    actionSet([
+      execute(t(l, "form.submit"), ACTIONS.saveEntry, { d: discussionId, k: "pre_input" }, "positive"),
+    ]),
   ]);
 }
 
@@ -71,6 +88,6 @@ export function postponeCard(language: "da" | "en", entryId: string, error?: str
       isRequired: true,
       errorMessage: t(l, "problem.required"),
     },
-    actionSet([execute(t(l, "form.submit"), VERB.postpone, { e: entryId }, "positive")]),
+    actionSet([execute(t(l, "form.submit"), ACTIONS.savePostpone, { e: entryId }, "positive")]),
   ]);
 }

@@ -1,13 +1,13 @@
-import type { Ctx } from "../../../src/app/index.ts";
+import { ACTIONS, type ActionId, type ActionName, type Ctx } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
-import { VERB, type Verb } from "../verbs.ts";
+import { currentVerb } from "../old-verbs.ts";
 import { approve } from "./approve.ts";
-import { conclude } from "./conclude.ts";
-import { entryDone, postpone } from "./entries.ts";
-import { openForm } from "./form.ts";
-import { move } from "./move.ts";
+import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
+import { entryDone, openPostpone, savePostpone } from "./entries.ts";
+import { openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
+import { next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
 import { saveForm } from "./save.ts";
@@ -16,31 +16,52 @@ import { type ActionArgs, type ActionHandler, failureCard } from "./shared.ts";
 import { start } from "./start.ts";
 import { BadSubmit } from "./submit.ts";
 
-const HANDLERS: Record<Verb, ActionHandler> = {
-  [VERB.form]: openForm,
-  [VERB.save]: saveForm,
-  [VERB.refresh]: refresh,
-  [VERB.move]: move,
-  [VERB.conclude]: conclude,
-  [VERB.approve]: approve,
-  [VERB.setup]: saveSetup,
-  [VERB.plan]: savePlan,
-  [VERB.start]: start,
-  [VERB.entryDone]: entryDone,
-  [VERB.postpone]: postpone,
+/** The handler of every action in the catalogue: a card's Action.Execute verb is the action's id. */
+const HANDLERS: Record<ActionName, ActionHandler> = {
+  note: openNote,
+  decision: openDecision,
+  goal: openGoal,
+  pointForm: openPointForm,
+  saveEntry: saveForm,
+  closeForm: refresh,
+  previous,
+  skip,
+  next,
+  conclude,
+  concludeAnyway,
+  concludeReason: concludeWithReason,
+  approve,
+  start,
+  preInput: openPreInput,
+  entryDone,
+  postpone: openPostpone,
+  savePostpone,
+  setup: saveSetup,
+  plan: savePlan,
 };
+
+const BY_ID = new Map<string, ActionHandler>(
+  Object.entries(HANDLERS).map(([name, handler]) => [ACTIONS[name as ActionName].id, handler]),
+);
+
+/** The handler for an Action.Execute verb, or null when no action has that id. */
+export const handlerFor = (verb: string): ActionHandler | null => BY_ID.get(verb) ?? null;
+
+/** The action ids the cards route, for the test that every action in the catalogue is routed. */
+export const routedIds = (): ActionId[] => [...BY_ID.keys()] as ActionId[];
 
 /** An Action.Execute from one of our cards: answered with a card (the refreshed one, or one that says what is wrong). */
 export async function onCardAction(
   deps: CardDeps,
   ctx: Ctx,
   inbound: Inbound,
-  verb: string,
-  data: unknown,
+  sentVerb: string,
+  sentData: unknown,
 ): Promise<AdaptiveCard> {
+  const { verb, data } = currentVerb(sentVerb, sentData);
   const args: ActionArgs = { deps, ctx, inbound, data, key: keyOf(ctx, inbound) };
   try {
-    const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb as Verb] : null;
+    const handler = handlerFor(verb);
     if (!handler) throw new BadSubmit(t(ctx.workspace.language, "teams.bad_submit"));
     return await handler(args);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { AppError, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
@@ -11,11 +11,8 @@ import { readSubmit } from "./submit.ts";
 export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, inbound } = args;
   const l = ctx.workspace.language;
-  const { inputs } = readSubmit(
-    args.data,
-    { meta: {}, required: [], inputs: ["date", "time", "duration", "location", "participants"] },
-    l,
-  );
+  const inputIds = ["date", "time", "duration", "location", "participants"];
+  const { inputs } = readSubmit(args.data, ACTIONS.plan, inputIds, l);
   const roster: Person[] = await inbound.roster().catch(() => []);
   const participants = (inputs.participants ?? "")
     .split(",")

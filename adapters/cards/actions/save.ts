@@ -1,5 +1,5 @@
 import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
-import { AppError, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { NAME_SUFFIX } from "../draw/form.ts";
@@ -15,8 +15,6 @@ import { BadSubmit, readSubmit } from "./submit.ts";
  * channel) is still reported, a slow one goes on after the answer and the next refresh makes up for a failure.
  */
 const CHANNEL_WAIT_MS = 150;
-
-const META = { d: "string", p: "int", k: "string", e: "string" } as const;
 
 /** The submitted inputs by field; a person is one of the workplace's members, or the name written beside. */
 function fieldValues(
@@ -51,9 +49,9 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   const context = await deps.core.formContext(ctx, discussionId, kind);
   const spec = formSpec(kind, context);
   const inputs = spec.fields.flatMap((f) => (f.type === "person" ? [f.id, `${f.id}${NAME_SUFFIX}`] : [f.id]));
-  let submitted: ReturnType<typeof readSubmit>;
+  let submitted: ReturnType<typeof readSubmit<typeof ACTIONS.saveEntry>>;
   try {
-    submitted = readSubmit(args.data, { meta: META, required: ["d", "p", "k"], inputs }, l);
+    submitted = readSubmit(args.data, ACTIONS.saveEntry, inputs, l);
   } catch (error) {
     if (!(error instanceof BadSubmit)) throw error;
     const form = { spec, members: context.members, errors: { _: error.text } };
@@ -62,7 +60,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     );
   }
   const data = formData(kind, fieldValues(spec, submitted.inputs, context.members), context);
-  const entryId = typeof submitted.meta.e === "string" ? submitted.meta.e : null;
+  const entryId = submitted.meta.e ?? null;
   try {
     const result = entryId
       ? await deps.core.editEntry(ctx, { entryId, data }, key)
@@ -92,12 +90,8 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
 async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, key } = args;
   const l = ctx.workspace.language;
-  const { meta, inputs } = readSubmit(
-    args.data,
-    { meta: { d: "string", k: "string" }, required: ["d", "k"], inputs: ["point", "text"] },
-    l,
-  );
-  const discussionId = String(meta.d);
+  const { meta, inputs } = readSubmit(args.data, ACTIONS.saveEntry, ["point", "text"], l);
+  const discussionId = meta.d;
   try {
     await deps.core.record(
       ctx,

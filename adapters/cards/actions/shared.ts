@@ -1,9 +1,9 @@
 import type { Ctx, PointView } from "../../../src/app/index.ts";
-import { AppError, errorText } from "../../../src/app/index.ts";
+import { AppError, errorText, failureText } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { type PointCardOptions, pointCards } from "../draw/point.ts";
-import { type CardDeps, failureText, type Inbound } from "../inbound.ts";
+import type { CardDeps, Inbound } from "../inbound.ts";
 import { BadSubmit } from "./submit.ts";
 
 export interface ActionArgs {
@@ -39,7 +39,7 @@ export function failureCard(args: ActionArgs, error: unknown): AdaptiveCard {
   const l = args.ctx.workspace.language;
   if (error instanceof BadSubmit) return messageCard(error.text, "attention");
   if (error instanceof AppError) return messageCard(errorText(l, error), "attention");
-  return messageCard(failureText(args.deps, l, error), "attention");
+  return messageCard(failureText(args.deps.log, l, error), "attention");
 }
 
 /** The point card with a notice when the point can be shown; otherwise the notice alone. */

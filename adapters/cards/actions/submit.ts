@@ -1,3 +1,4 @@
+import type { Payload, UserAction } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { INPUT } from "../draw/form.ts";
@@ -10,18 +11,10 @@ export class BadSubmit extends Error {
   }
 }
 
-type MetaType = "string" | "int" | "bool";
-
-export interface SubmitShape {
-  /** The action's own data, by key, and which of them must be there. */
-  meta: Record<string, MetaType>;
-  required: readonly string[];
-  /** The inputs the card had (ids without the f. prefix). */
-  inputs: readonly string[];
-}
-
-export interface Submitted {
-  meta: Record<string, string | number | boolean>;
+export interface Submitted<Meta> {
+  /** The action's own data, as its schema reads it. */
+  meta: Meta;
+  /** The inputs the card had, by id without the f. prefix. */
   inputs: Record<string, string>;
 }
 
@@ -29,44 +22,48 @@ export interface Submitted {
 const MAX_INPUT = 20_000;
 
 /**
- * Checks an Action.Execute payload against what the card offered: unknown keys, values of the wrong type and missing
- * action data refuse the whole submit with a clear sentence; missing inputs are left to the core's validation (which
- * names the field).
+ * Checks an Action.Execute payload against what the card offered: the action's data against its schema in the
+ * catalogue, the inputs against the ids the card had. Unknown keys, values of the wrong type and missing action data
+ * refuse the whole submit with a clear sentence; missing inputs are left to the core's validation (which names the
+ * field).
  */
-export function readSubmit(data: unknown, shape: SubmitShape, language: Language): Submitted {
+export function readSubmit<A extends UserAction>(
+  data: unknown,
+  action: A,
+  inputIds: readonly string[],
+  language: Language,
+): Submitted<Payload<A>> {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new BadSubmit(t(language, "teams.bad_submit"));
   }
-  const allowedInputs = new Set(shape.inputs);
-  const meta: Submitted["meta"] = {};
-  const inputs: Submitted["inputs"] = {};
+  const allowedInputs = new Set(inputIds);
+  const own: Record<string, unknown> = {};
+  const inputs: Record<string, string> = {};
   const extra: string[] = [];
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (key.startsWith(INPUT)) {
-      const id = key.slice(INPUT.length);
-      if (!allowedInputs.has(id)) {
-        extra.push(id);
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      if (typeof value === "number" && Number.isFinite(value)) inputs[id] = String(value);
-      // Text longer than any field takes is cut to just over the limit: still too long, so the core names the field
-      // and its limit ("at most 3000 characters") instead of a wrong-type refusal.
-      else if (typeof value === "string") inputs[id] = value.slice(0, MAX_INPUT + 1);
-      else throw new BadSubmit(t(language, "teams.wrong_type", { field: id.slice(0, 60) }));
+    if (!key.startsWith(INPUT)) {
+      own[key] = value;
       continue;
     }
-    const type = shape.meta[key];
-    if (!type) {
-      extra.push(key);
+    const id = key.slice(INPUT.length);
+    if (!allowedInputs.has(id)) {
+      extra.push(id);
       continue;
     }
-    const ok =
-      (type === "string" && typeof value === "string" && value.length > 0 && value.length <= 200) ||
-      (type === "int" && Number.isInteger(value)) ||
-      (type === "bool" && typeof value === "boolean");
-    if (!ok) throw new BadSubmit(t(language, "teams.bad_submit"));
-    meta[key] = value as string | number | boolean;
+    if (value === null || value === undefined) continue;
+    if (typeof value === "number" && Number.isFinite(value)) inputs[id] = String(value);
+    // Text longer than any field takes is cut to just over the limit: still too long, so the core names the field
+    // and its limit ("at most 3000 characters") instead of a wrong-type refusal.
+    else if (typeof value === "string") inputs[id] = value.slice(0, MAX_INPUT + 1);
+    else throw new BadSubmit(t(language, "teams.wrong_type", { field: id.slice(0, 60) }));
+  }
+  const parsed = action.payload.safeParse(own);
+  if (!parsed.success) {
+    // Keys the action does not take are named; any other misfit (a wrong type, a missing id) is refused as a whole.
+    const issues = parsed.error.issues;
+    if (!issues.every((i) => i.code === "unrecognized_keys"))
+      throw new BadSubmit(t(language, "teams.bad_submit"));
+    extra.unshift(...issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : [])));
   }
   if (extra.length > 0) {
     const fields = extra
@@ -75,13 +72,5 @@ export function readSubmit(data: unknown, shape: SubmitShape, language: Language
       .join(", ");
     throw new BadSubmit(t(language, "teams.extra_fields", { fields }));
   }
-  if (shape.required.some((key) => !(key in meta))) throw new BadSubmit(t(language, "teams.bad_submit"));
-  return { meta, inputs };
+  return { meta: parsed.data as Payload<A>, inputs };
 }
-
-/** The action data alone, for verbs without inputs. */
-export const metaOnly = (meta: Record<string, MetaType>, required: readonly string[]): SubmitShape => ({
-  meta,
-  required,
-  inputs: [],
-});

@@ -1,5 +1,7 @@
 /** Adaptive Card 1.5 building blocks, and the paging that keeps each card under Teams' message size limit. */
 
+import type { Payload, UserAction } from "../../../src/app/index.ts";
+
 export type Element = Record<string, unknown>;
 
 export interface AdaptiveCard {
@@ -113,16 +115,16 @@ export function splitText(text: string, maxBytes: number): string[] {
   return parts;
 }
 
-/** An Action.Execute button: `verb` names the handler, `data` what it acts on. */
-export const execute = (
+/** An Action.Execute button: its verb is the action's id, its data what the action's schema accepts. */
+export const execute = <A extends UserAction>(
   title: string,
-  verb: string,
-  data: Record<string, unknown>,
+  action: A,
+  data: Payload<A>,
   style?: "positive" | "destructive",
 ): Element => ({
   type: "Action.Execute",
   title,
-  verb,
+  verb: action.id,
   data,
   ...(style ? { style } : {}),
 });

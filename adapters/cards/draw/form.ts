@@ -1,8 +1,8 @@
 import type { FormRequest } from "../../../src/app/chat-port.ts";
 import { type FieldSpec, type FormSpec, formSpec } from "../../../src/app/forms.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { VERB } from "../verbs.ts";
 import {
   actionSet,
   card,
@@ -136,6 +136,6 @@ export function formCard(form: FormRequest) {
   };
   return card([
     ...formElements({ spec, values: form.values, members: [] }, form.language),
-    actionSet([execute(spec.submit, VERB.save, data, "positive")]),
+    actionSet([execute(spec.submit, ACTIONS.saveEntry, data, "positive")]),
   ]);
 }

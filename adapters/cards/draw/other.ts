@@ -1,7 +1,8 @@
-import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
+import type { AnnouncementView, CompletenessView, TextAction, TextView } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
+import type { Language } from "../../../src/domain/types.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
-import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   actionSet,
@@ -42,23 +43,24 @@ export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
   return paginate(head, body, [], (page) => t(l, "teams.continued", { title, page }));
 }
 
+/** A reminder's button. */
+function textAction(l: Language, a: TextAction): Element {
+  switch (a.type) {
+    case "start":
+      return execute(t(l, "button.start"), ACTIONS.start, { d: a.discussionId }, "positive");
+    case "pre_input":
+      return execute(t(l, "button.pre_input"), ACTIONS.preInput, { d: a.discussionId });
+    case "entry_done":
+      return execute(t(l, "button.done"), ACTIONS.entryDone, { e: a.entryId }, "positive");
+    case "entry_postpone":
+      return execute(t(l, "button.postpone"), ACTIONS.postpone, { e: a.entryId });
+  }
+}
+
 /** A worded message; with buttons it becomes a card, otherwise it is sent as plain text. */
 export function textCards(view: TextView): AdaptiveCard[] {
   const l = view.language;
-  const actions = (view.actions ?? []).map((a): Element => {
-    switch (a.type) {
-      case "start":
-        return execute(t(l, "button.start"), VERB.start, { d: a.discussionId }, "positive");
-      case "pre_input":
-        return execute(t(l, "button.pre_input"), VERB.form, { d: a.discussionId, p: 1, k: "pre_input" });
-      case "entry_done":
-        return execute(t(l, "button.done"), VERB.entryDone, { e: a.entryId }, "positive");
-      case "entry_postpone":
-        return execute(t(l, "button.postpone"), VERB.form, { e: a.entryId, k: "postpone" });
-      default:
-        return execute(t(l, "button.done"), VERB.entryDone, {});
-    }
-  });
+  const actions = (view.actions ?? []).map((a) => textAction(l, a));
   const body = paragraphs(escapeMd(view.text));
   return paginate([], body, actions, (page) => t(l, "teams.continued", { title: "", page }));
 }
@@ -93,8 +95,8 @@ export function completenessCard(view: CompletenessView, error?: string): Adapti
     actionSet([
       execute(
         t(l, "button.conclude_anyway"),
-        VERB.conclude,
-        { d: view.discussionId, v: view.version, anyway: true },
+        ACTIONS.concludeReason,
+        { d: view.discussionId, v: view.version },
         "destructive",
       ),
     ]),

@@ -1,6 +1,6 @@
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { type MessageKey, t } from "../../../src/i18n/index.ts";
-import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   actionSet,
@@ -59,8 +59,8 @@ function openFormElements(view: PointView, form: NonNullable<PointCardOptions["f
   return [
     ...formElements(form, l),
     actionSet([
-      execute(form.spec.submit, VERB.save, save, "positive"),
-      execute(t(l, "teams.cancel"), VERB.refresh, data),
+      execute(form.spec.submit, ACTIONS.saveEntry, save, "positive"),
+      execute(t(l, "teams.cancel"), ACTIONS.closeForm, data),
     ]),
   ];
 }
@@ -68,28 +68,29 @@ function openFormElements(view: PointView, form: NonNullable<PointCardOptions["f
 /** The buttons that open a form: note, decision, goal, and the point's own form. */
 function formButtons(view: PointView): Element[] {
   const l = view.language;
-  const open = (title: string, kind: string) =>
-    execute(title, VERB.form, { d: view.discussionId, p: view.number, k: kind });
+  const at = { d: view.discussionId, p: view.number };
   const buttons = [
-    open(t(l, "button.note"), "note"),
-    open(t(l, "button.decision"), "decision"),
-    open(t(l, "button.goal"), "goal"),
+    execute(t(l, "button.note"), ACTIONS.note, at),
+    execute(t(l, "button.decision"), ACTIONS.decision, at),
+    execute(t(l, "button.goal"), ACTIONS.goal, at),
   ];
-  if (view.form) buttons.push(open(t(l, `form.${view.form}.title` as MessageKey), view.form));
+  if (view.form)
+    buttons.push(
+      execute(t(l, `form.${view.form}.title` as MessageKey), ACTIONS.pointForm, { ...at, f: view.form }),
+    );
   return buttons;
 }
 
 /** Back, skip, and next (or conclude on the last point), for the point the meeting is at. */
 function moveButtons(view: PointView): Element {
   const l = view.language;
-  const move = (key: MessageKey, m: string, style?: "positive") =>
-    execute(t(l, key), VERB.move, { d: view.discussionId, p: view.number, v: view.version, m }, style);
-  const moves = [move("button.previous", "previous"), move("button.skip", "skip")];
-  if (view.number < 11) moves.push(move("button.next", "next", "positive"));
-  else {
-    const data = { d: view.discussionId, v: view.version };
-    moves.push(execute(t(l, "button.conclude"), VERB.conclude, data, "positive"));
-  }
+  const at = { d: view.discussionId, p: view.number, v: view.version };
+  const moves = [
+    execute(t(l, "button.previous"), ACTIONS.previous, at),
+    execute(t(l, "button.skip"), ACTIONS.skip, at),
+  ];
+  if (view.number < 11) moves.push(execute(t(l, "button.next"), ACTIONS.next, at, "positive"));
+  else moves.push(execute(t(l, "button.conclude"), ACTIONS.conclude, at, "positive"));
   return actionSet(moves);
 }
 

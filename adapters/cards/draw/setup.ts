@@ -1,8 +1,7 @@
-import type { Member, Workspace } from "../../../src/app/index.ts";
+import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   card,
@@ -163,7 +162,7 @@ export function setupCard(
     subtle(t(l, options.canHost ? "teams.setup_channel" : "teams.setup_no_channel")),
     subtle(t(l, "setup.privacy")),
   );
-  return card(body, [execute(t(l, "form.submit"), VERB.setup, {}, "positive")]);
+  return card(body, [execute(t(l, "form.submit"), ACTIONS.setup, {}, "positive")]);
 }
 
 /** Planning: date, time, duration, place or link, and participants from the conversation's members. */
@@ -226,5 +225,5 @@ export function planCard(
       ...(v.participants ? { value: v.participants } : {}),
     });
   }
-  return card(body, [execute(t(l, "form.submit"), VERB.plan, {}, "positive")]);
+  return card(body, [execute(t(l, "form.submit"), ACTIONS.plan, {}, "positive")]);
 }

@@ -1,9 +1,9 @@
 import type { SummaryView } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
-import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
   type Element,
@@ -124,6 +124,13 @@ export function summaryCards(view: SummaryView): AdaptiveCard[] {
   ];
   const actions = view.approved
     ? []
-    : [execute(t(l, "button.approve"), VERB.approve, { d: view.discussionId, v: view.version }, "positive")];
+    : [
+        execute(
+          t(l, "button.approve"),
+          ACTIONS.approve,
+          { d: view.discussionId, v: view.version },
+          "positive",
+        ),
+      ];
   return paginate(head, summaryElements(doc), actions, (page) => t(l, "teams.continued", { title, page }));
 }

@@ -1,6 +1,6 @@
 import { parseCommand } from "../../../src/app/commands.ts";
-import type { Ctx } from "../../../src/app/index.ts";
-import { type CardDeps, failureText, type Inbound } from "../inbound.ts";
+import { type Ctx, failureText } from "../../../src/app/index.ts";
+import type { CardDeps, Inbound } from "../inbound.ts";
 import { runCommand } from "./commands.ts";
 
 /**
@@ -22,6 +22,6 @@ export async function onMessage(deps: CardDeps, ctx: Ctx, inbound: Inbound): Pro
     }
     if (addressed) await runCommand({ deps, ctx, inbound }, command);
   } catch (error) {
-    await inbound.reply({ text: failureText(deps, ctx.workspace.language, error), cards: [] });
+    await inbound.reply({ text: failureText(deps.log, ctx.workspace.language, error), cards: [] });
   }
 }

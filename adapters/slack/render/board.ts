@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { BoardView } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
-import { CONCLUDE_ACTION } from "../listeners/actions/conclude.ts";
 import { encodeValue } from "./actions.ts";
 import { context, escapeMrkdwn, header, section } from "./mrkdwn.ts";
 
@@ -35,10 +35,10 @@ export function boardBlocks(view: BoardView): { text: string; blocks: KnownBlock
       elements: [
         {
           type: "button",
-          action_id: CONCLUDE_ACTION,
+          action_id: ACTIONS.conclude.id,
           style: "primary",
           text: { type: "plain_text", text: t(l, "button.conclude") },
-          value: encodeValue({ d: view.discussionId, v: view.version }),
+          value: encodeValue(ACTIONS.conclude, { d: view.discussionId, v: view.version }),
         },
       ],
     });

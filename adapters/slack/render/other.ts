@@ -1,12 +1,8 @@
 import type { KnownBlock } from "@slack/types";
-import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
+import type { AnnouncementView, CompletenessView, TextAction, TextView } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
-import { CONCLUDE_ANYWAY_ACTION } from "../listeners/actions/conclude-anyway.ts";
-import { ENTRY_DONE_ACTION } from "../listeners/actions/entry-done.ts";
-import { ENTRY_POSTPONE_ACTION } from "../listeners/actions/entry-postpone.ts";
-import { PRE_INPUT_ACTION } from "../listeners/actions/pre-input.ts";
-import { START_ACTION } from "../listeners/actions/start.ts";
 import { encodeValue } from "./actions.ts";
 import { context, escapeMrkdwn, header, sections, splitText } from "./mrkdwn.ts";
 
@@ -45,25 +41,40 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
     blocks.push({
       type: "actions",
       elements: view.actions.map((a) => {
-        const [action, key, value] =
-          a.type === "start"
-            ? ([START_ACTION, "button.start", { d: a.discussionId }] as const)
-            : a.type === "pre_input"
-              ? ([PRE_INPUT_ACTION, "button.pre_input", { d: a.discussionId }] as const)
-              : a.type === "entry_done"
-                ? ([ENTRY_DONE_ACTION, "button.done", { d: "", e: a.entryId }] as const)
-                : ([ENTRY_POSTPONE_ACTION, "button.postpone", { d: "", e: a.entryId }] as const);
+        const [id, key, value] = textButton(a);
         return {
           type: "button" as const,
-          action_id: action,
+          action_id: id,
           text: { type: "plain_text" as const, text: t(l, key) },
-          value: encodeValue(value),
+          value,
         };
       }),
     });
   }
   // The fallback text (notifications) is mrkdwn too: escaped like the blocks, so it cannot mention anyone.
   return { text: splitText(escapeMrkdwn(view.text))[0] ?? "", blocks };
+}
+
+/** A reminder's button: its action, its label and its value. */
+function textButton(a: TextAction) {
+  switch (a.type) {
+    case "start":
+      return [ACTIONS.start.id, "button.start", encodeValue(ACTIONS.start, { d: a.discussionId })] as const;
+    case "pre_input":
+      return [
+        ACTIONS.preInput.id,
+        "button.pre_input",
+        encodeValue(ACTIONS.preInput, { d: a.discussionId }),
+      ] as const;
+    case "entry_done":
+      return [ACTIONS.entryDone.id, "button.done", encodeValue(ACTIONS.entryDone, { e: a.entryId })] as const;
+    case "entry_postpone":
+      return [
+        ACTIONS.postpone.id,
+        "button.postpone",
+        encodeValue(ACTIONS.postpone, { e: a.entryId }),
+      ] as const;
+  }
 }
 
 /** What is missing before concluding, with a way to conclude anyway (opens a modal for the reason). */
@@ -91,10 +102,10 @@ export function completenessBlocks(view: CompletenessView): KnownBlock[] {
     elements: [
       {
         type: "button",
-        action_id: CONCLUDE_ANYWAY_ACTION,
+        action_id: ACTIONS.concludeAnyway.id,
         style: "danger",
         text: { type: "plain_text", text: t(l, "button.conclude_anyway") },
-        value: encodeValue({ d: view.discussionId, v: view.version }),
+        value: encodeValue(ACTIONS.concludeAnyway, { d: view.discussionId, v: view.version }),
       },
     ],
   });

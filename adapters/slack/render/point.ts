@@ -1,14 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
+import { ACTIONS, type Payload, type UserAction } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { CONCLUDE_ACTION } from "../listeners/actions/conclude.ts";
-import { DECISION_ACTION } from "../listeners/actions/decision.ts";
-import { GOAL_ACTION } from "../listeners/actions/goal.ts";
-import { NEXT_ACTION } from "../listeners/actions/next.ts";
-import { NOTE_ACTION } from "../listeners/actions/note.ts";
-import { POINT_FORM_ACTION } from "../listeners/actions/point-form.ts";
-import { PREVIOUS_ACTION } from "../listeners/actions/previous.ts";
-import { SKIP_ACTION } from "../listeners/actions/skip.ts";
 import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, LIMITS, sections } from "./mrkdwn.ts";
 
@@ -56,37 +49,30 @@ function recordedBlocks(view: PointView): KnownBlock[] {
 /** The buttons to record at the point and, on the current point of a running discussion, to move on. */
 function buttonBlocks(view: PointView): KnownBlock[] {
   const l = view.language;
-  const button = (
-    action: string,
-    key: Parameters<typeof t>[1],
-    extra: Record<string, unknown> = {},
-    style?: "primary",
-  ) => ({
+  const at = { d: view.discussionId, v: view.version, p: view.number };
+  const button = <A extends UserAction>(action: A, label: string, value: Payload<A>, style?: "primary") => ({
     type: "button" as const,
-    action_id: action,
-    text: { type: "plain_text" as const, text: t(l, key) },
-    value: encodeValue({ d: view.discussionId, v: view.version, p: view.number, ...extra }),
+    action_id: action.id,
+    text: { type: "plain_text" as const, text: label },
+    value: encodeValue(action, value),
     ...(style ? { style } : {}),
   });
   const record = [
-    button(NOTE_ACTION, "button.note"),
-    button(DECISION_ACTION, "button.decision"),
-    button(GOAL_ACTION, "button.goal"),
+    button(ACTIONS.note, t(l, "button.note"), at),
+    button(ACTIONS.decision, t(l, "button.decision"), at),
+    button(ACTIONS.goal, t(l, "button.goal"), at),
   ];
   if (view.form)
-    record.push({
-      ...button(POINT_FORM_ACTION, "button.form", { f: view.form }),
-      text: { type: "plain_text", text: t(l, `form.${view.form}.title`) },
-    });
+    record.push(button(ACTIONS.pointForm, t(l, `form.${view.form}.title`), { ...at, f: view.form }));
   const blocks: KnownBlock[] = [{ type: "actions", block_id: `record_${view.number}`, elements: record }];
   if (!view.isCurrent || view.discussionStatus !== "running") return blocks;
   // No "back" on the first point: there is nothing before it.
   const move = [
-    ...(view.number > 1 ? [button(PREVIOUS_ACTION, "button.previous")] : []),
-    button(SKIP_ACTION, "button.skip"),
+    ...(view.number > 1 ? [button(ACTIONS.previous, t(l, "button.previous"), at)] : []),
+    button(ACTIONS.skip, t(l, "button.skip"), at),
   ];
-  if (view.number < 11) move.push(button(NEXT_ACTION, "button.next", {}, "primary"));
-  else move.push(button(CONCLUDE_ACTION, "button.conclude", {}, "primary"));
+  if (view.number < 11) move.push(button(ACTIONS.next, t(l, "button.next"), at, "primary"));
+  else move.push(button(ACTIONS.conclude, t(l, "button.conclude"), at, "primary"));
   blocks.push({ type: "actions", block_id: `move_${view.number}`, elements: move });
   return blocks;
 }

@@ -1,13 +1,8 @@
 import type { KnownBlock, View } from "@slack/types";
-import type { Member, Workspace } from "../../../src/app/index.ts";
+import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { CONCLUDE_REASON_FORM } from "../listeners/views/conclude-reason.ts";
-import { ENTRY_FORM } from "../listeners/views/entry-form.ts";
-import { PLAN_FORM } from "../listeners/views/plan.ts";
-import { POSTPONE_FORM } from "../listeners/views/postpone.ts";
-import { SETUP_FORM } from "../listeners/views/setup.ts";
 import { clip, context, escapeMrkdwn } from "./mrkdwn.ts";
 
 const ZONES = [
@@ -52,7 +47,7 @@ const modal = (
 /** Setup: headcount, the AMO members through user pickers, channel, time zone, language and reminders. */
 export function setupModal(workspace: Workspace, members: Member[], channel: string | undefined): View {
   const l = workspace.language;
-  return modal(SETUP_FORM, t(l, "setup.title"), l, [
+  return modal(ACTIONS.setup.id, t(l, "setup.title"), l, [
     ...peopleInputs(workspace, members),
     ...placeInputs(workspace, channel),
     ...reminderInputs(workspace),
@@ -155,7 +150,7 @@ function reminderInputs(workspace: Workspace) {
 export function planModal(workspace: Workspace, channel: string | undefined): View {
   const l = workspace.language;
   const defaultChannel = workspace.defaultChannel ?? channel;
-  return modal(PLAN_FORM, t(l, "plan.title"), l, [
+  return modal(ACTIONS.plan.id, t(l, "plan.title"), l, [
     input("date", t(l, "plan.date"), { type: "datepicker" }),
     input("time", t(l, "plan.time"), { type: "timepicker", initial_time: "10:00" }),
     input(
@@ -177,7 +172,7 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
 /** Why the discussion is concluded although something is missing. */
 export function concludeReasonModal(language: Language, metadata: string): View {
   return modal(
-    CONCLUDE_REASON_FORM,
+    ACTIONS.concludeReason.id,
     t(language, "conclude.title"),
     language,
     [
@@ -194,7 +189,7 @@ export function concludeReasonModal(language: Language, metadata: string): View 
 /** A new deadline for a decision or goal. */
 export function postponeModal(language: Language, metadata: string): View {
   return modal(
-    POSTPONE_FORM,
+    ACTIONS.savePostpone.id,
     t(language, "button.postpone"),
     language,
     [input("deadline", t(language, "form.deadline"), { type: "datepicker" })],
@@ -209,7 +204,7 @@ export function preInputModal(
   points: { number: number; title: string }[],
 ): View {
   return modal(
-    ENTRY_FORM,
+    ACTIONS.saveEntry.id,
     t(language, "command.pre_input_title"),
     language,
     [

@@ -1,10 +1,10 @@
 import type { KnownBlock } from "@slack/types";
 import type { SummaryView } from "../../../src/app/chat-port.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
 import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
-import { APPROVE_ACTION } from "../listeners/actions/approve.ts";
 import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, paginate, sections } from "./mrkdwn.ts";
 
@@ -123,10 +123,10 @@ export function summaryPages(view: SummaryView): { text: string; pages: KnownBlo
       elements: [
         {
           type: "button",
-          action_id: APPROVE_ACTION,
+          action_id: ACTIONS.approve.id,
           style: "primary",
           text: { type: "plain_text", text: t(l, "button.approve") },
-          value: encodeValue({ d: view.discussionId, v: view.version }),
+          value: encodeValue(ACTIONS.approve, { d: view.discussionId, v: view.version }),
         },
       ],
     });

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseCommand } from "../../../src/app/commands.ts";
-import type { Ctx } from "../../../src/app/index.ts";
-import { failureText } from "../../cards/inbound.ts";
+import { type Ctx, failureText } from "../../../src/app/index.ts";
 import type { TeamsDeps } from "../context.ts";
 import type { TeamsInbound } from "../turn.ts";
 
@@ -41,6 +40,6 @@ async function answeringFailures(
   try {
     await work();
   } catch (error) {
-    await inbound.reply({ text: failureText(deps, ctx.workspace.language, error), cards: [] });
+    await inbound.reply({ text: failureText(deps.log, ctx.workspace.language, error), cards: [] });
   }
 }

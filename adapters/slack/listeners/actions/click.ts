@@ -1,16 +1,16 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { AppError, type Ctx } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, type Payload, type UserAction } from "../../../../src/app/index.ts";
 import { notSavedText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
-import { type ButtonValue, decodeValue } from "../../render/actions.ts";
+import { decodeValue } from "../../render/actions.ts";
 
 /** What Bolt hands a button's listener. */
 export type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** A button click, resolved: who clicked in which workspace, and what the button carries. */
-export interface Click {
+export interface Click<Value = unknown> {
   ctx: Ctx;
-  value: ButtonValue;
+  value: Value;
   body: BlockAction;
   client: WebClient;
   /** Answers the user who clicked, visible only to them. */
@@ -19,10 +19,16 @@ export interface Click {
 
 /**
  * Every button's listener starts here: acks at once (before any Web API call), resolves who clicked where, runs
- * `work`, and answers its failure politely to that user: a refusal in its own words, anything else (the database
- * gone) that nothing was saved and to try again; privately in the channel, or in a DM when that cannot be.
+ * `work` with the button's value as the action's schema reads it, and answers its failure politely to that user: a
+ * refusal in its own words, anything else (the database gone, a value that does not fit) that nothing was saved and
+ * to try again; privately in the channel, or in a DM when that cannot be.
  */
-export async function handleClick(deps: SlackDeps, args: ClickArgs, work: (click: Click) => Promise<void>) {
+export async function handleClick<A extends UserAction>(
+  deps: SlackDeps,
+  userAction: A,
+  args: ClickArgs,
+  work: (click: Click<Payload<A>>) => Promise<void>,
+) {
   const { ack, body, action, client } = args;
   await ack();
   const channel = body.channel?.id ?? body.container?.channel_id;
@@ -30,7 +36,7 @@ export async function handleClick(deps: SlackDeps, args: ClickArgs, work: (click
   let ctx: Ctx | null = null;
   try {
     ctx = await slackCtx(deps, client, teamOf(body as never), body.user.id);
-    const value = decodeValue(action.value);
+    const value = decodeValue(userAction, action.value);
     if (!value) throw new Error("unreadable button value");
     await work({ ctx, value, body, client, tell });
   } catch (error) {

@@ -1,16 +1,17 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ACTIONS } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { completenessBlocks } from "../../render/other.ts";
 import { handleClick } from "./click.ts";
 
-export const CONCLUDE_ACTION = "discussion_conclude";
+const ACTION = ACTIONS.conclude;
 
 /** Conclude: when something is missing, the user sees what, with a button to conclude anyway. */
 export function register(app: App, deps: SlackDeps) {
-  app.action<BlockAction<ButtonAction>>(CONCLUDE_ACTION, (args) =>
-    handleClick(deps, args, async ({ ctx, value, tell }) => {
-      const version = value.v ?? -1;
+  app.action<BlockAction<ButtonAction>>(ACTION.id, (args) =>
+    handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
+      const version = value.v;
       const result = await deps.core.conclude(ctx, { discussionId: value.d, expectedVersion: version }, null);
       if (result.concluded) return;
       const language = ctx.workspace.language;

@@ -1,13 +1,14 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ACTIONS } from "../../../../src/app/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { handleClick } from "./click.ts";
 import { openEntryForm } from "./open-entry-form.ts";
 
-export const GOAL_ACTION = "point_goal";
+const ACTION = ACTIONS.goal;
 
 /** Opens the goal modal (text, success criterion, owner, deadline) for the point. */
 export function register(app: App, deps: SlackDeps) {
-  app.action<BlockAction<ButtonAction>>(GOAL_ACTION, (args) =>
-    handleClick(deps, args, (click) => openEntryForm(deps, click, "goal")),
+  app.action<BlockAction<ButtonAction>>(ACTION.id, (args) =>
+    handleClick(deps, ACTION, args, (click) => openEntryForm(deps, click, "goal")),
   );
 }

@@ -1,15 +1,16 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ACTIONS } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { handleClick } from "./click.ts";
 
-export const NEXT_ACTION = "point_next";
+const ACTION = ACTIONS.next;
 
 /** Next point: moves from the version the user saw, so two clicks at once move once. */
 export function register(app: App, deps: SlackDeps) {
-  app.action<BlockAction<ButtonAction>>(NEXT_ACTION, (args) =>
-    handleClick(deps, args, async ({ ctx, value, tell }) => {
-      const move = { discussionId: value.d, expectedVersion: value.v ?? -1, move: { type: "next" as const } };
+  app.action<BlockAction<ButtonAction>>(ACTION.id, (args) =>
+    handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
+      const move = { discussionId: value.d, expectedVersion: value.v, move: { type: "next" as const } };
       const result = await deps.core.move(ctx, move, null);
       if (result.synced === false) await tell(t(ctx.workspace.language, "command.not_synced"));
     }),

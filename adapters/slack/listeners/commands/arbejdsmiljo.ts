@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCommand } from "../../../../src/app/commands.ts";
 import { helpText } from "../../../../src/app/help.ts";
-import type { Ctx } from "../../../../src/app/index.ts";
+import { type Ctx, failureText } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import { commandAnswer } from "../../answer.ts";
-import { failureText, type SlackDeps, slackCtx } from "../../context.ts";
+import { type SlackDeps, slackCtx } from "../../context.ts";
 import { escapeMrkdwn } from "../../render/mrkdwn.ts";
 import { SUBCOMMAND_HANDLERS } from "../../subcommands/index.ts";
 
@@ -43,7 +43,7 @@ export function register(app: App, deps: SlackDeps) {
       await SUBCOMMAND_HANDLERS[parsed.type]({ deps, ctx, command, client, parsed, answer });
     } catch (error) {
       await answerIn(ctx)
-        .say(failureText(deps, ctx?.workspace.language ?? "da", error))
+        .say(failureText(deps.log, ctx?.workspace.language ?? "da", error))
         .catch(() => {});
     }
   };

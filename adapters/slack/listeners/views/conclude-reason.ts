@@ -1,17 +1,19 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { problemText } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, problemText } from "../../../../src/app/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
 import { checkThen, handleSubmit, refuse } from "./submission.ts";
 
-export const CONCLUDE_REASON_FORM = "conclude_reason";
+const ACTION = ACTIONS.concludeReason;
 
 /** Concludes although something is missing; the reason and who gave it go into the record. */
 export function register(app: App, deps: SlackDeps) {
-  app.view<ViewSubmitAction>(CONCLUDE_REASON_FORM, (args) =>
+  app.view<ViewSubmitAction>(ACTION.id, (args) =>
     handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
-      const value = decodeValue(metadata);
+      const value = decodeValue(ACTION, metadata);
+      // Not a modal this app opened: there is no discussion to conclude.
+      if (!value) throw new AppError("not_found", "error.not_found");
       const reason = stateValue(fieldState(state, "reason")) ?? "";
       // The reason is what this form is for: without one the conclusion would only report what is missing.
       if (!reason.trim())
@@ -22,7 +24,7 @@ export function register(app: App, deps: SlackDeps) {
         async ({ ctx }) => {
           await deps.core.conclude(
             ctx,
-            { discussionId: value?.d ?? "", expectedVersion: value?.v ?? -1, overrideReason: reason },
+            { discussionId: value.d, expectedVersion: value.v, overrideReason: reason },
             `view:${args.body.view.id}`,
           );
         },

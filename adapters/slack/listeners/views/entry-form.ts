@@ -7,14 +7,14 @@ import {
   formData,
   formSpec,
 } from "../../../../src/app/forms.ts";
-import { AppError, type Ctx, problemText } from "../../../../src/app/index.ts";
-import { AGENDA } from "../../../../src/domain/agenda.ts";
+import { ACTIONS, AppError, type Ctx, type Payload, problemText } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
+import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
 import { accept, type Checked, checkThen, handleSubmit, refuse } from "./submission.ts";
 
-export const ENTRY_FORM = "entry_form";
+const ACTION = ACTIONS.saveEntry;
 
 /**
  * Every entry form (note, decision, goal, the points' own forms, and input before the meeting). The entry is checked
@@ -22,9 +22,9 @@ export const ENTRY_FORM = "entry_form";
  * their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  app.view<ViewSubmitAction>(ENTRY_FORM, (args) =>
+  app.view<ViewSubmitAction>(ACTION.id, (args) =>
     handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
-      const meta = readMeta(metadata);
+      const meta = decodeValue(ACTION, metadata);
       // Not a form this app opened (or one from an older version): nothing to record into.
       if (!meta) throw new AppError("not_found", "error.not_found");
       const submitted = { ctx, state, key: `view:${args.body.view.id}`, client: args.client };
@@ -114,28 +114,4 @@ async function tellIfNotShown(
   else if (result.synced === false) await notShown();
 }
 
-type Meta = { k: FormKind | "pre_input"; d: string; p?: number | null; e?: string | null };
-
-const KINDS = new Set<string>([
-  "pre_input",
-  "note",
-  "decision",
-  "goal",
-  ...AGENDA.flatMap((a) => (a.form ? [a.form] : [])),
-]);
-
-/** The modal's private_metadata as the form opened it, or null when it is anything else. */
-function readMeta(metadata: string): Meta | null {
-  let meta: unknown;
-  try {
-    meta = JSON.parse(metadata);
-  } catch {
-    return null;
-  }
-  if (typeof meta !== "object" || meta === null) return null;
-  const { k, d, p, e } = meta as Record<string, unknown>;
-  if (typeof k !== "string" || !KINDS.has(k) || typeof d !== "string") return null;
-  if (p !== undefined && p !== null && !Number.isInteger(p)) return null;
-  if (e !== undefined && e !== null && typeof e !== "string") return null;
-  return meta as Meta;
-}
+type Meta = Payload<typeof ACTION>;

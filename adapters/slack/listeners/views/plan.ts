@@ -1,4 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import { ACTIONS } from "../../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { inviteHint } from "../../membership.ts";
@@ -7,14 +8,14 @@ import { checkThen, handleSubmit } from "./submission.ts";
 
 const PLAN_BLOCKS = ["date", "time", "duration", "location", "participants", "channel"];
 
-export const PLAN_FORM = "plan_form";
+const ACTION = ACTIONS.plan;
 
 /**
  * Plans (or moves) the meeting; the core posts the announcement and the calendar invitation. Checked before the
  * answer (participants standing by their ids), planned after it, with their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  app.view<ViewSubmitAction>(PLAN_FORM, (args) =>
+  app.view<ViewSubmitAction>(ACTION.id, (args) =>
     handleSubmit(deps, args, async ({ ctx, state }) => {
       const value = (id: string) => stateValue(fieldState(state, id));
       const chosen = fieldState(state, "participants")?.selected_users ?? [];

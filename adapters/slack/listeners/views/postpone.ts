@@ -1,26 +1,26 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import { ACTIONS, AppError } from "../../../../src/app/index.ts";
 import { formatDate, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
 import { checkThen, handleSubmit } from "./submission.ts";
 
-export const POSTPONE_FORM = "postpone_form";
+const ACTION = ACTIONS.savePostpone;
 
 /** A new deadline for a decision or goal; its reminders move with it. */
 export function register(app: App, deps: SlackDeps) {
-  app.view<ViewSubmitAction>(POSTPONE_FORM, (args) =>
+  app.view<ViewSubmitAction>(ACTION.id, (args) =>
     handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
+      const value = decodeValue(ACTION, metadata);
+      // Not a modal this app opened: there is no entry to postpone.
+      if (!value) throw new AppError("not_found", "error.not_found");
       const deadline = stateValue(fieldState(state, "deadline")) ?? "";
       return checkThen(
         ctx,
         () => deps.core.precheckPostpone({ deadline }),
         async ({ ctx }) => {
-          await deps.core.postpone(
-            ctx,
-            { entryId: decodeValue(metadata)?.e ?? "", deadline },
-            `view:${args.body.view.id}`,
-          );
+          await deps.core.postpone(ctx, { entryId: value.e, deadline }, `view:${args.body.view.id}`);
           const l = ctx.workspace.language;
           await args.client.chat.postMessage({
             channel: ctx.actor.userId,

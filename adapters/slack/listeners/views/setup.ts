@@ -1,4 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import { ACTIONS } from "../../../../src/app/index.ts";
 import { remindersFromForm } from "../../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
@@ -7,14 +8,14 @@ import { inviteHint } from "../../membership.ts";
 import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
 import { checkThen, handleSubmit, type WorkContext } from "./submission.ts";
 
-export const SETUP_FORM = "setup_form";
+const ACTION = ACTIONS.setup;
 
 /**
  * Saves the setup, then tells the user who must take part, and the privacy notice to share. Checked before the answer
  * (the people chosen standing by their ids), saved after it, with their names.
  */
 export function register(app: App, deps: SlackDeps) {
-  app.view<ViewSubmitAction>(SETUP_FORM, (args) =>
+  app.view<ViewSubmitAction>(ACTION.id, (args) =>
     handleSubmit(deps, args, async ({ ctx, state }) => {
       const draft = await setupInput(state, async (id) => (id ? { id, name: id } : null));
       return checkThen(
