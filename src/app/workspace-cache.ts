@@ -1,4 +1,4 @@
-import type { Platform } from "../domain/types.ts";
+import type { PlatformId } from "../domain/types.ts";
 import type { Workspace } from "../store/index.ts";
 
 /**
@@ -21,7 +21,7 @@ export class WorkspaceCache {
    * A name the platform gives differently from the one kept is read anew (`load` may write the new name).
    */
   async read(
-    platform: Platform,
+    platform: PlatformId,
     externalId: string,
     name: string,
     load: () => Promise<Workspace>,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import type { Logger } from "../../src/app/context.ts";
-import { loadConfig } from "../../src/config.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -1,8 +1,8 @@
 import { formSpec } from "../../../src/app/forms.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
-import { t } from "../../../src/i18n/index.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
+import { t } from "../texts.ts";
 import { VERB } from "../verbs.ts";
 import { formKindFor } from "./kinds.ts";
 import { type ActionArgs, currentPointCard } from "./shared.ts";

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
+import { t } from "../texts.ts";
 import { VERB, type Verb } from "../verbs.ts";
 import { approve } from "./approve.ts";
 import { conclude } from "./conclude.ts";

@@ -1,6 +1,6 @@
 import { AppError, errorText, StaleError } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
+import { t } from "../texts.ts";
 import { type ActionArgs, currentPointCard, pointCardOf, pointOrMessage } from "./shared.ts";
 import { BadSubmit, metaOnly, readSubmit } from "./submit.ts";
 

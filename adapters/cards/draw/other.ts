@@ -1,6 +1,7 @@
 import type { AnnouncementView, CompletenessView, TextView } from "../../../src/app/chat-port.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
-import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import { formatDateTime, type MessageKey } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,

@@ -1,5 +1,6 @@
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
-import { type MessageKey, t } from "../../../src/i18n/index.ts";
+import type { MessageKey } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import { VERB } from "../verbs.ts";
 import {
   type AdaptiveCard,
