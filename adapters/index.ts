@@ -1,5 +1,6 @@
 import type { Config } from "../src/config.ts";
 import { isTrial, loadConfigFor, type Platform } from "../src/platforms.ts";
+import { loadMigrations, type Migration } from "../src/store/migrate.ts";
 import { localAdapter } from "./local/index.ts";
 import { slackAdapter } from "./slack/index.ts";
 import { teamsAdapter } from "./teams/index.ts";
@@ -12,6 +13,10 @@ export const PLATFORMS: readonly Platform[] = [slackAdapter, teamsAdapter, local
 
 /** The environment, checked against the core's variables and every listed platform's. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfigFor(PLATFORMS, env);
+
+/** The migrations the app applies at start: the core's, then every listed platform's own tables'. */
+export const appMigrations = (): Promise<Migration[]> =>
+  loadMigrations(PLATFORMS.flatMap((p) => (p.migrations ? [p.migrations] : [])));
 
 /** The local trial: no listed platform has its credentials set. */
 export const localTrial = (config: Config): boolean => isTrial(PLATFORMS, config);

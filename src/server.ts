@@ -10,7 +10,7 @@ import { createLogger, secretsOf } from "./logger.ts";
 import { isTrial, type Platform, type PlatformAdapter } from "./platforms.ts";
 import { Dispatcher } from "./scheduler/dispatcher.ts";
 import type { Db, Workspace } from "./store/index.ts";
-import { loadMigrations, loadPlatformMigrations, migrate } from "./store/migrate.ts";
+import { loadMigrations } from "./store/migrate.ts";
 import { openStore } from "./store/open.ts";
 
 /**
@@ -50,9 +50,8 @@ export async function startServer(
   const log = createLogger(config.LOG_LEVEL, undefined, secretsOf(config));
   const tables = platforms.flatMap((p) => (p.migrations ? [p.migrations] : []));
   const store = { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR };
+  // A database handed in (tests, benchmarks) is migrated by whoever hands it in (adapters/index.ts's appMigrations).
   const db = options.db ?? (await openStore(store, await loadMigrations(tables)));
-  // A database handed in (tests, benchmarks) has the core's tables; these platforms' own are added.
-  if (options.db) await migrate(db, await loadPlatformMigrations(tables));
   const adapters = new Map<PlatformId, PlatformAdapter>();
   const chatFor = (workspace: Workspace): ChatPort => {
     const adapter = adapters.get(workspace.platform);

@@ -19,23 +19,14 @@ export interface Migration {
  * files with one name would be one migration, and are refused.
  */
 export async function loadMigrations(platformDirs: readonly string[] = []): Promise<Migration[]> {
-  return distinct([...(await loadFolder(MIGRATIONS_DIR)), ...(await loadPlatformMigrations(platformDirs))]);
-}
-
-/** The platforms' migrations alone, for a database that has the core's already. */
-export async function loadPlatformMigrations(dirs: readonly string[]): Promise<Migration[]> {
   const all: Migration[] = [];
-  for (const dir of dirs) all.push(...(await loadFolder(dir)));
-  return distinct(all);
-}
-
-function distinct(migrations: Migration[]): Migration[] {
+  for (const dir of [MIGRATIONS_DIR, ...platformDirs]) all.push(...(await loadFolder(dir)));
   const ids = new Set<string>();
-  for (const { id } of migrations) {
+  for (const { id } of all) {
     if (ids.has(id)) throw new Error(`Two migrations are named ${id}`);
     ids.add(id);
   }
-  return migrations;
+  return all;
 }
 
 async function loadFolder(dir: string): Promise<Migration[]> {

@@ -1,10 +1,15 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLATFORMS } from "../../adapters/index.ts";
 import { loadConfigFor } from "../../src/platforms.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
+import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
-import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { uniqueId } from "../helpers/db.ts";
 import { testPlatform } from "../platform-test/index.ts";
 import type { TestchatMessage } from "../platform-test/store.ts";
 
@@ -87,24 +92,67 @@ const ANSWERS: [number, string, unknown, typeof METTE][] = [
   ],
 ];
 
-describe.each(DRIVERS)("a platform that is only a folder under test/, on $name", ({ open }) => {
+/**
+ * Where the server keeps its data, as `npm start` is told: PGlite in a fresh folder, and a fresh schema on the
+ * PostgreSQL server when TEST_DATABASE_URL is set. The server opens and migrates it itself.
+ */
+const STORES: {
+  name: string;
+  open: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>;
+}[] = [
+  {
+    name: "pglite",
+    async open() {
+      const dir = await mkdtemp(join(tmpdir(), "testchat-"));
+      return { env: { DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
+    },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          name: "pg",
+          async open() {
+            const server = process.env.TEST_DATABASE_URL as string;
+            const schema = `testchat_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+            const admin = openPg(server, 1);
+            await admin.query(`CREATE SCHEMA ${schema}`);
+            const url = new URL(server);
+            url.searchParams.set("options", `-c search_path=${schema}`);
+            const drop = async () => {
+              await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+              await admin.close();
+            };
+            return { env: { DATABASE_URL: url.toString() }, drop };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(STORES)("a platform that is only a folder under test/, on $name", ({ open }) => {
   let db: Db;
   let server: RunningServer;
   let base: string;
+  let drop: () => Promise<void> = async () => {};
   const clock = { now: new Date("2026-11-24T09:00:00Z") };
   const workspace = uniqueId("W");
 
   beforeAll(async () => {
-    db = await open();
+    const store = await open();
+    drop = store.drop;
     // The real platform list with one more: the test platform's variable is checked as Slack's are.
     const platforms = [...PLATFORMS, testPlatform];
-    const config = loadConfigFor(platforms, { PORT: "0", LOG_LEVEL: "error", TESTCHAT_SECRET: SECRET });
-    server = await startServer(config, platforms, { db, now: () => clock.now, scheduler: false });
+    const env = { PORT: "0", LOG_LEVEL: "error", TESTCHAT_SECRET: SECRET, ...store.env };
+    server = await startServer(loadConfigFor(platforms, env), platforms, {
+      now: () => clock.now,
+      scheduler: false,
+    });
+    db = server.db;
     base = `http://127.0.0.1:${server.port}`;
   });
   afterAll(async () => {
     await server?.stop();
-    await db?.close();
+    await drop();
   });
 
   /** A click on the test platform, as its user makes it; the answer is the platform's JSON. */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appMigrations } from "../../adapters/index.ts";
 import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
@@ -8,7 +9,7 @@ import { migrate } from "../../src/store/migrate.ts";
 
 /**
  * The drivers the store suite runs on: always PGlite, and real PostgreSQL when TEST_DATABASE_URL is set. `open` gives
- * a database with the core's migrations applied, `empty` one with none.
+ * a database with the app's migrations applied (the core's and every listed platform's), `empty` one with none.
  */
 export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db>; empty: () => Promise<Db> }[] = [
   { name: "pglite" as const, empty: () => openPglite() },
@@ -43,7 +44,7 @@ export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db>; empty: (
   ...driver,
   async open() {
     const db = await driver.empty();
-    await migrate(db);
+    await migrate(db, await appMigrations());
     return db;
   },
 }));
