@@ -1,18 +1,26 @@
-import { slackMode } from "../src/config.ts";
-import type { AdapterFactory } from "../src/platforms.ts";
+import type { Config } from "../src/config.ts";
+import { isTrial, loadConfigFor, type Platform } from "../src/platforms.ts";
+import { loadMigrations, type Migration } from "../src/store/migrate.ts";
 import { localAdapter } from "./local/index.ts";
+import { slackAdapter } from "./slack/index.ts";
 import { teamsAdapter } from "./teams/index.ts";
 
 /**
- * Every chat platform the process can serve; each decides from the config whether it runs. A platform's SDK is
- * loaded only when it may run: Bolt and botbuilder are tens of megabytes each.
+ * Every chat platform the process can serve, each registered by its folder (adapters/<name>/index.ts); each decides
+ * from the config whether it runs. Adding a platform is adding its folder and its line here.
  */
-export const ADAPTERS: AdapterFactory[] = [
-  async (ctx) =>
-    slackMode(ctx.config) === "off" ? null : (await import("./slack/index.ts")).slackAdapter(ctx),
-  // Teams' adapter loads botbuilder itself, only when Teams is used (adapters/teams/runtime.ts).
-  teamsAdapter,
-  localAdapter,
-];
+export const PLATFORMS: readonly Platform[] = [slackAdapter, teamsAdapter, localAdapter];
 
-export { listenHostFor } from "./local/index.ts";
+/** The environment, checked against the core's variables and every listed platform's. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfigFor(PLATFORMS, env);
+
+/** The migrations the app applies at start: the core's, then every listed platform's own tables'. */
+export const appMigrations = (): Promise<Migration[]> =>
+  loadMigrations(PLATFORMS.flatMap((p) => (p.migrations ? [p.migrations] : [])));
+
+/** The local trial: no listed platform has its credentials set. */
+export const localTrial = (config: Config): boolean => isTrial(PLATFORMS, config);
+
+/** Where the HTTP server listens: this computer only in the local trial (its channel has no login). */
+export const listenHostFor = (config: Config): string | undefined =>
+  localTrial(config) ? "127.0.0.1" : undefined;

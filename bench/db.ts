@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appMigrations } from "../adapters/index.ts";
 import type { Db } from "../src/store/db.ts";
 import { openPg } from "../src/store/drivers/pg.ts";
 import { openPglite } from "../src/store/drivers/pglite.ts";
@@ -13,7 +14,7 @@ export async function benchDb(
 ): Promise<{ db: Db; open: () => Db; drop: () => Promise<void> }> {
   if (!databaseUrl) {
     const db = await openPglite();
-    await migrate(db);
+    await migrate(db, await appMigrations());
     return { db, open: () => db, drop: () => db.close() };
   }
   const schema = `bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
@@ -28,7 +29,7 @@ export async function benchDb(
     return db;
   };
   const db = open();
-  await migrate(db);
+  await migrate(db, await appMigrations());
   return {
     db,
     open,

@@ -2,7 +2,7 @@
 
 CREATE TABLE workspaces (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  platform        text NOT NULL CHECK (platform IN ('slack', 'teams', 'local')),
+  platform        text NOT NULL,
   external_id     text NOT NULL,
   name            text NOT NULL DEFAULT '',
   headcount       integer CHECK (headcount IS NULL OR headcount BETWEEN 1 AND 1000000),

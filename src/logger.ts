@@ -49,17 +49,14 @@ function secretValues(secrets: readonly (string | null | undefined)[]): RegExp |
   return new RegExp(escaped.join("|"), "g");
 }
 
+/** A setting's name that says its value is a secret: the core's and every platform's are named so. */
+const SECRET_SETTING = /_(?:TOKEN|SECRET|PASSWORD|KEY)$/;
+
 /** The settings whose values are secrets, for createLogger to redact (tokens have their own patterns too). */
-export function secretsOf(config: Config): (string | undefined)[] {
-  return [
-    config.SLACK_BOT_TOKEN,
-    config.SLACK_APP_TOKEN,
-    config.SLACK_SIGNING_SECRET,
-    config.SLACK_CLIENT_SECRET,
-    config.SLACK_STATE_SECRET,
-    config.TOKEN_ENCRYPTION_KEY,
-    config.MICROSOFT_APP_PASSWORD,
-  ];
+export function secretsOf(config: Config): string[] {
+  return Object.entries(config).flatMap(([name, value]) =>
+    SECRET_SETTING.test(name) && typeof value === "string" ? [value] : [],
+  );
 }
 
 /** The text with every secret the patterns know, and the configured secret values, replaced. */

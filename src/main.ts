@@ -1,12 +1,12 @@
-import { ADAPTERS, listenHostFor } from "../adapters/index.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { listenHostFor, loadConfig, PLATFORMS } from "../adapters/index.ts";
+import { ConfigError } from "./config.ts";
 import { startServer } from "./server.ts";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 try {
   const config = loadConfig();
-  const server = await startServer(config, ADAPTERS, { listenHost: listenHostFor(config) });
+  const server = await startServer(config, PLATFORMS, { listenHost: listenHostFor(config) });
   let stopping = false;
   // SIGTERM: stop taking requests, finish the ones in flight and the reminder batch in hand, close the database.
   const shutdown = async (signal: string) => {

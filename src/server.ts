@@ -4,12 +4,13 @@ import type { ChatPort } from "./app/chat-port.ts";
 import { type Core, createCore, type Store, type Workspace } from "./app/index.ts";
 import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
-import type { Platform } from "./domain/types.ts";
+import type { PlatformId } from "./domain/types.ts";
 import { databaseAnswers } from "./health.ts";
 import { createLogger, secretsOf } from "./logger.ts";
-import type { AdapterFactory, PlatformAdapter } from "./platforms.ts";
+import { isTrial, type Platform, type PlatformAdapter } from "./platforms.ts";
 import { Dispatcher } from "./scheduler/dispatcher.ts";
 import { type Db, repos } from "./store/index.ts";
+import { loadMigrations } from "./store/migrate.ts";
 import { openStore } from "./store/open.ts";
 
 /**
@@ -40,12 +41,12 @@ export interface RunningServer {
 }
 
 /**
- * The composition root's body: config -> store -> core -> adapters -> HTTP. Kept apart from main.ts so tests can
- * run the whole app in-process on a free port.
+ * The composition root's body: config -> store -> core -> adapters -> HTTP, serving the platforms given (main.ts
+ * passes adapters/index.ts's list). Kept apart from main.ts so tests can run the whole app in-process on a free port.
  */
 export async function startServer(
   config: Config,
-  adapterFactories: AdapterFactory[],
+  platforms: readonly Platform[],
   options: {
     now?: () => Date;
     db?: Db;
@@ -55,8 +56,11 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL, undefined, secretsOf(config));
-  const db = options.db ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
-  const adapters = new Map<Platform, PlatformAdapter>();
+  const tables = platforms.flatMap((p) => (p.migrations ? [p.migrations] : []));
+  const where = { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR };
+  // A database handed in (tests, benchmarks) is migrated by whoever hands it in (adapters/index.ts's appMigrations).
+  const db = options.db ?? (await openStore(where, await loadMigrations(tables)));
+  const adapters = new Map<PlatformId, PlatformAdapter>();
   const chatFor = (workspace: Workspace): ChatPort => {
     const adapter = adapters.get(workspace.platform);
     if (!adapter) throw new Error(`No chat adapter is running for ${workspace.platform}`);
@@ -74,9 +78,10 @@ export async function startServer(
     if (await databaseAnswers(db)) res.json({ status: "ok", database: "ok" });
     else res.status(503).json({ status: "unavailable", database: "unreachable" });
   });
-  for (const factory of adapterFactories) {
-    const adapter = await factory({ config, core, db, log, http });
-    if (adapter) adapters.set(adapter.platform, adapter);
+  const trial = isTrial(platforms, config);
+  for (const platform of platforms) {
+    const adapter = await platform.open({ config, core, db, log, http, trial });
+    if (adapter) adapters.set(platform.id, adapter);
   }
   const server = createServer(http);
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { t } from "../../src/i18n/index.ts";
+import { t } from "./texts.ts";
 
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 

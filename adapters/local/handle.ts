@@ -2,7 +2,6 @@ import { parseCommand } from "../../src/app/commands.ts";
 import { helpText } from "../../src/app/help.ts";
 import type { Core, Ctx, Logger, Place } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
 import { onCardAction } from "../cards/actions/index.ts";
 import type { AdaptiveCard } from "../cards/draw/card.ts";
 import type { CardDeps } from "../cards/inbound.ts";
@@ -10,6 +9,7 @@ import { onMessage } from "../cards/messages/index.ts";
 import { inboundFrom, type LocalEvent } from "./inbound.ts";
 import { CHANNEL, directChannel, PEOPLE, type Person, WORKSPACE_EXTERNAL_ID } from "./people.ts";
 import type { LocalMessage, LocalStore } from "./store.ts";
+import { t } from "./texts.ts";
 
 /** How the page and the help name the command. */
 export const COMMAND_NAME = "/arbejdsmiljø";

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Express } from "express";
 import type { Language } from "../../src/domain/types.ts";
-import { isMessageKey, t } from "../../src/i18n/index.ts";
 import { projectPath } from "../../src/root.ts";
+import { isMessageKey, t } from "./texts.ts";
 
 const PUBLIC = projectPath("adapters/local/public/");
 const require = createRequire(import.meta.url);

@@ -1,6 +1,5 @@
 import express, { type Express, type Request, type Response } from "express";
 import { LANGUAGES, type Language } from "../../src/domain/types.ts";
-import { allKeys, type MessageKey, t } from "../../src/i18n/index.ts";
 import { sendDownload } from "../cards/download.ts";
 import {
   act,
@@ -14,6 +13,7 @@ import {
 } from "./handle.ts";
 import { CHANNEL, PEOPLE, type Person, personById } from "./people.ts";
 import { isMessageId, type LocalMessage } from "./store.ts";
+import { allKeys, type LocalKey, t } from "./texts.ts";
 
 /** Longest text the page may send in one message (the core refuses long notes itself, in words). */
 export const MAX_TEXT = 50_000;
@@ -23,7 +23,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const VERB = /^[a-z_]{1,40}$/;
 
 class BadRequest extends Error {
-  constructor(readonly key: MessageKey = "local.bad_request") {
+  constructor(readonly key: LocalKey = "local.bad_request") {
     super(key);
   }
 }
@@ -33,7 +33,7 @@ const roleLabel = (l: Language, p: Person) =>
 
 /** The page's texts in both languages: the local ones, and the role names the switcher shows. */
 function texts(l: Language) {
-  const keys = allKeys(l).filter((k) => k.startsWith("local.")) as MessageKey[];
+  const keys = allKeys(l).filter((k) => k.startsWith("local.")) as LocalKey[];
   return Object.fromEntries(keys.map((k) => [k.slice("local.".length), t(l, k)]));
 }
 

@@ -1,8 +1,8 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
 import { splitText } from "./render/mrkdwn.ts";
+import { t } from "./texts.ts";
 
 /** A message to the user who typed the command: text, and blocks when it has them. */
 export interface AnswerPage {

@@ -1,7 +1,7 @@
 import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
-import type { Config } from "../../src/config.ts";
 import type { AdapterContext } from "../../src/platforms.ts";
+import type { SlackConfig } from "./config.ts";
 import { pgInstallationStore } from "./installation-store.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
@@ -12,7 +12,7 @@ const REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** How the Bolt app is made: the adapter's context, which way Slack reaches it, and the options both share. */
 export interface BoltSetup {
-  context: AdapterContext;
+  context: AdapterContext<SlackConfig>;
   mode: "single" | "oauth" | "socket";
   clientOptions: WebClientOptions;
   logger: BoltLogger;
@@ -27,7 +27,7 @@ export function boltApp(setup: BoltSetup): App {
   return setup.mode === "socket" ? socketModeApp(setup) : httpApp(setup);
 }
 
-const logLevelOf = (config: Config) => (config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN);
+const logLevelOf = (config: SlackConfig) => (config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN);
 
 function socketModeApp({ context: { config }, clientOptions, logger }: BoltSetup): App {
   return new App({

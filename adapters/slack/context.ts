@@ -3,9 +3,9 @@ import { isTransientDbError } from "../../src/app/errors.ts";
 import type { AdapterSql, Core, Ctx, Logger } from "../../src/app/index.ts";
 import { AppError, errorText, problemText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
 import { workspaceAdmin } from "./admins.ts";
 import type { DisplayNames } from "./display-names.ts";
+import { t } from "./texts.ts";
 import type { ToldOnce } from "./told-once.ts";
 
 export interface SlackDeps {

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
+import { t } from "./texts.ts";
 
 const CHANNEL_ID = /^[CG][A-Z0-9_]{2,}$/; // Slack ids (letters and digits); nothing that could break out of <#…>
 

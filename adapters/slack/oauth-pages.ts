@@ -1,7 +1,7 @@
 import type { CallbackOptions } from "@slack/oauth";
 import type { Core, Logger } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
-import { t } from "../../src/i18n/index.ts";
+import { t } from "./texts.ts";
 
 const html = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

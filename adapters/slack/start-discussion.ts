@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import { AppError, type Ctx } from "../../src/app/index.ts";
-import { t } from "../../src/i18n/index.ts";
 import type { SlackDeps } from "./context.ts";
 import { inviteHint } from "./membership.ts";
+import { t } from "./texts.ts";
 
 /**
  * Starts this year's discussion (from the command or the reminder's button) and says what happened. Started already:

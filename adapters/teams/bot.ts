@@ -5,7 +5,6 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Ctx } from "../../src/app/index.ts";
-import { t } from "../../src/i18n/index.ts";
 import { onCardAction } from "../cards/actions/index.ts";
 import { ADAPTIVE_CARD_TYPE } from "../cards/draw/card.ts";
 import { onMessage } from "../cards/messages/index.ts";
@@ -14,6 +13,7 @@ import { onInstalled } from "./handlers/install.ts";
 import { remember } from "./handlers/remember.ts";
 import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
 import { onUninstalled } from "./handlers/uninstall.ts";
+import { t } from "./texts.ts";
 import { inboundFrom, type TeamsInbound } from "./turn.ts";
 
 /** Where the route puts the public address the request came in at (for download links). */

@@ -1,7 +1,7 @@
 import type { Express } from "express";
-import { t } from "../../src/i18n/index.ts";
 import { sendDownload } from "../cards/download.ts";
 import type { TeamsStore } from "./store.ts";
+import { t } from "./texts.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

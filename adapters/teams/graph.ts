@@ -1,4 +1,4 @@
-import type { Config } from "../../src/config.ts";
+import type { TeamsConfig } from "./config.ts";
 
 /** Pins a message in a Teams group chat through Microsoft Graph; false when Graph refuses. */
 export interface Pinner {
@@ -13,7 +13,7 @@ const GRAPH = "https://graph.microsoft.com/v1.0";
  * "not pinned", in which case the conversation is told where the summary is kept.
  */
 export function graphPinner(
-  config: Config,
+  config: TeamsConfig,
   log: { warn(m: string, f?: Record<string, unknown>): void },
 ): Pinner | null {
   const appId = config.MICROSOFT_APP_ID;

@@ -1,16 +1,21 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Workspace } from "../../src/app/index.ts";
+import { mergeTexts } from "../../src/i18n/index.ts";
 import { InFlight } from "../../src/in-flight.ts";
-import type { AdapterFactory } from "../../src/platforms.ts";
+import type { Platform } from "../../src/platforms.ts";
+import { projectPath } from "../../src/root.ts";
+import { cardTexts } from "../cards/texts.ts";
 import { TeamsChat } from "./chat-port.ts";
+import { type TeamsConfig, teamsConfigSchema } from "./config.ts";
 import type { Connector, ConnectorSends } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { registerFileRoute } from "./files-route.ts";
 import { graphPinner } from "./graph.ts";
-import { fromLoopback, teamsMode } from "./mode.ts";
+import { fromLoopback, teamsAuthenticated, teamsMode } from "./mode.ts";
 import { publicUrlOf } from "./public-url.ts";
 import type { RuntimeOptions, TeamsRuntime } from "./runtime.ts";
 import { teamsStore } from "./store.ts";
+import { teamsTexts } from "./texts.ts";
 
 const ROUTE = "/api/messages";
 /** How the help names the command in Teams. */
@@ -27,10 +32,14 @@ const bodyRefused: ErrorRequestHandler = (error, _req, res, _next) => {
  * request must carry a valid Bot Framework token. Without them activities are taken only in local test mode (see
  * mode.ts) and only from this computer; otherwise /api/messages answers 401 to everything.
  */
-export const teamsAdapterWith =
-  (options: RuntimeOptions = {}): AdapterFactory =>
-  async ({ config, core, db, log, http }) => {
-    const mode = teamsMode(config);
+export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsConfig> => ({
+  id: "teams",
+  config: teamsConfigSchema,
+  migrations: projectPath("adapters/teams/migrations/"),
+  texts: mergeTexts(cardTexts, teamsTexts),
+  credentialed: (config) => teamsAuthenticated(config),
+  async open({ config, core, db, log, http, trial }) {
+    const mode = teamsMode(config, trial);
     if (mode === "off") {
       http.post(ROUTE, (_req, res) => void res.status(401).end());
       log.info(
@@ -70,8 +79,9 @@ export const teamsAdapterWith =
         "teams runs in local test mode: activities are not authenticated and taken from this computer only",
       );
 
-    return { platform: "teams", chatFor: chat, stop: () => working.settled() };
-  };
+    return { chatFor: chat, stop: () => working.settled() };
+  },
+});
 
 export const teamsAdapter = teamsAdapterWith();
 

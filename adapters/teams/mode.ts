@@ -1,17 +1,17 @@
 import type { IncomingMessage } from "node:http";
-import { type Config, slackMode } from "../../src/config.ts";
+import type { TeamsConfig } from "./config.ts";
 
 /** Whether inbound requests are authenticated (credentials set) or the bot runs in local test mode. */
-export const teamsAuthenticated = (config: Config) => Boolean(config.MICROSOFT_APP_ID);
+export const teamsAuthenticated = (config: TeamsConfig) => Boolean(config.MICROSOFT_APP_ID);
 
 /**
  * How Teams runs. With credentials every activity's token is checked. Without them, activities are taken
- * unauthenticated only in the local trial (no platform credentials at all, as adapters/local decides) or with
+ * unauthenticated only in the local trial (no platform has credentials: `trial`, from the composition root) or with
  * TEAMS_LOCAL_TEST=1, and then only from this computer. Anything else keeps /api/messages shut.
  */
-export function teamsMode(config: Config): "authenticated" | "local_test" | "off" {
+export function teamsMode(config: TeamsConfig, trial: boolean): "authenticated" | "local_test" | "off" {
   if (teamsAuthenticated(config)) return "authenticated";
-  if (config.TEAMS_LOCAL_TEST === "1" || slackMode(config) === "off") return "local_test";
+  if (config.TEAMS_LOCAL_TEST === "1" || trial) return "local_test";
   return "off";
 }
 

@@ -6,9 +6,9 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Response as ExpressResponse } from "express";
-import type { Config } from "../../src/config.ts";
 import { HeldAnswer } from "./answer.ts";
 import { PUBLIC_URL, TeamsBot } from "./bot.ts";
+import type { TeamsConfig } from "./config.ts";
 import { Connector } from "./connector.ts";
 import type { TeamsDeps } from "./context.ts";
 import { teamsAuthenticated } from "./mode.ts";
@@ -36,7 +36,11 @@ export interface TeamsRuntime {
   connector: Connector;
 }
 
-export function teamsRuntime(config: Config, deps: TeamsDeps, options: RuntimeOptions = {}): TeamsRuntime {
+export function teamsRuntime(
+  config: TeamsConfig,
+  deps: TeamsDeps,
+  options: RuntimeOptions = {},
+): TeamsRuntime {
   const adapter = new CloudAdapter(authentication(config, options.botFramework));
   adapter.onTurnError = async (context, error) => {
     deps.log.error("teams turn failed", { error: String(error), activity: context.activity?.type });
@@ -75,7 +79,7 @@ export function teamsRuntime(config: Config, deps: TeamsDeps, options: RuntimeOp
   };
 }
 
-function authentication(config: Config, botFramework: BotFrameworkOptions = {}) {
+function authentication(config: TeamsConfig, botFramework: BotFrameworkOptions = {}) {
   // Without credentials botbuilder checks nothing (local test mode: the route lets only this computer in).
   if (!teamsAuthenticated(config)) return new ConfigurationBotFrameworkAuthentication({});
   const options: ConfigurationBotFrameworkAuthenticationOptions = {

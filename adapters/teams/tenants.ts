@@ -1,10 +1,10 @@
-import type { Config } from "../../src/config.ts";
+import type { TeamsConfig } from "./config.ts";
 
 /**
  * The Microsoft 365 tenants whose activities are taken: MICROSOFT_ALLOWED_TENANTS, else the app's own tenant for a
  * single-tenant app; null means every tenant.
  */
-export function allowedTenants(config: Config): ReadonlySet<string> | null {
+export function allowedTenants(config: TeamsConfig): ReadonlySet<string> | null {
   if (config.MICROSOFT_ALLOWED_TENANTS) return new Set(config.MICROSOFT_ALLOWED_TENANTS);
   if (config.MICROSOFT_APP_TYPE === "SingleTenant" && config.MICROSOFT_APP_TENANT_ID)
     return new Set([config.MICROSOFT_APP_TENANT_ID]);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Platform } from "../domain/types.ts";
+import type { PlatformId } from "../domain/types.ts";
 import type { OutboundFile } from "./chat-port.ts";
 import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, read, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -68,7 +68,7 @@ export async function confirmDeletion(deps: Deps, ctx: Ctx, code: string): Promi
 }
 
 /** The platform says the app was removed: nothing more is sent, and the data is deleted after the retention period. */
-export async function markUninstalled(deps: Deps, platform: Platform, externalId: string): Promise<void> {
+export async function markUninstalled(deps: Deps, platform: PlatformId, externalId: string): Promise<void> {
   await read(deps, async (r) => {
     const workspace = await r.workspaces.find(platform, externalId);
     if (workspace) await r.workspaces.setInstalled(workspace.id, false);
@@ -81,7 +81,7 @@ export async function markUninstalled(deps: Deps, platform: Platform, externalId
  */
 export async function markInstalled(
   deps: Deps,
-  platform: Platform,
+  platform: PlatformId,
   externalId: string,
   name = "",
   installedBy: string | null = null,

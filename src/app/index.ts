@@ -1,4 +1,4 @@
-import type { Platform } from "../domain/types.ts";
+import type { PlatformId } from "../domain/types.ts";
 import * as access from "./access.ts";
 import * as approval from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
@@ -34,7 +34,7 @@ export function createCore(deps: Deps, workspaces = new WorkspaceCache(deps.now,
   return {
     deps,
     /** The context for an actor on a platform's team/tenant; the workspace is created on first contact. */
-    async context(platform: Platform, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
+    async context(platform: PlatformId, externalId: string, actor: Actor, workspaceName = ""): Promise<Ctx> {
       const workspace = await workspaces.read(platform, externalId, workspaceName, () =>
         read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName)),
       );

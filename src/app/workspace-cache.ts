@@ -1,5 +1,5 @@
 import type { Workspace } from "../domain/entities.ts";
-import type { Platform } from "../domain/types.ts";
+import type { PlatformId } from "../domain/types.ts";
 
 /**
  * Workspaces by their platform id, reused for a moment: nearly every request names its workspace, and a workspace
@@ -21,7 +21,7 @@ export class WorkspaceCache {
    * A name the platform gives differently from the one kept is read anew (`load` may write the new name).
    */
   async read(
-    platform: Platform,
+    platform: PlatformId,
     externalId: string,
     name: string,
     load: () => Promise<Workspace>,

@@ -1,5 +1,5 @@
 import type { EntryKind } from "./entries.ts";
-import type { DiscussionStatus, Language, Platform, PointStatus, Role } from "./types.ts";
+import type { DiscussionStatus, Language, PlatformId, PointStatus, Role } from "./types.ts";
 
 /** Where a posted message lives; `id` is the platform's message id (Slack ts, Teams activity id). */
 export interface MessageRef {
@@ -22,7 +22,7 @@ export interface WorkspaceSettings {
 
 export interface Workspace {
   id: string;
-  platform: Platform;
+  platform: PlatformId;
   externalId: string;
   name: string;
   headcount: number | null;

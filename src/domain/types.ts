@@ -4,7 +4,8 @@ export const LANGUAGES: readonly Language[] = ["da", "en"];
 /** A text in every language the bot speaks. */
 export type Localized<T = string> = Record<Language, T>;
 
-export type Platform = "slack" | "teams" | "local";
+/** A chat platform's id: an open string, since each adapter brings its own (adapters/index.ts lists them). */
+export type PlatformId = string;
 
 export const ROLES = [
   "employer",

@@ -1,14 +1,14 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
 import { core } from "./sections/core.ts";
-import { local } from "./sections/local.ts";
 import { reminders } from "./sections/reminders.ts";
-import { slack } from "./sections/slack.ts";
 import { summary } from "./sections/summary.ts";
-import { teams } from "./sections/teams.ts";
 import { ui } from "./sections/ui.ts";
 
-const sections = [core, summary, ui, reminders, teams, slack, local] as const;
+export { section } from "./section.ts";
+
+/** The core's texts; each platform keeps its own beside its code and builds its translator with `translator`. */
+const sections = [core, summary, ui, reminders] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },
@@ -18,31 +18,49 @@ type Merge<T extends readonly { da: Record<string, string> }[]> = T extends read
   : unknown;
 
 export type MessageKey = keyof Merge<typeof sections> & string;
-type Catalogue = Record<MessageKey, string>;
 
-const catalogues: Record<Language, Catalogue> = {
-  da: Object.assign({}, ...sections.map((s) => s.da)),
-  en: Object.assign({}, ...sections.map((s) => s.en)),
-};
+/** Texts in every language, as `section` makes them. */
+export interface Texts {
+  da: Record<string, string>;
+  en: Record<string, string>;
+}
+
+type KeyOf<T> = T extends { da: infer D } ? keyof D & string : never;
 
 export type Params = Record<string, string | number>;
 
+/** The texts of all the sections together, one catalogue per language (a later section's key wins). */
+export function mergeTexts(...parts: readonly Texts[]): Texts {
+  return {
+    da: Object.assign({}, ...parts.map((s) => s.da)),
+    en: Object.assign({}, ...parts.map((s) => s.en)),
+  };
+}
+
+/** Looks texts up in the core's catalogue and the sections given: what an adapter builds its `t` from. */
+export function translator<const S extends readonly Texts[]>(...own: S) {
+  const catalogues = mergeTexts(...sections, ...own);
+  type Key = MessageKey | KeyOf<S[number]>;
+  return {
+    /** The message in the language, with {placeholders} filled in. */
+    t(language: Language, key: Key, params?: Params): string {
+      const template = catalogues[language][key] ?? catalogues.da[key] ?? key;
+      if (!params) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
+    },
+    isMessageKey: (key: string): key is Key => key in catalogues.da,
+    allKeys: (language: Language): string[] => Object.keys(catalogues[language]),
+  };
+}
+
+const coreTexts = translator();
+
 /** The message in the language, with {placeholders} filled in. */
-export function t(language: Language, key: MessageKey, params?: Params): string {
-  const template = catalogues[language][key] ?? catalogues.da[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-export function isMessageKey(key: string): key is MessageKey {
-  return key in catalogues.da;
-}
-
-export function allKeys(language: Language): string[] {
-  return Object.keys(catalogues[language]);
-}
+export const t: (language: Language, key: MessageKey, params?: Params) => string = coreTexts.t;
+export const isMessageKey: (key: string) => key is MessageKey = coreTexts.isMessageKey;
+export const allKeys = coreTexts.allKeys;
 
 const MONTHS: Record<Language, readonly string[]> = {
   da: [

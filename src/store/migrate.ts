@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { projectPath } from "../root.ts";
 import type { Db } from "./db.ts";
 
@@ -12,10 +13,26 @@ export interface Migration {
   sql: string;
 }
 
-export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+/**
+ * The core's migrations, then each platform's folder in the order given (a platform's tables refer to the core's),
+ * each folder's files in name order. An id is the file's name, so a file moved between folders stays applied; two
+ * files with one name would be one migration, and are refused.
+ */
+export async function loadMigrations(platformDirs: readonly string[] = []): Promise<Migration[]> {
+  const all: Migration[] = [];
+  for (const dir of [MIGRATIONS_DIR, ...platformDirs]) all.push(...(await loadFolder(dir)));
+  const ids = new Set<string>();
+  for (const { id } of all) {
+    if (ids.has(id)) throw new Error(`Two migrations are named ${id}`);
+    ids.add(id);
+  }
+  return all;
+}
+
+async function loadFolder(dir: string): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
   return Promise.all(
-    files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(dir + f, "utf8") })),
+    files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(join(dir, f), "utf8") })),
   );
 }
 

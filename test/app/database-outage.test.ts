@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appMigrations, loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import type { Logger } from "../../src/app/context.ts";
-import { loadConfig } from "../../src/config.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
 import { startServer, storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -31,7 +31,7 @@ describe.runIf(serverUrl)("PostgreSQL going away mid-discussion and coming back"
     const url = new URL(serverUrl as string);
     url.pathname = `/${name}`;
     db = openPg(url.toString());
-    await migrate(db);
+    await migrate(db, await appMigrations());
   });
   afterAll(async () => {
     await db?.close();

@@ -1,6 +1,6 @@
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listenHostFor, localAdapter, localChannelEnabled } from "../../adapters/local/index.ts";
-import { loadConfig } from "../../src/config.ts";
+import { listenHostFor, loadConfig, localTrial } from "../../adapters/index.ts";
+import { localAdapter } from "../../adapters/local/index.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -39,14 +39,12 @@ describe("the local channel's HTTP API, a whole discussion without a browser", (
   });
 
   it("runs only without Slack and Teams credentials, and then on this computer only", () => {
-    expect(localChannelEnabled(loadConfig({}))).toBe(true);
+    expect(localTrial(loadConfig({}))).toBe(true);
     expect(listenHostFor(loadConfig({}))).toBe("127.0.0.1");
     const slack = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "12345678" });
-    expect(localChannelEnabled(slack)).toBe(false);
+    expect(localTrial(slack)).toBe(false);
     expect(listenHostFor(slack)).toBeUndefined();
-    expect(localChannelEnabled(loadConfig({ MICROSOFT_APP_ID: "a", MICROSOFT_APP_PASSWORD: "b" }))).toBe(
-      false,
-    );
+    expect(localTrial(loadConfig({ MICROSOFT_APP_ID: "a", MICROSOFT_APP_PASSWORD: "b" }))).toBe(false);
   });
 
   it("serves the page, which says it is a local trial, and the Adaptive Cards renderer", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type MessageKey, t } from "../../src/i18n/index.ts";
+import { t } from "../../adapters/slack/texts.ts";
 import { EMPLOYER, SlackApp, waitFor } from "../helpers/slack-app.ts";
 import type { SlackDriver } from "../helpers/slack-driver.ts";
 
-const da = (key: MessageKey) => t("da", key);
+const da = (key: Parameters<typeof t>[1]) => t("da", key);
 
 /** How late Slack answers a Web API call here: longer than the 3 s Slack gives an app to answer a request. */
 const SLOW_ANSWER = { lateMs: 5000 };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import { botTokenFor } from "../../adapters/slack/installation-store.ts";
 import { parseKey } from "../../src/app/sealed.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapterWith } from "../../adapters/slack/index.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import type { Workspace } from "../../src/domain/entities.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointCards } from "../../adapters/cards/draw/point.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appMigrations } from "../../adapters/index.ts";
 import { initialState, transition } from "../../src/domain/discussion.ts";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
@@ -6,21 +7,17 @@ import { openPglite } from "../../src/store/drivers/pglite.ts";
 import { repos } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 
-/** The drivers the store suite runs on: always PGlite, and real PostgreSQL when TEST_DATABASE_URL is set. */
-export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db> }[] = [
-  {
-    name: "pglite",
-    open: async () => {
-      const db = await openPglite();
-      await migrate(db);
-      return db;
-    },
-  },
+/**
+ * The drivers the store suite runs on: always PGlite, and real PostgreSQL when TEST_DATABASE_URL is set. `open` gives
+ * a database with the app's migrations applied (the core's and every listed platform's), `empty` one with none.
+ */
+export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db>; empty: () => Promise<Db> }[] = [
+  { name: "pglite" as const, empty: () => openPglite() },
   ...(process.env.TEST_DATABASE_URL
     ? [
         {
           name: "pg" as const,
-          open: async () => {
+          empty: async () => {
             // Each test file gets its own schema on the shared server, so files running side by side never see
             // each other's rows (a dispatcher claims every due reminder in its database).
             const url = new URL(process.env.TEST_DATABASE_URL as string);
@@ -30,7 +27,6 @@ export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db> }[] = [
             await admin.close();
             url.searchParams.set("options", `-c search_path=${schema}`);
             const db = openPg(url.toString());
-            await migrate(db);
             const close = db.close.bind(db);
             return Object.assign(db, {
               async close() {
@@ -44,7 +40,14 @@ export const DRIVERS: { name: "pglite" | "pg"; open: () => Promise<Db> }[] = [
         },
       ]
     : []),
-];
+].map((driver) => ({
+  ...driver,
+  async open() {
+    const db = await driver.empty();
+    await migrate(db, await appMigrations());
+    return db;
+  },
+}));
 
 /** A fresh external id, so tests sharing one database never see each other's workspaces. */
 export const uniqueId = (prefix = "T") => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;

@@ -1,9 +1,12 @@
 import { expect } from "vitest";
+import { cardTexts } from "../../adapters/cards/texts.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { loadConfig } from "../../src/config.ts";
+import { slackTexts } from "../../adapters/slack/texts.ts";
+import { teamsTexts } from "../../adapters/teams/texts.ts";
 import type { Discussion, Workspace } from "../../src/domain/entities.ts";
 import { cleanText } from "../../src/domain/entries.ts";
-import { t } from "../../src/i18n/index.ts";
+import { translator } from "../../src/i18n/index.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -42,6 +45,9 @@ const RAW_MENTIONS = [
   "<#C012AB3CD>",
   "<http://x.example|",
 ];
+/** The texts both adapters under attack show, besides the core's. */
+const { t } = translator(slackTexts, cardTexts, teamsTexts);
+
 export const da = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
   t("da", key, params);
 export const en = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { Workspace } from "../../src/domain/entities.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import type { Workspace } from "../../src/domain/entities.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication, type NodeSystemOptions } from "@azure/msal-node";
 import { MsalServiceClientCredentialsFactory } from "botframework-connector";
 import { teamsAdapterWith } from "../../adapters/teams/index.ts";
-import type { AdapterFactory } from "../../src/platforms.ts";
+import type { Platform } from "../../src/platforms.ts";
 import type { FakeConnector } from "./teams-connector.ts";
 import { APP_ID, APP_PASSWORD, CHANNEL_ISSUER, CONNECTOR_SCOPE, LOGIN_HOST } from "./teams-identity.ts";
 
@@ -14,7 +14,7 @@ import { APP_ID, APP_PASSWORD, CHANNEL_ISSUER, CONNECTOR_SCOPE, LOGIN_HOST } fro
 export function authenticatedTeams(
   connector: FakeConnector,
   options: { connectorTimeoutMs?: number } = {},
-): { env: Record<string, string>; adapter: AdapterFactory } {
+): { env: Record<string, string>; adapter: Platform } {
   connector.appId = APP_ID;
   const base = connector.url;
   const login = `https://${LOGIN_HOST}/botframework.com`;

@@ -29,6 +29,23 @@ describe("the core's boundary", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("names no platform in src/ or migrations/ outside comments: each platform's folder registers itself", async () => {
+    const ids = (await import("../../adapters/index.ts")).PLATFORMS.map((p) => p.id);
+    const named = new RegExp(`["'\`](?:${ids.join("|")})["'\`]|\\b(?:SLACK|MICROSOFT|TEAMS)_[A-Z_]+`);
+    const offenders: string[] = [];
+    const sources = [
+      ...(await files("src")),
+      ...(await readdir("migrations")).map((f) => join("migrations", f)),
+    ];
+    for (const file of sources) {
+      const code = (await readFile(file, "utf8"))
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/(?:\/\/|--).*$/gm, "");
+      if (named.test(code)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("catches an SDK import when there is one", () => {
     const sample = 'import { App } from "@slack/bolt";\nconst x = await import("botbuilder");';
     const found = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2]);

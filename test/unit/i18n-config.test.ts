@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.ts";
-import { allKeys, formatDate, formatDateTime, t } from "../../src/i18n/index.ts";
+import { loadConfig, PLATFORMS } from "../../adapters/index.ts";
+import { ConfigError } from "../../src/config.ts";
+import { allKeys, formatDate, formatDateTime, type Texts, t } from "../../src/i18n/index.ts";
 import { createLogger } from "../../src/logger.ts";
+import { testPlatform } from "../platform-test/index.ts";
 
 describe("the message catalogues", () => {
   it("have the same keys in Danish and English, none empty", () => {
@@ -11,6 +13,15 @@ describe("the message catalogues", () => {
       expect(t("en", key as never).trim()).not.toBe("");
     }
   });
+  it.each([...PLATFORMS, testPlatform].map((p) => [p.id, p.texts] as const))(
+    "have the same keys in Danish and English, none empty, in the texts %s adds",
+    (_id, texts) => {
+      expect(texts).toBeDefined();
+      const { da, en } = texts as Texts;
+      expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+      for (const text of [...Object.values(da), ...Object.values(en)]) expect(text.trim()).not.toBe("");
+    },
+  );
   it("fills placeholders", () => {
     expect(t("da", "summary.title", { year: 2026 })).toBe("Referat af den årlige arbejdsmiljødrøftelse 2026");
   });

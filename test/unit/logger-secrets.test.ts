@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import { createLogger, secretsOf } from "../../src/logger.ts";
 
 const random = (bytes: number, encoding: BufferEncoding = "base64url") =>

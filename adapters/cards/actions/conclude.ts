@@ -1,7 +1,7 @@
 import { ACTIONS, AppError, errorText } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { completenessCard, messageCard } from "../draw/other.ts";
+import { t } from "../texts.ts";
 import { type ActionArgs, pointOrMessage } from "./shared.ts";
 import { readSubmit } from "./submit.ts";
 

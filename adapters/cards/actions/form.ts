@@ -1,9 +1,9 @@
 import { type FormKind, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
-import { t } from "../../../src/i18n/index.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
+import { t } from "../texts.ts";
 import { formKindFor } from "./kinds.ts";
 import { type ActionArgs, type ActionHandler, currentPointCard } from "./shared.ts";
 import { BadSubmit, readSubmit } from "./submit.ts";

@@ -1,8 +1,8 @@
 import { ACTIONS, type ActionId, type ActionName, type Ctx } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
 import { currentVerb } from "../old-verbs.ts";
+import { t } from "../texts.ts";
 import { approve } from "./approve.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";

@@ -1,9 +1,9 @@
 import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { NAME_SUFFIX } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
+import { t } from "../texts.ts";
 import { preInputCard } from "./form.ts";
 import { formKindFor } from "./kinds.ts";
 import { type ActionArgs, currentPointCard, pointCardOf, pointOrMessage } from "./shared.ts";

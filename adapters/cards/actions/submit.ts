@@ -1,7 +1,7 @@
 import type { Payload, UserAction } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { t } from "../../../src/i18n/index.ts";
 import { INPUT } from "../draw/form.ts";
+import { t } from "../texts.ts";
 
 /** A refused card submit: the sentence to show in the card, in the user's language. Nothing has been stored. */
 export class BadSubmit extends Error {

@@ -2,7 +2,7 @@ import type { FormRequest } from "../../../src/app/chat-port.ts";
 import { type FieldSpec, type FormSpec, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { t } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import {
   actionSet,
   card,

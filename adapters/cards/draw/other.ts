@@ -2,7 +2,8 @@ import type { AnnouncementView, CompletenessView, TextAction, TextView } from ".
 import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import { formatDateTime, type MessageKey } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import {
   type AdaptiveCard,
   actionSet,

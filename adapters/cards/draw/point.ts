@@ -1,6 +1,7 @@
 import type { PointView, ViewEntry } from "../../../src/app/chat-port.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
-import { type MessageKey, t } from "../../../src/i18n/index.ts";
+import type { MessageKey } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import {
   type AdaptiveCard,
   actionSet,

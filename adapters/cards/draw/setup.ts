@@ -1,7 +1,7 @@
 import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { t } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import {
   type AdaptiveCard,
   card,

@@ -3,7 +3,8 @@ import { ACTIONS } from "../../../src/app/index.ts";
 import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
 import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
-import { formatDateTime, type MessageKey, t } from "../../../src/i18n/index.ts";
+import { formatDateTime, type MessageKey } from "../../../src/i18n/index.ts";
+import { t } from "../texts.ts";
 import {
   type AdaptiveCard,
   type Element,

@@ -1,10 +1,11 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
 import type { Ctx } from "../../../src/app/index.ts";
-import { formatDate, formatDateTime, t } from "../../../src/i18n/index.ts";
+import { formatDate, formatDateTime } from "../../../src/i18n/index.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
 import { summaryCards } from "../draw/summary.ts";
 import { type CardDeps, hostConversation, type Inbound, keyOf } from "../inbound.ts";
+import { t } from "../texts.ts";
 
 interface Asked {
   deps: CardDeps;

@@ -1,7 +1,7 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { FieldSpec, FormSpec } from "../../../src/app/forms.ts";
 import type { Language } from "../../../src/domain/types.ts";
-import { isMessageKey, t } from "../../../src/i18n/index.ts";
+import { isMessageKey, t } from "../texts.ts";
 import { clip, context, escapeMrkdwn, header, LIMITS } from "./mrkdwn.ts";
 
 /** The element inside each input block is always called "value"; the block id is the field's id. */

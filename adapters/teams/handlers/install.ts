@@ -1,6 +1,6 @@
 import type { Ctx } from "../../../src/app/index.ts";
-import { t } from "../../../src/i18n/index.ts";
 import type { TeamsDeps } from "../context.ts";
+import { t } from "../texts.ts";
 import type { TeamsInbound } from "../turn.ts";
 
 /**

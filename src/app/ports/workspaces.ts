@@ -1,10 +1,10 @@
 import type { Member, Workspace, WorkspaceChanges } from "../../domain/entities.ts";
-import type { Platform, Role } from "../../domain/types.ts";
+import type { PlatformId, Role } from "../../domain/types.ts";
 
 export interface WorkspacesRepo {
   /** The workspace for a platform's team/tenant id, created on first contact; a name given renames it. */
-  ensure(platform: Platform, externalId: string, name?: string): Promise<Workspace>;
-  find(platform: Platform, externalId: string): Promise<Workspace | null>;
+  ensure(platform: PlatformId, externalId: string, name?: string): Promise<Workspace>;
+  find(platform: PlatformId, externalId: string): Promise<Workspace | null>;
   get(workspaceId: string): Promise<Workspace | null>;
   update(workspaceId: string, changes: WorkspaceChanges): Promise<Workspace>;
   /** Sets one top-level key of the workspace's settings. */

@@ -9,7 +9,7 @@ import type {
   WorkspaceSettings,
 } from "../../domain/entities.ts";
 import type { EntryKind } from "../../domain/entries.ts";
-import type { DiscussionStatus, Language, Platform, PointStatus } from "../../domain/types.ts";
+import type { DiscussionStatus, Language, PlatformId, PointStatus } from "../../domain/types.ts";
 
 export type {
   AgendaItem,
@@ -27,7 +27,7 @@ type Row = Record<string, unknown>;
 
 export const toWorkspace = (r: Row): Workspace => ({
   id: r.id as string,
-  platform: r.platform as Platform,
+  platform: r.platform as PlatformId,
   externalId: r.external_id as string,
   name: r.name as string,
   headcount: (r.headcount as number | null) ?? null,

@@ -1,5 +1,5 @@
 import type { WorkspaceChanges } from "../../domain/entities.ts";
-import type { Platform, Role } from "../../domain/types.ts";
+import type { PlatformId, Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { type Member, toWorkspace, type Workspace } from "./rows.ts";
 
@@ -18,7 +18,7 @@ const WORKSPACE_TABLES = [
 export function workspacesRepo(q: Queryable) {
   return {
     /** The workspace for a platform's team/tenant id, created on first contact. */
-    async ensure(platform: Platform, externalId: string, name = ""): Promise<Workspace> {
+    async ensure(platform: PlatformId, externalId: string, name = ""): Promise<Workspace> {
       // Almost every request names a workspace that exists: read first, write only when something changes.
       const found = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
         platform,
@@ -34,7 +34,7 @@ export function workspacesRepo(q: Queryable) {
       );
       return toWorkspace(rows[0] as Record<string, unknown>);
     },
-    async find(platform: Platform, externalId: string): Promise<Workspace | null> {
+    async find(platform: PlatformId, externalId: string): Promise<Workspace | null> {
       const rows = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
         platform,
         externalId,

@@ -2,8 +2,9 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
-import { type MessageKey, t } from "../../../../src/i18n/index.ts";
+import type { MessageKey } from "../../../../src/i18n/index.ts";
 import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
+import { t } from "../../texts.ts";
 
 interface ThreadMessage {
   type: "message";

@@ -3,10 +3,10 @@ import type { WebClient } from "@slack/web-api";
 import type { Ctx } from "../../../../src/app/index.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
-import { t } from "../../../../src/i18n/index.ts";
 import { notSavedText, retrying, type SlackDeps, slackCtx, slackCtxUnnamed } from "../../context.ts";
 import type { ViewState } from "../../render/forms.ts";
 import { escapeMrkdwn, splitText } from "../../render/mrkdwn.ts";
+import { t } from "../../texts.ts";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -1,7 +1,7 @@
-import { section } from "../section.ts";
+import { section, translator } from "../../src/i18n/index.ts";
 
 /** Texts only the Slack adapter shows: the pages after an OAuth install, modal titles short enough for Slack. */
-export const slack = section(
+export const slackTexts = section(
   {
     "slack.install_title": "Arbejdsmiljø i Slack",
     "slack.invite_bot":
@@ -49,3 +49,5 @@ export const slack = section(
       "The installation did not complete and nothing was stored. Start again from the install link, or ask an administrator of your Slack to approve the app.",
   },
 );
+
+export const { t, isMessageKey } = translator(slackTexts);

@@ -1,7 +1,8 @@
-import { section } from "../section.ts";
+import { section, translator } from "../../src/i18n/index.ts";
+import { cardTexts } from "../cards/texts.ts";
 
 /** Texts only the local trial channel shows (the page at http://localhost:PORT/ when no Slack or Teams is set up). */
-export const local = section(
+export const localTexts = section(
   {
     "local.title": "Arbejdsmiljø-botten · lokal prøve",
     "local.banner_title": "Lokal prøve",
@@ -69,3 +70,8 @@ export const local = section(
     "local.forbidden": "The local trial only answers pages from this computer.",
   },
 );
+
+export const { t, isMessageKey, allKeys } = translator(cardTexts, localTexts);
+
+/** A key of the texts the local channel shows: the core's, the cards', its own. */
+export type LocalKey = Parameters<typeof t>[1];

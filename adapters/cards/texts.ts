@@ -1,10 +1,11 @@
-import { section } from "../section.ts";
+import { section, translator } from "../../src/i18n/index.ts";
 
-/** Texts only the Teams adapter shows: card submits, downloads, where the summary is kept. */
-export const teams = section(
+/**
+ * Texts the Adaptive Cards show, in Teams and in the local channel alike: card submits, forms, downloads, where the
+ * summary is kept. Their keys say "teams." because the cards were drawn for Teams first.
+ */
+export const cardTexts = section(
   {
-    "teams.welcome":
-      "Hej! Jeg hjælper jer med den årlige arbejdsmiljødrøftelse. Nævn mig med @ og en kommando, fx opsæt eller hjælp.",
     "teams.bad_submit": "Kortet kunne ikke læses, så intet er gemt. Prøv igen fra det nyeste kort.",
     "teams.extra_fields": "Kortet indeholdt felter, jeg ikke kender ({fields}), så intet er gemt.",
     "teams.wrong_type": "Feltet {field} har en forkert type værdi, så intet er gemt.",
@@ -25,14 +26,9 @@ export const teams = section(
     "teams.data_personal_only":
       "Arbejdspladsens data sendes kun i en personlig chat med mig. Skriv data til mig i en personlig chat.",
     "teams.planned_in_card": "Drøftelsen er planlagt til {when}.",
-    "teams.no_tenant": "Beskeden kom ikke fra en Microsoft 365-organisation, så jeg kan ikke svare på den.",
-    "teams.file_gone":
-      "Linket virker ikke længere. Links til filer udløber efter et døgn (dataudtræk efter en time). Bed botten om filen igen.",
     "teams.conclude_reason_required": "Skriv en begrundelse for at afslutte, selv om noget mangler.",
   },
   {
-    "teams.welcome":
-      "Hello! I help you hold the annual working-environment discussion. Mention me with @ and a command, e.g. setup or help.",
     "teams.bad_submit": "The card could not be read, so nothing was saved. Try again from the newest card.",
     "teams.extra_fields": "The card held fields I do not know ({fields}), so nothing was saved.",
     "teams.wrong_type": "The field {field} has a value of the wrong type, so nothing was saved.",
@@ -53,9 +49,8 @@ export const teams = section(
     "teams.data_personal_only":
       "The workplace's data is only sent in a personal chat with me. Write data to me in a personal chat.",
     "teams.planned_in_card": "The discussion is planned for {when}.",
-    "teams.no_tenant": "The message did not come from a Microsoft 365 organisation, so I cannot answer it.",
-    "teams.file_gone":
-      "This link no longer works. Links to files expire after a day (a data export after an hour). Ask the bot for the file again.",
     "teams.conclude_reason_required": "Write a reason to conclude although something is missing.",
   },
 );
+
+export const { t } = translator(cardTexts);

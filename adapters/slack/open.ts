@@ -1,0 +1,101 @@
+import type { App } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { parseKey, type Workspace } from "../../src/app/index.ts";
+import { InFlight } from "../../src/in-flight.ts";
+import type { AdapterContext, PlatformAdapter } from "../../src/platforms.ts";
+import { boltApp } from "./app.ts";
+import { SlackChat } from "./chat-port.ts";
+import { type SlackConfig, slackMode } from "./config.ts";
+import type { SlackDeps } from "./context.ts";
+import { displayNames } from "./display-names.ts";
+import { botTokenFor } from "./installation-store.ts";
+import { registerListeners } from "./listeners/index.ts";
+import { boltLogger } from "./logger.ts";
+import { toldOnce } from "./told-once.ts";
+
+/**
+ * A Web API call Slack has not answered in this long is given up and retried (the client's default is no limit, and
+ * one call that never returns would stall its discussion's refreshes). Long, because a post Slack was only slow to
+ * confirm is posted again by the retry.
+ */
+export const API_TIMEOUT_MS = 20_000;
+
+type Context = AdapterContext<SlackConfig>;
+
+/**
+ * Slack over HTTP at POST /slack/events (single workspace with a bot token, or many through OAuth), or over Socket
+ * Mode for local development. Returns null when Slack is not configured.
+ */
+export async function openSlack(
+  context: Context,
+  apiTimeoutMs = API_TIMEOUT_MS,
+): Promise<PlatformAdapter | null> {
+  const mode = slackMode(context.config);
+  if (mode === "off") return null;
+  const logger = boltLogger(context.log);
+  const clientOptions = webApiOptions(context.config, logger, apiTimeoutMs);
+  const tokenKey = () => parseKey(context.config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
+  const app = boltApp({ context, mode, clientOptions, logger, tokenKey });
+  const working = trackWork(app);
+  registerListeners(app, slackDeps(context));
+  app.error(async (error) => {
+    context.log.error("slack error", { error: String(error) });
+  });
+  const clientFor =
+    mode === "oauth"
+      ? (workspace: Workspace) => () => teamClient(context, tokenKey(), workspace.externalId, clientOptions)
+      : () => async () => app.client;
+  return {
+    chatFor: (workspace) => new SlackChat(clientFor(workspace)),
+    async start() {
+      if (mode === "socket") await app.start();
+    },
+    async stop() {
+      if (mode === "socket") await app.stop();
+      await working.settled();
+    },
+  };
+}
+
+/**
+ * The Web API client's own options: SLACK_API_URL, a limit on unanswered calls, and a few quick retries for 5xx,
+ * network faults and calls left unanswered (a 429 waits the Retry-After Slack asks for).
+ */
+function webApiOptions(
+  config: SlackConfig,
+  logger: WebClientOptions["logger"],
+  timeout: number,
+): WebClientOptions {
+  return {
+    logger,
+    timeout,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    ...(config.SLACK_API_URL ? { slackApiUrl: ensureSlash(config.SLACK_API_URL) } : {}),
+  };
+}
+
+/**
+ * Bolt answers Slack first and works after (a note is recorded after its modal closed): that work is tracked, so a
+ * shutdown waits for it instead of closing the database under it.
+ */
+function trackWork(app: App): InFlight {
+  const working = new InFlight();
+  app.use(({ next }) => working.run(next));
+  return working;
+}
+
+/**
+ * What every listener gets: the core, the log, the adapter's own tables, and its short memories on the core's clock.
+ */
+function slackDeps({ core, log, db }: Context): SlackDeps {
+  return { core, log, db, names: displayNames(core.deps.now), told: toldOnce(core.deps.now) };
+}
+
+/** A team's client, with the bot token read on every use: a reinstall (new token) or an uninstall counts at once. */
+async function teamClient(context: Context, key: Buffer, teamId: string, options: WebClientOptions) {
+  const token = await botTokenFor(context.db, teamId, key);
+  if (!token) throw new Error("Slack is not installed in this workspace");
+  return new WebClient(token, options);
+}
+
+const ensureSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);
