@@ -27,11 +27,14 @@ describe.each(DRIVERS)("the channel kept in step with what is stored, on $name",
   });
   afterAll(async () => db?.close());
 
-  it("refuses a click from a screen that is behind, and brings a channel that is behind up to date", async () => {
+  it("refuses a click from a screen that is behind, sends an up-to-date channel nothing, and brings one that is behind up to date", async () => {
     const { core, chat } = t;
     const { employer, rep, old, moved } = await startedAndMovedOnce(core);
     expect(moved.synced).toBe(true);
+    // The channel shows what is stored already: the refused click sends nothing to it.
+    const shownBefore = chat.sent.length;
     await expect(core.move(rep, old, null)).rejects.toBeInstanceOf(StaleError);
+    expect(chat.sent.slice(shownBefore)).toEqual([]);
     expect((await core.status(employer)).discussion?.currentPoint).toBe(2);
 
     // A refresh that failed leaves the channel behind: the next out-of-date click refreshes it.
