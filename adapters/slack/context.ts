@@ -20,8 +20,8 @@ export interface SlackDeps {
 }
 
 /**
- * The workspace and the acting user, before Slack has been answered: no Web API call, so the user's name is not
- * known yet (it stands as the id). What runs after the answer takes slackCtx.
+ * The workspace and the acting user, before Slack has been answered: without the client, so nothing checked then
+ * can call the Web API, not even for a name or an admin flag (the name stands as the id). After the answer, slackCtx.
  */
 export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string): Promise<Ctx> {
   return deps.core.context("slack", teamId, { userId, name: userId });
