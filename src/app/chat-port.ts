@@ -18,7 +18,8 @@ export interface BoardView {
   scheduledAt: Date | null;
   location: string | null;
   currentPoint: number | null;
-  points: { number: number; title: string; status: PointStatus; entryCount: number }[];
+  /** Each point's status only: a note changes its point's message, not the board (one platform call per note). */
+  points: { number: number; title: string; status: PointStatus }[];
 }
 
 export interface ViewEntry {

@@ -39,7 +39,7 @@ export async function unjudgedGoals(
     .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
 }
 
-/** `items`: the discussion's agenda items, as a refresh has just read them (with each point's entry count). */
+/** `items`: the discussion's agenda items, as a refresh has just read them. */
 export function boardView(workspace: Workspace, discussion: Discussion, items: AgendaItem[]): BoardView {
   return {
     discussionId: discussion.id,
@@ -55,7 +55,6 @@ export function boardView(workspace: Workspace, discussion: Discussion, items: A
       number: p.number,
       title: p.title[workspace.language],
       status: items.find((i) => i.number === p.number)?.status ?? "pending",
-      entryCount: items.find((i) => i.number === p.number)?.entryCount ?? 0,
     })),
   };
 }

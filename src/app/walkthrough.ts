@@ -99,11 +99,16 @@ export async function move(
     if (seen.version !== input.expectedVersion) throw await refusedAsStale(deps, ctx, seen, input.showing);
   }
   let previousPoint: number | null = null;
+  // A discussion read as it was when found behind the click: the refusal's refresh needs no second read.
+  let behind: Discussion | undefined;
   try {
     await inTransaction(deps, ctx, key, async (r) => {
       const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId);
       if (!discussion) throw new AppError("not_found", "error.not_found");
-      if (discussion.version !== input.expectedVersion) throw new StaleError();
+      if (discussion.version !== input.expectedVersion) {
+        behind = discussion;
+        throw new StaleError();
+      }
       const next = transition(await stateOf(r, ctx.workspace.id, discussion), input.move);
       if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
       previousPoint = discussion.currentPoint;
@@ -127,7 +132,8 @@ export async function move(
       );
     });
   } catch (error) {
-    if (error instanceof StaleError) throw await refusedAsStale(deps, ctx, input.discussionId, input.showing);
+    if (error instanceof StaleError)
+      throw await refusedAsStale(deps, ctx, behind ?? input.discussionId, input.showing);
     throw error;
   }
   return finish(deps, ctx, input.discussionId, previousPoint ? [previousPoint] : []);

@@ -333,8 +333,9 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     expect(methods).toContain("chat.postMessage!500");
     const discussion = (await repos(db).discussions.latest(workspace.id))!;
 
-    // Slack down for longer than the retries: the note is kept and the user is told the message will follow.
-    fake.failNext("chat.update", ...Array.from({ length: 8 }, () => ({ status: 500, body: "down" })));
+    // Slack down for longer than the retries (the point's update and its three retries): the note is kept and the
+    // user is told the message will follow.
+    fake.failNext("chat.update", ...Array.from({ length: 4 }, () => ({ status: 500, body: "down" })));
     await fake.after("views.open", () =>
       slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
     );

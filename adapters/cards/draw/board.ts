@@ -19,8 +19,7 @@ export function boardCard(view: BoardView): AdaptiveCard {
     subtle(lines.join(" · ")),
     ...view.points.map((p) => {
       const current = view.currentPoint === p.number;
-      const count = p.entryCount > 0 ? ` · ${t(l, "board.entries", { count: p.entryCount })}` : "";
-      return textBlock(`${p.number}. ${escapeMd(p.title)} · ${t(l, `point.${p.status}`)}${count}`, {
+      return textBlock(`${p.number}. ${escapeMd(p.title)} · ${t(l, `point.${p.status}`)}`, {
         spacing: "Small",
         ...(current ? { weight: "Bolder", color: "accent" } : {}),
       });

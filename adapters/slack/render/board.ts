@@ -13,12 +13,11 @@ export function boardBlocks(view: BoardView): { text: string; blocks: KnownBlock
   const title = t(l, "board.title", { year: view.year });
   const done = view.points.filter((p) => p.status === "done" || p.status === "skipped").length;
   const lines = view.points.map((p) => {
-    const count = p.entryCount > 0 ? ` · _${t(l, "board.entries", { count: p.entryCount })}_` : "";
     const name =
       p.status === "active"
         ? `*${p.number}. ${escapeMrkdwn(p.title)}*`
         : `${p.number}. ${escapeMrkdwn(p.title)}`;
-    return `${MARK[p.status]} ${name}${count}`;
+    return `${MARK[p.status]} ${name}`;
   });
   const meta = [
     t(l, `status.${view.status}`),
