@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
-import { type Core, createCore, type Store, type Workspace } from "./app/index.ts";
+import { type Core, createCore, parseKey, type Store, type Workspace } from "./app/index.ts";
 import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
 import type { PlatformId } from "./domain/types.ts";
@@ -69,7 +69,8 @@ export async function startServer(
   const now = options.now ?? (() => new Date());
   // A workspace read serves the requests of the next two seconds; another instance's change is seen after that.
   const store = storePort(db);
-  const core = createCore({ store, chatFor, now, log }, new WorkspaceCache(now, 2000));
+  const sealingKey = parseKey(config.TOKEN_ENCRYPTION_KEY ?? "");
+  const core = createCore({ store, chatFor, now, log, sealingKey }, new WorkspaceCache(now, 2000));
   const http = express();
   http.disable("x-powered-by");
   // No ETags: the answers are to POSTs or change with every read, so hashing each body would buy nothing.

@@ -2,7 +2,7 @@ import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from "@slac
 import type { WebClientOptions } from "@slack/web-api";
 import type { AdapterContext } from "../../src/platforms.ts";
 import type { SlackConfig } from "./config.ts";
-import { pgInstallationStore } from "./installation-store.ts";
+import { installationStore } from "./installation-store.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 
@@ -16,7 +16,6 @@ export interface BoltSetup {
   mode: "single" | "oauth" | "socket";
   clientOptions: WebClientOptions;
   logger: BoltLogger;
-  tokenKey: () => Buffer;
 }
 
 /**
@@ -66,14 +65,14 @@ function httpApp(setup: BoltSetup): App {
 }
 
 /** Installing in many workspaces: Bolt's installer serves the install paths; installations go to PostgreSQL. */
-function installOptions({ context, clientOptions, tokenKey }: BoltSetup) {
-  const { config, core, db, log } = context;
+function installOptions({ context, clientOptions }: BoltSetup) {
+  const { config, core, log } = context;
   return {
     clientId: config.SLACK_CLIENT_ID,
     clientSecret: config.SLACK_CLIENT_SECRET,
     stateSecret: config.SLACK_STATE_SECRET,
     scopes: [...SCOPES],
-    installationStore: pgInstallationStore(db, tokenKey()),
+    installationStore: installationStore(core),
     installerOptions: {
       directInstall: true,
       installPath: INSTALL_PATH,

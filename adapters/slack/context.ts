@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { isTransientDbError } from "../../src/app/errors.ts";
-import type { AdapterSql, Core, Ctx, Logger } from "../../src/app/index.ts";
+import type { Core, Ctx, Logger } from "../../src/app/index.ts";
 import { AppError, errorText, problemText } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { workspaceAdmin } from "./admins.ts";
@@ -11,8 +11,6 @@ import type { ToldOnce } from "./told-once.ts";
 export interface SlackDeps {
   core: Core;
   log: Logger;
-  /** The adapter's own tables (its installations), never the core's. */
-  db: AdapterSql;
   /** People's display names, kept a while. */
   names: DisplayNames;
   /** Private notices just given, so a repeated click is not answered again. */

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
-import { parseKey, type Workspace } from "../../src/app/index.ts";
+import type { Workspace } from "../../src/app/index.ts";
 import { InFlight } from "../../src/in-flight.ts";
 import type { AdapterContext, PlatformAdapter } from "../../src/platforms.ts";
 import { boltApp } from "./app.ts";
@@ -34,8 +34,7 @@ export async function openSlack(
   if (mode === "off") return null;
   const logger = boltLogger(context.log);
   const clientOptions = webApiOptions(context.config, logger, apiTimeoutMs);
-  const tokenKey = () => parseKey(context.config.TOKEN_ENCRYPTION_KEY ?? "") as Buffer;
-  const app = boltApp({ context, mode, clientOptions, logger, tokenKey });
+  const app = boltApp({ context, mode, clientOptions, logger });
   const working = trackWork(app);
   registerListeners(app, slackDeps(context));
   app.error(async (error) => {
@@ -43,7 +42,7 @@ export async function openSlack(
   });
   const clientFor =
     mode === "oauth"
-      ? (workspace: Workspace) => () => teamClient(context, tokenKey(), workspace.externalId, clientOptions)
+      ? (workspace: Workspace) => () => teamClient(context, workspace.externalId, clientOptions)
       : () => async () => app.client;
   return {
     chatFor: (workspace) => new SlackChat(clientFor(workspace)),
@@ -87,13 +86,13 @@ function trackWork(app: App): InFlight {
 /**
  * What every listener gets: the core, the log, the adapter's own tables, and its short memories on the core's clock.
  */
-function slackDeps({ core, log, db }: Context): SlackDeps {
-  return { core, log, db, names: displayNames(core.deps.now), told: toldOnce(core.deps.now) };
+function slackDeps({ core, log }: Context): SlackDeps {
+  return { core, log, names: displayNames(core.deps.now), told: toldOnce(core.deps.now) };
 }
 
 /** A team's client, with the bot token read on every use: a reinstall (new token) or an uninstall counts at once. */
-async function teamClient(context: Context, key: Buffer, teamId: string, options: WebClientOptions) {
-  const token = await botTokenFor(context.db, teamId, key);
+async function teamClient(context: Context, teamId: string, options: WebClientOptions) {
+  const token = await botTokenFor(context.core, teamId);
   if (!token) throw new Error("Slack is not installed in this workspace");
   return new WebClient(token, options);
 }

@@ -44,6 +44,8 @@ export interface Deps {
   chatFor(workspace: Workspace): ChatPort;
   now(): Date;
   log: Logger;
+  /** The key platforms' secrets are sealed with at rest (TOKEN_ENCRYPTION_KEY); none when it is not set. */
+  sealingKey?: Buffer | null;
 }
 
 /** The actor's display name, asked of the platform when the request did not carry it. */

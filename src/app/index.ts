@@ -4,6 +4,7 @@ import * as approval from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
 import * as concludeCases from "./conclude.ts";
 import { type Actor, type Ctx, type Deps, read } from "./context.ts";
+import { credentials } from "./credentials.ts";
 import * as dataProtection from "./data-protection.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
@@ -108,6 +109,8 @@ function documentCases(deps: Deps, changing: Changing) {
     markUninstalled: changing(bind(deps, dataProtection.markUninstalled)),
     markInstalled: changing(bind(deps, dataProtection.markInstalled)),
     publishPending: () => publishPending(deps),
+    /** A platform's secrets per installation, sealed at rest. */
+    credentials: credentials(deps),
   };
 }
 export type Core = ReturnType<typeof createCore>;

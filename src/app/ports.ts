@@ -1,4 +1,5 @@
 import type { AuditRepo, IdempotencyRepo } from "./ports/audit.ts";
+import type { CredentialsRepo } from "./ports/credentials.ts";
 import type { DiscussionsRepo } from "./ports/discussions.ts";
 import type { EntriesRepo } from "./ports/entries.ts";
 import type { RemindersRepo } from "./ports/reminders.ts";
@@ -15,6 +16,7 @@ export interface Repos {
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
   reminders: RemindersRepo;
+  credentials: CredentialsRepo;
 }
 
 /** Where the core's state lives. The composition root builds it from the store. */

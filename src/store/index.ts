@@ -1,5 +1,6 @@
 import type { Queryable } from "./db.ts";
 import { auditRepo, idempotencyRepo } from "./repos/audit.ts";
+import { credentialsRepo } from "./repos/credentials.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo } from "./repos/entries.ts";
 import { remindersRepo } from "./repos/reminders.ts";
@@ -17,6 +18,7 @@ export function repos(q: Queryable) {
     audit: auditRepo(q),
     idempotency: idempotencyRepo(q),
     reminders: remindersRepo(q),
+    credentials: credentialsRepo(q),
   };
 }
 

@@ -263,7 +263,9 @@ describe("hostile input at every Slack entry point, the real app over HTTP", () 
   it("Slack OAuth callback: missing, forged, long and control-character parameters and access_denied get a Danish page (over 16 KiB: 431), nothing installed", async () => {
     const fake = h.slackApp.fake;
     const installs = async () =>
-      (await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM slack_installations"))[0]?.n;
+      (
+        await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM credentials WHERE platform = 'slack'")
+      )[0]?.n;
     const before = await installs();
     const exchanges = fake.of("oauth.v2.access").length;
     const team = uniqueId("T");

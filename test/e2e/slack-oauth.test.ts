@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
 import { botTokenFor } from "../../adapters/slack/installation-store.ts";
-import { parseKey } from "../../src/app/sealed.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -63,9 +62,11 @@ describe("Slack OAuth: install in several workspaces", () => {
     });
   }
 
-  const tokenOf = (team: string) => botTokenFor(db, team, parseKey(TOKEN_KEY) as Buffer);
+  const tokenOf = (team: string) => botTokenFor(server.core, team);
   const storedRow = async (team: string) =>
-    JSON.stringify(await db.query("SELECT * FROM slack_installations WHERE key = $1", [`T:${team}`]));
+    JSON.stringify(
+      await db.query("SELECT * FROM credentials WHERE platform = 'slack' AND name = $1", [`T:${team}`]),
+    );
 
   it("stores each installation and answers each workspace with its own token", async () => {
     const [a, b] = [uniqueId("T"), uniqueId("T")];

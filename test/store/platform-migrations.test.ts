@@ -54,7 +54,9 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       "009_reminder_leases",
       "010_installer_and_expiring_files",
       "011_open_platforms",
+      "015_credentials",
       "002_slack_installations",
+      "016_slack_credentials",
       "003_teams_conversations",
       "010_teams_files_expire",
       "004_local_channel",
@@ -80,11 +82,18 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
     try {
       await migrate(db, asBefore(all));
       await expect(repos(db).workspaces.ensure("another-platform", uniqueId())).rejects.toThrow();
+      await db.query(
+        `INSERT INTO slack_installations (key, team_id, installation) VALUES ('T:TOLD', 'TOLD', '{"sealed":"v1:abc"}')`,
+      );
       expect(await migrate(db, all)).toEqual([
         "011_open_platforms",
+        "015_credentials",
+        "016_slack_credentials",
         "010_teams_files_expire",
         "010_local_files_expire",
       ]);
+      // A workspace installed before keeps its token, sealed as it was, among the core's credentials.
+      expect(await repos(db).credentials.get("slack", "T:TOLD")).toBe("v1:abc");
       const ws = await repos(db).workspaces.ensure("another-platform", uniqueId(), "Firma");
       expect(ws.platform).toBe("another-platform");
       const expiring = await db.query(

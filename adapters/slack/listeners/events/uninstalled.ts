@@ -9,7 +9,7 @@ import { removeInstallation } from "../../installation-store.ts";
 export async function markUninstalled(deps: SlackDeps, teamId: string): Promise<void> {
   await retrying(async () => {
     await deps.core.markUninstalled("slack", teamId);
-    await removeInstallation(deps.db, teamId);
+    await removeInstallation(deps.core, teamId);
   }).catch((error) =>
     deps.log.error("could not record an uninstall", { team: teamId, error: String(error) }),
   );
