@@ -13,6 +13,7 @@ export function auditRepo(q: Queryable) {
       await q.query(
         "INSERT INTO audit_log (workspace_id, actor_id, action, subject_id, details) VALUES ($1, $2, $3, $4, $5::jsonb)",
         [workspaceId, actorId, action, subjectId, JSON.stringify(details)],
+        { prepare: "audit_write" },
       );
     },
     async list(workspaceId: string, limit = 1000): Promise<AuditRecord[]> {
@@ -42,6 +43,7 @@ export function idempotencyRepo(q: Queryable) {
       const inserted = await q.query(
         "INSERT INTO idempotency_keys (workspace_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key",
         [workspaceId, key],
+        { prepare: "key_claim" },
       );
       if (inserted.length > 0) return null;
       const rows = await q.query("SELECT result FROM idempotency_keys WHERE workspace_id = $1 AND key = $2", [
@@ -59,11 +61,11 @@ export function idempotencyRepo(q: Queryable) {
       return rows[0]?.result ?? null;
     },
     async complete(workspaceId: string, key: string, result: unknown): Promise<void> {
-      await q.query("UPDATE idempotency_keys SET result = $3::jsonb WHERE workspace_id = $1 AND key = $2", [
-        workspaceId,
-        key,
-        JSON.stringify(result ?? null),
-      ]);
+      await q.query(
+        "UPDATE idempotency_keys SET result = $3::jsonb WHERE workspace_id = $1 AND key = $2",
+        [workspaceId, key, JSON.stringify(result ?? null)],
+        { prepare: "key_complete" },
+      );
     },
   };
 }

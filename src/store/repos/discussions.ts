@@ -153,6 +153,7 @@ export function discussionsRepo(q: Queryable) {
         `SELECT number, key, status, message, entry_count FROM agenda_items WHERE workspace_id = $1 AND discussion_id = $2
          ORDER BY number`,
         [workspaceId, discussionId],
+        { prepare: "agenda" },
       );
       return rows.map(toAgendaItem);
     },
@@ -193,6 +194,7 @@ export function discussionsRepo(q: Queryable) {
         await q.query(
           "UPDATE agenda_items SET message = $4::jsonb WHERE workspace_id = $1 AND discussion_id = $2 AND number = $3",
           [workspaceId, discussionId, point, value],
+          { prepare: "point_message" },
         );
       }
     },
