@@ -148,4 +148,6 @@ export interface ChatPort {
   openForm(trigger: string, form: FormRequest): Promise<void>;
   /** A direct message to one user. */
   sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null>;
+  /** The channel's name as people see it ("#arbejdsmiljø"), where the platform tells; null where it does not. */
+  channelName?(channel: string): Promise<string | null>;
 }

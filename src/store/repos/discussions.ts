@@ -80,7 +80,8 @@ export function discussionsRepo(q: Queryable) {
     async reschedule(workspaceId: string, discussionId: string, d: Rescheduling): Promise<Discussion> {
       const rows = await q.query(
         `UPDATE discussions SET scheduled_at = $3, duration_minutes = $4, location = $5, participants = $6::jsonb,
-           channel_id = COALESCE($7, channel_id), version = version + 1, updated_at = now()
+           channel_id = COALESCE($7, channel_id), year = COALESCE($8, year), version = version + 1,
+           updated_at = now()
          WHERE workspace_id = $1 AND id = $2 RETURNING *`,
         [
           workspaceId,
@@ -90,6 +91,7 @@ export function discussionsRepo(q: Queryable) {
           d.location,
           JSON.stringify(d.participants),
           d.channelId,
+          d.year ?? null,
         ],
       );
       return toDiscussion(rows[0] as Record<string, unknown>);
@@ -111,7 +113,7 @@ export function discussionsRepo(q: Queryable) {
            concluded_at = CASE WHEN $10 THEN $7 ELSE concluded_at END,
            concluded_by = CASE WHEN $10 THEN $8 ELSE concluded_by END,
            conclude_override_reason = CASE WHEN $10 THEN $9 ELSE conclude_override_reason END,
-           channel_id = COALESCE($11, channel_id)
+           channel_id = COALESCE($11, channel_id), channel_name = COALESCE($12, channel_name)
          WHERE workspace_id = $1 AND id = $2 AND version = $3 RETURNING *`,
         [
           workspaceId,
@@ -125,6 +127,7 @@ export function discussionsRepo(q: Queryable) {
           extra.overrideReason ?? null,
           "concludedAt" in extra,
           extra.channelId ?? null,
+          extra.channelName ?? null,
         ],
       );
       if (!rows[0]) return null;
