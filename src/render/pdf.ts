@@ -144,7 +144,9 @@ class PdfWriter {
   }
   private paragraph(text: string, color = "black") {
     this.pdf.x = this.left;
-    this.pdf.font("Body").fontSize(10).fillColor(color).text(this.printable(text), { width: this.width });
+    // A command is never broken after its slash ("/" then "arbejdsmiljø referat" on the next line): a word joiner.
+    const commands = text.replace(/(^|\s)\/(?=\p{L})/gu, "$1/\u2060");
+    this.pdf.font("Body").fontSize(10).fillColor(color).text(this.printable(commands), { width: this.width });
     this.pdf.fillColor("black").moveDown(0.3);
   }
   private item(item: Item) {
@@ -222,7 +224,7 @@ type Glyphs = { font?: { hasGlyphForCodePoint(code: number): boolean } };
  * mark rather than an empty box, and control characters become spaces. Most text is Latin and passes untouched.
  */
 function printableIn(pdf: PDFKit.PDFDocument): (text: string) => string {
-  const covered = /^[\n\u0020-\u007e\u00a0-\u024f\u2013-\u2026§€]*$/;
+  const covered = /^[\n\u0020-\u007e\u00a0-\u024f\u2013-\u2026\u2060§€]*$/;
   return (text) => {
     const nfc = text.normalize("NFC");
     if (covered.test(nfc)) return nfc;

@@ -76,7 +76,7 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(summaryPosts).toHaveLength(1);
     expect(chat.sent.filter((s) => s.op === "pin")).toHaveLength(1);
     const file = chat.sent.find((s) => s.op === "file" && s.file?.mimeType === "text/markdown")?.file;
-    expect(file?.name).toBe("arbejdsmiljoedroeftelse-2026-v1.md");
+    expect(file?.name).toBe("arbejdsmiljødrøftelse-2026-v1.md");
 
     // Repeating the conclude (a retried request) changes nothing and posts nothing more.
     await core.conclude(employer, { discussionId: id, expectedVersion: discussion.version }, "conclude-1");

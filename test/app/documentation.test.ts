@@ -40,7 +40,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     const { employer, rep, discussion } = await concludedDiscussion();
     await t.core.approve(rep, { discussionId: discussion.id, version: 1 }, null);
     const [md, pdf, csv] = await t.core.exportYear(employer, 2026);
-    expect(md?.name).toBe("arbejdsmiljoedroeftelse-2026-v1.md");
+    expect(md?.name).toBe("arbejdsmiljødrøftelse-2026-v1.md");
     expect(String(md?.content)).toContain("## Dagsordenens punkter");
 
     expect(pdf?.mimeType).toBe("application/pdf");
@@ -112,7 +112,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     const update = after.find((s) => s.op === "update" && s.message?.kind === "summary");
     expect(update?.ref).toEqual(ref);
     expect(update?.message?.kind === "summary" && update.message.view.version).toBe(2);
-    expect(after.some((s) => s.op === "file" && s.file?.name === "arbejdsmiljoedroeftelse-2026-v2.md")).toBe(
+    expect(after.some((s) => s.op === "file" && s.file?.name === "arbejdsmiljødrøftelse-2026-v2.md")).toBe(
       true,
     );
   });

@@ -160,7 +160,7 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(contentText(summary.activity)).toContain("Indkøb af lydabsorbenter");
     const where = await connector.waitFor("Teams kan ikke fastgøre beskeder i en kanal");
     expect(where.conversation).toBe(teams.channel);
-    const file = await connector.waitFor(/arbejdsmiljoedroeftelse-2026-v1\.md/);
+    const file = await connector.waitFor(/arbejdsmiljødrøftelse-2026-v1\.md/);
     expect(file.conversation).toBe(`${teams.channel};messageid=${summary.id}`);
     const mdLink = linkIn(file);
     const md = await fetch(mdLink);
