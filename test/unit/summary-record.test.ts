@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { summaryCards } from "../../adapters/cards/draw/summary.ts";
 import { summaryPages } from "../../adapters/slack/render/summary.ts";
 import type { SummaryView } from "../../src/app/chat-port.ts";
+import { recordOf } from "../../src/app/summary.ts";
 import { asciiFileName, recordFileName } from "../../src/domain/file-names.ts";
 import { type SummaryInput, summaryDocument } from "../../src/domain/summary.ts";
 import { markdownFile, renderMarkdown } from "../../src/domain/summary-markdown.ts";
@@ -112,7 +113,7 @@ async function everyFormat(v: SummaryView): Promise<Record<string, string>> {
   const slack = summaryPages(v).pages.flat();
   const pdf = await renderPdf(v.document, v);
   return {
-    markdown: plain(markdownFile(v.markdown, v.document, v)),
+    markdown: plain(markdownFile(v.markdown, v.document, recordOf(v))),
     slack: plain(JSON.stringify(slack).replace(/\\n/g, " ")),
     cards: plain(summaryCards(v).map(cardText).join(" ")),
     // The word joiner that keeps "/arbejdsmiljø" on one line is read back as a space.
@@ -193,7 +194,7 @@ describe("the referat, the same in every format", () => {
     const v = view("da", true);
     expect(v.markdown).not.toContain("Godkendt");
     expect(v.markdown).not.toContain("SHA-256");
-    const file = markdownFile(v.markdown, v.document, v);
+    const file = markdownFile(v.markdown, v.document, recordOf(v));
     expect(file.startsWith(v.markdown)).toBe(true);
     expect(file).toContain("## Status og godkendelse");
   });
