@@ -57,12 +57,13 @@ export async function conclude(
         concludedAt: deps.now(),
         concludedBy,
         overrideReason: completeness.complete ? null : reason,
-        ...(channelName ? { channelName } : {}),
       },
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
-    const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId);
-    await planCycle(r, ctx.workspace, concluded, deps.now());
+    if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
+    const named = channelName ? { ...concluded, channelName } : concluded;
+    const summary = await createSummaryVersion(r, ctx.workspace, named, ctx.actor.userId);
+    await planCycle(r, ctx.workspace, named, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
       missing: [...completeness.legal, ...completeness.goodPractice],
       overrideReason: completeness.complete ? null : reason,

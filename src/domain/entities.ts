@@ -170,8 +170,6 @@ export interface StateChange {
   concludedBy?: string | null;
   overrideReason?: string | null;
   channelId?: string;
-  /** Present (a name) replaces the stored channel name; absent keeps it. */
-  channelName?: string;
 }
 
 export interface WorkspaceChanges {

@@ -113,7 +113,7 @@ export function discussionsRepo(q: Queryable) {
            concluded_at = CASE WHEN $10 THEN $7 ELSE concluded_at END,
            concluded_by = CASE WHEN $10 THEN $8 ELSE concluded_by END,
            conclude_override_reason = CASE WHEN $10 THEN $9 ELSE conclude_override_reason END,
-           channel_id = COALESCE($11, channel_id), channel_name = COALESCE($12, channel_name)
+           channel_id = COALESCE($11, channel_id)
          WHERE workspace_id = $1 AND id = $2 AND version = $3 RETURNING *`,
         [
           workspaceId,
@@ -127,7 +127,6 @@ export function discussionsRepo(q: Queryable) {
           extra.overrideReason ?? null,
           "concludedAt" in extra,
           extra.channelId ?? null,
-          extra.channelName ?? null,
         ],
       );
       if (!rows[0]) return null;
@@ -138,6 +137,14 @@ export function discussionsRepo(q: Queryable) {
         );
       }
       return toDiscussion(rows[0]);
+    },
+    /** Keeps the channel's name as the platform gave it (migrations/012_discussion_channel_name.sql). */
+    async nameChannel(workspaceId: string, discussionId: string, name: string): Promise<void> {
+      await q.query("UPDATE discussions SET channel_name = $3 WHERE workspace_id = $1 AND id = $2", [
+        workspaceId,
+        discussionId,
+        name,
+      ]);
     },
     async remove(workspaceId: string, discussionId: string): Promise<void> {
       await q.query("DELETE FROM discussions WHERE workspace_id = $1 AND id = $2", [
