@@ -159,7 +159,8 @@ class PdfWriter {
    */
   private bullet(text: string, level: number) {
     const pdf = this.pdf;
-    pdf.font("Body").fontSize(10).fillColor("black");
+    // Black is the colour every other block leaves behind; setting it again for each of thousands of lines costs.
+    pdf.font("Body").fontSize(10);
     this.room(pdf.currentLineHeight(true));
     const mark = level === 0 ? "•   " : "–   ";
     const hang = pdf.widthOfString(mark);
