@@ -1,4 +1,6 @@
+import { create as contentDisposition } from "content-disposition";
 import type { Response } from "express";
+import { asciiFileName } from "../../src/domain/file-names.ts";
 
 /**
  * Sends a stored file as a download: a safe file name, never sniffed, never cached. Teams and the local channel offer
@@ -8,15 +10,12 @@ export function sendDownload(
   res: Response,
   file: { name: string; mimeType: string; content: Buffer | Uint8Array | string },
 ) {
-  const ascii = file.name.replace(/[^A-Za-z0-9._-]/g, "_");
   res.setHeader(
     "content-type",
     file.mimeType.startsWith("text/") ? `${file.mimeType}; charset=utf-8` : file.mimeType,
   );
-  res.setHeader(
-    "content-disposition",
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-  );
+  // RFC 6266: the name as written (filename*, UTF-8), and a plain ASCII one for clients that cannot read that.
+  res.setHeader("content-disposition", contentDisposition(file.name, { fallback: asciiFileName(file.name) }));
   res.setHeader("cache-control", "private, no-store");
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("referrer-policy", "no-referrer");

@@ -9,8 +9,9 @@ import { DOCUMENT_LINK_MINUTES } from "../../src/app/chat-port.ts";
 import type { Workspace } from "../../src/app/index.ts";
 import { formCard } from "../cards/draw/form.ts";
 import { render } from "../cards/draw/render.ts";
-import { directChannel } from "./people.ts";
+import { CHANNEL, directChannel } from "./people.ts";
 import type { LocalStore, MessageBody } from "./store.ts";
+import { t } from "./texts.ts";
 
 /** A core message as the page shows it: the Teams renderers' text and Adaptive Cards, so it looks as in Teams. */
 export const bodyOf = (message: OutboundMessage): MessageBody => {
@@ -75,5 +76,10 @@ export class LocalChat implements ChatPort {
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {
     return this.post(directChannel(userId), message);
+  }
+
+  /** The page's one channel, by the name it shows above the messages. */
+  async channelName(channel: string): Promise<string | null> {
+    return channel === CHANNEL ? `#${t(this.workspace.language, "local.channel_name")}` : null;
   }
 }

@@ -114,6 +114,13 @@ export class SlackChat implements ChatPort {
     return channel ? this.post(channel, message) : null;
   }
 
+  async channelName(channel: string): Promise<string | null> {
+    const client = await this.client();
+    const info = await client.conversations.info({ channel });
+    const name = info.channel?.name;
+    return name && !info.channel?.is_im ? `#${name}` : null;
+  }
+
   /**
    * Runs a call that needs the bot in the channel. Not a member of a public channel: the bot joins and tries once
    * more. A private channel cannot be joined; its error stands (someone must invite the bot).

@@ -50,6 +50,11 @@ export class TeamsChat implements ChatPort {
     private readonly pinner: Pinner | null,
   ) {}
 
+  async channelName(channel: string): Promise<string | null> {
+    const row = await this.store.conversation(this.workspace.id, channel);
+    return row?.reference.channelName ?? null;
+  }
+
   private async row(conversationId: string): Promise<ConversationRow> {
     const row = await this.store.conversation(this.workspace.id, conversationId);
     if (!row) throw notAdded(conversationId);

@@ -5,6 +5,8 @@ import type { ConversationKind } from "../cards/inbound.ts";
 /** A conversation reference as the Bot Framework gives it (kept as JSON; only the adapter reads it). */
 export type StoredReference = Record<string, unknown> & {
   serviceUrl?: string;
+  /** The channel's (or chat's) name as the activity that was kept gave it. */
+  channelName?: string;
   conversation?: Record<string, unknown> & { id?: string };
 };
 

@@ -57,7 +57,12 @@ const botRemoved = (activity: Activity) =>
   (activity.type === "installationUpdate" && activity.action === "remove");
 
 /** Where the bot can write later: the activity's conversation reference, without the thread or the activity. */
-function referenceOf(activity: Activity, conversationId: string, teamId: string | null): StoredReference {
+function referenceOf(
+  activity: Activity,
+  conversationId: string,
+  teamId: string | null,
+  channelName: string | null,
+): StoredReference {
   const reference = {
     ...TurnContext.getConversationReference(activity),
     activityId: undefined,
@@ -65,6 +70,8 @@ function referenceOf(activity: Activity, conversationId: string, teamId: string 
   reference.conversation = { ...(reference.conversation ?? {}), id: conversationId };
   // Kept with a channel's reference, so a removal from a team can be told apart from one from the discussion's team.
   if (teamId) reference.teamId = teamId;
+  // The name people know the conversation by, for the referat's "held in"; the General channel carries none.
+  if (channelName) reference.channelName = channelName;
   return reference;
 }
 
@@ -87,11 +94,20 @@ async function replyIn(context: TurnContext, message: Rendered): Promise<void> {
   for (const content of contents) await context.sendActivity(toActivity(content));
 }
 
+/** A channel's name, or a chat's topic, or the team's name (its General channel has no name of its own). */
+function conversationName(
+  activity: Activity,
+  channelData: { team?: { name?: string }; channel?: { name?: string } },
+): string | null {
+  return channelData.channel?.name || activity.conversation?.name || channelData.team?.name || null;
+}
+
 export function inboundFrom(context: TurnContext): TeamsInbound {
   const activity = context.activity;
   const channelData = (activity.channelData ?? {}) as {
     tenant?: { id?: string };
     team?: { id?: string; name?: string };
+    channel?: { name?: string };
   };
   const text =
     activity.type === "message" || activity.type === "messageUpdate"
@@ -111,7 +127,7 @@ export function inboundFrom(context: TurnContext): TeamsInbound {
     text: text.replace(/&nbsp;/g, " ").trim(),
     timestamp: activity.timestamp ? new Date(activity.timestamp).toISOString() : null,
     mentioned: mentionsBot(activity),
-    reference: referenceOf(activity, id, teamId),
+    reference: referenceOf(activity, id, teamId, conversationName(activity, channelData)),
     botAdded: botAdded(activity),
     botRemoved: botRemoved(activity),
     reply: (message) => replyIn(context, message),

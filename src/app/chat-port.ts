@@ -3,7 +3,7 @@ import type { Completeness } from "../domain/completeness.ts";
 import type { DescribedEntry } from "../domain/describe-entry.ts";
 import type { MessageRef } from "../domain/entities.ts";
 import type { EntryKind } from "../domain/entries.ts";
-import type { SummaryDocument } from "../domain/summary.ts";
+import type { RecordVersion, SummaryDocument } from "../domain/summary.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "../domain/types.ts";
 
 export type { MessageRef } from "../domain/entities.ts";
@@ -75,6 +75,8 @@ export interface SummaryView {
   approvals: { name: string; role: Role; at: Date }[];
   /** Both sides have approved this version. */
   approved: boolean;
+  /** Every version of the record with its hash, oldest first. */
+  versions?: RecordVersion[];
 }
 
 export interface CompletenessView {
@@ -149,4 +151,6 @@ export interface ChatPort {
   openForm(trigger: string, form: FormRequest): Promise<void>;
   /** A direct message to one user. */
   sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null>;
+  /** The channel's name as people see it ("#arbejdsmiljø"), where the platform tells; null where it does not. */
+  channelName?(channel: string): Promise<string | null>;
 }

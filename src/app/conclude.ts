@@ -2,6 +2,7 @@ import type { Completeness } from "../domain/completeness.ts";
 import { transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
 import { planCycle } from "../scheduler/plan.ts";
+import { channelNameOf } from "./channel-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
@@ -35,6 +36,7 @@ export async function conclude(
   const before = await deps.store.repos.discussions.get(ctx.workspace.id, input.discussionId);
   if (!before) throw new AppError("not_found", "error.not_found");
   const concludedBy = await displayName(ctx.actor);
+  const channelName = await channelNameOf(deps, ctx.workspace, before.channelId);
 
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
@@ -58,8 +60,10 @@ export async function conclude(
       },
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
-    const summary = await createSummaryVersion(r, ctx.workspace, concluded, ctx.actor.userId);
-    await planCycle(r, ctx.workspace, concluded, deps.now());
+    if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
+    const named = channelName ? { ...concluded, channelName } : concluded;
+    const summary = await createSummaryVersion(r, ctx.workspace, named, ctx.actor.userId);
+    await planCycle(r, ctx.workspace, named, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
       missing: [...completeness.legal, ...completeness.goodPractice],
       overrideReason: completeness.complete ? null : reason,

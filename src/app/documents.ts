@@ -1,10 +1,11 @@
 import type { Summary } from "../domain/entities.ts";
+import { followUpFileName, recordFileName } from "../domain/file-names.ts";
 import { renderFollowUpCsv } from "../render/csv.ts";
 import { requireReader } from "./access.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { summaryView } from "./summary.ts";
+import { recordOf, summaryFile, summaryView } from "./summary.ts";
 import { currentYear } from "./walkthrough.ts";
 
 /** A year's newest summary (this year's, or the newest discussion's when no year is given). */
@@ -35,16 +36,18 @@ export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<O
   const r = deps.store.repos;
   const document = view.document;
   const entries = await read(deps, () => r.entries.forDiscussion(ctx.workspace.id, view.discussionId));
-  const base = `arbejdsmiljoedroeftelse-${document.year}-v${view.version}`;
   // pdfkit is loaded on the first export only; most processes never render a PDF.
   const { renderPdf } = await import("../render/pdf.ts");
-  const pdf = await renderPdf(document, { sha256: view.sha256, approvals: view.approvals });
+  const record = recordOf(view);
+  const pdf = await renderPdf(document, record);
+  const pdfName = recordFileName(document.year, view.version, "pdf");
+  const csvName = followUpFileName(document.year);
   return [
-    { name: `${base}.md`, title: `${base}.md`, mimeType: "text/markdown", content: view.markdown },
-    { name: `${base}.pdf`, title: `${base}.pdf`, mimeType: "application/pdf", content: pdf },
+    summaryFile(view),
+    { name: pdfName, title: pdfName, mimeType: "application/pdf", content: pdf },
     {
-      name: `opfoelgning-${document.year}.csv`,
-      title: `opfoelgning-${document.year}.csv`,
+      name: csvName,
+      title: csvName,
       mimeType: "text/csv",
       content: renderFollowUpCsv(document.year, entries, ctx.workspace.language, ctx.workspace.timeZone),
     },

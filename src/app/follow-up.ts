@@ -10,7 +10,7 @@ import { AppError } from "./errors.ts";
 import { completenessOf } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { viewEntry } from "./views.ts";
-import { currentYear } from "./walkthrough.ts";
+import { currentYear, discussionInFocus } from "./walkthrough.ts";
 
 export interface OpenItem extends ViewEntry {
   year: number;
@@ -97,11 +97,14 @@ export interface StatusReport {
 
 /** Where this year's discussion stands. */
 export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<StatusReport> {
-  const y = year ?? currentYear(deps, ctx);
   const r = deps.store.repos;
   return read(deps, async () => {
     await requireReader(r, ctx);
-    const discussion = await r.discussions.forYear(ctx.workspace.id, y);
+    const discussion =
+      year === undefined
+        ? await discussionInFocus(r, ctx.workspace.id, currentYear(deps, ctx))
+        : await r.discussions.forYear(ctx.workspace.id, year);
+    const y = discussion?.year ?? year ?? currentYear(deps, ctx);
     const completeness =
       discussion && ctx.workspace.headcount ? await completenessOf(r, ctx.workspace, discussion) : null;
     const open = await r.entries.open(ctx.workspace.id);

@@ -1,5 +1,6 @@
 import { AGENDA } from "../domain/agenda.ts";
 import type { Discussion, Workspace } from "../domain/entities.ts";
+import { invitationFileName } from "../domain/file-names.ts";
 import { t } from "../i18n/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
 
@@ -31,7 +32,7 @@ export async function invitation(workspace: Workspace, discussion: Discussion): 
   });
   if (error || !value) throw error ?? new Error("could not build the invitation");
   return {
-    name: `arbejdsmiljoedroeftelse-${discussion.year}.ics`,
+    name: invitationFileName(discussion.year),
     title: t(lang, "announcement.title", { year: discussion.year }),
     mimeType: "text/calendar",
     content: value,

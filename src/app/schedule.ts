@@ -12,7 +12,9 @@ import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { invitation } from "./invitation.ts";
+import type { Repos } from "./ports.ts";
 import { requireSetUp } from "./setup.ts";
+import { currentYear } from "./walkthrough.ts";
 
 export const scheduleSchema = z.strictObject({
   date: z.string().trim(),
@@ -67,7 +69,10 @@ export async function schedule(
   const year = DateTime.fromJSDate(at, { zone }).year;
   const channel = v.channel ?? ctx.workspace.defaultChannel;
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
-    const existing = await r.discussions.forYear(ctx.workspace.id, year, true);
+    // A discussion planned for another year and moved into this one moves with its year: never two side by side.
+    const existing =
+      (await r.discussions.forYear(ctx.workspace.id, year, true)) ??
+      (await plannedElsewhere(r, ctx.workspace.id, currentYear(deps, ctx)));
     if (existing && existing.status !== "planned") {
       throw new AppError("already_exists", "error.already_exists", { year });
     }
@@ -78,7 +83,7 @@ export async function schedule(
       participants: v.participants,
     };
     const discussion = existing
-      ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel })
+      ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel, year })
       : await r.discussions.create(ctx.workspace.id, {
           ...fields,
           year,
@@ -99,6 +104,14 @@ export async function schedule(
   )) as Discussion;
   const announcement = replayed ? null : await announce(deps, ctx, discussion, value.rescheduled);
   return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };
+}
+
+/** A discussion still only planned, for this year or later (locked): the one a new date moves. */
+async function plannedElsewhere(r: Repos, workspaceId: string, thisYear: number): Promise<Discussion | null> {
+  const planned = (await r.discussions.list(workspaceId)).find(
+    (d) => d.status === "planned" && d.year >= thisYear,
+  );
+  return planned ? r.discussions.get(workspaceId, planned.id, true) : null;
 }
 
 /** Posts the plan in the discussion's channel, with a calendar invitation beside it. */

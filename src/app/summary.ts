@@ -2,12 +2,20 @@ import { createHash } from "node:crypto";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
 import type { Discussion, Entry, Member, Summary, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
+import { recordFileName } from "../domain/file-names.ts";
 import { participationFor } from "../domain/participation.ts";
-import { type SummaryDocument, type SummaryEntry, summaryDocument } from "../domain/summary.ts";
-import { renderMarkdown } from "../domain/summary-markdown.ts";
+import {
+  type FollowUpSettings,
+  type SummaryDocument,
+  type SummaryEntry,
+  summaryDocument,
+} from "../domain/summary.ts";
+import { markdownFile, renderMarkdown } from "../domain/summary-markdown.ts";
+import type { RecordState } from "../domain/summary-record.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
-import type { SummaryView } from "./chat-port.ts";
+import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
+import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import type { Repos } from "./ports.ts";
 import { carriedGoals } from "./views.ts";
@@ -56,12 +64,16 @@ export async function buildSummaryDocument(
     workspaceName: workspace.name,
     year: discussion.year,
     status: discussion.status,
-    heldAt: discussion.scheduledAt ?? discussion.startedAt,
+    heldAt: discussion.startedAt,
+    concludedAt: discussion.concludedAt,
+    plannedAt: discussion.scheduledAt,
     timeZone: workspace.timeZone,
     location: discussion.location,
-    channelName: discussion.channelId,
+    channelName: discussion.channelName,
     headcount: workspace.headcount ?? 1,
     participants: participantsOf(discussion, members),
+    employerStandIn: employerStandIn(participantsOf(discussion, members)),
+    followUp: followUpOf(workspace),
     points: items.map((i) => ({
       number: i.number,
       status: i.status,
@@ -92,6 +104,26 @@ function participantsOf(discussion: Discussion, members: Member[]) {
     name: p.name,
     role: members.find((m) => m.userId === p.id)?.role ?? p.role,
   }));
+}
+
+/**
+ * Who decided for the employer where the employer did not take part: the employer's representative among the
+ * participants. (Where planning records a stand-in of its own, that is the one to name here.)
+ */
+function employerStandIn(participants: { name: string; role: Role }[]): string | null {
+  if (participants.some((p) => p.role === "employer")) return null;
+  return participants.find((p) => p.role === "employer_representative")?.name ?? null;
+}
+
+/** How decisions are followed up, from the reminders the workplace has on. */
+function followUpOf(workspace: Workspace): FollowUpSettings {
+  const on = (kind: ReminderKind) => reminderSetting(workspace, kind).enabled;
+  return {
+    daysBefore: on("entry.week_before") ? reminderSetting(workspace, "entry.week_before").daysBefore : null,
+    onDeadline: on("entry.due"),
+    quarterly: on("quarterly.status"),
+    nextYear: on("cycle.due"),
+  };
 }
 
 /** Last year's goals, each with the verdict given this year (if any). */
@@ -141,7 +173,10 @@ export async function summaryView(
   discussion: Discussion,
   summary: Summary,
 ): Promise<SummaryView> {
-  const approvals = await r.summaries.approvals(workspace.id, discussion.id, summary.version);
+  const [approvals, versions] = await Promise.all([
+    r.summaries.approvals(workspace.id, discussion.id, summary.version),
+    r.summaries.list(workspace.id, discussion.id),
+  ]);
   return {
     discussionId: discussion.id,
     language: summary.language,
@@ -151,6 +186,7 @@ export async function summaryView(
     sha256: summary.sha256,
     approvals: approvals.map((a) => ({ name: a.name, role: a.role, at: a.at })),
     approved: approvalComplete(approvals, participationFor(workspace.headcount ?? 1).hasAmo),
+    versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
   };
 }
 
@@ -222,7 +258,7 @@ export async function publishSummary(
         .catch((error) => deps.log.warn("could not say where the summary is kept", { error: String(error) }));
     }
     await chat
-      .sendFile(discussion.channelId, summaryFile(discussion, latest), ref)
+      .sendFile(discussion.channelId, summaryFile(message.view), ref)
       .catch((error) => deps.log.warn("could not upload the summary file", { error: String(error) }));
     return { posted: true, pinned };
   } catch (error) {
@@ -231,14 +267,25 @@ export async function publishSummary(
   }
 }
 
-export function summaryFile(discussion: Discussion, summary: Summary) {
+/** A version as the Markdown file people download: its text, then its status, approvals and versions as now. */
+export function summaryFile(view: SummaryView): OutboundFile {
+  const { year } = view.document;
   return {
-    name: `arbejdsmiljoedroeftelse-${discussion.year}-v${summary.version}.md`,
-    title: `Referat ${discussion.year} (version ${summary.version})`,
+    name: recordFileName(year, view.version, "md"),
+    title: t(view.language, "summary.file_title", { year, version: view.version }),
     mimeType: "text/markdown",
-    content: summary.content,
+    content: markdownFile(view.markdown, view.document, recordOf(view)),
   };
 }
+
+/** The parts of a view the record's status, approvals and versions are drawn from. */
+export const recordOf = (view: SummaryView): RecordState => ({
+  version: view.version,
+  sha256: view.sha256,
+  approvals: view.approvals,
+  approved: view.approved,
+  versions: view.versions ?? [],
+});
 
 /**
  * Posts every summary that was written but never posted: its process died between the commit and the post (or

@@ -33,7 +33,28 @@ export async function stateOf(r: Repos, workspaceId: string, d: Discussion): Pro
   };
 }
 
-/** Starts this year's discussion in the channel, creating it first when it was never planned. */
+/**
+ * The discussion a command without a year means: the one under way, else the next one planned (this year's or a
+ * later one: planned in December for January, it belongs to January's year), else this year's.
+ */
+export async function discussionInFocus(
+  r: Repos,
+  workspaceId: string,
+  year: number,
+  lock = false,
+): Promise<Discussion | null> {
+  const all = await r.discussions.list(workspaceId); // newest year first
+  const found =
+    all.find((d) => d.status === "running") ??
+    all.filter((d) => d.status === "planned" && d.year >= year).at(-1) ??
+    all.find((d) => d.year === year);
+  return found && lock ? r.discussions.get(workspaceId, found.id, true) : (found ?? null);
+}
+
+/**
+ * Starts the planned discussion in the channel (whatever year it was planned for), or this year's, creating it
+ * first when none was planned: never a second one beside the planned one.
+ */
 export async function start(
   deps: Deps,
   ctx: Ctx,
@@ -43,7 +64,7 @@ export async function start(
   requireSetUp(ctx.workspace);
   const year = currentYear(deps, ctx);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    let discussion = await r.discussions.forYear(ctx.workspace.id, year, true);
+    let discussion = await discussionInFocus(r, ctx.workspace.id, year, true);
     const channel = discussion?.channelId ?? input.channel ?? ctx.workspace.defaultChannel;
     if (!discussion) {
       discussion = await r.discussions.create(ctx.workspace.id, {

@@ -42,13 +42,11 @@ export function describeEntry(
   return describe(entry.data, describing);
 }
 
-/** "owner: …, deadline: …" for a decision or goal, when either is set. */
+/** "owner: …, deadline: …" for a decision or goal, saying so where either is missing (nothing follows it up then). */
 function ownerAndDeadline(d: { owner?: { name: string }; deadline?: string }, x: Describing): string[] {
-  const meta = [
-    d.owner && `${x.tr("summary.owner")}: ${d.owner.name}`,
-    d.deadline && `${x.tr("summary.deadline")}: ${x.date(d.deadline)}`,
-  ].filter(Boolean);
-  return meta.length ? [meta.join(", ")] : [];
+  const none = x.tr("summary.not_given");
+  const owner = `${x.tr("summary.owner")}: ${d.owner?.name || none}`;
+  return [`${owner}, ${x.tr("summary.deadline")}: ${d.deadline ? x.date(d.deadline) : none}`];
 }
 
 const present = (lines: (string | false | undefined | null)[]): string[] =>

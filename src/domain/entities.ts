@@ -58,6 +58,8 @@ export interface Discussion {
   durationMinutes: number | null;
   location: string | null;
   channelId: string | null;
+  /** The channel's name as the platform gave it at conclusion (null before, or where it has none). */
+  channelName: string | null;
   participants: Participant[];
   organiserId: string;
   currentPoint: number | null;
@@ -154,6 +156,8 @@ export interface Rescheduling {
   participants: Participant[];
   /** Null keeps the channel the discussion has. */
   channelId: string | null;
+  /** The year the new date falls in: a discussion belongs to the year it is planned for. */
+  year?: number;
 }
 
 /**

@@ -1,35 +1,40 @@
 import PDFDocument from "pdfkit";
-import { REQUIREMENT_POINT } from "../domain/completeness.ts";
-import { cooperationLines, describeEntry } from "../domain/describe-entry.ts";
-import type { SummaryDocument, SummaryEntry } from "../domain/summary.ts";
+import type { RecordVersion, SummaryDocument } from "../domain/summary.ts";
+import { type Block, type Fact, type Item, type Section, summaryOutline } from "../domain/summary-outline.ts";
+import { recordSections } from "../domain/summary-record.ts";
 import type { Role } from "../domain/types.ts";
-import { formatDateTime, type MessageKey, t } from "../i18n/index.ts";
+import { t } from "../i18n/index.ts";
+import { FONT_FILES } from "./fonts.ts";
+import { PageTotal } from "./page-count.ts";
+import { rememberWordWidths } from "./pdf-measure.ts";
+
+export { rememberWordWidths } from "./pdf-measure.ts";
 
 export interface PdfExtras {
   sha256: string;
   approvals: { name: string; role: Role; at: Date }[];
+  /** Both sides have approved this version (the status word says so). */
+  approved?: boolean;
+  /** Every version, oldest first. */
+  versions?: RecordVersion[];
 }
 
-// pdfkit's built-in Helvetica covers Windows-1252 (æ, ø, å and the rest of Western Europe); anything beyond it
-// (emoji, other scripts) would print as garbage, so it is replaced by a question mark.
-const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-const printable = (text: string) =>
-  [...text.normalize("NFC")]
-    .map((c) => {
-      const code = c.codePointAt(0) ?? 0;
-      if (c === "\n") return c;
-      if (code < 0x20) return " ";
-      return code <= 0xff || CP1252_EXTRA.includes(c) ? c : "?";
-    })
-    .join("");
+const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 };
+const LEVEL_INDENT = 14;
+const LABEL_WIDTH = 118;
+const GREY = "#555555";
 
-/** The summary as the PDF a user hands an inspector. */
+/** The summary as the PDF a user hands an inspector: its text, then its status, approvals and versions. */
 export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buffer> {
+  const title = t(doc.language, "summary.title", { year: doc.year });
   const pdf = new PDFDocument({
     size: "A4",
-    margin: 56,
-    info: { Title: t(doc.language, "summary.title", { year: doc.year }), Author: doc.workspaceName },
+    margins: MARGIN,
+    lang: doc.language === "da" ? "da-DK" : "en-GB",
+    info: { Title: title, Author: doc.workspaceName },
   });
+  pdf.registerFont("Body", FONT_FILES.regular);
+  pdf.registerFont("Bold", FONT_FILES.bold);
   rememberWordWidths(pdf);
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
@@ -37,178 +42,201 @@ export function renderPdf(doc: SummaryDocument, extras: PdfExtras): Promise<Buff
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
   });
-  const w = new PdfWriter(pdf, doc);
-  header(w);
-  outcomes(w);
-  agenda(w);
-  completeness(w);
-  approvals(w, extras);
+  const furniture = pageFurniture(pdf, doc);
+  const w = new PdfWriter(pdf);
+  const outline = summaryOutline(doc);
+  w.title(outline.title);
+  w.facts(outline.facts);
+  for (const section of outline.sections) w.section(section);
+  const record = {
+    version: doc.version ?? 1,
+    sha256: extras.sha256,
+    approvals: extras.approvals,
+    approved: extras.approved ?? false,
+    versions: extras.versions ?? [],
+  };
+  const [approval, ...rest] = recordSections(doc, record);
+  if (approval) w.boxed(approval);
+  for (const section of rest) w.section(section);
+  furniture.finish();
   pdf.end();
   return done;
 }
 
-/** The summary's building blocks (headings, paragraphs, fields, bullets), in the document's language. */
+/** Lays the outline's parts out on the pages: headings, fact tables, paragraphs, and bullets with hanging indents. */
 class PdfWriter {
-  readonly tr: (key: MessageKey, params?: Record<string, string | number>) => string;
-  constructor(
-    readonly pdf: PDFKit.PDFDocument,
-    readonly doc: SummaryDocument,
-  ) {
-    this.tr = (key, params) => t(doc.language, key, params);
+  private readonly printable: (text: string) => string;
+  constructor(private readonly pdf: PDFKit.PDFDocument) {
+    this.printable = printableIn(pdf);
   }
-  h1(s: string) {
-    this.pdf.font("Helvetica-Bold").fontSize(18).text(printable(s)).moveDown(0.5);
+  private get left() {
+    return this.pdf.page.margins.left;
   }
-  h2(s: string) {
-    this.pdf.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(printable(s)).moveDown(0.3);
+  private get width() {
+    return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
   }
-  h3(s: string) {
-    this.pdf.moveDown(0.3).font("Helvetica-Bold").fontSize(11).text(printable(s)).moveDown(0.15);
+  /** Starts a new page when fewer than `points` are left on this one, so a heading never ends a page. */
+  private room(points: number) {
+    if (this.pdf.y + points > this.pdf.page.height - this.pdf.page.margins.bottom) this.pdf.addPage();
   }
-  p(s: string) {
-    this.pdf.font("Helvetica").fontSize(10).text(printable(s)).moveDown(0.2);
+  title(s: string) {
+    this.pdf.font("Bold").fontSize(17).fillColor("black").text(this.printable(s), { width: this.width });
+    this.pdf.moveDown(0.5);
   }
-  field(label: string, value: string) {
-    this.pdf
-      .font("Helvetica-Bold")
-      .fontSize(10)
-      .text(`${printable(label)}: `, { continued: true })
-      .font("Helvetica")
-      .text(printable(value));
+  section(section: Section) {
+    this.heading(section);
+    for (const block of section.blocks) this.block(block);
   }
-  bullet(s: string, indent = 0) {
-    this.pdf
-      .font("Helvetica")
-      .fontSize(10)
-      .text(`•  ${printable(s)}`, { indent: 12 + indent });
+  /** A section in a frame: the approval block. */
+  boxed(section: Section) {
+    this.room(150);
+    this.heading(section);
+    const top = this.pdf.y - 4;
+    const page = this.pdf.page;
+    for (const block of section.blocks) this.block(block);
+    if (this.pdf.page === page) {
+      this.pdf
+        .rect(this.left - 6, top, this.width + 12, this.pdf.y - top + 4)
+        .lineWidth(0.7)
+        .strokeColor(GREY)
+        .stroke();
+      this.pdf.moveDown(0.5);
+    }
   }
-  entry(e: SummaryEntry, withLabel: boolean) {
-    const d = describeEntry(e, this.doc.language, this.doc.timeZone);
-    this.bullet(withLabel ? `${d.label}: ${d.text}` : d.text);
-    for (const detail of d.details) this.bullet(detail, 16);
+  private heading(section: Section) {
+    const size = section.level === 2 ? 13 : 11;
+    this.pdf.moveDown(section.level === 2 ? 0.8 : 0.4);
+    this.room(size * 4);
+    this.pdf.x = this.left;
+    this.pdf.font("Bold").fontSize(size).fillColor("black").text(this.printable(section.title), {
+      width: this.width,
+    });
+    this.pdf.moveDown(0.2);
   }
-}
-
-/** The title, the meeting's facts, and who took part. */
-function header(w: PdfWriter) {
-  const { doc, tr } = w;
-  w.h1(tr("summary.title", { year: doc.year }));
-  w.field(tr("summary.workspace"), doc.workspaceName || "-");
-  const held = doc.heldAt ? formatDateTime(doc.language, doc.heldAt, doc.timeZone) : tr("summary.not_held");
-  w.field(tr("summary.date"), held);
-  if (doc.location) w.field(tr("summary.place"), doc.location);
-  w.field(tr("summary.status"), tr(`status.${doc.status}`));
-  w.field(tr("summary.minute_taker"), doc.minuteTaker ?? tr("summary.none"));
-  if (doc.version !== null) w.field(tr("summary.version"), String(doc.version));
-  w.h2(tr("summary.participants"));
-  w.p(doc.participation);
-  if (doc.participants.length === 0) w.p(tr("summary.no_participants"));
-  for (const person of doc.participants) w.bullet(`${person.name} (${tr(`role.${person.role}`)})`);
-}
-
-/** What was agreed, last year's goals judged, follow-up, and where to find it all again. */
-function outcomes(w: PdfWriter) {
-  const { doc, tr } = w;
-  w.h2(tr("summary.outcomes"));
-  w.h3(tr("summary.cooperation"));
-  if (doc.cooperation) for (const line of cooperationLines(doc.cooperation, doc.language)) w.bullet(line);
-  else w.p(tr("summary.cooperation_missing"));
-  w.h3(tr("summary.decisions"));
-  if (doc.decisions.length === 0) w.p(tr("summary.no_decisions"));
-  for (const d of doc.decisions) w.entry(d, false);
-  w.h3(tr("summary.goals"));
-  if (doc.goals.length === 0) w.p(tr("summary.no_goals"));
-  for (const g of doc.goals) w.entry(g, false);
-  if (doc.lastYearGoals.length > 0) {
-    w.h3(tr("summary.last_year_goals"));
-    for (const g of doc.lastYearGoals)
-      w.bullet(`${g.text}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`);
+  private block(block: Block) {
+    switch (block.type) {
+      case "facts":
+        return this.facts(block.facts);
+      case "text":
+        return this.paragraph(block.text);
+      case "meta":
+        return this.paragraph(block.text, GREY);
+      case "items":
+        for (const item of block.items) this.item(item);
+        this.pdf.moveDown(0.2);
+    }
   }
-  w.h3(tr("summary.follow_up"));
-  w.p(tr("summary.follow_up_text"));
-  w.h3(tr("summary.find_again"));
-  w.p(
-    doc.channelName
-      ? tr("summary.find_again_text", { channel: doc.channelName, year: doc.year })
-      : tr("summary.find_again_text_no_channel", { year: doc.year }),
-  );
-}
-
-function agenda(w: PdfWriter) {
-  const { doc, tr } = w;
-  w.h2(tr("summary.agenda"));
-  for (const point of doc.points) {
-    w.h3(`${point.number}. ${point.title} (${tr(`point.${point.status}`)})`);
-    if (point.entries.length === 0) w.p(tr("summary.nothing_recorded"));
-    for (const e of point.entries) w.entry(e, true);
+  /** Label and value side by side; a long value wraps within its own column. */
+  facts(facts: Fact[]) {
+    for (const fact of facts) {
+      this.room(14);
+      const y = this.pdf.y;
+      this.pdf.font("Bold").fontSize(10).fillColor("black");
+      this.pdf.text(this.printable(fact.label), this.left, y, { width: LABEL_WIDTH - 8 });
+      const below = this.pdf.y;
+      this.pdf.font("Body").text(this.printable(fact.value), this.left + LABEL_WIDTH, y, {
+        width: this.width - LABEL_WIDTH,
+      });
+      this.pdf.y = Math.max(below, this.pdf.y);
+      this.pdf.x = this.left;
+    }
+    this.pdf.moveDown(0.3);
   }
-}
-
-/** What is still missing, and who concluded the discussion anyway (and why). */
-function completeness(w: PdfWriter) {
-  const { doc, tr } = w;
-  w.h2(tr("summary.completeness"));
-  const { legal, goodPractice } = doc.completeness;
-  if (legal.length === 0 && goodPractice.length === 0) w.p(tr("completeness.all_good"));
-  for (const r of legal) {
-    const see = tr("completeness.see_point", { point: REQUIREMENT_POINT[r] });
-    w.bullet(`${tr("completeness.legal")}: ${tr(`legal.${r}`)} (${see})`);
+  private paragraph(text: string, color = "black") {
+    this.pdf.x = this.left;
+    // A command is never broken after its slash ("/" then "arbejdsmiljø referat" on the next line): a word joiner.
+    const commands = text.replace(/(^|\s)\/(?=\p{L})/gu, "$1/\u2060");
+    this.pdf.font("Body").fontSize(10).fillColor(color).text(this.printable(commands), { width: this.width });
+    this.pdf.fillColor("black").moveDown(0.3);
   }
-  for (const r of goodPractice) w.bullet(`${tr("completeness.practice")}: ${tr(`practice.${r}`)}`);
-  if (doc.concludedBy) {
-    w.p(
-      doc.overrideReason
-        ? tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason })
-        : tr("summary.concluded_by", { who: doc.concludedBy }),
-    );
+  private item(item: Item) {
+    this.bullet(item.label ? `${item.label}: ${item.text}` : item.text, 0);
+    for (const detail of item.details) this.bullet(detail, 1);
+  }
+  /**
+   * The mark and its text in one run, the mark hanging out to the left (a negative first-line indent), so every
+   * wrapped line starts under the text's first letter, not back at the margin.
+   */
+  private bullet(text: string, level: number) {
+    const pdf = this.pdf;
+    // Black is the colour every other block leaves behind; setting it again for each of thousands of lines costs.
+    pdf.font("Body").fontSize(10);
+    this.room(pdf.currentLineHeight(true));
+    const mark = level === 0 ? "•   " : "–   ";
+    const hang = pdf.widthOfString(mark);
+    const x = this.left + level * LEVEL_INDENT + hang;
+    pdf.text(mark + this.printable(text), x, pdf.y, {
+      width: this.width - level * LEVEL_INDENT - hang,
+      indent: -hang,
+    });
+    pdf.x = this.left;
   }
 }
-
-/** Who approved this version, and the fingerprint that identifies it. */
-function approvals(w: PdfWriter, extras: PdfExtras) {
-  const { doc, tr, pdf } = w;
-  w.h2(tr("summary.approvals"));
-  if (extras.approvals.length === 0) w.p(tr("summary.not_approved"));
-  for (const a of extras.approvals) {
-    const when = formatDateTime(doc.language, a.at, doc.timeZone);
-    w.bullet(tr("summary.approved_by", { name: a.name, role: tr(`role.${a.role}`), when }));
-  }
-  pdf.moveDown(1);
-  pdf.font("Helvetica").fontSize(8).fillColor("#555555");
-  pdf.text(printable(`${tr("summary.version")} ${doc.version ?? "-"} · SHA-256 ${extras.sha256}`));
-  pdf.text(printable(tr("summary.footer")));
-}
-
-type MeasuringFont = { widthOfString(text: string, size: number, features?: unknown): number };
 
 /**
- * pdfkit measures every word of every line to wrap it, letter by letter, and a summary says the same words again and
- * again: each font of this one document remembers a word's width (at 1000 points, scaled to the size asked).
+ * On every page, drawn as the page begins: the workplace and year at the top, "side 2 af 3" at the bottom (the total
+ * filled in at the end). The text being laid out when a page begins goes on in its own font, size and colour.
  */
-export function rememberWordWidths(pdf: PDFKit.PDFDocument) {
-  const select = pdf.font.bind(pdf);
-  const remembering = new WeakSet<object>();
-  const remember = () => {
-    const font = (pdf as unknown as { _font?: MeasuringFont })._font;
-    if (font && !remembering.has(font)) {
-      remembering.add(font);
-      const measure = font.widthOfString.bind(font);
-      const widths = new Map<string, number>();
-      font.widthOfString = (text, size, features) => {
-        if (features !== undefined) return measure(text, size, features);
-        let width = widths.get(text);
-        if (width === undefined) {
-          width = measure(text, 1000);
-          widths.set(text, width);
-        }
-        return width * (size / 1000);
-      };
-    }
+function pageFurniture(pdf: PDFKit.PDFDocument, doc: SummaryDocument) {
+  const printable = printableIn(pdf);
+  const total = new PageTotal(pdf);
+  const state = pdf as unknown as { _font: unknown; _fontSize: number; _fillColor: unknown };
+  let pages = 0;
+  const draw = () => {
+    pages++;
+    const { x, y, _font, _fontSize, _fillColor } = { x: pdf.x, y: pdf.y, ...state };
+    const { width, height, margins } = pdf.page;
+    const bottom = margins.bottom;
+    margins.bottom = 0; // writing in the margin must not start a page of its own
+    pdf.font("Body").fontSize(8).fillColor(GREY);
+    const head = t(doc.language, "summary.running_head", { workspace: doc.workspaceName, year: doc.year });
+    pdf.text(printable(head), MARGIN.left, 40, {
+      width: width - MARGIN.left - MARGIN.right,
+      lineBreak: false,
+    });
+    pdf
+      .moveTo(MARGIN.left, 54)
+      .lineTo(width - MARGIN.right, 54)
+      .lineWidth(0.5)
+      .strokeColor(GREY)
+      .stroke();
+    const [before, after = ""] = t(doc.language, "summary.page", { page: pages, pages: "\u0000" }).split(
+      "\u0000",
+    );
+    const footerY = height - 40;
+    pdf.text(before ?? "", MARGIN.left, footerY, { lineBreak: false });
+    total.place(MARGIN.left + pdf.widthOfString(before?.trimEnd() ?? ""), footerY);
+    if (after)
+      pdf.text(after, MARGIN.left + pdf.widthOfString(`${before}000`), footerY, { lineBreak: false });
+    margins.bottom = bottom;
+    Object.assign(state, { _font, _fontSize, _fillColor });
+    pdf.x = x;
+    pdf.y = y;
   };
-  remember();
-  pdf.font = ((...args: Parameters<typeof pdf.font>) => {
-    select(...args);
-    remember();
-    return pdf;
-  }) as typeof pdf.font;
+  draw();
+  pdf.on("pageAdded", draw);
+  return { finish: () => total.finish(pages) };
+}
+
+type Glyphs = { font?: { hasGlyphForCodePoint(code: number): boolean } };
+
+/**
+ * The text as the embedded font can print it: what it has no letter for (an emoji, a rare script) becomes a question
+ * mark rather than an empty box, and control characters become spaces. Most text is Latin and passes untouched.
+ */
+function printableIn(pdf: PDFKit.PDFDocument): (text: string) => string {
+  const covered = /^[\n\u0020-\u007e\u00a0-\u024f\u2013-\u2026\u2060§€]*$/;
+  return (text) => {
+    const nfc = text.normalize("NFC");
+    if (covered.test(nfc)) return nfc;
+    const font = (pdf as unknown as { _font?: Glyphs })._font?.font;
+    return [...nfc]
+      .map((c) => {
+        const code = c.codePointAt(0) ?? 0;
+        if (c === "\n") return c;
+        if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return " ";
+        return !font || font.hasGlyphForCodePoint(code) ? c : "?";
+      })
+      .join("");
+  };
 }

@@ -40,24 +40,36 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     const { employer, rep, discussion } = await concludedDiscussion();
     await t.core.approve(rep, { discussionId: discussion.id, version: 1 }, null);
     const [md, pdf, csv] = await t.core.exportYear(employer, 2026);
-    expect(md?.name).toBe("arbejdsmiljoedroeftelse-2026-v1.md");
+    expect(md?.name).toBe("arbejdsmiljødrøftelse-2026-v1.md");
     expect(String(md?.content)).toContain("## Dagsordenens punkter");
+    // The stored, hashed text first; then the record as it stands now: status, approvals, versions with hashes.
+    const record = String(md?.content);
+    expect(record.startsWith((await t.core.getSummary(employer, 2026)).markdown)).toBe(true);
+    expect(record).toContain("- **Medarbejdersiden:** Godkendt af Ali Nielsen (Arbejdsmiljørepræsentant)");
 
     expect(pdf?.mimeType).toBe("application/pdf");
     const text = await pdfText(pdf?.content as Uint8Array);
     const summary = await t.core.getSummary(employer, 2026);
     for (const expected of [
       "Referat af den årlige arbejdsmiljødrøftelse 2026",
-      "Arbejdsplads: Kontoret ApS",
-      "Dato: 10. december 2026 kl. 10.00",
-      "Referent: Ali Nielsen",
+      "Kontoret ApS · Årlig arbejdsmiljødrøftelse 2026",
+      "side 1 af",
+      "Arbejdsplads Kontoret ApS",
+      "Holdt 10. december 2026 kl. 10.00",
+      "Afsluttet 10. december 2026 kl. 10.00",
+      "Kanal #arbejdsmiljø",
+      "Referent Ali Nielsen",
       "Søren Østergaard (Arbejdsleder)",
       "Mødeinterval: Hvert kvartal",
       "Indkøb af lydabsorbenter",
       "succeskriterium: Under 55 dB målt i april",
       "supplerende uddannelse: Ali tager 2 dages supplerende uddannelse i foråret.",
       "Sådan følger vi op",
-      "Godkendt af Ali Nielsen (Arbejdsmiljørepræsentant)",
+      "Næste årlige drøftelse senest 10. december 2027.",
+      "BEK nr. 1838 af 14/12/2023",
+      "Status og godkendelse Status Afsluttet",
+      "Arbejdsgiversiden afventer godkendelse",
+      "Medarbejdersiden Godkendt af Ali Nielsen (Arbejdsmiljørepræsentant)",
       `SHA-256 ${summary.sha256}`,
       "1 ulykker, 3 nærved-ulykker",
     ]) {
@@ -112,7 +124,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     const update = after.find((s) => s.op === "update" && s.message?.kind === "summary");
     expect(update?.ref).toEqual(ref);
     expect(update?.message?.kind === "summary" && update.message.view.version).toBe(2);
-    expect(after.some((s) => s.op === "file" && s.file?.name === "arbejdsmiljoedroeftelse-2026-v2.md")).toBe(
+    expect(after.some((s) => s.op === "file" && s.file?.name === "arbejdsmiljødrøftelse-2026-v2.md")).toBe(
       true,
     );
   });

@@ -276,7 +276,7 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     const link = page.getByTestId("file").filter({ hasText: ".pdf" });
     await link.waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-    expect(download.suggestedFilename()).toMatch(/^arbejdsmiljoedroeftelse-2026-v\d+\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(/^arbejdsmiljødrøftelse-2026-v\d+\.pdf$/);
     const pdf = await readFile((await download.path()) as string);
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     await page.getByTestId("file").filter({ hasText: ".csv" }).waitFor();

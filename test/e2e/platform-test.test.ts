@@ -272,7 +272,7 @@ describe.each(STORES)("a platform that is only a folder under test/, on $name", 
     expect(point(8)).toMatch(/^Punkt 8: .* \(Behandlet, 3 indlæg\)$/);
     expect(point(11)).toMatch(/^Punkt 11: .* \(Behandlet, 0 indlæg\)$/);
     expect(points.every((m) => m.updates > 0)).toBe(true);
-    expect(seen.find((m) => m.kind === "file")?.text).toBe("Fil: arbejdsmiljoedroeftelse-2026-v1.md");
+    expect(seen.find((m) => m.kind === "file")?.text).toBe("Fil: arbejdsmiljødrøftelse-2026-v1.md");
 
     const r = repos(db);
     const stored = await r.workspaces.find("testchat", workspace);

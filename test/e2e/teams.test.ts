@@ -160,14 +160,17 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(contentText(summary.activity)).toContain("Indkøb af lydabsorbenter");
     const where = await connector.waitFor("Teams kan ikke fastgøre beskeder i en kanal");
     expect(where.conversation).toBe(teams.channel);
-    const file = await connector.waitFor(/arbejdsmiljoedroeftelse-2026-v1\.md/);
+    const file = await connector.waitFor(/arbejdsmiljødrøftelse-2026-v1\.md/);
     expect(file.conversation).toBe(`${teams.channel};messageid=${summary.id}`);
     const mdLink = linkIn(file);
     const md = await fetch(mdLink);
     expect(md.headers.get("content-type")).toContain("text/markdown");
     const markdown = await md.text();
     expect(markdown).toContain("Indkøb af lydabsorbenter");
-    expect(markdown).toBe((await repos(db).summaries.latest(workspace.id, discussionId))?.content);
+    // The stored text (what its hash is taken over), then the record as it stands: status, approvals, versions.
+    const stored = (await repos(db).summaries.latest(workspace.id, discussionId))?.content ?? "(none)";
+    expect(markdown.startsWith(stored)).toBe(true);
+    expect(markdown).toContain("## Status og godkendelse");
     expect((await fetch(`${url}/teams/files/${workspace.id}/${"x".repeat(43)}`)).status).toBe(404);
 
     // Approvals by both sides update the summary card in place.

@@ -79,6 +79,11 @@ export class RecordingChat implements ChatPort {
     this.sent.push({ op: "direct", channel: userId, ref, message });
     return ref;
   }
+  /** Names channels as a platform would; a channel missing here has no name the platform gives. */
+  channelNames = new Map<string, string>([["C_AMO", "#arbejdsmiljø"]]);
+  async channelName(channel: string) {
+    return this.channelNames.get(channel) ?? null;
+  }
   ops(kind?: OutboundMessage["kind"]) {
     return this.sent.filter((s) => !kind || s.message?.kind === kind);
   }

@@ -32,6 +32,8 @@ export class FakeSlack {
   messages = new Map<string, string>();
   /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
   outside = new Map<string, { private: boolean }>();
+  /** Channel names conversations.info gives (default: "amo", as the driver's payloads name the channel). */
+  channelNames = new Map<string, string>();
   /** Where apps.connections.open sends Socket Mode clients (a FakeSocketMode). */
   socketUrl = "";
   private server: Server | null = null;
@@ -265,7 +267,12 @@ export class FakeSlack {
         const outside = this.outside.get(channel);
         return {
           ok: true,
-          channel: { id: channel, is_private: outside?.private ?? false, is_member: !outside },
+          channel: {
+            id: channel,
+            name: this.channelNames.get(channel) ?? "amo",
+            is_private: outside?.private ?? false,
+            is_member: !outside,
+          },
         };
       }
       case "conversations.join": {

@@ -54,6 +54,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       "009_reminder_leases",
       "010_installer_and_expiring_files",
       "011_open_platforms",
+      "012_discussion_channel_name",
       "015_credentials",
       "002_slack_installations",
       "016_slack_credentials",
@@ -87,6 +88,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       );
       expect(await migrate(db, all)).toEqual([
         "011_open_platforms",
+        "012_discussion_channel_name",
         "015_credentials",
         "016_slack_credentials",
         "010_teams_files_expire",

@@ -1,9 +1,14 @@
 import type { SummaryView } from "../../../src/app/chat-port.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
-import { REQUIREMENT_POINT } from "../../../src/domain/completeness.ts";
-import { cooperationLines, describeEntry } from "../../../src/domain/describe-entry.ts";
-import type { SummaryDocument, SummaryEntry } from "../../../src/domain/summary.ts";
-import { formatDateTime, type MessageKey } from "../../../src/i18n/index.ts";
+import type { SummaryDocument } from "../../../src/domain/summary.ts";
+import { type Block, type Fact, type Section, summaryOutline } from "../../../src/domain/summary-outline.ts";
+import {
+  approvalSection,
+  type RecordState,
+  statusWord,
+  versionsSection,
+} from "../../../src/domain/summary-record.ts";
+import { formatDateTime } from "../../../src/i18n/index.ts";
 import { t } from "../texts.ts";
 import {
   type AdaptiveCard,
@@ -21,108 +26,64 @@ import {
 const LINE = { spacing: "None" };
 const DETAIL = { isSubtle: true, spacing: "None" };
 
-const entry = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean): Element[] => {
-  const d = describeEntry(e, doc.language, doc.timeZone);
-  const label = withLabel ? `**${escapeMd(d.label)}:** ` : "";
-  const elements = paragraphs(`- ${label}${escapeMd(d.text)}`, LINE);
-  for (const detail of d.details) elements.push(...paragraphs(escapeMd(detail), DETAIL));
-  return elements;
-};
+const factSet = (facts: Fact[]): Element => ({
+  type: "FactSet",
+  facts: facts.map((f) => ({ title: escapeMd(f.label), value: escapeMd(f.value) })),
+});
+
+function blockElements(block: Block): Element[] {
+  switch (block.type) {
+    case "facts":
+      return [factSet(block.facts)];
+    case "text":
+      return paragraphs(escapeMd(block.text), LINE);
+    case "meta": {
+      const status = textBlock(`_${escapeMd(block.text)}_`, { isSubtle: true, spacing: "None" });
+      const link = block.link
+        ? [textBlock(`[${escapeMd(block.link.text)}](${block.link.url})`, { spacing: "None" })]
+        : [];
+      return [status, ...link];
+    }
+    case "items":
+      return block.items.flatMap((item) => {
+        const label = item.label ? `**${escapeMd(item.label)}:** ` : "";
+        const elements = paragraphs(`- ${label}${escapeMd(item.text)}`, LINE);
+        for (const detail of item.details) elements.push(...paragraphs(escapeMd(detail), DETAIL));
+        return elements;
+      });
+  }
+}
+
+const sectionElements = (section: Section): Element[] => [
+  subheading(section.title),
+  ...section.blocks.flatMap(blockElements),
+];
 
 /** The whole written summary as card elements, in the order of the Markdown document. */
 export function summaryElements(doc: SummaryDocument): Element[] {
-  const l = doc.language;
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(l, key, params);
-  const out: Element[] = [];
-  const part = (title: string, lines: Element[]) => out.push(subheading(title), ...lines);
-  const plain = (text: string) => paragraphs(escapeMd(text), LINE);
-  part(tr("summary.participants"), [
-    ...plain(doc.participation),
-    ...doc.participants.flatMap((p) => plain(`${p.name} (${tr(`role.${p.role}`)})`)),
-  ]);
-  part(tr("summary.minute_taker"), plain(doc.minuteTaker ?? tr("summary.none")));
-  part(
-    tr("summary.cooperation"),
-    doc.cooperation
-      ? cooperationLines(doc.cooperation, l).flatMap((x) => plain(x))
-      : plain(tr("summary.cooperation_missing")),
-  );
-  part(
-    tr("summary.decisions"),
-    doc.decisions.length
-      ? doc.decisions.flatMap((e) => entry(doc, e, false))
-      : plain(tr("summary.no_decisions")),
-  );
-  part(
-    tr("summary.goals"),
-    doc.goals.length ? doc.goals.flatMap((e) => entry(doc, e, false)) : plain(tr("summary.no_goals")),
-  );
-  if (doc.lastYearGoals.length > 0) {
-    part(
-      tr("summary.last_year_goals"),
-      doc.lastYearGoals.flatMap((g) =>
-        plain(`${g.text}: ${g.verdict ? tr(`verdict.${g.verdict}`) : tr("summary.no_verdict")}`),
-      ),
-    );
-  }
-  part(tr("summary.follow_up"), plain(tr("summary.follow_up_text")));
-  for (const point of doc.points) {
-    const status = textBlock(`_${tr(`point.${point.status}`)}_`, { isSubtle: true, spacing: "None" });
-    const link = point.threadUrl
-      ? [textBlock(`[${tr("summary.thread")}](${point.threadUrl})`, { spacing: "None" })]
-      : [];
-    const lines = point.entries.length
-      ? point.entries.flatMap((e) => entry(doc, e, true))
-      : plain(tr("summary.nothing_recorded"));
-    part(`${point.number}. ${point.title}`, [status, ...link, ...lines]);
-  }
-  const { legal, goodPractice } = doc.completeness;
-  const missing = [
-    ...legal.map(
-      (r) => `${tr(`legal.${r}`)} (${tr("completeness.see_point", { point: REQUIREMENT_POINT[r] })})`,
-    ),
-    ...goodPractice.map((r) => tr(`practice.${r}`)),
-  ];
-  part(
-    tr("summary.completeness"),
-    missing.length ? missing.flatMap((m) => plain(`- ${m}`)) : plain(tr("completeness.all_good")),
-  );
-  if (doc.overrideReason && doc.concludedBy) {
-    out.push(
-      ...paragraphs(escapeMd(tr("summary.override", { who: doc.concludedBy, reason: doc.overrideReason })), {
-        isSubtle: true,
-      }),
-    );
-  }
-  return out;
+  const outline = summaryOutline(doc);
+  return [factSet(outline.facts), ...outline.sections.flatMap(sectionElements)];
 }
 
-/** The summary as cards: the first holds the title, version, approvals and the approve button. */
+/** The summary as cards: the first holds the title, status, approvals and the approve button; the versions close it. */
 export function summaryCards(view: SummaryView): AdaptiveCard[] {
   const doc = view.document;
   const l = view.language;
+  const record: RecordState = {
+    version: view.version,
+    sha256: view.sha256,
+    approvals: view.approvals,
+    approved: view.approved,
+    versions: view.versions ?? [],
+  };
   const title = t(l, "summary.title", { year: doc.year });
   const meta = [
     `${t(l, "summary.version")} ${view.version}`,
-    t(l, `status.${doc.status}`),
+    statusWord(doc, record),
     doc.heldAt ? formatDateTime(l, doc.heldAt, doc.timeZone) : t(l, "summary.not_held"),
     t(l, "summary.sha", { sha: view.sha256.slice(0, 16) }),
   ].join(" · ");
-  const approvals = view.approvals.length
-    ? view.approvals.map((a) =>
-        t(l, "summary.approved_by", {
-          name: a.name,
-          role: t(l, `role.${a.role}`),
-          when: formatDateTime(l, a.at, doc.timeZone),
-        }),
-      )
-    : [t(l, "summary.not_approved")];
-  const head: Element[] = [
-    heading(title),
-    subtle(meta),
-    subheading(t(l, "summary.approvals")),
-    ...approvals.map((a) => textBlock(escapeMd(a), { spacing: "None" })),
-  ];
+  const head: Element[] = [heading(title), subtle(meta), ...sectionElements(approvalSection(doc, record))];
   const actions = view.approved
     ? []
     : [
@@ -133,5 +94,6 @@ export function summaryCards(view: SummaryView): AdaptiveCard[] {
           "positive",
         ),
       ];
-  return paginate(head, summaryElements(doc), actions, (page) => t(l, "teams.continued", { title, page }));
+  const body = [...summaryElements(doc), ...sectionElements(versionsSection(doc, record))];
+  return paginate(head, body, actions, (page) => t(l, "teams.continued", { title, page }));
 }

@@ -33,6 +33,8 @@ export interface DiscussionsRepo {
     state: DiscussionState,
     extra?: StateChange,
   ): Promise<Discussion | null>;
+  /** Keeps the channel's name as the platform gave it, for the referat's "where". */
+  nameChannel(workspaceId: string, discussionId: string, name: string): Promise<void>;
   remove(workspaceId: string, discussionId: string): Promise<void>;
   agenda(workspaceId: string, discussionId: string): Promise<AgendaItem[]>;
   /** The right to post a slot's message: only one caller gets true, so a retry never posts twice. */

@@ -4,8 +4,11 @@ export const summary = section(
   {
     "summary.title": "Referat af den årlige arbejdsmiljødrøftelse {year}",
     "summary.workspace": "Arbejdsplads",
-    "summary.date": "Dato",
-    "summary.not_held": "ikke fastsat",
+    "summary.held": "Holdt",
+    "summary.concluded_at": "Afsluttet",
+    "summary.planned_for": "Planlagt til",
+    "summary.not_held": "ikke holdt",
+    "summary.channel": "Kanal",
     "summary.place": "Sted",
     "summary.status": "Status",
     "summary.version": "Version",
@@ -17,7 +20,7 @@ export const summary = section(
     "summary.agenda": "Dagsordenens punkter",
     "summary.thread": "Tråd",
     "summary.nothing_recorded": "Intet registreret.",
-    "summary.outcomes": "Det er aftalt",
+    "summary.outcomes": "Aftaler og beslutninger",
     "summary.cooperation": "Sådan samarbejder vi i det kommende år",
     "summary.cooperation_missing": "Samarbejdet er ikke fastlagt endnu.",
     "summary.decisions": "Beslutninger",
@@ -25,13 +28,11 @@ export const summary = section(
     "summary.goals": "Mål for det kommende år, og hvordan vi ser om de er nået",
     "summary.no_goals": "Ingen mål registreret.",
     "summary.follow_up": "Sådan følger vi op",
-    "summary.follow_up_text":
-      "Arbejdsgiveren har ansvaret for at følge op på beslutningerne og for at orientere ledelse og medarbejdere. Botten minder ejeren om hver beslutning og hvert mål før fristen, og status på åbne punkter vises hvert kvartal i kanalen og med kommandoen opfølgning.",
     "summary.find_again": "Her finder I det igen",
     "summary.find_again_text":
-      "Referatet er fastgjort i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen referat {year}; hvert punkts drøftelse ligger i punktets tråd.",
+      "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen /arbejdsmiljø referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
     "summary.find_again_text_no_channel":
-      "Referatet gemmes af botten. Hent det igen med kommandoen referat {year}.",
+      "Referatet gemmes af botten. Hent det igen med kommandoen /arbejdsmiljø referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF.",
     "summary.completeness": "Tjek af lovkrav og god praksis",
     "summary.override": "Afsluttet af {who}, selv om noget manglede. Begrundelse: {reason}",
     "summary.concluded_by": "Afsluttet af {who}.",
@@ -45,6 +46,43 @@ export const summary = section(
     "summary.approvals": "Godkendelse",
     "summary.not_approved": "Referatet er ikke godkendt endnu.",
     "summary.approved_by": "Godkendt af {name} ({role}) {when}",
+    "summary.stand_in":
+      "Arbejdsgiveren deltog ikke. {name} deltog på arbejdsgiverens vegne og kunne træffe beslutninger for arbejdsgiveren.",
+    "summary.no_last_year_goals": "Der var ingen mål fra sidste år at vurdere.",
+    "summary.not_given": "ikke angivet",
+    "summary.follow_up_duty":
+      "Arbejdsgiveren har ansvaret for at følge op på beslutningerne og for at orientere ledelse og medarbejdere om dem.",
+    "summary.follow_up_before":
+      "Botten minder den ansvarlige for hver beslutning og hvert mål {days} før fristen.",
+    "summary.follow_up_before_and_on":
+      "Botten minder den ansvarlige for hver beslutning og hvert mål {days} før fristen og igen på dagen.",
+    "summary.follow_up_on_day":
+      "Botten minder den ansvarlige for hver beslutning og hvert mål på dagen for fristen.",
+    "summary.follow_up_no_reminders":
+      "Påmindelser om frister er slået fra i opsætningen: den ansvarlige holder selv øje med fristen.",
+    "summary.follow_up_quarterly":
+      "Hvert kvartal viser botten status på de åbne beslutninger og mål i kanalen.",
+    "summary.follow_up_command": "Status kan altid ses med kommandoen opfølgning.",
+    "summary.follow_up_next_year":
+      "Botten minder kanalen om næste års drøftelse, når der er gået 11 måneder.",
+    "summary.day_one": "{count} dag",
+    "summary.day_other": "{count} dage",
+    "summary.next_due": "Næste årlige drøftelse senest {date}.",
+    "summary.legal_basis": "Lovgrundlag",
+    "summary.legal_basis_text":
+      "Referatet dokumenterer den årlige arbejdsmiljødrøftelse efter arbejdsmiljølovens § 6 d og BEK nr. 1838 af 14/12/2023. Arbejdsgiveren skal kunne dokumentere skriftligt over for Arbejdstilsynet, at drøftelsen har fundet sted.",
+    "summary.record": "Status og godkendelse",
+    "summary.side_employer": "Arbejdsgiversiden",
+    "summary.side_employees": "Medarbejdersiden",
+    "summary.awaiting": "afventer godkendelse",
+    "summary.versions": "Versioner",
+    "summary.version_of": "Version {version}, skrevet {when}",
+    "summary.version_this": "Version {version} (denne), skrevet {when}",
+    "summary.hash_note":
+      "SHA-256 er et fingeraftryk af versionens tekst, alt over afsnittet Status og godkendelse: ændres blot ét tegn, ændres fingeraftrykket.",
+    "summary.running_head": "{workspace} · Årlig arbejdsmiljødrøftelse {year}",
+    "summary.page": "side {page} af {pages}",
+    "summary.file_title": "Referat {year} (version {version})",
     "entry.note": "Note",
     "entry.decision": "Beslutning",
     "entry.goal": "Mål",
@@ -94,8 +132,11 @@ export const summary = section(
   {
     "summary.title": "Summary of the annual working-environment discussion {year}",
     "summary.workspace": "Workplace",
-    "summary.date": "Date",
-    "summary.not_held": "not set",
+    "summary.held": "Held",
+    "summary.concluded_at": "Concluded",
+    "summary.planned_for": "Planned for",
+    "summary.not_held": "not held",
+    "summary.channel": "Channel",
     "summary.place": "Place",
     "summary.status": "Status",
     "summary.version": "Version",
@@ -107,7 +148,7 @@ export const summary = section(
     "summary.agenda": "Agenda points",
     "summary.thread": "Thread",
     "summary.nothing_recorded": "Nothing recorded.",
-    "summary.outcomes": "What was agreed",
+    "summary.outcomes": "Agreements and decisions",
     "summary.cooperation": "How we cooperate in the coming year",
     "summary.cooperation_missing": "The cooperation has not been settled yet.",
     "summary.decisions": "Decisions",
@@ -115,13 +156,11 @@ export const summary = section(
     "summary.goals": "Goals for the coming year, and how we judge whether they are reached",
     "summary.no_goals": "No goals recorded.",
     "summary.follow_up": "How we follow up",
-    "summary.follow_up_text":
-      "The employer is responsible for following up the decisions and for informing management and employees. The bot reminds each decision's and goal's owner before the deadline, and the status of open items is shown in the channel every quarter and with the follow-up command.",
     "summary.find_again": "Where to find it again",
     "summary.find_again_text":
-      "This summary is pinned in the channel {channel} and kept by the bot. Fetch it again with the command summary {year}; each point's discussion is in that point's thread.",
+      "This summary is posted in the channel {channel} and kept by the bot. Fetch it again with the command /arbejdsmiljø summary {year} (or write summary {year} to the bot); export {year} gives it as a PDF. Each point's discussion is in that point's thread in the channel.",
     "summary.find_again_text_no_channel":
-      "This summary is kept by the bot. Fetch it again with the command summary {year}.",
+      "This summary is kept by the bot. Fetch it again with the command /arbejdsmiljø summary {year} (or write summary {year} to the bot); export {year} gives it as a PDF.",
     "summary.completeness": "Check of legal requirements and good practice",
     "summary.override": "Concluded by {who} although something was missing. Reason: {reason}",
     "summary.concluded_by": "Concluded by {who}.",
@@ -136,6 +175,42 @@ export const summary = section(
     "summary.approvals": "Approval",
     "summary.not_approved": "The summary has not been approved yet.",
     "summary.approved_by": "Approved by {name} ({role}) {when}",
+    "summary.stand_in":
+      "The employer did not take part. {name} took part on the employer's behalf and could make decisions for the employer.",
+    "summary.no_last_year_goals": "There were no goals from last year to assess.",
+    "summary.not_given": "not given",
+    "summary.follow_up_duty":
+      "The employer is responsible for following up the decisions and for informing management and employees about them.",
+    "summary.follow_up_before":
+      "The bot reminds the owner of each decision and goal {days} before the deadline.",
+    "summary.follow_up_before_and_on":
+      "The bot reminds the owner of each decision and goal {days} before the deadline and again on the day.",
+    "summary.follow_up_on_day":
+      "The bot reminds the owner of each decision and goal on the day of the deadline.",
+    "summary.follow_up_no_reminders":
+      "Deadline reminders are turned off in the setup: the owner keeps an eye on the deadline.",
+    "summary.follow_up_quarterly":
+      "Every quarter the bot shows the status of open decisions and goals in the channel.",
+    "summary.follow_up_command": "The status can always be seen with the followup command.",
+    "summary.follow_up_next_year": "The bot reminds the channel of next year's discussion after 11 months.",
+    "summary.day_one": "{count} day",
+    "summary.day_other": "{count} days",
+    "summary.next_due": "Next annual discussion by {date} at the latest.",
+    "summary.legal_basis": "Legal basis",
+    "summary.legal_basis_text":
+      "This summary documents the annual working-environment discussion under the Danish Working Environment Act (arbejdsmiljøloven) § 6 d and Executive Order no. 1838 of 14/12/2023 (BEK nr. 1838 af 14/12/2023). The employer must be able to document in writing to the Working Environment Authority that the discussion took place.",
+    "summary.record": "Status and approval",
+    "summary.side_employer": "Employer's side",
+    "summary.side_employees": "Employees' side",
+    "summary.awaiting": "awaiting approval",
+    "summary.versions": "Versions",
+    "summary.version_of": "Version {version}, written {when}",
+    "summary.version_this": "Version {version} (this one), written {when}",
+    "summary.hash_note":
+      "SHA-256 is a fingerprint of the version's text, everything above the section Status and approval: change a single character and the fingerprint changes.",
+    "summary.running_head": "{workspace} · Annual working-environment discussion {year}",
+    "summary.page": "page {page} of {pages}",
+    "summary.file_title": "Summary {year} (version {version})",
     "entry.note": "Note",
     "entry.decision": "Decision",
     "entry.goal": "Goal",

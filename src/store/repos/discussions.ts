@@ -80,7 +80,8 @@ export function discussionsRepo(q: Queryable) {
     async reschedule(workspaceId: string, discussionId: string, d: Rescheduling): Promise<Discussion> {
       const rows = await q.query(
         `UPDATE discussions SET scheduled_at = $3, duration_minutes = $4, location = $5, participants = $6::jsonb,
-           channel_id = COALESCE($7, channel_id), version = version + 1, updated_at = now()
+           channel_id = COALESCE($7, channel_id), year = COALESCE($8, year), version = version + 1,
+           updated_at = now()
          WHERE workspace_id = $1 AND id = $2 RETURNING *`,
         [
           workspaceId,
@@ -90,6 +91,7 @@ export function discussionsRepo(q: Queryable) {
           d.location,
           JSON.stringify(d.participants),
           d.channelId,
+          d.year ?? null,
         ],
       );
       return toDiscussion(rows[0] as Record<string, unknown>);
@@ -135,6 +137,14 @@ export function discussionsRepo(q: Queryable) {
         );
       }
       return toDiscussion(rows[0]);
+    },
+    /** Keeps the channel's name as the platform gave it (migrations/012_discussion_channel_name.sql). */
+    async nameChannel(workspaceId: string, discussionId: string, name: string): Promise<void> {
+      await q.query("UPDATE discussions SET channel_name = $3 WHERE workspace_id = $1 AND id = $2", [
+        workspaceId,
+        discussionId,
+        name,
+      ]);
     },
     async remove(workspaceId: string, discussionId: string): Promise<void> {
       await q.query("DELETE FROM discussions WHERE workspace_id = $1 AND id = $2", [

@@ -49,6 +49,7 @@ export const toDiscussion = (r: Row): Discussion => ({
   durationMinutes: (r.duration_minutes as number | null) ?? null,
   location: (r.location as string | null) ?? null,
   channelId: (r.channel_id as string | null) ?? null,
+  channelName: (r.channel_name as string | null) ?? null,
   participants: (r.participants as Participant[]) ?? [],
   organiserId: r.organiser_id as string,
   currentPoint: (r.current_point as number | null) ?? null,

@@ -1,0 +1,19 @@
+/** The files the record is handed out as, named in Danish as the workplace would name them (æ, ø and å kept). */
+export const recordFileName = (year: number, version: number, extension: "md" | "pdf") =>
+  `arbejdsmiljødrøftelse-${year}-v${version}.${extension}`;
+export const followUpFileName = (year: number) => `opfølgning-${year}.csv`;
+export const invitationFileName = (year: number) => `arbejdsmiljødrøftelse-${year}.ics`;
+
+const DANISH: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", Æ: "Ae", Ø: "Oe", Å: "Aa" };
+
+/**
+ * The name in plain ASCII, for what cannot take UTF-8 (the `filename` fallback beside `filename*` in a download's
+ * Content-Disposition): æ, ø, å written out as Danes do when they must (ae, oe, aa), other accents dropped.
+ */
+export function asciiFileName(name: string): string {
+  return name
+    .replace(/[æøåÆØÅ]/g, (c) => DANISH[c] ?? c)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._-]/g, "_");
+}
