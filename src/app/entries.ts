@@ -8,6 +8,8 @@ import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
+import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
+import { joinRoster } from "./roster.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -91,7 +93,8 @@ export async function record(
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+  let joined: RoleChange[] = [];
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
     if (kind === "goal_verdict")
@@ -112,6 +115,7 @@ export async function record(
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
+    if (kind === "amo_member") joined = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
       kind,
       point: input.point,
@@ -119,6 +123,7 @@ export async function record(
     await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
+  if (!replayed) await announceRoleChanges(deps, ctx, ctx.workspace, joined);
   return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
 }
 

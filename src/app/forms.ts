@@ -31,7 +31,7 @@ export type FieldValue = string | { id?: string; name: string } | null | undefin
 
 export interface FormContext {
   language: Language;
-  members: { userId: string; name: string; role: string }[];
+  members: { userId: string; name: string; role: string; joinedAmoOn?: string | null }[];
   carriedGoals: PointView["carriedGoals"];
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "./dates.ts";
+import { ROLES } from "./types.ts";
 
 export const ENTRY_KINDS = [
   "note",
@@ -39,6 +40,13 @@ export const optionalText = (max: number) =>
     .optional();
 const isoDate = z.string().trim().refine(isValidIsoDate, { message: "invalid_date" });
 const count = z.coerce.number().int().min(0).max(100_000);
+/** Days of training, in halves ("1,5" as Danes write it). */
+const trainingDays = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+  z.coerce.number().refine((n) => Number.isFinite(n) && n >= 0 && n <= 30 && Number.isInteger(n * 2), {
+    message: "invalid_days",
+  }),
+);
 
 /** A person as the platform knows them: the id where there is one, the name for the written record. */
 export const personSchema = z.strictObject({
@@ -111,7 +119,12 @@ export const entrySchemas = {
       .array(
         z.strictObject({
           person: personSchema,
+          /** The member's role and joining date as the roster had them when the form was filled in. */
+          role: z.enum(ROLES).optional(),
+          joinedOn: isoDate.optional(),
           firstCourseDone: z.boolean().optional(),
+          supplementaryOffered: z.boolean().optional(),
+          supplementaryTakenDays: trainingDays.optional(),
           supplementaryPlanned: optionalText(LIMITS.short),
         }),
       )
@@ -130,6 +143,7 @@ export type FieldProblem =
   | { code: "invalid_date" }
   | { code: "date_in_past" }
   | { code: "invalid_number" }
+  | { code: "invalid_days" }
   | { code: "invalid_choice" }
   | { code: "reason_required" }
   | { code: "unknown_field" }
@@ -170,6 +184,7 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
     case "custom":
       if (issue.message === "invalid_date") return { code: "invalid_date" };
       if (issue.message === "reason_required") return { code: "reason_required" };
+      if (issue.message === "invalid_days") return { code: "invalid_days" };
       return { code: "invalid" };
     default:
       return { code: "invalid" };

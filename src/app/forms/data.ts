@@ -88,15 +88,18 @@ const DATA: Record<FormKind, (v: Values, ctx: FormContext) => Record<string, unk
       "taskDistribution",
     ]),
   competences: (v, ctx) => {
-    const members = amoMembers(ctx)
-      .map((m) =>
-        clean({
-          person: { id: m.userId, name: m.name || m.userId },
-          firstCourseDone: v.yesNo(`member.${m.userId}.firstCourseDone`),
-          supplementaryPlanned: v.str(`member.${m.userId}.supplementaryPlanned`),
-        }),
-      )
-      .filter((m) => "firstCourseDone" in m || "supplementaryPlanned" in m);
+    // Every member the duty covers is listed, with the role and joining date the roster gives them now.
+    const members = amoMembers(ctx).map((m) =>
+      clean({
+        person: { id: m.userId, name: m.name || m.userId },
+        role: m.role,
+        joinedOn: m.joinedAmoOn ?? undefined,
+        firstCourseDone: v.yesNo(`member.${m.userId}.firstCourseDone`),
+        supplementaryOffered: v.yesNo(`member.${m.userId}.supplementaryOffered`),
+        supplementaryTakenDays: v.str(`member.${m.userId}.supplementaryTakenDays`),
+        supplementaryPlanned: v.str(`member.${m.userId}.supplementaryPlanned`),
+      }),
+    );
     return clean({
       expertisePresent: v.str("expertisePresent"),
       expertisePlan: v.str("expertisePlan"),
