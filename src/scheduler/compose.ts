@@ -153,6 +153,9 @@ const training: Composer = async ({ r, workspace, reminder, kind, now, text }) =
   const member = (await r.members.list(workspace.id)).find((m) => m.userId === userId);
   // Gone from the roster, no longer in a role the duty covers, or joined anew (a new date plans its own reminders).
   if (!member || member.joinedAmoOn !== joined || !needsTraining(member.role)) return null;
+  // A reminder held up past its step's deadline (an outage) has nothing left to ask for.
+  const stepDeadline = reminder.payload.deadline;
+  if (typeof stepDeadline === "string" && stepDeadline < localDateOf(now, zone)) return null;
   const name = member.name || userId;
   const direct = userId.startsWith("name:") ? null : userId;
   const date = formatDate(lang, joined, zone);
