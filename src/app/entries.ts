@@ -10,6 +10,7 @@ import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
 import { joinRoster } from "./roster.ts";
+import { knownNames, refuseSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -59,11 +60,12 @@ export interface ChangeOptions {
  * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
  * submit before doing the work). Throws the same AppError the recording would.
  */
-export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
+export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   refusePastDeadline(deps, ctx, valid.value, null);
+  refuseSensitive(kind, valid.value, names);
 }
 
 /**
@@ -97,6 +99,7 @@ export async function record(
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
+    refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
@@ -195,6 +198,7 @@ export async function editEntry(
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
+    refuseSensitive(existing.kind, valid.value, await knownNames(r, ctx, discussion));
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.update(ctx.workspace.id, existing.id, {

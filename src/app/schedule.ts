@@ -3,8 +3,8 @@ import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
 import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
-import type { Discussion } from "../domain/entities.ts";
-import { optionalText, problemsOf, text } from "../domain/entries.ts";
+import type { Discussion, Participant } from "../domain/entities.ts";
+import { optionalText, personSchema, problemsOf, text } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
@@ -12,6 +12,7 @@ import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { invitation } from "./invitation.ts";
+import type { Repos } from "./ports.ts";
 import { requireSetUp } from "./setup.ts";
 
 export const scheduleSchema = z.strictObject({
@@ -30,6 +31,8 @@ export const scheduleSchema = z.strictObject({
     )
     .max(200)
     .default([]),
+  /** Who stands in for the employer, able to decide on the employer's behalf, if the employer does not attend. */
+  standIn: personSchema.nullable().default(null),
 });
 export type ScheduleInput = z.input<typeof scheduleSchema>;
 
@@ -75,7 +78,8 @@ export async function schedule(
       scheduledAt: at,
       durationMinutes: v.durationMinutes,
       location: v.location,
-      participants: v.participants,
+      participants: v.participants.length > 0 ? v.participants : await everyoneIfSmall(r, ctx),
+      standIn: v.standIn,
     };
     const discussion = existing
       ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel })
@@ -99,6 +103,16 @@ export async function schedule(
   )) as Discussion;
   const announcement = replayed ? null : await announce(deps, ctx, discussion, value.rescheduled);
   return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };
+}
+
+/**
+ * With 1-9 employees the employer holds the discussion with every employee: a plan naming no one invites everyone on
+ * the roster. Larger workplaces choose their participants.
+ */
+async function everyoneIfSmall(r: Repos, ctx: Ctx): Promise<Participant[]> {
+  if (participationFor(ctx.workspace.headcount ?? 1).hasAmo) return [];
+  const members = await r.members.list(ctx.workspace.id);
+  return members.map((m) => ({ id: m.userId, name: m.name || m.userId, role: m.role }));
 }
 
 /** Posts the plan in the discussion's channel, with a calendar invitation beside it. */

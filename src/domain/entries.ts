@@ -148,6 +148,8 @@ export type FieldProblem =
   | { code: "reason_required" }
   | { code: "unknown_field" }
   | { code: "employer_required" }
+  | { code: "names_person" }
+  | { code: "reads_as_diagnosis" }
   | { code: "invalid" };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Record<string, FieldProblem> };

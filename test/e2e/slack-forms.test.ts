@@ -97,11 +97,20 @@ describe("Slack: the agenda points' own forms", () => {
     });
     expect(JSON.stringify(fake.last("views.open")?.args.view)).toContain("Samarbejdet i det kommende år");
     await next(9);
-    await form(10, "Kompetencer, uddannelse", {
+    const competences = await form(10, "Kompetencer, uddannelse", {
       supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
       [`member.${REP.id}.firstCourseDone`]: "yes",
+      [`member.${REP.id}.supplementaryOffered`]: "yes",
+      [`member.${REP.id}.supplementaryTakenDays`]: "1,5",
       [`member.${REP.id}.supplementaryPlanned`]: "Maj 2027",
     });
+    // Point 10 shows a row per member: role, joined, the course, this year's supplementary training.
+    expect(texts(competences)).toContain(
+      "Søren Østergaard (Arbejdsleder, indtrådt 1. september 2026): den obligatoriske arbejdsmiljøuddannelse (3 dage): ikke oplyst; supplerende uddannelse i år: ikke oplyst",
+    );
+    expect(texts(competences)).toContain(
+      "Ali Nielsen (Arbejdsmiljørepræsentant): den obligatoriske arbejdsmiljøuddannelse (3 dage) er gennemført; supplerende uddannelse tilbudt i år; 1,5 dag taget i år; planlagt: Maj 2027",
+    );
 
     const stored = Object.fromEntries(
       (await app.entries(workspace.id, discussion.id)).map((e) => [e.kind, { point: e.point, data: e.data }]),
@@ -141,7 +150,15 @@ describe("Slack: the agenda points' own forms", () => {
     expect(stored.competences?.data).toEqual({
       supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
       members: [
-        { person: { id: REP.id, name: REP.name }, firstCourseDone: true, supplementaryPlanned: "Maj 2027" },
+        { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },
+        {
+          person: { id: REP.id, name: REP.name },
+          role: "amo_representative",
+          firstCourseDone: true,
+          supplementaryOffered: true,
+          supplementaryTakenDays: 1.5,
+          supplementaryPlanned: "Maj 2027",
+        },
       ],
     });
   });
@@ -194,6 +211,44 @@ describe("Slack: the agenda points' own forms", () => {
       errors: { accidents: expect.any(String) },
     });
     expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+
+    // Free text that names someone on the roster, or reads as a diagnosis, is refused with the reason and a way to
+    // write it instead; the numbers alone are kept out too, so nothing half-written is stored.
+    const counts = {
+      accidents: 1,
+      nearMisses: 0,
+      poisonings: 0,
+      healthDamage: 0,
+      causesInvestigated: "yes",
+      preventionWorked: "yes",
+    };
+    const named = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "Ali Nielsen faldt på trappen og brækkede håndleddet",
+    });
+    const namedErrors = (await named.json()) as { response_action: string; errors: Record<string, string> };
+    expect(namedErrors.response_action).toBe("errors");
+    expect(namedErrors.errors.comment).toMatch(/^Teksten nævner en person\. Ulykker registreres uden navne/);
+    expect(namedErrors.errors.comment).toContain("Skriv i stedet, hvad der skete, og hvorfor");
+    const diagnosis = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "En kollega faldt på trappen og brækkede håndleddet",
+    });
+    expect(((await diagnosis.json()) as { errors: Record<string, string> }).errors.comment).toMatch(
+      /^Teksten beskriver en skade eller en diagnose\./,
+    );
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+    // Written as a cause, it is kept.
+    const from = fake.calls.length;
+    const kept = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "Fald på vådt trin; skridsikre trin bestilt",
+    });
+    expect(await kept.text()).toBe("");
+    await fake.until("chat.update", (c) => texts(c).includes("skridsikre trin"), from);
+    expect((await app.entries(workspace.id, discussion.id)).map((e) => e.data)).toEqual([
+      { ...counts, comment: "Fald på vådt trin; skridsikre trin bestilt" },
+    ]);
   });
 
   it("skips a point and goes back to it", async () => {

@@ -6,6 +6,7 @@ export const core = section(
     "role.employer_representative": "Arbejdsgiverens repræsentant",
     "role.amo_representative": "Arbejdsmiljørepræsentant",
     "role.work_leader": "Arbejdsleder",
+    "role.employee": "Medarbejder",
     "role.other": "Deltager",
     "status.planned": "Planlagt",
     "status.running": "I gang",
@@ -54,6 +55,12 @@ export const core = section(
     "roles.changed": "{actor} har ændret rollerne i arbejdsmiljøarbejdet:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "ingen rolle",
+    "structure.employees_missing":
+      "Med under 10 ansatte deltager alle ansatte i drøftelsen. Tilføj medarbejderne i opsætningen, så de bliver inviteret.",
+    "structure.no_representative":
+      "Med {headcount} ansatte skal AMO have mindst én valgt arbejdsmiljørepræsentant, men opsætningen har ingen. Tilføj arbejdsmiljørepræsentanten, når valget er holdt.",
+    "structure.fewer_representatives":
+      "AMO skal have mindst lige så mange arbejdsmiljørepræsentanter som arbejdsledere. Opsætningen har {reps, plural, one {# arbejdsmiljørepræsentant} other {# arbejdsmiljørepræsentanter}} og {leaders, plural, one {# arbejdsleder} other {# arbejdsledere}}.",
     "problem.required": "Skal udfyldes.",
     "problem.too_long": "Højst {max} tegn.",
     "problem.invalid_date": "Ikke en gyldig dato. Skriv fx 24-11-2026.",
@@ -65,6 +72,10 @@ export const core = section(
     "problem.unknown_field": "Feltet kendes ikke.",
     "problem.invalid": "Ugyldig værdi.",
     "problem.employer_required": "Udpeg arbejdsgiveren.",
+    "problem.names_person":
+      'Teksten nævner en person. Ulykker registreres uden navne, fordi oplysninger om en navngiven persons ulykke og helbred er følsomme personoplysninger. Skriv i stedet, hvad der skete, og hvorfor, fx "fald på trappen ved kantinen, trinnet var vådt".',
+    "problem.reads_as_diagnosis":
+      'Teksten beskriver en skade eller en diagnose. Den slags er følsomme personoplysninger og hører ikke hjemme i referatet. Skriv årsagen og hvad I gør ved den, fx "fald på vådt trin; skridsikre trin bestilt".',
     "legal.coming_year_planned":
       "Indholdet af det kommende års arbejdsmiljøarbejde er planlagt (fokusområder og handlinger).",
     "legal.meeting_interval": "Det er besluttet, hvor ofte I mødes.",
@@ -90,7 +101,8 @@ export const core = section(
     "role.employer": "Employer",
     "role.employer_representative": "Employer's representative",
     "role.amo_representative": "Working-environment representative",
-    "role.work_leader": "Work leader",
+    "role.work_leader": "Supervisor",
+    "role.employee": "Employee",
     "role.other": "Participant",
     "status.planned": "Planned",
     "status.running": "In progress",
@@ -139,6 +151,12 @@ export const core = section(
     "roles.changed": "{actor} changed the roles in the working-environment work:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "no role",
+    "structure.employees_missing":
+      "With fewer than 10 employees, every employee takes part in the discussion. Add the employees in the setup so they are invited.",
+    "structure.no_representative":
+      "With {headcount} employees, the AMO must have at least one elected working-environment representative, but the setup has none. Add the representative once the election is held.",
+    "structure.fewer_representatives":
+      "The AMO must have at least as many working-environment representatives as supervisors. The setup has {reps, plural, one {# representative} other {# representatives}} and {leaders, plural, one {# supervisor} other {# supervisors}}.",
     "problem.required": "Required.",
     "problem.too_long": "At most {max} characters.",
     "problem.invalid_date": "Not a valid date. Write e.g. 24-11-2026.",
@@ -150,6 +168,10 @@ export const core = section(
     "problem.unknown_field": "Unknown field.",
     "problem.invalid": "Invalid value.",
     "problem.employer_required": "Name the employer.",
+    "problem.names_person":
+      'The text names a person. Accidents are recorded without names, because details of a named person\'s accident and health are sensitive personal data. Write what happened and why instead, e.g. "fall on the stairs by the canteen, the step was wet".',
+    "problem.reads_as_diagnosis":
+      'The text describes an injury or a diagnosis. That is sensitive personal data and does not belong in the minutes. Write the cause and what you do about it, e.g. "fall on a wet step; non-slip steps ordered".',
     "legal.coming_year_planned":
       "The content of the coming year's work is planned (focus areas and actions).",
     "legal.meeting_interval": "How often you meet is decided.",

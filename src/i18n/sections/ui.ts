@@ -37,8 +37,9 @@ export const ui = section(
     "form.accidents.health_damage": "Sundhedsskader",
     "form.accidents.causes": "Er årsagerne undersøgt?",
     "form.accidents.prevention": "Virkede forebyggelsen?",
-    "form.accidents.comment": "Bemærkning",
-    "form.accidents.no_names": "Ingen navne eller diagnoser.",
+    "form.accidents.comment": "Årsager og forebyggelse",
+    "form.accidents.no_names":
+      'Hvad skete der, hvorfor, og hvad gør I ved det? Uden navne, skader eller diagnoser, fx "fald på vådt trin; skridsikre trin bestilt".',
     "form.goal_verdict.title": "Vurdér sidste års mål",
     "form.verdict.goal": "Mål fra sidste år",
     "form.verdict.goal_text": "Målet",
@@ -159,6 +160,7 @@ export const ui = section(
     "setup.employer": "Arbejdsgiver eller arbejdsgiverens repræsentant",
     "setup.representatives": "Arbejdsmiljørepræsentanter",
     "setup.leaders": "Arbejdsledere i AMO",
+    "setup.employees": "Medarbejdere (med under 10 ansatte deltager alle)",
     "setup.privacy":
       "Botten gemmer drøftelsens indhold, deltagernes navne og roller samt beslutninger og mål, så arbejdsgiveren kan dokumentere drøftelsen over for Arbejdstilsynet. Ulykker registreres kun som tal og årsager, aldrig med navne. Alle i arbejdspladsens kanal kan læse referatet.",
     "plan.title": "Planlæg drøftelsen",
@@ -167,6 +169,8 @@ export const ui = section(
     "plan.duration": "Varighed i minutter",
     "plan.location": "Sted eller link",
     "plan.participants": "Deltagere",
+    "plan.stand_in":
+      "Hvis arbejdsgiveren ikke deltager: hvem træder i stedet og kan træffe beslutninger på arbejdsgiverens vegne?",
     "plan.channel": "Kanal",
     "plan.warning.holiday": "Bemærk: datoen er en helligdag.",
     "plan.warning.weekend": "Bemærk: datoen er en weekenddag.",
@@ -213,8 +217,9 @@ export const ui = section(
     "form.accidents.health_damage": "Cases of health damage",
     "form.accidents.causes": "Were the causes investigated?",
     "form.accidents.prevention": "Did the prevention work?",
-    "form.accidents.comment": "Comment",
-    "form.accidents.no_names": "No names or diagnoses.",
+    "form.accidents.comment": "Causes and prevention",
+    "form.accidents.no_names":
+      'What happened, why, and what are you doing about it? No names, injuries or diagnoses, e.g. "fall on a wet step; non-slip steps ordered".',
     "form.goal_verdict.title": "Assess last year's goal",
     "form.verdict.goal": "Goal from last year",
     "form.verdict.goal_text": "The goal",
@@ -334,7 +339,8 @@ export const ui = section(
     "setup.language": "Language",
     "setup.employer": "Employer or the employer's representative",
     "setup.representatives": "Working-environment representatives",
-    "setup.leaders": "Work leaders in the AMO",
+    "setup.leaders": "Supervisors in the AMO",
+    "setup.employees": "Employees (with fewer than 10 employees, everyone takes part)",
     "setup.privacy":
       "The bot stores the discussion's content, the participants' names and roles, and the decisions and goals, so the employer can document the discussion to the Working Environment Authority. Accidents are recorded only as figures and causes, never with names. Everyone in the workplace's channel can read the summary.",
     "plan.title": "Plan the discussion",
@@ -343,6 +349,8 @@ export const ui = section(
     "plan.duration": "Duration in minutes",
     "plan.location": "Place or link",
     "plan.participants": "Participants",
+    "plan.stand_in":
+      "If the employer will not attend: who stands in and can make decisions on the employer's behalf?",
     "plan.channel": "Channel",
     "plan.warning.holiday": "Note: the date is a public holiday.",
     "plan.warning.weekend": "Note: the date is a weekend day.",
