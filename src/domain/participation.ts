@@ -19,8 +19,8 @@ export function participationFor(headcount: number): ParticipationRule {
       tier: "all_employees",
       hasAmo: false,
       description: {
-        da: "Med under 10 ansatte holder arbejdsgiveren drøftelsen sammen med alle ansatte.",
-        en: "With fewer than 10 employees, the employer holds the discussion with all employees.",
+        da: "Med under 10 ansatte holder arbejdsgiveren drøftelsen sammen med alle ansatte, og I skal drøfte, om I har den nødvendige sagkundskab om arbejdsmiljø.",
+        en: "With fewer than 10 employees, the employer holds the discussion with all employees, and you must discuss whether you have the necessary working-environment expertise.",
       },
     };
   }
@@ -30,7 +30,7 @@ export function participationFor(headcount: number): ParticipationRule {
       hasAmo: true,
       description: {
         da: "Med 10–34 ansatte holder arbejdsgiveren drøftelsen sammen med arbejdsmiljøorganisationen (AMO): arbejdsledere og valgte arbejdsmiljørepræsentanter.",
-        en: "With 10–34 employees, the employer holds the discussion with the working-environment organisation (AMO): work leaders and elected working-environment representatives.",
+        en: "With 10–34 employees, the employer holds the discussion with the working-environment organisation (AMO): supervisors and elected working-environment representatives.",
       },
     };
   }
