@@ -93,7 +93,7 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(md).toContain("- Mødeinterval: Hvert kvartal");
     expect(md).toContain("- Indkøb af lydabsorbenter (Åben)");
     expect(md).toContain("  - succeskriterium: Under 55 dB målt i april");
-    expect(md).toContain("1 ulykker, 3 nærved-ulykker, 0 forgiftninger, 0 sundhedsskader");
+    expect(md).toContain("1 ulykke, 3 nærvedulykker, 0 forgiftninger, 0 sundhedsskader");
     expect(md).toContain("Referatet er fastgjort i kanalen C\\_AMO");
     expect(md).toContain("[Tråd](https://chat.example/C_AMO/");
     expect(md).toContain("Alle lovkrav og punkter for god praksis er dækket.");

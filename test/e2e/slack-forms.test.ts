@@ -177,7 +177,7 @@ describe("Slack: the agenda points' own forms", () => {
     const errors = (await decision.json()) as { response_action: string; errors: Record<string, string> };
     expect(errors.response_action).toBe("errors");
     expect(Object.keys(errors.errors)).toEqual(["deadline"]);
-    expect(errors.errors.deadline).toBe("Datoen er overstået. Vælg en dato fra i dag og frem.");
+    expect(errors.errors.deadline).toBe("Datoen er passeret. Vælg en dato fra i dag og frem.");
 
     const verdict = await slack.submit(EMPLOYER, await open("point_goal"), { text: "Mindre støj" });
     expect(await verdict.json()).toMatchObject({

@@ -54,6 +54,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       "009_reminder_leases",
       "010_installer_and_expiring_files",
       "011_open_platforms",
+      "014_employees_and_stand_in",
       "002_slack_installations",
       "003_teams_conversations",
       "010_teams_files_expire",
@@ -82,6 +83,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       await expect(repos(db).workspaces.ensure("another-platform", uniqueId())).rejects.toThrow();
       expect(await migrate(db, all)).toEqual([
         "011_open_platforms",
+        "014_employees_and_stand_in",
         "010_teams_files_expire",
         "010_local_files_expire",
       ]);

@@ -4,6 +4,7 @@ import { cardTexts } from "../../adapters/cards/texts.ts";
 import { localTexts } from "../../adapters/local/texts.ts";
 import { slackTexts } from "../../adapters/slack/texts.ts";
 import { teamsTexts } from "../../adapters/teams/texts.ts";
+import { parseCommand } from "../../src/app/commands.ts";
 import { AGENDA } from "../../src/domain/agenda.ts";
 import { pointForSize } from "../../src/domain/agenda-size.ts";
 import { participationFor } from "../../src/domain/participation.ts";
@@ -120,6 +121,12 @@ describe("the wording a Danish office manager reads", () => {
     expect(six.help.da).toContain("god praksis");
     expect(six.help.en).toContain("good practice");
     expect(six.help.da).not.toMatch(/Der skal en gang om året/);
+  });
+
+  it("understands the command the texts name, also typed where there is no slash command", () => {
+    expect(parseCommand("/arbejdsmiljø opsæt")).toEqual({ type: "setup" });
+    expect(parseCommand("/arbejdsmiljo planlæg")).toEqual({ type: "plan" });
+    expect(parseCommand("minutes 2026")).toEqual({ type: "summary", year: 2026 });
   });
 
   it("names the README's bot as the texts do", async () => {
