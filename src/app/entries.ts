@@ -4,6 +4,7 @@ import type { Discussion, Entry } from "../domain/entities.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { reviseAfterChange } from "./approval.ts";
+import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -119,6 +120,8 @@ export async function record(
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
     if (kind === "amo_member") joined = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
+    if (kind === "apv_status")
+      await followUpApvActions(r, ctx, discussion, data as EntryData["apv_status"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
       kind,
       point: input.point,
@@ -236,11 +239,23 @@ export async function removeEntry(
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */
 function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
+  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
   const deadline = (data as { deadline?: unknown }).deadline;
-  if (typeof deadline !== "string" || deadline === current) return;
-  if (deadline < localDateOf(deps.now(), ctx.workspace.timeZone)) {
+  if (typeof deadline === "string" && deadline !== current && deadline < today) {
     throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "date_in_past" } });
   }
+  // The APV action plan's items become decisions: their deadlines are checked as a decision's is.
+  const actions = (data as { actions?: unknown }).actions;
+  const past = Array.isArray(actions)
+    ? actions.findIndex((a: { deadline: string }) => a.deadline < today)
+    : -1;
+  if (past >= 0)
+    throw new AppError(
+      "invalid",
+      "error.invalid",
+      {},
+      { [`actions.${past}.deadline`]: { code: "date_in_past" } },
+    );
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */

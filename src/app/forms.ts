@@ -63,6 +63,7 @@ export function fieldErrors(
     const parts = path.split(".");
     let id = parts[0] ?? "";
     if (id === "members" && parts.length >= 3) id = `member.${members[Number(parts[1])]?.userId}.${parts[2]}`;
+    if (id === "actions" && parts.length >= 3) id = `action.${Number(parts[1]) + 1}.${parts[2]}`;
     if (kind === "goal_verdict" && id === "goalId") id = ids.has("goalId") ? "goalId" : "goalText";
     if (!ids.has(id)) id = spec.fields[0]?.id ?? "_";
     errors[id] ??= text(problem);

@@ -74,6 +74,9 @@ const DESCRIBERS: Describers = {
       d.lastApvDate && `${x.tr("field.last_apv")}: ${x.date(d.lastApvDate)}`,
       d.focusPoints && `${x.tr("field.focus_points")}: ${d.focusPoints}`,
       d.nextApvPlanned && `${x.tr("field.next_apv")}: ${x.date(d.nextApvPlanned)}`,
+      ...(d.actions ?? []).map(
+        (a) => `${x.tr("field.apv_action")}: ${a.text} (${ownerAndDeadline(a, x).join("")})`,
+      ),
     ]),
   }),
   accident_overview: (d, x) => ({

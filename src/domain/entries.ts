@@ -22,6 +22,9 @@ export const ACTIONABLE_KINDS: readonly EntryKind[] = ["decision", "goal"];
 
 export const LIMITS = { short: 200, medium: 1000, long: 3000 } as const;
 
+/** How many of the APV action plan's items the point 4 form takes at a time. */
+export const APV_ACTION_ROWS = 3;
+
 /**
  * Removes control characters (PostgreSQL cannot store NUL, and the rest only hides text) but keeps line breaks and
  * tabs, and puts the text in its composed Unicode form.
@@ -79,6 +82,11 @@ export const entrySchemas = {
     actionPlanStatus: text(LIMITS.long),
     focusPoints: optionalText(LIMITS.long),
     nextApvPlanned: isoDate.optional(),
+    /** The action plan's items: each becomes a decision at point 4, followed up with its owner and deadline. */
+    actions: z
+      .array(z.strictObject({ text: text(LIMITS.medium), owner: personSchema, deadline: isoDate }))
+      .max(APV_ACTION_ROWS)
+      .optional(),
   }),
   accident_overview: z.strictObject({
     accidents: count,

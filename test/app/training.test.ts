@@ -265,4 +265,59 @@ describe.each(DRIVERS)("training and APV on time on $name", ({ open }) => {
       "Den seneste APV er fra 15. september 2024, så den næste skal være lavet senest 15. september 2027, om 6 måneder. Det er tid til at planlægge den: hvem står for den, og hvornår?",
     );
   });
+  it("makes the APV action plan's items decisions with owner and deadline, followed up, and never twice", async () => {
+    const { employer, workspace, discussion } = await running();
+    const apv = {
+      discussionId: discussion.id,
+      point: 4,
+      kind: "apv_status",
+      data: {
+        lastApvDate: "2025-02-01",
+        actionPlanStatus: "Støj og lys mangler",
+        actions: [
+          {
+            text: "Lydabsorbenter i storrummet",
+            owner: { id: "U_LEADER", name: "Søren Østergaard" },
+            deadline: "2027-03-01",
+          },
+          { text: "Nye lamper ved vinduerne", owner: { name: "Karen Bech" }, deadline: "2027-04-15" },
+        ],
+      },
+    };
+    await t.core.record(employer, apv, null);
+    await t.core.record(employer, apv, null);
+    const decisions = (await repos(db).entries.forDiscussion(workspace.id, discussion.id)).filter(
+      (e) => e.kind === "decision",
+    );
+    expect(decisions.map((e) => [e.point, e.data, e.ownerId, e.deadline, e.status, e.source])).toEqual([
+      [4, apv.data.actions[0], "U_LEADER", "2027-03-01", "open", "apv"],
+      [4, apv.data.actions[1], null, "2027-04-15", "open", "apv"],
+    ]);
+    const open = await t.core.listOpen(employer);
+    expect(JSON.stringify(open)).toContain("Lydabsorbenter i storrummet");
+    expect(await pending(workspace.id, "entry.")).toEqual(
+      expect.arrayContaining([
+        `entry.week_before ${decisions[0]?.id} 2027-02-22T08:00:00.000Z`,
+        `entry.due ${decisions[0]?.id} 2027-03-01T08:00:00.000Z`,
+      ]),
+    );
+    // Point 4 shows them with their status.
+    const view = await t.core.pointView(employer, discussion.id, 4);
+    expect(JSON.stringify(view)).toContain("Lydabsorbenter i storrummet (Åben)");
+    // An item with a past deadline, or without an owner, is refused like a decision, and nothing is stored.
+    const refused = {
+      ...apv,
+      data: { ...apv.data, actions: [{ text: "For sent", owner: { name: "Ali" }, deadline: "2026-01-01" }] },
+    };
+    await expect(t.core.record(employer, refused, null)).rejects.toMatchObject({
+      problems: { "actions.0.deadline": { code: "date_in_past" } },
+    });
+    const ownerless = {
+      ...apv,
+      data: { ...apv.data, actions: [{ text: "Uden ejer", deadline: "2027-05-01" }] },
+    };
+    await expect(t.core.record(employer, ownerless, null)).rejects.toMatchObject({
+      problems: { "actions.0.owner": { code: "required" } },
+    });
+  });
 });

@@ -62,11 +62,16 @@ describe("Slack: the agenda points' own forms", () => {
     ).toContain("Søren Østergaard");
     await next(2);
     await next(3);
-    await form(4, "Status på APV", {
+    const apv = await form(4, "Status på APV", {
       lastApvDate: "2025-03-01",
       actionPlanStatus: "Handlingsplanen er gennemført for støj",
       nextApvPlanned: "2027-03-01",
+      "action.1.text": "Lydabsorbenter i mødelokalet",
+      "action.1.owner": LEADER.id,
+      "action.1.deadline": "2027-02-01",
     });
+    // The action plan's item is a decision at point 4, shown there with its status.
+    expect(texts(apv)).toContain("Lydabsorbenter i mødelokalet (Åben)");
     await next(4);
     await next(5);
     const accidents = await form(6, "Oversigt over ulykker", {
@@ -120,11 +125,18 @@ describe("Slack: the agenda points' own forms", () => {
       point: 2,
       data: { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },
     });
+    const action = {
+      text: "Lydabsorbenter i mødelokalet",
+      owner: { id: LEADER.id, name: LEADER.name },
+      deadline: "2027-02-01",
+    };
     expect(stored.apv_status?.data).toEqual({
       lastApvDate: "2025-03-01",
       actionPlanStatus: "Handlingsplanen er gennemført for støj",
       nextApvPlanned: "2027-03-01",
+      actions: [action],
     });
+    expect(stored.decision).toEqual({ point: 4, data: action });
     expect(stored.accident_overview?.data).toEqual({
       accidents: 2,
       nearMisses: 5,

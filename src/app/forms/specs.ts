@@ -1,4 +1,4 @@
-import { LIMITS } from "../../domain/entries.ts";
+import { APV_ACTION_ROWS, LIMITS } from "../../domain/entries.ts";
 import { needsTraining } from "../../domain/training.ts";
 import type { Role } from "../../domain/types.ts";
 import { type MessageKey, t } from "../../i18n/index.ts";
@@ -43,13 +43,14 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
       { ...f.date("joinedOn", "form.amo_member.joined"), hint: f.tr("form.amo_member.joined_hint") },
     ],
   }),
-  apv_status: (f) => ({
+  apv_status: (f, ctx) => ({
     intro: "form.apv.intro",
     fields: [
       f.date("lastApvDate", "form.apv.last"),
       f.text("actionPlanStatus", "form.apv.action_plan", true, LIMITS.long),
       f.text("focusPoints", "form.apv.focus", false, LIMITS.long),
       f.date("nextApvPlanned", "form.apv.next"),
+      ...apvActionFields(f, ctx),
     ],
   }),
   accident_overview: (f) => ({
@@ -103,6 +104,29 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
     ],
   }),
 };
+
+/** The APV action plan's items, a row each: what, who, by when (each row becomes a decision to follow up). */
+function apvActionFields(f: Fields, ctx: FormContext): FieldSpec[] {
+  const l = ctx.language;
+  return Array.from({ length: APV_ACTION_ROWS }, (_, i) => i + 1).flatMap((n): FieldSpec[] => [
+    {
+      id: `action.${n}.text`,
+      label: t(l, "form.apv.action", { n }),
+      required: false,
+      type: "text",
+      multiline: false,
+      maxLength: LIMITS.medium,
+      ...(n === 1 ? { hint: f.tr("form.apv.action_hint") } : {}),
+    },
+    { id: `action.${n}.owner`, label: t(l, "form.apv.action_owner", { n }), required: false, type: "person" },
+    {
+      id: `action.${n}.deadline`,
+      label: t(l, "form.apv.action_deadline", { n }),
+      required: false,
+      type: "date",
+    },
+  ]);
+}
 
 /** Last year's goal to judge: picked from those carried over, or written in when there are none. */
 function verdictFields(f: Fields, ctx: FormContext): FieldSpec[] {

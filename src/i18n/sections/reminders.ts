@@ -44,7 +44,8 @@ export const reminders = section(
     "reminder.quarterly":
       "Quarterly status: {count, plural, one {# open decision or goal} other {# open decisions and goals}}.",
     "reminder.quarterly_none": "Quarterly status: there are no open decisions or goals. Well done.",
-    "reminder.quarterly_more": "… and {count, plural, one {# more} other {# more}}. See them all with /arbejdsmiljø followup.",
+    "reminder.quarterly_more":
+      "… and {count, plural, one {# more} other {# more}}. See them all with /arbejdsmiljø followup.",
     "reminder.cycle_due":
       "It is almost a year since the last working-environment discussion ({year}). Plan this year's with /arbejdsmiljø plan; last year's open goals are carried into point 7.",
     "reminder.cycle_overdue":

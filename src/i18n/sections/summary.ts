@@ -59,6 +59,7 @@ export const summary = section(
     "field.joined_on": "indtrådt",
     "field.last_apv": "seneste APV",
     "field.next_apv": "næste APV planlagt",
+    "field.apv_action": "handling i handlingsplanen",
     "field.focus_points": "fokuspunkter",
     "field.accidents":
       "{accidents, plural, one {# ulykke} other {# ulykker}}, {nearMisses, plural, one {# nærvedulykke} other {# nærvedulykker}}, {poisonings, plural, one {# forgiftning} other {# forgiftninger}}, {healthDamage, plural, one {# sundhedsskade} other {# sundhedsskader}}",
@@ -156,6 +157,7 @@ export const summary = section(
     "field.joined_on": "joined",
     "field.last_apv": "last APV",
     "field.next_apv": "next APV planned",
+    "field.apv_action": "action in the action plan",
     "field.focus_points": "focus points",
     "field.accidents":
       "{accidents, plural, one {# accident} other {# accidents}}, {nearMisses, plural, one {# near miss} other {# near misses}}, {poisonings, plural, one {# poisoning} other {# poisonings}}, {healthDamage, plural, one {# case of work-related ill health} other {# cases of work-related ill health}}",

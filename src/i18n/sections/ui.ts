@@ -29,6 +29,11 @@ export const ui = section(
     "form.apv.action_plan": "Status på handlingsplanen",
     "form.apv.focus": "Fokuspunkter for det kommende år",
     "form.apv.next": "Næste APV planlagt",
+    "form.apv.action": "Handling {n} fra handlingsplanen",
+    "form.apv.action_hint":
+      "Hver handling bliver en beslutning med ansvarlig og frist, som botten følger op på. Udfyld alle tre felter for en handling.",
+    "form.apv.action_owner": "Ansvarlig for handling {n}",
+    "form.apv.action_deadline": "Frist for handling {n}",
     "form.accident_overview.title": "Oversigt over ulykker",
     "form.accidents.intro":
       "Kun tal og årsager. Skriv aldrig navne eller diagnoser: det er følsomme personoplysninger.",
@@ -210,6 +215,11 @@ export const ui = section(
     "form.apv.action_plan": "Status of the action plan",
     "form.apv.focus": "Focus points for the coming year",
     "form.apv.next": "Next APV planned",
+    "form.apv.action": "Action {n} from the action plan",
+    "form.apv.action_hint":
+      "Each action becomes a decision with an owner and a deadline, which the bot follows up. Fill in all three fields for an action.",
+    "form.apv.action_owner": "Owner of action {n}",
+    "form.apv.action_deadline": "Deadline of action {n}",
     "form.accident_overview.title": "Accident overview",
     "form.accidents.intro":
       "Figures and causes only. Never write names or diagnoses: they are sensitive personal data.",
