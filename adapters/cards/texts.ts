@@ -42,8 +42,8 @@ export const cardTexts = section(
     "teams.file_link_note":
       "The link is private to the workplace. Share it only with those allowed to read the document.",
     "teams.summary_kept":
-      "Teams cannot pin messages in a channel. The summary (version {version}) is kept as a card in this conversation and can always be fetched again with the summary command.",
-    "teams.summary_pinned": "The summary (version {version}) is saved and pinned in the chat.",
+      "Teams cannot pin messages in a channel. The minutes (version {version}) are kept as a card in this conversation and can always be fetched again with the minutes command.",
+    "teams.summary_pinned": "The minutes (version {version}) are saved and pinned in the chat.",
     "teams.setup_channel": "The discussion is held in this conversation.",
     "teams.setup_no_channel": "Use setup in the channel or group chat where the discussion is to be held.",
     "teams.data_personal_only":

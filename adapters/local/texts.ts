@@ -4,7 +4,7 @@ import { cardTexts } from "../cards/texts.ts";
 /** Texts only the local trial channel shows (the page at http://localhost:PORT/ when no Slack or Teams is set up). */
 export const localTexts = section(
   {
-    "local.title": "Arbejdsmiljø-botten · lokal prøve",
+    "local.title": "Arbejdsmiljøbotten · lokal prøve",
     "local.banner_title": "Lokal prøve",
     "local.banner":
       "Her prøver du botten uden Slack eller Teams: kanalen, knapperne og formularerne er de samme, men alt bliver på denne computer.",
@@ -16,7 +16,7 @@ export const localTexts = section(
     "local.switch_hint":
       "Skift person for at prøve begge sider, fx at arbejdsgiveren og repræsentanten godkender referatet.",
     "local.role_employee": "Medarbejder",
-    "local.bot_name": "Arbejdsmiljø-botten",
+    "local.bot_name": "Arbejdsmiljøbotten",
     "local.pinned": "Fastgjort",
     "local.pinned_none": "Intet fastgjort endnu. Referatet fastgøres her, når drøftelsen er afsluttet.",
     "local.composer_placeholder": "Skriv fx /arbejdsmiljø opsæt (eller /arbejdsmiljø hjælp)",
@@ -24,7 +24,7 @@ export const localTexts = section(
     "local.empty": "Ingen beskeder endnu. Begynd med /arbejdsmiljø opsæt.",
     "local.thread": "Tråd",
     "local.reply": "Svar i tråden",
-    "local.replies": "{count} svar",
+    "local.replies": "{count, plural, one {# svar} other {# svar}}",
     "local.thread_placeholder": "Skriv i tråden (på et punkt bliver det en note)",
     "local.close": "Luk",
     "local.download": "Hent {name}",
@@ -47,17 +47,17 @@ export const localTexts = section(
     "local.direct_note": "Here you see the messages the bot sends directly to the person you are now.",
     "local.you_are": "You are",
     "local.switch_hint":
-      "Switch person to try both sides, e.g. the employer and the representative approving the summary.",
+      "Switch person to try both sides, e.g. the employer and the representative approving the minutes.",
     "local.role_employee": "Employee",
     "local.bot_name": "The working-environment bot",
     "local.pinned": "Pinned",
-    "local.pinned_none": "Nothing pinned yet. The summary is pinned here when the discussion is concluded.",
+    "local.pinned_none": "Nothing pinned yet. The minutes are pinned here when the discussion is concluded.",
     "local.composer_placeholder": "Type e.g. /arbejdsmiljø setup (or /arbejdsmiljø help)",
     "local.send": "Send",
     "local.empty": "No messages yet. Begin with /arbejdsmiljø setup.",
     "local.thread": "Thread",
     "local.reply": "Reply in thread",
-    "local.replies": "{count} replies",
+    "local.replies": "{count, plural, one {# reply} other {# replies}}",
     "local.thread_placeholder": "Write in the thread (on an agenda point it becomes a note)",
     "local.close": "Close",
     "local.download": "Download {name}",

@@ -28,7 +28,7 @@ export async function approve(
   const hasAmo = participationFor(ctx.workspace.headcount ?? 1).hasAmo;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
-    const allowed = hasAmo ? APPROVER_ROLES : [...APPROVER_ROLES, "other" as const];
+    const allowed: readonly Role[] = hasAmo ? APPROVER_ROLES : [...APPROVER_ROLES, "employee", "other"];
     if (!role || !allowed.includes(role)) {
       throw new AppError("forbidden", "error.forbidden", {
         action: "action.approve",

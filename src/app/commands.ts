@@ -5,7 +5,7 @@ export const SUBCOMMANDS = {
   start: ["start", "begin"],
   status: ["status"],
   followup: ["opfølgning", "opfoelgning", "followup", "follow-up"],
-  summary: ["referat", "summary"],
+  summary: ["referat", "minutes", "summary"],
   export: ["eksport", "export"],
   data: ["data"],
   delete: ["slet", "delete"],
@@ -19,6 +19,7 @@ export type Command =
   | { type: "bad_argument"; subcommand: Subcommand; argument: string };
 
 const TAKES_YEAR: readonly Subcommand[] = ["summary", "export", "status"];
+const COMMAND_NAMES = ["/arbejdsmiljø", "/arbejdsmiljo"];
 
 /** Parses the text after the command (or after the @mention). Empty text means help. */
 export function parseCommand(text: string): Command {
@@ -29,6 +30,8 @@ export function parseCommand(text: string): Command {
     .trim()
     .split(/\s+/)
     .filter(Boolean);
+  // A text that says "/arbejdsmiljø opsæt" is followed word for word also where the platform has no slash command.
+  if (COMMAND_NAMES.includes(words[0]?.toLowerCase() ?? "")) words.shift();
   const [first, ...rest] = words;
   if (!first) return { type: "help" };
   const word = first.toLowerCase();

@@ -4,10 +4,14 @@ import type { Discussion, Entry } from "../domain/entities.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { reviseAfterChange } from "./approval.ts";
+import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
+import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
+import { joinRoster } from "./roster.ts";
+import { knownNames, refuseSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -57,11 +61,12 @@ export interface ChangeOptions {
  * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
  * submit before doing the work). Throws the same AppError the recording would.
  */
-export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
+export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
   refusePastDeadline(deps, ctx, valid.value, null);
+  refuseSensitive(kind, valid.value, names);
 }
 
 /**
@@ -91,9 +96,11 @@ export async function record(
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
+  let joined: RoleChange[] = [];
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
+    refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
@@ -112,6 +119,9 @@ export async function record(
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
+    if (kind === "amo_member") joined = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
+    if (kind === "apv_status")
+      await followUpApvActions(r, ctx, discussion, data as EntryData["apv_status"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
       kind,
       point: input.point,
@@ -119,6 +129,7 @@ export async function record(
     await reviseAfterChange(r, ctx, discussion);
     return entry;
   });
+  if (!replayed) await announceRoleChanges(deps, ctx, ctx.workspace, joined);
   return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
 }
 
@@ -190,6 +201,7 @@ export async function editEntry(
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
+    refuseSensitive(existing.kind, valid.value, await knownNames(r, ctx, discussion));
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.update(ctx.workspace.id, existing.id, {
@@ -227,11 +239,23 @@ export async function removeEntry(
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */
 function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
+  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
   const deadline = (data as { deadline?: unknown }).deadline;
-  if (typeof deadline !== "string" || deadline === current) return;
-  if (deadline < localDateOf(deps.now(), ctx.workspace.timeZone)) {
+  if (typeof deadline === "string" && deadline !== current && deadline < today) {
     throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "date_in_past" } });
   }
+  // The APV action plan's items become decisions: their deadlines are checked as a decision's is.
+  const actions = (data as { actions?: unknown }).actions;
+  const past = Array.isArray(actions)
+    ? actions.findIndex((a: { deadline: string }) => a.deadline < today)
+    : -1;
+  if (past >= 0)
+    throw new AppError(
+      "invalid",
+      "error.invalid",
+      {},
+      { [`actions.${past}.deadline`]: { code: "date_in_past" } },
+    );
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */

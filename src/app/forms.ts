@@ -31,7 +31,7 @@ export type FieldValue = string | { id?: string; name: string } | null | undefin
 
 export interface FormContext {
   language: Language;
-  members: { userId: string; name: string; role: string }[];
+  members: { userId: string; name: string; role: string; joinedAmoOn?: string | null }[];
   carriedGoals: PointView["carriedGoals"];
 }
 
@@ -63,6 +63,7 @@ export function fieldErrors(
     const parts = path.split(".");
     let id = parts[0] ?? "";
     if (id === "members" && parts.length >= 3) id = `member.${members[Number(parts[1])]?.userId}.${parts[2]}`;
+    if (id === "actions" && parts.length >= 3) id = `action.${Number(parts[1]) + 1}.${parts[2]}`;
     if (kind === "goal_verdict" && id === "goalId") id = ids.has("goalId") ? "goalId" : "goalText";
     if (!ids.has(id)) id = spec.fields[0]?.id ?? "_";
     errors[id] ??= text(problem);

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { AGENDA } from "../domain/agenda.ts";
 import { type PlanningWarning, planningWarnings } from "../domain/calendar.ts";
 import { localDateTime } from "../domain/dates.ts";
-import type { Discussion } from "../domain/entities.ts";
-import { optionalText, problemsOf, text } from "../domain/entries.ts";
+import type { Discussion, Participant } from "../domain/entities.ts";
+import { optionalText, personSchema, problemsOf, text } from "../domain/entries.ts";
 import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
@@ -32,6 +32,8 @@ export const scheduleSchema = z.strictObject({
     )
     .max(200)
     .default([]),
+  /** Who stands in for the employer, able to decide on the employer's behalf, if the employer does not attend. */
+  standIn: personSchema.nullable().default(null),
 });
 export type ScheduleInput = z.input<typeof scheduleSchema>;
 
@@ -80,7 +82,8 @@ export async function schedule(
       scheduledAt: at,
       durationMinutes: v.durationMinutes,
       location: v.location,
-      participants: v.participants,
+      participants: v.participants.length > 0 ? v.participants : await everyoneIfSmall(r, ctx),
+      standIn: v.standIn,
     };
     const discussion = existing
       ? await r.discussions.reschedule(ctx.workspace.id, existing.id, { ...fields, channelId: channel, year })
@@ -112,6 +115,16 @@ async function plannedElsewhere(r: Repos, workspaceId: string, thisYear: number)
     (d) => d.status === "planned" && d.year >= thisYear,
   );
   return planned ? r.discussions.get(workspaceId, planned.id, true) : null;
+}
+
+/**
+ * With 1-9 employees the employer holds the discussion with every employee: a plan naming no one invites everyone on
+ * the roster. Larger workplaces choose their participants.
+ */
+async function everyoneIfSmall(r: Repos, ctx: Ctx): Promise<Participant[]> {
+  if (participationFor(ctx.workspace.headcount ?? 1).hasAmo) return [];
+  const members = await r.members.list(ctx.workspace.id);
+  return members.map((m) => ({ id: m.userId, name: m.name || m.userId, role: m.role }));
 }
 
 /** Posts the plan in the discussion's channel, with a calendar invitation beside it. */

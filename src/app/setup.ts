@@ -2,8 +2,9 @@ import { z } from "zod";
 import { isValidTimeZone } from "../domain/dates.ts";
 import type { Workspace, WorkspaceSettings } from "../domain/entities.ts";
 import { problemsOf, text } from "../domain/entries.ts";
-import { type ParticipationRule, participationFor } from "../domain/participation.ts";
+import { type ParticipationRule, participationFor, structureWarnings } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
+import { t } from "../i18n/index.ts";
 import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";
 import { requireSetupRight } from "./access.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
@@ -49,7 +50,7 @@ export async function setupWorkspace(
   ctx: Ctx,
   input: SetupInput,
   key: string | null,
-): Promise<{ workspace: Workspace; participation: ParticipationRule }> {
+): Promise<{ workspace: Workspace; participation: ParticipationRule; warnings: string[] }> {
   const value = precheckSetup(input);
   const { value: result, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     await requireSetupRight(r, ctx);
@@ -85,7 +86,12 @@ export async function setupWorkspace(
   });
   const { workspace, changes } = result;
   if (!replayed) await announceRoleChanges(deps, ctx, workspace, changes);
-  return { workspace, participation: participationFor(workspace.headcount ?? 1) };
+  const headcount = workspace.headcount ?? 1;
+  const warnings = structureWarnings(
+    headcount,
+    value.members.map((m) => m.role),
+  ).map(({ code, ...params }) => t(workspace.language, `structure.${code}`, params));
+  return { workspace, participation: participationFor(headcount), warnings };
 }
 
 /**

@@ -72,7 +72,7 @@ export async function buildSummaryDocument(
     channelName: discussion.channelName,
     headcount: workspace.headcount ?? 1,
     participants: participantsOf(discussion, members),
-    employerStandIn: employerStandIn(participantsOf(discussion, members)),
+    employerStandIn: employerStandIn(discussion, participantsOf(discussion, members)),
     followUp: followUpOf(workspace),
     points: items.map((i) => ({
       number: i.number,
@@ -107,12 +107,17 @@ function participantsOf(discussion: Discussion, members: Member[]) {
 }
 
 /**
- * Who decided for the employer where the employer did not take part: the employer's representative among the
- * participants. (Where planning records a stand-in of its own, that is the one to name here.)
+ * Who decided for the employer where the employer did not take part: the stand-in named when it was planned, else
+ * the employer's representative among the participants.
  */
-function employerStandIn(participants: { name: string; role: Role }[]): string | null {
+function employerStandIn(
+  discussion: Discussion,
+  participants: { name: string; role: Role }[],
+): string | null {
   if (participants.some((p) => p.role === "employer")) return null;
-  return participants.find((p) => p.role === "employer_representative")?.name ?? null;
+  return (
+    discussion.standIn?.name ?? participants.find((p) => p.role === "employer_representative")?.name ?? null
+  );
 }
 
 /** How decisions are followed up, from the reminders the workplace has on. */

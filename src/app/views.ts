@@ -1,4 +1,5 @@
-import { AGENDA, agendaPoint } from "../domain/agenda.ts";
+import { AGENDA } from "../domain/agenda.ts";
+import { pointForSize, titleForSize } from "../domain/agenda-size.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { AgendaItem, Discussion, Entry, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
@@ -53,7 +54,7 @@ export function boardView(workspace: Workspace, discussion: Discussion, items: A
     currentPoint: discussion.currentPoint,
     points: AGENDA.map((p) => ({
       number: p.number,
-      title: p.title[workspace.language],
+      title: titleForSize(p.number, workspace.headcount)[workspace.language],
       status: items.find((i) => i.number === p.number)?.status ?? "pending",
     })),
   };
@@ -99,7 +100,7 @@ async function pointViewFrom(
   items: AgendaItem[],
   newest: Entry[],
 ): Promise<PointView> {
-  const point = agendaPoint(number);
+  const point = pointForSize(number, workspace.headcount);
   const item = items.find((i) => i.number === number);
   const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
   return {

@@ -48,17 +48,17 @@ export const AGENDA: readonly AgendaPoint[] = [
       da: [
         "Er der kommet nye medlemmer i arbejdsmiljøorganisationen siden sidst?",
         "Hvilken rolle har de, og hvornår trådte de ind?",
-        "Har de fået eller fået tilbudt den lovpligtige uddannelse?",
+        "Har de fået, eller er de tilmeldt, den obligatoriske arbejdsmiljøuddannelse (3 dage)?",
       ],
       en: [
         "Have new members joined the working-environment organisation since last time?",
         "What is their role, and when did they join?",
-        "Have they had, or been offered, the mandatory training?",
+        "Have they had, or are they booked on, the mandatory 3-day working-environment course?",
       ],
     },
     help: {
-      da: "Nye medlemmer har ret til 3 dages arbejdsmiljøuddannelse inden for de første 3 måneder. Registrér indtrædelsesdatoen, så botten kan minde jer om det.",
-      en: "New members are entitled to a 3-day working-environment course within their first 3 months. Record the date they joined so the bot can remind you.",
+      da: "Nye medlemmer skal have den obligatoriske arbejdsmiljøuddannelse (3 dage) inden for de første 3 måneder. Registrér datoen, de trådte ind, så kommer de på listen over AMO, og botten minder jer om uddannelsen.",
+      en: "New members must have the mandatory 3-day working-environment course within their first 3 months. Record the date they joined: they go on the AMO roster, and the bot reminds you of the course.",
     },
     form: "amo_member",
   },
@@ -131,22 +131,22 @@ export const AGENDA: readonly AgendaPoint[] = [
   {
     number: 6,
     key: "accidents",
-    title: { da: "Ulykker og sundhedsskader", en: "Accidents and health damage" },
+    title: { da: "Ulykker og sundhedsskader", en: "Accidents and work-related ill health" },
     questions: {
       da: [
-        "Hvor mange arbejdsulykker, nærved-ulykker, forgiftninger og sundhedsskader har der været i årets løb?",
+        "Hvor mange arbejdsulykker, nærvedulykker, forgiftninger og sundhedsskader har der været i årets løb?",
         "Er årsagerne undersøgt?",
         "Hvad blev der gjort for at undgå gentagelser, og virkede det?",
       ],
       en: [
-        "How many work accidents, near misses, poisonings and cases of health damage were there during the year?",
+        "How many work accidents, near misses, poisonings and cases of work-related ill health were there during the year?",
         "Were the causes investigated?",
         "What was done to prevent repeats, and did it work?",
       ],
     },
     help: {
-      da: "Der skal en gang om året laves en oversigt over ulykker, forgiftninger og sundhedsskader. Registrér kun tal og årsager, aldrig navne eller diagnoser.",
-      en: "Once a year an overview of accidents, poisonings and health damage must be made. Record only figures and causes, never names or diagnoses.",
+      da: "En årlig oversigt over ulykker, forgiftninger og sundhedsskader er god praksis, og årsagerne skal undersøges, så det kan forebygges. Registrér kun tal og årsager, aldrig navne eller diagnoser.",
+      en: "A yearly overview of accidents, poisonings and work-related ill health is good practice, and the causes must be investigated so they can be prevented. Record only figures and causes, never names or diagnoses.",
     },
     form: "accident_overview",
   },
@@ -232,21 +232,21 @@ export const AGENDA: readonly AgendaPoint[] = [
     title: { da: "Kompetencer og supplerende uddannelse", en: "Competences and supplementary training" },
     questions: {
       da: [
-        "Har I den viden om arbejdsmiljø, som arbejdet kræver? Hvis ikke, hvordan skaffer I den?",
-        "Har nye AMO-medlemmer fået deres 3 dages uddannelse inden for de første 3 måneder?",
+        "Har AMO den viden om arbejdsmiljø, som arbejdet kræver? Hvis ikke, hvordan skaffer I den?",
+        "Har nye AMO-medlemmer fået den obligatoriske arbejdsmiljøuddannelse (3 dage) inden for de første 3 måneder?",
         "Hvilken supplerende uddannelse skal AMO's medlemmer have i år?",
         "Hvordan er ny viden fra kurser blevet brugt, og hvordan skal den bruges fremover?",
       ],
       en: [
         "Do you have the working-environment knowledge the work requires? If not, how will you get it?",
-        "Have new AMO members had their 3-day course within their first 3 months?",
+        "Have new AMO members had the mandatory 3-day working-environment course within their first 3 months?",
         "Which supplementary training will the AMO members have this year?",
         "How has new knowledge from courses been used, and how will it be used from now on?",
       ],
     },
     help: {
-      da: "Siden 1. februar 2024 kræves der ikke længere en skriftlig kompetenceudviklingsplan, men AMO-medlemmernes supplerende uddannelse skal drøftes, og en plan er stadig en god idé. Medlemmerne tilbydes 2 dages supplerende uddannelse det første år og 1,5 dag hvert af de følgende år. Med 1–9 ansatte drøfter I i stedet, om den nødvendige viden om arbejdsmiljø er til stede.",
-      en: "Since 1 February 2024 a written competence development plan is no longer required, but the AMO members' supplementary training must be discussed, and a plan is still a good idea. Members are offered 2 days of supplementary training the first year and 1.5 days each following year. With 1–9 employees, discuss instead whether the necessary working-environment expertise is present.",
+      da: "Siden 1. februar 2024 kræves der ikke længere en skriftlig kompetenceudviklingsplan, men AMO-medlemmernes supplerende uddannelse skal drøftes hvert år, og en kompetenceudviklingsplan er stadig en god idé. Medlemmerne tilbydes 2 dages supplerende uddannelse det første år og 1,5 dag hvert af de følgende år.",
+      en: "Since 1 February 2024 a written competence development plan is no longer required, but the AMO members' supplementary training must be discussed every year, and a competence development plan is still a good idea. Members are offered 2 days of supplementary training the first year and 1.5 days each following year.",
     },
     form: "competences",
   },

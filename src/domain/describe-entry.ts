@@ -72,6 +72,9 @@ const DESCRIBERS: Describers = {
       d.lastApvDate && `${x.tr("field.last_apv")}: ${x.date(d.lastApvDate)}`,
       d.focusPoints && `${x.tr("field.focus_points")}: ${d.focusPoints}`,
       d.nextApvPlanned && `${x.tr("field.next_apv")}: ${x.date(d.nextApvPlanned)}`,
+      ...(d.actions ?? []).map(
+        (a) => `${x.tr("field.apv_action")}: ${a.text} (${ownerAndDeadline(a, x).join("")})`,
+      ),
     ]),
   }),
   accident_overview: (d, x) => ({
@@ -106,23 +109,35 @@ const DESCRIBERS: Describers = {
     details: cooperationLines(d, x.language).slice(1),
   }),
   competences: (d, x) => {
-    const members = (d.members ?? []).map((m) => {
-      const course = m.firstCourseDone ? x.tr("field.first_course_done") : x.tr("field.first_course_missing");
-      const planned = m.supplementaryPlanned
-        ? `; ${x.tr("field.supplementary_training")}: ${m.supplementaryPlanned}`
-        : "";
-      return `${m.person.name}: ${course}${planned}`;
-    });
     const lines = present([
       d.expertisePresent && `${x.tr("field.expertise_present")}: ${x.answer(d.expertisePresent)}`,
       d.expertisePlan && `${x.tr("field.expertise_plan")}: ${d.expertisePlan}`,
       d.supplementaryTraining && `${x.tr("field.supplementary_training")}: ${d.supplementaryTraining}`,
-      ...members,
+      ...(d.members ?? []).map((m) => trainingRow(m, x)),
       d.plan && `${x.tr("field.plan")}: ${d.plan}`,
     ]);
     return { label: x.label, text: lines[0] ?? "", details: lines.slice(1) };
   },
 };
+
+type TrainingMember = NonNullable<EntryData["competences"]["members"]>[number];
+
+/** One member's row of the training table: who, role, joined, the course, this year's supplementary training. */
+function trainingRow(m: TrainingMember, x: Describing): string {
+  const yesNoUnknown = (value: boolean | undefined, key: "course" | "offered") =>
+    x.tr(`field.${key}_${value === undefined ? "unknown" : value ? "yes" : "no"}` as MessageKey);
+  const who = present([
+    m.role && x.tr(`role.${m.role}` as MessageKey),
+    m.joinedOn && `${x.tr("field.joined_on")} ${x.date(m.joinedOn)}`,
+  ]).join(", ");
+  const cells = present([
+    yesNoUnknown(m.firstCourseDone, "course"),
+    yesNoUnknown(m.supplementaryOffered, "offered"),
+    m.supplementaryTakenDays !== undefined && x.tr("field.taken", { days: m.supplementaryTakenDays }),
+    m.supplementaryPlanned && `${x.tr("field.planned")}: ${m.supplementaryPlanned}`,
+  ]);
+  return `${m.person.name}${who ? ` (${who})` : ""}: ${cells.join("; ")}`;
+}
 
 /** The cooperation plan as "Field: value" lines, in a fixed order. */
 export function cooperationLines(d: EntryData["cooperation_plan"], language: Language): string[] {

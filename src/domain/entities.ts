@@ -48,6 +48,12 @@ export interface Participant {
   role: Role;
 }
 
+/** A person named for the written record: their platform id where there is one. */
+export interface StandIn {
+  id?: string;
+  name: string;
+}
+
 export interface Discussion {
   id: string;
   workspaceId: string;
@@ -61,6 +67,8 @@ export interface Discussion {
   /** The channel's name as the platform gave it at conclusion (null before, or where it has none). */
   channelName: string | null;
   participants: Participant[];
+  /** Who stands in for the employer, able to decide on the employer's behalf, when the employer does not attend. */
+  standIn: StandIn | null;
   organiserId: string;
   currentPoint: number | null;
   boardMessage: MessageRef | null;
@@ -147,6 +155,7 @@ export interface NewDiscussion {
   durationMinutes: number | null;
   location: string | null;
   participants: Participant[];
+  standIn?: StandIn | null;
 }
 
 export interface Rescheduling {
@@ -154,6 +163,7 @@ export interface Rescheduling {
   durationMinutes: number | null;
   location: string | null;
   participants: Participant[];
+  standIn?: StandIn | null;
   /** Null keeps the channel the discussion has. */
   channelId: string | null;
   /** The year the new date falls in: a discussion belongs to the year it is planned for. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "./dates.ts";
+import { ROLES } from "./types.ts";
 
 export const ENTRY_KINDS = [
   "note",
@@ -21,6 +22,9 @@ export const ACTIONABLE_KINDS: readonly EntryKind[] = ["decision", "goal"];
 
 export const LIMITS = { short: 200, medium: 1000, long: 3000 } as const;
 
+/** How many of the APV action plan's items the point 4 form takes at a time. */
+export const APV_ACTION_ROWS = 3;
+
 /**
  * Removes control characters (PostgreSQL cannot store NUL, and the rest only hides text) but keeps line breaks and
  * tabs, and puts the text in its composed Unicode form.
@@ -39,6 +43,13 @@ export const optionalText = (max: number) =>
     .optional();
 const isoDate = z.string().trim().refine(isValidIsoDate, { message: "invalid_date" });
 const count = z.coerce.number().int().min(0).max(100_000);
+/** Days of training, in halves ("1,5" as Danes write it). */
+const trainingDays = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+  z.coerce.number().refine((n) => Number.isFinite(n) && n >= 0 && n <= 30 && Number.isInteger(n * 2), {
+    message: "invalid_days",
+  }),
+);
 
 /** A person as the platform knows them: the id where there is one, the name for the written record. */
 export const personSchema = z.strictObject({
@@ -71,6 +82,11 @@ export const entrySchemas = {
     actionPlanStatus: text(LIMITS.long),
     focusPoints: optionalText(LIMITS.long),
     nextApvPlanned: isoDate.optional(),
+    /** The action plan's items: each becomes a decision at point 4, followed up with its owner and deadline. */
+    actions: z
+      .array(z.strictObject({ text: text(LIMITS.medium), owner: personSchema, deadline: isoDate }))
+      .max(APV_ACTION_ROWS)
+      .optional(),
   }),
   accident_overview: z.strictObject({
     accidents: count,
@@ -111,7 +127,12 @@ export const entrySchemas = {
       .array(
         z.strictObject({
           person: personSchema,
+          /** The member's role and joining date as the roster had them when the form was filled in. */
+          role: z.enum(ROLES).optional(),
+          joinedOn: isoDate.optional(),
           firstCourseDone: z.boolean().optional(),
+          supplementaryOffered: z.boolean().optional(),
+          supplementaryTakenDays: trainingDays.optional(),
           supplementaryPlanned: optionalText(LIMITS.short),
         }),
       )
@@ -130,10 +151,13 @@ export type FieldProblem =
   | { code: "invalid_date" }
   | { code: "date_in_past" }
   | { code: "invalid_number" }
+  | { code: "invalid_days" }
   | { code: "invalid_choice" }
   | { code: "reason_required" }
   | { code: "unknown_field" }
   | { code: "employer_required" }
+  | { code: "names_person" }
+  | { code: "reads_as_diagnosis" }
   | { code: "invalid" };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Record<string, FieldProblem> };
@@ -170,6 +194,7 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
     case "custom":
       if (issue.message === "invalid_date") return { code: "invalid_date" };
       if (issue.message === "reason_required") return { code: "reason_required" };
+      if (issue.message === "invalid_days") return { code: "invalid_days" };
       return { code: "invalid" };
     default:
       return { code: "invalid" };

@@ -1,4 +1,5 @@
 import { AGENDA } from "./agenda.ts";
+import { titleForSize } from "./agenda-size.ts";
 import { addToDate, localDateOf } from "./calendar.ts";
 import type { Completeness } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
@@ -142,7 +143,7 @@ export function summaryDocument(input: SummaryInput): SummaryDocument {
       const state = input.points.find((p) => p.number === point.number);
       return {
         number: point.number,
-        title: point.title[input.language],
+        title: titleForSize(point.number, input.headcount)[input.language],
         status: state?.status ?? "pending",
         threadUrl: state?.threadUrl ?? null,
         entries: input.entries.filter((e) => e.point === point.number),

@@ -12,6 +12,7 @@ export const ROLES = [
   "employer_representative",
   "amo_representative",
   "work_leader",
+  "employee",
   "other",
 ] as const;
 export type Role = (typeof ROLES)[number];

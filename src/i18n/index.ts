@@ -1,10 +1,12 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
+import { pluralize } from "./plural.ts";
 import { core } from "./sections/core.ts";
 import { reminders } from "./sections/reminders.ts";
 import { summary } from "./sections/summary.ts";
 import { ui } from "./sections/ui.ts";
 
+export { formatNumber } from "./plural.ts";
 export { section } from "./section.ts";
 
 /** The core's texts; each platform keeps its own beside its code and builds its translator with `translator`. */
@@ -46,7 +48,7 @@ export function translator<const S extends readonly Texts[]>(...own: S) {
     t(language: Language, key: Key, params?: Params): string {
       const template = catalogues[language][key] ?? catalogues.da[key] ?? key;
       if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      return pluralize(language, template, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
         name in params ? String(params[name]) : whole,
       );
     },

@@ -1,10 +1,10 @@
-import { DateTime } from "luxon";
 import type { MessageRef, OutboundMessage, TextAction } from "../app/chat-port.ts";
 import type { Repos } from "../app/ports.ts";
-import { addToDate } from "../domain/calendar.ts";
+import { addToDate, localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Reminder, Workspace } from "../domain/entities.ts";
-import { formatDate, formatDateTime, type MessageKey, type Params, t } from "../i18n/index.ts";
+import { membershipYearOn, needsTraining, supplementaryDays } from "../domain/training.ts";
+import { formatDate, formatDateTime, formatNumber, type MessageKey, type Params, t } from "../i18n/index.ts";
 import type { ReminderKind } from "./plan.ts";
 
 /** Where a reminder goes and what it says; null when there is nothing to say any more (the subject is gone or done). */
@@ -134,32 +134,44 @@ const cycle: Composer = async ({ r, workspace, reminder, kind, text }) => {
   return toChannel(workspace, text(key, { year }));
 };
 
-/** The workplace assessment is due again. */
+/** The workplace assessment's three years are nearly up: months ahead, so the next one can be planned. */
 const apvDue: Composer = async ({ workspace, reminder, text }) => {
-  const date = formatDate(workspace.language, String(reminder.payload.lastApvDate), workspace.timeZone);
-  return toChannel(workspace, text("reminder.apv_due", { date }));
+  const { language: lang, timeZone: zone } = workspace;
+  const last = String(reminder.payload.lastApvDate);
+  const due = typeof reminder.payload.due === "string" ? reminder.payload.due : addToDate(last, { years: 3 });
+  const params = { date: formatDate(lang, last, zone), due: formatDate(lang, due, zone) };
+  const months = Number(reminder.payload.monthsBefore);
+  if (!(months > 0)) return toChannel(workspace, text("reminder.apv_due", params));
+  return toChannel(workspace, text("reminder.apv_ahead", { ...params, months }));
 };
 
-/** An AMO member's training: the first course within three months, then the yearly supplementary days. */
+/** An AMO member's training: the 3-day course within three months, then the supplementary days of each year. */
 const training: Composer = async ({ r, workspace, reminder, kind, now, text }) => {
   const { language: lang, timeZone: zone } = workspace;
   const userId = String(reminder.payload.userId);
   const joined = String(reminder.payload.joinedAmoOn);
   const member = (await r.members.list(workspace.id)).find((m) => m.userId === userId);
-  // Gone from the roster, or joined anew (a new date plans its own reminders).
-  if (!member || member.joinedAmoOn !== joined) return null;
+  // Gone from the roster, no longer in a role the duty covers, or joined anew (a new date plans its own reminders).
+  if (!member || member.joinedAmoOn !== joined || !needsTraining(member.role)) return null;
+  // A reminder held up past its step's deadline (an outage) has nothing left to ask for.
+  const stepDeadline = reminder.payload.deadline;
+  if (typeof stepDeadline === "string" && stepDeadline < localDateOf(now, zone)) return null;
   const name = member.name || userId;
-  if (kind === "training.first_course") {
-    const date = formatDate(lang, joined, zone);
-    const deadline = formatDate(lang, addToDate(joined, { months: 3 }), zone);
-    return toChannel(workspace, text("reminder.first_course", { name, date, deadline }), userId);
-  }
-  const years = Math.max(
-    1,
-    Math.round(DateTime.fromJSDate(now).diff(DateTime.fromISO(joined), "years").years),
-  );
-  const days = t(lang, years <= 1 ? "reminder.days_first_year" : "reminder.days_later");
-  return toChannel(workspace, text("reminder.supplementary", { name, years, days }), userId);
+  const direct = userId.startsWith("name:") ? null : userId;
+  const date = formatDate(lang, joined, zone);
+  const deadline = (months: number) =>
+    formatDate(lang, String(reminder.payload.deadline ?? addToDate(joined, { months })), zone);
+  if (kind === "training.first_course")
+    return toChannel(workspace, text("reminder.first_course", { name, date, deadline: deadline(3) }), direct);
+  const year = Number(reminder.payload.membershipYear) || membershipYearOn(joined, localDateOf(now, zone));
+  if (year <= 1)
+    return toChannel(
+      workspace,
+      text("reminder.supplementary_first", { name, date, deadline: deadline(12) }),
+      direct,
+    );
+  const days = formatNumber(lang, supplementaryDays(year));
+  return toChannel(workspace, text("reminder.supplementary", { name, years: year - 1, days }), direct);
 };
 
 const COMPOSERS: Record<ReminderKind, Composer> = {

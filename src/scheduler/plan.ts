@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Repos } from "../app/ports.ts";
 import { addToDate, atLocalHour, localDateOf, shiftToWorkingDay } from "../domain/calendar.ts";
 import type { Discussion, Entry, Member, Workspace } from "../domain/entities.ts";
+import { needsTraining, trainingSteps } from "../domain/training.ts";
 
 export const REMINDER_KINDS = [
   "meeting.prepare",
@@ -145,18 +146,27 @@ export async function planCycle(
   );
 }
 
-/** The APV must be redone at least every third year, counted from the date recorded at point 4. */
+/** Months before the APV's three years are up that the workplace is reminded to plan the next one. */
+export const APV_LEAD_MONTHS = [6, 3] as const;
+
+/** The APV must be redone at least every third year, counted from the date recorded at point 4: reminded ahead. */
 export async function planApv(r: Repos, workspace: Workspace, lastApvDate: string, now: Date): Promise<void> {
   await r.reminders.cancel(workspace.id, workspace.id, "apv.");
   const due = addToDate(lastApvDate, { years: 3 });
-  await adder(r, workspace, now)("apv.due", workspace.id, reminderTime(workspace, "apv.due", due, 1), {
-    lastApvDate,
-  });
+  const add = adder(r, workspace, now);
+  for (const monthsBefore of APV_LEAD_MONTHS) {
+    const day = addToDate(due, { months: -monthsBefore });
+    await add("apv.due", workspace.id, reminderTime(workspace, "apv.due", day, 1), {
+      lastApvDate,
+      due,
+      monthsBefore,
+    });
+  }
 }
 
 /**
- * Training for each AMO member with a joining date: the 3-day course is due within 3 months of joining (reminded
- * after 2, so a month is left), and supplementary training is offered every year on the anniversary.
+ * Training for each AMO member with a joining date whose role the duty covers (domain/training.ts): the 3-day
+ * course, the first year's supplementary days, then the next later year's.
  */
 export async function planTraining(
   r: Repos,
@@ -169,22 +179,17 @@ export async function planTraining(
   for (const m of members) {
     const subject = `member:${m.userId}`;
     await r.reminders.cancel(workspace.id, subject, "training.");
-    if (!m.joinedAmoOn || m.role === "other") continue;
-    const payload = { userId: m.userId, name: m.name, joinedAmoOn: m.joinedAmoOn };
-    await add(
-      "training.first_course",
-      subject,
-      reminderTime(workspace, "training.first_course", addToDate(m.joinedAmoOn, { months: 2 }), 1),
-      payload,
-    );
-    let anniversary = addToDate(m.joinedAmoOn, { years: 1 });
-    while (anniversary <= today) anniversary = addToDate(anniversary, { years: 1 });
-    await add(
-      "training.supplementary",
-      subject,
-      reminderTime(workspace, "training.supplementary", anniversary, 1),
-      payload,
-    );
+    if (!m.joinedAmoOn || !needsTraining(m.role)) continue;
+    for (const step of trainingSteps(m.joinedAmoOn, today)) {
+      await add(step.kind, subject, reminderTime(workspace, step.kind, step.date, 1), {
+        userId: m.userId,
+        name: m.name,
+        joinedAmoOn: m.joinedAmoOn,
+        monthsIn: step.monthsIn,
+        membershipYear: step.membershipYear,
+        deadline: step.deadline,
+      });
+    }
   }
 }
 

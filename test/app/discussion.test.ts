@@ -93,7 +93,7 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(md).toContain("- Mødeinterval: Hvert kvartal");
     expect(md).toContain("- Indkøb af lydabsorbenter (Åben)");
     expect(md).toContain("  - succeskriterium: Under 55 dB målt i april");
-    expect(md).toContain("1 ulykker, 3 nærved-ulykker, 0 forgiftninger, 0 sundhedsskader");
+    expect(md).toContain("1 ulykke, 3 nærvedulykker, 0 forgiftninger, 0 sundhedsskader");
     // Where it was held, by the channel's name as the platform gives it (not its id), and how to find it again.
     expect(md).toContain("- **Kanal:** \\#arbejdsmiljø");
     expect(md).toContain("Referatet er lagt i kanalen \\#arbejdsmiljø");

@@ -71,7 +71,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
       "Arbejdsgiversiden afventer godkendelse",
       "Medarbejdersiden Godkendt af Ali Nielsen (Arbejdsmiljørepræsentant)",
       `SHA-256 ${summary.sha256}`,
-      "1 ulykker, 3 nærved-ulykker",
+      "1 ulykke, 3 nærvedulykker",
     ]) {
       expect(text).toContain(expected);
     }
@@ -173,7 +173,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
       await concludedDiscussion();
       const reply = t.chat.sent.filter((s) => s.op === "reply").at(-1);
       expect(reply?.message?.kind === "text" && reply.message.view.text).toBe(
-        "Referatet (version 1) er gemt. Det ligger i denne kanal og kan altid hentes med kommandoen referat.",
+        "Referatet (version 1) er gemt. Det ligger i denne kanal og kan altid hentes med /arbejdsmiljø referat.",
       );
     } finally {
       t.chat.canPin = true;

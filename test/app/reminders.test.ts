@@ -58,7 +58,10 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
         "meeting.day_before 2026-04-01T07:00:00.000Z",
         "meeting.start 2026-04-07T08:00:00.000Z",
         "quarterly.status 2026-04-01T07:00:00.000Z",
+        "training.first_course 2026-04-01T07:00:00.000Z",
         "training.first_course 2026-05-01T07:00:00.000Z",
+        "training.supplementary 2026-09-01T07:00:00.000Z",
+        "training.supplementary 2026-12-01T08:00:00.000Z",
         "training.supplementary 2027-03-01T08:00:00.000Z",
       ]),
     );
@@ -102,7 +105,9 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
         "entry.due 2027-03-24T08:00:00.000Z",
         "entry.week_before 2026-12-18T08:00:00.000Z",
         "entry.due 2026-12-23T08:00:00.000Z",
-        "apv.due 2027-05-03T07:00:00.000Z",
+        // Six and three months before the three years are up (1 May 2027); 1 November 2026 is a Sunday.
+        "apv.due 2026-11-02T08:00:00.000Z",
+        "apv.due 2027-02-01T08:00:00.000Z",
       ]),
     );
     expect(sunday.entry.deadline).toBe("2027-03-28");

@@ -20,7 +20,7 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
       "start",
       "status",
       "opfølgning (followup)",
-      "referat [år] (summary)",
+      "referat [år] (minutes)",
       "eksport [år] (export)",
       "hjælp (help)",
     ])
@@ -34,7 +34,7 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
     const { fake } = app;
     const { slack } = await app.setUp();
     expect(await say(slack, "status")).toBe(
-      "Der er ingen drøftelse for 2026 endnu. Planlæg den med planlæg.",
+      "Der er ingen drøftelse for 2026 endnu. Planlæg den med /arbejdsmiljø planlæg.",
     );
     await fake.after("respond", () => slack.command(EMPLOYER, "start"));
     const status = await say(slack, "status 2026");

@@ -62,11 +62,16 @@ describe("Slack: the agenda points' own forms", () => {
     ).toContain("Søren Østergaard");
     await next(2);
     await next(3);
-    await form(4, "Status på APV", {
+    const apv = await form(4, "Status på APV", {
       lastApvDate: "2025-03-01",
       actionPlanStatus: "Handlingsplanen er gennemført for støj",
       nextApvPlanned: "2027-03-01",
+      "action.1.text": "Lydabsorbenter i mødelokalet",
+      "action.1.owner": LEADER.id,
+      "action.1.deadline": "2027-02-01",
     });
+    // The action plan's item is a decision at point 4, shown there with its status.
+    expect(texts(apv)).toContain("Lydabsorbenter i mødelokalet (Åben)");
     await next(4);
     await next(5);
     const accidents = await form(6, "Oversigt over ulykker", {
@@ -97,11 +102,20 @@ describe("Slack: the agenda points' own forms", () => {
     });
     expect(JSON.stringify(fake.last("views.open")?.args.view)).toContain("Samarbejdet i det kommende år");
     await next(9);
-    await form(10, "Kompetencer, uddannelse", {
+    const competences = await form(10, "Kompetencer, uddannelse", {
       supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
       [`member.${REP.id}.firstCourseDone`]: "yes",
+      [`member.${REP.id}.supplementaryOffered`]: "yes",
+      [`member.${REP.id}.supplementaryTakenDays`]: "1,5",
       [`member.${REP.id}.supplementaryPlanned`]: "Maj 2027",
     });
+    // Point 10 shows a row per member: role, joined, the course, this year's supplementary training.
+    expect(texts(competences)).toContain(
+      "Søren Østergaard (Arbejdsleder, indtrådt 1. september 2026): den obligatoriske arbejdsmiljøuddannelse (3 dage): ikke oplyst; supplerende uddannelse i år: ikke oplyst",
+    );
+    expect(texts(competences)).toContain(
+      "Ali Nielsen (Arbejdsmiljørepræsentant): den obligatoriske arbejdsmiljøuddannelse (3 dage) er gennemført; supplerende uddannelse tilbudt i år; 1,5 dag taget i år; planlagt: Maj 2027",
+    );
 
     const stored = Object.fromEntries(
       (await app.entries(workspace.id, discussion.id)).map((e) => [e.kind, { point: e.point, data: e.data }]),
@@ -111,11 +125,18 @@ describe("Slack: the agenda points' own forms", () => {
       point: 2,
       data: { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },
     });
+    const action = {
+      text: "Lydabsorbenter i mødelokalet",
+      owner: { id: LEADER.id, name: LEADER.name },
+      deadline: "2027-02-01",
+    };
     expect(stored.apv_status?.data).toEqual({
       lastApvDate: "2025-03-01",
       actionPlanStatus: "Handlingsplanen er gennemført for støj",
       nextApvPlanned: "2027-03-01",
+      actions: [action],
     });
+    expect(stored.decision).toEqual({ point: 4, data: action });
     expect(stored.accident_overview?.data).toEqual({
       accidents: 2,
       nearMisses: 5,
@@ -141,7 +162,15 @@ describe("Slack: the agenda points' own forms", () => {
     expect(stored.competences?.data).toEqual({
       supplementaryTraining: "1,5 dag om psykisk arbejdsmiljø",
       members: [
-        { person: { id: REP.id, name: REP.name }, firstCourseDone: true, supplementaryPlanned: "Maj 2027" },
+        { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },
+        {
+          person: { id: REP.id, name: REP.name },
+          role: "amo_representative",
+          firstCourseDone: true,
+          supplementaryOffered: true,
+          supplementaryTakenDays: 1.5,
+          supplementaryPlanned: "Maj 2027",
+        },
       ],
     });
   });
@@ -160,7 +189,7 @@ describe("Slack: the agenda points' own forms", () => {
     const errors = (await decision.json()) as { response_action: string; errors: Record<string, string> };
     expect(errors.response_action).toBe("errors");
     expect(Object.keys(errors.errors)).toEqual(["deadline"]);
-    expect(errors.errors.deadline).toBe("Datoen er overstået. Vælg en dato fra i dag og frem.");
+    expect(errors.errors.deadline).toBe("Datoen er passeret. Vælg en dato fra i dag og frem.");
 
     const verdict = await slack.submit(EMPLOYER, await open("point_goal"), { text: "Mindre støj" });
     expect(await verdict.json()).toMatchObject({
@@ -194,6 +223,44 @@ describe("Slack: the agenda points' own forms", () => {
       errors: { accidents: expect.any(String) },
     });
     expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+
+    // Free text that names someone on the roster, or reads as a diagnosis, is refused with the reason and a way to
+    // write it instead; the numbers alone are kept out too, so nothing half-written is stored.
+    const counts = {
+      accidents: 1,
+      nearMisses: 0,
+      poisonings: 0,
+      healthDamage: 0,
+      causesInvestigated: "yes",
+      preventionWorked: "yes",
+    };
+    const named = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "Ali Nielsen faldt på trappen og brækkede håndleddet",
+    });
+    const namedErrors = (await named.json()) as { response_action: string; errors: Record<string, string> };
+    expect(namedErrors.response_action).toBe("errors");
+    expect(namedErrors.errors.comment).toMatch(/^Teksten nævner en person\. Ulykker registreres uden navne/);
+    expect(namedErrors.errors.comment).toContain("Skriv i stedet, hvad der skete, og hvorfor");
+    const diagnosis = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "En kollega faldt på trappen og brækkede håndleddet",
+    });
+    expect(((await diagnosis.json()) as { errors: Record<string, string> }).errors.comment).toMatch(
+      /^Teksten beskriver en skade eller en diagnose\./,
+    );
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+    // Written as a cause, it is kept.
+    const from = fake.calls.length;
+    const kept = await slack.submit(EMPLOYER, accidents, {
+      ...counts,
+      comment: "Fald på vådt trin; skridsikre trin bestilt",
+    });
+    expect(await kept.text()).toBe("");
+    await fake.until("chat.update", (c) => texts(c).includes("skridsikre trin"), from);
+    expect((await app.entries(workspace.id, discussion.id)).map((e) => e.data)).toEqual([
+      { ...counts, comment: "Fald på vådt trin; skridsikre trin bestilt" },
+    ]);
   });
 
   it("skips a point and goes back to it", async () => {

@@ -134,7 +134,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
   it("answers commands by @mention in the user's language, with help for unknown words", async () => {
     const { teams } = await setUp();
     await teams.mention(EMPLOYER, "hjælp");
-    const help = await connector.waitFor("Sådan bruger du arbejdsmiljø-botten");
+    const help = await connector.waitFor("Sådan bruger du arbejdsmiljøbotten");
     expect(contentText(help.activity)).toContain("@Arbejdsmiljø opsæt (setup)");
     await teams.mention(EMPLOYER, "dans");
     await connector.waitFor('Jeg kender ikke kommandoen "dans".');

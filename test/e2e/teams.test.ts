@@ -101,6 +101,22 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const noted = await save(5, "note", { "f.text": "Nyansatte får en tjekliste den første uge." }, REP);
     expect(cardText(noted)).toMatch(/Punkt 5 af 11[\s\S]*Nyansatte får en tjekliste den første uge\./);
     await next();
+    // A name in the accident text is refused in the card, with why and how to write it; nothing is stored.
+    const named = await teams.invoke(
+      EMPLOYER,
+      { verb: "entry_form", data: { d: discussionId, p: 6, k: "accident_overview" } },
+      {
+        "f.accidents": "1",
+        "f.nearMisses": "0",
+        "f.poisonings": "0",
+        "f.healthDamage": "0",
+        "f.causesInvestigated": "yes",
+        "f.preventionWorked": "partly",
+        "f.comment": "Ali Nielsen faldt på trappen og brækkede håndleddet",
+      },
+    );
+    expect(cardText(cardIn(named))).toContain("Teksten nævner en person. Ulykker registreres uden navne");
+    expect(contentText(pointMessage(teams, 6).activity)).not.toContain("håndleddet");
     await save(6, "accident_overview", {
       "f.accidents": "1",
       "f.nearMisses": "3",

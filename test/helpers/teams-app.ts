@@ -93,6 +93,7 @@ export function teamsApp(options: { env?: Record<string, string>; now?: () => Da
       "f.employer",
       "f.representatives",
       "f.leaders",
+      "f.employees",
       "f.timeZone",
       "f.language",
       "f.remindersOff",

@@ -106,7 +106,9 @@ describe("the entry counts of a database from before they were kept", () => {
   it("are filled in by the migration that starts keeping them", async () => {
     const migrations = await loadMigrations();
     const keeping = migrations.findIndex((m) => m.id === "007_entry_counts");
-    await migrate(db, migrations.slice(0, keeping));
+    // The repositories of today write the discussion's later columns (the stand-in): those come along.
+    const later = migrations.filter((m) => m.id === "014_employees_and_stand_in");
+    await migrate(db, [...migrations.slice(0, keeping), ...later]);
     const at = await runningDiscussion(db);
     const r = repos(db).entries;
     for (const text of ["En", "To", "Tre"]) await r.insert(at.workspaceId, entry(at, 1, "note", text));

@@ -55,6 +55,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       "010_installer_and_expiring_files",
       "011_open_platforms",
       "012_discussion_channel_name",
+      "014_employees_and_stand_in",
       "015_credentials",
       "002_slack_installations",
       "016_slack_credentials",
@@ -89,6 +90,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       expect(await migrate(db, all)).toEqual([
         "011_open_platforms",
         "012_discussion_channel_name",
+        "014_employees_and_stand_in",
         "015_credentials",
         "016_slack_credentials",
         "010_teams_files_expire",

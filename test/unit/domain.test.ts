@@ -273,7 +273,7 @@ describe("the written summary in English", () => {
     });
     const md = renderMarkdown(doc);
     for (const heading of [
-      "# Summary of the annual working-environment discussion 2026",
+      "# Minutes of the annual working-environment discussion 2026",
       "### How we cooperate in the coming year",
       "### Decisions",
       "### How we follow up",

@@ -149,7 +149,7 @@ const SAYS: Record<Language, string[]> = {
     "Version 2 (denne), skrevet 6. december 2026 kl. 12.05",
   ],
   en: [
-    "Summary of the annual working-environment discussion 2026",
+    "Minutes of the annual working-environment discussion 2026",
     "Held 6 December 2026 at 10:00",
     "Concluded 6 December 2026 at 11:40",
     "Planned for 15 December 2026 at 10:00",
@@ -157,7 +157,7 @@ const SAYS: Record<Language, string[]> = {
     "The employer did not take part. Lone Berg took part on the employer's behalf",
     "owner Mette Hansen, deadline 1 February 2027",
     "owner not given, deadline not given",
-    "The bot reminds the owner of each decision and goal 1 day before the deadline.",
+    "The bot reminds the person responsible for each decision and goal 1 day before the deadline.",
     "Next annual discussion by 6 December 2027 at the latest.",
     "§ 6 d and Executive Order no. 1838 of 14/12/2023",
     "Status Approved",

@@ -11,13 +11,17 @@ import { readSubmit } from "./submit.ts";
 export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, inbound } = args;
   const l = ctx.workspace.language;
-  const inputIds = ["date", "time", "duration", "location", "participants"];
+  const inputIds = ["date", "time", "duration", "location", "participants", "standIn"];
   const { inputs } = readSubmit(args.data, ACTIONS.plan, inputIds, l);
   const roster: Person[] = await inbound.roster().catch(() => []);
   const participants = (inputs.participants ?? "")
     .split(",")
     .filter(Boolean)
     .map((id) => ({ id, name: roster.find((p) => p.id === id)?.name || id, role: "other" as const }));
+  const standInId = inputs.standIn?.trim();
+  const standIn = standInId
+    ? { id: standInId, name: roster.find((p) => p.id === standInId)?.name || standInId }
+    : null;
   try {
     const result = await deps.core.schedule(
       ctx,
@@ -28,6 +32,7 @@ export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
         location: inputs.location?.trim() || null,
         channel: hostConversation(inbound),
         participants,
+        standIn,
       },
       args.key,
     );
@@ -40,7 +45,11 @@ export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const errors: Record<string, string> = {};
     for (const [field, problem] of Object.entries(error.problems)) {
-      const id = ["date", "time", "durationMinutes", "location"].includes(field) ? field : "_";
+      const id = ["date", "time", "durationMinutes", "location"].includes(field)
+        ? field
+        : field.startsWith("standIn")
+          ? "standIn"
+          : "_";
       errors[id] ??= problemText(l, problem);
     }
     return planCard(l, roster, { errors, values: inputs });

@@ -15,6 +15,7 @@ const INPUTS = [
   "employer",
   "representatives",
   "leaders",
+  "employees",
   "timeZone",
   "language",
   "remindersOff",
@@ -44,6 +45,7 @@ function membersFrom(
   add(inputs.employer, "employer");
   for (const id of listed(inputs, "representatives")) add(id, "amo_representative");
   for (const id of listed(inputs, "leaders")) add(id, "work_leader");
+  for (const id of listed(inputs, "employees")) add(id, "employee");
   return members;
 }
 
@@ -73,7 +75,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
   const roster: Person[] = await inbound.roster().catch(() => []);
   const known = await deps.core.members(ctx);
   try {
-    const { workspace, participation } = await deps.core.setupWorkspace(
+    const { workspace, participation, warnings } = await deps.core.setupWorkspace(
       ctx,
       {
         headcount: inputs.headcount ?? "",
@@ -86,9 +88,8 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
       args.key,
     );
     const lang = workspace.language;
-    return messageCard(
-      `${t(lang, "command.setup_done", { participation: participation.description[lang] })}\n\n${t(lang, "setup.privacy")}`,
-    );
+    const done = t(lang, "command.setup_done", { participation: participation.description[lang] });
+    return messageCard([done, ...warnings, t(lang, "setup.privacy")].join("\n\n"));
   } catch (error) {
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     return setupCard(ctx.workspace, known, roster, {

@@ -1,5 +1,6 @@
 import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
+import { setupGroups } from "../../../src/app/setup-groups.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../texts.ts";
 import {
@@ -45,7 +46,7 @@ export interface SetupCardOptions {
   values?: Record<string, string>;
 }
 
-/** The setup's inputs about the workplace: its headcount and its AMO, chosen from `people`. */
+/** The setup's inputs about the workplace: its headcount and its people by role, chosen from `people`. */
 function workplaceInputs(
   workspace: Workspace,
   members: Member[],
@@ -58,7 +59,11 @@ function workplaceInputs(
   const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
   const employer = value("employer", ids(["employer", "employer_representative"])[0] ?? options.actorId);
   const headcount = value("headcount", workspace.headcount ? String(workspace.headcount) : undefined);
-  const many = (id: string, key: "setup.representatives" | "setup.leaders", role: string) => ({
+  const many = (
+    id: string,
+    key: "setup.representatives" | "setup.leaders" | "setup.employees",
+    role: string,
+  ) => ({
     type: "Input.ChoiceSet",
     id: `${INPUT}${id}`,
     label: t(l, key),
@@ -89,8 +94,7 @@ function workplaceInputs(
       ...(employer ? { value: employer } : {}),
     },
     ...errorLine(errors, "employer"),
-    many("representatives", "setup.representatives", "amo_representative"),
-    many("leaders", "setup.leaders", "work_leader"),
+    ...setupGroups(workspace.headcount).map((g) => many(g.id, g.label, g.role)),
   ];
 }
 
@@ -223,6 +227,14 @@ export function planCard(
       style: "filtered",
       choices: choices(roster),
       ...(v.participants ? { value: v.participants } : {}),
+    });
+    body.push({
+      type: "Input.ChoiceSet",
+      id: `${INPUT}standIn`,
+      label: t(l, "plan.stand_in"),
+      style: "filtered",
+      choices: choices(roster),
+      ...(v.standIn ? { value: v.standIn } : {}),
     });
   }
   return card(body, [execute(t(l, "form.submit"), ACTIONS.plan, {}, "positive")]);

@@ -34,10 +34,31 @@
           b.toString(16).padStart(2, "0"),
         ).join("");
 
+  // {count, plural, one {# reply} other {# replies}}: the server's plural form, chosen by the browser's rules.
+  function plural(lang, template, params) {
+    return template.replace(
+      /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g,
+      (whole, name, body) => {
+        if (!(name in params)) return whole;
+        const value = Number(params[name]);
+        const options = Object.fromEntries(
+          [...body.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]),
+        );
+        const category = new Intl.PluralRules(lang === "en" ? "en-GB" : "da-DK").select(value);
+        return (options[`=${value}`] ?? options[category] ?? options.other ?? "").replace(
+          /#/g,
+          String(value),
+        );
+      },
+    );
+  }
+
   function text(key, params = {}) {
     const [lang, name] = key.includes(":") ? key.split(":") : [state.language, key];
     const template = state.session?.texts[lang]?.[name] ?? state.session?.texts.da[name] ?? name;
-    return template.replace(/\{(\w+)\}/g, (whole, p) => (p in params ? String(params[p]) : whole));
+    return plural(lang, template, params).replace(/\{(\w+)\}/g, (whole, p) =>
+      p in params ? String(params[p]) : whole,
+    );
   }
 
   function applyTexts() {

@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from "@slack/types";
 import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
 import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
+import { setupGroups } from "../../../src/app/setup-groups.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { clip, context, escapeMrkdwn } from "./mrkdwn.ts";
@@ -71,17 +72,8 @@ function peopleInputs(workspace: Workspace, members: Member[]) {
       type: "users_select",
       ...(employer ? { initial_user: employer } : {}),
     }),
-    input(
-      "representatives",
-      t(l, "setup.representatives"),
-      { type: "multi_users_select", initial_users: ids(["amo_representative"]) },
-      true,
-    ),
-    input(
-      "leaders",
-      t(l, "setup.leaders"),
-      { type: "multi_users_select", initial_users: ids(["work_leader"]) },
-      true,
+    ...setupGroups(workspace.headcount).map((g) =>
+      input(g.id, t(l, g.label), { type: "multi_users_select", initial_users: ids([g.role]) }, true),
     ),
   ];
 }
@@ -161,6 +153,7 @@ export function planModal(workspace: Workspace, channel: string | undefined): Vi
     ),
     input("location", t(l, "plan.location"), { type: "plain_text_input", max_length: 500 }, true),
     input("participants", t(l, "plan.participants"), { type: "multi_users_select" }, true),
+    input("standIn", t(l, "plan.stand_in"), { type: "users_select" }, true),
     input("channel", t(l, "plan.channel"), {
       type: "conversations_select",
       filter: { include: ["public", "private"], exclude_bot_users: true },

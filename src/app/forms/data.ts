@@ -1,4 +1,5 @@
 import { parseUserDate } from "../../domain/dates.ts";
+import { APV_ACTION_ROWS } from "../../domain/entries.ts";
 import type { FieldValue, FormContext, FormKind } from "../forms.ts";
 import { amoMembers } from "./specs.ts";
 
@@ -36,6 +37,20 @@ type Values = ReturnType<typeof valuesOf>;
 const clean = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
+/** The action plan's rows that hold anything, in order; none gives undefined. */
+function apvActions(v: Values) {
+  const rows = Array.from({ length: APV_ACTION_ROWS }, (_, i) => i + 1)
+    .map((n) =>
+      clean({
+        text: v.str(`action.${n}.text`),
+        owner: v.person(`action.${n}.owner`),
+        deadline: v.date(`action.${n}.deadline`),
+      }),
+    )
+    .filter((row) => Object.keys(row).length > 0);
+  return rows.length > 0 ? rows : undefined;
+}
+
 /** How each kind of form's values become entry data. */
 const DATA: Record<FormKind, (v: Values, ctx: FormContext) => Record<string, unknown>> = {
   note: (v) => v.pick(["text"]),
@@ -55,6 +70,7 @@ const DATA: Record<FormKind, (v: Values, ctx: FormContext) => Record<string, unk
       actionPlanStatus: v.str("actionPlanStatus"),
       focusPoints: v.str("focusPoints"),
       nextApvPlanned: v.date("nextApvPlanned"),
+      actions: apvActions(v),
     }),
   accident_overview: (v) =>
     v.pick([
@@ -88,15 +104,18 @@ const DATA: Record<FormKind, (v: Values, ctx: FormContext) => Record<string, unk
       "taskDistribution",
     ]),
   competences: (v, ctx) => {
-    const members = amoMembers(ctx)
-      .map((m) =>
-        clean({
-          person: { id: m.userId, name: m.name || m.userId },
-          firstCourseDone: v.yesNo(`member.${m.userId}.firstCourseDone`),
-          supplementaryPlanned: v.str(`member.${m.userId}.supplementaryPlanned`),
-        }),
-      )
-      .filter((m) => "firstCourseDone" in m || "supplementaryPlanned" in m);
+    // Every member the duty covers is listed, with the role and joining date the roster gives them now.
+    const members = amoMembers(ctx).map((m) =>
+      clean({
+        person: { id: m.userId, name: m.name || m.userId },
+        role: m.role,
+        joinedOn: m.joinedAmoOn ?? undefined,
+        firstCourseDone: v.yesNo(`member.${m.userId}.firstCourseDone`),
+        supplementaryOffered: v.yesNo(`member.${m.userId}.supplementaryOffered`),
+        supplementaryTakenDays: v.str(`member.${m.userId}.supplementaryTakenDays`),
+        supplementaryPlanned: v.str(`member.${m.userId}.supplementaryPlanned`),
+      }),
+    );
     return clean({
       expertisePresent: v.str("expertisePresent"),
       expertisePlan: v.str("expertisePlan"),

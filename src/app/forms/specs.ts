@@ -1,4 +1,6 @@
-import { LIMITS } from "../../domain/entries.ts";
+import { APV_ACTION_ROWS, LIMITS } from "../../domain/entries.ts";
+import { needsTraining } from "../../domain/training.ts";
+import type { Role } from "../../domain/types.ts";
 import { type MessageKey, t } from "../../i18n/index.ts";
 import type { FieldSpec, FormContext, FormKind } from "../forms.ts";
 import type { Fields } from "./fields.ts";
@@ -6,8 +8,9 @@ import type { Fields } from "./fields.ts";
 /** A form's fields, and the catalogue key of the text shown above them. */
 type Layout = { fields: FieldSpec[]; intro?: MessageKey };
 
-/** The people whose training the competences form asks about (at most twenty, to keep the form usable). */
-export const amoMembers = (ctx: FormContext) => ctx.members.filter((m) => m.role !== "other").slice(0, 20);
+/** The people whose training the competences form asks about (at most fifteen, to keep the form within Slack's 100 blocks). */
+export const amoMembers = (ctx: FormContext) =>
+  ctx.members.filter((m) => needsTraining(m.role as Role)).slice(0, 15);
 
 /** The fields of each kind of form. */
 export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> = {
@@ -40,13 +43,14 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
       { ...f.date("joinedOn", "form.amo_member.joined"), hint: f.tr("form.amo_member.joined_hint") },
     ],
   }),
-  apv_status: (f) => ({
+  apv_status: (f, ctx) => ({
     intro: "form.apv.intro",
     fields: [
       f.date("lastApvDate", "form.apv.last"),
       f.text("actionPlanStatus", "form.apv.action_plan", true, LIMITS.long),
       f.text("focusPoints", "form.apv.focus", false, LIMITS.long),
       f.date("nextApvPlanned", "form.apv.next"),
+      ...apvActionFields(f, ctx),
     ],
   }),
   accident_overview: (f) => ({
@@ -101,6 +105,29 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
   }),
 };
 
+/** The APV action plan's items, a row each: what, who, by when (each row becomes a decision to follow up). */
+function apvActionFields(f: Fields, ctx: FormContext): FieldSpec[] {
+  const l = ctx.language;
+  return Array.from({ length: APV_ACTION_ROWS }, (_, i) => i + 1).flatMap((n): FieldSpec[] => [
+    {
+      id: `action.${n}.text`,
+      label: t(l, "form.apv.action", { n }),
+      required: false,
+      type: "text",
+      multiline: false,
+      maxLength: LIMITS.medium,
+      ...(n === 1 ? { hint: f.tr("form.apv.action_hint") } : {}),
+    },
+    { id: `action.${n}.owner`, label: t(l, "form.apv.action_owner", { n }), required: false, type: "person" },
+    {
+      id: `action.${n}.deadline`,
+      label: t(l, "form.apv.action_deadline", { n }),
+      required: false,
+      type: "date",
+    },
+  ]);
+}
+
 /** Last year's goal to judge: picked from those carried over, or written in when there are none. */
 function verdictFields(f: Fields, ctx: FormContext): FieldSpec[] {
   const carried = ctx.carriedGoals;
@@ -128,16 +155,29 @@ function verdictFields(f: Fields, ctx: FormContext): FieldSpec[] {
   ];
 }
 
-/** One AMO member's training: whether the first course is done, and what supplementary training is planned. */
+/**
+ * One AMO member's training: whether the 3-day course is done, whether this year's supplementary training was
+ * offered, how many days were taken, and what is planned.
+ */
 function memberTrainingFields(f: Fields, ctx: FormContext, m: FormContext["members"][number]): FieldSpec[] {
   const l = ctx.language;
+  const yesNo = (field: string, label: MessageKey): FieldSpec => ({
+    id: `member.${m.userId}.${field}`,
+    label: t(l, label, { name: m.name }),
+    required: false,
+    type: "select",
+    options: ["yes", "no"].map((v) => ({ value: v, label: f.tr(`answer.${v}` as MessageKey) })),
+  });
   return [
+    yesNo("firstCourseDone", "form.competences.first_course"),
+    yesNo("supplementaryOffered", "form.competences.offered"),
     {
-      id: `member.${m.userId}.firstCourseDone`,
-      label: t(l, "form.competences.first_course", { name: m.name }),
+      id: `member.${m.userId}.supplementaryTakenDays`,
+      label: t(l, "form.competences.taken", { name: m.name }),
       required: false,
-      type: "select",
-      options: ["yes", "no"].map((v) => ({ value: v, label: f.tr(`answer.${v}` as MessageKey) })),
+      type: "text",
+      multiline: false,
+      maxLength: 4,
     },
     {
       id: `member.${m.userId}.supplementaryPlanned`,

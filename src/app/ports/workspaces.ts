@@ -24,4 +24,6 @@ export interface MembersRepo {
   roleOf(workspaceId: string, userId: string): Promise<Role | null>;
   /** Replaces the member list; a member who stays keeps the date they joined the AMO. */
   replace(workspaceId: string, members: Member[]): Promise<void>;
+  /** Puts one member on the roster, or updates them there; a joining date given replaces the stored one. */
+  upsert(workspaceId: string, member: Member): Promise<void>;
 }

@@ -6,6 +6,7 @@ export const core = section(
     "role.employer_representative": "Arbejdsgiverens repræsentant",
     "role.amo_representative": "Arbejdsmiljørepræsentant",
     "role.work_leader": "Arbejdsleder",
+    "role.employee": "Medarbejder",
     "role.other": "Deltager",
     "status.planned": "Planlagt",
     "status.running": "I gang",
@@ -28,8 +29,9 @@ export const core = section(
     "error.forbidden": "Det må du ikke: {action} kræver rollen {roles}.",
     "error.not_found":
       "Det kunne jeg ikke finde. Måske er det slettet, eller det hører til en anden arbejdsplads.",
-    "error.not_set_up": "Arbejdspladsen er ikke sat op endnu. Brug opsætningen først.",
-    "error.no_discussion": "Der er ingen drøftelse for {year}. Planlæg eller start en først.",
+    "error.not_set_up": "Arbejdspladsen er ikke sat op endnu. Brug /arbejdsmiljø opsæt først.",
+    "error.no_discussion":
+      "Der er ingen drøftelse for {year}. Planlæg den med /arbejdsmiljø planlæg, eller start den med /arbejdsmiljø start.",
     "error.deletion_code": "Koden passer ikke eller er udløbet. Bed om en ny kode for at slette data.",
     "error.no_summary": "Drøftelsen for {year} er ikke afsluttet, så der er intet referat endnu.",
     "error.already_exists": "Der findes allerede en drøftelse for {year}.",
@@ -37,7 +39,7 @@ export const core = section(
     "error.invalid": "Noget i det indtastede kunne ikke bruges. Ret de markerede felter.",
     "error.reply_too_long":
       "Dit svar er ikke gemt som note: det er for langt (højst {max} tegn). Del det gerne op i flere svar.",
-    "error.not_author": "Kun den, der skrev indførslen, eller mødelederen kan ændre eller slette den.",
+    "error.not_author": "Kun den, der skrev registreringen, eller mødelederen kan ændre eller slette den.",
     "error.override_reason": "Skriv kort, hvorfor drøftelsen afsluttes, selv om noget mangler.",
     "error.temporary": "Noget gik galt hos os. Prøv igen om lidt. Intet af det, der er registreret, er tabt.",
     "action.conclude": "at afslutte drøftelsen",
@@ -54,16 +56,27 @@ export const core = section(
     "roles.changed": "{actor} har ændret rollerne i arbejdsmiljøarbejdet:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "ingen rolle",
+    "structure.employees_missing":
+      "Med under 10 ansatte deltager alle ansatte i drøftelsen. Tilføj medarbejderne i opsætningen, så de bliver inviteret.",
+    "structure.no_representative":
+      "Med {headcount} ansatte skal AMO have mindst én valgt arbejdsmiljørepræsentant, men opsætningen har ingen. Tilføj arbejdsmiljørepræsentanten, når valget er holdt.",
+    "structure.fewer_representatives":
+      "AMO skal have mindst lige så mange arbejdsmiljørepræsentanter som arbejdsledere. Opsætningen har {reps, plural, one {# arbejdsmiljørepræsentant} other {# arbejdsmiljørepræsentanter}} og {leaders, plural, one {# arbejdsleder} other {# arbejdsledere}}.",
     "problem.required": "Skal udfyldes.",
     "problem.too_long": "Højst {max} tegn.",
     "problem.invalid_date": "Ikke en gyldig dato. Skriv fx 24-11-2026.",
-    "problem.date_in_past": "Datoen er overstået. Vælg en dato fra i dag og frem.",
+    "problem.date_in_past": "Datoen er passeret. Vælg en dato fra i dag og frem.",
     "problem.invalid_number": "Skriv et helt tal, 0 eller mere.",
+    "problem.invalid_days": "Skriv et antal dage fra 0 til 30 i hele eller halve dage, fx 2 eller 1,5.",
     "problem.invalid_choice": "Vælg en af mulighederne.",
     "problem.reason_required": "Skriv hvorfor målet ikke er nået helt.",
     "problem.unknown_field": "Feltet kendes ikke.",
     "problem.invalid": "Ugyldig værdi.",
     "problem.employer_required": "Udpeg arbejdsgiveren.",
+    "problem.names_person":
+      'Teksten nævner en person. Ulykker registreres uden navne, fordi oplysninger om en navngiven persons ulykke og helbred er følsomme personoplysninger. Skriv i stedet, hvad der skete, og hvorfor, fx "fald på trappen ved kantinen, trinnet var vådt".',
+    "problem.reads_as_diagnosis":
+      'Teksten beskriver en skade eller en diagnose. Den slags er følsomme personoplysninger og hører ikke hjemme i referatet. Skriv årsagen og hvad I gør ved den, fx "fald på vådt trin; skridsikre trin bestilt".',
     "legal.coming_year_planned":
       "Indholdet af det kommende års arbejdsmiljøarbejde er planlagt (fokusområder og handlinger).",
     "legal.meeting_interval": "Det er besluttet, hvor ofte I mødes.",
@@ -73,10 +86,11 @@ export const core = section(
     "legal.last_year_goals_assessed": "Det er vurderet, om sidste års mål blev nået.",
     "legal.goals_set": "Der er sat mål for det kommende år, hver med en måde at vurdere om det nås.",
     "legal.expertise_discussed":
-      "Det er drøftet, om den nødvendige viden om arbejdsmiljø er til stede (1–9 ansatte).",
+      "Det er drøftet, om den nødvendige sagkundskab om arbejdsmiljø er til stede (1–9 ansatte).",
     "legal.supplementary_training_discussed": "AMO-medlemmernes supplerende uddannelse er drøftet.",
     "practice.minute_taker": "Der er valgt en referent.",
-    "practice.accident_overview": "Oversigten over ulykker, forgiftninger og sundhedsskader er gennemgået.",
+    "practice.accident_overview":
+      "Den årlige oversigt over ulykker, forgiftninger og sundhedsskader er gennemgået.",
     "practice.apv_status": "Status på APV'en er gjort op.",
     "practice.instruction": "Instruktion og oplæring er drøftet.",
     "completeness.title": "Tjek før afslutning",
@@ -89,7 +103,8 @@ export const core = section(
     "role.employer": "Employer",
     "role.employer_representative": "Employer's representative",
     "role.amo_representative": "Working-environment representative",
-    "role.work_leader": "Work leader",
+    "role.work_leader": "Supervisor",
+    "role.employee": "Employee",
     "role.other": "Participant",
     "status.planned": "Planned",
     "status.running": "In progress",
@@ -107,14 +122,15 @@ export const core = section(
     "refusal.at_last_point": "This is the last point. Conclude the discussion when you are ready.",
     "refusal.at_first_point": "This is the first point.",
     "refusal.not_concluded": "The discussion has not been concluded yet.",
-    "refusal.already_approved": "The summary has already been approved.",
+    "refusal.already_approved": "The minutes have already been approved.",
     "error.stale": "Someone else just changed the discussion. The view is updated; please try again.",
     "error.forbidden": "You may not do that: {action} needs the role {roles}.",
     "error.not_found": "I could not find that. It may have been deleted, or it belongs to another workplace.",
-    "error.not_set_up": "This workplace is not set up yet. Run setup first.",
-    "error.no_discussion": "There is no discussion for {year}. Plan or start one first.",
+    "error.not_set_up": "This workplace is not set up yet. Use /arbejdsmiljø setup first.",
+    "error.no_discussion":
+      "There is no discussion for {year}. Plan it with /arbejdsmiljø plan, or start it with /arbejdsmiljø start.",
     "error.deletion_code": "The code does not match or has expired. Ask for a new code to delete the data.",
-    "error.no_summary": "The discussion for {year} is not concluded, so there is no summary yet.",
+    "error.no_summary": "The discussion for {year} is not concluded, so there are no minutes yet.",
     "error.already_exists": "A discussion for {year} already exists.",
     "error.not_editable": "The discussion is concluded. Reopen it to change anything.",
     "error.invalid": "Some of what you entered could not be used. Please correct the marked fields.",
@@ -126,7 +142,7 @@ export const core = section(
       "Something went wrong on our side. Please try again shortly. Nothing recorded has been lost.",
     "action.conclude": "concluding the discussion",
     "action.setup": "changing the setup",
-    "action.approve": "approving the summary",
+    "action.approve": "approving the minutes",
     "action.delete": "deleting the workplace's data",
     "action.export_data": "fetching all of the workplace's data",
     "error.setup_employer_only":
@@ -138,16 +154,27 @@ export const core = section(
     "roles.changed": "{actor} changed the roles in the working-environment work:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "no role",
+    "structure.employees_missing":
+      "With fewer than 10 employees, every employee takes part in the discussion. Add the employees in the setup so they are invited.",
+    "structure.no_representative":
+      "With {headcount} employees, the AMO must have at least one elected working-environment representative, but the setup has none. Add the representative once the election is held.",
+    "structure.fewer_representatives":
+      "The AMO must have at least as many working-environment representatives as supervisors. The setup has {reps, plural, one {# representative} other {# representatives}} and {leaders, plural, one {# supervisor} other {# supervisors}}.",
     "problem.required": "Required.",
     "problem.too_long": "At most {max} characters.",
     "problem.invalid_date": "Not a valid date. Write e.g. 24-11-2026.",
     "problem.date_in_past": "That date has passed. Choose a date from today on.",
     "problem.invalid_number": "Enter a whole number, 0 or more.",
+    "problem.invalid_days": "Enter a number of days from 0 to 30 in whole or half days, e.g. 2 or 1.5.",
     "problem.invalid_choice": "Choose one of the options.",
     "problem.reason_required": "Say why the goal was not fully reached.",
     "problem.unknown_field": "Unknown field.",
     "problem.invalid": "Invalid value.",
     "problem.employer_required": "Name the employer.",
+    "problem.names_person":
+      'The text names a person. Accidents are recorded without names, because details of a named person\'s accident and health are sensitive personal data. Write what happened and why instead, e.g. "fall on the stairs by the canteen, the step was wet".',
+    "problem.reads_as_diagnosis":
+      'The text describes an injury or a diagnosis. That is sensitive personal data and does not belong in the minutes. Write the cause and what you do about it, e.g. "fall on a wet step; non-slip steps ordered".',
     "legal.coming_year_planned":
       "The content of the coming year's work is planned (focus areas and actions).",
     "legal.meeting_interval": "How often you meet is decided.",
@@ -161,7 +188,7 @@ export const core = section(
     "legal.supplementary_training_discussed": "The AMO members' supplementary training has been discussed.",
     "practice.minute_taker": "A minute-taker has been chosen.",
     "practice.accident_overview":
-      "The overview of accidents, poisonings and health damage has been reviewed.",
+      "The yearly overview of accidents, poisonings and work-related ill health has been reviewed.",
     "practice.apv_status": "The status of the workplace assessment (APV) has been reviewed.",
     "practice.instruction": "Instruction and training have been discussed.",
     "completeness.title": "Check before concluding",

@@ -54,8 +54,8 @@ export function discussionsRepo(q: Queryable) {
     async create(workspaceId: string, d: NewDiscussion): Promise<Discussion | null> {
       const rows = await q.query(
         `INSERT INTO discussions (workspace_id, year, status, organiser_id, channel_id, scheduled_at,
-           duration_minutes, location, participants)
-         VALUES ($1, $2, 'planned', $3, $4, $5, $6, $7, $8::jsonb)
+           duration_minutes, location, participants, stand_in)
+         VALUES ($1, $2, 'planned', $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
          ON CONFLICT (workspace_id, year) DO NOTHING RETURNING *`,
         [
           workspaceId,
@@ -66,6 +66,7 @@ export function discussionsRepo(q: Queryable) {
           d.durationMinutes,
           d.location,
           JSON.stringify(d.participants),
+          d.standIn ? JSON.stringify(d.standIn) : null,
         ],
       );
       if (!rows[0]) return null;
@@ -80,8 +81,8 @@ export function discussionsRepo(q: Queryable) {
     async reschedule(workspaceId: string, discussionId: string, d: Rescheduling): Promise<Discussion> {
       const rows = await q.query(
         `UPDATE discussions SET scheduled_at = $3, duration_minutes = $4, location = $5, participants = $6::jsonb,
-           channel_id = COALESCE($7, channel_id), year = COALESCE($8, year), version = version + 1,
-           updated_at = now()
+           channel_id = COALESCE($7, channel_id), year = COALESCE($8, year), stand_in = $9::jsonb,
+           version = version + 1, updated_at = now()
          WHERE workspace_id = $1 AND id = $2 RETURNING *`,
         [
           workspaceId,
@@ -92,6 +93,7 @@ export function discussionsRepo(q: Queryable) {
           JSON.stringify(d.participants),
           d.channelId,
           d.year ?? null,
+          d.standIn ? JSON.stringify(d.standIn) : null,
         ],
       );
       return toDiscussion(rows[0] as Record<string, unknown>);

@@ -139,5 +139,13 @@ export function membersRepo(q: Queryable) {
         );
       }
     },
+    async upsert(workspaceId: string, m: Member): Promise<void> {
+      await q.query(
+        `INSERT INTO members (workspace_id, user_id, name, role, joined_amo_on) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
+           joined_amo_on = COALESCE(EXCLUDED.joined_amo_on, members.joined_amo_on)`,
+        [workspaceId, m.userId, m.name, m.role, m.joinedAmoOn],
+      );
+    },
   };
 }

@@ -77,7 +77,12 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
   const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
   try {
     if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
-    else deps.core.precheck(ctx, input(draft));
+    else
+      deps.core.precheck(
+        ctx,
+        input(draft),
+        context.members.map((m) => m.name),
+      );
   } catch (error) {
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const language = ctx.workspace.language;

@@ -6,7 +6,7 @@ import { inviteHint } from "../../membership.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
 import { checkThen, handleSubmit } from "./submission.ts";
 
-const PLAN_BLOCKS = ["date", "time", "duration", "location", "participants", "channel"];
+const PLAN_BLOCKS = ["date", "time", "duration", "location", "participants", "standIn", "channel"];
 
 const ACTION = ACTIONS.plan;
 
@@ -19,25 +19,39 @@ export function register(app: App, deps: SlackDeps) {
     handleSubmit(deps, args, async ({ ctx, state }) => {
       const value = (id: string) => stateValue(fieldState(state, id));
       const chosen = fieldState(state, "participants")?.selected_users ?? [];
-      const input = (participants: { id: string; name: string; role: "other" }[]) => ({
+      const standInId = value("standIn");
+      const input = (
+        participants: { id: string; name: string; role: "other" }[],
+        standIn: { id: string; name: string } | null,
+      ) => ({
         date: value("date") ?? "",
         time: value("time") ?? "",
         durationMinutes: value("duration") ? Number(value("duration")) : null,
         location: value("location"),
         channel: value("channel"),
         participants,
+        standIn,
       });
       const draft = chosen.map((id) => ({ id, name: id, role: "other" as const }));
       return checkThen(
         ctx,
-        () => deps.core.precheckSchedule(ctx, input(draft)),
+        () =>
+          deps.core.precheckSchedule(
+            ctx,
+            input(draft, standInId ? { id: standInId, name: standInId } : null),
+          ),
         async ({ ctx, person }) => {
           const participants = [];
           for (const id of chosen) {
             const p = await person(id);
             if (p) participants.push({ ...p, role: "other" as const });
           }
-          const result = await deps.core.schedule(ctx, input(participants), `view:${args.body.view.id}`);
+          const standIn = await person(standInId ?? null);
+          const result = await deps.core.schedule(
+            ctx,
+            input(participants, standIn),
+            `view:${args.body.view.id}`,
+          );
           const l = ctx.workspace.language;
           const when = result.discussion.scheduledAt
             ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)

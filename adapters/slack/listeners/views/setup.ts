@@ -27,11 +27,11 @@ export function register(app: App, deps: SlackDeps) {
             await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
           const key = `view:${args.body.view.id}`;
           const saved = await deps.core.setupWorkspace(ctx, await setupInput(state, person), key);
-          const { workspace, participation } = saved;
+          const { workspace, participation, warnings } = saved;
           const l = workspace.language;
           const hint = await inviteHint(args.client, l, workspace.defaultChannel);
           const done = t(l, "command.setup_done", { participation: participation.description[l] });
-          const text = [done, hint, t(l, "setup.privacy")].filter(Boolean).join("\n\n");
+          const text = [done, ...warnings, hint, t(l, "setup.privacy")].filter(Boolean).join("\n\n");
           await args.client.chat.postMessage({ channel: ctx.actor.userId, text });
         },
         (field) => (field.startsWith("members") ? "employer" : field),
@@ -48,6 +48,7 @@ async function setupInput(state: ViewState, person: WorkContext["person"]) {
     [value("employer"), "employer"],
     ...users("representatives").map((id): [string, Role] => [id, "amo_representative"]),
     ...users("leaders").map((id): [string, Role] => [id, "work_leader"]),
+    ...users("employees").map((id): [string, Role] => [id, "employee"]),
   ];
   const members: { userId: string; name: string; role: Role; joinedAmoOn: null }[] = [];
   for (const [id, role] of chosen) {

@@ -1,0 +1,45 @@
+import { localDateOf } from "../domain/calendar.ts";
+import type { EntryData } from "../domain/entries.ts";
+import { planTraining } from "../scheduler/plan.ts";
+import { type Ctx, EMPLOYER_ROLES } from "./context.ts";
+import type { Repos } from "./ports.ts";
+import { type RoleChange, roleChanges } from "./role-changes.ts";
+
+/**
+ * A new AMO member presented at point 2 goes on the roster with the date they joined (today when none is given),
+ * so their training is reminded. Roles are not to be seized through a form: only the employer (or the stand-in)
+ * may give a role to someone already on the roster with another one, or name an employer. A person written in by
+ * name only has no platform id to be reached at, and stays in the record alone.
+ */
+export async function joinRoster(
+  r: Repos,
+  ctx: Ctx,
+  data: EntryData["amo_member"],
+  now: Date,
+): Promise<RoleChange[]> {
+  const userId = data.person.id;
+  if (!userId) return [];
+  const before = await r.members.list(ctx.workspace.id);
+  const existing = before.find((m) => m.userId === userId);
+  const actorRole = before.find((m) => m.userId === ctx.actor.userId)?.role;
+  const byEmployer = actorRole !== undefined && EMPLOYER_ROLES.includes(actorRole);
+  const changesRole = existing !== undefined && existing.role !== data.role;
+  const takesEmployerRole = EMPLOYER_ROLES.includes(data.role);
+  if (!byEmployer && (takesEmployerRole || (changesRole && existing.role !== "other"))) return [];
+  const member = {
+    userId,
+    name: data.person.name,
+    role: data.role,
+    joinedAmoOn: data.joinedOn ?? localDateOf(now, ctx.workspace.timeZone),
+  };
+  await r.members.upsert(ctx.workspace.id, member);
+  await planTraining(r, ctx.workspace, [member], now);
+  const changes = roleChanges(existing ? [existing] : [], [member]);
+  for (const change of changes)
+    await r.audit.write(ctx.workspace.id, ctx.actor.userId, "member.role", change.userId, {
+      from: change.from,
+      to: change.to,
+      point: 2,
+    });
+  return changes;
+}
