@@ -62,6 +62,8 @@ export const ACTIONS = {
   /** Skips the point: it stays open for entries and shows as skipped in the summary. */
   skip: action("point_skip", "button", move),
   next: action("point_next", "button", move),
+  /** Goes to point `p`: from the completeness check, back to where a missing item is dealt with. */
+  goto: action("point_goto", "button", move),
   /** Concludes; from the last point's message or from the board. */
   conclude: action("discussion_conclude", "button", { d: discussion, v: version, p: point.optional() }),
   /** Asks why the discussion is concluded although something is missing. */

@@ -6,6 +6,7 @@ import { planApv, planEntry } from "../scheduler/plan.ts";
 import { reviseAfterChange } from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { invalidInput } from "./date-problems.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { publishSummary } from "./summary.ts";
@@ -60,7 +61,7 @@ export interface ChangeOptions {
 export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
   refusePastDeadline(deps, ctx, valid.value, null);
 }
 
@@ -72,7 +73,7 @@ export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: strin
   const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
   if (!existing) throw new AppError("not_found", "error.not_found");
   const valid = validateEntry(existing.kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
   refusePastDeadline(deps, ctx, valid.value, existing.deadline);
 }
 
@@ -86,7 +87,7 @@ export async function record(
 ): Promise<EntryResult> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
@@ -188,7 +189,7 @@ export async function editEntry(
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
     const valid = validateEntry(existing.kind, input.data);
-    if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+    if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
@@ -230,7 +231,7 @@ function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string
   const deadline = (data as { deadline?: unknown }).deadline;
   if (typeof deadline !== "string" || deadline === current) return;
   if (deadline < localDateOf(deps.now(), ctx.workspace.timeZone)) {
-    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "date_in_past" } });
+    throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
   }
 }
 

@@ -1,3 +1,4 @@
+import { localDateOf } from "../domain/calendar.ts";
 import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
@@ -5,6 +6,7 @@ import { planEntry } from "../scheduler/plan.ts";
 import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { invalidInput } from "./date-problems.ts";
 import { reviveEntry } from "./entries.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf } from "./summary.ts";
@@ -54,10 +56,10 @@ export async function setEntryStatus(
 }
 
 /** The checks a new deadline gets before the database is asked: what a form can be told at once. */
-export function precheckPostpone(input: { deadline: string }): void {
-  if (!isValidIsoDate(input.deadline)) {
-    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "invalid_date" } });
-  }
+export function precheckPostpone(deps: Deps, ctx: Ctx, input: { deadline: string }): void {
+  if (!isValidIsoDate(input.deadline)) throw invalidInput(deps, ctx, { deadline: { code: "invalid_date" } });
+  if (input.deadline < localDateOf(deps.now(), ctx.workspace.timeZone))
+    throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
 }
 
 /** Moves an open decision's or goal's deadline. */
@@ -67,7 +69,7 @@ export async function postpone(
   input: { entryId: string; deadline: string },
   key: string | null,
 ): Promise<Entry> {
-  precheckPostpone(input);
+  precheckPostpone(deps, ctx, input);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await r.entries.get(ctx.workspace.id, input.entryId);
     if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");

@@ -61,7 +61,7 @@ function setupCases(deps: Deps, changing: Changing) {
     precheckSetup,
     precheckSchedule: bind(deps, scheduling.precheckSchedule),
     precheckConclude: concludeCases.precheckConclude,
-    precheckPostpone: followUp.precheckPostpone,
+    precheckPostpone: bind(deps, followUp.precheckPostpone),
     precheckEdit: bind(deps, entries.precheckEdit),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
   };
@@ -125,6 +125,7 @@ export {
   type UserAction,
 } from "./actions.ts";
 export type * from "./chat-port.ts";
+export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";

@@ -127,8 +127,8 @@ export type EntryData = { [K in EntryKind]: z.output<(typeof entrySchemas)[K]> }
 export type FieldProblem =
   | { code: "required" }
   | { code: "too_long"; max: number }
-  | { code: "invalid_date" }
-  | { code: "date_in_past" }
+  | { code: "invalid_date"; example?: string }
+  | { code: "date_in_past"; example?: string }
   | { code: "invalid_number" }
   | { code: "invalid_choice" }
   | { code: "reason_required" }

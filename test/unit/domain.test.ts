@@ -103,18 +103,55 @@ describe("the completeness check", () => {
   };
   const goal = { point: 8, kind: "goal" as const, data: { text: "Mål", successCriterion: "Kriterium" } };
 
-  it("lists the legal minimum before good practice", () => {
-    const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], entries: [] });
+  it("lists the legal minimum apart from good practice, each in agenda order", () => {
+    const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(result.complete).toBe(false);
-    expect(result.legal).toContain("supplementary_training_discussed");
-    expect(result.legal).not.toContain("expertise_discussed");
-    expect(result.goodPractice).toEqual(["minute_taker", "accident_overview", "apv_status", "instruction"]);
+    expect(result.legal).toEqual([
+      "last_year_goals_assessed",
+      "coming_year_planned",
+      "goals_set",
+      "meeting_interval",
+      "supplementary_training_discussed",
+    ]);
+    expect(result.goodPractice).toEqual([
+      "minute_taker",
+      "apv_status",
+      "instruction",
+      "accident_overview",
+      "convener",
+      "acute_handling",
+      "information",
+    ]);
   });
 
   it("asks small workplaces about expertise instead of AMO training", () => {
-    const result = checkCompleteness({ headcount: 5, carriedGoalIds: [], entries: [] });
+    const result = checkCompleteness({ headcount: 5, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(result.legal).toContain("expertise_discussed");
     expect(result.legal).not.toContain("supplementary_training_discussed");
+  });
+
+  it("calls the convener, acute handling and information good practice, never law", () => {
+    const plan = { ...cooperation, data: { meetingInterval: "Hver måned" } } as never;
+    const result = checkCompleteness({
+      headcount: 20,
+      carriedGoalIds: [],
+      firstYear: false,
+      entries: [plan],
+    });
+    expect(result.legal).not.toContain("meeting_interval");
+    for (const advice of ["convener", "acute_handling", "information"] as const) {
+      expect(result.legal as string[]).not.toContain(advice);
+      expect(result.goodPractice).toContain(advice);
+    }
+  });
+
+  it("answers last year's goals in a first year: there are none to assess", () => {
+    const first = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: true, entries: [] });
+    expect(first.legal).not.toContain("last_year_goals_assessed");
+    expect(first.firstYear).toBe(true);
+    const later = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
+    expect(later.legal).toContain("last_year_goals_assessed");
+    expect(later.firstYear).toBe(false);
   });
 
   it("needs a verdict on every carried goal", () => {
@@ -123,7 +160,7 @@ describe("the completeness check", () => {
       kind: "goal_verdict" as const,
       data: { goalId: "g1", goalText: "x", verdict: "reached" as const, carryOn: false },
     };
-    const base = { headcount: 5, entries: [cooperation, goal, verdict] };
+    const base = { headcount: 5, firstYear: false, entries: [cooperation, goal, verdict] };
     expect(checkCompleteness({ ...base, carriedGoalIds: ["g1", "g2"] }).legal).toContain(
       "last_year_goals_assessed",
     );
@@ -136,6 +173,7 @@ describe("the completeness check", () => {
     const result = checkCompleteness({
       headcount: 5,
       carriedGoalIds: [],
+      firstYear: false,
       entries: [
         cooperation,
         goal,

@@ -7,7 +7,7 @@ import { approve } from "./approve.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
 import { openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
-import { next, previous, skip } from "./move.ts";
+import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
 import { saveForm } from "./save.ts";
@@ -27,6 +27,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   previous,
   skip,
   next,
+  goto,
   conclude,
   concludeAnyway,
   concludeReason: concludeWithReason,

@@ -1,6 +1,6 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
-import type { Ctx } from "../../../src/app/index.ts";
+import { type Ctx, checkText } from "../../../src/app/index.ts";
 import { formatDate, formatDateTime } from "../../../src/i18n/index.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
 import { summaryCards } from "../draw/summary.ts";
@@ -64,10 +64,7 @@ const status: Answer = async (asked, command) => {
   const l = asked.ctx.workspace.language;
   const report = await asked.deps.core.status(asked.ctx, yearOf(command));
   if (!report.discussion) return say(asked, t(l, "command.status_none", { year: report.year }));
-  const missing = report.completeness?.legal.map((r) => `• ${t(l, `legal.${r}`)}`) ?? [];
-  const progress = missing.length
-    ? `${t(l, "completeness.legal")}:\n${missing.join("\n")}`
-    : t(l, "completeness.all_good");
+  const progress = report.completeness ? checkText(l, report.completeness) : t(l, "completeness.all_good");
   const state = t(l, `status.${report.discussion.status}`);
   await say(asked, t(l, "command.status", { year: report.year, status: state, progress }));
 };

@@ -7,6 +7,7 @@ import * as decision from "./actions/decision.ts";
 import * as entryDone from "./actions/entry-done.ts";
 import * as entryPostpone from "./actions/entry-postpone.ts";
 import * as goal from "./actions/goal.ts";
+import * as goto from "./actions/goto.ts";
 import * as next from "./actions/next.ts";
 import * as note from "./actions/note.ts";
 import * as pointForm from "./actions/point-form.ts";
@@ -32,6 +33,7 @@ const LISTENERS = {
     goal,
     pointForm,
     next,
+    goto,
     previous,
     skip,
     conclude,
