@@ -2,6 +2,8 @@ import { localDateOf } from "../domain/calendar.ts";
 import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
+import type { Language } from "../domain/types.ts";
+import { formatDate, t } from "../i18n/index.ts";
 import { planEntry } from "../scheduler/plan.ts";
 import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
@@ -18,7 +20,11 @@ export interface OpenItem extends ViewEntry {
   year: number;
   point: number;
   ownerId: string | null;
+  /** The owner's name as the form recorded it. */
+  ownerName: string | null;
   deadline: string | null;
+  /** Open past its deadline. */
+  overdue: boolean;
 }
 
 /** Every open decision and goal of the workspace, soonest deadline first. */
@@ -27,13 +33,27 @@ export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
     await requireReader(r, ctx);
     return r.entries.open(ctx.workspace.id);
   });
+  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
   return open.map((e) => ({
     ...viewEntry(e, ctx.workspace),
     year: e.year,
     point: e.point,
     ownerId: e.ownerId,
+    ownerName: (e.data as { owner?: { name?: string } }).owner?.name ?? null,
     deadline: e.deadline,
+    overdue: e.deadline !== null && e.deadline < today,
   }));
+}
+
+/** One open item as the follow-up lists it: what, then who answers for it, by when, and how it stands. */
+export function openItemText(language: Language, timeZone: string, item: OpenItem): string {
+  const none = t(language, "followup.none");
+  const facts = [
+    `${t(language, "followup.owner")}: ${item.ownerName ?? none}`,
+    `${t(language, "followup.deadline")}: ${item.deadline ? formatDate(language, item.deadline, timeZone) : none}`,
+    `${t(language, "followup.status")}: ${t(language, item.overdue ? "followup.overdue" : "followup.open")}`,
+  ];
+  return `${item.year} · ${item.described.label}: ${item.described.text}\n${facts.join(" · ")}`;
 }
 
 /** Marks a decision or goal done (or open again). Anyone in the workspace may; the audit log says who. */

@@ -129,6 +129,7 @@ export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
+export { type OpenItem, openItemText } from "./follow-up.ts";
 export {
   type FieldSpec,
   type FieldValue,

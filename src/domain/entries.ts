@@ -49,16 +49,17 @@ export type Person = z.infer<typeof personSchema>;
 
 export const entrySchemas = {
   note: z.strictObject({ text: text(LIMITS.long) }),
+  // Without an owner and a deadline nothing follows a decision up; a goal needs a way to judge it and a date.
   decision: z.strictObject({
     text: text(LIMITS.medium),
-    owner: personSchema.optional(),
-    deadline: isoDate.optional(),
+    owner: personSchema,
+    deadline: isoDate,
   }),
   goal: z.strictObject({
     text: text(LIMITS.medium),
     successCriterion: text(LIMITS.medium),
     owner: personSchema.optional(),
-    deadline: isoDate.optional(),
+    deadline: isoDate,
   }),
   minute_taker: z.strictObject({ person: personSchema }),
   amo_member: z.strictObject({

@@ -101,7 +101,11 @@ describe("the completeness check", () => {
       informEveryone: "intra",
     },
   };
-  const goal = { point: 8, kind: "goal" as const, data: { text: "Mål", successCriterion: "Kriterium" } };
+  const goal = {
+    point: 8,
+    kind: "goal" as const,
+    data: { text: "Mål", successCriterion: "Kriterium", deadline: "2027-05-01" },
+  };
 
   it("lists the legal minimum apart from good practice, each in agenda order", () => {
     const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
@@ -197,7 +201,7 @@ describe("the completeness check", () => {
         { point: 5, kind: "note", data: { text: "Instruktion ok" } },
       ],
     });
-    expect(result).toEqual({ complete: true, legal: [], goodPractice: [] });
+    expect(result).toEqual({ complete: true, legal: [], goodPractice: [], firstYear: false });
   });
 });
 
@@ -323,7 +327,7 @@ describe("the written summary in English", () => {
     expect(md).toContain("- Less noise (Open)");
     expect(md).toContain("  - success criterion: Below 55 dB in April");
     expect(md).toContain("10 December 2026 at 10:00");
-    expect(md).toContain("How often you meet is decided. (point 9)");
+    expect(md).toContain("How you cooperate and how often you meet has not been decided (point 9)");
     expect(md).toContain(
       "Concluded by Mette Hansen although something was missing. Reason: Continued in January",
     );

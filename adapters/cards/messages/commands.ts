@@ -1,7 +1,8 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
 import { type Ctx, checkText } from "../../../src/app/index.ts";
-import { formatDate, formatDateTime } from "../../../src/i18n/index.ts";
+import { formatDateTime } from "../../../src/i18n/index.ts";
+import { followUpCards } from "../draw/followup.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
 import { summaryCards } from "../draw/summary.ts";
 import { type CardDeps, hostConversation, type Inbound, keyOf } from "../inbound.ts";
@@ -74,13 +75,7 @@ const followup: Answer = async (asked) => {
   const l = ctx.workspace.language;
   const open = await deps.core.listOpen(ctx);
   if (open.length === 0) return say(asked, t(l, "command.no_open_items"));
-  const lines = open.map((o) => {
-    const due = o.deadline
-      ? ` (${t(l, "summary.deadline")}: ${formatDate(l, o.deadline, ctx.workspace.timeZone)})`
-      : "";
-    return `• ${o.year}, ${o.described.label}: ${o.described.text}${due}`;
-  });
-  await say(asked, `${t(l, "command.open_items")}\n${lines.join("\n")}`);
+  await asked.inbound.reply({ cards: followUpCards(l, ctx.workspace.timeZone, open) });
 };
 
 const summary: Answer = async (asked, command) => {
