@@ -1,7 +1,9 @@
 import { type FormKind, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
+import { LIMITS } from "../../../src/domain/entries.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
+import { textLimit } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
 import { t } from "../texts.ts";
 import { formKindFor } from "./kinds.ts";
@@ -63,11 +65,10 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
     {
       type: "Input.Text",
       id: "f.text",
-      label: t(l, "form.note.text"),
+      label: `${t(l, "form.note.text")} (${t(l, "form.limit", { max: LIMITS.long })})`,
       isMultiline: true,
-      maxLength: 3000,
       isRequired: true,
-      errorMessage: t(l, "problem.required"),
+      ...textLimit(LIMITS.long, true, l),
     },
     actionSet([
       execute(t(l, "form.submit"), ACTIONS.saveEntry, { d: discussionId, k: "pre_input" }, "positive"),

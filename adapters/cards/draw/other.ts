@@ -19,7 +19,7 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
-import { INPUT } from "./form.ts";
+import { INPUT, textLimit } from "./form.ts";
 
 export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
   const l = view.language;
@@ -106,11 +106,10 @@ export function completenessCard(view: CompletenessView, error?: string): Adapti
   body.push({
     type: "Input.Text",
     id: `${INPUT}reason`,
-    label: t(l, "conclude.reason"),
+    label: `${t(l, "conclude.reason")} (${t(l, "form.limit", { max: 1000 })})`,
     isMultiline: true,
-    maxLength: 1000,
     isRequired: true,
-    errorMessage: t(l, "teams.conclude_reason_required"),
+    ...textLimit(1000, true, l),
   });
   body.push(
     actionSet([

@@ -116,12 +116,14 @@
       if (!(action instanceof AC.ExecuteAction || action instanceof AC.SubmitAction)) return;
       holder.setAttribute("aria-busy", "true");
       try {
-        await api("/local/action", {
+        const answer = await api("/local/action", {
           messageId: message.id,
           card: index,
           verb: action.verb ?? "",
           data: action.data ?? {},
         });
+        // A refusal is shown to this person alone (and kept in their direct messages), never in the channel.
+        if (answer.refusal) showStatus(answer.refusal);
       } catch (error) {
         showStatus(error.message);
       } finally {
@@ -134,7 +136,30 @@
     holder.dataset.testid = "card";
     const rendered = card.render();
     if (rendered) holder.append(rendered);
+    addCounters(card);
     return holder;
+  }
+
+  // A text's limit travels as the pattern "^[\s\S]{0,N}$" (maxLength would cut a pasted text off): shown here as a
+  // running count, so the writer sees the limit before the card refuses to send more.
+  function addCounters(card) {
+    for (const input of card.getAllInputs()) {
+      const limit = /^\^\[\\s\\S\]\{0,(\d+)\}\$$/.exec(input.regex || "");
+      const control = input.renderedInputControlElement;
+      if (!limit || !control) continue;
+      const max = Number(limit[1]);
+      const counter = document.createElement("div");
+      counter.className = "counter";
+      counter.dataset.testid = "counter";
+      const update = () => {
+        const used = control.value.length;
+        counter.textContent = text("counter", { used, max });
+        counter.classList.toggle("over", used > max);
+      };
+      control.addEventListener("input", update);
+      update();
+      control.after(counter);
+    }
   }
 
   // Messages

@@ -9,6 +9,8 @@ export const flow = section(
       "En beslutning skal have en ansvarlig og en frist. Så ved alle, hvem der sørger for den, og botten minder den ansvarlige om den, før fristen er nået.",
     "form.goal.why":
       "Et mål skal have et succeskriterium og en frist. Så kan I til næste år vurdere, om det blev nået, og botten minder jer om det undervejs.",
+    "form.limit": "højst {max} tegn",
+    "problem.required_within": "Skal udfyldes, med højst {max} tegn.",
     "followup.owner": "Ansvarlig",
     "followup.deadline": "Frist",
     "followup.status": "Status",
@@ -25,6 +27,8 @@ export const flow = section(
       "A decision needs an owner and a deadline. Then everyone knows who sees to it, and the bot reminds the owner before the deadline.",
     "form.goal.why":
       "A goal needs a success criterion and a deadline. Then you can judge next year whether it was reached, and the bot reminds you along the way.",
+    "form.limit": "at most {max} characters",
+    "problem.required_within": "Required, at most {max} characters.",
     "followup.owner": "Owner",
     "followup.deadline": "Deadline",
     "followup.status": "Status",
