@@ -3,6 +3,7 @@ import { localDateOf } from "../domain/calendar.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
 import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
+import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
@@ -29,6 +30,8 @@ export interface RecordInput {
   data: unknown;
   /** form, thread or pre_input */
   source?: string;
+  /** A confirmed addition to a concluded discussion ("Tilføj til referatet"): the only way to change its record. */
+  amend?: boolean;
 }
 
 export interface EntryResult {
@@ -92,8 +95,11 @@ export async function record(
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const discussion = await editableDiscussion(r, ctx, input.discussionId, {
+      preInput: input.source === "pre_input",
+      amend: input.amend === true,
+    });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
@@ -117,10 +123,24 @@ export async function record(
       kind,
       point: input.point,
     });
-    await reviseAfterChange(r, ctx, discussion);
-    return entry;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry, revision, discussion };
   });
-  return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
+  if (!replayed) await announce(deps, ctx, value);
+  return afterChange(deps, ctx, reviveEntry(value.entry), summaryMayChange, options);
+}
+
+/** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
+interface Changed {
+  entry: Entry;
+  revision: Revision | null;
+  discussion: Discussion;
+}
+
+/** A change to a concluded record is told in the channel, once (a replayed request tells no one again). */
+async function announce(deps: Deps, ctx: Ctx, changed: Changed): Promise<void> {
+  if (changed.revision)
+    await announceAmendment(deps, ctx, changed.discussion, changed.entry.point, changed.revision);
 }
 
 /**
@@ -183,11 +203,11 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
 export async function editEntry(
   deps: Deps,
   ctx: Ctx,
-  input: { entryId: string; data: unknown },
+  input: { entryId: string; data: unknown; amend?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
@@ -201,29 +221,31 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
-    await reviseAfterChange(r, ctx, discussion);
-    return entry;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry, revision, discussion };
   });
-  return afterChange(deps, ctx, reviveEntry(value));
+  if (!replayed) await announce(deps, ctx, value);
+  return afterChange(deps, ctx, reviveEntry(value.entry));
 }
 
 export async function removeEntry(
   deps: Deps,
   ctx: Ctx,
-  input: { entryId: string },
+  input: { entryId: string; amend?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     await r.entries.remove(ctx.workspace.id, existing.id);
     await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
-    await reviseAfterChange(r, ctx, discussion);
-    return existing;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry: existing, revision, discussion };
   });
-  return afterChange(deps, ctx, reviveEntry(value));
+  if (!replayed) await announce(deps, ctx, value);
+  return afterChange(deps, ctx, reviveEntry(value.entry));
 }
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */
@@ -258,12 +280,14 @@ async function editableDiscussion(
   r: Repos,
   ctx: Ctx,
   discussionId: string,
-  preInput: boolean,
+  how: { preInput: boolean; amend: boolean },
 ): Promise<Discussion> {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId, true);
   if (!discussion) throw new AppError("not_found", "error.not_found");
-  if (discussion.status === "planned" && !preInput) throw new AppError("refused", "refusal.not_running");
-  // A change after concluding is allowed: it writes the next version of the summary (reviseAfterChange).
+  if (discussion.status === "planned" && !how.preInput) throw new AppError("refused", "refusal.not_running");
+  // A concluded record changes only by a confirmed amendment, which writes the summary's next version.
+  const concluded = discussion.status === "concluded" || discussion.status === "approved";
+  if (concluded && !how.amend) throw new AppError("refused", "refusal.concluded_use_amend");
   return discussion;
 }
 
@@ -271,10 +295,11 @@ async function ownEntry(
   r: Repos,
   ctx: Ctx,
   entryId: string,
+  amend: boolean,
 ): Promise<{ entry: Entry; discussion: Discussion }> {
   const entry = await r.entries.get(ctx.workspace.id, entryId);
   if (!entry) throw new AppError("not_found", "error.not_found");
-  const discussion = await editableDiscussion(r, ctx, entry.discussionId, true);
+  const discussion = await editableDiscussion(r, ctx, entry.discussionId, { preInput: true, amend });
   if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
     throw new AppError("forbidden", "error.not_author");
   }

@@ -50,7 +50,7 @@ export async function editThreadReply(
   );
 }
 
-/** A reply deleted in the chat: its note goes too (after concluding, as any change, in the summary's next version). */
+/** A reply deleted in the chat: its note goes too, while the discussion is not concluded. */
 export async function removeThreadReply(
   deps: Deps,
   ctx: Ctx,
@@ -59,8 +59,9 @@ export async function removeThreadReply(
   const recorded = await recordedReply(deps, ctx, input.channel, input.messageId);
   if (!recorded) return null;
   const key = `thread-delete:${input.channel}:${input.messageId}`;
+  // A concluded record keeps the note: only a confirmed amendment changes it.
   return removeEntry(deps, ctx, { entryId: recorded }, key).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") return null;
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "refused")) return null;
     throw error;
   });
 }

@@ -15,7 +15,7 @@ const opening =
   (kind: "note" | "decision" | "goal"): ActionHandler =>
   async (args) => {
     const { meta } = readSubmit(args.data, ACTIONS[kind], [], args.ctx.workspace.language);
-    return formUnderPoint(args, meta.d, meta.p, kind);
+    return formUnderPoint(args, meta.d, meta.p, kind, meta.a === 1);
   };
 
 export const openNote = opening("note");
@@ -28,12 +28,34 @@ export async function openPointForm(args: ActionArgs): Promise<AdaptiveCard> {
   const { meta } = readSubmit(args.data, ACTIONS.pointForm, [], l);
   const kind = formKindFor(meta.f, meta.p);
   if (!kind) throw new BadSubmit(t(l, "teams.bad_submit"));
-  return formUnderPoint(args, meta.d, meta.p, kind);
+  return formUnderPoint(args, meta.d, meta.p, kind, meta.a === 1);
 }
 
-async function formUnderPoint(args: ActionArgs, discussionId: string, point: number, kind: FormKind) {
+/** "Add to the minutes" on a concluded point: what adding means, and the point's forms to add with. */
+export async function openAmend(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.amend, [], l);
+  const text = t(l, "amend.choose", { point: meta.p });
+  return (
+    (await currentPointCard(args, meta.d, meta.p, { amending: true, notice: { text, tone: "good" } })) ??
+    messageCard(t(l, "error.not_found"), "attention")
+  );
+}
+
+async function formUnderPoint(
+  args: ActionArgs,
+  discussionId: string,
+  point: number,
+  kind: FormKind,
+  amend: boolean,
+) {
+  const l = args.ctx.workspace.language;
   const context = await args.deps.core.formContext(args.ctx, discussionId, kind);
-  const form = { spec: formSpec(kind, context), members: context.members };
+  const plain = formSpec(kind, context);
+  const spec = amend
+    ? { ...plain, intro: [t(l, "amend.form_intro"), plain.intro].filter(Boolean).join("\n") }
+    : plain;
+  const form = { spec, members: context.members, amend };
   return (
     (await currentPointCard(args, discussionId, point, { form })) ??
     messageCard(t(args.ctx.workspace.language, "error.not_found"), "attention")

@@ -6,7 +6,7 @@ import { t } from "../texts.ts";
 import { approve } from "./approve.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
-import { openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
+import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
 import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
@@ -23,6 +23,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   goal: openGoal,
   pointForm: openPointForm,
   saveEntry: saveForm,
+  amend: openAmend,
   closeForm: refresh,
   previous,
   skip,

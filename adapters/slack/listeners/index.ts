@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.ts";
+import * as amend from "./actions/amend.ts";
 import * as approve from "./actions/approve.ts";
 import * as conclude from "./actions/conclude.ts";
 import * as concludeAnyway from "./actions/conclude-anyway.ts";
@@ -38,6 +39,7 @@ const LISTENERS = {
     skip,
     conclude,
     concludeAnyway,
+    amend,
     approve,
     start,
     preInput,

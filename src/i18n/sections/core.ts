@@ -55,7 +55,8 @@ export const core = section(
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "ingen rolle",
     "problem.required": "Skal udfyldes.",
-    "problem.too_long": "Teksten er for lang: højst {max} tegn. Intet er gemt eller skåret af; kort den ned, eller del den op.",
+    "problem.too_long":
+      "Teksten er for lang: højst {max} tegn. Intet er gemt eller skåret af; kort den ned, eller del den op.",
     "problem.invalid_date": "Ikke en gyldig dato. Skriv fx 24-11-2026.",
     "problem.date_in_past": "Datoen er overstået. Vælg en dato fra i dag og frem.",
     "problem.invalid_number": "Skriv et helt tal, 0 eller mere.",
@@ -119,7 +120,8 @@ export const core = section(
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "no role",
     "problem.required": "Required.",
-    "problem.too_long": "The text is too long: at most {max} characters. Nothing was saved or cut; shorten it or split it up.",
+    "problem.too_long":
+      "The text is too long: at most {max} characters. Nothing was saved or cut; shorten it or split it up.",
     "problem.invalid_date": "Not a valid date. Write e.g. 24-11-2026.",
     "problem.date_in_past": "That date has passed. Choose a date from today on.",
     "problem.invalid_number": "Enter a whole number, 0 or more.",

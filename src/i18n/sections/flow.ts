@@ -17,6 +17,23 @@ export const flow = section(
     "followup.none": "ikke angivet",
     "followup.open": "åben",
     "followup.overdue": "åben, fristen er passeret",
+    "refusal.concluded_use_amend":
+      "Drøftelsen er afsluttet, og referatet er skrevet, så det ændres ikke ved et klik. Skal der tilføjes noget, så brug “Tilføj til referatet” på punktet: det bliver en ny version, som skal godkendes igen.",
+    "amend.button": "Tilføj til referatet",
+    "amend.confirm_title": "Tilføj til referatet?",
+    "amend.confirm_text":
+      "Referatet er afsluttet. Det, du tilføjer, bliver en ny version af referatet, og kanalen får besked. Den nye version skal godkendes igen.",
+    "amend.confirm_yes": "Ja, tilføj",
+    "amend.confirm_no": "Fortryd",
+    "amend.choose":
+      "Du tilføjer til referatet under punkt {point}. Når du gemmer, bliver det en ny version, som skal godkendes igen. Hvad vil du tilføje?",
+    "amend.form_intro":
+      "Tilføjelse til det afsluttede referat: det bliver en ny version, som skal godkendes igen.",
+    "amend.announced":
+      "{actor} har tilføjet til referatet under punkt {point} ({title}). Referatet er nu version {version} og er ikke godkendt endnu. {names}: godkend venligst den nye version.",
+    "amend.announced_nobody":
+      "{actor} har tilføjet til referatet under punkt {point} ({title}). Referatet er nu version {version} og er ikke godkendt endnu.",
+    "point.final": "Drøftelsen er afsluttet. Sådan står punktet i referatet.",
     "refusal.already_concluded":
       "Drøftelsen er allerede afsluttet, og referatet ligger i kanalen. Der er ikke mere at gøre her.",
   },
@@ -35,6 +52,23 @@ export const flow = section(
     "followup.none": "not given",
     "followup.open": "open",
     "followup.overdue": "open, past its deadline",
+    "refusal.concluded_use_amend":
+      "The discussion is concluded and its minutes written, so a click does not change them. To add something, use “Add to the minutes” on the point: it makes a new version, which must be approved again.",
+    "amend.button": "Add to the minutes",
+    "amend.confirm_title": "Add to the minutes?",
+    "amend.confirm_text":
+      "The minutes are concluded. What you add makes a new version of the minutes, and the channel is told. The new version must be approved again.",
+    "amend.confirm_yes": "Yes, add",
+    "amend.confirm_no": "Cancel",
+    "amend.choose":
+      "You are adding to the minutes under point {point}. When you save, it makes a new version, which must be approved again. What do you want to add?",
+    "amend.form_intro":
+      "An addition to the concluded minutes: it makes a new version, which must be approved again.",
+    "amend.announced":
+      "{actor} has added to the minutes under point {point} ({title}). The minutes are now version {version} and not yet approved. {names}: please approve the new version.",
+    "amend.announced_nobody":
+      "{actor} has added to the minutes under point {point} ({title}). The minutes are now version {version} and not yet approved.",
+    "point.final": "The discussion is concluded. This is how the point stands in the minutes.",
     "refusal.already_concluded":
       "The discussion is already concluded, and the minutes are in the channel. There is nothing more to do here.",
   },
