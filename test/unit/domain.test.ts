@@ -223,6 +223,7 @@ describe("entry validation", () => {
     if (r.ok) return;
     expect(r.problems).toEqual({
       text: { code: "required" },
+      owner: { code: "required" },
       deadline: { code: "invalid_date" },
       extra: { code: "unknown_field" },
     });
