@@ -127,7 +127,7 @@ export async function record(
     return { entry, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);
-  return afterChange(deps, ctx, reviveEntry(value.entry), summaryMayChange, options);
+  return afterChange(deps, ctx, entryOf(value), summaryMayChange, options);
 }
 
 /** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
@@ -135,6 +135,11 @@ interface Changed {
   entry: Entry;
   revision: Revision | null;
   discussion: Discussion;
+}
+
+/** The entry a change's result holds; a result stored (and replayed) from before it held more is the entry itself. */
+function entryOf(value: Changed | Entry): Entry {
+  return reviveEntry("entry" in value ? value.entry : value);
 }
 
 /** A change to a concluded record is told in the channel, once (a replayed request tells no one again). */
@@ -225,7 +230,7 @@ export async function editEntry(
     return { entry, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);
-  return afterChange(deps, ctx, reviveEntry(value.entry));
+  return afterChange(deps, ctx, entryOf(value));
 }
 
 export async function removeEntry(
@@ -245,7 +250,7 @@ export async function removeEntry(
     return { entry: existing, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);
-  return afterChange(deps, ctx, reviveEntry(value.entry));
+  return afterChange(deps, ctx, entryOf(value));
 }
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */

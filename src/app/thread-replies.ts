@@ -73,7 +73,9 @@ async function recordedReply(deps: Deps, ctx: Ctx, channel: string, messageId: s
   const result = await read(deps, (r) =>
     r.idempotency.result(ctx.workspace.id, replyKey(channel, messageId)),
   );
-  const id = (result as { id?: unknown } | null)?.id;
+  // The recorded change holds the entry; a result stored before it did is the entry itself.
+  const stored = result as { id?: unknown; entry?: { id?: unknown } } | null;
+  const id = stored?.entry?.id ?? stored?.id;
   return typeof id === "string" ? id : null;
 }
 
