@@ -1,5 +1,5 @@
 import type { Completeness } from "../domain/completeness.ts";
-import { transition } from "../domain/discussion.ts";
+import { POINT_COUNT, transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
 import { t } from "../i18n/index.ts";
 import { planCycle } from "../scheduler/plan.ts";
@@ -21,6 +21,7 @@ export type ConcludeResult =
     };
 
 const MAX_REASON = 1000;
+const ALL_POINTS = Array.from({ length: POINT_COUNT }, (_, i) => i + 1);
 
 /**
  * Concludes the discussion. With something missing it only reports what (nothing changes) unless the actor gives
@@ -75,7 +76,8 @@ export async function conclude(
     return { concluded: true as const, completeness, summaryVersion: summary.version };
   });
   if (!value.concluded) return value;
-  await syncDiscussion(deps, ctx.workspace, input.discussionId, [before.currentPoint ?? 11]);
+  // Every point's message shows its final state now, without buttons that record.
+  await syncDiscussion(deps, ctx.workspace, input.discussionId, ALL_POINTS);
   // The conclusion is stored either way; a summary that cannot be posted now is posted by the next sweep.
   const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId).catch((error) => {
     deps.log.warn("could not post the summary yet", { error: String(error) });
