@@ -1,7 +1,14 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
+import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
-import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
+import {
+  ENTRY_KINDS,
+  type EntryData,
+  type EntryKind,
+  type FieldProblem,
+  validateEntry,
+} from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
@@ -64,7 +71,7 @@ export interface ChangeOptions {
 export function precheck(deps: Deps, ctx: Ctx, input: RecordInput): void {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   refusePastDeadline(deps, ctx, valid.value, null);
 }
 
@@ -76,7 +83,7 @@ export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: strin
   const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
   if (!existing) throw new AppError("not_found", "error.not_found");
   const valid = validateEntry(existing.kind, input.data);
-  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
   refusePastDeadline(deps, ctx, valid.value, existing.deadline);
 }
 
@@ -90,7 +97,7 @@ export async function record(
 ): Promise<EntryResult> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
@@ -214,7 +221,7 @@ export async function editEntry(
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     const valid = validateEntry(existing.kind, input.data);
-    if (!valid.ok) throw invalidInput(deps, ctx, valid.problems);
+    if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
@@ -255,11 +262,26 @@ export async function removeEntry(
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */
 function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
-  const deadline = (data as { deadline?: unknown }).deadline;
-  if (typeof deadline !== "string" || deadline === current) return;
-  if (deadline < localDateOf(deps.now(), ctx.workspace.timeZone)) {
+  if (isPastDeadline(deps, ctx, data, current))
     throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
-  }
+}
+
+function isPastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): boolean {
+  const deadline = (data as { deadline?: unknown } | null)?.deadline;
+  if (typeof deadline !== "string" || deadline === current || !isValidIsoDate(deadline)) return false;
+  return deadline < localDateOf(deps.now(), ctx.workspace.timeZone);
+}
+
+/** Refused fields, with a past deadline named too, so every problem is told at once rather than one by one. */
+function refusal(
+  deps: Deps,
+  ctx: Ctx,
+  problems: Record<string, FieldProblem>,
+  data: unknown,
+  current: string | null,
+): AppError {
+  const past = !problems.deadline && isPastDeadline(deps, ctx, data, current);
+  return invalidInput(deps, ctx, past ? { ...problems, deadline: { code: "date_in_past" } } : problems);
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
