@@ -1,6 +1,6 @@
 import { parseCommand } from "../../src/app/commands.ts";
 import { helpText } from "../../src/app/help.ts";
-import type { Core, Ctx, Logger, Place } from "../../src/app/index.ts";
+import { ACTIONS, type Core, type Ctx, type Logger, type Place } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { onCardAction } from "../cards/actions/index.ts";
 import type { AdaptiveCard } from "../cards/draw/card.ts";
@@ -114,7 +114,9 @@ function pointOf(card: unknown): number | null {
   if (!card || typeof card !== "object") return null;
   const node = card as Record<string, unknown>;
   const p = (node.data as { p?: unknown } | undefined)?.p;
-  if (node.type === "Action.Execute" && Number.isInteger(p)) return p as number;
+  // The check's "go to point" buttons name where they lead, not which point the card is.
+  if (node.type === "Action.Execute" && node.verb !== ACTIONS.goto.id && Number.isInteger(p))
+    return p as number;
   return pointOf(Object.values(node).filter((v) => typeof v === "object"));
 }
 
@@ -160,6 +162,8 @@ export async function act(
     });
     return { card, refusal };
   }
+  // Going to a point answers with that point, which has its own message; the check pressed is refreshed by the move.
+  if (input.verb === ACTIONS.goto.id) return { card, refusal: null };
   const pressed = pointOf(message.body.cards[input.cardIndex]);
   const answered = pointOf(card);
   if (pressed === null || answered === null || pressed === answered) {

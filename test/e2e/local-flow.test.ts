@@ -112,6 +112,17 @@ describe("the local channel: bad input answered truthfully and privately, in Eng
     const private_ = page.all().filter((m) => m.channel === "direct");
     expect(private_.map((m) => messageText(m)).join("\n")).toContain("You may not do that");
 
+    // The check, in the channel where the conclude was pressed: law first, each item with a way back to its point.
+    await page.press(METTE, point(11), "Conclude the discussion");
+    const check = page.get("Check before concluding");
+    expect(messageText(check)).toContain(
+      "- How you cooperate and how often you meet has not been decided (point 9)",
+    );
+    await page.press(METTE, check, "Go to point 9");
+    expect((await repos(db).discussions.get(workspace.id, discussion.id))?.currentPoint).toBe(9);
+    // The pressed message is the point it was again, brought up to date by the move.
+    expect(messageText(page.messages.get(check.id)!)).toContain("Point 11 of 11");
+
     // The follow-up: what, who, by when and how it stands, with done and postpone; done marks it done.
     await page.command(METTE, "/arbejdsmiljø followup");
     const list = page.get("Open decisions and goals");

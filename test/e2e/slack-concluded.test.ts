@@ -143,4 +143,72 @@ describe("Slack: concluded means concluded", () => {
     const latest = await app.repos.summaries.latest(workspace.id, discussion.id);
     expect(latest?.content).toContain("Efter mødet: møderne holdes den første tirsdag i kvartalet.");
   });
+
+  it("lists open decisions with owner, deadline and status, each with done and postpone, in Danish and in English", async () => {
+    for (const language of ["da", "en"] as const) {
+      const { slack, workspace, discussion } = await app.started(language);
+      const { fake } = app;
+      const opened = await fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_decision", slack.button("point_decision").value),
+      );
+      await fake.after("chat.update", () =>
+        slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+          text: "Nye stole",
+          owner: REP.id,
+          deadline: "2027-01-15",
+        }),
+      );
+      const listed = await fake.after("respond", () => slack.command(EMPLOYER, "opfølgning"));
+      expect(listed.args.response_type).toBe("ephemeral");
+      expect(texts(listed)).toContain(
+        language === "da"
+          ? "Ansvarlig: Ali Nielsen · Frist: 15. januar 2027 · Status: åben"
+          : "Owner: Ali Nielsen · Deadline: 15 January 2027 · Status: open",
+      );
+      const [entry] = await app.entries(workspace.id, discussion.id);
+      const ids = buttonsOf(listed).map((b) => [b.action_id, JSON.parse(b.value as string)]);
+      expect(ids).toEqual([
+        ["entry_done", { e: entry?.id }],
+        ["entry_postpone", { e: entry?.id }],
+      ]);
+      await fake.after("chat.postEphemeral", () =>
+        slack.click(EMPLOYER, "entry_done", buttonsOf(listed)[0]?.value as string),
+      );
+      expect((await app.entries(workspace.id, discussion.id)).map((e) => e.status)).toEqual(["done"]);
+    }
+  });
+
+  it("checks in English too: the law apart from good practice, and the race lost told plainly", async () => {
+    const { slack, workspace, discussion } = await app.started("en");
+    const { fake } = app;
+    const check = await fake.after("chat.postEphemeral", () =>
+      slack.click(EMPLOYER, "discussion_conclude", slack.button("discussion_conclude").value),
+    );
+    const shown = texts(check);
+    expect(shown.indexOf("*Legal requirements*")).toBeLessThan(shown.indexOf("*Good practice*"));
+    expect(shown).toContain("• How you cooperate and how often you meet has not been decided (point 9)");
+    expect(shown).toContain("Go to point 9");
+    expect(shown).toContain("BFA's advice for a good discussion. These are not legal requirements.");
+    const anyway = slack.button("discussion_conclude_anyway").value;
+    const modal = await fake.after("views.open", () =>
+      slack.click(EMPLOYER, "discussion_conclude_anyway", anyway),
+    );
+    await slack.submit(EMPLOYER, modal.args.view as Record<string, unknown>, {
+      reason: "The rest in January",
+    });
+    await waitFor(
+      async () => (await app.repos.discussions.get(workspace.id, discussion.id))?.status === "concluded",
+    );
+    const late = await fake.after("chat.postEphemeral", () =>
+      slack.click(
+        EMPLOYER,
+        "discussion_conclude",
+        JSON.stringify({ d: discussion.id, v: discussion.version }),
+      ),
+    );
+    expect(late.args.user).toBe(EMPLOYER.id);
+    expect(String(late.args.text)).toBe(
+      "The discussion is already concluded, and the minutes are in the channel. There is nothing more to do here.",
+    );
+  });
 });
