@@ -109,7 +109,9 @@ function moveButtons(view: PointView): Element {
 function recordedElements(view: PointView): Element[] {
   const l = view.language;
   const body: Element[] = [];
-  if (view.entries.length === 0) body.push(subtle(t(l, "point.nothing_yet")));
+  const concluded = view.discussionStatus === "concluded" || view.discussionStatus === "approved";
+  if (view.entries.length === 0)
+    body.push(subtle(t(l, concluded ? "point.nothing_recorded" : "point.nothing_yet")));
   else {
     body.push(subheading(`${t(l, "point.recorded")} (${view.entryCount})`));
     if (view.entryCount > view.entries.length)
@@ -118,7 +120,8 @@ function recordedElements(view: PointView): Element[] {
       );
     for (const entry of view.entries) body.push(...entryElements(entry));
   }
-  body.push(subtle(t(l, "point.thread_hint")));
+  // A concluded record takes no more replies as notes: only "add to the minutes" changes it.
+  if (!concluded) body.push(subtle(t(l, "point.thread_hint")));
   return body;
 }
 

@@ -31,14 +31,16 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   blocks.push(divider(), ...recordedBlocks(view));
   if (isConcluded(view)) blocks.push(...finalBlocks(view));
   else if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));
-  blocks.push(context(t(l, "point.thread_hint")));
+  // A concluded record takes no more replies as notes: only "add to the minutes" changes it.
+  if (!isConcluded(view)) blocks.push(context(t(l, "point.thread_hint")));
   return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
 }
 
 /** What has been recorded at the point, the latest entries when there are many. */
 function recordedBlocks(view: PointView): KnownBlock[] {
   const l = view.language;
-  if (view.entries.length === 0) return [context(t(l, "point.nothing_yet"))];
+  if (view.entries.length === 0)
+    return [context(t(l, isConcluded(view) ? "point.nothing_recorded" : "point.nothing_yet"))];
   const earlier =
     view.entryCount > view.entries.length
       ? `_${t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })}_\n`

@@ -34,6 +34,7 @@ export const flow = section(
     "amend.announced_nobody":
       "{actor} har tilføjet til referatet under punkt {point} ({title}). Referatet er nu version {version} og er ikke godkendt endnu.",
     "point.final": "Drøftelsen er afsluttet. Sådan står punktet i referatet.",
+    "point.nothing_recorded": "Der blev ikke registreret noget under punktet.",
     "refusal.already_concluded":
       "Drøftelsen er allerede afsluttet, og referatet ligger i kanalen. Der er ikke mere at gøre her.",
   },
@@ -69,6 +70,7 @@ export const flow = section(
     "amend.announced_nobody":
       "{actor} has added to the minutes under point {point} ({title}). The minutes are now version {version} and not yet approved.",
     "point.final": "The discussion is concluded. This is how the point stands in the minutes.",
+    "point.nothing_recorded": "Nothing was recorded under this point.",
     "refusal.already_concluded":
       "The discussion is already concluded, and the minutes are in the channel. There is nothing more to do here.",
   },
