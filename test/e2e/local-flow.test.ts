@@ -69,7 +69,7 @@ describe("the local channel: bad input answered truthfully and privately, in Eng
     expect(text?.label).toBe("Note (at most 3000 characters)");
     expect(text?.regex).toBe("^[\\s\\S]{0,3000}$");
     expect(text?.maxLength).toBeUndefined();
-    expect(text?.errorMessage).toBe("Required, at most 3000 characters.");
+    expect(text?.errorMessage).toBe("Required, and at most 3000 characters.");
 
     // 7,440 characters are refused with the limit, and nothing is stored or cut.
     const long = "word-".repeat(1488);

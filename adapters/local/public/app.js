@@ -158,7 +158,8 @@
       };
       control.addEventListener("input", update);
       update();
-      control.after(counter);
+      // Under the field, not beside it: the renderer wraps the field in a row of its own.
+      (control.parentElement || control).after(counter);
     }
   }
 

@@ -10,7 +10,7 @@ export const flow = section(
     "form.goal.why":
       "Et mål skal have et succeskriterium og en frist. Så kan I til næste år vurdere, om det blev nået, og botten minder jer om det undervejs.",
     "form.limit": "højst {max} tegn",
-    "problem.required_within": "Skal udfyldes, med højst {max} tegn.",
+    "problem.required_within": "Skal udfyldes og må højst være {max} tegn.",
     "followup.owner": "Ansvarlig",
     "followup.deadline": "Frist",
     "followup.status": "Status",
@@ -46,7 +46,7 @@ export const flow = section(
     "form.goal.why":
       "A goal needs a success criterion and a deadline. Then you can judge next year whether it was reached, and the bot reminds you along the way.",
     "form.limit": "at most {max} characters",
-    "problem.required_within": "Required, at most {max} characters.",
+    "problem.required_within": "Required, and at most {max} characters.",
     "followup.owner": "Owner",
     "followup.deadline": "Deadline",
     "followup.status": "Status",
