@@ -81,6 +81,8 @@ async function recordedReply(deps: Deps, ctx: Ctx, channel: string, messageId: s
 
 /** A reply has no form fields to mark: what is wrong with it is said in a sentence of its own. */
 function asReplyError(error: unknown): never {
+  if (error instanceof AppError && error.messageKey === "refusal.concluded_use_amend")
+    throw new AppError("refused", "refusal.concluded_reply");
   const problem = error instanceof AppError ? error.problems.text : undefined;
   if (problem?.code === "too_long")
     throw new AppError("invalid", "error.reply_too_long", { max: problem.max }, { text: problem });

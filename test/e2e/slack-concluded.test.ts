@@ -38,7 +38,7 @@ describe("Slack: concluded means concluded", () => {
   afterAll(() => app.stop());
 
   it("checks honestly, tells the loser of a race it is concluded, and adds to the record only when confirmed", async () => {
-    const { slack, workspace, discussion } = await app.started();
+    const { slack, workspace, discussion, threadOf } = await app.started();
     const { fake } = app;
 
     // The check is shown to the employer alone: law first, then good practice, each item with a button to its point.
@@ -115,6 +115,18 @@ describe("Slack: concluded means concluded", () => {
     );
     expect(String(dm.args.text)).toContain("brug “Tilføj til referatet” på punktet");
     expect(await app.repos.summaries.list(workspace.id, discussion.id)).toHaveLength(1);
+
+    // A reply in a point's thread is no longer a note: its writer alone is told how to add to the record.
+    const reply = await fake.after("chat.postEphemeral", () =>
+      slack.message(REP, "Husk kaffen", threadOf(1)),
+    );
+    expect(reply.args.user).toBe(REP.id);
+    expect(String(reply.args.text)).toBe(
+      "Dit svar er ikke gemt som note: drøftelsen er afsluttet. Skal det med i referatet, så brug “Tilføj til referatet” på punktet.",
+    );
+    expect((await app.entries(workspace.id, discussion.id)).map((e) => e.data)).not.toContainEqual({
+      text: "Husk kaffen",
+    });
 
     // Confirmed: the person alone is offered the point's forms as an addition, and the modal says what it means.
     const offer = await fake.after("chat.postEphemeral", () =>

@@ -19,6 +19,8 @@ export const flow = section(
     "followup.overdue": "åben, fristen er passeret",
     "refusal.concluded_use_amend":
       "Drøftelsen er afsluttet, og referatet er skrevet, så det ændres ikke ved et klik. Skal der tilføjes noget, så brug “Tilføj til referatet” på punktet: det bliver en ny version, som skal godkendes igen.",
+    "refusal.concluded_reply":
+      "Dit svar er ikke gemt som note: drøftelsen er afsluttet. Skal det med i referatet, så brug “Tilføj til referatet” på punktet.",
     "amend.button": "Tilføj til referatet",
     "amend.confirm_title": "Tilføj til referatet?",
     "amend.confirm_text":
@@ -55,6 +57,8 @@ export const flow = section(
     "followup.overdue": "open, past its deadline",
     "refusal.concluded_use_amend":
       "The discussion is concluded and its minutes written, so a click does not change them. To add something, use “Add to the minutes” on the point: it makes a new version, which must be approved again.",
+    "refusal.concluded_reply":
+      "Your reply was not saved as a note: the discussion is concluded. If it belongs in the minutes, use “Add to the minutes” on the point.",
     "amend.button": "Add to the minutes",
     "amend.confirm_title": "Add to the minutes?",
     "amend.confirm_text":
