@@ -93,17 +93,6 @@
     a.remove();
   }
 
-  // The renderer's "filtered" single choice shows the chosen value's id until one types; Teams shows a searchable
-  // list of names. A plain dropdown is the closer likeness, so single "filtered" choices are drawn as "compact".
-  function forThisPage(node) {
-    if (Array.isArray(node)) return node.map(forThisPage);
-    if (!node || typeof node !== "object") return node;
-    const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, forThisPage(v)]));
-    if (copy.type === "Input.ChoiceSet" && copy.style === "filtered" && !copy.isMultiSelect)
-      copy.style = "compact";
-    return copy;
-  }
-
   function renderCard(json, message, index) {
     const card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig;
@@ -130,37 +119,14 @@
         holder.removeAttribute("aria-busy");
       }
     };
-    card.parse(forThisPage(json));
+    card.parse(window.localCards.forThisPage(json));
     const holder = document.createElement("div");
     holder.className = "card";
     holder.dataset.testid = "card";
     const rendered = card.render();
     if (rendered) holder.append(rendered);
-    addCounters(card);
+    window.localCards.addCounters(card, text);
     return holder;
-  }
-
-  // A text's limit travels as the pattern "^[\s\S]{0,N}$" (maxLength would cut a pasted text off): shown here as a
-  // running count, so the writer sees the limit before the card refuses to send more.
-  function addCounters(card) {
-    for (const input of card.getAllInputs()) {
-      const limit = /^\^\[\\s\\S\]\{0,(\d+)\}\$$/.exec(input.regex || "");
-      const control = input.renderedInputControlElement;
-      if (!limit || !control) continue;
-      const max = Number(limit[1]);
-      const counter = document.createElement("div");
-      counter.className = "counter";
-      counter.dataset.testid = "counter";
-      const update = () => {
-        const used = control.value.length;
-        counter.textContent = text("counter", { used, max });
-        counter.classList.toggle("over", used > max);
-      };
-      control.addEventListener("input", update);
-      update();
-      // Under the field, not beside it: the renderer wraps the field in a row of its own.
-      (control.parentElement || control).after(counter);
-    }
   }
 
   // Messages
