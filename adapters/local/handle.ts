@@ -1,6 +1,6 @@
 import { parseCommand } from "../../src/app/commands.ts";
 import { helpText } from "../../src/app/help.ts";
-import type { Core, Ctx, Logger, Place } from "../../src/app/index.ts";
+import { ACTIONS, type Core, type Ctx, type Logger, type Place } from "../../src/app/index.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { onCardAction } from "../cards/actions/index.ts";
 import type { AdaptiveCard } from "../cards/draw/card.ts";
@@ -114,19 +114,22 @@ function pointOf(card: unknown): number | null {
   if (!card || typeof card !== "object") return null;
   const node = card as Record<string, unknown>;
   const p = (node.data as { p?: unknown } | undefined)?.p;
-  if (node.type === "Action.Execute" && Number.isInteger(p)) return p as number;
+  // The check's "go to point" buttons name where they lead, not which point the card is.
+  if (node.type === "Action.Execute" && node.verb !== ACTIONS.goto.id && Number.isInteger(p))
+    return p as number;
   return pointOf(Object.values(node).filter((v) => typeof v === "object"));
 }
 
 /**
  * A button pressed on a card: the card handler answers with a card, which takes the pressed card's place, as in
  * Teams. An answer about another agenda point (after "next point") is not put there: that point has its own message.
+ * A refusal goes to the person alone, as Teams shows an answer to the one who pressed.
  */
 export async function act(
   env: LocalEnv,
   person: Person,
   input: { messageId: string; cardIndex: number; verb: string; data: unknown; requestId: string },
-): Promise<AdaptiveCard> {
+): Promise<{ card: AdaptiveCard; refusal: string | null }> {
   const ctx = await localCtx(env, person);
   const message = await env.store.get(ctx.workspace.id, input.messageId);
   if (!message || !readable(person).includes(message.channel) || !message.body.cards[input.cardIndex]) {
@@ -149,10 +152,42 @@ export async function act(
     input.verb,
     input.data,
   );
+  const refusal = refusalOf(card);
+  if (refusal !== null) {
+    // A refusal or a conflict is for the one who pressed: in their direct messages, the shared card left as it was.
+    await env.store.insert(ctx.workspace.id, {
+      channel: directChannel(person.id),
+      threadId: null,
+      body: { cards: [card] },
+    });
+    return { card, refusal };
+  }
+  // Going to a point answers with that point, which has its own message; the check pressed is refreshed by the move.
+  if (input.verb === ACTIONS.goto.id) return { card, refusal: null };
   const pressed = pointOf(message.body.cards[input.cardIndex]);
   const answered = pointOf(card);
   if (pressed === null || answered === null || pressed === answered) {
     await env.store.replaceCard(ctx.workspace.id, message.id, input.cardIndex, card);
   }
-  return card;
+  return { card, refusal: null };
+}
+
+/**
+ * The refusal an answer carries (a notice in the attention colour on a card without inputs: "Det må du ikke …", "someone
+ * moved first"), or null. A refused form keeps its inputs and stays where it was opened, to be put right.
+ */
+export function refusalOf(card: unknown): string | null {
+  const found: string[] = [];
+  let inputs = false;
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === "string" && o.type.startsWith("Input.")) inputs = true;
+    if (o.type === "TextBlock" && o.color === "attention" && typeof o.text === "string") found.push(o.text);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  // The notice is card Markdown: its escapes are dropped for the plain status line.
+  return inputs ? null : (found[0]?.replace(/\\(.)/g, "$1") ?? null);
 }

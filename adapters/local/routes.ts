@@ -213,14 +213,14 @@ function registerWrites(http: Express, env: LocalEnv) {
       if (!Number.isInteger(cardIndex) || (cardIndex as number) < 0 || (cardIndex as number) > 50) {
         throw new BadRequest();
       }
-      const card = await act(env, person, {
+      const { card, refusal } = await act(env, person, {
         messageId: body.messageId,
         cardIndex: cardIndex as number,
         verb: body.verb,
         data: body.data ?? {},
         requestId,
       });
-      res.json({ ok: true, card });
+      res.json({ ok: true, card, ...(refusal ? { refusal } : {}) });
     }),
   );
 }

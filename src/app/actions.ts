@@ -7,7 +7,8 @@ import { AGENDA, type PointForm } from "../domain/agenda.ts";
  * route these ids and parse with these schemas, so an action has one name everywhere.
  *
  * Payload keys are kept to a letter, as Slack's button values and the cards' data travel with every message:
- * d discussion, v the discussion version the user saw, p agenda point, e entry, f a point's own form, k a form kind.
+ * d discussion, v the discussion version the user saw, p agenda point, e entry, f a point's own form, k a form kind,
+ * a an amendment to a concluded discussion (confirmed).
  */
 
 const discussion = z.string().min(1).max(200);
@@ -37,7 +38,9 @@ const action = <const Id extends string, const Shape extends z.ZodRawShape>(
   shape: Shape,
 ): UserAction<Id, z.ZodObject<Shape, z.core.$strict>> => ({ id, kind, payload: z.strictObject(shape) });
 
-const atPoint = { d: discussion, p: point, v: version.optional() };
+/** Set on a button or form that adds to a concluded discussion's record, after the user has confirmed it. */
+const amending = z.literal(1).optional();
+const atPoint = { d: discussion, p: point, v: version.optional(), a: amending };
 const move = { d: discussion, p: point, v: version };
 
 export const ACTIONS = {
@@ -55,13 +58,21 @@ export const ACTIONS = {
     k: formKind,
     p: point.optional(),
     e: entry.optional(),
+    a: amending,
   }),
+  /**
+   * "Add to the minutes" on a concluded discussion's point: asks to confirm that this makes a new version to approve
+   * again, then offers the point's forms as amendments.
+   */
+  amend: action("point_amend", "button", { d: discussion, p: point, v: version.optional() }),
   /** Closes a form drawn under a point's card: the card as it is now. */
   closeForm: action("form_close", "close", { d: discussion, p: point }),
   previous: action("point_previous", "button", move),
   /** Skips the point: it stays open for entries and shows as skipped in the summary. */
   skip: action("point_skip", "button", move),
   next: action("point_next", "button", move),
+  /** Goes to point `p`: from the completeness check, back to where a missing item is dealt with. */
+  goto: action("point_goto", "button", move),
   /** Concludes; from the last point's message or from the board. */
   conclude: action("discussion_conclude", "button", { d: discussion, v: version, p: point.optional() }),
   /** Asks why the discussion is concluded although something is missing. */

@@ -2,6 +2,7 @@ import { transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
 import { participationFor } from "../domain/participation.ts";
 import type { Role } from "../domain/types.ts";
+import { approversToAsk, type Revision } from "./amendment.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
@@ -66,10 +67,15 @@ export async function approve(
 
 /**
  * After a change to a concluded discussion: the next summary version is written from what is stored now, and an
- * approved discussion goes back to concluded (the new version is not approved yet). Runs in the change's transaction.
+ * approved discussion goes back to concluded (the new version is not approved yet). Runs in the change's transaction;
+ * returns the new version and who is asked to approve it, or null when the discussion was not concluded.
  */
-export async function reviseAfterChange(r: Repos, ctx: Ctx, discussion: Discussion): Promise<void> {
-  if (discussion.status !== "concluded" && discussion.status !== "approved") return;
+export async function reviseAfterChange(
+  r: Repos,
+  ctx: Ctx,
+  discussion: Discussion,
+): Promise<Revision | null> {
+  if (discussion.status !== "concluded" && discussion.status !== "approved") return null;
   let current = discussion;
   if (discussion.status === "approved") {
     const state = await stateOf(r, ctx.workspace.id, discussion);
@@ -85,4 +91,6 @@ export async function reviseAfterChange(r: Repos, ctx: Ctx, discussion: Discussi
     version: summary.version,
     sha256: summary.sha256,
   });
+  const before = summary.version > 1 ? summary.version - 1 : null;
+  return { version: summary.version, approvers: await approversToAsk(r, ctx, discussion, before) };
 }

@@ -1,10 +1,12 @@
 import type { Completeness } from "../domain/completeness.ts";
-import { transition } from "../domain/discussion.ts";
+import { POINT_COUNT, transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
+import { t } from "../i18n/index.ts";
 import { planCycle } from "../scheduler/plan.ts";
 import { channelNameOf } from "./channel-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { stateOf } from "./walkthrough.ts";
@@ -20,6 +22,7 @@ export type ConcludeResult =
     };
 
 const MAX_REASON = 1000;
+const ALL_POINTS = Array.from({ length: POINT_COUNT }, (_, i) => i + 1);
 
 /**
  * Concludes the discussion. With something missing it only reports what (nothing changes) unless the actor gives
@@ -42,6 +45,9 @@ export async function conclude(
     await requireRole(r, ctx, EMPLOYER_ROLES, "conclude");
     const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
     if (!discussion) throw new AppError("not_found", "error.not_found");
+    // Someone concluded first: say so, not "try again" (there is nothing left to try).
+    if (discussion.status === "concluded" || discussion.status === "approved")
+      throw new AppError("refused", "refusal.already_concluded");
     if (discussion.version !== input.expectedVersion)
       throw new AppError("stale", "error.stale", {}, {}, true);
     const completeness = await completenessOf(r, ctx.workspace, discussion);
@@ -61,6 +67,7 @@ export async function conclude(
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
     if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
+    if (completeness.firstYear) await recordFirstYear(r, ctx, discussion.id);
     const named = channelName ? { ...concluded, channelName } : concluded;
     const summary = await createSummaryVersion(r, ctx.workspace, named, ctx.actor.userId);
     await planCycle(r, ctx.workspace, named, deps.now());
@@ -73,7 +80,8 @@ export async function conclude(
     return { concluded: true as const, completeness, summaryVersion: summary.version };
   });
   if (!value.concluded) return value;
-  await syncDiscussion(deps, ctx.workspace, input.discussionId, [before.currentPoint ?? 11]);
+  // Every point's message shows its final state now, without buttons that record.
+  await syncDiscussion(deps, ctx.workspace, input.discussionId, ALL_POINTS);
   // The conclusion is stored either way; a summary that cannot be posted now is posted by the next sweep.
   const { pinned } = await publishSummary(deps, ctx.workspace, input.discussionId).catch((error) => {
     deps.log.warn("could not post the summary yet", { error: String(error) });
@@ -84,6 +92,26 @@ export async function conclude(
     input.discussionId,
   )) as Discussion;
   return { ...value, discussion, pinned };
+}
+
+/**
+ * In a first year there were no goals to assess: point 7 says so on record (once, unless something is said there
+ * already), so the summary answers the legal requirement rather than leaving it blank.
+ */
+async function recordFirstYear(r: Repos, ctx: Ctx, discussionId: string): Promise<void> {
+  const atPoint7 = await r.entries.latestForPoint(ctx.workspace.id, discussionId, 7, 1);
+  if (atPoint7.length > 0) return;
+  await r.entries.insert(ctx.workspace.id, {
+    discussionId,
+    point: 7,
+    kind: "note",
+    data: { text: t(ctx.workspace.language, "completeness.first_year") },
+    authorId: ctx.actor.userId,
+    ownerId: null,
+    deadline: null,
+    status: null,
+    source: "first_year",
+  });
 }
 
 /** The checks a conclusion makes before it touches the database; returns the reason as it is recorded. */

@@ -1,12 +1,21 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
+import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
-import { ENTRY_KINDS, type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
+import {
+  ENTRY_KINDS,
+  type EntryData,
+  type EntryKind,
+  type FieldProblem,
+  validateEntry,
+} from "../domain/entries.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
+import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { invalidInput } from "./date-problems.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
@@ -32,6 +41,8 @@ export interface RecordInput {
   data: unknown;
   /** form, thread or pre_input */
   source?: string;
+  /** A confirmed addition to a concluded discussion ("Tilføj til referatet"): the only way to change its record. */
+  amend?: boolean;
 }
 
 export interface EntryResult {
@@ -64,7 +75,7 @@ export interface ChangeOptions {
 export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   refusePastDeadline(deps, ctx, valid.value, null);
   refuseSensitive(kind, valid.value, names);
 }
@@ -77,7 +88,7 @@ export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: strin
   const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
   if (!existing) throw new AppError("not_found", "error.not_found");
   const valid = validateEntry(existing.kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
   refusePastDeadline(deps, ctx, valid.value, existing.deadline);
 }
 
@@ -91,14 +102,17 @@ export async function record(
 ): Promise<EntryResult> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   const data = valid.value;
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
   let joined: RoleChange[] = [];
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
-    const discussion = await editableDiscussion(r, ctx, input.discussionId, input.source === "pre_input");
+    const discussion = await editableDiscussion(r, ctx, input.discussionId, {
+      preInput: input.source === "pre_input",
+      amend: input.amend === true,
+    });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
     refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
     if (kind === "goal_verdict")
@@ -126,11 +140,32 @@ export async function record(
       kind,
       point: input.point,
     });
-    await reviseAfterChange(r, ctx, discussion);
-    return entry;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry, revision, discussion };
   });
-  if (!replayed) await announceRoleChanges(deps, ctx, ctx.workspace, joined);
-  return afterChange(deps, ctx, reviveEntry(value), summaryMayChange, options);
+  if (!replayed) {
+    await announceRoleChanges(deps, ctx, ctx.workspace, joined);
+    await announce(deps, ctx, value);
+  }
+  return afterChange(deps, ctx, entryOf(value), summaryMayChange, options);
+}
+
+/** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
+interface Changed {
+  entry: Entry;
+  revision: Revision | null;
+  discussion: Discussion;
+}
+
+/** The entry a change's result holds; a result stored (and replayed) from before it held more is the entry itself. */
+function entryOf(value: Changed | Entry): Entry {
+  return reviveEntry("entry" in value ? value.entry : value);
+}
+
+/** A change to a concluded record is told in the channel, once (a replayed request tells no one again). */
+async function announce(deps: Deps, ctx: Ctx, changed: Changed): Promise<void> {
+  if (changed.revision)
+    await announceAmendment(deps, ctx, changed.discussion, changed.entry.point, changed.revision);
 }
 
 /**
@@ -193,13 +228,13 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
 export async function editEntry(
   deps: Deps,
   ctx: Ctx,
-  input: { entryId: string; data: unknown },
+  input: { entryId: string; data: unknown; amend?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     const valid = validateEntry(existing.kind, input.data);
-    if (!valid.ok) throw new AppError("invalid", "error.invalid", {}, valid.problems);
+    if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
     refuseSensitive(existing.kind, valid.value, await knownNames(r, ctx, discussion));
     const actionable = existing.status !== null;
@@ -212,50 +247,62 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
-    await reviseAfterChange(r, ctx, discussion);
-    return entry;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry, revision, discussion };
   });
-  return afterChange(deps, ctx, reviveEntry(value));
+  if (!replayed) await announce(deps, ctx, value);
+  return afterChange(deps, ctx, entryOf(value));
 }
 
 export async function removeEntry(
   deps: Deps,
   ctx: Ctx,
-  input: { entryId: string },
+  input: { entryId: string; amend?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
-  const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId);
+  const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     await r.entries.remove(ctx.workspace.id, existing.id);
     await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
-    await reviseAfterChange(r, ctx, discussion);
-    return existing;
+    const revision = await reviseAfterChange(r, ctx, discussion);
+    return { entry: existing, revision, discussion };
   });
-  return afterChange(deps, ctx, reviveEntry(value));
+  if (!replayed) await announce(deps, ctx, value);
+  return afterChange(deps, ctx, entryOf(value));
 }
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */
 function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
-  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
-  const deadline = (data as { deadline?: unknown }).deadline;
-  if (typeof deadline === "string" && deadline !== current && deadline < today) {
-    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "date_in_past" } });
-  }
+  if (isPastDeadline(deps, ctx, data, current))
+    throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
   // The APV action plan's items become decisions: their deadlines are checked as a decision's is.
+  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
   const actions = (data as { actions?: unknown }).actions;
   const past = Array.isArray(actions)
     ? actions.findIndex((a: { deadline: string }) => a.deadline < today)
     : -1;
-  if (past >= 0)
-    throw new AppError(
-      "invalid",
-      "error.invalid",
-      {},
-      { [`actions.${past}.deadline`]: { code: "date_in_past" } },
-    );
+  if (past >= 0) throw invalidInput(deps, ctx, { [`actions.${past}.deadline`]: { code: "date_in_past" } });
+}
+
+function isPastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): boolean {
+  const deadline = (data as { deadline?: unknown } | null)?.deadline;
+  if (typeof deadline !== "string" || deadline === current || !isValidIsoDate(deadline)) return false;
+  return deadline < localDateOf(deps.now(), ctx.workspace.timeZone);
+}
+
+/** Refused fields, with a past deadline named too, so every problem is told at once rather than one by one. */
+function refusal(
+  deps: Deps,
+  ctx: Ctx,
+  problems: Record<string, FieldProblem>,
+  data: unknown,
+  current: string | null,
+): AppError {
+  const past = !problems.deadline && isPastDeadline(deps, ctx, data, current);
+  return invalidInput(deps, ctx, past ? { ...problems, deadline: { code: "date_in_past" } } : problems);
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
@@ -281,12 +328,14 @@ async function editableDiscussion(
   r: Repos,
   ctx: Ctx,
   discussionId: string,
-  preInput: boolean,
+  how: { preInput: boolean; amend: boolean },
 ): Promise<Discussion> {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId, true);
   if (!discussion) throw new AppError("not_found", "error.not_found");
-  if (discussion.status === "planned" && !preInput) throw new AppError("refused", "refusal.not_running");
-  // A change after concluding is allowed: it writes the next version of the summary (reviseAfterChange).
+  if (discussion.status === "planned" && !how.preInput) throw new AppError("refused", "refusal.not_running");
+  // A concluded record changes only by a confirmed amendment, which writes the summary's next version.
+  const concluded = discussion.status === "concluded" || discussion.status === "approved";
+  if (concluded && !how.amend) throw new AppError("refused", "refusal.concluded_use_amend");
   return discussion;
 }
 
@@ -294,10 +343,11 @@ async function ownEntry(
   r: Repos,
   ctx: Ctx,
   entryId: string,
+  amend: boolean,
 ): Promise<{ entry: Entry; discussion: Discussion }> {
   const entry = await r.entries.get(ctx.workspace.id, entryId);
   if (!entry) throw new AppError("not_found", "error.not_found");
-  const discussion = await editableDiscussion(r, ctx, entry.discussionId, true);
+  const discussion = await editableDiscussion(r, ctx, entry.discussionId, { preInput: true, amend });
   if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
     throw new AppError("forbidden", "error.not_author");
   }

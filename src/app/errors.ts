@@ -115,5 +115,10 @@ export function failureText(
 }
 
 export function problemText(language: import("../domain/types.ts").Language, problem: FieldProblem): string {
-  return t(language, `problem.${problem.code}`, "max" in problem ? { max: problem.max } : undefined);
+  if ("max" in problem) return t(language, `problem.${problem.code}`, { max: problem.max });
+  if ("example" in problem && problem.example) {
+    const [y, m, d] = problem.example.split("-");
+    return t(language, `problem.${problem.code}_example`, { example: `${d}-${m}-${y}` });
+  }
+  return t(language, `problem.${problem.code}`);
 }

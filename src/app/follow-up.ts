@@ -1,10 +1,14 @@
+import { localDateOf } from "../domain/calendar.ts";
 import type { Completeness } from "../domain/completeness.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
+import type { Language } from "../domain/types.ts";
+import { formatDate, t } from "../i18n/index.ts";
 import { planEntry } from "../scheduler/plan.ts";
 import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { invalidInput } from "./date-problems.ts";
 import { reviveEntry } from "./entries.ts";
 import { AppError } from "./errors.ts";
 import { completenessOf } from "./summary.ts";
@@ -16,7 +20,11 @@ export interface OpenItem extends ViewEntry {
   year: number;
   point: number;
   ownerId: string | null;
+  /** The owner's name as the form recorded it. */
+  ownerName: string | null;
   deadline: string | null;
+  /** Open past its deadline. */
+  overdue: boolean;
 }
 
 /** Every open decision and goal of the workspace, soonest deadline first. */
@@ -25,13 +33,27 @@ export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
     await requireReader(r, ctx);
     return r.entries.open(ctx.workspace.id);
   });
+  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
   return open.map((e) => ({
     ...viewEntry(e, ctx.workspace),
     year: e.year,
     point: e.point,
     ownerId: e.ownerId,
+    ownerName: (e.data as { owner?: { name?: string } }).owner?.name ?? null,
     deadline: e.deadline,
+    overdue: e.deadline !== null && e.deadline < today,
   }));
+}
+
+/** One open item as the follow-up lists it: what, then who answers for it, by when, and how it stands. */
+export function openItemText(language: Language, timeZone: string, item: OpenItem): string {
+  const none = t(language, "followup.none");
+  const facts = [
+    `${t(language, "followup.owner")}: ${item.ownerName ?? none}`,
+    `${t(language, "followup.deadline")}: ${item.deadline ? formatDate(language, item.deadline, timeZone) : none}`,
+    `${t(language, "followup.status")}: ${t(language, item.overdue ? "followup.overdue" : "followup.open")}`,
+  ];
+  return `${item.year} · ${item.described.label}: ${item.described.text}\n${facts.join(" · ")}`;
 }
 
 /** Marks a decision or goal done (or open again). Anyone in the workspace may; the audit log says who. */
@@ -54,10 +76,10 @@ export async function setEntryStatus(
 }
 
 /** The checks a new deadline gets before the database is asked: what a form can be told at once. */
-export function precheckPostpone(input: { deadline: string }): void {
-  if (!isValidIsoDate(input.deadline)) {
-    throw new AppError("invalid", "error.invalid", {}, { deadline: { code: "invalid_date" } });
-  }
+export function precheckPostpone(deps: Deps, ctx: Ctx, input: { deadline: string }): void {
+  if (!isValidIsoDate(input.deadline)) throw invalidInput(deps, ctx, { deadline: { code: "invalid_date" } });
+  if (input.deadline < localDateOf(deps.now(), ctx.workspace.timeZone))
+    throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
 }
 
 /** Moves an open decision's or goal's deadline. */
@@ -67,7 +89,7 @@ export async function postpone(
   input: { entryId: string; deadline: string },
   key: string | null,
 ): Promise<Entry> {
-  precheckPostpone(input);
+  precheckPostpone(deps, ctx, input);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await r.entries.get(ctx.workspace.id, input.entryId);
     if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");

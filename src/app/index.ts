@@ -62,7 +62,7 @@ function setupCases(deps: Deps, changing: Changing) {
     precheckSetup,
     precheckSchedule: bind(deps, scheduling.precheckSchedule),
     precheckConclude: concludeCases.precheckConclude,
-    precheckPostpone: followUp.precheckPostpone,
+    precheckPostpone: bind(deps, followUp.precheckPostpone),
     precheckEdit: bind(deps, entries.precheckEdit),
     cancelPlanned: bind(deps, scheduling.cancelPlanned),
   };
@@ -128,9 +128,11 @@ export {
   type UserAction,
 } from "./actions.ts";
 export type * from "./chat-port.ts";
+export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
+export { type OpenItem, openItemText } from "./follow-up.ts";
 export {
   type FieldSpec,
   type FieldValue,

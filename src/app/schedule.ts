@@ -10,6 +10,7 @@ import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
 import type { AnnouncementView, MessageRef } from "./chat-port.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { invalidInput } from "./date-problems.ts";
 import { AppError } from "./errors.ts";
 import { invitation } from "./invitation.ts";
 import type { Repos } from "./ports.ts";
@@ -44,13 +45,11 @@ export type ScheduleInput = z.input<typeof scheduleSchema>;
 export function precheckSchedule(deps: Deps, ctx: Ctx, input: ScheduleInput) {
   requireSetUp(ctx.workspace);
   const parsed = scheduleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "error.invalid", {}, problemsOf(parsed.error));
+  if (!parsed.success) throw invalidInput(deps, ctx, problemsOf(parsed.error));
   const v = parsed.data;
   const at = localDateTime(v.date, v.time, ctx.workspace.timeZone);
-  if (!at) throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
-  if (at.getTime() < deps.now().getTime()) {
-    throw new AppError("invalid", "error.invalid", {}, { date: { code: "invalid_date" } });
-  }
+  if (!at) throw invalidInput(deps, ctx, { date: { code: "invalid_date" } });
+  if (at.getTime() < deps.now().getTime()) throw invalidInput(deps, ctx, { date: { code: "date_in_past" } });
   return { v, at };
 }
 

@@ -27,9 +27,11 @@ export async function completenessOf(
 ): Promise<Completeness> {
   const entries = await r.entries.forDiscussion(workspace.id, discussion.id);
   const carried = await carriedGoals(r, workspace, discussion);
+  const previous = await r.discussions.previous(workspace.id, discussion.year);
   return checkCompleteness({
     headcount: workspace.headcount ?? 1,
     carriedGoalIds: carried.filter((g) => g.status === "open").map((g) => g.id),
+    firstYear: previous === null,
     entries: entries.map((e) => ({ point: e.point, kind: e.kind, data: e.data as never })),
   });
 }

@@ -50,7 +50,7 @@ export async function editThreadReply(
   );
 }
 
-/** A reply deleted in the chat: its note goes too (after concluding, as any change, in the summary's next version). */
+/** A reply deleted in the chat: its note goes too, while the discussion is not concluded. */
 export async function removeThreadReply(
   deps: Deps,
   ctx: Ctx,
@@ -59,8 +59,9 @@ export async function removeThreadReply(
   const recorded = await recordedReply(deps, ctx, input.channel, input.messageId);
   if (!recorded) return null;
   const key = `thread-delete:${input.channel}:${input.messageId}`;
+  // A concluded record keeps the note: only a confirmed amendment changes it.
   return removeEntry(deps, ctx, { entryId: recorded }, key).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") return null;
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "refused")) return null;
     throw error;
   });
 }
@@ -72,12 +73,16 @@ async function recordedReply(deps: Deps, ctx: Ctx, channel: string, messageId: s
   const result = await read(deps, (r) =>
     r.idempotency.result(ctx.workspace.id, replyKey(channel, messageId)),
   );
-  const id = (result as { id?: unknown } | null)?.id;
+  // The recorded change holds the entry; a result stored before it did is the entry itself.
+  const stored = result as { id?: unknown; entry?: { id?: unknown } } | null;
+  const id = stored?.entry?.id ?? stored?.id;
   return typeof id === "string" ? id : null;
 }
 
 /** A reply has no form fields to mark: what is wrong with it is said in a sentence of its own. */
 function asReplyError(error: unknown): never {
+  if (error instanceof AppError && error.messageKey === "refusal.concluded_use_amend")
+    throw new AppError("refused", "refusal.concluded_reply");
   const problem = error instanceof AppError ? error.problems.text : undefined;
   if (problem?.code === "too_long")
     throw new AppError("invalid", "error.reply_too_long", { max: problem.max }, { text: problem });

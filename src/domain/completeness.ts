@@ -1,38 +1,47 @@
 import type { EntryData, EntryKind } from "./entries.ts";
 import { participationFor } from "./participation.ts";
 
-/** The legal minimum (AML § 6 d, BEK 1838/2023); the discussion may not close without showing these. */
+/**
+ * What Arbejdsmiljøloven § 6 d and BEK nr. 1838 af 14/12/2023 ask of every annual discussion, in agenda order; the
+ * last two apply by size (1-9 employees) and by having an AMO. The discussion may not close without showing these.
+ */
 export const LEGAL_REQUIREMENTS = [
-  "coming_year_planned",
-  "meeting_interval",
-  "convener",
-  "acute_handling",
-  "information",
   "last_year_goals_assessed",
+  "coming_year_planned",
   "goals_set",
+  "meeting_interval",
   "expertise_discussed",
   "supplementary_training_discussed",
 ] as const;
 export type LegalRequirement = (typeof LEGAL_REQUIREMENTS)[number];
 
-export const GOOD_PRACTICES = ["minute_taker", "accident_overview", "apv_status", "instruction"] as const;
+/** BFA's advice for a good discussion, in agenda order: shown and recorded, never called law. */
+export const GOOD_PRACTICES = [
+  "minute_taker",
+  "apv_status",
+  "instruction",
+  "accident_overview",
+  "convener",
+  "acute_handling",
+  "information",
+] as const;
 export type GoodPractice = (typeof GOOD_PRACTICES)[number];
 
 /** The agenda point where each item is dealt with, so a user can be sent there. */
 export const REQUIREMENT_POINT: Record<LegalRequirement | GoodPractice, number> = {
+  minute_taker: 1,
+  apv_status: 4,
+  instruction: 5,
+  accident_overview: 6,
+  last_year_goals_assessed: 7,
   coming_year_planned: 8,
+  goals_set: 8,
   meeting_interval: 9,
   convener: 9,
   acute_handling: 9,
   information: 9,
-  last_year_goals_assessed: 7,
-  goals_set: 8,
   expertise_discussed: 10,
   supplementary_training_discussed: 10,
-  minute_taker: 1,
-  accident_overview: 6,
-  apv_status: 4,
-  instruction: 5,
 };
 
 export type RecordedEntry<K extends EntryKind = EntryKind> = {
@@ -43,13 +52,27 @@ export interface CompletenessInput {
   headcount: number;
   /** Last year's goals that still wait for a verdict at point 7. */
   carriedGoalIds: readonly string[];
+  /** No discussion was held the year before: there are no goals to assess. */
+  firstYear: boolean;
   entries: readonly RecordedEntry[];
 }
 
 export interface Completeness {
   complete: boolean;
+  /** Missing legal requirements, in agenda order. */
   legal: LegalRequirement[];
+  /** Missing good practice, in agenda order. */
   goodPractice: GoodPractice[];
+  /** The assessment of last year's goals is answered by there being none (the first year); absent means not. */
+  firstYear?: boolean;
+}
+
+/** The requirements that apply to a workplace of this size: sagkundskab for 1-9, the AMO's training with an AMO. */
+export function legalRequirementsFor(headcount: number): LegalRequirement[] {
+  const { hasAmo } = participationFor(headcount);
+  return LEGAL_REQUIREMENTS.filter((r) =>
+    r === "expertise_discussed" ? !hasAmo : r === "supplementary_training_discussed" ? hasAmo : true,
+  );
 }
 
 export function checkCompleteness(input: CompletenessInput): Completeness {
@@ -58,35 +81,45 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
   const atPoint = (point: number) => input.entries.filter((e) => e.point === point);
   const cooperation = of("cooperation_plan").at(-1);
   const competences = of("competences");
-  const verdicts = of("goal_verdict");
-  const { hasAmo } = participationFor(input.headcount);
 
-  const legal: LegalRequirement[] = [];
-  const comingYear = atPoint(8).filter(
-    (e) => e.kind === "focus_area" || e.kind === "decision" || e.kind === "goal",
-  );
-  if (comingYear.length === 0) legal.push("coming_year_planned");
-  if (!cooperation?.meetingInterval) legal.push("meeting_interval");
-  if (!cooperation?.convener) legal.push("convener");
-  if (!cooperation?.acuteHandling) legal.push("acute_handling");
-  if (!cooperation?.informAmo || !cooperation.informEveryone) legal.push("information");
-  const judged = new Set(verdicts.map((v) => v.goalId).filter(Boolean));
-  const lastYearAssessed =
-    input.carriedGoalIds.length > 0
-      ? input.carriedGoalIds.every((id) => judged.has(id))
-      : verdicts.length > 0 || atPoint(7).length > 0;
-  if (!lastYearAssessed) legal.push("last_year_goals_assessed");
-  if (of("goal").length === 0) legal.push("goals_set");
-  if (!hasAmo && !competences.some((c) => c.expertisePresent)) legal.push("expertise_discussed");
-  if (hasAmo && !competences.some((c) => c.supplementaryTraining || (c.members?.length ?? 0) > 0)) {
-    legal.push("supplementary_training_discussed");
+  const covered: Record<LegalRequirement | GoodPractice, boolean> = {
+    last_year_goals_assessed: lastYearAssessed(input, of("goal_verdict"), atPoint(7).length > 0),
+    coming_year_planned: atPoint(8).some(
+      (e) => e.kind === "focus_area" || e.kind === "decision" || e.kind === "goal",
+    ),
+    goals_set: of("goal").length > 0,
+    meeting_interval: Boolean(cooperation?.meetingInterval),
+    expertise_discussed: competences.some((c) => c.expertisePresent),
+    supplementary_training_discussed: competences.some(
+      (c) => c.supplementaryTraining || (c.members?.length ?? 0) > 0,
+    ),
+    minute_taker: of("minute_taker").length > 0,
+    apv_status: atPoint(4).length > 0,
+    instruction: atPoint(5).length > 0,
+    accident_overview: of("accident_overview").length > 0,
+    convener: Boolean(cooperation?.convener),
+    acute_handling: Boolean(cooperation?.acuteHandling),
+    information: Boolean(cooperation?.informAmo && cooperation.informEveryone),
+  };
+  const legal = legalRequirementsFor(input.headcount).filter((r) => !covered[r]);
+  const goodPractice = GOOD_PRACTICES.filter((r) => !covered[r]);
+  return {
+    complete: legal.length === 0 && goodPractice.length === 0,
+    legal,
+    goodPractice,
+    firstYear: input.firstYear && input.carriedGoalIds.length === 0,
+  };
+}
+
+/** Every carried goal has a verdict; with none carried, something is said at point 7, or it is the first year. */
+function lastYearAssessed(
+  input: CompletenessInput,
+  verdicts: EntryData["goal_verdict"][],
+  saidAtPoint7: boolean,
+): boolean {
+  if (input.carriedGoalIds.length > 0) {
+    const judged = new Set(verdicts.map((v) => v.goalId).filter(Boolean));
+    return input.carriedGoalIds.every((id) => judged.has(id));
   }
-
-  const goodPractice: GoodPractice[] = [];
-  if (of("minute_taker").length === 0) goodPractice.push("minute_taker");
-  if (of("accident_overview").length === 0) goodPractice.push("accident_overview");
-  if (atPoint(4).length === 0) goodPractice.push("apv_status");
-  if (atPoint(5).length === 0) goodPractice.push("instruction");
-
-  return { complete: legal.length === 0 && goodPractice.length === 0, legal, goodPractice };
+  return input.firstYear || verdicts.length > 0 || saidAtPoint7;
 }

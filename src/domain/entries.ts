@@ -60,16 +60,17 @@ export type Person = z.infer<typeof personSchema>;
 
 export const entrySchemas = {
   note: z.strictObject({ text: text(LIMITS.long) }),
+  // Without an owner and a deadline nothing follows a decision up; a goal needs a way to judge it and a date.
   decision: z.strictObject({
     text: text(LIMITS.medium),
-    owner: personSchema.optional(),
-    deadline: isoDate.optional(),
+    owner: personSchema,
+    deadline: isoDate,
   }),
   goal: z.strictObject({
     text: text(LIMITS.medium),
     successCriterion: text(LIMITS.medium),
     owner: personSchema.optional(),
-    deadline: isoDate.optional(),
+    deadline: isoDate,
   }),
   minute_taker: z.strictObject({ person: personSchema }),
   amo_member: z.strictObject({
@@ -148,8 +149,8 @@ export type EntryData = { [K in EntryKind]: z.output<(typeof entrySchemas)[K]> }
 export type FieldProblem =
   | { code: "required" }
   | { code: "too_long"; max: number }
-  | { code: "invalid_date" }
-  | { code: "date_in_past" }
+  | { code: "invalid_date"; example?: string }
+  | { code: "date_in_past"; example?: string }
   | { code: "invalid_number" }
   | { code: "invalid_days" }
   | { code: "invalid_choice" }

@@ -122,21 +122,22 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
       null,
     );
     expect(check.concluded).toBe(false);
+    // The law first, as it applies to 6 employees (sagkundskab, no AMO); a first year has no goals to assess.
     expect(check.completeness.legal).toEqual([
       "coming_year_planned",
+      "goals_set",
       "meeting_interval",
+      "expertise_discussed",
+    ]);
+    expect(check.completeness.firstYear).toBe(true);
+    expect(check.completeness.goodPractice).toEqual([
+      "minute_taker",
+      "apv_status",
+      "instruction",
+      "accident_overview",
       "convener",
       "acute_handling",
       "information",
-      "last_year_goals_assessed",
-      "goals_set",
-      "expertise_discussed",
-    ]);
-    expect(check.completeness.goodPractice).toEqual([
-      "minute_taker",
-      "accident_overview",
-      "apv_status",
-      "instruction",
     ]);
     const still = await repos(db).discussions.get(workspace.id, discussion.id);
     expect(still?.status).toBe("running");
@@ -155,8 +156,15 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     expect(after?.concludedBy).toBe(EMPLOYER.name);
     expect(after?.concludeOverrideReason).toBe("Mødet blev afbrudt; resten tages i januar.");
     const md = (await core.getSummary(employer)).markdown;
-    expect(md).toContain("Lovkrav der mangler");
+    expect(md).toContain("Samarbejdsform og mødehyppighed er ikke besluttet (punkt 9)");
+    expect(md).not.toContain("Det er ikke vurderet, om sidste års mål blev nået");
     expect(md).toContain("Begrundelse: Mødet blev afbrudt; resten tages i januar.");
+    // The first year's answer at point 7 is on record, in the summary and as a note at the point.
+    expect(md).toContain("Første år: ingen mål at vurdere.");
+    const notes = await repos(db).entries.forDiscussion(workspace.id, discussion.id);
+    expect(notes.filter((e) => e.point === 7).map((e) => [e.kind, e.source, e.data])).toEqual([
+      ["note", "first_year", { text: "Første år: ingen mål at vurdere." }],
+    ]);
   });
 
   it("moves once when two people press next from the same view", async () => {
@@ -297,7 +305,11 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
         discussionId: last.id,
         point: 8,
         kind: "goal",
-        data: { text: "Færre klager over indeklima", successCriterion: "Højst 2 klager i 2026" },
+        data: {
+          text: "Færre klager over indeklima",
+          successCriterion: "Højst 2 klager i 2026",
+          deadline: "2026-06-30",
+        },
       },
       null,
     );
@@ -350,11 +362,19 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
         discussionId: discussion.id,
         point: 3,
         kind: "decision",
-        data: { text: "Nye stole", deadline: "2027-01-15" },
+        data: {
+          text: "Nye stole",
+          owner: { id: "U_LEADER", name: "Søren Østergaard" },
+          deadline: "2027-01-15",
+        },
       },
       null,
     );
-    expect((await core.listOpen(employer)).map((o) => o.described.text)).toEqual(["Nye stole (Åben)"]);
+    const open = await core.listOpen(employer);
+    expect(open.map((o) => o.described.text)).toEqual(["Nye stole (Åben)"]);
+    expect(open.map((o) => [o.ownerName, o.deadline, o.overdue])).toEqual([
+      ["Søren Østergaard", "2027-01-15", false],
+    ]);
     await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
     await core.setEntryStatus(employer, { entryId: entry.id, status: "done" }, "done-1");
     expect(await core.listOpen(employer)).toEqual([]);

@@ -96,18 +96,21 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     const decision = (await repos(db).entries.forDiscussion(workspace.id, discussion.id)).find(
       (e) => e.kind === "decision",
     );
-    await t.core.editEntry(
-      employer,
-      {
-        entryId: decision!.id,
-        data: {
-          text: "Indkøb af lydabsorbenter og tæpper",
-          owner: { name: "Mette Hansen" },
-          deadline: "2027-03-01",
-        },
+    const change = {
+      entryId: decision!.id,
+      data: {
+        text: "Indkøb af lydabsorbenter og tæpper",
+        owner: { name: "Mette Hansen" },
+        deadline: "2027-03-01",
       },
-      null,
-    );
+    };
+    // A concluded record is not changed by a plain edit: only by a confirmed amendment.
+    await expect(t.core.editEntry(employer, change, null)).rejects.toMatchObject({
+      code: "refused",
+      messageKey: "refusal.concluded_use_amend",
+    });
+    expect((await t.core.getSummary(employer, 2026)).version).toBe(1);
+    await t.core.editEntry(employer, { ...change, amend: true }, null);
     const v2 = await t.core.getSummary(employer, 2026);
     expect(v2.version).toBe(2);
     expect(v2.sha256).not.toBe(v1.sha256);
@@ -132,17 +135,32 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
   it("writes a new version for a note added after concluding, also when the note comes with an idempotency key", async () => {
     const { employer, discussion } = await concludedDiscussion();
     const v1 = await t.core.getSummary(employer, 2026);
-    const note = () =>
-      t.core.record(
-        employer,
-        { discussionId: discussion.id, point: 2, kind: "note", data: { text: "Tilføjet efter mødet" } },
-        `late-note-${discussion.id}`,
-      );
+    const input = {
+      discussionId: discussion.id,
+      point: 2,
+      kind: "note",
+      data: { text: "Tilføjet efter mødet" },
+    };
+    const note = () => t.core.record(employer, { ...input, amend: true }, `late-note-${discussion.id}`);
+    await expect(t.core.record(employer, input, null)).rejects.toMatchObject({
+      messageKey: "refusal.concluded_use_amend",
+    });
+    const before = t.chat.sent.length;
     const first = await note();
     expect((await note()).entry).toEqual(first.entry);
     const v2 = await t.core.getSummary(employer, 2026);
     expect(v2.version).toBe(v1.version + 1);
     expect(v2.markdown).toContain("Tilføjet efter mødet");
+    // The channel is told once, however often the amendment is sent.
+    const told = t.chat.sent
+      .slice(before)
+      .filter((s) => s.op === "post" && s.message?.kind === "text")
+      .map((s) => (s.message?.kind === "text" ? s.message.view.text : ""));
+    // No one had approved version 1 yet: everyone who may approve is asked.
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(
+      /^Mette Hansen har tilføjet til referatet under punkt 2 \(Præsentation af nye medlemmer i AMO\)\. Referatet er nu version 2 og er ikke godkendt endnu\. (Mette Hansen og Ali Nielsen|Ali Nielsen og Mette Hansen): godkend venligst den nye version\.$/,
+    );
   });
 
   it("posts a summary the platform refused at conclusion once the platform is back, and only once", async () => {
@@ -209,10 +227,21 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
 
     await t.core.record(
       employer,
-      { discussionId: discussion.id, point: 11, kind: "note", data: { text: "Tilføjet efter mødet" } },
+      {
+        discussionId: discussion.id,
+        point: 11,
+        kind: "note",
+        data: { text: "Tilføjet efter mødet" },
+        amend: true,
+      },
       null,
     );
     expect((await repos(db).discussions.get(workspace.id, discussion.id))?.status).toBe("concluded");
+    // Those who approved version 1 are asked by name to approve version 2.
+    const asked = t.chat.sent.filter((s) => s.op === "post" && s.message?.kind === "text").at(-1);
+    expect(asked?.message?.kind === "text" && asked.message.view.text).toMatch(
+      /Referatet er nu version 2 og er ikke godkendt endnu\. (Ali Nielsen og Mette Hansen|Mette Hansen og Ali Nielsen): godkend venligst den nye version\.$/,
+    );
     const v2 = await t.core.getSummary(employer, 2026);
     expect(v2.version).toBe(2);
     expect(v2.approvals).toEqual([]);
@@ -232,7 +261,11 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
         discussionId: last.id,
         point: 8,
         kind: "goal",
-        data: { text: "Alle skærme indstillet", successCriterion: "Tjekliste udfyldt for alle" },
+        data: {
+          text: "Alle skærme indstillet",
+          successCriterion: "Tjekliste udfyldt for alle",
+          deadline: "2026-06-30",
+        },
       },
       null,
     );
@@ -242,7 +275,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
         discussionId: last.id,
         point: 8,
         kind: "goal",
-        data: { text: "Færre klager over kulde", successCriterion: "Under 3 klager" },
+        data: { text: "Færre klager over kulde", successCriterion: "Under 3 klager", deadline: "2026-03-31" },
       },
       null,
     );

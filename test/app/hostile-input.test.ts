@@ -66,7 +66,12 @@ describe.each(DRIVERS)("hostile input through the use cases on $name", ({ open }
       await expect(
         t.core.record(
           employer,
-          { discussionId: discussion.id, point: 3, kind: "decision", data: { text: "x", deadline } },
+          {
+            discussionId: discussion.id,
+            point: 3,
+            kind: "decision",
+            data: { text: "x", owner: { name: "Mette" }, deadline },
+          },
           null,
         ),
       ).rejects.toMatchObject({

@@ -74,7 +74,11 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
         discussionId: discussion.id,
         point: 8,
         kind: "decision",
-        data: { text: "Nye lamper", deadline: "2027-03-28" },
+        data: {
+          text: "Nye lamper",
+          owner: { id: "U_LEADER", name: "Søren Østergaard" },
+          deadline: "2027-03-28",
+        },
       },
       null,
     );

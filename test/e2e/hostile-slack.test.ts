@@ -213,14 +213,17 @@ describe("hostile input at every Slack entry point, the real app over HTTP", () 
       )
     ).args.view as Record<string, unknown>;
     for (const deadline of NASTY_DATES.filter(Boolean)) {
-      const res = await slack.submit(EMPLOYER, view, { text: "Nye stole", deadline });
+      const res = await slack.submit(EMPLOYER, view, { text: "Nye stole", owner: EMPLOYER.id, deadline });
       expect(res.status, label(deadline)).toBe(200);
       const answer = (await res.json()) as { response_action: string; errors: Record<string, string> };
       expect(answer.response_action, label(deadline)).toBe("errors");
       expect(Object.keys(answer.errors), label(deadline)).toEqual(["deadline"]);
-      expect([da("problem.invalid_date"), da("problem.date_in_past")], label(deadline)).toContain(
-        answer.errors.deadline,
-      );
+      // Each refusal gives an example two weeks after the app's clock (24 November 2026), never a past one.
+      const example = { example: "08-12-2026" };
+      expect(
+        [da("problem.invalid_date_example", example), da("problem.date_in_past_example", example)],
+        label(deadline),
+      ).toContain(answer.errors.deadline);
     }
     expect(await h.snapshot(workspace.id)).toBe(before);
   });

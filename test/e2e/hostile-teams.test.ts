@@ -95,13 +95,16 @@ describe("hostile input at every Teams entry point, the real app over HTTP", () 
     const goal = { verb: "entry_form", data: { d: discussion.id, p: 8, k: "goal" } };
     for (const deadline of NASTY_DATES.filter(Boolean)) {
       for (const [action, inputs] of [
-        [decision, { "f.text": "Nye stole", "f.deadline": deadline }],
+        [decision, { "f.text": "Nye stole", "f.owner.name": "Mette Hansen", "f.deadline": deadline }],
         [goal, { "f.text": "Mindre støj", "f.successCriterion": "Under 55 dB", "f.deadline": deadline }],
       ] as const) {
         const card = h.cardIn(await teams.invoke(TEAMS_EMPLOYER, action, inputs), deadline);
         expect(card, label(deadline)).toContain(da("error.invalid"));
+        // Each refusal gives an example two weeks after the app's clock (24 November 2026), never a past one.
+        const example = { example: "08-12-2026" };
         expect(
-          card.includes(da("problem.invalid_date")) || card.includes(da("problem.date_in_past")),
+          card.includes(da("problem.invalid_date_example", example)) ||
+            card.includes(da("problem.date_in_past_example", example)),
           `${label(deadline)} ${action.data.k}`,
         ).toBe(true);
       }

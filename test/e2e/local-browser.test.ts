@@ -207,7 +207,24 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
       "f.actionPlanStatus": "Gennemført på nær støj.",
     });
     await next(4);
-    await record(5, "Note", { "f.text": "Nyansatte får en tjekliste den første uge." });
+    // A pasted 7,440-character note is kept whole in the field, counted against its limit, and not sent.
+    const ws = (await repos(db).workspaces.find("local", "local"))!;
+    const held = (await repos(db).discussions.latest(ws.id))!;
+    const stored = async () => (await repos(db).entries.forDiscussion(ws.id, held.id)).length;
+    const before = await stored();
+    await press(point(5), "Note");
+    const noteField = point(5).locator('[id="f.text"]').last().locator("textarea").first();
+    await noteField.fill("ord-".repeat(1860));
+    expect((await noteField.inputValue()).length).toBe(7440);
+    await point(5).getByTestId("counter").filter({ hasText: "7440 af højst 3000 tegn" }).waitFor();
+    await press(point(5), "Gem");
+    await point(5).getByText("Skal udfyldes og må højst være 3000 tegn.").waitFor();
+    await shot("note-over-its-limit");
+    expect(await stored()).toBe(before);
+    await fill(point(5), { "f.text": "Nyansatte får en tjekliste den første uge." });
+    await point(5).getByTestId("counter").filter({ hasText: "42 af højst 3000 tegn" }).waitFor();
+    await press(point(5), "Gem");
+    await point(5).getByText("Gemt.").waitFor();
     await next(5);
     await record(6, "Oversigt over ulykker", {
       "f.accidents": "1",

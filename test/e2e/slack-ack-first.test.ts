@@ -150,7 +150,7 @@ describe("Slack: answered before the Web API is asked, and acknowledged work nev
       // The people a decision's form offers cannot be read: the form's check fails before Slack is answered.
       await app.db.query("ALTER TABLE members RENAME TO members_kept");
       await app.db.query("CREATE VIEW members AS SELECT * FROM members_kept WHERE going_away_now()");
-      const values = { text: "Ny ventilation i mødelokalet", deadline: "2027-03-01" };
+      const values = { text: "Ny ventilation i mødelokalet", owner: EMPLOYER.id, deadline: "2027-03-01" };
       const res = await slack.submit(EMPLOYER, modal, values, "V_KEPT_OPEN");
       expect(await res.json()).toEqual({
         response_action: "errors",

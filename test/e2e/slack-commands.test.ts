@@ -39,7 +39,12 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
     await fake.after("respond", () => slack.command(EMPLOYER, "start"));
     const status = await say(slack, "status 2026");
     expect(status).toContain("Drøftelsen 2026: I gang.");
-    expect(status).toContain("Det er besluttet, hvor ofte I mødes.");
+    // The law apart from good practice, each item written as missing, with its point.
+    expect(status).toContain("Lovkrav:\n• Indholdet af det kommende års samarbejde");
+    expect(status).toContain("• Samarbejdsform og mødehyppighed er ikke besluttet (punkt 9)");
+    expect(status).toContain("God praksis:\n• Der er ikke valgt en referent (punkt 1)");
+    expect(status.indexOf("Lovkrav:")).toBeLessThan(status.indexOf("God praksis:"));
+    expect(status).not.toContain("Det er besluttet");
 
     // Export of a year without a summary is refused politely; after concluding, three files go to the channel.
     expect(await say(slack, "eksport 2026")).not.toContain("sendt som filer");

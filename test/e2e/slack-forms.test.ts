@@ -182,14 +182,36 @@ describe("Slack: the agenda points' own forms", () => {
       (await fake.after("views.open", () => slack.click(EMPLOYER, actionId, pointButton(slack, actionId, 1))))
         .args.view as Record<string, unknown>;
 
-    const decision = await slack.submit(EMPLOYER, await open("point_decision"), {
+    const decisionForm = await open("point_decision");
+    // The form says why a decision needs an owner and a deadline, and both are required fields.
+    expect(JSON.stringify(decisionForm.blocks)).toContain(
+      "En beslutning skal have en ansvarlig og en frist.",
+    );
+    const required = (decisionForm.blocks as { block_id?: string; optional?: boolean }[])
+      .filter((b) => b.block_id === "owner" || b.block_id === "deadline")
+      .map((b) => [b.block_id, b.optional]);
+    expect(required).toEqual([
+      ["owner", false],
+      ["deadline", false],
+    ]);
+    const decision = await slack.submit(EMPLOYER, decisionForm, {
       text: "Nye stole",
+      owner: EMPLOYER.id,
       deadline: "2020-01-01",
     });
     const errors = (await decision.json()) as { response_action: string; errors: Record<string, string> };
     expect(errors.response_action).toBe("errors");
     expect(Object.keys(errors.errors)).toEqual(["deadline"]);
-    expect(errors.errors.deadline).toBe("Datoen er passeret. Vælg en dato fra i dag og frem.");
+    // Past, and a future example from the clock (24 November 2026 + two weeks), not a fixed one.
+    expect(errors.errors.deadline).toBe("Datoen er passeret. Vælg en dato frem i tiden, fx 08-12-2026.");
+    const ownerless = await slack.submit(EMPLOYER, decisionForm, {
+      text: "Nye stole",
+      deadline: "2027-01-10",
+    });
+    expect(await ownerless.json()).toMatchObject({
+      response_action: "errors",
+      errors: { owner: "Skal udfyldes." },
+    });
 
     const verdict = await slack.submit(EMPLOYER, await open("point_goal"), { text: "Mindre støj" });
     expect(await verdict.json()).toMatchObject({

@@ -28,6 +28,7 @@ describe("Slack: Block Kit limits and safe rendering", () => {
       ).args.view as Record<string, unknown>;
       const res = await slack.submit(EMPLOYER, view, {
         text: long(1000, `Beslutning ${i}`),
+        owner: REP.id,
         deadline: "2027-06-30",
       });
       expect(await res.text()).toBe("");
@@ -92,9 +93,11 @@ describe("Slack: Block Kit limits and safe rendering", () => {
   }, 60_000);
 
   it("answers opfølgning and referat with long content in pages Slack accepts", async () => {
+    const DECISIONS = 125;
     const { fake } = app;
     const { slack } = await app.started();
-    for (let i = 0; i < 30; i++) {
+    // Enough decisions that the follow-up, 24 items (each with its buttons) to a message, takes six messages.
+    for (let i = 0; i < DECISIONS; i++) {
       const view = (
         await fake.after("views.open", () =>
           slack.click(EMPLOYER, "point_decision", slack.button("point_decision").value),
@@ -142,8 +145,10 @@ describe("Slack: Block Kit limits and safe rendering", () => {
       .filter((c) => c.args.channel === EMPLOYER.id)
       .slice(dmBefore);
     expect(direct.length).toBeGreaterThan(0);
-    const listed = [...followUp, ...direct].map((c) => String(c.args.text)).join("");
-    for (let i = 0; i < 30; i++) expect(listed).toContain(`Beslutning ${i} `);
+    const listed = [...followUp, ...direct].map((c) => JSON.stringify(c.args.blocks ?? c.args.text)).join("");
+    for (let i = 0; i < DECISIONS; i++) expect(listed).toContain(`Beslutning ${i} `);
+    const buttons = listed.match(/"action_id":"entry_done"/g) ?? [];
+    expect(buttons).toHaveLength(DECISIONS);
 
     const summary = await answers("referat");
     expect(summary.length).toBeGreaterThan(1);

@@ -167,8 +167,18 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     const check = await fake.after("chat.postEphemeral", () =>
       slack.click(EMPLOYER, "discussion_conclude", slack.button("discussion_conclude").value),
     );
-    expect(texts(check)).toContain("Lovkrav der mangler");
-    expect(texts(check)).toContain("Det er besluttet, hvor ofte I mødes.");
+    // The law apart from good practice, each missing item written as missing, with a button back to its point.
+    expect(texts(check)).toContain("*Lovkrav*");
+    expect(texts(check)).toContain("*God praksis*");
+    expect(texts(check)).toContain("• Samarbejdsform og mødehyppighed er ikke besluttet (punkt 9)");
+    expect(texts(check).indexOf("Samarbejdsform")).toBeLessThan(
+      texts(check).indexOf("supplerende uddannelse"),
+    );
+    const goto = (check.args.blocks as { accessory?: { action_id: string; value: string } }[])
+      .flatMap((b) => (b.accessory ? [b.accessory] : []))
+      .filter((a) => a.action_id === "point_goto")
+      .map((a) => (JSON.parse(a.value) as { p: number }).p);
+    expect(goto).toEqual([9, 10, 4, 5, 6, 9, 9, 9]);
     await fake.after("views.open", () =>
       slack.click(EMPLOYER, "discussion_conclude_anyway", slack.button("discussion_conclude_anyway").value),
     );
@@ -308,7 +318,12 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
       slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
     );
     const res = await slack.submit(EMPLOYER, slack.lastModal(), { text: "y".repeat(40_000) });
-    expect(await res.json()).toEqual({ response_action: "errors", errors: { text: "Højst 3000 tegn." } });
+    expect(await res.json()).toEqual({
+      response_action: "errors",
+      errors: {
+        text: "Teksten er for lang: højst 3000 tegn. Intet er gemt eller skåret af; kort den ned, eller del den op.",
+      },
+    });
     expect(await repos(db).entries.forDiscussion(workspace.id, discussion.id)).toEqual([]);
   });
 

@@ -114,7 +114,18 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     const check = cardIn(
       await teams.invoke(EMPLOYER, { verb: "discussion_conclude", data: { d: discussionId, v: version } }),
     );
-    expect(cardText(check)).toContain("Legal requirements missing");
+    // In English too: the law apart from good practice, each item written as missing, with a way back to its point.
+    const checked = cardText(check);
+    expect(checked).toContain("Legal requirements\nWhat the Working Environment Act § 6 d");
+    expect(checked).toContain(
+      "- How you cooperate and how often you meet has not been decided (point 9)\nGo to point 9",
+    );
+    expect(checked).toContain(
+      "Good practice\nBFA's advice for a good discussion. These are not legal requirements.",
+    );
+    expect(checked.indexOf("Legal requirements")).toBeLessThan(checked.indexOf("Good practice"));
+    expect(checked).toContain("- Who calls the meetings has not been agreed (point 9)");
+    expect(checked).toContain("First year: no goals to assess.");
     const noReason = cardIn(await teams.invoke(EMPLOYER, button(check, "Conclude anyway")));
     expect(cardText(noReason)).toContain("Write a reason to conclude although something is missing.");
     const byRep = await teams.invoke(REP, button(check, "Conclude anyway"), {

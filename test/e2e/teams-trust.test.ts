@@ -52,8 +52,16 @@ describe("Teams: roles that cannot be seized, and reads only where they belong",
 
     const otherChannel = new TeamsDriver(app.url, app.connector, teams.tenantId);
     await otherChannel.mention(EMPLOYER, "opfølgning");
+    // The refusal goes to the asker alone, in a personal chat the bot opens, never into the other channel.
     const refused = await app.connector.waitFor(READ_ELSEWHERE);
-    expect(refused.conversation.startsWith(otherChannel.channel)).toBe(true);
+    expect(refused.conversation).toMatch(/^a:personal-\d+$/);
+    const created = app.connector.calls.find(
+      (c) => c.kind === "create" && c.conversation === refused.conversation,
+    );
+    expect(JSON.stringify(created?.body)).toContain(EMPLOYER.id);
+    expect(
+      app.connector.in(new RegExp(`^${otherChannel.channel}`)).map((m) => contentText(m.activity)),
+    ).not.toContain(READ_ELSEWHERE);
 
     const personal = `a:personal-${STRANGER.id}`;
     await teams.post({

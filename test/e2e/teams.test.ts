@@ -159,7 +159,8 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
 
     // Concluding with point 10 missing shows the completeness check in the card; nothing is concluded.
     const check = cardIn(await teams.invoke(EMPLOYER, button(current, "Afslut drøftelsen")));
-    expect(cardText(check)).toContain("AMO-medlemmernes supplerende uddannelse er drøftet.");
+    expect(cardText(check)).toContain("- AMO-medlemmernes supplerende uddannelse er ikke drøftet (punkt 10)");
+    expect(cardText(check)).toContain("Gå til punkt 10");
     expect(cardText(check)).toContain("Afslut alligevel");
     expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("running");
 
@@ -197,8 +198,36 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Godkendt af Ali Nielsen");
     expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("approved");
 
-    // A change afterwards writes version 2 into the same summary message.
-    await save(11, "note", { "f.text": "Tilføjet efter mødet: ny kaffemaskine." });
+    // Concluded means concluded: the point's card shows its final state, with no buttons that record.
+    const final = cardOf(pointMessage(teams, 11).activity);
+    const titles = JSON.stringify(final);
+    expect(cardText(final)).toContain("Drøftelsen er afsluttet. Sådan står punktet i referatet.");
+    for (const gone of ['"Note"', '"Beslutning"', '"Mål"', '"Afslut drøftelsen"'])
+      expect(titles).not.toContain(gone);
+    // A save sent without the deliberate step is refused, to that user alone, and changes nothing.
+    const plain = await teams.invoke(
+      EMPLOYER,
+      { verb: "entry_form", data: { d: discussionId, p: 11, k: "note" } },
+      { "f.text": "Uden om" },
+    );
+    expect(textIn(plain)).toContain("brug “Tilføj til referatet” på punktet");
+    expect((await repos(db).summaries.latest(workspace.id, discussionId))?.version).toBe(1);
+    // "Tilføj til referatet" says what it means and offers the forms; the save makes version 2.
+    const amend = cardIn(await teams.invoke(EMPLOYER, button(final, "Tilføj til referatet")));
+    expect(cardText(amend)).toContain("bliver det en ny version, som skal godkendes igen");
+    const noteForm = cardIn(await teams.invoke(EMPLOYER, button(amend, "Note")));
+    expect(cardText(noteForm)).toContain("Tilføjelse til det afsluttede referat");
+    const added = await teams.invoke(EMPLOYER, button(noteForm, "Gem"), {
+      "f.text": "Tilføjet efter mødet: ny kaffemaskine.",
+    });
+    expect(textIn(added)).toContain("Gemt.");
+    // The channel is told, and those who approved version 1 are asked by name to approve version 2.
+    const told = await connector.waitFor(/har tilføjet til referatet under punkt 11/);
+    expect(told.conversation).toBe(teams.channel);
+    expect(contentText(told.activity)).toMatch(
+      /Referatet er nu version 2 og er ikke godkendt endnu\. (Mette Hansen og Ali Nielsen|Ali Nielsen og Mette Hansen): godkend venligst den nye version\./,
+    );
+    expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("concluded");
     await connector.waitFor(/Version 2/);
     expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Version 2");
     expect(

@@ -101,20 +101,61 @@ describe("the completeness check", () => {
       informEveryone: "intra",
     },
   };
-  const goal = { point: 8, kind: "goal" as const, data: { text: "Mål", successCriterion: "Kriterium" } };
+  const goal = {
+    point: 8,
+    kind: "goal" as const,
+    data: { text: "Mål", successCriterion: "Kriterium", deadline: "2027-05-01" },
+  };
 
-  it("lists the legal minimum before good practice", () => {
-    const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], entries: [] });
+  it("lists the legal minimum apart from good practice, each in agenda order", () => {
+    const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(result.complete).toBe(false);
-    expect(result.legal).toContain("supplementary_training_discussed");
-    expect(result.legal).not.toContain("expertise_discussed");
-    expect(result.goodPractice).toEqual(["minute_taker", "accident_overview", "apv_status", "instruction"]);
+    expect(result.legal).toEqual([
+      "last_year_goals_assessed",
+      "coming_year_planned",
+      "goals_set",
+      "meeting_interval",
+      "supplementary_training_discussed",
+    ]);
+    expect(result.goodPractice).toEqual([
+      "minute_taker",
+      "apv_status",
+      "instruction",
+      "accident_overview",
+      "convener",
+      "acute_handling",
+      "information",
+    ]);
   });
 
   it("asks small workplaces about expertise instead of AMO training", () => {
-    const result = checkCompleteness({ headcount: 5, carriedGoalIds: [], entries: [] });
+    const result = checkCompleteness({ headcount: 5, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(result.legal).toContain("expertise_discussed");
     expect(result.legal).not.toContain("supplementary_training_discussed");
+  });
+
+  it("calls the convener, acute handling and information good practice, never law", () => {
+    const plan = { ...cooperation, data: { meetingInterval: "Hver måned" } } as never;
+    const result = checkCompleteness({
+      headcount: 20,
+      carriedGoalIds: [],
+      firstYear: false,
+      entries: [plan],
+    });
+    expect(result.legal).not.toContain("meeting_interval");
+    for (const advice of ["convener", "acute_handling", "information"] as const) {
+      expect(result.legal as string[]).not.toContain(advice);
+      expect(result.goodPractice).toContain(advice);
+    }
+  });
+
+  it("answers last year's goals in a first year: there are none to assess", () => {
+    const first = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: true, entries: [] });
+    expect(first.legal).not.toContain("last_year_goals_assessed");
+    expect(first.firstYear).toBe(true);
+    const later = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
+    expect(later.legal).toContain("last_year_goals_assessed");
+    expect(later.firstYear).toBe(false);
   });
 
   it("needs a verdict on every carried goal", () => {
@@ -123,7 +164,7 @@ describe("the completeness check", () => {
       kind: "goal_verdict" as const,
       data: { goalId: "g1", goalText: "x", verdict: "reached" as const, carryOn: false },
     };
-    const base = { headcount: 5, entries: [cooperation, goal, verdict] };
+    const base = { headcount: 5, firstYear: false, entries: [cooperation, goal, verdict] };
     expect(checkCompleteness({ ...base, carriedGoalIds: ["g1", "g2"] }).legal).toContain(
       "last_year_goals_assessed",
     );
@@ -136,6 +177,7 @@ describe("the completeness check", () => {
     const result = checkCompleteness({
       headcount: 5,
       carriedGoalIds: [],
+      firstYear: false,
       entries: [
         cooperation,
         goal,
@@ -159,7 +201,7 @@ describe("the completeness check", () => {
         { point: 5, kind: "note", data: { text: "Instruktion ok" } },
       ],
     });
-    expect(result).toEqual({ complete: true, legal: [], goodPractice: [] });
+    expect(result).toEqual({ complete: true, legal: [], goodPractice: [], firstYear: false });
   });
 });
 
@@ -181,6 +223,7 @@ describe("entry validation", () => {
     if (r.ok) return;
     expect(r.problems).toEqual({
       text: { code: "required" },
+      owner: { code: "required" },
       deadline: { code: "invalid_date" },
       extra: { code: "unknown_field" },
     });
@@ -285,7 +328,7 @@ describe("the written summary in English", () => {
     expect(md).toContain("- Less noise (Open)");
     expect(md).toContain("  - success criterion: Below 55 dB in April");
     expect(md).toContain("10 December 2026 at 10:00");
-    expect(md).toContain("How often you meet is decided. (point 9)");
+    expect(md).toContain("How you cooperate and how often you meet has not been decided (point 9)");
     expect(md).toContain(
       "Concluded by Mette Hansen although something was missing. Reason: Continued in January",
     );

@@ -1,7 +1,9 @@
 import { type FormKind, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS } from "../../../src/app/index.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
+import { LIMITS } from "../../../src/domain/entries.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
+import { textLimit } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
 import { t } from "../texts.ts";
 import { formKindFor } from "./kinds.ts";
@@ -13,7 +15,7 @@ const opening =
   (kind: "note" | "decision" | "goal"): ActionHandler =>
   async (args) => {
     const { meta } = readSubmit(args.data, ACTIONS[kind], [], args.ctx.workspace.language);
-    return formUnderPoint(args, meta.d, meta.p, kind);
+    return formUnderPoint(args, meta.d, meta.p, kind, meta.a === 1);
   };
 
 export const openNote = opening("note");
@@ -26,12 +28,34 @@ export async function openPointForm(args: ActionArgs): Promise<AdaptiveCard> {
   const { meta } = readSubmit(args.data, ACTIONS.pointForm, [], l);
   const kind = formKindFor(meta.f, meta.p);
   if (!kind) throw new BadSubmit(t(l, "teams.bad_submit"));
-  return formUnderPoint(args, meta.d, meta.p, kind);
+  return formUnderPoint(args, meta.d, meta.p, kind, meta.a === 1);
 }
 
-async function formUnderPoint(args: ActionArgs, discussionId: string, point: number, kind: FormKind) {
+/** "Add to the minutes" on a concluded point: what adding means, and the point's forms to add with. */
+export async function openAmend(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.amend, [], l);
+  const text = t(l, "amend.choose", { point: meta.p });
+  return (
+    (await currentPointCard(args, meta.d, meta.p, { amending: true, notice: { text, tone: "good" } })) ??
+    messageCard(t(l, "error.not_found"), "attention")
+  );
+}
+
+async function formUnderPoint(
+  args: ActionArgs,
+  discussionId: string,
+  point: number,
+  kind: FormKind,
+  amend: boolean,
+) {
+  const l = args.ctx.workspace.language;
   const context = await args.deps.core.formContext(args.ctx, discussionId, kind);
-  const form = { spec: formSpec(kind, context), members: context.members };
+  const plain = formSpec(kind, context);
+  const spec = amend
+    ? { ...plain, intro: [t(l, "amend.form_intro"), plain.intro].filter(Boolean).join("\n") }
+    : plain;
+  const form = { spec, members: context.members, amend };
   return (
     (await currentPointCard(args, discussionId, point, { form })) ??
     messageCard(t(args.ctx.workspace.language, "error.not_found"), "attention")
@@ -63,11 +87,10 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
     {
       type: "Input.Text",
       id: "f.text",
-      label: t(l, "form.note.text"),
+      label: `${t(l, "form.note.text")} (${t(l, "form.limit", { max: LIMITS.long })})`,
       isMultiline: true,
-      maxLength: 3000,
       isRequired: true,
-      errorMessage: t(l, "problem.required"),
+      ...textLimit(LIMITS.long, true, l),
     },
     actionSet([
       execute(t(l, "form.submit"), ACTIONS.saveEntry, { d: discussionId, k: "pre_input" }, "positive"),

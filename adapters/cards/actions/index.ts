@@ -6,8 +6,8 @@ import { t } from "../texts.ts";
 import { approve } from "./approve.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
-import { openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
-import { next, previous, skip } from "./move.ts";
+import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
+import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
 import { saveForm } from "./save.ts";
@@ -23,10 +23,12 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   goal: openGoal,
   pointForm: openPointForm,
   saveEntry: saveForm,
+  amend: openAmend,
   closeForm: refresh,
   previous,
   skip,
   next,
+  goto,
   conclude,
   concludeAnyway,
   concludeReason: concludeWithReason,

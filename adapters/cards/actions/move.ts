@@ -42,6 +42,30 @@ const moving =
     }
   };
 
+/**
+ * Back to a point from the completeness check: the meeting goes there and the user gets that point's card (the
+ * check is not a point, so a refusal is answered with the target point as it is now).
+ */
+export const goto: ActionHandler = async (args) => {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.goto, [], l);
+  const move = { type: "goto" as const, point: meta.p };
+  try {
+    const { view } = await args.deps.core.move(
+      args.ctx,
+      { discussionId: meta.d, expectedVersion: meta.v, move, showing: meta.p },
+      args.key,
+    );
+    return (view && pointCardOf(view)) ?? (await pointOrMessage(args, meta.d, meta.p, "", "good"));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const text = errorText(l, error);
+    const read = error instanceof StaleError && error.view;
+    const card = read && pointCardOf(read, { notice: { text, tone: "attention" } });
+    return card || pointOrMessage(args, meta.d, meta.p, text, "attention");
+  }
+};
+
 export const next = moving("next");
 export const previous = moving("previous");
 export const skip = moving("skip");

@@ -61,10 +61,11 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   }
   const data = formData(kind, fieldValues(spec, submitted.inputs, context.members), context);
   const entryId = submitted.meta.e ?? null;
+  const amend = submitted.meta.a === 1;
   try {
     const result = entryId
-      ? await deps.core.editEntry(ctx, { entryId, data }, key)
-      : await deps.core.record(ctx, { discussionId, point, kind, data }, key, {
+      ? await deps.core.editEntry(ctx, { entryId, data, amend }, key)
+      : await deps.core.record(ctx, { discussionId, point, kind, data, amend }, key, {
           waitForChannelMs: CHANNEL_WAIT_MS,
           withView: true,
         });
@@ -76,7 +77,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.problems).length > 0) {
       const errors = fieldErrors(kind, error.problems, context, (p) => problemText(l, p));
-      const form = { spec, members: context.members, values: submitted.inputs, errors };
+      const form = { spec, members: context.members, values: submitted.inputs, errors, amend };
       const shown = await currentPointCard(args, discussionId, point, {
         form,
         notice: { text: t(l, "error.invalid"), tone: "attention" },

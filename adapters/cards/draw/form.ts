@@ -38,6 +38,17 @@ function shownValue(values: Record<string, unknown> | undefined, id: string): st
   return String(v);
 }
 
+/**
+ * A text's limit as the card checks it before sending: a pattern, not maxLength, which a browser applies by cutting a
+ * pasted text off without a word. The page shows a running count against it; the core refuses more as well.
+ */
+export function textLimit(max: number, required: boolean, language: Language): Element {
+  return {
+    regex: `^[\\s\\S]{0,${max}}$`,
+    errorMessage: t(language, required ? "problem.required_within" : "problem.too_long", { max }),
+  };
+}
+
 function input(field: FieldSpec, state: FormState, language: Language): Element[] {
   const id = `${INPUT}${field.id}`;
   const value = shownValue(state.values, field.id);
@@ -52,9 +63,10 @@ function input(field: FieldSpec, state: FormState, language: Language): Element[
       return [
         {
           ...base,
+          ...textLimit(field.maxLength, field.required, language),
+          label: `${field.label} (${t(language, "form.limit", { max: field.maxLength })})`,
           type: "Input.Text",
           isMultiline: field.multiline,
-          maxLength: field.maxLength,
           ...(value ? { value } : {}),
         },
       ];

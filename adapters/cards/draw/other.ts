@@ -19,7 +19,7 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
-import { INPUT } from "./form.ts";
+import { INPUT, textLimit } from "./form.ts";
 
 export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
   const l = view.language;
@@ -66,31 +66,50 @@ export function textCards(view: TextView): AdaptiveCard[] {
   return paginate([], body, actions, (page) => t(l, "teams.continued", { title: "", page }));
 }
 
-/** What is missing before concluding; a reason lets the employer conclude anyway. */
+/** What is missing before concluding (the law, then good practice, each item with a button back to its point). */
 export function completenessCard(view: CompletenessView, error?: string): AdaptiveCard {
   const l = view.language;
   const { legal, goodPractice, complete } = view.completeness;
-  const item = (text: string, point: number) =>
-    textBlock(`- ${escapeMd(text)} (${t(l, "completeness.see_point", { point })})`, { spacing: "None" });
+  const goTo = (point: number) =>
+    execute(t(l, "completeness.go_to_point", { point }), ACTIONS.goto, {
+      d: view.discussionId,
+      v: view.version,
+      p: point,
+    });
+  const item = (text: string, point: number): Element[] => [
+    textBlock(`- ${escapeMd(text)} (${t(l, "completeness.see_point", { point })})`, { spacing: "Small" }),
+    actionSet([goTo(point)]),
+  ];
+  const list = (heading: string, basis: string, done: string, items: Element[][]): Element[] => [
+    subheading(heading),
+    subtle(basis),
+    ...(items.length ? items.flat() : [textBlock(escapeMd(done), { spacing: "None" })]),
+  ];
   const body: Element[] = [heading(t(l, "completeness.title"))];
   if (error) body.push(notice(error));
   if (complete) body.push(textBlock(t(l, "completeness.all_good")));
-  if (legal.length) {
-    body.push(subheading(t(l, "completeness.legal")));
-    body.push(...legal.map((r) => item(t(l, `legal.${r}` as MessageKey), REQUIREMENT_POINT[r])));
-  }
-  if (goodPractice.length) {
-    body.push(subheading(t(l, "completeness.practice")));
-    body.push(...goodPractice.map((r) => item(t(l, `practice.${r}` as MessageKey), REQUIREMENT_POINT[r])));
-  }
+  body.push(
+    ...list(
+      t(l, "completeness.legal"),
+      t(l, "completeness.legal_basis"),
+      t(l, "completeness.legal_done"),
+      legal.map((r) => item(t(l, `legal.${r}` as MessageKey), REQUIREMENT_POINT[r])),
+    ),
+    ...list(
+      t(l, "completeness.practice"),
+      t(l, "completeness.practice_basis"),
+      t(l, "completeness.practice_done"),
+      goodPractice.map((r) => item(t(l, `practice.${r}` as MessageKey), REQUIREMENT_POINT[r])),
+    ),
+  );
+  if (view.completeness.firstYear) body.push(subtle(t(l, "completeness.first_year")));
   body.push({
     type: "Input.Text",
     id: `${INPUT}reason`,
-    label: t(l, "conclude.reason"),
+    label: `${t(l, "conclude.reason")} (${t(l, "form.limit", { max: 1000 })})`,
     isMultiline: true,
-    maxLength: 1000,
     isRequired: true,
-    errorMessage: t(l, "teams.conclude_reason_required"),
+    ...textLimit(1000, true, l),
   });
   body.push(
     actionSet([

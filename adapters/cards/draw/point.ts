@@ -19,9 +19,14 @@ import {
 import { type FormState, formElements } from "./form.ts";
 
 export interface PointCardOptions {
-  /** An open form under the point (shown only to the user who asked for it, in the invoke response). */
-  form?: FormState & { entryId?: string };
+  /**
+   * An open form under the point (shown only to the user who asked for it, in the invoke response); `amend` marks it
+   * as a confirmed addition to a concluded record.
+   */
+  form?: FormState & { entryId?: string; amend?: boolean };
   notice?: { text: string; tone: "good" | "attention" };
+  /** The point's form buttons as an addition to the concluded record, after "add to the minutes" was pressed. */
+  amending?: boolean;
 }
 
 /** An entry as shown on its point's card: its label and text, then its details. */
@@ -56,7 +61,12 @@ function questionElements(view: PointView): Element[] {
 function openFormElements(view: PointView, form: NonNullable<PointCardOptions["form"]>): Element[] {
   const l = view.language;
   const data = { d: view.discussionId, p: view.number };
-  const save = { ...data, k: form.spec.kind, ...(form.entryId ? { e: form.entryId } : {}) };
+  const save = {
+    ...data,
+    k: form.spec.kind,
+    ...(form.entryId ? { e: form.entryId } : {}),
+    ...(form.amend ? { a: 1 as const } : {}),
+  };
   return [
     ...formElements(form, l),
     actionSet([
@@ -66,10 +76,10 @@ function openFormElements(view: PointView, form: NonNullable<PointCardOptions["f
   ];
 }
 
-/** The buttons that open a form: note, decision, goal, and the point's own form. */
-function formButtons(view: PointView): Element[] {
+/** The buttons that open a form: note, decision, goal, and the point's own form (as an amendment, when asked). */
+function formButtons(view: PointView, amending = false): Element[] {
   const l = view.language;
-  const at = { d: view.discussionId, p: view.number };
+  const at = { d: view.discussionId, p: view.number, ...(amending ? { a: 1 as const } : {}) };
   const buttons = [
     execute(t(l, "button.note"), ACTIONS.note, at),
     execute(t(l, "button.decision"), ACTIONS.decision, at),
@@ -99,7 +109,9 @@ function moveButtons(view: PointView): Element {
 function recordedElements(view: PointView): Element[] {
   const l = view.language;
   const body: Element[] = [];
-  if (view.entries.length === 0) body.push(subtle(t(l, "point.nothing_yet")));
+  const concluded = view.discussionStatus === "concluded" || view.discussionStatus === "approved";
+  if (view.entries.length === 0)
+    body.push(subtle(t(l, concluded ? "point.nothing_recorded" : "point.nothing_yet")));
   else {
     body.push(subheading(`${t(l, "point.recorded")} (${view.entryCount})`));
     if (view.entryCount > view.entries.length)
@@ -108,7 +120,8 @@ function recordedElements(view: PointView): Element[] {
       );
     for (const entry of view.entries) body.push(...entryElements(entry));
   }
-  body.push(subtle(t(l, "point.thread_hint")));
+  // A concluded record takes no more replies as notes: only "add to the minutes" changes it.
+  if (!concluded) body.push(subtle(t(l, "point.thread_hint")));
   return body;
 }
 
@@ -119,10 +132,26 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const head: Element[] = [heading(title)];
   if (options.notice) head.push(notice(options.notice.text, options.notice.tone));
   head.push(...questionElements(view));
+  const concluded = view.discussionStatus === "concluded" || view.discussionStatus === "approved";
   const editable = view.discussionStatus !== "planned";
   if (options.form) head.push(...openFormElements(view, options.form));
-  const actions = editable && !options.form ? formButtons(view) : [];
-  if (editable && !options.form && view.isCurrent && view.discussionStatus === "running")
+  const actions = options.form
+    ? []
+    : concluded
+      ? options.amending
+        ? formButtons(view, true)
+        : [amendButton(view)]
+      : editable
+        ? formButtons(view)
+        : [];
+  if (concluded && !options.form && !options.amending) head.push(subtle(t(l, "point.final")));
+  if (editable && !concluded && !options.form && view.isCurrent && view.discussionStatus === "running")
     head.push(moveButtons(view));
   return paginate(head, recordedElements(view), actions, (page) => t(l, "teams.continued", { title, page }));
+}
+
+/** A concluded point's one button: add to the minutes, which asks first (its answer is the confirmation). */
+function amendButton(view: PointView): Element {
+  const at = { d: view.discussionId, p: view.number, v: view.version };
+  return execute(t(view.language, "amend.button"), ACTIONS.amend, at);
 }

@@ -1,7 +1,8 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
-import type { Ctx } from "../../../src/app/index.ts";
-import { formatDate, formatDateTime } from "../../../src/i18n/index.ts";
+import { type Ctx, checkText } from "../../../src/app/index.ts";
+import { formatDateTime } from "../../../src/i18n/index.ts";
+import { followUpCards } from "../draw/followup.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
 import { summaryCards } from "../draw/summary.ts";
 import { type CardDeps, hostConversation, type Inbound, keyOf } from "../inbound.ts";
@@ -64,10 +65,7 @@ const status: Answer = async (asked, command) => {
   const l = asked.ctx.workspace.language;
   const report = await asked.deps.core.status(asked.ctx, yearOf(command));
   if (!report.discussion) return say(asked, t(l, "command.status_none", { year: report.year }));
-  const missing = report.completeness?.legal.map((r) => `• ${t(l, `legal.${r}`)}`) ?? [];
-  const progress = missing.length
-    ? `${t(l, "completeness.legal")}:\n${missing.join("\n")}`
-    : t(l, "completeness.all_good");
+  const progress = report.completeness ? checkText(l, report.completeness) : t(l, "completeness.all_good");
   const state = t(l, `status.${report.discussion.status}`);
   await say(asked, t(l, "command.status", { year: report.year, status: state, progress }));
 };
@@ -77,13 +75,7 @@ const followup: Answer = async (asked) => {
   const l = ctx.workspace.language;
   const open = await deps.core.listOpen(ctx);
   if (open.length === 0) return say(asked, t(l, "command.no_open_items"));
-  const lines = open.map((o) => {
-    const due = o.deadline
-      ? ` (${t(l, "summary.deadline")}: ${formatDate(l, o.deadline, ctx.workspace.timeZone)})`
-      : "";
-    return `• ${o.year}, ${o.described.label}: ${o.described.text}${due}`;
-  });
-  await say(asked, `${t(l, "command.open_items")}\n${lines.join("\n")}`);
+  await asked.inbound.reply({ cards: followUpCards(l, ctx.workspace.timeZone, open) });
 };
 
 const summary: Answer = async (asked, command) => {

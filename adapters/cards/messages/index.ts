@@ -22,6 +22,25 @@ export async function onMessage(deps: CardDeps, ctx: Ctx, inbound: Inbound): Pro
     }
     if (addressed) await runCommand({ deps, ctx, inbound }, command);
   } catch (error) {
-    await inbound.reply({ text: failureText(deps.log, ctx.workspace.language, error), cards: [] });
+    await tellPrivately(deps, ctx, inbound, failureText(deps.log, ctx.workspace.language, error));
   }
+}
+
+/**
+ * A refusal or a conflict is for the one who wrote: in their personal chat with the bot, not in the channel. Where no
+ * personal chat can be had, it is answered where they wrote, so they are told either way.
+ */
+async function tellPrivately(deps: CardDeps, ctx: Ctx, inbound: Inbound, text: string): Promise<void> {
+  const message = { kind: "text" as const, view: { language: ctx.workspace.language, text } };
+  if (inbound.conversation.kind !== "personal") {
+    const sent = await deps
+      .chat(ctx.workspace)
+      .sendDirect(inbound.user.id, message)
+      .catch((error) => {
+        deps.log.warn("could not answer a user privately", { error: String(error) });
+        return null;
+      });
+    if (sent) return;
+  }
+  await inbound.reply({ text, cards: [] });
 }

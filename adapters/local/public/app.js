@@ -114,17 +114,6 @@
     a.remove();
   }
 
-  // The renderer's "filtered" single choice shows the chosen value's id until one types; Teams shows a searchable
-  // list of names. A plain dropdown is the closer likeness, so single "filtered" choices are drawn as "compact".
-  function forThisPage(node) {
-    if (Array.isArray(node)) return node.map(forThisPage);
-    if (!node || typeof node !== "object") return node;
-    const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, forThisPage(v)]));
-    if (copy.type === "Input.ChoiceSet" && copy.style === "filtered" && !copy.isMultiSelect)
-      copy.style = "compact";
-    return copy;
-  }
-
   function renderCard(json, message, index) {
     const card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig;
@@ -137,24 +126,27 @@
       if (!(action instanceof AC.ExecuteAction || action instanceof AC.SubmitAction)) return;
       holder.setAttribute("aria-busy", "true");
       try {
-        await api("/local/action", {
+        const answer = await api("/local/action", {
           messageId: message.id,
           card: index,
           verb: action.verb ?? "",
           data: action.data ?? {},
         });
+        // A refusal is shown to this person alone (and kept in their direct messages), never in the channel.
+        if (answer.refusal) showStatus(answer.refusal);
       } catch (error) {
         showStatus(error.message);
       } finally {
         holder.removeAttribute("aria-busy");
       }
     };
-    card.parse(forThisPage(json));
+    card.parse(window.localCards.forThisPage(json));
     const holder = document.createElement("div");
     holder.className = "card";
     holder.dataset.testid = "card";
     const rendered = card.render();
     if (rendered) holder.append(rendered);
+    window.localCards.addCounters(card, text);
     return holder;
   }
 

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.ts";
+import * as amend from "./actions/amend.ts";
 import * as approve from "./actions/approve.ts";
 import * as conclude from "./actions/conclude.ts";
 import * as concludeAnyway from "./actions/conclude-anyway.ts";
@@ -7,6 +8,7 @@ import * as decision from "./actions/decision.ts";
 import * as entryDone from "./actions/entry-done.ts";
 import * as entryPostpone from "./actions/entry-postpone.ts";
 import * as goal from "./actions/goal.ts";
+import * as goto from "./actions/goto.ts";
 import * as next from "./actions/next.ts";
 import * as note from "./actions/note.ts";
 import * as pointForm from "./actions/point-form.ts";
@@ -32,10 +34,12 @@ const LISTENERS = {
     goal,
     pointForm,
     next,
+    goto,
     previous,
     skip,
     conclude,
     concludeAnyway,
+    amend,
     approve,
     start,
     preInput,

@@ -77,26 +77,41 @@ function textButton(a: TextAction) {
   }
 }
 
-/** What is missing before concluding, with a way to conclude anyway (opens a modal for the reason). */
+/** What is missing before concluding: the law, then good practice, each item with a button back to its point. */
 export function completenessBlocks(view: CompletenessView): KnownBlock[] {
   const l = view.language;
   const { legal, goodPractice } = view.completeness;
-  const list = (items: string[]) => items.map((x) => `• ${x}`).join("\n");
-  const blocks: KnownBlock[] = [header(t(l, "completeness.title"))];
-  if (legal.length) {
-    blocks.push(
-      ...sections(
-        `*${t(l, "completeness.legal")}*\n${list(legal.map((r) => `${t(l, `legal.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`,
-      ),
-    );
-  }
-  if (goodPractice.length) {
-    blocks.push(
-      ...sections(
-        `*${t(l, "completeness.practice")}*\n${list(goodPractice.map((r) => `${t(l, `practice.${r}`)} (${t(l, "completeness.see_point", { point: REQUIREMENT_POINT[r] })})`))}`,
-      ),
-    );
-  }
+  const item = (text: string, point: number): KnownBlock => ({
+    type: "section",
+    text: { type: "mrkdwn", text: `• ${text} (${t(l, "completeness.see_point", { point })})` },
+    accessory: {
+      type: "button",
+      action_id: ACTIONS.goto.id,
+      text: { type: "plain_text", text: t(l, "completeness.go_to_point", { point }) },
+      value: encodeValue(ACTIONS.goto, { d: view.discussionId, v: view.version, p: point }),
+    },
+  });
+  const list = (heading: string, basis: string, done: string, items: KnownBlock[]): KnownBlock[] => [
+    ...sections(`*${heading}*`),
+    context(basis),
+    ...(items.length ? items : [context(done)]),
+  ];
+  const blocks: KnownBlock[] = [
+    header(t(l, "completeness.title")),
+    ...list(
+      t(l, "completeness.legal"),
+      t(l, "completeness.legal_basis"),
+      t(l, "completeness.legal_done"),
+      legal.map((r) => item(t(l, `legal.${r}`), REQUIREMENT_POINT[r])),
+    ),
+    ...list(
+      t(l, "completeness.practice"),
+      t(l, "completeness.practice_basis"),
+      t(l, "completeness.practice_done"),
+      goodPractice.map((r) => item(t(l, `practice.${r}`), REQUIREMENT_POINT[r])),
+    ),
+  ];
+  if (view.completeness.firstYear) blocks.push(context(t(l, "completeness.first_year")));
   blocks.push({
     type: "actions",
     elements: [

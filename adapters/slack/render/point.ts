@@ -29,21 +29,76 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
     blocks.push(...sections(`*${t(l, "point.carried_goals")}*\n${goals.join("\n")}`));
   }
   blocks.push(divider(), ...recordedBlocks(view));
-  if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));
-  blocks.push(context(t(l, "point.thread_hint")));
+  if (isConcluded(view)) blocks.push(...finalBlocks(view));
+  else if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));
+  // A concluded record takes no more replies as notes: only "add to the minutes" changes it.
+  if (!isConcluded(view)) blocks.push(context(t(l, "point.thread_hint")));
   return { text: title, blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
 }
 
 /** What has been recorded at the point, the latest entries when there are many. */
 function recordedBlocks(view: PointView): KnownBlock[] {
   const l = view.language;
-  if (view.entries.length === 0) return [context(t(l, "point.nothing_yet"))];
+  if (view.entries.length === 0)
+    return [context(t(l, isConcluded(view) ? "point.nothing_recorded" : "point.nothing_yet"))];
   const earlier =
     view.entryCount > view.entries.length
       ? `_${t(l, "point.earlier_entries", { shown: view.entries.length, total: view.entryCount })}_\n`
       : "";
   const text = `*${t(l, "point.recorded")}* (${view.entryCount})\n${earlier}${view.entries.map(entryLines).join("\n")}`;
   return sections(text).slice(0, 8);
+}
+
+const isConcluded = (view: PointView) =>
+  view.discussionStatus === "concluded" || view.discussionStatus === "approved";
+
+/**
+ * A concluded point shows how it stands in the record, with no buttons that record: only "add to the minutes", which
+ * asks first (Slack's own confirmation) that this makes a new version to approve again.
+ */
+function finalBlocks(view: PointView): KnownBlock[] {
+  const l = view.language;
+  const amend = {
+    type: "button" as const,
+    action_id: ACTIONS.amend.id,
+    text: { type: "plain_text" as const, text: t(l, "amend.button") },
+    value: encodeValue(ACTIONS.amend, { d: view.discussionId, p: view.number, v: view.version }),
+    confirm: {
+      title: { type: "plain_text" as const, text: t(l, "amend.confirm_title") },
+      text: { type: "plain_text" as const, text: t(l, "amend.confirm_text") },
+      confirm: { type: "plain_text" as const, text: t(l, "amend.confirm_yes") },
+      deny: { type: "plain_text" as const, text: t(l, "amend.confirm_no") },
+    },
+  };
+  return [
+    context(t(l, "point.final")),
+    { type: "actions", block_id: `amend_${view.number}`, elements: [amend] },
+  ];
+}
+
+/** The buttons that open a point's forms; `amending` marks them as a confirmed addition to a concluded record. */
+export function recordButtons(view: PointView, amending = false) {
+  const l = view.language;
+  const at = {
+    d: view.discussionId,
+    v: view.version,
+    p: view.number,
+    ...(amending ? { a: 1 as const } : {}),
+  };
+  const button = <A extends UserAction>(action: A, label: string, value: Payload<A>) => ({
+    type: "button" as const,
+    action_id: action.id,
+    text: { type: "plain_text" as const, text: label },
+    value: encodeValue(action, value),
+  });
+  const record = [
+    button(ACTIONS.note, t(l, "button.note"), at),
+    button(ACTIONS.decision, t(l, "button.decision"), at),
+    button(ACTIONS.goal, t(l, "button.goal"), at),
+  ];
+  if (view.form)
+    record.push(button(ACTIONS.pointForm, t(l, `form.${view.form}.title`), { ...at, f: view.form }));
+  return record;
 }
 
 /** The buttons to record at the point and, on the current point of a running discussion, to move on. */
@@ -57,14 +112,9 @@ function buttonBlocks(view: PointView): KnownBlock[] {
     value: encodeValue(action, value),
     ...(style ? { style } : {}),
   });
-  const record = [
-    button(ACTIONS.note, t(l, "button.note"), at),
-    button(ACTIONS.decision, t(l, "button.decision"), at),
-    button(ACTIONS.goal, t(l, "button.goal"), at),
+  const blocks: KnownBlock[] = [
+    { type: "actions", block_id: `record_${view.number}`, elements: recordButtons(view) },
   ];
-  if (view.form)
-    record.push(button(ACTIONS.pointForm, t(l, `form.${view.form}.title`), { ...at, f: view.form }));
-  const blocks: KnownBlock[] = [{ type: "actions", block_id: `record_${view.number}`, elements: record }];
   if (!view.isCurrent || view.discussionStatus !== "running") return blocks;
   // No "back" on the first point: there is nothing before it.
   const move = [

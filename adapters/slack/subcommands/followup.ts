@@ -1,17 +1,45 @@
-import { formatDate, t } from "../../../src/i18n/index.ts";
-import { escapeMrkdwn } from "../render/mrkdwn.ts";
+import type { KnownBlock } from "@slack/types";
+import { ACTIONS, type OpenItem, openItemText } from "../../../src/app/index.ts";
+import { t } from "../../../src/i18n/index.ts";
+import { encodeValue } from "../render/actions.ts";
+import { escapeMrkdwn, sections } from "../render/mrkdwn.ts";
 import type { SubcommandArgs } from "./types.ts";
 
-/** opfølgning / followup: the open decisions and goals of every year, with their deadlines. */
+/** opfølgning / followup: the open decisions and goals of every year, each with owner, deadline, status and buttons. */
 export async function followup({ deps, ctx, answer }: SubcommandArgs) {
   const l = ctx.workspace.language;
   const open = await deps.core.listOpen(ctx);
   if (open.length === 0) return answer.say(t(l, "command.no_open_items"));
-  const lines = open.map((o) => {
-    const due = o.deadline
-      ? ` (${t(l, "summary.deadline")}: ${formatDate(l, o.deadline, ctx.workspace.timeZone)})`
-      : "";
-    return `• ${o.year}, ${escapeMrkdwn(o.described.label)}: ${escapeMrkdwn(o.described.text)}${due}`;
+  const title = t(l, "command.open_items");
+  const pages: { text: string; blocks: KnownBlock[] }[] = [];
+  // Each item's text and its buttons stay on one message: 24 items (48 blocks) and the title fit Slack's 50.
+  for (let i = 0; i < open.length; i += ITEMS_PER_MESSAGE) {
+    const items = open.slice(i, i + ITEMS_PER_MESSAGE);
+    const blocks = items.flatMap((item) => itemBlocks(l, ctx.workspace.timeZone, item));
+    pages.push({ text: title, blocks: i === 0 ? [...sections(`*${title}*`), ...blocks] : blocks });
+  }
+  await answer.pages(pages);
+}
+
+const ITEMS_PER_MESSAGE = 24;
+
+/** One item: what it is and how it stands, then "done" and "postpone". */
+function itemBlocks(l: "da" | "en", timeZone: string, item: OpenItem): KnownBlock[] {
+  const button = (action: typeof ACTIONS.entryDone | typeof ACTIONS.postpone, label: string) => ({
+    type: "button" as const,
+    action_id: action.id,
+    text: { type: "plain_text" as const, text: label },
+    value: encodeValue(action, { e: item.id }),
   });
-  await answer.say(`*${t(l, "command.open_items")}*\n${lines.join("\n")}`);
+  return [
+    ...sections(escapeMrkdwn(openItemText(l, timeZone, item))),
+    {
+      type: "actions",
+      block_id: `followup_${item.id}`,
+      elements: [
+        button(ACTIONS.entryDone, t(l, "button.done")),
+        button(ACTIONS.postpone, t(l, "button.postpone")),
+      ],
+    },
+  ];
 }

@@ -16,18 +16,20 @@ export const amoMembers = (ctx: FormContext) =>
 export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> = {
   note: (f) => ({ fields: [f.text("text", "form.note.text", true, LIMITS.long)] }),
   decision: (f) => ({
+    intro: "form.decision.why",
     fields: [
       f.text("text", "form.decision.text", true),
-      f.person("owner", "form.owner"),
-      f.date("deadline", "form.deadline"),
+      f.person("owner", "form.owner", true),
+      f.date("deadline", "form.deadline", true),
     ],
   }),
   goal: (f) => ({
+    intro: "form.goal.why",
     fields: [
       f.text("text", "form.goal.text", true),
       { ...f.text("successCriterion", "form.goal.criterion", true), hint: f.tr("form.goal.criterion_hint") },
       f.person("owner", "form.owner"),
-      f.date("deadline", "form.deadline"),
+      f.date("deadline", "form.deadline", true),
     ],
   }),
   minute_taker: (f) => ({ fields: [f.person("person", "form.minute_taker.person", true)] }),

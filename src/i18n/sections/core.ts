@@ -63,7 +63,8 @@ export const core = section(
     "structure.fewer_representatives":
       "AMO skal have mindst lige så mange arbejdsmiljørepræsentanter som arbejdsledere. Opsætningen har {reps, plural, one {# arbejdsmiljørepræsentant} other {# arbejdsmiljørepræsentanter}} og {leaders, plural, one {# arbejdsleder} other {# arbejdsledere}}.",
     "problem.required": "Skal udfyldes.",
-    "problem.too_long": "Højst {max} tegn.",
+    "problem.too_long":
+      "Teksten er for lang: højst {max} tegn. Intet er gemt eller skåret af; kort den ned, eller del den op.",
     "problem.invalid_date": "Ikke en gyldig dato. Skriv fx 24-11-2026.",
     "problem.date_in_past": "Datoen er passeret. Vælg en dato fra i dag og frem.",
     "problem.invalid_number": "Skriv et helt tal, 0 eller mere.",
@@ -77,27 +78,6 @@ export const core = section(
       'Teksten nævner en person. Ulykker registreres uden navne, fordi oplysninger om en navngiven persons ulykke og helbred er følsomme personoplysninger. Skriv i stedet, hvad der skete, og hvorfor, fx "fald på trappen ved kantinen, trinnet var vådt".',
     "problem.reads_as_diagnosis":
       'Teksten beskriver en skade eller en diagnose. Den slags er følsomme personoplysninger og hører ikke hjemme i referatet. Skriv årsagen og hvad I gør ved den, fx "fald på vådt trin; skridsikre trin bestilt".',
-    "legal.coming_year_planned":
-      "Indholdet af det kommende års arbejdsmiljøarbejde er planlagt (fokusområder og handlinger).",
-    "legal.meeting_interval": "Det er besluttet, hvor ofte I mødes.",
-    "legal.convener": "Det er besluttet, hvem der indkalder.",
-    "legal.acute_handling": "Det er besluttet, hvordan akutte problemer og ulykker håndteres.",
-    "legal.information": "Det er besluttet, hvordan AMO og alle andre holdes orienteret.",
-    "legal.last_year_goals_assessed": "Det er vurderet, om sidste års mål blev nået.",
-    "legal.goals_set": "Der er sat mål for det kommende år, hver med en måde at vurdere om det nås.",
-    "legal.expertise_discussed":
-      "Det er drøftet, om den nødvendige sagkundskab om arbejdsmiljø er til stede (1–9 ansatte).",
-    "legal.supplementary_training_discussed": "AMO-medlemmernes supplerende uddannelse er drøftet.",
-    "practice.minute_taker": "Der er valgt en referent.",
-    "practice.accident_overview":
-      "Den årlige oversigt over ulykker, forgiftninger og sundhedsskader er gennemgået.",
-    "practice.apv_status": "Status på APV'en er gjort op.",
-    "practice.instruction": "Instruktion og oplæring er drøftet.",
-    "completeness.title": "Tjek før afslutning",
-    "completeness.legal": "Lovkrav der mangler",
-    "completeness.practice": "God praksis der mangler",
-    "completeness.all_good": "Alle lovkrav og punkter for god praksis er dækket.",
-    "completeness.see_point": "punkt {point}",
   },
   {
     "role.employer": "Employer",
@@ -161,7 +141,8 @@ export const core = section(
     "structure.fewer_representatives":
       "The AMO must have at least as many working-environment representatives as supervisors. The setup has {reps, plural, one {# representative} other {# representatives}} and {leaders, plural, one {# supervisor} other {# supervisors}}.",
     "problem.required": "Required.",
-    "problem.too_long": "At most {max} characters.",
+    "problem.too_long":
+      "The text is too long: at most {max} characters. Nothing was saved or cut; shorten it or split it up.",
     "problem.invalid_date": "Not a valid date. Write e.g. 24-11-2026.",
     "problem.date_in_past": "That date has passed. Choose a date from today on.",
     "problem.invalid_number": "Enter a whole number, 0 or more.",
@@ -175,26 +156,5 @@ export const core = section(
       'The text names a person. Accidents are recorded without names, because details of a named person\'s accident and health are sensitive personal data. Write what happened and why instead, e.g. "fall on the stairs by the canteen, the step was wet".',
     "problem.reads_as_diagnosis":
       'The text describes an injury or a diagnosis. That is sensitive personal data and does not belong in the minutes. Write the cause and what you do about it, e.g. "fall on a wet step; non-slip steps ordered".',
-    "legal.coming_year_planned":
-      "The content of the coming year's work is planned (focus areas and actions).",
-    "legal.meeting_interval": "How often you meet is decided.",
-    "legal.convener": "Who convenes is decided.",
-    "legal.acute_handling": "How acute problems and accidents are handled is decided.",
-    "legal.information": "How the AMO and everyone else are kept informed is decided.",
-    "legal.last_year_goals_assessed": "Whether last year's goals were reached has been assessed.",
-    "legal.goals_set": "Goals for the coming year are set, each with a way to judge whether it is reached.",
-    "legal.expertise_discussed":
-      "Whether the necessary working-environment expertise is present has been discussed (1–9 employees).",
-    "legal.supplementary_training_discussed": "The AMO members' supplementary training has been discussed.",
-    "practice.minute_taker": "A minute-taker has been chosen.",
-    "practice.accident_overview":
-      "The yearly overview of accidents, poisonings and work-related ill health has been reviewed.",
-    "practice.apv_status": "The status of the workplace assessment (APV) has been reviewed.",
-    "practice.instruction": "Instruction and training have been discussed.",
-    "completeness.title": "Check before concluding",
-    "completeness.legal": "Legal requirements missing",
-    "completeness.practice": "Good practice missing",
-    "completeness.all_good": "All legal requirements and good-practice points are covered.",
-    "completeness.see_point": "point {point}",
   },
 );

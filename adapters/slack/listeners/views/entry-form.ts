@@ -72,7 +72,14 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     }
     return formData(kind, values, context);
   };
-  const input = (data: Record<string, unknown>) => ({ discussionId: meta.d, point: meta.p ?? 0, kind, data });
+  const amend = meta.a === 1;
+  const input = (data: Record<string, unknown>) => ({
+    discussionId: meta.d,
+    point: meta.p ?? 0,
+    kind,
+    data,
+    amend,
+  });
   // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
   const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
   try {
@@ -91,7 +98,7 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
   return accept(async ({ ctx, person }) => {
     const data = await dataWith(person);
     const result = meta.e
-      ? await deps.core.editEntry(ctx, { entryId: meta.e, data }, key)
+      ? await deps.core.editEntry(ctx, { entryId: meta.e, data, amend }, key)
       : await deps.core.record(ctx, input(data), key);
     await tellIfNotShown(deps, submitted.client, ctx, result);
   });

@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps) {
       const deadline = stateValue(fieldState(state, "deadline")) ?? "";
       return checkThen(
         ctx,
-        () => deps.core.precheckPostpone({ deadline }),
+        () => deps.core.precheckPostpone(ctx, { deadline }),
         async ({ ctx }) => {
           await deps.core.postpone(ctx, { entryId: value.e, deadline }, `view:${args.body.view.id}`);
           const l = ctx.workspace.language;
