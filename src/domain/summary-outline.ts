@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, type MessageKey, t } from "../i18n/index.ts";
 import { REQUIREMENT_POINT } from "./completeness.ts";
-import { cooperationLines, describeEntry } from "./describe-entry.ts";
+import { cooperationLines, type DescribedEntry, describeEntry } from "./describe-entry.ts";
 import type { SummaryDocument, SummaryEntry } from "./summary.ts";
 import type { Language } from "./types.ts";
 
@@ -36,10 +36,25 @@ export interface Outline {
 }
 
 type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
+type Describe = (entry: SummaryEntry) => DescribedEntry;
+
+/** Describes each entry once: decisions and goals stand under their point and again in their own lists. */
+function describer(doc: SummaryDocument): Describe {
+  const described = new Map<string, DescribedEntry>();
+  return (entry) => {
+    let d = described.get(entry.id);
+    if (!d) {
+      d = describeEntry(entry, doc.language, doc.timeZone);
+      described.set(entry.id, d);
+    }
+    return d;
+  };
+}
 
 /** The outline of what a version of the referat says (the text its SHA-256 is taken over). */
 export function summaryOutline(doc: SummaryDocument): Outline {
   const tr: Tr = (key, params) => t(doc.language, key, params);
+  const describe = describer(doc);
   return {
     title: tr("summary.title", { year: doc.year }),
     facts: headerFacts(doc, tr),
@@ -47,13 +62,13 @@ export function summaryOutline(doc: SummaryDocument): Outline {
       participants(doc, tr),
       { level: 2, title: tr("summary.outcomes"), blocks: [] },
       cooperation(doc, tr),
-      entryList(tr("summary.decisions"), doc, doc.decisions, tr("summary.no_decisions")),
-      entryList(tr("summary.goals"), doc, doc.goals, tr("summary.no_goals")),
+      entryList(tr("summary.decisions"), describe, doc.decisions, tr("summary.no_decisions")),
+      entryList(tr("summary.goals"), describe, doc.goals, tr("summary.no_goals")),
       lastYearGoals(doc, tr),
       followUp(doc, tr),
       findAgain(doc, tr),
       { level: 2, title: tr("summary.agenda"), blocks: [] },
-      ...doc.points.map((point) => agendaPoint(doc, tr, point)),
+      ...doc.points.map((point) => agendaPoint(describe, tr, point)),
       completeness(doc, tr),
       legalBasis(doc, tr),
     ],
@@ -98,17 +113,17 @@ function cooperation(doc: SummaryDocument, tr: Tr): Section {
   };
 }
 
-const itemOf = (doc: SummaryDocument, e: SummaryEntry, withLabel: boolean): Item => {
-  const d = describeEntry(e, doc.language, doc.timeZone);
+const itemOf = (describe: Describe, e: SummaryEntry, withLabel: boolean): Item => {
+  const d = describe(e);
   return { ...(withLabel ? { label: d.label } : {}), text: d.text, details: d.details };
 };
 
-function entryList(title: string, doc: SummaryDocument, entries: SummaryEntry[], none: string): Section {
+function entryList(title: string, describe: Describe, entries: SummaryEntry[], none: string): Section {
   return {
     level: 3,
     title,
     blocks: entries.length
-      ? [{ type: "items", items: entries.map((e) => itemOf(doc, e, false)) }]
+      ? [{ type: "items", items: entries.map((e) => itemOf(describe, e, false)) }]
       : [{ type: "text", text: none }],
   };
 }
@@ -159,7 +174,7 @@ function findAgain(doc: SummaryDocument, tr: Tr): Section {
   return { level: 3, title: tr("summary.find_again"), blocks: [{ type: "text", text }] };
 }
 
-function agendaPoint(doc: SummaryDocument, tr: Tr, point: SummaryDocument["points"][number]): Section {
+function agendaPoint(describe: Describe, tr: Tr, point: SummaryDocument["points"][number]): Section {
   const link = point.threadUrl ? { text: tr("summary.thread"), url: point.threadUrl } : null;
   return {
     level: 3,
@@ -167,7 +182,7 @@ function agendaPoint(doc: SummaryDocument, tr: Tr, point: SummaryDocument["point
     blocks: [
       { type: "meta", text: tr(`point.${point.status}`), link },
       point.entries.length
-        ? { type: "items", items: point.entries.map((e) => itemOf(doc, e, true)) }
+        ? { type: "items", items: point.entries.map((e) => itemOf(describe, e, true)) }
         : { type: "text", text: tr("summary.nothing_recorded") },
     ],
   };
