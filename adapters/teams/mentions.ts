@@ -9,7 +9,7 @@ export interface MentionEntity {
 
 /** Characters Teams would read as formatting or markup, written as entities so the text reads as written. */
 const MARKUP = /[&<>*_~`#[\]\\]/g;
-const escape = (text: string) => text.replace(MARKUP, (c) => `&#${c.charCodeAt(0)};`);
+const escapeMarkup = (text: string) => text.replace(MARKUP, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The text with each person named in it as a Teams mention: `<at>Name</at>` in the text and an entity naming them by
@@ -22,10 +22,10 @@ export function mentionText(text: string, mentions: readonly Mention[]) {
   let from = 0;
   for (const m of [...mentions].sort((a, b) => a.at - b.at)) {
     if (m.at < from || text.slice(m.at, m.at + m.name.length) !== m.name) continue;
-    const tag = `<at>${escape(m.name)}</at>`;
-    out += escape(text.slice(from, m.at)) + tag;
+    const tag = `<at>${escapeMarkup(m.name)}</at>`;
+    out += escapeMarkup(text.slice(from, m.at)) + tag;
     entities.push({ type: "mention", text: tag, mentioned: { id: m.userId, name: m.name } });
     from = m.at + m.name.length;
   }
-  return { text: out + escape(text.slice(from)), entities };
+  return { text: out + escapeMarkup(text.slice(from)), entities };
 }

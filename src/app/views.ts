@@ -27,7 +27,8 @@ export async function carriedGoals(
   discussion: Discussion,
   previous?: Discussion | null,
 ) {
-  const before = previous === undefined ? await r.discussions.previous(workspace.id, discussion.year) : previous;
+  const before =
+    previous === undefined ? await r.discussions.previous(workspace.id, discussion.year) : previous;
   if (!before) return [];
   const goals = (await r.entries.forDiscussion(workspace.id, before.id)).filter((e) => e.kind === "goal");
   return goals.map((g) => {

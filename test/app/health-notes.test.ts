@@ -52,7 +52,13 @@ describe("notes that name a person together with a health word", () => {
       kind: "apv_status",
       data: {
         actionPlanStatus: "Gennemført",
-        actions: [{ text: "Søren skal til lægen om ryggen", owner: { name: "Søren Østergaard" }, deadline: "2027-01-10" }],
+        actions: [
+          {
+            text: "Søren skal til lægen om ryggen",
+            owner: { name: "Søren Østergaard" },
+            deadline: "2027-01-10",
+          },
+        ],
       },
     };
     await expect(t.core.record(employer, apv, null)).rejects.toMatchObject({
@@ -80,10 +86,12 @@ describe("notes that name a person together with a health word", () => {
         comment: "Ali var syg",
       },
     };
-    await expect(t.core.record(employer, { ...accident, healthConfirmed: true }, null)).rejects.toMatchObject({
-      code: "invalid",
-      problems: { comment: { code: "names_person" } },
-    });
+    await expect(t.core.record(employer, { ...accident, healthConfirmed: true }, null)).rejects.toMatchObject(
+      {
+        code: "invalid",
+        problems: { comment: { code: "names_person" } },
+      },
+    );
   });
 
   it("holds a thread reply back and saves it once when confirmed, an edit of a saved one too", async () => {

@@ -94,9 +94,9 @@ describe("the local channel: names and health in notes, and approvers asked by n
     const told = page.get("Your reply under point 3 is not saved as a note yet");
     expect(told.channel).toBe("direct");
     expect(messageText(told)).toContain("it names Mette Hansen together with a word about health");
-    expect(page.all().filter((m) => m.channel === "channel" && messageText(m).includes("not saved as a note"))).toEqual(
-      [],
-    );
+    expect(
+      page.all().filter((m) => m.channel === "channel" && messageText(m).includes("not saved as a note")),
+    ).toEqual([]);
     expect(await notes()).toEqual([text]);
     const saved = await page.press(ALI, told, "Save anyway");
     expect(JSON.stringify(saved.body.card)).toContain("Your reply is saved as a note under point 3.");

@@ -20,7 +20,7 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
       (await repos(app.db).entries.forDiscussion(workspace.id, discussionId)).map(
         (e) => (e.data as { text?: string }).text,
       );
-    const text = "Ali er sygemeldt med stress, så Søren tager punktet";
+    const text = "Ali er sygemeldt med stress, så punktet venter";
     const warned = cardIn(
       await teams.invoke(
         EMPLOYER,
@@ -56,7 +56,12 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
     const { discussionId } = await start(teams);
     const entries = () => repos(app.db).entries.forDiscussion(workspace.id, discussionId);
     const point3 = pointMessage(teams, 3);
-    const reply = await teams.replyInThread(REP, point3.id, "Mette har fået konstateret migræne", "1700000000555");
+    const reply = await teams.replyInThread(
+      REP,
+      point3.id,
+      "Mette har fået konstateret migræne",
+      "1700000000555",
+    );
     expect(reply.status).toBe(200);
     const told = await connector.waitFor("Dit svar under punkt 3 er ikke gemt som note endnu");
     expect(told.conversation).toMatch(/^a:personal-/);
@@ -64,7 +69,9 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
       "det nævner Mette Hansen sammen med et ord om helbred. Oplysninger om en navngiven persons helbred er følsomme personoplysninger",
     );
     // Nothing of it in the channel: the writer alone is told.
-    expect(connector.find("ikke gemt som note endnu").map((m) => m.conversation)).toEqual([told.conversation]);
+    expect(connector.find("ikke gemt som note endnu").map((m) => m.conversation)).toEqual([
+      told.conversation,
+    ]);
     expect(await entries()).toEqual([]);
 
     const card = cardOf(told.activity);
@@ -76,7 +83,15 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
       x: "Mette har fået konstateret migræne",
     });
     for (let press = 0; press < 2; press++) {
-      const answer = await teams.invoke(REP, anyway, {}, { conversation: told.conversation });
+      const answer = await teams.invoke(
+        REP,
+        anyway,
+        {},
+        {
+          conversation: told.conversation,
+          kind: "personal",
+        },
+      );
       expect(textIn(answer)).toContain("Dit svar er gemt som note under punkt 3.");
     }
     const stored = await entries();

@@ -7,7 +7,12 @@ import type { CardDeps, Inbound } from "../inbound.ts";
  * A refusal or a conflict is for the one who wrote: in their personal chat with the bot, not in the channel. Where no
  * personal chat can be had, it is answered where they wrote, so they are told either way.
  */
-export async function tellPrivately(deps: CardDeps, ctx: Ctx, inbound: Inbound, view: TextView): Promise<void> {
+export async function tellPrivately(
+  deps: CardDeps,
+  ctx: Ctx,
+  inbound: Inbound,
+  view: TextView,
+): Promise<void> {
   const message = { kind: "text" as const, view };
   if (inbound.conversation.kind !== "personal") {
     const sent = await deps

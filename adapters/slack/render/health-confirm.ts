@@ -1,7 +1,7 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../texts.ts";
-import { type ViewState, VALUE } from "./forms.ts";
+import { VALUE, type ViewState } from "./forms.ts";
 import { clip, escapeMrkdwn, LIMITS } from "./mrkdwn.ts";
 
 /** The "Gem alligevel" checkbox a modal gains after its health warning, and the warning above the fields. */
@@ -9,7 +9,11 @@ export const HEALTH_BLOCK = "health_confirm";
 const WARNING_BLOCK = "health_warning";
 const YES = "yes";
 
-type Block = Record<string, unknown> & { type?: string; block_id?: string; element?: Record<string, unknown> };
+type Block = Record<string, unknown> & {
+  type?: string;
+  block_id?: string;
+  element?: Record<string, unknown>;
+};
 type Element = Record<string, unknown> & { type?: string; action_id?: string; options?: unknown[] };
 type Submitted = Record<string, unknown> & { blocks?: unknown };
 
@@ -18,7 +22,9 @@ export const asksHealth = (state: ViewState) => HEALTH_BLOCK in (state ?? {});
 
 /** Whether "Gem alligevel" is ticked. */
 export function savedAnyway(state: ViewState): boolean {
-  const box = state?.[HEALTH_BLOCK]?.[VALUE] as { selected_options?: { value?: string }[] | null } | undefined;
+  const box = state?.[HEALTH_BLOCK]?.[VALUE] as
+    | { selected_options?: { value?: string }[] | null }
+    | undefined;
   return (box?.selected_options ?? []).some((o) => o.value === YES);
 }
 
@@ -27,7 +33,12 @@ export function savedAnyway(state: ViewState): boolean {
  * bottom: the answer (response_action "update") to a text that names a person together with a health word. The
  * view keeps its id, so the save it leads to is keyed as the first try was.
  */
-export function withHealthConfirm(view: Submitted, state: ViewState, warning: string, language: Language): View {
+export function withHealthConfirm(
+  view: Submitted,
+  state: ViewState,
+  warning: string,
+  language: Language,
+): View {
   const own = new Set([WARNING_BLOCK, HEALTH_BLOCK]);
   const blocks = ((view.blocks as Block[] | undefined) ?? [])
     .filter((b) => !own.has(String(b.block_id)))
@@ -75,7 +86,9 @@ function filledIn(block: Block, state: ViewState): Element {
   switch (element.type) {
     case "plain_text_input":
     case "number_input":
-      return typeof value.value === "string" && value.value ? { ...element, initial_value: value.value } : element;
+      return typeof value.value === "string" && value.value
+        ? { ...element, initial_value: value.value }
+        : element;
     case "datepicker":
       return value.selected_date ? { ...element, initial_date: value.selected_date } : element;
     case "timepicker":

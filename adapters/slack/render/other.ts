@@ -57,7 +57,7 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
 }
 
 /** A Slack user id, as `<@…>` takes it; anything else is written as the name. */
-const SLACK_USER = /^[UW][A-Z0-9]{1,20}$/;
+const SLACK_USER = /^[UW][A-Z0-9_]{1,30}$/;
 
 /** The text as mrkdwn, escaped, with each person the core named mentioned (`<@U…>`, so Slack notifies them). */
 function withMentions(view: TextView): string {

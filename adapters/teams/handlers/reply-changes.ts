@@ -11,7 +11,12 @@ export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInb
   if (!threadId || threadId === inbound.activityId) return;
   // A command to the bot in the thread was never a note, and does not become one by being edited.
   if (inbound.mentioned && parseCommand(inbound.text).type !== "unknown") return;
-  const reply = { channel: inbound.conversation.id, threadId, messageId: inbound.activityId, text: inbound.text };
+  const reply = {
+    channel: inbound.conversation.id,
+    threadId,
+    messageId: inbound.activityId,
+    text: inbound.text,
+  };
   await answeringFailures(
     deps,
     ctx,

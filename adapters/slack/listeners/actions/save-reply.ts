@@ -27,7 +27,13 @@ export function register(app: App, deps: SlackDeps) {
 
 /** The reply's text as Slack has it now; null when it is gone, or was not written by `userId`. */
 async function replyText(client: WebClient, channel: string, thread: string, ts: string, userId: string) {
-  const found = await client.conversations.replies({ channel, ts: thread, oldest: ts, latest: ts, inclusive: true });
+  const found = await client.conversations.replies({
+    channel,
+    ts: thread,
+    oldest: ts,
+    latest: ts,
+    inclusive: true,
+  });
   const message = found.messages?.find((m) => m.ts === ts);
   return message && message.user === userId && message.text ? message.text : null;
 }
