@@ -96,12 +96,12 @@ describe("notes that name a person together with a health word", () => {
 
   it("holds a thread reply back and saves it once when confirmed, an edit of a saved one too", async () => {
     const { rep, thread, stored } = await running();
-    const place = thread(5);
+    const place = thread(1);
     const reply = { channel: place.channel, threadId: place.id, messageId: "M1", text: "Mette er gravid" };
     await expect(t.core.recordThreadReply(rep, reply)).rejects.toMatchObject({
       code: "unconfirmed",
       messageKey: "warning.reply_names_health",
-      params: { name: "Mette Hansen", point: 5 },
+      params: { name: "Mette Hansen", point: 1 },
     });
     expect(await stored()).toEqual([]);
     await t.core.confirmThreadReply(rep, reply);
