@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { preInputModal } from "../../adapters/slack/render/setup-modals.ts";
 import { EMPLOYER, REP, SlackApp, texts, waitFor } from "../helpers/slack-app.ts";
 import { viewProblems } from "../helpers/slack-blockkit.ts";
 import type { SlackDriver } from "../helpers/slack-driver.ts";
@@ -133,6 +134,30 @@ describe("Slack: names and health in notes, saved only when confirmed", () => {
     );
     expect(String(other.args.text)).toBe("Svaret findes ikke længere i tråden, så der er intet at gemme.");
     expect(await app.entries(workspace.id, discussion.id)).toHaveLength(1);
+  });
+
+  it("warns in the form for input before the meeting too, keeping the point chosen", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const modal = preInputModal("da", JSON.stringify({ d: discussion.id, k: "pre_input" }), [
+      { number: 3, title: "Meddelelser fra ledelsen" },
+      { number: 5, title: "Instruktion og oplæring" },
+    ]) as unknown as Record<string, unknown>;
+    const values = { point: "5", text: "Søren fik en hjernerystelse sidste år" };
+    const warned = await answerOf(await slack.submit(EMPLOYER, modal, values, "V_PRE_1"));
+    const view = warned?.view as unknown as Record<string, unknown> & { blocks: Block[] };
+    expect(viewProblems(view)).toEqual([]);
+    expect(view.blocks[0]?.text?.text).toContain(
+      "teksten nævner Søren Østergaard sammen med et ord om helbred",
+    );
+    expect(view.blocks.find((b) => b.block_id === "point")?.element?.initial_option).toMatchObject({
+      value: "5",
+    });
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+    const ticked = { ...values, health_confirm: ["yes"] };
+    expect(await answerOf(await slack.submit(EMPLOYER, view, ticked, "V_PRE_1"))).toBeNull();
+    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length === 1);
+    const [note] = await app.entries(workspace.id, discussion.id);
+    expect([note?.point, note?.source, note?.data]).toEqual([5, "pre_input", { text: values.text }]);
   });
 
   it("warns and saves anyway in English too, in a decision's text", async () => {
