@@ -79,16 +79,23 @@ export async function retrying<T>(
   return work();
 }
 
-/** Tells one user something in a channel, visible only to them. */
+/** Tells one user something in a channel (in a thread, given its ts), visible only to them. */
 export async function tellUser(
   client: WebClient,
   channel: string | undefined,
   user: string,
   text: string,
   blocks?: unknown[],
+  threadTs?: string,
 ) {
   if (!channel) return;
-  await client.chat.postEphemeral({ channel, user, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  await client.chat.postEphemeral({
+    channel,
+    user,
+    text,
+    ...(blocks ? { blocks: blocks as never } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
 }
 
 /** The team id in any Slack payload (commands, interactions, events). */

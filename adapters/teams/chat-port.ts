@@ -62,7 +62,10 @@ export class TeamsChat implements ChatPort {
   }
 
   private contents(rendered: Rendered): Content[] {
-    const texts = rendered.text ? splitText(rendered.text, TEXT_BUDGET).map((text) => ({ text })) : [];
+    const pieces = rendered.text ? splitText(rendered.text, TEXT_BUDGET) : [];
+    // The people named are mentioned where the text goes as one message (their places are in the whole text).
+    const mentions = pieces.length === 1 ? rendered.mentions : undefined;
+    const texts = pieces.map((text) => ({ text, ...(mentions?.length ? { mentions } : {}) }));
     return [...texts, ...rendered.cards.map((c) => ({ card: c }))];
   }
 

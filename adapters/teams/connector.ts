@@ -5,11 +5,13 @@ import {
   type ConversationReference,
   TurnContext,
 } from "botbuilder";
+import type { Mention } from "../../src/app/chat-port.ts";
 import type { AdaptiveCard } from "../cards/draw/card.ts";
+import { mentionText } from "./mentions.ts";
 import type { StoredReference } from "./store.ts";
 
-/** One activity's content: plain text or one card. */
-export type Content = { text: string } | { card: AdaptiveCard };
+/** One activity's content: plain text (naming people to mention, if any) or one card. */
+export type Content = { text: string; mentions?: Mention[] } | { card: AdaptiveCard };
 
 const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 
@@ -22,9 +24,11 @@ const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 export function toActivity(content: Content): Partial<Activity> {
-  return "text" in content
-    ? { type: "message", text: content.text, textFormat: "plain" }
-    : { type: "message", attachments: [CardFactory.adaptiveCard(content.card)] };
+  if (!("text" in content)) return { type: "message", attachments: [CardFactory.adaptiveCard(content.card)] };
+  if (!content.mentions?.length) return { type: "message", text: content.text, textFormat: "plain" };
+  // Mentions need Teams' own formatting (the <at> tags); the text around them is escaped for it.
+  const { text, entities } = mentionText(content.text, content.mentions);
+  return { type: "message", text, textFormat: "markdown", entities };
 }
 
 /** What the chat port needs of the Connector (the sends), so it can be handed one before botbuilder is loaded. */

@@ -8,7 +8,8 @@ import { AGENDA, type PointForm } from "../domain/agenda.ts";
  *
  * Payload keys are kept to a letter, as Slack's button values and the cards' data travel with every message:
  * d discussion, v the discussion version the user saw, p agenda point, e entry, f a point's own form, k a form kind,
- * a an amendment to a concluded discussion (confirmed).
+ * a an amendment to a concluded discussion (confirmed), h a form saved anyway after its health warning; a thread
+ * reply by c its conversation, t its thread, m its message and x its text.
  */
 
 const discussion = z.string().min(1).max(200);
@@ -59,6 +60,21 @@ export const ACTIONS = {
     p: point.optional(),
     e: entry.optional(),
     a: amending,
+    /**
+     * Saved anyway, although the text names a person together with a health word: the warned save's key, so a
+     * double click on "Gem alligevel" saves once. (Slack's modal confirms with a checkbox instead.)
+     */
+    h: z.string().min(1).max(200).optional(),
+  }),
+  /**
+   * "Gem alligevel" on a thread reply held back for naming a person with a health word. Slack reads the reply's text
+   * from Slack again (a button value holds 2,000 characters); the cards carry it in `x`.
+   */
+  saveReply: action("reply_save", "button", {
+    c: z.string().min(1).max(300),
+    t: z.string().min(1).max(300),
+    m: z.string().min(1).max(300),
+    x: z.string().min(1).max(20_000).optional(),
   }),
   /**
    * "Add to the minutes" on a concluded discussion's point: asks to confirm that this makes a new version to approve

@@ -49,6 +49,11 @@ export interface PointView {
   entryCount: number;
   /** Point 7: last year's goals still waiting for a verdict. */
   carriedGoals: { id: string; text: string; successCriterion: string }[];
+  /**
+   * Point 7 in the workplace's first discussion with the bot, while it is held: there are no goals from last year to
+   * assess (on concluding this is recorded at the point, and shown as such).
+   */
+  firstYear?: boolean;
 }
 
 export interface AnnouncementView {
@@ -91,7 +96,16 @@ export type TextAction =
   | { type: "start"; discussionId: string }
   | { type: "pre_input"; discussionId: string }
   | { type: "entry_done"; entryId: string }
-  | { type: "entry_postpone"; entryId: string };
+  | { type: "entry_postpone"; entryId: string }
+  /** "Save anyway" on a thread reply held back for naming a person with a health word (to its writer alone). */
+  | { type: "save_reply"; reply: { channel: string; threadId: string; messageId: string; text: string } };
+
+/** A person named in a text, at `at` (where their name starts in it), for platforms that can mention them. */
+export interface Mention {
+  userId: string;
+  name: string;
+  at: number;
+}
 
 /** A plain message the core has already worded in the reader's language. */
 export interface TextView {
@@ -99,6 +113,8 @@ export interface TextView {
   text: string;
   /** Buttons to show with the text, where the platform can. */
   actions?: TextAction[];
+  /** People the text names by name, mentioned where the platform can (they are notified); the text reads alike. */
+  mentions?: Mention[];
 }
 
 export type OutboundMessage =

@@ -20,7 +20,7 @@ import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
 import { joinRoster } from "./roster.ts";
-import { knownNames, refuseSensitive } from "./sensitive-check.ts";
+import { knownNames, refuseSensitive, rosterNames, warnOfHealth } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -43,6 +43,8 @@ export interface RecordInput {
   source?: string;
   /** A confirmed addition to a concluded discussion ("Tilføj til referatet"): the only way to change its record. */
   amend?: boolean;
+  /** Its writer was warned that the text names a person together with a health word, and saves it anyway. */
+  healthConfirmed?: boolean;
 }
 
 export interface EntryResult {
@@ -78,6 +80,7 @@ export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readon
   if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   refusePastDeadline(deps, ctx, valid.value, null);
   refuseSensitive(kind, valid.value, names);
+  if (!input.healthConfirmed) warnOfHealth(kind, valid.value, names);
 }
 
 /**
@@ -115,6 +118,7 @@ export async function record(
     });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
     refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
+    if (!input.healthConfirmed) warnOfHealth(kind, data, await rosterNames(r, ctx));
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
@@ -228,7 +232,7 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
 export async function editEntry(
   deps: Deps,
   ctx: Ctx,
-  input: { entryId: string; data: unknown; amend?: boolean },
+  input: { entryId: string; data: unknown; amend?: boolean; healthConfirmed?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
@@ -237,6 +241,7 @@ export async function editEntry(
     if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
     refuseSensitive(existing.kind, valid.value, await knownNames(r, ctx, discussion));
+    if (!input.healthConfirmed) warnOfHealth(existing.kind, valid.value, await rosterNames(r, ctx));
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.update(ctx.workspace.id, existing.id, {

@@ -15,6 +15,8 @@ export type ErrorCode =
   | "not_author"
   | "override_reason"
   | "refused"
+  /** A warning the user may override: the same request, confirmed, goes through. */
+  | "unconfirmed"
   | "temporary";
 
 /**
@@ -116,6 +118,7 @@ export function failureText(
 
 export function problemText(language: import("../domain/types.ts").Language, problem: FieldProblem): string {
   if ("max" in problem) return t(language, `problem.${problem.code}`, { max: problem.max });
+  if ("name" in problem) return t(language, `problem.${problem.code}`, { name: problem.name });
   if ("example" in problem && problem.example) {
     const [y, m, d] = problem.example.split("-");
     return t(language, `problem.${problem.code}_example`, { example: `${d}-${m}-${y}` });

@@ -4,8 +4,9 @@ import type { FormContext, FormKind } from "./forms.ts";
 import { unjudgedGoals } from "./views.ts";
 
 /**
- * What a form needs to show its fields: the members, and at point 7 last year's goals. Given the form's kind, only
- * what that form shows is read (a Slack modal's submit waits for this before its answer).
+ * What a form needs to show and check its fields: the members (whose names a note is checked for, next to a health
+ * word), and at point 7 last year's goals. Given the form's kind, only what that form needs is read (a Slack modal's
+ * submit waits for this before its answer).
  */
 export function formContext(
   deps: Deps,
@@ -15,8 +16,7 @@ export function formContext(
 ): Promise<FormContext> {
   const language = ctx.workspace.language;
   return read(deps, async (r) => {
-    // A note names no one.
-    const members = kind === "note" ? [] : await r.members.list(ctx.workspace.id);
+    const members = await r.members.list(ctx.workspace.id);
     if (kind && kind !== "goal_verdict") return { language, members, carriedGoals: [] };
     const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
     const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];

@@ -80,6 +80,7 @@ function meetingCases(deps: Deps) {
     recordThreadReply: bind(deps, threadReplies.recordThreadReply),
     editThreadReply: bind(deps, threadReplies.editThreadReply),
     removeThreadReply: bind(deps, threadReplies.removeThreadReply),
+    confirmThreadReply: bind(deps, threadReplies.confirmThreadReply),
     conclude: bind(deps, concludeCases.conclude),
     reopen: bind(deps, concludeCases.reopen),
     approve: bind(deps, approval.approve),
@@ -146,4 +147,5 @@ export {
 export { kept } from "./kept.ts";
 export type { AdapterSql, Repos, Store } from "./ports.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";
+export type { ThreadReply } from "./thread-replies.ts";
 export { WorkspaceCache } from "./workspace-cache.ts";

@@ -1,6 +1,6 @@
 import type { Discussion } from "../domain/entities.ts";
 import type { EntryData, EntryKind, FieldProblem } from "../domain/entries.ts";
-import { accidentTextProblem } from "../domain/sensitive.ts";
+import { accidentTextProblem, personWithHealth } from "../domain/sensitive.ts";
 import type { Ctx } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
@@ -37,4 +37,50 @@ export function accidentProblems(
 export function refuseSensitive(kind: EntryKind, data: unknown, names: readonly string[]): void {
   const problems = accidentProblems(kind, data, names);
   if (problems) throw new AppError("invalid", "error.invalid", {}, problems);
+}
+
+/** The names on the workplace's roster: whom a note may not name together with a health word unwarned. */
+export async function rosterNames(r: Repos, ctx: Ctx): Promise<string[]> {
+  return (await r.members.list(ctx.workspace.id)).map((m) => m.name).filter(Boolean);
+}
+
+/** Fields that name a person on purpose (an owner, the member presented): their names are what they hold. */
+const PERSON_FIELDS = new Set(["person", "owner"]);
+
+/** Every free text in an entry's data, by its data path ("text", "actions.0.text"), people's own fields left out. */
+function freeTexts(data: unknown, path: string[] = []): [string, string][] {
+  if (typeof data === "string") return [[path.join("."), data]];
+  if (!data || typeof data !== "object") return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    PERSON_FIELDS.has(key) ? [] : freeTexts(value, [...path, key]),
+  );
+}
+
+/**
+ * The fields whose text names someone on the roster together with a health word, each as a warning the form shows;
+ * null when there is none. The accident text is refused outright instead (accidentProblems).
+ */
+export function healthWarnings(
+  kind: EntryKind,
+  data: unknown,
+  names: readonly string[],
+): Record<string, FieldProblem> | null {
+  if (kind === "accident_overview" || names.length === 0) return null;
+  const warnings: Record<string, FieldProblem> = {};
+  for (const [path, text] of freeTexts(data)) {
+    const name = personWithHealth(text, names);
+    if (name) warnings[path] = { code: "names_health", name };
+  }
+  return Object.keys(warnings).length > 0 ? warnings : null;
+}
+
+/**
+ * Holds back a text that names a person together with a health word until its writer confirms it: an AppError
+ * "unconfirmed" with the warning under each field; sent again confirmed, the same entry is saved.
+ */
+export function warnOfHealth(kind: EntryKind, data: unknown, names: readonly string[]): void {
+  const warnings = healthWarnings(kind, data, names);
+  if (!warnings) return;
+  const first = Object.values(warnings)[0] as { name: string };
+  throw new AppError("unconfirmed", "warning.names_health", { name: first.name }, warnings);
 }

@@ -17,11 +17,20 @@ export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
   };
 }
 
-/** Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year. */
-export async function carriedGoals(r: Repos, workspace: Workspace, discussion: Discussion) {
-  const previous = await r.discussions.previous(workspace.id, discussion.year);
-  if (!previous) return [];
-  const goals = (await r.entries.forDiscussion(workspace.id, previous.id)).filter((e) => e.kind === "goal");
+/**
+ * Last year's goals that still wait for a verdict: the previous discussion's goals not yet judged this year.
+ * `previous`, when the caller has read it already (null: there is none).
+ */
+export async function carriedGoals(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  previous?: Discussion | null,
+) {
+  const before =
+    previous === undefined ? await r.discussions.previous(workspace.id, discussion.year) : previous;
+  if (!before) return [];
+  const goals = (await r.entries.forDiscussion(workspace.id, before.id)).filter((e) => e.kind === "goal");
   return goals.map((g) => {
     const data = g.data as EntryData["goal"];
     return { id: g.id, text: data.text, successCriterion: data.successCriterion, status: g.status };
@@ -33,9 +42,10 @@ export async function unjudgedGoals(
   r: Repos,
   workspace: Workspace,
   discussion: Discussion,
+  previous?: Discussion | null,
 ): Promise<PointView["carriedGoals"]> {
   const judged = await r.entries.judgedGoalIds(workspace.id, discussion.id);
-  return (await carriedGoals(r, workspace, discussion))
+  return (await carriedGoals(r, workspace, discussion, previous))
     .filter((g) => !judged.has(g.id))
     .map(({ id, text, successCriterion }) => ({ id, text, successCriterion }));
 }
@@ -102,7 +112,7 @@ async function pointViewFrom(
 ): Promise<PointView> {
   const point = pointForSize(number, workspace.headcount);
   const item = items.find((i) => i.number === number);
-  const carried = point.form === "goal_verdict" ? await unjudgedGoals(r, workspace, discussion) : [];
+  const lastYear = point.form === "goal_verdict" ? await goalsToAssess(r, workspace, discussion) : null;
   return {
     discussionId: discussion.id,
     discussionStatus: discussion.status,
@@ -118,6 +128,15 @@ async function pointViewFrom(
     isCurrent: discussion.currentPoint === number,
     entries: newest.map((e) => viewEntry(e, workspace)),
     entryCount: item?.entryCount ?? newest.length,
-    carriedGoals: carried,
+    carriedGoals: lastYear?.goals ?? [],
+    ...(lastYear?.firstYear ? { firstYear: true } : {}),
   };
+}
+
+/** Point 7's goals to assess, and whether this is the first year (no earlier discussion, so none to assess). */
+async function goalsToAssess(r: Repos, workspace: Workspace, discussion: Discussion) {
+  const previous = await r.discussions.previous(workspace.id, discussion.year);
+  const held = discussion.status === "planned" || discussion.status === "running";
+  if (!previous) return { goals: [], firstYear: held };
+  return { goals: await unjudgedGoals(r, workspace, discussion, previous), firstYear: false };
 }

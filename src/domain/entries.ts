@@ -159,6 +159,8 @@ export type FieldProblem =
   | { code: "employer_required" }
   | { code: "names_person" }
   | { code: "reads_as_diagnosis" }
+  /** A warning, not a refusal: the text names a person together with a health word; saved anyway when confirmed. */
+  | { code: "names_health"; name: string }
   | { code: "invalid" };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Record<string, FieldProblem> };

@@ -102,5 +102,10 @@ export function accidentTextProblem(text: string, names: readonly string[]): Sen
 
 /** Whether a note names a known person together with a health word, and so is checked with its author first. */
 export function namesHealth(text: string, names: readonly string[]): boolean {
-  return nameIn(text, names) !== null && containsWord(text, HEALTH_WORDS);
+  return personWithHealth(text, names) !== null;
+}
+
+/** The person a text names together with a health word (the name as known), or null when it does not. */
+export function personWithHealth(text: string, names: readonly string[]): string | null {
+  return containsWord(text, HEALTH_WORDS) ? nameIn(text, names) : null;
 }

@@ -299,6 +299,9 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
     const { employer, workspace } = await setUpWorkspace(core);
     clock.now = new Date("2025-11-20T09:00:00Z");
     const { discussion: last } = await core.start(employer, {}, null);
+    // The first year: point 7 says during the meeting that there is nothing from last year to assess.
+    expect((await core.pointView(employer, last.id, 7))?.firstYear).toBe(true);
+    expect((await core.pointView(employer, last.id, 6))?.firstYear).toBeUndefined();
     const goal = await core.record(
       employer,
       {
@@ -323,10 +326,14 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
       null,
     );
 
+    // Concluded, the point shows what was recorded there instead.
+    expect((await core.pointView(employer, last.id, 7))?.firstYear).toBeUndefined();
+
     clock.now = new Date("2026-11-24T09:00:00Z");
     const { discussion } = await core.start(employer, {}, null);
     const point7 = await core.pointView(employer, discussion.id, 7);
     expect(point7?.carriedGoals.map((g) => g.text)).toEqual(["Færre klager over indeklima"]);
+    expect(point7?.firstYear).toBeUndefined();
     let status = await core.status(employer);
     expect(status.completeness?.legal).toContain("last_year_goals_assessed");
 

@@ -141,16 +141,19 @@ describe("Slack: concluded means concluded", () => {
     );
     expect(texts(modal)).toContain("Tilføjelse til det afsluttede referat");
 
-    // Saved: version 2, and the channel is told who is asked to approve it, by name.
+    // Saved: version 2, and the channel is told who is asked to approve it, by name: mentioned, so Slack notifies them.
     const announced = await fake.after("chat.postMessage", () =>
       slack.submit(EMPLOYER, modal.args.view as Record<string, unknown>, {
         text: "Efter mødet: møderne holdes den første tirsdag i kvartalet.",
       }),
     );
     expect(announced.args.channel).toBe("C_AMO");
-    expect(String(announced.args.text)).toMatch(
-      /^Mette Hansen har tilføjet til referatet under punkt 9 \(.+\)\. Referatet er nu version 2 og er ikke godkendt endnu\. (Mette Hansen og Ali Nielsen|Ali Nielsen og Mette Hansen): godkend venligst den nye version\.$/,
-    );
+    const asked =
+      /^Mette Hansen har tilføjet til referatet under punkt 9 \(.+\)\. Referatet er nu version 2 og er ikke godkendt endnu\. (<@U_EMP> og <@U_REP>|<@U_REP> og <@U_EMP>): godkend venligst den nye version\.$/;
+    expect(String(announced.args.text)).toMatch(asked);
+    const [block] = announced.args.blocks as { text: { type: string; text: string } }[];
+    expect(block?.text.type).toBe("mrkdwn");
+    expect(block?.text.text).toMatch(asked);
     await waitFor(async () => (await app.repos.summaries.list(workspace.id, discussion.id)).length === 2);
     const latest = await app.repos.summaries.latest(workspace.id, discussion.id);
     expect(latest?.content).toContain("Efter mødet: møderne holdes den første tirsdag i kvartalet.");

@@ -221,12 +221,21 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
       "f.text": "Tilføjet efter mødet: ny kaffemaskine.",
     });
     expect(textIn(added)).toContain("Gemt.");
-    // The channel is told, and those who approved version 1 are asked by name to approve version 2.
+    // The channel is told, and those who approved version 1 are asked by name to approve version 2: mentioned, with
+    // Teams' mention entities naming them by their Entra object id, so Teams notifies them.
     const told = await connector.waitFor(/har tilføjet til referatet under punkt 11/);
     expect(told.conversation).toBe(teams.channel);
     expect(contentText(told.activity)).toMatch(
-      /Referatet er nu version 2 og er ikke godkendt endnu\. (Mette Hansen og Ali Nielsen|Ali Nielsen og Mette Hansen): godkend venligst den nye version\./,
+      /Referatet er nu version 2 og er ikke godkendt endnu\. (<at>Mette Hansen<\/at> og <at>Ali Nielsen<\/at>|<at>Ali Nielsen<\/at> og <at>Mette Hansen<\/at>): godkend venligst den nye version\./,
     );
+    expect(told.activity.textFormat).toBe("markdown");
+    const mentioned = (told.activity.entities as { type: string; text: string; mentioned: { id: string } }[])
+      .map((e) => [e.type, e.text, e.mentioned.id])
+      .sort();
+    expect(mentioned).toEqual([
+      ["mention", "<at>Ali Nielsen</at>", REP.id],
+      ["mention", "<at>Mette Hansen</at>", EMPLOYER.id],
+    ]);
     expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("concluded");
     await connector.waitFor(/Version 2/);
     expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Version 2");

@@ -106,6 +106,8 @@ export class SlackDriver {
     const ts =
       options.ts ??
       `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+    // Slack keeps the reply: conversations.replies reads it back.
+    this.fake.replies.set(`${this.channel}/${ts}`, { user: user.id, text, ts, thread_ts: threadTs });
     const body = JSON.stringify({
       token: "legacy",
       team_id: this.team,
@@ -171,6 +173,8 @@ function elementState(type: string, value: unknown): Record<string, unknown> {
       return { type, selected_options: ((value as string[] | undefined) ?? []).map((v) => ({ value: v })) };
     case "multi_users_select":
       return { type, selected_users: value ?? [] };
+    case "checkboxes":
+      return { type, selected_options: ((value as string[] | undefined) ?? []).map((v) => ({ value: v })) };
     case "conversations_select":
       return { type, selected_conversation: value ?? null };
     case "number_input":

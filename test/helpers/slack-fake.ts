@@ -30,6 +30,8 @@ export class FakeSlack {
   admins = new Set<string>(["U_EMP"]);
   /** The text of every message the bot posted or updated, by "channel/ts". */
   messages = new Map<string, string>();
+  /** People's replies in threads, as the driver sent them (what conversations.replies reads back), by "channel/ts". */
+  replies = new Map<string, { user: string; text: string; ts: string; thread_ts: string }>();
   /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
   outside = new Map<string, { private: boolean }>();
   /** Channel names conversations.info gives (default: "amo", as the driver's payloads name the channel). */
@@ -234,6 +236,14 @@ export class FakeSlack {
           messages: text === undefined ? [] : [{ type: "message", ts: args.latest, text }],
           has_more: false,
         };
+      }
+      case "conversations.replies": {
+        const within = (ts: string) =>
+          (!args.oldest || ts >= String(args.oldest)) && (!args.latest || ts <= String(args.latest));
+        const messages = [...this.replies.entries()]
+          .filter(([key, m]) => key.startsWith(`${channel}/`) && m.thread_ts === args.ts && within(m.ts))
+          .map(([, m]) => ({ type: "message", ...m }));
+        return { ok: true, messages, has_more: false };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };

@@ -140,11 +140,16 @@ export class TeamsDriver {
     action: { verb: string; data: Record<string, unknown> },
     inputs: Record<string, unknown> = {},
     /** `signal`: the client gives up (Teams going away before its answer). */
-    options: { id?: string; conversation?: string; signal?: AbortSignal } = {},
+    options: {
+      id?: string;
+      conversation?: string;
+      kind?: "channel" | "groupChat" | "personal";
+      signal?: AbortSignal;
+    } = {},
   ): Promise<InvokeAnswer> {
     const response = await this.post(
       {
-        ...this.base(user, options.conversation ?? this.channel),
+        ...this.base(user, options.conversation ?? this.channel, options.kind),
         type: "invoke",
         name: "adaptiveCard/action",
         id: options.id ?? this.nextId(),

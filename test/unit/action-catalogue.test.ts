@@ -134,6 +134,9 @@ describe("what the renderers draw, for a whole discussion", () => {
         { type: "entry_done", entryId: "E1" },
         { type: "entry_postpone", entryId: "E1" },
       ]),
+      text([
+        { type: "save_reply", reply: { channel: "C1", threadId: "1.0", messageId: "2.0", text: "Svar" } },
+      ]),
       {
         kind: "completeness",
         view: { discussionId: discussion.id, version: discussion.version, language: "da", completeness },

@@ -10,11 +10,12 @@ import { pointForSize } from "../../src/domain/agenda-size.ts";
 import { participationFor } from "../../src/domain/participation.ts";
 import { mergeTexts, t } from "../../src/i18n/index.ts";
 import { core } from "../../src/i18n/sections/core.ts";
+import { health } from "../../src/i18n/sections/health.ts";
 import { reminders } from "../../src/i18n/sections/reminders.ts";
 import { summary } from "../../src/i18n/sections/summary.ts";
 import { ui } from "../../src/i18n/sections/ui.ts";
 
-const ALL = mergeTexts(core, summary, ui, reminders, slackTexts, cardTexts, localTexts, teamsTexts);
+const ALL = mergeTexts(core, health, summary, ui, reminders, slackTexts, cardTexts, localTexts, teamsTexts);
 
 /** Every text a user can meet: the catalogues, the agenda (both sizes) and the participation rules. */
 function everyText(language: "da" | "en"): string[] {

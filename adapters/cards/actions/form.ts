@@ -69,9 +69,20 @@ export async function openPreInput(args: ActionArgs): Promise<AdaptiveCard> {
   return preInputCard(l, meta.d);
 }
 
-/** Input to any agenda point before the meeting: a note on the chosen point. */
-export function preInputCard(language: "da" | "en", discussionId: string, error?: string): AdaptiveCard {
+/**
+ * Input to any agenda point before the meeting: a note on the chosen point. Shown again after a refusal with what was
+ * written (`again.values`), and after a health warning with "Gem alligevel" (`again.anyway`, the warned save's key).
+ */
+export function preInputCard(
+  language: "da" | "en",
+  discussionId: string,
+  error?: string,
+  again: { values?: Record<string, string>; anyway?: string } = {},
+): AdaptiveCard {
   const l = language;
+  const save = { d: discussionId, k: "pre_input" as const };
+  const point = again.values?.point;
+  const text = again.values?.text;
   return card([
     heading(t(l, "command.pre_input_title")),
     ...(error ? [messageCard(error, "attention").body[0] as Record<string, unknown>] : []),
@@ -83,6 +94,7 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
       isRequired: true,
       errorMessage: t(l, "problem.required"),
       choices: AGENDA.map((p) => ({ title: `${p.number}. ${p.title[l]}`, value: String(p.number) })),
+      ...(point ? { value: point } : {}),
     },
     {
       type: "Input.Text",
@@ -91,9 +103,13 @@ export function preInputCard(language: "da" | "en", discussionId: string, error?
       isMultiline: true,
       isRequired: true,
       ...textLimit(LIMITS.long, true, l),
+      ...(text ? { value: text } : {}),
     },
     actionSet([
-      execute(t(l, "form.submit"), ACTIONS.saveEntry, { d: discussionId, k: "pre_input" }, "positive"),
+      execute(t(l, "form.submit"), ACTIONS.saveEntry, save, "positive"),
+      ...(again.anyway
+        ? [execute(t(l, "health.save_anyway"), ACTIONS.saveEntry, { ...save, h: again.anyway })]
+        : []),
     ]),
   ]);
 }

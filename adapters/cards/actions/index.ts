@@ -10,6 +10,7 @@ import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInpu
 import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
+import { saveReply } from "./reply.ts";
 import { saveForm } from "./save.ts";
 import { saveSetup } from "./setup.ts";
 import { type ActionArgs, type ActionHandler, failureCard } from "./shared.ts";
@@ -40,6 +41,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   savePostpone,
   setup: saveSetup,
   plan: savePlan,
+  saveReply,
 };
 
 const BY_ID = new Map<string, ActionHandler>(

@@ -1,5 +1,5 @@
 import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
-import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText, problemText } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { NAME_SUFFIX } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
@@ -62,10 +62,11 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   const data = formData(kind, fieldValues(spec, submitted.inputs, context.members), context);
   const entryId = submitted.meta.e ?? null;
   const amend = submitted.meta.a === 1;
+  const { healthConfirmed, saveKey } = anyway(submitted.meta.h, key);
   try {
     const result = entryId
-      ? await deps.core.editEntry(ctx, { entryId, data, amend }, key)
-      : await deps.core.record(ctx, { discussionId, point, kind, data, amend }, key, {
+      ? await deps.core.editEntry(ctx, { entryId, data, amend, healthConfirmed }, saveKey)
+      : await deps.core.record(ctx, { discussionId, point, kind, data, amend, healthConfirmed }, saveKey, {
           waitForChannelMs: CHANNEL_WAIT_MS,
           withView: true,
         });
@@ -77,10 +78,20 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.problems).length > 0) {
       const errors = fieldErrors(kind, error.problems, context, (p) => problemText(l, p));
-      const form = { spec, members: context.members, values: submitted.inputs, errors, amend };
+      // A health warning offers "Gem alligevel", keyed by this save so that a double click saves once.
+      const warned = error.code === "unconfirmed";
+      const form = {
+        spec,
+        members: context.members,
+        values: submitted.inputs,
+        errors,
+        amend,
+        ...(warned ? { anyway: key } : {}),
+      };
+      const text = warned ? errorText(l, error) : t(l, "error.invalid");
       const shown = await currentPointCard(args, discussionId, point, {
         form,
-        notice: { text: t(l, "error.invalid"), tone: "attention" },
+        notice: { text, tone: "attention" },
       });
       if (shown) return shown;
     }
@@ -93,6 +104,7 @@ async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {
   const l = ctx.workspace.language;
   const { meta, inputs } = readSubmit(args.data, ACTIONS.saveEntry, ["point", "text"], l);
   const discussionId = meta.d;
+  const { healthConfirmed, saveKey } = anyway(meta.h, key);
   try {
     await deps.core.record(
       ctx,
@@ -102,14 +114,27 @@ async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {
         kind: "note",
         data: { text: inputs.text ?? "" },
         source: "pre_input",
+        healthConfirmed,
       },
-      key,
+      saveKey,
     );
     return messageCard(t(l, "teams.saved"), "good");
   } catch (error) {
     if (error instanceof AppError && error.problems.text) {
-      return preInputCard(l, discussionId, problemText(l, error.problems.text));
+      const warned = error.code === "unconfirmed";
+      const form = { values: inputs, ...(warned ? { anyway: key } : {}) };
+      return preInputCard(l, discussionId, problemText(l, error.problems.text), form);
     }
     throw error;
   }
+}
+
+/**
+ * A save pressed as "Gem alligevel" (`h`, the key of the save that was warned): confirmed, and keyed by that save,
+ * so a double click saves once. Any other save goes under its own key, checked.
+ */
+function anyway(warnedKey: string | undefined, key: string) {
+  return warnedKey
+    ? { healthConfirmed: true, saveKey: `${warnedKey}:anyway` }
+    : { healthConfirmed: false, saveKey: key };
 }

@@ -1,6 +1,6 @@
 /** Adaptive Card 1.5 building blocks, and the paging that keeps each card under Teams' message size limit. */
 
-import type { Payload, UserAction } from "../../../src/app/index.ts";
+import type { Mention, Payload, UserAction } from "../../../src/app/index.ts";
 
 export type Element = Record<string, unknown>;
 
@@ -16,6 +16,8 @@ export interface AdaptiveCard {
 /** What one outgoing message becomes: plain text, or one or more cards (the first is the message itself). */
 export interface Rendered {
   text?: string;
+  /** People the plain text names, for Teams to mention (the local channel shows the names as they are). */
+  mentions?: Mention[];
   cards: AdaptiveCard[];
 }
 

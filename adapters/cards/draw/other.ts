@@ -55,6 +55,12 @@ function textAction(l: Language, a: TextAction): Element {
       return execute(t(l, "button.done"), ACTIONS.entryDone, { e: a.entryId }, "positive");
     case "entry_postpone":
       return execute(t(l, "button.postpone"), ACTIONS.postpone, { e: a.entryId });
+    case "save_reply": {
+      // The card carries the text: a bot cannot read a Teams channel's messages back.
+      const r = a.reply;
+      const data = { c: r.channel, t: r.threadId, m: r.messageId, x: r.text };
+      return execute(t(l, "health.save_anyway"), ACTIONS.saveReply, data, "positive");
+    }
   }
 }
 

@@ -21,9 +21,10 @@ import { type FormState, formElements } from "./form.ts";
 export interface PointCardOptions {
   /**
    * An open form under the point (shown only to the user who asked for it, in the invoke response); `amend` marks it
-   * as a confirmed addition to a concluded record.
+   * as a confirmed addition to a concluded record; `anyway`, the warned save's key, offers "Gem alligevel" after a
+   * health warning.
    */
-  form?: FormState & { entryId?: string; amend?: boolean };
+  form?: FormState & { entryId?: string; amend?: boolean; anyway?: string };
   notice?: { text: string; tone: "good" | "attention" };
   /** The point's form buttons as an addition to the concluded record, after "add to the minutes" was pressed. */
   amending?: boolean;
@@ -54,6 +55,8 @@ function questionElements(view: PointView): Element[] {
       ),
     );
   }
+  // Point 7 in a first year: nothing from last year to assess, said during the meeting as on the record.
+  if (view.firstYear) elements.push(subtle(t(l, "completeness.first_year")));
   return elements;
 }
 
@@ -67,10 +70,14 @@ function openFormElements(view: PointView, form: NonNullable<PointCardOptions["f
     ...(form.entryId ? { e: form.entryId } : {}),
     ...(form.amend ? { a: 1 as const } : {}),
   };
+  const anyway = form.anyway
+    ? [execute(t(l, "health.save_anyway"), ACTIONS.saveEntry, { ...save, h: form.anyway })]
+    : [];
   return [
     ...formElements(form, l),
     actionSet([
       execute(form.spec.submit, ACTIONS.saveEntry, save, "positive"),
+      ...anyway,
       execute(t(l, "teams.cancel"), ACTIONS.closeForm, data),
     ]),
   ];

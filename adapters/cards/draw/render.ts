@@ -9,8 +9,9 @@ import { summaryCards } from "./summary.ts";
 export function render(message: OutboundMessage): Rendered {
   switch (message.kind) {
     case "text":
-      return message.view.actions?.length
-        ? { cards: textCards(message.view) }
+      if (message.view.actions?.length) return { cards: textCards(message.view) };
+      return message.view.mentions?.length
+        ? { text: message.view.text, mentions: message.view.mentions, cards: [] }
         : { text: message.view.text, cards: [] };
     case "board":
       return { cards: [boardCard(message.view)] };

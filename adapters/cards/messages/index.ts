@@ -1,7 +1,8 @@
 import { parseCommand } from "../../../src/app/commands.ts";
-import { type Ctx, failureText } from "../../../src/app/index.ts";
+import type { Ctx } from "../../../src/app/index.ts";
 import type { CardDeps, Inbound } from "../inbound.ts";
 import { runCommand } from "./commands.ts";
+import { failureView, tellPrivately } from "./private.ts";
 
 /**
  * A message: a reply in an agenda point's thread becomes a note; otherwise, when the bot is addressed (an @mention,
@@ -10,37 +11,18 @@ import { runCommand } from "./commands.ts";
 export async function onMessage(deps: CardDeps, ctx: Ctx, inbound: Inbound): Promise<void> {
   const addressed = inbound.mentioned || inbound.conversation.kind === "personal";
   const command = parseCommand(inbound.text);
+  const threadId = inbound.conversation.threadId;
+  const reply =
+    threadId && !(addressed && command.type !== "unknown")
+      ? { channel: inbound.conversation.id, threadId, messageId: inbound.activityId, text: inbound.text }
+      : undefined;
   try {
-    if (inbound.conversation.threadId && !(addressed && command.type !== "unknown")) {
-      const recorded = await deps.core.recordThreadReply(ctx, {
-        channel: inbound.conversation.id,
-        threadId: inbound.conversation.threadId,
-        messageId: inbound.activityId,
-        text: inbound.text,
-      });
+    if (reply) {
+      const recorded = await deps.core.recordThreadReply(ctx, reply);
       if (recorded || !addressed) return;
     }
     if (addressed) await runCommand({ deps, ctx, inbound }, command);
   } catch (error) {
-    await tellPrivately(deps, ctx, inbound, failureText(deps.log, ctx.workspace.language, error));
+    await tellPrivately(deps, ctx, inbound, failureView(deps, ctx, error, reply));
   }
-}
-
-/**
- * A refusal or a conflict is for the one who wrote: in their personal chat with the bot, not in the channel. Where no
- * personal chat can be had, it is answered where they wrote, so they are told either way.
- */
-async function tellPrivately(deps: CardDeps, ctx: Ctx, inbound: Inbound, text: string): Promise<void> {
-  const message = { kind: "text" as const, view: { language: ctx.workspace.language, text } };
-  if (inbound.conversation.kind !== "personal") {
-    const sent = await deps
-      .chat(ctx.workspace)
-      .sendDirect(inbound.user.id, message)
-      .catch((error) => {
-        deps.log.warn("could not answer a user privately", { error: String(error) });
-        return null;
-      });
-    if (sent) return;
-  }
-  await inbound.reply({ text, cards: [] });
 }

@@ -14,6 +14,7 @@ import * as note from "./actions/note.ts";
 import * as pointForm from "./actions/point-form.ts";
 import * as preInput from "./actions/pre-input.ts";
 import * as previous from "./actions/previous.ts";
+import * as saveReply from "./actions/save-reply.ts";
 import * as skip from "./actions/skip.ts";
 import * as start from "./actions/start.ts";
 import * as command from "./commands/arbejdsmiljo.ts";
@@ -45,6 +46,7 @@ const LISTENERS = {
     preInput,
     entryDone,
     entryPostpone,
+    saveReply,
   ],
   views: [entryForm, setup, plan, concludeReason, postpone],
   events: [threadReply, appUninstalled, tokensRevoked],

@@ -36,7 +36,8 @@ export function announcementBlocks(view: AnnouncementView): { text: string; bloc
 
 export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[] } {
   const l = view.language;
-  const blocks: KnownBlock[] = sections(escapeMrkdwn(view.text));
+  const mrkdwn = withMentions(view);
+  const blocks: KnownBlock[] = sections(mrkdwn);
   if (view.actions?.length) {
     blocks.push({
       type: "actions",
@@ -51,8 +52,25 @@ export function textBlocks(view: TextView): { text: string; blocks: KnownBlock[]
       }),
     });
   }
-  // The fallback text (notifications) is mrkdwn too: escaped like the blocks, so it cannot mention anyone.
-  return { text: splitText(escapeMrkdwn(view.text))[0] ?? "", blocks };
+  // The fallback text (notifications) is mrkdwn too: escaped like the blocks, so it mentions only whom the core named.
+  return { text: splitText(mrkdwn)[0] ?? "", blocks };
+}
+
+/** A Slack user id, as `<@…>` takes it; anything else is written as the name. */
+const SLACK_USER = /^[UW][A-Z0-9_]{1,30}$/;
+
+/** The text as mrkdwn, escaped, with each person the core named mentioned (`<@U…>`, so Slack notifies them). */
+function withMentions(view: TextView): string {
+  const mentions = [...(view.mentions ?? [])].sort((a, b) => a.at - b.at);
+  let out = "";
+  let from = 0;
+  for (const m of mentions) {
+    if (m.at < from || view.text.slice(m.at, m.at + m.name.length) !== m.name) continue;
+    out += escapeMrkdwn(view.text.slice(from, m.at));
+    out += SLACK_USER.test(m.userId) ? `<@${m.userId}>` : escapeMrkdwn(m.name);
+    from = m.at + m.name.length;
+  }
+  return out + escapeMrkdwn(view.text.slice(from));
 }
 
 /** A reminder's button: its action, its label and its value. */
@@ -74,6 +92,12 @@ function textButton(a: TextAction) {
         "button.postpone",
         encodeValue(ACTIONS.postpone, { e: a.entryId }),
       ] as const;
+    case "save_reply": {
+      // Without the text: Slack keeps the reply, and a button's value holds 2,000 characters at most.
+      const r = a.reply;
+      const value = encodeValue(ACTIONS.saveReply, { c: r.channel, t: r.threadId, m: r.messageId });
+      return [ACTIONS.saveReply.id, "health.save_anyway", value] as const;
+    }
   }
 }
 

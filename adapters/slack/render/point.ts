@@ -28,6 +28,8 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
     );
     blocks.push(...sections(`*${t(l, "point.carried_goals")}*\n${goals.join("\n")}`));
   }
+  // Point 7 in a first year: nothing from last year to assess, said during the meeting as on the record.
+  if (view.firstYear) blocks.push(context(t(l, "completeness.first_year")));
   blocks.push(divider(), ...recordedBlocks(view));
   if (isConcluded(view)) blocks.push(...finalBlocks(view));
   else if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseCommand } from "../../../src/app/commands.ts";
-import { type Ctx, failureText } from "../../../src/app/index.ts";
+import { AppError, type Ctx, failureText, type ThreadReply } from "../../../src/app/index.ts";
+import { failureView, tellPrivately } from "../../cards/messages/private.ts";
 import type { TeamsDeps } from "../context.ts";
 import type { TeamsInbound } from "../turn.ts";
 
@@ -10,15 +11,23 @@ export async function onReplyEdited(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInb
   if (!threadId || threadId === inbound.activityId) return;
   // A command to the bot in the thread was never a note, and does not become one by being edited.
   if (inbound.mentioned && parseCommand(inbound.text).type !== "unknown") return;
-  await answeringFailures(deps, ctx, inbound, () =>
-    deps.core.editThreadReply(ctx, {
-      channel: inbound.conversation.id,
-      threadId,
-      messageId: inbound.activityId,
-      text: inbound.text,
-      // Each edit once: Teams' time of the edit, or the new text when Teams gives no time.
-      editedAt: inbound.timestamp ?? createHash("sha256").update(inbound.text).digest("hex").slice(0, 16),
-    }),
+  const reply = {
+    channel: inbound.conversation.id,
+    threadId,
+    messageId: inbound.activityId,
+    text: inbound.text,
+  };
+  await answeringFailures(
+    deps,
+    ctx,
+    inbound,
+    () =>
+      deps.core.editThreadReply(ctx, {
+        ...reply,
+        // Each edit once: Teams' time of the edit, or the new text when Teams gives no time.
+        editedAt: inbound.timestamp ?? createHash("sha256").update(inbound.text).digest("hex").slice(0, 16),
+      }),
+    reply,
   );
 }
 
@@ -36,10 +45,14 @@ async function answeringFailures(
   ctx: Ctx,
   inbound: TeamsInbound,
   work: () => Promise<unknown>,
+  reply?: ThreadReply,
 ) {
   try {
     await work();
   } catch (error) {
+    // An edit that names a person with a health word is held back, as a new reply is: its writer alone is told.
+    if (error instanceof AppError && error.code === "unconfirmed")
+      return await tellPrivately(deps, ctx, inbound, failureView(deps, ctx, error, reply));
     await inbound.reply({ text: failureText(deps.log, ctx.workspace.language, error), cards: [] });
   }
 }

@@ -4,6 +4,7 @@ import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import type { MessageKey } from "../../../../src/i18n/index.ts";
 import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
+import { textBlocks } from "../../render/other.ts";
 import { t } from "../../texts.ts";
 
 interface ThreadMessage {
@@ -33,8 +34,13 @@ const isReply = (
 /** Replies that count as notes: plain ones, ones also sent to the channel, and ones with a file (their text). */
 const NOTE_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
 
-/** What a thread's message is about, in the words of the note it makes. */
-type ThreadWork = { user: string; work: (ctx: Ctx) => Promise<unknown>; notSaved?: MessageKey };
+/** What a thread's message is about, in the words of the note it makes; `reply`, the reply a note is made of. */
+type ThreadWork = {
+  user: string;
+  work: (ctx: Ctx) => Promise<unknown>;
+  notSaved?: MessageKey;
+  reply?: { channel: string; threadId: string; messageId: string; text: string };
+};
 
 /**
  * A reply in an agenda point's thread becomes a note on that point; editing the reply changes the note, deleting it
@@ -63,7 +69,7 @@ function threadWork(deps: SlackDeps, message: ThreadMessage): ThreadWork | null 
       text: now.text ?? "",
       editedAt: now.edited.ts,
     };
-    return { user: now.user, work: (ctx) => deps.core.editThreadReply(ctx, edit) };
+    return { user: now.user, work: (ctx) => deps.core.editThreadReply(ctx, edit), reply: edit };
   }
   if (message.subtype === "message_deleted") {
     const was = message.previous_message;
@@ -77,7 +83,7 @@ function threadWork(deps: SlackDeps, message: ThreadMessage): ThreadWork | null 
   }
   if ((message.subtype && !NOTE_SUBTYPES.has(message.subtype)) || !isReply(message)) return null;
   const reply = { channel, threadId: message.thread_ts, messageId: message.ts, text: message.text ?? "" };
-  return { user: message.user, work: (ctx) => deps.core.recordThreadReply(ctx, reply) };
+  return { user: message.user, work: (ctx) => deps.core.recordThreadReply(ctx, reply), reply };
 }
 
 /**
@@ -106,7 +112,12 @@ async function asAuthor(
     const text = refusal
       ? errorText(language, error)
       : t(language, found.notSaved ?? "slack.reply_not_saved");
-    await tellUser(client, channel, found.user, text).catch((e) =>
+    // A reply held back for naming a person with a health word: its writer alone may save it anyway.
+    const held = error instanceof AppError && error.code === "unconfirmed" ? found.reply : undefined;
+    const blocks = held
+      ? textBlocks({ language, text, actions: [{ type: "save_reply", reply: held }] }).blocks
+      : undefined;
+    await tellUser(client, channel, found.user, text, blocks, found.reply?.threadId).catch((e) =>
       deps.log.warn("could not tell a thread reply's writer", { error: String(e) }),
     );
   }

@@ -7,12 +7,20 @@ import {
   formData,
   formSpec,
 } from "../../../../src/app/forms.ts";
-import { ACTIONS, AppError, type Ctx, type Payload, problemText } from "../../../../src/app/index.ts";
+import {
+  ACTIONS,
+  AppError,
+  type Ctx,
+  errorText,
+  type Payload,
+  problemText,
+} from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
-import { accept, type Checked, checkThen, handleSubmit, refuse } from "./submission.ts";
+import { asksHealth, HEALTH_BLOCK, savedAnyway, withHealthConfirm } from "../../render/health-confirm.ts";
+import { accept, type Checked, handleSubmit, inlineErrors, refuse, showAgain } from "./submission.ts";
 
 const ACTION = ACTIONS.saveEntry;
 
@@ -23,11 +31,11 @@ const ACTION = ACTIONS.saveEntry;
  */
 export function register(app: App, deps: SlackDeps) {
   app.view<ViewSubmitAction>(ACTION.id, (args) =>
-    handleSubmit(deps, args, async ({ ctx, state, metadata }) => {
+    handleSubmit(deps, args, async ({ ctx, state, metadata, view }) => {
       const meta = decodeValue(ACTION, metadata);
       // Not a form this app opened (or one from an older version): nothing to record into.
       if (!meta) throw new AppError("not_found", "error.not_found");
-      const submitted = { ctx, state, key: `view:${args.body.view.id}`, client: args.client };
+      const submitted = { ctx, state, view, key: `view:${args.body.view.id}`, client: args.client };
       return meta.k === "pre_input"
         ? preInput(deps, submitted, meta.d)
         : entry(deps, submitted, { ...meta, k: meta.k });
@@ -39,23 +47,42 @@ export function register(app: App, deps: SlackDeps) {
 interface Submitted {
   ctx: Ctx;
   state: ViewState;
+  view: Record<string, unknown>;
   key: string;
   client: WebClient;
 }
 
 /** Input before the meeting: a note to the agenda point chosen in the form. */
-function preInput(deps: SlackDeps, { ctx, state, key }: Submitted, discussionId: string): Checked {
+async function preInput(deps: SlackDeps, submitted: Submitted, discussionId: string): Promise<Checked> {
+  const { ctx, state, key } = submitted;
   const text = stateValue(fieldState(state, "text")) ?? "";
   const point = Number(stateValue(fieldState(state, "point")));
-  const input = { discussionId, point, kind: "note", data: { text }, source: "pre_input" };
-  return checkThen(
-    ctx,
-    () => deps.core.precheck(ctx, input),
-    async (w) => {
-      await deps.core.record(w.ctx, input, key);
-    },
-    () => "text",
-  );
+  const healthConfirmed = savedAnyway(state);
+  const input = { discussionId, point, kind: "note", data: { text }, source: "pre_input", healthConfirmed };
+  const names = (await deps.core.members(ctx)).map((m) => m.name);
+  try {
+    deps.core.precheck(ctx, input, names);
+  } catch (error) {
+    const errors = inlineErrors(ctx, error, () => "text");
+    const answer = healthWarning(submitted, error) ?? (errors ? refuse(errors) : null);
+    if (answer) return answer;
+    throw error;
+  }
+  return accept(async (w) => {
+    await deps.core.record(w.ctx, input, key);
+  });
+}
+
+/**
+ * A text that names a person together with a health word is not refused: the modal is shown again with the warning
+ * and "Gem alligevel" to tick (or, shown already and not ticked, says so under the box). Null for any other error.
+ */
+function healthWarning(submitted: Submitted, error: unknown): Checked | null {
+  if (!(error instanceof AppError) || error.code !== "unconfirmed") return null;
+  const language = submitted.ctx.workspace.language;
+  if (asksHealth(submitted.state)) return refuse({ [HEALTH_BLOCK]: t(language, "health.tick_or_change") });
+  const warning = errorText(language, error);
+  return showAgain(withHealthConfirm(submitted.view, submitted.state, warning, language));
 }
 
 /** A new entry, or a change to one (`meta.e`), of the form's kind. */
@@ -73,24 +100,24 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     return formData(kind, values, context);
   };
   const amend = meta.a === 1;
+  const healthConfirmed = savedAnyway(state);
   const input = (data: Record<string, unknown>) => ({
     discussionId: meta.d,
     point: meta.p ?? 0,
     kind,
     data,
     amend,
+    healthConfirmed,
   });
   // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
   const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
+  const names = context.members.map((m) => m.name);
   try {
     if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
-    else
-      deps.core.precheck(
-        ctx,
-        input(draft),
-        context.members.map((m) => m.name),
-      );
+    else deps.core.precheck(ctx, input(draft), names);
   } catch (error) {
+    const warned = healthWarning(submitted, error);
+    if (warned) return warned;
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const language = ctx.workspace.language;
     return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
@@ -98,7 +125,7 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
   return accept(async ({ ctx, person }) => {
     const data = await dataWith(person);
     const result = meta.e
-      ? await deps.core.editEntry(ctx, { entryId: meta.e, data, amend }, key)
+      ? await deps.core.editEntry(ctx, { entryId: meta.e, data, amend, healthConfirmed }, key)
       : await deps.core.record(ctx, input(data), key);
     await tellIfNotShown(deps, submitted.client, ctx, result);
   });

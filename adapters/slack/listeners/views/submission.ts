@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { View } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Ctx } from "../../../../src/app/index.ts";
 import { AppError, problemText } from "../../../../src/app/index.ts";
@@ -16,6 +17,8 @@ export interface CheckContext {
   ctx: Ctx;
   state: ViewState;
   metadata: string;
+  /** The modal as submitted (its blocks), for an answer that shows it again. */
+  view: Record<string, unknown>;
 }
 
 /** What the work after the answer has: the user with their name, and the names of people the form chose. */
@@ -26,10 +29,14 @@ export interface WorkContext {
 }
 
 /**
- * A check's verdict: refused fields, shown in the modal, or the work to do once the modal is closed. The work must be
- * keyed (by the view's id), since it is tried again while the database is briefly away.
+ * A check's verdict: refused fields, shown in the modal; the modal shown again to confirm something (it keeps its
+ * id); or the work to do once the modal is closed. The work must be keyed (by the view's id), since it is tried again
+ * while the database is briefly away.
  */
-export type Checked = { errors: Record<string, string> } | { work: (w: WorkContext) => Promise<void> };
+export type Checked =
+  | { errors: Record<string, string> }
+  | { update: View }
+  | { work: (w: WorkContext) => Promise<void> };
 
 /**
  * Every modal's listener runs here. Slack wants its answer within 3 s, before any Web API call (users.info included):
@@ -53,7 +60,12 @@ export async function handleSubmit(
   try {
     const ctx = await slackCtxUnnamed(deps, submitter.teamId, submitter.userId);
     submitter.language = ctx.workspace.language;
-    checked = await check({ ctx, state: submitter.state, metadata: view.private_metadata });
+    checked = await check({
+      ctx,
+      state: submitter.state,
+      metadata: view.private_metadata,
+      view: view as unknown as Record<string, unknown>,
+    });
   } catch (error) {
     // The database away before the answer: the modal stays open with what was typed, to be sent again.
     const block = firstInput(view.blocks);
@@ -66,6 +78,7 @@ export async function handleSubmit(
     await ack();
     return await tellWhy(deps, args.client, submitter, error);
   }
+  if ("update" in checked) return await ack({ response_action: "update", view: checked.update });
   if ("errors" in checked) {
     const errors = checked.errors;
     return await ack(Object.keys(errors).length > 0 ? { response_action: "errors", errors } : undefined);
@@ -160,6 +173,9 @@ const quote = (text: string) =>
 
 /** Refused fields for the modal; an answer with none closes it. */
 export const refuse = (errors: Record<string, string>): Checked => ({ errors });
+
+/** The modal shown again (response_action "update"), to be sent once more. */
+export const showAgain = (view: View): Checked => ({ update: view });
 
 /** Accepted: the modal closes, and `work` runs after. */
 export const accept = (work: (w: WorkContext) => Promise<void>): Checked => ({ work });

@@ -1,0 +1,20 @@
+import { ACTIONS, AppError } from "../../../src/app/index.ts";
+import type { AdaptiveCard } from "../draw/card.ts";
+import { messageCard } from "../draw/other.ts";
+import { t } from "../texts.ts";
+import type { ActionArgs } from "./shared.ts";
+import { BadSubmit, readSubmit } from "./submit.ts";
+
+/**
+ * "Gem alligevel" on a thread reply held back for naming a person with a health word (a card in the writer's own
+ * chat): the reply the card carries is saved as its point's note, once however often the button is pressed.
+ */
+export async function saveReply(args: ActionArgs): Promise<AdaptiveCard> {
+  const l = args.ctx.workspace.language;
+  const { meta } = readSubmit(args.data, ACTIONS.saveReply, [], l);
+  if (!meta.x) throw new BadSubmit(t(l, "teams.bad_submit"));
+  const reply = { channel: meta.c, threadId: meta.t, messageId: meta.m, text: meta.x };
+  const result = await args.deps.core.confirmThreadReply(args.ctx, reply);
+  if (!result) throw new AppError("not_found", "health.reply_gone");
+  return messageCard(t(l, "health.reply_saved", { point: result.entry.point }), "good");
+}
