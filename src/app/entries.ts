@@ -20,7 +20,7 @@ import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
 import { joinRoster } from "./roster.ts";
-import { knownNames, refuseSensitive, rosterNames, warnOfHealth } from "./sensitive-check.ts";
+import { checkSensitive, refuseSensitive, warnOfHealth } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -117,8 +117,7 @@ export async function record(
       amend: input.amend === true,
     });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
-    refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
-    if (!input.healthConfirmed) warnOfHealth(kind, data, await rosterNames(r, ctx));
+    await checkSensitive(r, ctx, discussion, { kind, data, healthConfirmed: input.healthConfirmed });
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
     const actionable = kind === "decision" || kind === "goal";
@@ -240,8 +239,11 @@ export async function editEntry(
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
-    refuseSensitive(existing.kind, valid.value, await knownNames(r, ctx, discussion));
-    if (!input.healthConfirmed) warnOfHealth(existing.kind, valid.value, await rosterNames(r, ctx));
+    await checkSensitive(r, ctx, discussion, {
+      kind: existing.kind,
+      data: valid.value,
+      healthConfirmed: input.healthConfirmed,
+    });
     const actionable = existing.status !== null;
     const owned = valid.value as { owner?: { id?: string }; deadline?: string };
     const entry = await r.entries.update(ctx.workspace.id, existing.id, {

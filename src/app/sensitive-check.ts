@@ -1,6 +1,6 @@
 import type { Discussion } from "../domain/entities.ts";
 import type { EntryData, EntryKind, FieldProblem } from "../domain/entries.ts";
-import { accidentTextProblem, personWithHealth } from "../domain/sensitive.ts";
+import { accidentTextProblem, containsWord, HEALTH_WORDS, personWithHealth } from "../domain/sensitive.ts";
 import type { Ctx } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
@@ -40,8 +40,27 @@ export function refuseSensitive(kind: EntryKind, data: unknown, names: readonly 
 }
 
 /** The names on the workplace's roster: whom a note may not name together with a health word unwarned. */
-export async function rosterNames(r: Repos, ctx: Ctx): Promise<string[]> {
+async function rosterNames(r: Repos, ctx: Ctx): Promise<string[]> {
   return (await r.members.list(ctx.workspace.id)).map((m) => m.name).filter(Boolean);
+}
+
+/**
+ * Refuses an accident text that names someone or reads as a diagnosis, and holds back any other text that names a
+ * person with a health word until confirmed. Names are read only when a text could need them.
+ */
+export async function checkSensitive(
+  r: Repos,
+  ctx: Ctx,
+  discussion: Discussion,
+  entry: { kind: EntryKind; data: unknown; healthConfirmed?: boolean },
+): Promise<void> {
+  const { kind, data } = entry;
+  if (kind === "accident_overview") {
+    refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
+    return;
+  }
+  const mentionsHealth = freeTexts(data).some(([, text]) => containsWord(text, HEALTH_WORDS));
+  if (!entry.healthConfirmed && mentionsHealth) warnOfHealth(kind, data, await rosterNames(r, ctx));
 }
 
 /** Fields that name a person on purpose (an owner, the member presented): their names are what they hold. */
