@@ -12,6 +12,7 @@ import { RateLimited } from "../../src/app/rate-limited.ts";
 import { encodeValue } from "./render/actions.ts";
 import { formModal } from "./render/forms.ts";
 import { render } from "./render/message.ts";
+import type { ThreadPages } from "./thread-pages.ts";
 
 /**
  * The core's chat port on Slack's Web API, for one workspace (one bot token). The client is found on first use: the
@@ -19,7 +20,10 @@ import { render } from "./render/message.ts";
  */
 export class SlackChat implements ChatPort {
   private found: Promise<WebClient> | undefined;
-  constructor(private readonly findClient: () => Promise<WebClient>) {}
+  constructor(
+    private readonly findClient: () => Promise<WebClient>,
+    private readonly pages: ThreadPages,
+  ) {}
 
   private client(): Promise<WebClient> {
     this.found ??= this.findClient();
@@ -44,7 +48,7 @@ export class SlackChat implements ChatPort {
     const [first = [], ...rest] = pages;
     // Pages beyond the first cannot be edited in place: they follow in the thread, but only when the content is new
     // (the fallback text names it, e.g. the summary's version), so an approval does not repeat them.
-    const repeated = rest.length > 0 && (await this.currentText(ref)) === text;
+    const repeated = rest.length > 0 && (await this.pages.postedFor(ref)) === text;
     await client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks: first });
     if (!repeated) await this.postPages(ref, text, rest);
   }
@@ -137,24 +141,8 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** The fallback text a posted message has now, or null when it cannot be read. */
-  private async currentText(ref: MessageRef): Promise<string | null> {
-    const client = await this.client();
-    try {
-      const history = await client.conversations.history({
-        channel: ref.channel,
-        latest: ref.id,
-        inclusive: true,
-        limit: 1,
-      });
-      const message = history.messages?.[0];
-      return message?.ts === ref.id ? (message.text ?? null) : null;
-    } catch {
-      return null;
-    }
-  }
-
   private async postPages(ref: MessageRef, text: string, pages: unknown[][]): Promise<void> {
+    if (pages.length === 0) return;
     const client = await this.client();
     for (const blocks of pages) {
       await client.chat.postMessage({
@@ -164,6 +152,7 @@ export class SlackChat implements ChatPort {
         blocks: blocks as never,
       });
     }
+    await this.pages.posted(ref, text);
   }
 }
 

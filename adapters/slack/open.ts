@@ -11,6 +11,7 @@ import { displayNames } from "./display-names.ts";
 import { botTokenFor } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { boltLogger } from "./logger.ts";
+import { threadPages } from "./thread-pages.ts";
 import { toldOnce } from "./told-once.ts";
 
 /**
@@ -45,7 +46,7 @@ export async function openSlack(
       ? (workspace: Workspace) => () => teamClient(context, workspace.externalId, clientOptions)
       : () => async () => app.client;
   return {
-    chatFor: (workspace) => new SlackChat(clientFor(workspace)),
+    chatFor: (workspace) => new SlackChat(clientFor(workspace), threadPages(context.db, workspace.id)),
     async start() {
       if (mode === "socket") await app.start();
     },

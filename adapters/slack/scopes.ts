@@ -2,11 +2,9 @@
 export const SCOPES = [
   "commands",
   "chat:write",
-  "chat:write.public",
   "pins:write",
   "files:write",
   "users:read",
-  "team:read",
   "channels:history",
   "groups:history",
   "channels:read",

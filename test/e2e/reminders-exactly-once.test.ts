@@ -1,7 +1,9 @@
 import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackChat } from "../../adapters/slack/chat-port.ts";
+import { threadPages } from "../../adapters/slack/thread-pages.ts";
 import type { Logger } from "../../src/app/context.ts";
+import type { Workspace } from "../../src/app/index.ts";
 import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
 import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -103,8 +105,7 @@ describe.each(DRIVERS)("reminders exactly once with a real clock on $name", ({ o
         retryConfig: { retries: 0 },
         logLevel: LogLevel.ERROR,
       });
-      const chat = new SlackChat(async () => client);
-      return () => chat;
+      return (workspace: Workspace) => new SlackChat(async () => client, threadPages(db, workspace.id));
     };
     const lines: string[] = [];
     const options = {

@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SCOPES } from "../../adapters/slack/scopes.ts";
 import { blockKitProblems, viewProblems } from "./slack-blockkit.ts";
+import { METHOD_SCOPES } from "./slack-scopes.ts";
 
 export interface SlackCall {
   method: string;
@@ -24,12 +26,12 @@ type Fault = Scripted | "hang" | { delayMs: number } | { lateMs: number } | { un
  */
 export class FakeSlack {
   calls: SlackCall[] = [];
+  /** The bot token's scopes: what the install asks for. A call needing another is refused with missing_scope. */
+  scopes: readonly string[] = SCOPES;
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
   /** Users that users.info calls admins of their workspace: the tests' employer (U_EMP) runs the first setup. */
   admins = new Set<string>(["U_EMP"]);
-  /** The text of every message the bot posted or updated, by "channel/ts". */
-  messages = new Map<string, string>();
   /** People's replies in threads, as the driver sent them (what conversations.replies reads back), by "channel/ts". */
   replies = new Map<string, { user: string; text: string; ts: string; thread_ts: string }>();
   /** Channels the bot is not in: a public one it can join, a private one it must be invited to. */
@@ -193,6 +195,10 @@ export class FakeSlack {
     method: string,
     args: Record<string, unknown>,
   ): { ok: false; error: string; errors?: string[] } | null {
+    const needed = METHOD_SCOPES[method];
+    if (needed === undefined) return { ok: false, error: "unknown_method" };
+    if (needed.length > 0 && !needed.some((scope) => this.scopes.includes(scope)))
+      return { ok: false, error: "missing_scope", errors: [`needed: ${needed.join(",")}`] };
     const channel = String(args.channel ?? args.channel_id ?? "");
     if (["chat.postMessage", "pins.add"].includes(method) && this.outside.has(channel))
       return { ok: false, error: "not_in_channel" };
@@ -212,7 +218,9 @@ export class FakeSlack {
   /** Every call Slack refused (a test that sees one has found a payload Slack would reject). */
   refused(): SlackCall[] {
     return this.calls.filter((c) =>
-      /!(invalid_blocks|invalid_arguments|msg_too_long|used_url)$/.test(c.method),
+      /!(invalid_blocks|invalid_arguments|msg_too_long|used_url|missing_scope|unknown_method)$/.test(
+        c.method,
+      ),
     );
   }
 
@@ -220,23 +228,20 @@ export class FakeSlack {
     const channel = String(args.channel ?? args.channel_id ?? "");
     switch (method) {
       case "auth.test":
-        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T_ANY", user: "arbejdsmiljo" };
+        return {
+          ok: true,
+          user_id: "UBOT",
+          bot_id: "BBOT",
+          team_id: "T_ANY",
+          team: "Kontoret ApS",
+          user: "arbejdsmiljo",
+        };
       case "chat.postMessage": {
         const ts = this.nextTs();
-        this.messages.set(`${channel}/${ts}`, String(args.text ?? ""));
         return { ok: true, channel, ts, message: { ts, text: args.text } };
       }
       case "chat.update":
-        this.messages.set(`${channel}/${args.ts}`, String(args.text ?? ""));
         return { ok: true, channel, ts: args.ts };
-      case "conversations.history": {
-        const text = this.messages.get(`${channel}/${args.latest}`);
-        return {
-          ok: true,
-          messages: text === undefined ? [] : [{ type: "message", ts: args.latest, text }],
-          has_more: false,
-        };
-      }
       case "conversations.replies": {
         const within = (ts: string) =>
           (!args.oldest || ts >= String(args.oldest)) && (!args.latest || ts <= String(args.latest));
@@ -310,8 +315,6 @@ export class FakeSlack {
           is_enterprise_install: false,
         };
       }
-      case "team.info":
-        return { ok: true, team: { id: "T", name: "Kontoret ApS" } };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case "files.getUploadURLExternal": {

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { BOT_EVENTS, SCOPES } from "../../adapters/slack/scopes.ts";
+import { EVENT_SCOPES, METHOD_SCOPES } from "../helpers/slack-scopes.ts";
+import { sourceFiles } from "../helpers/source-files.ts";
 
 const manifest = readFileSync(new URL("../../manifest/slack.yaml", import.meta.url), "utf8");
 
@@ -23,6 +26,26 @@ function listUnder(key: string): string[] {
 describe("manifest/slack.yaml", () => {
   it("asks for exactly the scopes the OAuth install asks for", () => {
     expect(listUnder("bot").sort()).toEqual([...SCOPES].sort());
+  });
+
+  it("asks for no scope that neither a Web API call of the adapter nor an event it handles needs", async () => {
+    const called = new Set<string>();
+    for (const file of await sourceFiles(new URL("../../adapters/slack", import.meta.url).pathname)) {
+      const code = await readFile(file, "utf8");
+      for (const m of code.matchAll(/client\.([a-z]+)\.([a-zA-Z0-9]+)\(/g)) called.add(`${m[1]}.${m[2]}`);
+    }
+    // files.uploadV2 is the client's two calls, as Slack's upload flow has them.
+    if (called.delete("files.uploadV2"))
+      for (const m of ["files.getUploadURLExternal", "files.completeUploadExternal"]) called.add(m);
+    for (const method of called) expect(METHOD_SCOPES, method).toHaveProperty([method]);
+    const needed = new Set([
+      "commands",
+      ...[...called].flatMap((m) => METHOD_SCOPES[m] ?? []),
+      ...BOT_EVENTS.map((e) => EVENT_SCOPES[e]),
+    ]);
+    expect(SCOPES.filter((s) => !needed.has(s))).toEqual([]);
+    expect(SCOPES).not.toContain("chat:write.public");
+    expect(SCOPES).not.toContain("team:read");
   });
 
   it("subscribes to the events the listeners handle", () => {

@@ -22,9 +22,9 @@ export function register(app: App, deps: SlackDeps) {
         ctx,
         () => deps.core.precheckSetup(draft),
         async ({ ctx, person }) => {
-          const team = await args.client.team.info().catch(() => null);
-          if (team?.team?.name)
-            await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team.name);
+          // auth.test names the workspace and needs no scope (team.info would need team:read).
+          const team = await args.client.auth.test().catch(() => null);
+          if (team?.team) await deps.core.context("slack", ctx.workspace.externalId, ctx.actor, team.team);
           const key = `view:${args.body.view.id}`;
           const saved = await deps.core.setupWorkspace(ctx, await setupInput(state, person), key);
           const { workspace, participation, warnings } = saved;
