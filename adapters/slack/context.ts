@@ -88,7 +88,11 @@ export async function tellUser(
   blocks?: unknown[],
   threadTs?: string,
 ) {
-  if (!channel) return;
+  // A click on the person's own page (App Home) comes from no channel: they are answered in their direct messages.
+  if (!channel) {
+    await client.chat.postMessage({ channel: user, text, ...(blocks ? { blocks: blocks as never } : {}) });
+    return;
+  }
   await client.chat.postEphemeral({
     channel,
     user,

@@ -17,6 +17,7 @@ export const SCOPES = [
 export const BOT_EVENTS = [
   "message.channels",
   "message.groups",
+  "app_home_opened",
   "app_uninstalled",
   "tokens_revoked",
 ] as const;

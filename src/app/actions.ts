@@ -100,6 +100,8 @@ export const ACTIONS = {
   start: action("discussion_start", "button", { d: discussion }),
   /** Opens the form for input to any agenda point before the meeting. */
   preInput: action("discussion_pre_input", "button", { d: discussion }),
+  /** Sends the person the planned meeting's calendar invitation, privately (from their own page). */
+  sendInvitation: action("send_invitation", "button", { d: discussion }),
   /** Marks a decision or goal done, from its deadline reminder. */
   entryDone: action("entry_done", "button", { e: entry }),
   /** Asks for a new deadline for a decision or goal. */

@@ -10,6 +10,7 @@ import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
+import * as homePage from "./home.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { precheckSetup } from "./setup.ts";
@@ -88,6 +89,9 @@ function meetingCases(deps: Deps) {
     setEntryStatus: bind(deps, followUp.setEntryStatus),
     postpone: bind(deps, followUp.postpone),
     status: bind(deps, followUp.status),
+    /** A person's own page: the next meeting, this year's status, their open items, the referater. */
+    home: bind(deps, homePage.home),
+    sendInvitation: bind(deps, homePage.sendInvitation),
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
     formContext: bind(deps, formContext),
@@ -144,6 +148,7 @@ export {
   formData,
   formSpec,
 } from "./forms.ts";
+export type { HomeRecord, HomeView } from "./home.ts";
 export { kept } from "./kept.ts";
 export type { AdapterSql, Repos, Store } from "./ports.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";

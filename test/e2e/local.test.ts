@@ -100,6 +100,12 @@ describe("the local channel's HTTP API, a whole discussion without a browser", (
     const ics = page.all().find((m) => m.file?.name.endsWith(".ics"));
     expect(ics?.file?.url).toMatch(/^\/local\/files\/[A-Za-z0-9_-]{43}$/);
     expect(await (await fetch(`${url}${ics?.file?.url}`)).text()).toContain("BEGIN:VCALENDAR");
+    // "Føj til kalender" on the plan sends the invitation to the one who asks, in their direct messages alone.
+    await page.press(ALI, page.get("Mødelokale 2"), "Føj til kalender");
+    const sent = page.get("Her er invitationen");
+    expect(sent.channel).toBe("direct");
+    const own = page.all().find((m) => m.channel === "direct" && m.file?.name.endsWith(".ics"));
+    expect(await (await fetch(`${url}${own?.file?.url}`)).text()).toContain("BEGIN:VCALENDAR");
 
     // Start: the board and point 1.
     await page.command(METTE, "/arbejdsmiljø start");

@@ -62,6 +62,36 @@ export class SlackDriver {
     });
   }
 
+  /** Clicks a button on the person's App Home: Slack sends the home view, and no channel and no response_url. */
+  async clickOnHome(user: SlackUser, actionId: string, value: string) {
+    return this.interaction({
+      type: "block_actions",
+      team: { id: this.team, domain: "kontoret" },
+      user: { id: user.id, username: user.name, name: user.name, team_id: this.team },
+      api_app_id: "A1",
+      trigger_id: `trig-${randomUUID()}`,
+      container: { type: "view", view_id: "VHOME" },
+      view: { id: "VHOME", type: "home", team_id: this.team, blocks: [], state: { values: {} } },
+      actions: [
+        { type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) },
+      ],
+    });
+  }
+
+  /** A person opens the app's Home tab (the Events API's app_home_opened). */
+  async homeOpened(user: SlackUser, tab: "home" | "messages" = "home") {
+    const body = JSON.stringify({
+      token: "legacy",
+      team_id: this.team,
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab, event_ts: "1.0" },
+    });
+    return this.post(body, "application/json");
+  }
+
   /** Submits a modal the bot opened, with values by block id (the element's kind decides the field). */
   async submit(
     user: SlackUser,

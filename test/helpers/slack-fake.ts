@@ -208,7 +208,7 @@ export class FakeSlack {
       const errors = blockKitProblems(args.blocks, "message");
       return errors.length ? { ok: false, error: "invalid_blocks", errors } : null;
     }
-    if (["views.open", "views.update", "views.push"].includes(method)) {
+    if (["views.open", "views.update", "views.push", "views.publish"].includes(method)) {
       const errors = viewProblems(args.view);
       return errors.length ? { ok: false, error: "invalid_arguments", errors } : null;
     }
@@ -264,6 +264,8 @@ export class FakeSlack {
       case "views.update":
       case "views.push":
         return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}` } };
+      case "views.publish":
+        return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}`, type: "home" } };
       case "users.info": {
         const id = String(args.user);
         const name = this.names.get(id) ?? id;

@@ -19,6 +19,7 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   "views.open": [],
   "views.update": [],
   "views.push": [],
+  "views.publish": [],
   "oauth.v2.access": [],
   "apps.connections.open": [],
   /** Not a Web API method: an answer posted to an interaction's response_url. */
@@ -29,6 +30,7 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
 export const EVENT_SCOPES: Record<string, string> = {
   "message.channels": "channels:history",
   "message.groups": "groups:history",
+  app_home_opened: "",
   app_uninstalled: "",
   tokens_revoked: "",
 };

@@ -141,6 +141,22 @@ describe("what the renderers draw, for a whole discussion", () => {
         kind: "completeness",
         view: { discussionId: discussion.id, version: discussion.version, language: "da", completeness },
       },
+      {
+        kind: "announcement",
+        view: {
+          discussionId: discussion.id,
+          year: 2026,
+          language: "da",
+          timeZone: "Europe/Copenhagen",
+          scheduledAt: new Date("2026-12-10T09:00:00Z"),
+          durationMinutes: 90,
+          location: "Mødelokale 2",
+          participants: ["Mette Hansen"],
+          participation: "AMO",
+          agenda: [{ number: 1, title: "Valg af referent" }],
+          rescheduled: false,
+        },
+      },
       ...points.map((view) => ({
         kind: "point" as const,
         view: { ...view, isCurrent: true, discussionStatus: "running" as const },
@@ -151,7 +167,8 @@ describe("what the renderers draw, for a whole discussion", () => {
 
   it("covers the buttons of every kind of message", () => {
     const kinds = new Set(messages.map((m) => m.kind));
-    for (const kind of ["board", "point", "summary", "text", "completeness"]) expect(kinds).toContain(kind);
+    for (const kind of ["board", "point", "summary", "text", "completeness", "announcement"])
+      expect(kinds).toContain(kind);
   });
 
   it("on Slack: buttons with the catalogue's ids and values, and forms the catalogue names", () => {

@@ -7,6 +7,7 @@ import { approve } from "./approve.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
 import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
+import { sendInvitation } from "./invitation.ts";
 import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
@@ -36,6 +37,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   approve,
   start,
   preInput: openPreInput,
+  sendInvitation,
   entryDone,
   postpone: openPostpone,
   savePostpone,

@@ -41,7 +41,9 @@ export function announcementCards(view: AnnouncementView): AdaptiveCard[] {
   if (view.rescheduled) head.push(notice(t(l, "announcement.moved"), "attention"));
   head.push({ type: "FactSet", facts }, subtle(view.participation), subheading(t(l, "announcement.agenda")));
   const body = view.agenda.map((p) => textBlock(`${p.number}. ${escapeMd(p.title)}`, { spacing: "None" }));
-  return paginate(head, body, [], (page) => t(l, "teams.continued", { title, page }));
+  // The invitation goes to the person who asks, privately: the channel's calendar file is a link in Teams.
+  const calendar = execute(t(l, "button.add_to_calendar"), ACTIONS.sendInvitation, { d: view.discussionId });
+  return paginate(head, body, [calendar], (page) => t(l, "teams.continued", { title, page }));
 }
 
 /** A reminder's button. */

@@ -15,9 +15,11 @@ import * as pointForm from "./actions/point-form.ts";
 import * as preInput from "./actions/pre-input.ts";
 import * as previous from "./actions/previous.ts";
 import * as saveReply from "./actions/save-reply.ts";
+import * as sendInvitation from "./actions/send-invitation.ts";
 import * as skip from "./actions/skip.ts";
 import * as start from "./actions/start.ts";
 import * as command from "./commands/arbejdsmiljo.ts";
+import * as appHomeOpened from "./events/app-home-opened.ts";
 import * as appUninstalled from "./events/app-uninstalled.ts";
 import * as threadReply from "./events/thread-reply.ts";
 import * as tokensRevoked from "./events/tokens-revoked.ts";
@@ -47,9 +49,10 @@ const LISTENERS = {
     entryDone,
     entryPostpone,
     saveReply,
+    sendInvitation,
   ],
   views: [entryForm, setup, plan, concludeReason, postpone],
-  events: [threadReply, appUninstalled, tokensRevoked],
+  events: [threadReply, appHomeOpened, appUninstalled, tokensRevoked],
 };
 
 /** Registers every listener: one file per command, action, view and event under listeners/. */

@@ -30,6 +30,17 @@ export function announcementBlocks(view: AnnouncementView): { text: string; bloc
       ...sections(
         `*${t(l, "announcement.agenda")}*\n${view.agenda.map((p) => `${p.number}. ${escapeMrkdwn(p.title)}`).join("\n")}`,
       ),
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: ACTIONS.sendInvitation.id,
+            text: { type: "plain_text", text: t(l, "button.add_to_calendar") },
+            value: encodeValue(ACTIONS.sendInvitation, { d: view.discussionId }),
+          },
+        ],
+      },
     ],
   };
 }

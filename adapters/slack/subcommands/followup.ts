@@ -1,8 +1,7 @@
 import type { KnownBlock } from "@slack/types";
-import { ACTIONS, type OpenItem, openItemText } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
-import { encodeValue } from "../render/actions.ts";
-import { escapeMrkdwn, sections } from "../render/mrkdwn.ts";
+import { sections } from "../render/mrkdwn.ts";
+import { itemBlocks } from "../render/open-item.ts";
 import type { SubcommandArgs } from "./types.ts";
 
 /** opfølgning / followup: the open decisions and goals of every year, each with owner, deadline, status and buttons. */
@@ -22,24 +21,3 @@ export async function followup({ deps, ctx, answer }: SubcommandArgs) {
 }
 
 const ITEMS_PER_MESSAGE = 24;
-
-/** One item: what it is and how it stands, then "done" and "postpone". */
-function itemBlocks(l: "da" | "en", timeZone: string, item: OpenItem): KnownBlock[] {
-  const button = (action: typeof ACTIONS.entryDone | typeof ACTIONS.postpone, label: string) => ({
-    type: "button" as const,
-    action_id: action.id,
-    text: { type: "plain_text" as const, text: label },
-    value: encodeValue(action, { e: item.id }),
-  });
-  return [
-    ...sections(escapeMrkdwn(openItemText(l, timeZone, item))),
-    {
-      type: "actions",
-      block_id: `followup_${item.id}`,
-      elements: [
-        button(ACTIONS.entryDone, t(l, "button.done")),
-        button(ACTIONS.postpone, t(l, "button.postpone")),
-      ],
-    },
-  ];
-}

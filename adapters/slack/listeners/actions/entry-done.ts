@@ -2,16 +2,20 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
+import { publishHome } from "../../home.ts";
 import { handleClick } from "./click.ts";
 
 const ACTION = ACTIONS.entryDone;
 
-/** "Done" on a deadline reminder: the decision or goal is marked done. */
+/** "Done" on a deadline reminder, in opfølgning or on the Home tab: the decision or goal is marked done. */
 export function register(app: App, deps: SlackDeps) {
   app.action<BlockAction<ButtonAction>>(ACTION.id, (args) =>
-    handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
+    handleClick(deps, ACTION, args, async ({ ctx, value, tell, body, client }) => {
       await deps.core.setEntryStatus(ctx, { entryId: value.e, status: "done" }, null);
-      await tell(t(ctx.workspace.language, "command.marked_done"));
+      // Clicked on the Home tab, the answer is the page drawn again without it; anywhere else, a word to the user.
+      if (body.view?.type === "home")
+        await publishHome(deps, client, ctx.workspace.externalId, ctx.actor.userId);
+      else await tell(t(ctx.workspace.language, "command.marked_done"));
     }),
   );
 }

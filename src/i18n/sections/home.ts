@@ -1,0 +1,55 @@
+import { section } from "../section.ts";
+
+/** A person's own page in the app (Slack's App Home) and the calendar invitation sent from it. */
+export const home = section(
+  {
+    "home.title": "Arbejdsmiljø",
+    "home.intro":
+      "Her kan du se, hvornår I holder den årlige arbejdsmiljødrøftelse, hvordan den står, og hvad du selv har ansvaret for.",
+    "home.not_on_roster":
+      "Du er ikke på listen over deltagere i arbejdsmiljøarbejdet her. Arbejdsgiveren kan tilføje dig med /arbejdsmiljø opsæt. Indtil da kan du skrive til arbejdsmiljøbotten i kanalen for arbejdsmiljø.",
+    "home.next": "Næste møde",
+    "home.next_at": "{when}, {place}",
+    "home.next_at_no_place": "{when}",
+    "home.none_planned": "Der er ikke planlagt et møde endnu. Brug /arbejdsmiljø planlæg.",
+    "button.add_to_calendar": "Føj til kalender",
+    "home.this_year": "Årets drøftelse ({year})",
+    "home.not_started": "Der er ingen drøftelse for {year} endnu.",
+    "home.mine": "Dine åbne beslutninger og mål",
+    "home.mine_none": "Du har ingen åbne beslutninger eller mål.",
+    "home.mine_more":
+      "{count, plural, one {# mere} other {# mere}}: se dem alle med /arbejdsmiljø opfølgning.",
+    "home.records": "Referater",
+    "home.records_none": "Der er ingen referater endnu.",
+    "home.record":
+      "{year} · {status} · version {version} · SHA-256 {hash}… · Hent det med /arbejdsmiljø referat {year}",
+    "home.invitation":
+      "Her er invitationen til den årlige arbejdsmiljødrøftelse {when}. Åbn filen for at føje mødet til din kalender.",
+    "home.invitation_sent": "Invitationen er sendt til dig i en privat besked.",
+  },
+  {
+    "home.title": "Working environment",
+    "home.intro":
+      "Here you can see when the annual working-environment discussion is held, how it stands, and what you are responsible for yourself.",
+    "home.not_on_roster":
+      "You are not on the list of people in the working-environment work here. The employer can add you with /arbejdsmiljø setup. Until then you can write to the working-environment bot in the working-environment channel.",
+    "home.next": "Next meeting",
+    "home.next_at": "{when}, {place}",
+    "home.next_at_no_place": "{when}",
+    "home.none_planned": "No meeting is planned yet. Use /arbejdsmiljø plan.",
+    "button.add_to_calendar": "Add to calendar",
+    "home.this_year": "This year's discussion ({year})",
+    "home.not_started": "There is no discussion for {year} yet.",
+    "home.mine": "Your open decisions and goals",
+    "home.mine_none": "You have no open decisions or goals.",
+    "home.mine_more":
+      "{count, plural, one {# more} other {# more}}: see them all with /arbejdsmiljø followup.",
+    "home.records": "Minutes",
+    "home.records_none": "There are no minutes yet.",
+    "home.record":
+      "{year} · {status} · version {version} · SHA-256 {hash}… · Get them with /arbejdsmiljø minutes {year}",
+    "home.invitation":
+      "Here is the invitation to the annual working-environment discussion {when}. Open the file to add the meeting to your calendar.",
+    "home.invitation_sent": "The invitation has been sent to you in a private message.",
+  },
+);
