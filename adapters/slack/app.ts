@@ -1,4 +1,5 @@
 import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from "@slack/bolt";
+import type { InstallProvider } from "@slack/oauth";
 import type { WebClientOptions } from "@slack/web-api";
 import type { AdapterContext } from "../../src/platforms.ts";
 import type { SlackConfig } from "./config.ts";
@@ -22,8 +23,8 @@ export interface BoltSetup {
  * The Bolt app: over HTTP, Bolt's ExpressReceiver mounted in the server's express app (Bolt checks every request's
  * signature); in Socket Mode, for local development, its SocketModeReceiver.
  */
-export function boltApp(setup: BoltSetup): App {
-  return setup.mode === "socket" ? socketModeApp(setup) : httpApp(setup);
+export function boltApp(setup: BoltSetup): { app: App; installer?: InstallProvider } {
+  return setup.mode === "socket" ? { app: socketModeApp(setup) } : httpApp(setup);
 }
 
 const logLevelOf = (config: SlackConfig) => (config.LOG_LEVEL === "debug" ? LogLevel.DEBUG : LogLevel.WARN);
@@ -42,7 +43,8 @@ function socketModeApp({ context: { config }, clientOptions, logger }: BoltSetup
   });
 }
 
-function httpApp(setup: BoltSetup): App {
+/** With OAuth, the receiver's installer is what finds (and refreshes) a team's token for the bot's own messages. */
+function httpApp(setup: BoltSetup): { app: App; installer?: InstallProvider } {
   const { context, mode, clientOptions, logger } = setup;
   const logLevel = logLevelOf(context.config);
   const receiver = new ExpressReceiver({
@@ -53,7 +55,7 @@ function httpApp(setup: BoltSetup): App {
     logLevel,
     ...(mode === "oauth" ? installOptions(setup) : {}),
   });
-  return new App({
+  const app = new App({
     receiver,
     clientOptions,
     logger,
@@ -62,6 +64,7 @@ function httpApp(setup: BoltSetup): App {
     convoStore: false,
     ...(mode === "single" ? { token: context.config.SLACK_BOT_TOKEN } : {}),
   });
+  return { app, ...(receiver.installer ? { installer: receiver.installer } : {}) };
 }
 
 /** Installing in many workspaces: Bolt's installer serves the install paths; installations go to PostgreSQL. */

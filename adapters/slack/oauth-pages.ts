@@ -24,17 +24,23 @@ export function oauthCallbacks(core: Core, log: Logger): CallbackOptions {
       const teamId = installation.team?.id ?? installation.enterprise?.id ?? "";
       let language: Language = "da";
       let team = installation.team?.name ?? installation.enterprise?.name ?? teamId;
-      try {
-        const workspace = await core.markInstalled(
-          "slack",
-          teamId,
-          installation.team?.name ?? "",
-          installation.user?.id ?? null,
-        );
-        language = workspace.language;
-        team = workspace.name || team;
-      } catch (error) {
-        log.error("slack install: could not mark the workspace installed", { teamId, error: String(error) });
+      // An org-wide install names no workspace: each of its teams becomes one when it is first heard from.
+      if (!installation.isEnterpriseInstall) {
+        try {
+          const workspace = await core.markInstalled(
+            "slack",
+            teamId,
+            installation.team?.name ?? "",
+            installation.user?.id ?? null,
+          );
+          language = workspace.language;
+          team = workspace.name || team;
+        } catch (error) {
+          log.error("slack install: could not mark the workspace installed", {
+            teamId,
+            error: String(error),
+          });
+        }
       }
       const { status, text } = page(language, 200, [
         t(language, "slack.installed", { team }),

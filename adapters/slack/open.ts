@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import type { InstallProvider } from "@slack/oauth";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Workspace } from "../../src/app/index.ts";
 import { InFlight } from "../../src/in-flight.ts";
@@ -35,15 +36,15 @@ export async function openSlack(
   if (mode === "off") return null;
   const logger = boltLogger(context.log);
   const clientOptions = webApiOptions(context.config, logger, apiTimeoutMs);
-  const app = boltApp({ context, mode, clientOptions, logger });
+  const { app, installer } = boltApp({ context, mode, clientOptions, logger });
   const working = trackWork(app);
   registerListeners(app, slackDeps(context));
   app.error(async (error) => {
     context.log.error("slack error", { error: String(error) });
   });
   const clientFor =
-    mode === "oauth"
-      ? (workspace: Workspace) => () => teamClient(context, workspace.externalId, clientOptions)
+    mode === "oauth" && installer
+      ? (workspace: Workspace) => () => teamClient(context, installer, workspace.externalId, clientOptions)
       : () => async () => app.client;
   return {
     chatFor: (workspace) => new SlackChat(clientFor(workspace), threadPages(context.db, workspace.id)),
@@ -92,8 +93,13 @@ function slackDeps({ core, log }: Context): SlackDeps {
 }
 
 /** A team's client, with the bot token read on every use: a reinstall (new token) or an uninstall counts at once. */
-async function teamClient(context: Context, teamId: string, options: WebClientOptions) {
-  const token = await botTokenFor(context.core, teamId);
+async function teamClient(
+  context: Context,
+  installer: InstallProvider,
+  teamId: string,
+  options: WebClientOptions,
+) {
+  const token = await botTokenFor(context.core, installer, teamId);
   if (!token) throw new Error("Slack is not installed in this workspace");
   return new WebClient(token, options);
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapter } from "../../adapters/slack/index.ts";
-import { botTokenFor } from "../../adapters/slack/installation-store.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
@@ -62,7 +61,11 @@ describe("Slack OAuth: install in several workspaces", () => {
     });
   }
 
-  const tokenOf = (team: string) => botTokenFor(server.core, team);
+  /** The bot token of a team's stored installation (the core unseals it). */
+  const tokenOf = async (team: string) => {
+    const stored = await server.core.credentials.load("slack", `T:${team}`);
+    return stored ? (JSON.parse(stored) as { bot?: { token?: string } }).bot?.token : null;
+  };
   const storedRow = async (team: string) =>
     JSON.stringify(
       await db.query("SELECT * FROM credentials WHERE platform = 'slack' AND name = $1", [`T:${team}`]),

@@ -11,6 +11,9 @@ export interface SlackUser {
 
 /** Plays the Slack side: sends signed commands, clicks, modal submits and events to the app, like Slack would. */
 export class SlackDriver {
+  /** Set for a team served by an org-wide install: its requests name the enterprise, as Slack sends them. */
+  enterpriseId: string | null = null;
+
   constructor(
     readonly appUrl: string,
     readonly fake: FakeSlack,
@@ -36,12 +39,16 @@ export class SlackDriver {
       api_app_id: "A1",
       response_url: `${this.fake.url.replace(/api\/$/, "")}respond/${randomUUID()}`,
       trigger_id: `trig-${randomUUID()}`,
+      ...(this.enterpriseId ? { enterprise_id: this.enterpriseId, is_enterprise_install: "true" } : {}),
     }).toString();
     return this.post(body);
   }
 
   private interaction(payload: Record<string, unknown>) {
-    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    const org = this.enterpriseId
+      ? { enterprise: { id: this.enterpriseId }, is_enterprise_install: true }
+      : {};
+    return this.post(new URLSearchParams({ payload: JSON.stringify({ ...payload, ...org }) }).toString());
   }
 
   /** Clicks a button: the action id and value are taken from a message the bot posted. */

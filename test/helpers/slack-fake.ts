@@ -26,6 +26,8 @@ type Fault = Scripted | "hang" | { delayMs: number } | { lateMs: number } | { un
  */
 export class FakeSlack {
   calls: SlackCall[] = [];
+  /** Token rotation on: install tokens expire after `installedFor` seconds, refreshed ones after `refreshedFor`. */
+  rotation: { installedFor: number; refreshedFor: number } | null = null;
   /** The bot token's scopes: what the install asks for. A call needing another is refused with missing_scope. */
   scopes: readonly string[] = SCOPES;
   uploads = new Map<string, Buffer>();
@@ -190,6 +192,45 @@ export class FakeSlack {
     return { status: 200, body: this.answer(method, args) };
   }
 
+  /**
+   * An OAuth install: the code names what is installed ("code-T123" a team, "code-E123" an org-wide install of an
+   * enterprise); each install gets a fresh bot token, expiring and with a refresh token when `rotation` is set.
+   */
+  private installed(args: Record<string, unknown>): Record<string, unknown> {
+    const id = String(args.code ?? "").replace(/^code-/, "");
+    const org = id.startsWith("E");
+    this.installs += 1;
+    const token = `xoxb-${id}-${this.installs}`;
+    return {
+      ok: true,
+      app_id: "A1",
+      authed_user: { id: "U_INSTALLER" },
+      scope: SCOPES.join(","),
+      token_type: "bot",
+      access_token: this.rotation ? `xoxe.${token}` : token,
+      ...(this.rotation
+        ? { refresh_token: `xoxe-1-${id}-${this.installs}`, expires_in: this.rotation.installedFor }
+        : {}),
+      bot_user_id: "UBOT",
+      team: org ? null : { id, name: `Team ${id}` },
+      enterprise: org ? { id, name: `Koncern ${id}` } : null,
+      is_enterprise_install: org,
+    };
+  }
+
+  /** A rotating token refreshed: a new bot token and refresh token, good for `rotation.refreshedFor` seconds. */
+  private refreshed(args: Record<string, unknown>): Record<string, unknown> {
+    this.installs += 1;
+    const from = String(args.refresh_token ?? "");
+    return {
+      ok: true,
+      token_type: "bot",
+      access_token: `xoxe.xoxb-refreshed-${this.installs}`,
+      refresh_token: `${from}-r${this.installs}`,
+      expires_in: this.rotation?.refreshedFor ?? 43_200,
+    };
+  }
+
   /** Slack's own checks of what the app sends: Block Kit limits, modal limits, the 40,000-character text. */
   private refusal(
     method: string,
@@ -300,23 +341,8 @@ export class FakeSlack {
       }
       case "apps.connections.open":
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };
-      case "oauth.v2.access": {
-        // The code names the team being installed ("code-T123"); each install gets a fresh bot token.
-        const team = String(args.code ?? "").replace(/^code-/, "");
-        this.installs += 1;
-        return {
-          ok: true,
-          app_id: "A1",
-          authed_user: { id: "U_INSTALLER" },
-          scope: "commands,chat:write,pins:write",
-          token_type: "bot",
-          access_token: `xoxb-${team}-${this.installs}`,
-          bot_user_id: "UBOT",
-          team: { id: team, name: `Team ${team}` },
-          enterprise: null,
-          is_enterprise_install: false,
-        };
-      }
+      case "oauth.v2.access":
+        return args.grant_type === "refresh_token" ? this.refreshed(args) : this.installed(args);
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case "files.getUploadURLExternal": {

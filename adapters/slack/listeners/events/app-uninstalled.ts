@@ -8,7 +8,15 @@ import { markUninstalled } from "./uninstalled.ts";
  */
 export function register(app: App, deps: SlackDeps) {
   app.event("app_uninstalled", async ({ body }) => {
-    const teamId = (body as { team_id?: string }).team_id;
-    if (teamId) await markUninstalled(deps, teamId);
+    const {
+      team_id: teamId,
+      enterprise_id: enterpriseId,
+      is_enterprise_install: org,
+    } = body as {
+      team_id?: string;
+      enterprise_id?: string;
+      is_enterprise_install?: boolean;
+    };
+    if (teamId) await markUninstalled(deps, teamId, org && enterpriseId ? enterpriseId : null);
   });
 }

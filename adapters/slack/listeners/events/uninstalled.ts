@@ -6,10 +6,14 @@ import { removeInstallation } from "../../installation-store.ts";
  * first, so nothing counts it as installed once the token is gone, then its stored installation is deleted. Slack had
  * its answer already and sends the event once: the database briefly away is tried again.
  */
-export async function markUninstalled(deps: SlackDeps, teamId: string): Promise<void> {
+export async function markUninstalled(
+  deps: SlackDeps,
+  teamId: string,
+  enterpriseId: string | null = null,
+): Promise<void> {
   await retrying(async () => {
     await deps.core.markUninstalled("slack", teamId);
-    await removeInstallation(deps.core, teamId);
+    await removeInstallation(deps.core, teamId, enterpriseId);
   }).catch((error) =>
     deps.log.error("could not record an uninstall", { team: teamId, error: String(error) }),
   );
