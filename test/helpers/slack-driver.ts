@@ -85,6 +85,26 @@ export class SlackDriver {
     });
   }
 
+  /** A message shortcut used on a message in the driver's channel (Slack's message_action). */
+  async messageShortcut(
+    user: SlackUser,
+    callbackId: string,
+    message: { text: string; ts: string; user: string },
+  ) {
+    return this.interaction({
+      type: "message_action",
+      callback_id: callbackId,
+      trigger_id: `trig-${randomUUID()}`,
+      team: { id: this.team, domain: "kontoret" },
+      channel: { id: this.channel, name: "amo" },
+      user: { id: user.id, name: user.name, team_id: this.team },
+      message: { type: "message", ...message },
+      message_ts: message.ts,
+      response_url: `${this.fake.url.replace(/api\/$/, "")}respond/${randomUUID()}`,
+      action_ts: String(Date.now() / 1000),
+    });
+  }
+
   /** A person opens the app's Home tab (the Events API's app_home_opened). */
   async homeOpened(user: SlackUser, tab: "home" | "messages" = "home") {
     const body = JSON.stringify({

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { SHORTCUTS } from "../../adapters/slack/listeners/shortcuts/save-message.ts";
 import { BOT_EVENTS, SCOPES } from "../../adapters/slack/scopes.ts";
 import { EVENT_SCOPES, METHOD_SCOPES } from "../helpers/slack-scopes.ts";
 import { sourceFiles } from "../helpers/source-files.ts";
@@ -46,6 +47,13 @@ describe("manifest/slack.yaml", () => {
     expect(SCOPES.filter((s) => !needed.has(s))).toEqual([]);
     expect(SCOPES).not.toContain("chat:write.public");
     expect(SCOPES).not.toContain("team:read");
+  });
+
+  it("offers the message shortcuts the listeners handle", () => {
+    const ids = [...manifest.matchAll(/callback_id: (\S+)/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(Object.values(SHORTCUTS).sort());
+    expect(manifest).toMatch(/home_tab_enabled: true/);
+    expect(manifest).toMatch(/messages_tab_enabled: true/);
   });
 
   it("subscribes to the events the listeners handle", () => {

@@ -23,6 +23,7 @@ import * as appHomeOpened from "./events/app-home-opened.ts";
 import * as appUninstalled from "./events/app-uninstalled.ts";
 import * as threadReply from "./events/thread-reply.ts";
 import * as tokensRevoked from "./events/tokens-revoked.ts";
+import * as saveMessage from "./shortcuts/save-message.ts";
 import * as concludeReason from "./views/conclude-reason.ts";
 import * as entryForm from "./views/entry-form.ts";
 import * as plan from "./views/plan.ts";
@@ -52,6 +53,7 @@ const LISTENERS = {
     sendInvitation,
   ],
   views: [entryForm, setup, plan, concludeReason, postpone],
+  shortcuts: [saveMessage],
   events: [threadReply, appHomeOpened, appUninstalled, tokensRevoked],
 };
 

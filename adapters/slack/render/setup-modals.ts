@@ -195,6 +195,7 @@ export function preInputModal(
   language: Language,
   metadata: string,
   points: { number: number; title: string }[],
+  text = "",
 ): View {
   return modal(
     ACTIONS.saveEntry.id,
@@ -209,6 +210,7 @@ export function preInputModal(
         type: "plain_text_input",
         multiline: true,
         max_length: 3000,
+        ...(text ? { initial_value: text.slice(0, 3000) } : {}),
       }),
     ],
     metadata,

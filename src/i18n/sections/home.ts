@@ -1,6 +1,6 @@
 import { section } from "../section.ts";
 
-/** A person's own page in the app (Slack's App Home) and the calendar invitation sent from it. */
+/** A person's own page in the app (Slack's App Home), the calendar invitation sent from it, and message shortcuts. */
 export const home = section(
   {
     "home.title": "Arbejdsmiljø",
@@ -26,6 +26,11 @@ export const home = section(
     "home.invitation":
       "Her er invitationen til den årlige arbejdsmiljødrøftelse {when}. Åbn filen for at føje mødet til din kalender.",
     "home.invitation_sent": "Invitationen er sendt til dig i en privat besked.",
+    "shortcut.no_discussion":
+      "Der er hverken en arbejdsmiljødrøftelse i gang eller planlagt, så beskeden kan ikke gemmes endnu. Planlæg den med /arbejdsmiljø planlæg.",
+    "shortcut.from_message": "Fra beskeden i kanalen: {link}",
+    "shortcut.elsewhere":
+      "Kun beskeder i kanalen for arbejdsmiljø kan gemmes i drøftelsen. Del beskeden dér, og brug genvejen på den.",
   },
   {
     "home.title": "Working environment",
@@ -51,5 +56,10 @@ export const home = section(
     "home.invitation":
       "Here is the invitation to the annual working-environment discussion {when}. Open the file to add the meeting to your calendar.",
     "home.invitation_sent": "The invitation has been sent to you in a private message.",
+    "shortcut.no_discussion":
+      "No working-environment discussion is running or planned, so the message cannot be saved yet. Plan it with /arbejdsmiljø plan.",
+    "shortcut.from_message": "From the message in the channel: {link}",
+    "shortcut.elsewhere":
+      "Only messages in the working-environment channel can be saved to the discussion. Share the message there and use the shortcut on it.",
   },
 );
