@@ -58,6 +58,8 @@ export function registerPage(http: Express, languageNow: () => Promise<Language>
   file("/local/app.js", `${PUBLIC}app.js`, "js");
   file("/local/markdown.js", `${PUBLIC}markdown.js`, "js");
   file("/local/cards.js", `${PUBLIC}cards.js`, "js");
+  file("/local/composer.js", `${PUBLIC}composer.js`, "js");
+  file("/local/plural.js", `${PUBLIC}plural.js`, "js");
   file("/local/style.css", `${PUBLIC}style.css`, "css");
   file("/local/adaptivecards.js", ADAPTIVE_CARDS, "js");
 }

@@ -107,6 +107,15 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     }
   }
 
+  /** Whether every option of a dropdown is shown whole in it (its text narrower than the box, arrow aside). */
+  const namesFit = (select: Locator) =>
+    select.evaluate((el) => {
+      const s = el as HTMLSelectElement;
+      const measure = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+      measure.font = getComputedStyle(s).font;
+      return [...s.options].every((o) => measure.measureText(o.text).width <= s.clientWidth - 24);
+    });
+
   async function press(where: Locator, title: string) {
     await where.getByRole("button", { name: title, exact: true }).first().click();
   }
@@ -133,6 +142,16 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     expect(await banner.innerText()).toContain("Lokal prøve");
     expect(await banner.innerText()).toContain("Local trial");
     await page.getByText("Ingen beskeder endnu.").waitFor();
+    // The person picker shows whole names, the chosen one's role on its own line.
+    const who = page.getByTestId("who");
+    expect(await who.locator("option").allInnerTexts()).toEqual([
+      "Mette Hansen",
+      "Ali Nielsen",
+      "Søren Østergaard",
+      "Fatima Jensen",
+    ]);
+    expect(await namesFit(who)).toBe(true);
+    expect(await page.getByTestId("who-role").innerText()).toBe("Arbejdsgiver");
     await shot("empty-channel");
   });
 
@@ -176,8 +195,31 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     await type("/arbejdsmiljø start");
     await point(1).waitFor();
     await shot("started");
+    // The buttons that record come before moving on, and are drawn as Teams draws card actions.
+    const recordButton = point(1).getByRole("button", { name: "Note", exact: true });
+    const nextButton = point(1).getByRole("button", { name: "Næste punkt", exact: true });
+    const [recordBox, nextBox] = [await recordButton.boundingBox(), await nextButton.boundingBox()];
+    expect(recordBox && nextBox && recordBox.y < nextBox.y).toBe(true);
+    const looks = (button: Locator) =>
+      button.evaluate((el) => {
+        const c = getComputedStyle(el);
+        return {
+          background: c.backgroundColor,
+          border: c.borderTopWidth,
+          weight: c.fontWeight,
+          height: el.clientHeight,
+        };
+      });
+    expect(await looks(recordButton)).toMatchObject({
+      background: "rgb(255, 255, 255)",
+      border: "1px",
+      weight: "600",
+    });
+    expect((await looks(recordButton)).height).toBeGreaterThanOrEqual(30);
+    expect((await looks(nextButton)).background).toBe("rgb(91, 95, 199)");
     await press(point(1), "Vælg referent");
     await point(1).locator('[id="f.person"]').waitFor();
+    expect(await namesFit(point(1).locator('[id="f.person"] select'))).toBe(true);
     await shot("point-1-form");
     await fill(point(1), { "f.person": "Ali Nielsen" });
     await press(point(1), "Gem");
@@ -192,13 +234,29 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     await next(2);
 
     // A reply in point 3's thread, written in the thread pane, becomes a note on the point.
+    // A draft not sent stays when the thread is closed and opened again.
     await point(3).getByTestId("open-thread").click();
     await page.getByTestId("thread").waitFor();
-    await page.getByTestId("thread-input").fill("Vi flytter til nye lokaler i foråret.");
-    await page.getByTestId("thread").getByRole("button", { name: "Send" }).click();
+    await page.getByTestId("thread-input").fill("Et udkast");
+    await page.getByRole("button", { name: "Luk" }).click();
+    await point(3).getByTestId("open-thread").click();
+    expect(await page.getByTestId("thread-input").inputValue()).toBe("Et udkast");
+    // Shift+Enter breaks the line; Enter sends, as in Slack and Teams.
+    await page.getByTestId("thread-input").fill("");
+    await page.getByTestId("thread-input").pressSequentially("Vi flytter til nye lokaler i foråret.");
+    await page.getByTestId("thread-input").press("Shift+Enter");
+    await page.getByTestId("thread-input").pressSequentially("Kantinen følger med.");
+    expect(await page.getByTestId("thread-input").inputValue()).toBe(
+      "Vi flytter til nye lokaler i foråret.\nKantinen følger med.",
+    );
+    await page.getByTestId("thread-input").press("Enter");
     await page.getByTestId("thread").getByText("Vi flytter til nye lokaler i foråret.").first().waitFor();
     await point(3).getByText("Vi flytter til nye lokaler i foråret.").waitFor();
+    expect(await page.getByTestId("thread-input").inputValue()).toBe("");
     await shot("point-3-thread");
+    await page.getByRole("button", { name: "Luk" }).click();
+    await point(3).getByTestId("open-thread").click();
+    expect(await page.getByTestId("thread-input").inputValue()).toBe("");
     await page.getByRole("button", { name: "Luk" }).click();
 
     await next(3);

@@ -142,19 +142,18 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const concluded = view.discussionStatus === "concluded" || view.discussionStatus === "approved";
   const editable = view.discussionStatus !== "planned";
   if (options.form) head.push(...openFormElements(view, options.form));
-  const actions = options.form
-    ? []
-    : concluded
-      ? options.amending
-        ? formButtons(view, true)
-        : [amendButton(view)]
-      : editable
-        ? formButtons(view)
-        : [];
+  // While the point is open, the buttons that record come first and moving on after them, above what is recorded.
+  const open = editable && !concluded && !options.form;
+  const actions = concluded && !options.form ? concludedButtons(view, options.amending) : [];
   if (concluded && !options.form && !options.amending) head.push(subtle(t(l, "point.final")));
-  if (editable && !concluded && !options.form && view.isCurrent && view.discussionStatus === "running")
-    head.push(moveButtons(view));
+  if (open) head.push(actionSet(formButtons(view)));
+  if (open && view.isCurrent && view.discussionStatus === "running") head.push(moveButtons(view));
   return paginate(head, recordedElements(view), actions, (page) => t(l, "teams.continued", { title, page }));
+}
+
+/** A concluded point's buttons: add to the minutes, or (once confirmed) the forms that add to them. */
+function concludedButtons(view: PointView, amending: boolean | undefined): Element[] {
+  return amending ? formButtons(view, true) : [amendButton(view)];
 }
 
 /** A concluded point's one button: add to the minutes, which asks first (its answer is the confirmation). */

@@ -15,6 +15,7 @@
     drawn: new Map(),
     threadDrawn: "",
     generation: 0,
+    drafts: null,
   };
   const $ = (id) => document.getElementById(id);
 
@@ -22,10 +23,7 @@
     result.outputHtml = window.localMarkdown(text);
     result.didProcess = true;
   };
-  const hostConfig = new AC.HostConfig({
-    fontFamily: "Segoe UI, system-ui, -apple-system, sans-serif",
-    supportsInteractivity: true,
-  });
+  const hostConfig = window.localCards.hostConfig(AC);
 
   const requestId = () =>
     window.crypto?.randomUUID
@@ -34,31 +32,12 @@
           b.toString(16).padStart(2, "0"),
         ).join("");
 
-  // {count, plural, one {# reply} other {# replies}}: the server's plural form, chosen by the browser's rules.
-  function plural(lang, template, params) {
-    return template.replace(
-      /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g,
-      (whole, name, body) => {
-        if (!(name in params)) return whole;
-        const value = Number(params[name]);
-        const options = Object.fromEntries(
-          [...body.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]),
-        );
-        const category = new Intl.PluralRules(lang === "en" ? "en-GB" : "da-DK").select(value);
-        return (options[`=${value}`] ?? options[category] ?? options.other ?? "").replace(
-          /#/g,
-          String(value),
-        );
-      },
-    );
-  }
-
   function text(key, params = {}) {
     const [lang, name] = key.includes(":") ? key.split(":") : [state.language, key];
     const template = state.session?.texts[lang]?.[name] ?? state.session?.texts.da[name] ?? name;
-    return plural(lang, template, params).replace(/\{(\w+)\}/g, (whole, p) =>
-      p in params ? String(params[p]) : whole,
-    );
+    return window
+      .localPlural(lang, template, params)
+      .replace(/\{(\w+)\}/g, (whole, p) => (p in params ? String(params[p]) : whole));
   }
 
   function applyTexts() {
@@ -69,15 +48,17 @@
       el.placeholder = text(el.dataset.placeholder);
     const who = $("who");
     const people = state.session.people[state.language] ?? state.session.people.da;
+    // The whole name in the list, and the chosen person's role on its own line below: nothing is cut off.
     who.replaceChildren(
       ...people.map((p) => {
         const option = document.createElement("option");
         option.value = p.id;
-        option.textContent = `${p.name} (${p.role})`;
+        option.textContent = p.name;
         return option;
       }),
     );
     who.value = state.me;
+    $("who-role").textContent = people.find((p) => p.id === state.me)?.role ?? "";
   }
 
   let statusTimer = null;
@@ -303,6 +284,7 @@
     state.thread = id;
     state.threadDrawn = "";
     drawThread();
+    state.drafts.restore(id);
     $("thread-input").focus();
   }
 
@@ -370,6 +352,7 @@
     try {
       await api(path, { text: value, ...extra });
       input.value = "";
+      if (extra.threadId) state.drafts.sent(extra.threadId);
     } catch (error) {
       showStatus(error.message);
     } finally {
@@ -387,6 +370,7 @@
     $("who").addEventListener("change", (e) => {
       state.me = e.target.value;
       window.localStorage.setItem("local.me", state.me);
+      applyTexts();
       restart();
     });
     for (const b of document.querySelectorAll(".view")) {
@@ -400,9 +384,8 @@
       e.preventDefault();
       send($("thread-input"), "/local/reply", { threadId: state.thread });
     });
-    $("thread-input").addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("thread-composer").requestSubmit();
-    });
+    window.localComposer.enterSends($("thread-input"), $("thread-composer"));
+    state.drafts = window.localComposer.drafts($("thread-input"), () => state.thread);
     $("thread-close").addEventListener("click", () => {
       state.thread = null;
       drawThread();
