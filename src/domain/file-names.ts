@@ -17,3 +17,7 @@ export function asciiFileName(name: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9._-]/g, "_");
 }
+
+/** The inspection folder's files (and, without an extension, the folder inside its ZIP), named by the day made. */
+export const inspectionFileName = (day: string, extension: "pdf" | "zip" | "md" | null) =>
+  `tilsynsmappe-arbejdsmiljø-${day}${extension ? `.${extension}` : ""}`;
