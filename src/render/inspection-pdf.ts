@@ -4,8 +4,8 @@ import { t } from "../i18n/index.ts";
 import { GREY, openPdf, PdfWriter } from "./pdf-writer.ts";
 
 const TABLE_FONT_SIZE = 8.5;
-/** The hash column's share of the page: a SHA-256 fits on one line at the table's size. */
-const HASH_WIDTH = 262;
+/** A SHA-256 on one line: its column's width and the size its 64 digits fit in. */
+const HASH = { width: 268, size: 6.8 };
 
 /** The inspection folder as one PDF: the readiness check on the first page, the referat at the back. */
 export function renderInspectionPdf(folder: InspectionFolder): Promise<Buffer> {
@@ -43,11 +43,15 @@ class FolderPdfWriter extends PdfWriter {
     pdf.table({
       position: { x: this.left, y: pdf.y },
       maxWidth: this.width,
-      columnStyles: (i) => (i === hash ? { width: HASH_WIDTH } : undefined),
+      columnStyles: (i) => (i === hash ? { width: HASH.width } : undefined),
       defaultStyle: { border: 0.5, borderColor: GREY, padding: [3, 4, 3, 4] },
       data: [
         table.headers.map((h) => ({ text: this.printable(h), font: { src: "Bold" }, type: "TH" as const })),
-        ...table.rows.map((row) => row.map((cell) => this.printable(cell))),
+        ...table.rows.map((row) =>
+          row.map((cell, i) =>
+            i === hash ? { text: cell, font: { size: HASH.size } } : { text: this.printable(cell) },
+          ),
+        ),
       ],
     });
     pdf.x = this.left;

@@ -5,9 +5,7 @@ export const inspection = section(
   {
     "command.help.inspection":
       "tilsyn (inspection): tilsynsmappen som PDF og ZIP, med tjek af hvad der mangler (arbejdsgiveren og AMO)",
-    "command.inspection_sent": "Tilsynsmappen er sendt til dig som PDF og som ZIP med Markdown og CSV.",
-    "command.inspection_personal_only":
-      "Tilsynsmappen sendes kun i en personlig chat. Skriv tilsyn til mig dér.",
+    "command.inspection_sent": "Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.",
     "action.inspection": "at hente tilsynsmappen",
     "inspection.title": "Tilsynsmappe: det systematiske arbejdsmiljøarbejde",
     "inspection.running_head": "{workspace} · Tilsynsmappe",
@@ -112,9 +110,7 @@ export const inspection = section(
     "command.help.inspection":
       "inspection (tilsyn): the inspection folder as a PDF and a ZIP, with a check of what is missing (the employer and the AMO)",
     "command.inspection_sent":
-      "The inspection folder has been sent to you as a PDF and as a ZIP of Markdown and CSV.",
-    "command.inspection_personal_only":
-      "The inspection folder is only sent in a personal chat. Write inspection to me there.",
+      "The inspection folder has been sent as a PDF and as a ZIP of Markdown and CSV.",
     "action.inspection": "fetching the inspection folder",
     "inspection.title": "Inspection folder: the systematic working-environment work",
     "inspection.running_head": "{workspace} · Inspection folder",
