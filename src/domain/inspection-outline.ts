@@ -11,6 +11,8 @@ export interface Table {
   file: string;
   headers: string[];
   rows: string[][];
+  /** The columns holding short values (a year, a count): drawn narrow in the PDF. */
+  narrow?: number[];
 }
 export type FolderBlock = Block | Table;
 export interface FolderSection {
@@ -131,6 +133,7 @@ function referaterSection(folder: InspectionFolder, tr: Tr): FolderSection {
     blocks.push({
       type: "table",
       file: tr("inspection.file.referater"),
+      narrow: [0, 1],
       headers: [
         tr("inspection.col.year"),
         tr("inspection.col.version"),

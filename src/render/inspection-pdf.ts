@@ -5,7 +5,8 @@ import { GREY, openPdf, PdfWriter } from "./pdf-writer.ts";
 
 const TABLE_FONT_SIZE = 8.5;
 /** A SHA-256 on one line: its column's width and the size its 64 digits fit in. */
-const HASH = { width: 268, size: 6.8 };
+const HASH = { width: 238, size: 6.1 };
+const NARROW_WIDTH = 42;
 
 /** The inspection folder as one PDF: the readiness check on the first page, the referat at the back. */
 export function renderInspectionPdf(folder: InspectionFolder): Promise<Buffer> {
@@ -43,7 +44,8 @@ class FolderPdfWriter extends PdfWriter {
     pdf.table({
       position: { x: this.left, y: pdf.y },
       maxWidth: this.width,
-      columnStyles: (i) => (i === hash ? { width: HASH.width } : undefined),
+      columnStyles: (i) =>
+        i === hash ? { width: HASH.width } : table.narrow?.includes(i) ? { width: NARROW_WIDTH } : undefined,
       defaultStyle: { border: 0.5, borderColor: GREY, padding: [3, 4, 3, 4] },
       data: [
         table.headers.map((h) => ({ text: this.printable(h), font: { src: "Bold" }, type: "TH" as const })),

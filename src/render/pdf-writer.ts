@@ -131,9 +131,13 @@ export class PdfWriter {
   }
   private paragraph(text: string, color = "black") {
     this.pdf.x = this.left;
-    // A command is never broken after its slash ("/" then "arbejdsmiljø referat" on the next line): a word joiner.
-    const commands = text.replace(/(^|\s)\/(?=\p{L})/gu, "$1/\u2060");
-    this.pdf.font("Body").fontSize(10).fillColor(color).text(this.printable(commands), { width: this.width });
+    this.pdf
+      .font("Body")
+      .fontSize(10)
+      .fillColor(color)
+      .text(this.printable(unbrokenCommands(text)), {
+        width: this.width,
+      });
     this.pdf.fillColor("black").moveDown(0.3);
   }
   private item(item: Item) {
@@ -152,7 +156,7 @@ export class PdfWriter {
     const mark = level === 0 ? "•   " : "–   ";
     const hang = pdf.widthOfString(mark);
     const x = this.left + level * LEVEL_INDENT + hang;
-    pdf.text(mark + this.printable(text), x, pdf.y, {
+    pdf.text(mark + this.printable(unbrokenCommands(text)), x, pdf.y, {
       width: this.width - level * LEVEL_INDENT - hang,
       indent: -hang,
     });
@@ -203,6 +207,9 @@ function pageFurniture(pdf: PDFKit.PDFDocument, language: Language, head: string
   pdf.on("pageAdded", draw);
   return { finish: () => total.finish(pages) };
 }
+
+/** A command is never broken after its slash ("/" then "arbejdsmiljø referat" on the next line): a word joiner. */
+const unbrokenCommands = (text: string) => text.replace(/(^|\s)\/(?=\p{L})/gu, "$1/\u2060");
 
 type Glyphs = { font?: { hasGlyphForCodePoint(code: number): boolean } };
 
