@@ -1,5 +1,4 @@
 import { unzipSync } from "fflate";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
@@ -12,16 +11,10 @@ import {
   testCore,
 } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
+import { pdfText } from "../helpers/inspection-check.ts";
 import { holdYears } from "../helpers/years.ts";
 
 const TODAY = new Date("2026-12-07T09:00:00Z");
-
-export const pdfText = async (content: Uint8Array | string) => {
-  const parser = new PDFParse({ data: new Uint8Array(content as Uint8Array) });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\u2060/g, "").replace(/\s+/g, " ");
-};
 
 const people = { employer: EMPLOYER, rep: REPRESENTATIVE };
 
