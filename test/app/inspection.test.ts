@@ -144,6 +144,23 @@ describe.each(DRIVERS)("the inspection folder on $name", ({ open }) => {
     expect(text).toMatch(/2026 Beslutning: Hæve- ?sænkeborde til alle Mette Hansen 1\. marts 2027 åben/);
   });
 
+  it("lists who took part, not an AMO, in a workplace with 1-9 employees, and asks for the approval", async () => {
+    const team = await setUpWorkspace(t.core, 6);
+    await holdYears(db, team.workspace, people, [
+      { at: "2026-10-01T09:00:00Z", accidents: 0, nearMisses: 1, apvDate: "2025-09-01" },
+    ]);
+    const text = await pdfText((await t.core.inspectionFiles(team.employer))[0]?.content as Uint8Array);
+    expect(text).toContain(
+      "Deltagere i drøftelsen Med 1-9 ansatte har arbejdspladsen ingen arbejdsmiljøorganisation",
+    );
+    expect(text).toContain("Ali Nielsen Arbejdsmiljørepræsentant - Ikke et krav for rollen");
+    expect(text).toContain("Ét forhold mangler eller er overskredet.");
+    expect(text).toContain("Det seneste referat er ikke godkendt af begge parter.");
+    expect(text).toContain(
+      "Intet referat er godkendt af begge parter endnu. Det seneste referat, fra 2026 (version 1)",
+    );
+  });
+
   it("is for the employer and the AMO only: anyone else is refused and nothing is made", async () => {
     const team = await setUpWorkspace(t.core);
     const stranger = { workspace: team.workspace, actor: { userId: "U_STRANGER", name: "Ukendt" } };
