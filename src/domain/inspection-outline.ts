@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, type MessageKey, t } from "../i18n/index.ts";
+import { INSPECTION_TABLE_FILES } from "./file-names.ts";
 import type { InspectionFolder } from "./inspection.ts";
 import type { FolderAction, ReadinessIssue } from "./readiness.ts";
 import { type Block, type Fact, type Item, summaryOutline } from "./summary-outline.ts";
@@ -132,7 +133,7 @@ function referaterSection(folder: InspectionFolder, tr: Tr): FolderSection {
   if (folder.referater.length)
     blocks.push({
       type: "table",
-      file: tr("inspection.file.referater"),
+      file: INSPECTION_TABLE_FILES.referater,
       narrow: [0, 1],
       headers: [
         tr("inspection.col.year"),
@@ -165,7 +166,7 @@ function membersSection(folder: InspectionFolder, tr: Tr): FolderSection {
       ...(folder.hasAmo ? [] : [{ type: "text" as const, text: tr("inspection.participants_note") }]),
       {
         type: "table",
-        file: tr("inspection.file.members"),
+        file: INSPECTION_TABLE_FILES.members,
         headers: [
           tr("inspection.col.name"),
           tr("inspection.col.role"),
@@ -199,7 +200,7 @@ function apvSection(folder: InspectionFolder, tr: Tr): FolderSection {
   ];
   blocks.push(
     apv.actions.length
-      ? actionTable(folder, tr, apv.actions, tr("inspection.file.apv"))
+      ? actionTable(folder, tr, apv.actions, INSPECTION_TABLE_FILES.apv)
       : { type: "text", text: tr("inspection.apv_no_actions") },
   );
   return { level: 2, title: tr("inspection.apv"), blocks };
@@ -225,7 +226,7 @@ function figuresSection(folder: InspectionFolder, tr: Tr): FolderSection {
     blocks: [
       {
         type: "table",
-        file: tr("inspection.file.figures"),
+        file: INSPECTION_TABLE_FILES.figures,
         headers: [
           tr("inspection.col.year"),
           tr("inspection.col.accidents"),
@@ -246,7 +247,7 @@ function openSection(folder: InspectionFolder, tr: Tr): FolderSection {
     title: tr("inspection.open"),
     blocks: [
       folder.open.length
-        ? actionTable(folder, tr, folder.open, tr("inspection.file.open"))
+        ? actionTable(folder, tr, folder.open, INSPECTION_TABLE_FILES.open)
         : { type: "text", text: tr("command.no_open_items") },
     ],
   };
@@ -256,6 +257,7 @@ function actionTable(folder: InspectionFolder, tr: Tr, actions: FolderAction[], 
   return {
     type: "table",
     file,
+    narrow: [0],
     headers: [
       tr("inspection.col.year"),
       tr("inspection.col.what"),
@@ -287,7 +289,7 @@ function logSection(folder: InspectionFolder, tr: Tr): FolderSection {
       { type: "text", text: tr("inspection.log_note") },
       {
         type: "table",
-        file: tr("inspection.file.log"),
+        file: INSPECTION_TABLE_FILES.log,
         headers: [tr("inspection.col.when"), tr("inspection.col.who"), tr("inspection.col.event")],
         rows: folder.log.map((l) => [
           formatDateTime(folder.language, l.at, folder.timeZone),
