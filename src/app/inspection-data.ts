@@ -4,6 +4,7 @@ import type { EntryData } from "../domain/entries.ts";
 import type { FolderAction, FolderMember } from "../domain/readiness.ts";
 import { needsTraining } from "../domain/training.ts";
 import type { Role } from "../domain/types.ts";
+import { yearFigures } from "../domain/year-figures.ts";
 import { APV_SOURCE } from "./apv-actions.ts";
 
 /** A discussion with everything recorded in it. */
@@ -111,4 +112,15 @@ export function lastHeldOn(workspace: Workspace, discussions: Discussion[]): str
   const held = discussions.find((d) => d.status === "concluded" || d.status === "approved");
   const at = held?.startedAt ?? held?.concludedAt;
   return at ? localDateOf(at, workspace.timeZone) : null;
+}
+
+/** The accident figures point 6 recorded, per year, for the `span` years up to `lastYear`. */
+export function folderFigures(years: HeldYear[], lastYear: number, span: number) {
+  const recorded = years.map((y) => ({
+    year: y.discussion.year,
+    overviews: y.entries
+      .filter((e) => e.kind === "accident_overview")
+      .map((e) => e.data as EntryData["accident_overview"]),
+  }));
+  return yearFigures(recorded, lastYear, span);
 }

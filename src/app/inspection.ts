@@ -1,16 +1,21 @@
 import { localDateOf } from "../domain/calendar.ts";
 import type { Discussion, Member } from "../domain/entities.ts";
-import type { EntryData } from "../domain/entries.ts";
 import { inspectionFileName } from "../domain/file-names.ts";
 import type { InspectionFolder, LogLine, ReferatVersion } from "../domain/inspection.ts";
 import { participationFor } from "../domain/participation.ts";
 import { readiness } from "../domain/readiness.ts";
 import type { Role } from "../domain/types.ts";
-import { yearFigures } from "../domain/year-figures.ts";
 import { t } from "../i18n/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
 import { type Ctx, type Deps, read, requireRole } from "./context.ts";
-import { folderAction, folderApv, folderMembers, type HeldYear, lastHeldOn } from "./inspection-data.ts";
+import {
+  folderAction,
+  folderApv,
+  folderFigures,
+  folderMembers,
+  type HeldYear,
+  lastHeldOn,
+} from "./inspection-data.ts";
 import type { Repos } from "./ports.ts";
 import { approvalComplete, recordOf, summaryView } from "./summary.ts";
 
@@ -89,16 +94,7 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
       members: folderMembersList,
       apv,
       years: Array.from({ length: FIGURE_YEARS }, (_, i) => newestYear - FIGURE_YEARS + 1 + i),
-      figures: yearFigures(
-        years.map((y) => ({
-          year: y.discussion.year,
-          overviews: y.entries
-            .filter((e) => e.kind === "accident_overview")
-            .map((e) => e.data as EntryData["accident_overview"]),
-        })),
-        newestYear,
-        FIGURE_YEARS,
-      ),
+      figures: folderFigures(years, newestYear, FIGURE_YEARS),
       open: openActions,
       log: audit.map((a): LogLine => logLine(a, members)),
     };
