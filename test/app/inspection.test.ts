@@ -66,7 +66,7 @@ describe.each(DRIVERS)("the inspection folder on $name", ({ open }) => {
       "Søren Østergaard Arbejdsleder - Ikke registreret",
       "Mette Hansen Arbejdsgiver - Ikke et krav for rollen",
       "Seneste APV 1. maj 2022",
-      "Ulykker, nærvedulykker og sygdom pr. år",
+      "Ulykker, nærvedulykker og sundhedsskader pr. år",
       "2022 ikke registreret ikke registreret",
       "2023 2 5 0 1",
       "2024 1 4 0 1",
@@ -104,7 +104,7 @@ describe.each(DRIVERS)("the inspection folder on $name", ({ open }) => {
     );
     const read = (name: string) => new TextDecoder().decode(files[`${dir}/${name}`]).replace(/^\uFEFF/, "");
     expect(read("ulykker-pr-år.csv").split("\r\n")).toEqual([
-      "År;Ulykker;Nærvedulykker;Forgiftninger;Helbredsskader",
+      "År;Ulykker;Nærvedulykker;Forgiftninger;Sundhedsskader",
       "2022;ikke registreret;ikke registreret;ikke registreret;ikke registreret",
       "2023;2;5;0;1",
       "2024;1;4;0;1",
