@@ -7,6 +7,7 @@ export const SUBCOMMANDS = {
   followup: ["opfølgning", "opfoelgning", "followup", "follow-up"],
   summary: ["referat", "minutes", "summary"],
   export: ["eksport", "export"],
+  inspection: ["tilsyn", "inspection"],
   data: ["data"],
   delete: ["slet", "delete"],
   help: ["hjælp", "hjaelp", "help"],

@@ -105,7 +105,7 @@ export async function requireRole(
   r: Repos,
   ctx: Ctx,
   roles: readonly Role[],
-  action: "conclude" | "setup" | "approve" | "delete" | "export_data",
+  action: "conclude" | "setup" | "approve" | "delete" | "export_data" | "inspection",
 ) {
   const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
   if (role && roles.includes(role)) return role;

@@ -11,6 +11,7 @@ import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
 import * as homePage from "./home.ts";
+import * as inspection from "./inspection.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { precheckSetup } from "./setup.ts";
@@ -109,6 +110,8 @@ function documentCases(deps: Deps, changing: Changing) {
     exportYear: bind(deps, documents.exportYear),
     sendExport: bind(deps, documents.sendExport),
     exportWorkspaceData: bind(deps, dataProtection.exportWorkspaceData),
+    inspectionFiles: bind(deps, inspection.inspectionFiles),
+    sendInspection: bind(deps, inspection.sendInspection),
     requestDeletion: changing(bind(deps, dataProtection.requestDeletion)),
     confirmDeletion: changing(bind(deps, dataProtection.confirmDeletion)),
     markUninstalled: changing(bind(deps, dataProtection.markUninstalled)),

@@ -17,3 +17,17 @@ export function asciiFileName(name: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9._-]/g, "_");
 }
+
+/** The inspection folder's files (and, without an extension, the folder inside its ZIP), named by the day made. */
+export const inspectionFileName = (day: string, extension: "pdf" | "zip" | "md" | null) =>
+  `tilsynsmappe-arbejdsmiljø-${day}${extension ? `.${extension}` : ""}`;
+
+/** The folder's tables as CSV files in its ZIP, named in Danish whatever the workplace's language. */
+export const INSPECTION_TABLE_FILES = {
+  referater: "referater",
+  members: "amo-medlemmer",
+  apv: "apv-handlingsplan",
+  figures: "ulykker-pr-år",
+  open: "åbne-beslutninger-og-mål",
+  log: "godkendelser-og-log",
+} as const;

@@ -39,7 +39,7 @@ function sectionLines(section: Section): string[] {
   return out;
 }
 
-function blockLines(block: Block): string[] {
+export function blockLines(block: Block): string[] {
   switch (block.type) {
     case "facts":
       return block.facts.map((f) => `- **${mdText(f.label)}:** ${mdText(f.value)}`);

@@ -28,7 +28,12 @@ export function renderFollowUpCsv(year: number, entries: Entry[], language: Lang
         e.completedAt ? e.completedAt.toISOString().slice(0, 10) : "",
       ];
     });
+  return csvText(HEADERS[language], rows);
+}
+
+/** A table for a spreadsheet: semicolons as Danish Excel expects, a header row, then the rows. */
+export function csvText(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   // A byte-order mark makes Excel read the Danish letters as UTF-8; formulas are neutralised (CSV injection).
   const safe = rows.map((r) => r.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v)));
-  return `\uFEFF${stringify([HEADERS[language], ...safe], { delimiter: ";", record_delimiter: "\r\n" })}`;
+  return `\uFEFF${stringify([headers, ...safe], { delimiter: ";", record_delimiter: "\r\n" })}`;
 }

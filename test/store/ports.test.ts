@@ -37,6 +37,24 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
     expect((await repos(db).audit.list(ws.id)).map((a) => a.action)).toEqual(["test.kept"]);
   });
 
+  it("gives the newest audit records of the actions asked for, oldest of them first, of one workspace", async () => {
+    const ws = await workspace();
+    const other = await workspace();
+    const r = repos(db);
+    for (const action of ["a.kept", "b.noise", "a.kept", "c.kept", "b.noise", "a.kept"])
+      await r.audit.write(ws.id, "U1", action, null, { n: action });
+    await r.audit.write(other.id, "U9", "a.kept", null);
+    const recent = await r.audit.recent(ws.id, ["a.kept", "c.kept"], 3);
+    expect(recent.map((a) => a.action)).toEqual(["a.kept", "c.kept", "a.kept"]);
+    expect((await r.audit.recent(ws.id, ["a.kept", "c.kept"], 10)).map((a) => a.action)).toEqual([
+      "a.kept",
+      "a.kept",
+      "c.kept",
+      "a.kept",
+    ]);
+    expect((await r.audit.recent(other.id, ["a.kept"], 10)).map((a) => a.actorId)).toEqual(["U9"]);
+  });
+
   it("gives every row of one workspace, by table, and none of another's", async () => {
     const ws = await workspace();
     const other = await workspace();

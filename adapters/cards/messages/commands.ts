@@ -100,6 +100,15 @@ const data: Answer = async (asked) => {
   await deps.chat(ctx.workspace).sendFile(inbound.conversation.id, file);
 };
 
+/** The inspection folder, where it was asked for (the employer's side and the AMO only, the core checks). */
+const inspection: Answer = async (asked) => {
+  const { deps, ctx, inbound } = asked;
+  const files = await deps.core.inspectionFiles(ctx);
+  const chat = deps.chat(ctx.workspace);
+  for (const file of files) await chat.sendFile(inbound.conversation.id, file);
+  await say(asked, t(ctx.workspace.language, "command.inspection_sent"));
+};
+
 const remove: Answer = async (asked, command) => {
   const { deps, ctx } = asked;
   const l = ctx.workspace.language;
@@ -125,6 +134,7 @@ const ANSWERS: Record<Command["type"], Answer> = {
   followup,
   summary,
   export: exportYear,
+  inspection,
   data,
   delete: remove,
 };

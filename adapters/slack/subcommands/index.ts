@@ -5,6 +5,7 @@ import { deleteData } from "./delete.ts";
 import { exportYear } from "./export.ts";
 import { followup } from "./followup.ts";
 import { help } from "./help.ts";
+import { inspection } from "./inspection.ts";
 import { plan } from "./plan.ts";
 import { setup } from "./setup.ts";
 import { start } from "./start.ts";
@@ -21,6 +22,7 @@ const HANDLERS: Record<Subcommand, SubcommandHandler> = {
   followup,
   summary,
   export: exportYear,
+  inspection,
   data,
   delete: deleteData,
   help,

@@ -1,3 +1,5 @@
+import type { AuditRecord } from "../../domain/entities.ts";
+
 export interface AuditRepo {
   write(
     workspaceId: string,
@@ -6,6 +8,8 @@ export interface AuditRepo {
     subjectId: string | null,
     details?: Record<string, unknown>,
   ): Promise<void>;
+  /** The newest `limit` records of the given actions, oldest of them first. */
+  recent(workspaceId: string, actions: readonly string[], limit: number): Promise<AuditRecord[]>;
 }
 
 /** Keys that make a retried request give the first one's result; claimed and completed in one transaction. */

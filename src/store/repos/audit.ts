@@ -21,16 +21,29 @@ export function auditRepo(q: Queryable) {
         "SELECT actor_id, action, subject_id, details, at FROM audit_log WHERE workspace_id = $1 ORDER BY id LIMIT $2",
         [workspaceId, limit],
       );
-      return rows.map((r) => ({
-        actorId: r.actor_id as string,
-        action: r.action as string,
-        subjectId: (r.subject_id as string | null) ?? null,
-        details: r.details as Record<string, unknown>,
-        at: r.at as Date,
-      }));
+      return rows.map(auditRecord);
+    },
+    /** The newest `limit` records of the given actions, oldest of them first. */
+    async recent(workspaceId: string, actions: readonly string[], limit: number): Promise<AuditRecord[]> {
+      const rows = await q.query(
+        `SELECT * FROM (
+           SELECT id, actor_id, action, subject_id, details, at FROM audit_log
+            WHERE workspace_id = $1 AND action = ANY($2::text[]) ORDER BY id DESC LIMIT $3
+         ) newest ORDER BY id`,
+        [workspaceId, [...actions], limit],
+      );
+      return rows.map(auditRecord);
     },
   };
 }
+
+const auditRecord = (r: Record<string, unknown>): AuditRecord => ({
+  actorId: r.actor_id as string,
+  action: r.action as string,
+  subjectId: (r.subject_id as string | null) ?? null,
+  details: r.details as Record<string, unknown>,
+  at: r.at as Date,
+});
 
 export function idempotencyRepo(q: Queryable) {
   return {

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenHostFor, loadConfig } from "../../adapters/index.ts";
+import { localAdapter } from "../../adapters/local/index.ts";
+import type { Workspace } from "../../src/domain/entities.ts";
+import { type RunningServer, startServer } from "../../src/server.ts";
+import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
+import { DRIVERS } from "../helpers/db.ts";
+import { expectThreeYearFolder, THREE_YEARS } from "../helpers/inspection-check.ts";
+import { LocalDriver } from "../helpers/local-driver.ts";
+import { EMPLOYER, SlackApp } from "../helpers/slack-app.ts";
+import { linkIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
+import { contentText } from "../helpers/teams-connector.ts";
+import { holdYears } from "../helpers/years.ts";
+
+const NOW = new Date("2026-12-07T09:00:00Z");
+const PDF = "tilsynsmappe-arbejdsmiljø-2026-12-07.pdf";
+const ZIP = "tilsynsmappe-arbejdsmiljø-2026-12-07.zip";
+const REFUSED = "Det må du ikke: at hente tilsynsmappen kræver rollen";
+
+/** The file in a multipart upload's body (the Web API posts the file as a form's one part). */
+function uploadedFile(raw: Buffer): Uint8Array {
+  const boundary = raw.subarray(0, raw.indexOf("\r\n")).toString();
+  const start = raw.indexOf("\r\n\r\n") + 4;
+  return new Uint8Array(raw.subarray(start, raw.indexOf(`\r\n${boundary}`, start)));
+}
+
+/** Three years held through the core for the workspace's employer and representative, as the roster names them. */
+async function seed(db: Db, workspace: Workspace) {
+  const members = await repos(db).members.list(workspace.id);
+  const person = (role: string) => {
+    const m = members.find((x) => x.role === role);
+    if (!m) throw new Error(`no ${role}`);
+    return { userId: m.userId, name: m.name };
+  };
+  await holdYears(
+    db,
+    workspace,
+    { employer: person("employer"), rep: person("amo_representative") },
+    THREE_YEARS,
+  );
+}
+
+describe("Slack: /arbejdsmiljø tilsyn, the real Bolt app against a fake Slack", () => {
+  const app = new SlackApp();
+  beforeAll(() => app.start(() => NOW));
+  afterAll(() => app.stop());
+
+  it("sends the folder as a PDF and a ZIP to the employer's direct messages; a stranger is refused", async () => {
+    const { fake } = app;
+    const { slack, workspace } = await app.setUp();
+    await seed(app.db, workspace);
+    const from = fake.calls.length;
+    const answer = await fake.after("respond", () => slack.command(EMPLOYER, "tilsyn"));
+    expect(answer.args.text).toBe("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.");
+    const uploads = fake.calls.slice(from).filter((c) => c.method === "files.getUploadURLExternal");
+    expect(uploads.map((c) => c.args.filename)).toEqual([PDF, ZIP]);
+    const shared = fake.calls.slice(from).filter((c) => c.method === "files.completeUploadExternal");
+    expect(shared.map((c) => c.args.channel_id)).toEqual([`D${EMPLOYER.id}`, `D${EMPLOYER.id}`]);
+    const [pdf, zip] = [...fake.uploads.values()].slice(-2).map(uploadedFile);
+    await expectThreeYearFolder(pdf as Uint8Array, zip as Uint8Array);
+
+    // In English too, and anyone not on the employer's side or in the AMO is told so privately, nothing sent.
+    const stranger = { id: "U_STRANGER", name: "Ukendt Person" };
+    fake.names.set(stranger.id, stranger.name);
+    const before = fake.calls.length;
+    const refused = await fake.after("respond", () => slack.command(stranger, "inspection"));
+    expect(String(refused.args.text)).toContain(REFUSED);
+    expect(refused.args.response_type ?? "ephemeral").toBe("ephemeral");
+    expect(fake.calls.slice(before).some((c) => c.method.startsWith("files."))).toBe(false);
+  });
+});
+
+describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Connector", () => {
+  const app = teamsApp({ now: () => NOW });
+
+  it("offers the folder's PDF and ZIP as expiring download links with Danish file names; a stranger is refused", async () => {
+    const { teams, workspace } = await app.setUp();
+    await seed(app.db, workspace);
+    await teams.mention(TEAMS_EMPLOYER, "tilsyn");
+    await app.connector.waitFor("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.");
+    const fetchFile = async (name: string) => {
+      const res = await fetch(linkIn(await app.connector.waitFor(name)));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-disposition")).toContain(
+        `attachment; filename=${name.replace("ø", "oe")}; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    await expectThreeYearFolder(await fetchFile(PDF), await fetchFile(ZIP));
+    // The links expire after a day, as the referat's do.
+    const token = linkIn(await app.connector.waitFor(ZIP))
+      .split("/")
+      .at(-1) as string;
+    const [row] = await app.db.query<{ hours: number }>(
+      "SELECT extract(epoch FROM expires_at - created_at) / 3600 AS hours FROM teams_files WHERE token = $1",
+      [token],
+    );
+    expect(Number(row?.hours)).toBeCloseTo(24, 1);
+
+    await teams.mention({ id: "aad-stranger", name: "Ukendt Person" }, "inspection");
+    const refused = await app.connector.waitFor(/at hente tilsynsmappen/);
+    expect(contentText(refused.activity)).toContain(REFUSED);
+  });
+});
+
+describe("the local channel: /arbejdsmiljø tilsyn in the browser's channel", () => {
+  let server: RunningServer;
+  let db: Db;
+  let page: LocalDriver;
+  beforeAll(async () => {
+    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
+    server = await startServer(config, [localAdapter], {
+      db,
+      now: () => NOW,
+      scheduler: false,
+      listenHost: listenHostFor(config),
+    });
+    page = new LocalDriver(`http://127.0.0.1:${server.port}`);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it("offers the folder to download to the AMO's leader; the plain employee is told privately", async () => {
+    await page.command("local-mette", "/arbejdsmiljø opsæt");
+    await page.press("local-mette", page.get("Opsætning"), "Gem", {
+      "f.headcount": "25",
+      "f.employer": "local-mette",
+      "f.representatives": "local-ali",
+      "f.leaders": "local-soeren",
+      "f.timeZone": "Europe/Copenhagen",
+      "f.language": "da",
+    });
+    const workspace = (await repos(db).workspaces.find("local", "local")) as Workspace;
+    await seed(db, workspace);
+    await page.command("local-soeren", "/arbejdsmiljø tilsyn");
+    page.get("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.");
+    const download = async (name: string) => {
+      const message = page.all().find((m) => m.file?.name === name);
+      const res = await fetch(`${page.url}${message?.file?.url}`);
+      expect(res.status).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    await expectThreeYearFolder(await download(PDF), await download(ZIP));
+
+    const before = page.all().length;
+    await page.command("local-fatima", "/arbejdsmiljø tilsyn");
+    expect(page.get(REFUSED).channel).toBe("direct");
+    expect(
+      page
+        .all()
+        .slice(before)
+        .some((m) => m.file),
+    ).toBe(false);
+  });
+});
