@@ -78,7 +78,13 @@ describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Con
     const { teams, workspace } = await app.setUp();
     await seed(app.db, workspace);
     await teams.mention(TEAMS_EMPLOYER, "tilsyn");
-    await app.connector.waitFor("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.");
+    // In the channel only that it was sent; the folder itself goes to the asker's personal chat.
+    const told = await app.connector.waitFor("Tilsynsmappen er sendt til dig i en privat besked.");
+    const sent = await app.connector.waitFor(
+      "Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.",
+    );
+    expect(sent.conversation).not.toBe(told.conversation);
+    expect((await app.connector.waitFor(PDF)).conversation).toBe(sent.conversation);
     const fetchFile = async (name: string) => {
       const res = await fetch(linkIn(await app.connector.waitFor(name)));
       expect(res.status).toBe(200);
@@ -137,9 +143,11 @@ describe("the local channel: /arbejdsmiljø tilsyn in the browser's channel", ()
     const workspace = (await repos(db).workspaces.find("local", "local")) as Workspace;
     await seed(db, workspace);
     await page.command("local-soeren", "/arbejdsmiljø tilsyn");
-    page.get("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.");
+    expect(page.get("Tilsynsmappen er sendt til dig i en privat besked.").channel).toBe("channel");
+    expect(page.get("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.").channel).toBe("direct");
     const download = async (name: string) => {
       const message = page.all().find((m) => m.file?.name === name);
+      expect(message?.channel).toBe("direct");
       const res = await fetch(`${page.url}${message?.file?.url}`);
       expect(res.status).toBe(200);
       return new Uint8Array(await res.arrayBuffer());

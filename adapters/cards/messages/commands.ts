@@ -1,6 +1,6 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
-import { type Ctx, checkText } from "../../../src/app/index.ts";
+import { AppError, type Ctx, checkText } from "../../../src/app/index.ts";
 import { formatDateTime } from "../../../src/i18n/index.ts";
 import { followUpCards } from "../draw/followup.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
@@ -100,13 +100,21 @@ const data: Answer = async (asked) => {
   await deps.chat(ctx.workspace).sendFile(inbound.conversation.id, file);
 };
 
-/** The inspection folder, where it was asked for (the employer's side and the AMO only, the core checks). */
+/**
+ * The inspection folder, privately to the one who asked (the employer's side and the AMO only, the core checks): it
+ * holds names, training and the audit log, and a link in a channel would open for everyone in it.
+ */
 const inspection: Answer = async (asked) => {
-  const { deps, ctx, inbound } = asked;
+  const { deps, ctx } = asked;
+  const l = ctx.workspace.language;
   const files = await deps.core.inspectionFiles(ctx);
   const chat = deps.chat(ctx.workspace);
-  for (const file of files) await chat.sendFile(inbound.conversation.id, file);
-  await say(asked, t(ctx.workspace.language, "command.inspection_sent"));
+  const text = { kind: "text" as const, view: { language: l, text: t(l, "command.inspection_sent") } };
+  const direct = await chat.sendDirect(ctx.actor.userId, text);
+  if (!direct) throw new AppError("temporary", "error.temporary");
+  for (const file of files) await chat.sendFile(direct.channel, file, direct);
+  if (asked.inbound.conversation.kind !== "personal")
+    await say(asked, t(l, "command.inspection_sent_privately"));
 };
 
 const remove: Answer = async (asked, command) => {

@@ -6,6 +6,7 @@ export const inspection = section(
     "command.help.inspection":
       "tilsyn (inspection): tilsynsmappen som PDF og ZIP, med tjek af hvad der mangler (arbejdsgiveren og AMO)",
     "command.inspection_sent": "Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.",
+    "command.inspection_sent_privately": "Tilsynsmappen er sendt til dig i en privat besked.",
     "action.inspection": "at hente tilsynsmappen",
     "inspection.title": "Tilsynsmappe: det systematiske arbejdsmiljøarbejde",
     "inspection.running_head": "{workspace} · Tilsynsmappe",
@@ -105,6 +106,7 @@ export const inspection = section(
       "inspection (tilsyn): the inspection folder as a PDF and a ZIP, with a check of what is missing (the employer and the AMO)",
     "command.inspection_sent":
       "The inspection folder has been sent as a PDF and as a ZIP of Markdown and CSV.",
+    "command.inspection_sent_privately": "The inspection folder has been sent to you in a private message.",
     "action.inspection": "fetching the inspection folder",
     "inspection.title": "Inspection folder: the systematic working-environment work",
     "inspection.running_head": "{workspace} · Inspection folder",
