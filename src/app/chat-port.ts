@@ -54,6 +54,8 @@ export interface PointView {
    * assess (on concluding this is recorded at the point, and shown as such).
    */
   firstYear?: boolean;
+  /** What earlier years say here (point 6: their accident figures; point 7: a skipped year), as lines to show. */
+  earlier?: string[];
 }
 
 export interface AnnouncementView {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pointForSize } from "../domain/agenda-size.ts";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
 import type { Discussion, Entry, Member, Summary, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
@@ -17,6 +18,7 @@ import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
+import { earlierYears } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
 import { carriedGoals } from "./views.ts";
 
@@ -76,11 +78,19 @@ export async function buildSummaryDocument(
     participants: participantsOf(discussion, members),
     employerStandIn: employerStandIn(discussion, participantsOf(discussion, members)),
     followUp: followUpOf(workspace),
-    points: items.map((i) => ({
-      number: i.number,
-      status: i.status,
-      threadUrl: links.get(i.number) ?? null,
-    })),
+    points: await Promise.all(
+      items.map(async (i) => ({
+        number: i.number,
+        status: i.status,
+        threadUrl: links.get(i.number) ?? null,
+        earlier: await earlierYears(
+          r,
+          workspace,
+          discussion,
+          pointForSize(i.number, workspace.headcount).form,
+        ),
+      })),
+    ),
     entries: entries.map(
       (e): SummaryEntry => ({
         id: e.id,

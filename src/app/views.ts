@@ -4,6 +4,7 @@ import { describeEntry } from "../domain/describe-entry.ts";
 import type { AgendaItem, Discussion, Entry, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
+import { earlierYears } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
 
 /** An entry as a message shows it, described in the workspace's language and time zone. */
@@ -113,6 +114,7 @@ async function pointViewFrom(
   const point = pointForSize(number, workspace.headcount);
   const item = items.find((i) => i.number === number);
   const lastYear = point.form === "goal_verdict" ? await goalsToAssess(r, workspace, discussion) : null;
+  const earlier = await earlierYears(r, workspace, discussion, point.form);
   return {
     discussionId: discussion.id,
     discussionStatus: discussion.status,
@@ -130,6 +132,7 @@ async function pointViewFrom(
     entryCount: item?.entryCount ?? newest.length,
     carriedGoals: lastYear?.goals ?? [],
     ...(lastYear?.firstYear ? { firstYear: true } : {}),
+    ...(earlier.length > 0 ? { earlier } : {}),
   };
 }
 

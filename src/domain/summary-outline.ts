@@ -181,6 +181,7 @@ function agendaPoint(describe: Describe, tr: Tr, point: SummaryDocument["points"
     title: `${point.number}. ${point.title}`,
     blocks: [
       { type: "meta", text: tr(`point.${point.status}`), link },
+      ...point.earlier.map((text) => ({ type: "text" as const, text })),
       point.entries.length
         ? { type: "items", items: point.entries.map((e) => itemOf(describe, e, true)) }
         : { type: "text", text: tr("summary.nothing_recorded") },

@@ -91,6 +91,8 @@ export interface SummaryPoint {
   status: PointStatus;
   threadUrl: string | null;
   entries: SummaryEntry[];
+  /** What earlier years say at the point (their accident figures, a skipped year), as lines. */
+  earlier: string[];
 }
 
 /** What the document is built from: the stored facts; the rest of the document is derived from them. */
@@ -108,7 +110,7 @@ export type SummaryInput = Omit<
   | "followUp"
   | "nextDueBy"
 > & {
-  points: { number: number; status: PointStatus; threadUrl: string | null }[];
+  points: { number: number; status: PointStatus; threadUrl: string | null; earlier?: string[] }[];
   entries: SummaryEntry[];
   concludedAt?: Date | null;
   /** The time it was planned for (shown only where it differs from when it was held). */
@@ -147,6 +149,7 @@ export function summaryDocument(input: SummaryInput): SummaryDocument {
         status: state?.status ?? "pending",
         threadUrl: state?.threadUrl ?? null,
         entries: input.entries.filter((e) => e.point === point.number),
+        earlier: state?.earlier ?? [],
       };
     }),
     decisions: of("decision"),

@@ -15,7 +15,10 @@ export interface DiscussionsRepo {
   /** `lock` holds the row until the transaction ends, so changes to one discussion queue up. */
   get(workspaceId: string, discussionId: string, lock?: boolean): Promise<Discussion | null>;
   forYear(workspaceId: string, year: number, lock?: boolean): Promise<Discussion | null>;
-  /** The newest discussion before the year. */
+  /**
+   * The newest discussion held (started) before the year: where this year's carries on from, also when a year was
+   * skipped. One planned and never held does not count.
+   */
   previous(workspaceId: string, year: number): Promise<Discussion | null>;
   latest(workspaceId: string): Promise<Discussion | null>;
   /** Whether any of the workspace's discussions is held in the conversation. */

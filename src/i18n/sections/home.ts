@@ -1,6 +1,6 @@
 import { section } from "../section.ts";
 
-/** A person's own page in the app (Slack's App Home), the calendar invitation sent from it, and message shortcuts. */
+/** A person's own page (Slack's App Home), the calendar invitation, message shortcuts, and earlier years. */
 export const home = section(
   {
     "home.title": "Arbejdsmiljø",
@@ -29,6 +29,9 @@ export const home = section(
     "shortcut.no_discussion":
       "Der er hverken en arbejdsmiljødrøftelse i gang eller planlagt, så beskeden kan ikke gemmes endnu. Planlæg den med /arbejdsmiljø planlæg.",
     "shortcut.from_message": "Fra beskeden i kanalen: {link}",
+    "years.earlier_figures": "Tidligere år:",
+    "years.skipped":
+      "Sidste årlige drøftelse blev holdt i {year}; året efter blev der ikke holdt nogen. Målene og beslutningerne herunder er fra {year}.",
     "shortcut.elsewhere":
       "Kun beskeder i kanalen for arbejdsmiljø kan gemmes i drøftelsen. Del beskeden dér, og brug genvejen på den.",
   },
@@ -59,6 +62,9 @@ export const home = section(
     "shortcut.no_discussion":
       "No working-environment discussion is running or planned, so the message cannot be saved yet. Plan it with /arbejdsmiljø plan.",
     "shortcut.from_message": "From the message in the channel: {link}",
+    "years.earlier_figures": "Earlier years:",
+    "years.skipped":
+      "The last annual discussion was held in {year}; none was held the year after. The goals and decisions below are from {year}.",
     "shortcut.elsewhere":
       "Only messages in the working-environment channel can be saved to the discussion. Share the message there and use the shortcut on it.",
   },

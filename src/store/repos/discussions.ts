@@ -24,7 +24,7 @@ export function discussionsRepo(q: Queryable) {
     /** The newest discussion before the given year, if any. */
     async previous(workspaceId: string, year: number): Promise<Discussion | null> {
       const rows = await q.query(
-        "SELECT * FROM discussions WHERE workspace_id = $1 AND year < $2 ORDER BY year DESC LIMIT 1",
+        "SELECT * FROM discussions WHERE workspace_id = $1 AND year < $2 AND status <> 'planned' ORDER BY year DESC LIMIT 1",
         [workspaceId, year],
       );
       return rows[0] ? toDiscussion(rows[0]) : null;

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/store/db.ts";
+import { EMPLOYER, REPRESENTATIVE, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
+import { DRIVERS } from "../helpers/db.ts";
+import { holdYears } from "../helpers/years.ts";
+
+const people = { employer: EMPLOYER, rep: REPRESENTATIVE };
+
+/** Earlier years beside this one: point 6's figures, and a skipped year that this discussion carries on from. */
+describe.each(DRIVERS)("earlier years at the points and in the referat on $name", ({ open }) => {
+  let db: Db;
+  let t: TestCore;
+  beforeAll(async () => {
+    db = await open();
+    t = testCore(db, new Date("2026-11-20T09:00:00Z"));
+  });
+  afterAll(async () => db?.close());
+
+  it("shows the years before at point 6, says at point 7 that a year was skipped, and writes both down", async () => {
+    const team = await setUpWorkspace(t.core);
+    await holdYears(db, team.workspace, people, [
+      { at: "2023-11-20T09:00:00Z", accidents: 2, nearMisses: 5 },
+      { at: "2024-11-20T09:00:00Z", accidents: 1, nearMisses: 4 },
+    ]);
+    // A goal set in 2024 is what 2026 assesses: 2025 was planned but never held.
+    const ctx = { workspace: team.workspace, actor: EMPLOYER };
+    t.clock.now = new Date("2025-10-01T09:00:00Z");
+    await t.core.schedule(ctx, { date: "2025-11-20", time: "10:00", channel: "C_AMO" }, null);
+    t.clock.now = new Date("2026-11-20T09:00:00Z");
+    const { discussion } = await t.core.start(ctx, {}, null);
+
+    const six = await t.core.pointView(ctx, discussion.id, 6);
+    expect(six?.earlier).toEqual([
+      "Tidligere år:",
+      "2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade",
+      "2023: 2 ulykker, 5 nærvedulykker, 0 forgiftninger, 1 sundhedsskade",
+    ]);
+    const seven = await t.core.pointView(ctx, discussion.id, 7);
+    expect(seven?.earlier?.[0]).toContain("Sidste årlige drøftelse blev holdt i 2024");
+    expect(seven?.firstYear).toBeUndefined();
+    expect((await t.core.pointView(ctx, discussion.id, 5))?.earlier).toBeUndefined();
+
+    await t.core.conclude(
+      ctx,
+      { discussionId: discussion.id, expectedVersion: discussion.version, overrideReason: "Prøve" },
+      null,
+    );
+    const { markdown } = await t.core.getSummary(ctx, 2026);
+    expect(markdown).toContain("2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
+    expect(markdown).toContain("Sidste årlige drøftelse blev holdt i 2024");
+  });
+});
