@@ -1,8 +1,10 @@
 import type { PointForm } from "../domain/agenda.ts";
+import { localDateOf } from "../domain/calendar.ts";
+import { describeEntry } from "../domain/describe-entry.ts";
 import type { Discussion, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { yearFigures } from "../domain/year-figures.ts";
-import { t } from "../i18n/index.ts";
+import { formatDate, t } from "../i18n/index.ts";
 import type { Repos } from "./ports.ts";
 
 /** Earlier years' figures beside this year's: the four held before it (five years with this one). */
@@ -10,7 +12,8 @@ const EARLIER = 4;
 
 /**
  * What earlier years say at a point, as lines to show with it and in the referat: at point 6 the accident figures of
- * the years before, at point 7 that a year was skipped (this discussion carries on from the last one held).
+ * the years before; at point 7 a skipped year (this discussion carries on from the last one held) and how many of its
+ * decisions were done on time; at point 8 what is still open from earlier years.
  */
 export async function earlierYears(
   r: Repos,
@@ -18,14 +21,59 @@ export async function earlierYears(
   discussion: Discussion,
   form: PointForm | undefined,
 ): Promise<string[]> {
-  if (form !== "accident_overview" && form !== "goal_verdict") return [];
-  const l = workspace.language;
+  if (form !== "accident_overview" && form !== "goal_verdict" && form !== "focus_area") return [];
   const held = (await r.discussions.list(workspace.id)).filter(
     (d) => d.year < discussion.year && d.status !== "planned",
   );
-  const last = held[0];
-  if (form === "goal_verdict")
-    return last && last.year < discussion.year - 1 ? [t(l, "years.skipped", { year: last.year })] : [];
+  if (form === "goal_verdict") return lastYearLines(r, workspace, discussion, held[0]);
+  if (form === "focus_area") return openFromEarlier(r, workspace, discussion);
+  return figureLines(r, workspace, discussion, held);
+}
+
+/** Point 7: a skipped year, and how many of the last held discussion's decisions were done by their deadline. */
+async function lastYearLines(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  last: Discussion | undefined,
+) {
+  if (!last) return [];
+  const l = workspace.language;
+  const lines = last.year < discussion.year - 1 ? [t(l, "years.skipped", { year: last.year })] : [];
+  const decisions = (await r.entries.forDiscussion(workspace.id, last.id)).filter(
+    (e) => e.kind === "decision",
+  );
+  if (decisions.length === 0) return lines;
+  const onTime = decisions.filter(
+    (e) =>
+      e.status === "done" &&
+      e.completedAt !== null &&
+      (e.deadline === null || localDateOf(e.completedAt, workspace.timeZone) <= e.deadline),
+  ).length;
+  return [...lines, t(l, "years.on_time", { total: decisions.length, onTime, year: last.year })];
+}
+
+/** Point 8: decisions and goals of earlier years still open, with who answers for them and by when. */
+async function openFromEarlier(r: Repos, workspace: Workspace, discussion: Discussion) {
+  const l = workspace.language;
+  const today = discussion.startedAt ? localDateOf(discussion.startedAt, workspace.timeZone) : null;
+  const open = (await r.entries.open(workspace.id)).filter((e) => e.year < discussion.year);
+  if (open.length === 0) return [];
+  return [
+    t(l, "years.still_open"),
+    ...open.map((e) => {
+      const { label, text } = describeEntry(e, l, workspace.timeZone);
+      const owner = (e.data as { owner?: { name?: string } }).owner?.name ?? t(l, "followup.none");
+      const deadline = e.deadline ? formatDate(l, e.deadline, workspace.timeZone) : t(l, "followup.none");
+      const overdue = today !== null && e.deadline !== null && e.deadline < today;
+      const state = t(l, overdue ? "followup.overdue" : "followup.open");
+      return `${e.year} · ${label}: ${text} · ${t(l, "followup.owner")}: ${owner} · ${t(l, "followup.deadline")}: ${deadline} · ${state}`;
+    }),
+  ];
+}
+
+/** Point 6: the accident figures of the years held before, newest first. */
+async function figureLines(r: Repos, workspace: Workspace, discussion: Discussion, held: Discussion[]) {
   const recorded = [];
   for (const d of held.slice(0, EARLIER)) {
     const entries = await r.entries.forDiscussion(workspace.id, d.id);
@@ -36,6 +84,7 @@ export async function earlierYears(
   }
   const figures = yearFigures(recorded, discussion.year - 1, EARLIER);
   if (figures.length === 0) return [];
+  const l = workspace.language;
   return [
     t(l, "years.earlier_figures"),
     ...figures.reverse().map((f) => `${f.year}: ${t(l, "field.accidents", { ...f })}`),

@@ -64,7 +64,7 @@ export async function setEntryStatus(
   key: string | null,
 ): Promise<Entry> {
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
-    const entry = await r.entries.setStatus(ctx.workspace.id, input.entryId, input.status);
+    const entry = await r.entries.setStatus(ctx.workspace.id, input.entryId, input.status, deps.now());
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planEntry(r, ctx.workspace, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, `entry.${input.status}`, entry.id);
@@ -99,7 +99,7 @@ export async function postpone(
       ownerId: existing.ownerId,
       deadline: input.deadline,
     });
-    const entry = await r.entries.setStatus(ctx.workspace.id, existing.id, "open");
+    const entry = await r.entries.setStatus(ctx.workspace.id, existing.id, "open", deps.now());
     if (entry) await planEntry(r, ctx.workspace, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.postponed", existing.id, {
       from: existing.deadline,

@@ -20,10 +20,32 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const team = await setUpWorkspace(t.core);
     await holdYears(db, team.workspace, people, [
       { at: "2023-11-20T09:00:00Z", accidents: 2, nearMisses: 5 },
-      { at: "2024-11-20T09:00:00Z", accidents: 1, nearMisses: 4 },
     ]);
-    // A goal set in 2024 is what 2026 assesses: 2025 was planned but never held.
+    // 2024: figures and two decisions, one done by its deadline, one still open; 2025 planned but never held.
     const ctx = { workspace: team.workspace, actor: EMPLOYER };
+    t.clock.now = new Date("2024-11-20T09:00:00Z");
+    const held = (await t.core.start(ctx, {}, null)).discussion;
+    const rec = (point: number, kind: string, data: unknown) =>
+      t.core.record(ctx, { discussionId: held.id, point, kind, data }, null);
+    await rec(6, "accident_overview", {
+      accidents: 1,
+      nearMisses: 4,
+      poisonings: 0,
+      healthDamage: 1,
+      causesInvestigated: "yes",
+      preventionWorked: "partly",
+    });
+    const owner = { id: REPRESENTATIVE.userId, name: REPRESENTATIVE.name };
+    const done = await rec(8, "decision", { text: "Nye kontorstole", owner, deadline: "2025-01-31" });
+    await rec(8, "decision", { text: "Støjdæmpning i kantinen", owner, deadline: "2025-06-30" });
+    const before = await t.core.pointView(ctx, held.id, 8);
+    await t.core.conclude(
+      ctx,
+      { discussionId: held.id, expectedVersion: before?.version ?? 0, overrideReason: "Holdt på mødet" },
+      null,
+    );
+    t.clock.now = new Date("2025-01-10T09:00:00Z");
+    await t.core.setEntryStatus(ctx, { entryId: done.entry.id, status: "done" }, null);
     t.clock.now = new Date("2025-10-01T09:00:00Z");
     await t.core.schedule(ctx, { date: "2025-11-20", time: "10:00", channel: "C_AMO" }, null);
     t.clock.now = new Date("2026-11-20T09:00:00Z");
@@ -37,6 +59,11 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     ]);
     const seven = await t.core.pointView(ctx, discussion.id, 7);
     expect(seven?.earlier?.[0]).toContain("Sidste årlige drøftelse blev holdt i 2024");
+    expect(seven?.earlier?.[1]).toBe("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
+    const eight = await t.core.pointView(ctx, discussion.id, 8);
+    expect(eight?.earlier?.[0]).toBe("Stadig åbne fra tidligere år:");
+    expect(eight?.earlier?.slice(1).join("\n")).toContain("2024 · Beslutning: Støjdæmpning i kantinen");
+    expect(eight?.earlier?.join("\n")).not.toContain("Nye kontorstole");
     expect(seven?.firstYear).toBeUndefined();
     expect((await t.core.pointView(ctx, discussion.id, 5))?.earlier).toBeUndefined();
 
@@ -48,5 +75,6 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const { markdown } = await t.core.getSummary(ctx, 2026);
     expect(markdown).toContain("2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
     expect(markdown).toContain("Sidste årlige drøftelse blev holdt i 2024");
+    expect(markdown).toContain("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
   });
 });

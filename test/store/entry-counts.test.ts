@@ -72,7 +72,7 @@ describe.each(DRIVERS)("each point's entry count, kept by the database, on $name
       ownerId: null,
       deadline: null,
     });
-    await r.setStatus(at.workspaceId, decision.id, "done");
+    await r.setStatus(at.workspaceId, decision.id, "done", new Date());
 
     const expected = new Map([
       [1, 15],

@@ -16,12 +16,8 @@ export interface EntriesRepo {
   /** Removes the discussion's other entries of a kind it holds only once. */
   removeKind(workspaceId: string, discussionId: string, kind: EntryKind, exceptId: string): Promise<void>;
   /** Only decisions and goals have a status; a deadline given moves theirs. */
-  setStatus(
-    workspaceId: string,
-    entryId: string,
-    status: "open" | "done",
-    deadline?: string,
-  ): Promise<Entry | null>;
+  /** `at`: when, on the core's clock (done on time is judged by it). */
+  setStatus(workspaceId: string, entryId: string, status: "open" | "done", at: Date): Promise<Entry | null>;
   /** Open decisions and goals of every year, soonest deadline first. */
   open(workspaceId: string): Promise<(Entry & { year: number })[]>;
 }

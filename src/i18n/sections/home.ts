@@ -30,6 +30,9 @@ export const home = section(
       "Der er hverken en arbejdsmiljødrøftelse i gang eller planlagt, så beskeden kan ikke gemmes endnu. Planlæg den med /arbejdsmiljø planlæg.",
     "shortcut.from_message": "Fra beskeden i kanalen: {link}",
     "years.earlier_figures": "Tidligere år:",
+    "years.on_time":
+      "Af {total, plural, one {den # beslutning} other {de # beslutninger}} fra {year} blev {onTime} gennemført inden fristen.",
+    "years.still_open": "Stadig åbne fra tidligere år:",
     "years.skipped":
       "Sidste årlige drøftelse blev holdt i {year}; året efter blev der ikke holdt nogen. Målene og beslutningerne herunder er fra {year}.",
     "shortcut.elsewhere":
@@ -63,6 +66,9 @@ export const home = section(
       "No working-environment discussion is running or planned, so the message cannot be saved yet. Plan it with /arbejdsmiljø plan.",
     "shortcut.from_message": "From the message in the channel: {link}",
     "years.earlier_figures": "Earlier years:",
+    "years.on_time":
+      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by their deadline.",
+    "years.still_open": "Still open from earlier years:",
     "years.skipped":
       "The last annual discussion was held in {year}; none was held the year after. The goals and decisions below are from {year}.",
     "shortcut.elsewhere":

@@ -106,13 +106,13 @@ export function entriesRepo(q: Queryable) {
       workspaceId: string,
       entryId: string,
       status: "open" | "done",
-      deadline?: string,
+      at: Date,
     ): Promise<Entry | null> {
       const rows = await q.query(
-        `UPDATE entries SET status = $3, completed_at = CASE WHEN $3 = 'done' THEN now() ELSE NULL END,
-           deadline = COALESCE($4::date, deadline), updated_at = now()
+        `UPDATE entries SET status = $3, completed_at = CASE WHEN $3 = 'done' THEN $4::timestamptz ELSE NULL END,
+           updated_at = now()
          WHERE workspace_id = $1 AND id = $2 AND deleted_at IS NULL AND status IS NOT NULL RETURNING *`,
-        [workspaceId, entryId, status, deadline ?? null],
+        [workspaceId, entryId, status, at],
       );
       return rows[0] ? toEntry(rows[0]) : null;
     },
