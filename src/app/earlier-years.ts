@@ -3,7 +3,7 @@ import { localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Discussion, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
-import { yearFigures } from "../domain/year-figures.ts";
+import { type YearFigures, yearFigures } from "../domain/year-figures.ts";
 import { formatDate, t } from "../i18n/index.ts";
 import type { Repos } from "./ports.ts";
 
@@ -66,23 +66,39 @@ async function openFromEarlier(r: Repos, workspace: Workspace, discussion: Discu
       const owner = (e.data as { owner?: { name?: string } }).owner?.name ?? t(l, "followup.none");
       const deadline = e.deadline ? formatDate(l, e.deadline, workspace.timeZone) : t(l, "followup.none");
       const overdue = today !== null && e.deadline !== null && e.deadline < today;
-      const state = t(l, overdue ? "followup.overdue" : "followup.open");
-      return `${e.year} · ${label}: ${text} · ${t(l, "followup.owner")}: ${owner} · ${t(l, "followup.deadline")}: ${deadline} · ${state}`;
+      const late = overdue ? ` · ${t(l, "years.overdue")}` : "";
+      return `${e.year} · ${label}: ${text} · ${t(l, "followup.owner")}: ${owner} · ${t(l, "followup.deadline")}: ${deadline}${late}`;
     }),
   ];
 }
 
-/** Point 6: the accident figures of the years held before, newest first. */
-async function figureLines(r: Repos, workspace: Workspace, discussion: Discussion, held: Discussion[]) {
+/** The accident figures of the years held before this discussion (up to four) and of this one, oldest first. */
+export async function figuresToDate(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+): Promise<YearFigures[]> {
+  const held = (await r.discussions.list(workspace.id)).filter(
+    (d) => d.year <= discussion.year && d.status !== "planned",
+  );
+  return gathered(r, workspace, held.slice(0, EARLIER + 1), discussion.year, EARLIER + 1);
+}
+
+async function gathered(r: Repos, workspace: Workspace, held: Discussion[], lastYear: number, span: number) {
   const recorded = [];
-  for (const d of held.slice(0, EARLIER)) {
+  for (const d of held) {
     const entries = await r.entries.forDiscussion(workspace.id, d.id);
     const overviews = entries
       .filter((e) => e.kind === "accident_overview")
       .map((e) => e.data as EntryData["accident_overview"]);
     recorded.push({ year: d.year, overviews });
   }
-  const figures = yearFigures(recorded, discussion.year - 1, EARLIER);
+  return yearFigures(recorded, lastYear, span);
+}
+
+/** Point 6: the accident figures of the years held before, newest first. */
+async function figureLines(r: Repos, workspace: Workspace, discussion: Discussion, held: Discussion[]) {
+  const figures = await gathered(r, workspace, held.slice(0, EARLIER), discussion.year - 1, EARLIER);
   if (figures.length === 0) return [];
   const l = workspace.language;
   return [

@@ -18,7 +18,7 @@ import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
-import { earlierYears } from "./earlier-years.ts";
+import { earlierYears, figuresToDate } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
 import { carriedGoals } from "./views.ts";
 
@@ -105,6 +105,7 @@ export async function buildSummaryDocument(
     overrideReason: discussion.concludeOverrideReason,
     version,
     lastYearGoals: await lastYearGoals(r, workspace, discussion, entries),
+    yearFigures: await figuresToDate(r, workspace, discussion),
   });
 }
 

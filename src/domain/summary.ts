@@ -5,6 +5,7 @@ import type { Completeness } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
 import { participationFor } from "./participation.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "./types.ts";
+import type { YearFigures } from "./year-figures.ts";
 
 export interface SummaryEntry<K extends EntryKind = EntryKind> {
   id: string;
@@ -73,6 +74,8 @@ export interface SummaryDocument {
   version: number | null;
   /** Last year's goals and how they stand: done during the year, and this year's verdict. */
   lastYearGoals: LastYearGoal[];
+  /** The accident figures of the last years held, this one included, oldest first (the PDF draws them). */
+  yearFigures?: YearFigures[];
   followUp: FollowUpSettings;
   /** The date by which next year's discussion must be held (ISO), a year after this one. */
   nextDueBy: string | null;

@@ -2,6 +2,7 @@ import type { InspectionFolder } from "../domain/inspection.ts";
 import { type FolderSection, inspectionOutline, type Table } from "../domain/inspection-outline.ts";
 import { t } from "../i18n/index.ts";
 import { GREY, openPdf, PdfWriter } from "./pdf-writer.ts";
+import { yearChartSvg } from "./year-chart.ts";
 
 const TABLE_FONT_SIZE = 8.5;
 /** A SHA-256 on one line: its column's width and the size its 64 digits fit in. */
@@ -9,8 +10,10 @@ const HASH = { width: 238, size: 6.1 };
 const NARROW_WIDTH = 42;
 
 /** The inspection folder as one PDF: the readiness check on the first page, the referat at the back. */
-export function renderInspectionPdf(folder: InspectionFolder): Promise<Buffer> {
+export async function renderInspectionPdf(folder: InspectionFolder): Promise<Buffer> {
   const outline = inspectionOutline(folder);
+  // The yearly figures get a chart beside their table once there is more than one year to compare.
+  const chart = folder.figures.length > 1 ? await yearChartSvg(folder.figures, folder.language) : null;
   const { pdf, finish } = openPdf({
     language: folder.language,
     title: outline.title,
@@ -20,7 +23,10 @@ export function renderInspectionPdf(folder: InspectionFolder): Promise<Buffer> {
   const w = new FolderPdfWriter(pdf);
   w.title(outline.title);
   w.facts(outline.facts);
-  for (const section of outline.sections) w.folderSection(section);
+  for (const section of outline.sections) {
+    w.folderSection(section);
+    if (chart && section.title === t(folder.language, "inspection.figures")) w.picture(chart, 320);
+  }
   return finish();
 }
 

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import SVGtoPDF from "svg-to-pdfkit";
 import type { Block, Fact, Item, Section } from "../domain/summary-outline.ts";
 import type { Language } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
@@ -114,6 +115,20 @@ export class PdfWriter {
     }
   }
   /** Label and value side by side; a long value wraps within its own column. */
+  /** A picture from SVG (a chart), `width` wide at the left margin, its text in the body's font. */
+  picture(svg: string, width: number) {
+    const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+    const height = size ? (width * Number(size[2])) / Number(size[1]) : width / 2;
+    this.room(height + 12);
+    SVGtoPDF(this.pdf, svg, this.left, this.pdf.y, {
+      width,
+      height,
+      fontCallback: (_family, bold) => (bold ? "Bold" : "Body"),
+    });
+    this.pdf.y += height + 12;
+    this.pdf.x = this.left;
+  }
+
   facts(facts: Fact[]) {
     for (const fact of facts) {
       this.room(14);

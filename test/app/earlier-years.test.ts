@@ -1,7 +1,9 @@
+import { writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { EMPLOYER, REPRESENTATIVE, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
+import { pdfText } from "../helpers/inspection-check.ts";
 import { holdYears } from "../helpers/years.ts";
 
 const people = { employer: EMPLOYER, rep: REPRESENTATIVE };
@@ -76,5 +78,13 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     expect(markdown).toContain("2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
     expect(markdown).toContain("Sidste årlige drøftelse blev holdt i 2024");
     expect(markdown).toContain("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
+
+    // The PDF draws the years' figures as a chart under point 6, its legend in the embedded font.
+    const files = await t.core.exportYear(ctx, 2026);
+    const pdf = files.find((f) => f.mimeType === "application/pdf")?.content as Uint8Array;
+    const text = await pdfText(pdf);
+    const atSix = text.slice(text.indexOf("6. Ulykker"), text.indexOf("7. Det seneste"));
+    for (const label of ["Nærvedulykker", "Sundhedsskader", "2023", "2024"]) expect(atSix).toContain(label);
+    if (process.env.CHART_PNG) await writeFile(process.env.CHART_PNG, pdf);
   });
 });

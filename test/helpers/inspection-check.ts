@@ -41,6 +41,8 @@ export async function expectThreeYearFolder(pdf: Uint8Array, zip: Uint8Array) {
     "Bilag: Referat af den årlige arbejdsmiljødrøftelse 2024",
   ])
     expect(text).toContain(expected);
+  // The yearly figures are charted under their table (its legend names them a second time).
+  expect(text.split("Nærvedulykker").length - 1).toBeGreaterThanOrEqual(2);
   const files = unzipSync(zip);
   const dir = "tilsynsmappe-arbejdsmiljø-2026-12-07";
   const md = new TextDecoder().decode(files[`${dir}/${dir}.md`]);

@@ -33,6 +33,10 @@ export const home = section(
     "years.on_time":
       "Af {total, plural, one {den # beslutning} other {de # beslutninger}} fra {year} blev {onTime} gennemført inden fristen.",
     "years.still_open": "Stadig åbne fra tidligere år:",
+    "years.overdue": "fristen er passeret",
+    "chart.accidents": "Ulykker",
+    "chart.near_misses": "Nærvedulykker",
+    "chart.health_damage": "Sundhedsskader",
     "years.skipped":
       "Sidste årlige drøftelse blev holdt i {year}; året efter blev der ikke holdt nogen. Målene og beslutningerne herunder er fra {year}.",
     "shortcut.elsewhere":
@@ -69,6 +73,10 @@ export const home = section(
     "years.on_time":
       "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by their deadline.",
     "years.still_open": "Still open from earlier years:",
+    "years.overdue": "past its deadline",
+    "chart.accidents": "Accidents",
+    "chart.near_misses": "Near misses",
+    "chart.health_damage": "Work-related ill health",
     "years.skipped":
       "The last annual discussion was held in {year}; none was held the year after. The goals and decisions below are from {year}.",
     "shortcut.elsewhere":
