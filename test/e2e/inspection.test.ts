@@ -7,7 +7,7 @@ import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS } from "../helpers/db.ts";
 import { expectThreeYearFolder, THREE_YEARS } from "../helpers/inspection-check.ts";
-import { LocalDriver } from "../helpers/local-driver.ts";
+import { LocalDriver, messageText } from "../helpers/local-driver.ts";
 import { EMPLOYER, SlackApp } from "../helpers/slack-app.ts";
 import { linkIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
 import { contentText } from "../helpers/teams-connector.ts";
@@ -68,6 +68,18 @@ describe("Slack: /arbejdsmiljø tilsyn, the real Bolt app against a fake Slack",
     expect(String(refused.args.text)).toContain(REFUSED);
     expect(refused.args.response_type ?? "ephemeral").toBe("ephemeral");
     expect(fake.calls.slice(before).some((c) => c.method.startsWith("files."))).toBe(false);
+
+    // This year's discussion shows the years before beside it at point 6.
+    await fake.after("respond", () => slack.command(EMPLOYER, "start"));
+    for (let point = 1; point < 6; point++)
+      await fake.after("chat.postMessage", () =>
+        slack.click(EMPLOYER, "point_next", slack.button("point_next").value),
+      );
+    const six = fake.of("chat.postMessage").find((c) => JSON.stringify(c.args).includes("Punkt 6 af 11"));
+    expect(JSON.stringify(six?.args)).toContain("Tidligere år:");
+    expect(JSON.stringify(six?.args)).toContain(
+      "2025: 0 ulykker, 2 nærvedulykker, 0 forgiftninger, 1 sundhedsskade",
+    );
   });
 });
 
@@ -163,5 +175,17 @@ describe("the local channel: /arbejdsmiljø tilsyn in the browser's channel", ()
         .slice(before)
         .some((m) => m.file),
     ).toBe(false);
+
+    // This year's discussion shows the years before beside it at point 6, on the card as in Teams.
+    await page.command("local-mette", "/arbejdsmiljø start");
+    for (let point = 1; point < 6; point++)
+      await page.press(
+        "local-mette",
+        page.get(new RegExp(`Punkt ${point} af 11:`), { threadId: null }),
+        "Næste punkt",
+      );
+    const six = messageText(page.get(/Punkt 6 af 11:/, { threadId: null }));
+    expect(six).toContain("Tidligere år:");
+    expect(six).toContain("2025: 0 ulykker, 2 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
   });
 });
