@@ -9,6 +9,8 @@ import type { Repos } from "./ports.ts";
 
 /** Earlier years' figures beside this year's: the four held before it (five years with this one). */
 const EARLIER = 4;
+/** The postponements read for point 8's history: far more than a workplace makes in a few years. */
+const POSTPONEMENTS_READ = 1000;
 
 /**
  * What earlier years say at a point, as lines to show with it and in the referat: at point 6 the accident figures of
@@ -59,12 +61,19 @@ async function openFromEarlier(r: Repos, workspace: Workspace, discussion: Discu
   const today = discussion.startedAt ? localDateOf(discussion.startedAt, workspace.timeZone) : null;
   const open = (await r.entries.open(workspace.id)).filter((e) => e.year < discussion.year);
   if (open.length === 0) return [];
+  const moves = await postponements(r, workspace);
   return [
     t(l, "years.still_open"),
     ...open.map((e) => {
       const { label, text } = describeEntry(e, l, workspace.timeZone);
       const owner = (e.data as { owner?: { name?: string } }).owner?.name ?? t(l, "followup.none");
-      const deadline = e.deadline ? formatDate(l, e.deadline, workspace.timeZone) : t(l, "followup.none");
+      const moved = moves.get(e.id);
+      const history = moved
+        ? ` (${t(l, "years.postponed", { date: formatDate(l, moved.first, workspace.timeZone), count: moved.count })})`
+        : "";
+      const deadline = e.deadline
+        ? `${formatDate(l, e.deadline, workspace.timeZone)}${history}`
+        : t(l, "followup.none");
       const overdue = today !== null && e.deadline !== null && e.deadline < today;
       const late = overdue ? ` · ${t(l, "years.overdue")}` : "";
       return `${e.year} · ${label}: ${text} · ${t(l, "followup.owner")}: ${owner} · ${t(l, "followup.deadline")}: ${deadline}${late}`;
@@ -94,6 +103,18 @@ async function gathered(r: Repos, workspace: Workspace, held: Discussion[], last
     recorded.push({ year: d.year, overviews });
   }
   return yearFigures(recorded, lastYear, span);
+}
+
+/** Each postponed item's deadline as first agreed and how often it was moved, from the audit log. */
+async function postponements(r: Repos, workspace: Workspace) {
+  const moves = new Map<string, { first: string; count: number }>();
+  for (const record of await r.audit.recent(workspace.id, ["entry.postponed"], POSTPONEMENTS_READ)) {
+    const from = (record.details as { from?: string } | null)?.from;
+    if (!record.subjectId || !from) continue;
+    const known = moves.get(record.subjectId);
+    moves.set(record.subjectId, { first: known?.first ?? from, count: (known?.count ?? 0) + 1 });
+  }
+  return moves;
 }
 
 /** Point 6: the accident figures of the years held before, newest first. */

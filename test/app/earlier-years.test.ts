@@ -48,6 +48,10 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     );
     t.clock.now = new Date("2025-01-10T09:00:00Z");
     await t.core.setEntryStatus(ctx, { entryId: done.entry.id, status: "done" }, null);
+    const later = (await t.core.pointView(ctx, held.id, 8))?.entries.find((e) =>
+      e.described.text.includes("Støj"),
+    );
+    await t.core.postpone(ctx, { entryId: later?.id as string, deadline: "2025-09-30" }, null);
     t.clock.now = new Date("2025-10-01T09:00:00Z");
     await t.core.schedule(ctx, { date: "2025-11-20", time: "10:00", channel: "C_AMO" }, null);
     t.clock.now = new Date("2026-11-20T09:00:00Z");
@@ -65,6 +69,9 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const eight = await t.core.pointView(ctx, discussion.id, 8);
     expect(eight?.earlier?.[0]).toBe("Stadig åbne fra tidligere år:");
     expect(eight?.earlier?.slice(1).join("\n")).toContain("2024 · Beslutning: Støjdæmpning i kantinen");
+    expect(eight?.earlier?.slice(1).join("\n")).toContain(
+      "Frist: 30. september 2025 (først aftalt til 30. juni 2025, udskudt 1 gang) · fristen er passeret",
+    );
     expect(eight?.earlier?.join("\n")).not.toContain("Nye kontorstole");
     expect(seven?.firstYear).toBeUndefined();
     expect((await t.core.pointView(ctx, discussion.id, 5))?.earlier).toBeUndefined();
