@@ -100,6 +100,10 @@ export const ACTIONS = {
   start: action("discussion_start", "button", { d: discussion }),
   /** Opens the form for input to any agenda point before the meeting. */
   preInput: action("discussion_pre_input", "button", { d: discussion }),
+  /** Opens the preparation round's form, from the private message that asks for input before the meeting. */
+  roundOpen: action("round_open", "button", { d: discussion }),
+  /** Sends the preparation round's form (a text per point, point 6's figures): the person's one answer. */
+  roundSave: action("round_form", "submit", { d: discussion }),
   /** Marks a decision or goal done, from its deadline reminder. */
   entryDone: action("entry_done", "button", { e: entry }),
   /** Asks for a new deadline for a decision or goal. */

@@ -18,6 +18,7 @@ import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import type { Repos } from "./ports.ts";
+import { readRoundDigest } from "./views.ts";
 import { carriedGoals } from "./views.ts";
 
 export async function completenessOf(
@@ -95,6 +96,7 @@ export async function buildSummaryDocument(
     overrideReason: discussion.concludeOverrideReason,
     version,
     lastYearGoals: await lastYearGoals(r, workspace, discussion, entries),
+    round: await readRoundDigest(r, workspace, discussion.id),
   });
 }
 

@@ -3,6 +3,7 @@ import { titleForSize } from "./agenda-size.ts";
 import { addToDate, localDateOf } from "./calendar.ts";
 import type { Completeness } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
+import type { RoundDigest } from "./round-digest.ts";
 import { participationFor } from "./participation.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "./types.ts";
 
@@ -76,6 +77,8 @@ export interface SummaryDocument {
   followUp: FollowUpSettings;
   /** The date by which next year's discussion must be held (ISO), a year after this one. */
   nextDueBy: string | null;
+  /** The preparation round before the meeting, where one was held. */
+  round?: RoundDigest | null;
 }
 
 export interface LastYearGoal {

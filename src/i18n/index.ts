@@ -6,6 +6,7 @@ import { core } from "./sections/core.ts";
 import { flow } from "./sections/flow.ts";
 import { health } from "./sections/health.ts";
 import { reminders } from "./sections/reminders.ts";
+import { round } from "./sections/round.ts";
 import { summary } from "./sections/summary.ts";
 import { ui } from "./sections/ui.ts";
 
@@ -13,7 +14,7 @@ export { formatNumber } from "./plural.ts";
 export { section } from "./section.ts";
 
 /** The core's texts; each platform keeps its own beside its code and builds its translator with `translator`. */
-const sections = [core, check, flow, summary, ui, reminders, health] as const;
+const sections = [core, check, flow, summary, ui, reminders, health, round] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },

@@ -8,6 +8,7 @@ import type { Reminder, Workspace } from "../domain/entities.ts";
 import { composeReminder } from "./compose.ts";
 import { BatchLeases } from "./leases.ts";
 import { planQuarterly, planTraining } from "./plan.ts";
+import { roundFollowUp } from "./round-follow-up.ts";
 
 export interface DispatcherOptions {
   /** How many reminders one tick claims. */
@@ -203,7 +204,9 @@ export class Dispatcher {
       const chat = this.deps.chatFor(workspace);
       if (delivery.thread) await chat.replyInThread(delivery.thread, delivery.message);
       else if (delivery.channel) await chat.post(delivery.channel, delivery.message);
-      if (delivery.directTo) {
+      // A private message alone is the reminder itself: a failed one is tried again like any send.
+      else if (delivery.directTo) await chat.sendDirect(delivery.directTo, delivery.message);
+      if (delivery.directTo && (delivery.channel || delivery.thread)) {
         await chat.sendDirect(delivery.directTo, delivery.message).catch((error) => {
           this.deps.log.warn("could not send a reminder directly", {
             reminder: reminder.id,
@@ -286,6 +289,7 @@ export class Dispatcher {
   private async followUp(q: Repos, workspace: Workspace, reminder: Reminder): Promise<void> {
     const now = new Date(this.deps.now().getTime() + 1000);
     if (reminder.kind === "quarterly.status") await planQuarterly(q, workspace, now);
+    if (reminder.kind === "meeting.prepare" || reminder.kind === "round.ask") await roundFollowUp(q, workspace, reminder, now);
     if (reminder.kind === "training.supplementary") {
       const members = (await q.members.list(workspace.id)).filter(
         (m) => m.userId === reminder.payload.userId,
