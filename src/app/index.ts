@@ -148,7 +148,13 @@ export {
   formSpec,
 } from "./forms.ts";
 export { kept } from "./kept.ts";
-export { type RoundForm, type RoundInput, type RoundOutcome, roundOutcomeText } from "./round.ts";
+export {
+  parseRoundInput,
+  type RoundForm,
+  type RoundInput,
+  type RoundOutcome,
+  roundOutcomeText,
+} from "./round.ts";
 export type { AdapterSql, Repos, Store } from "./ports.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";
 export type { ThreadReply } from "./thread-replies.ts";
