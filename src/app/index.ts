@@ -148,6 +148,7 @@ export {
   formSpec,
 } from "./forms.ts";
 export { kept } from "./kept.ts";
+export type { AdapterSql, Repos, Store } from "./ports.ts";
 export {
   parseRoundInput,
   type RoundForm,
@@ -155,7 +156,6 @@ export {
   type RoundOutcome,
   roundOutcomeText,
 } from "./round.ts";
-export type { AdapterSql, Repos, Store } from "./ports.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";
 export type { ThreadReply } from "./thread-replies.ts";
 export { WorkspaceCache } from "./workspace-cache.ts";

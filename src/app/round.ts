@@ -11,7 +11,11 @@ export interface RoundForm {
   language: Language;
   anonymous: boolean;
   fields: { point: number; label: string; value: string }[];
-  figures: { accidents: string; nearMisses: string; value: { accidents: number | null; nearMisses: number | null } };
+  figures: {
+    accidents: string;
+    nearMisses: string;
+    value: { accidents: number | null; nearMisses: number | null };
+  };
   intro: string;
   title: string;
 }
@@ -81,7 +85,10 @@ export async function answerRound(
 
 /** The round's answer to show the person: thanks, changed, or already received. */
 export const roundOutcomeText = (language: Language, outcome: RoundOutcome) =>
-  t(language, outcome === "saved" ? "round.saved" : outcome === "updated" ? "round.updated" : "round.already");
+  t(
+    language,
+    outcome === "saved" ? "round.saved" : outcome === "updated" ? "round.updated" : "round.already",
+  );
 
 async function askable(r: Repos, ctx: Ctx, discussionId: string) {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
@@ -105,7 +112,8 @@ export function parseRoundInput(input: RoundInput): RoundAnswer {
   const points: RoundAnswer["points"] = {};
   for (const point of ROUND_POINTS) {
     const text = String(input.points?.[point] ?? "").trim();
-    if (text.length > ROUND_TEXT_MAX) throw new AppError("invalid", "round.too_long", { max: ROUND_TEXT_MAX });
+    if (text.length > ROUND_TEXT_MAX)
+      throw new AppError("invalid", "round.too_long", { max: ROUND_TEXT_MAX });
     if (text) points[point] = text;
   }
   const accidents = figure(input.accidents);

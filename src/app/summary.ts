@@ -18,8 +18,7 @@ import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import type { Repos } from "./ports.ts";
-import { readRoundDigest } from "./views.ts";
-import { carriedGoals } from "./views.ts";
+import { carriedGoals, readRoundDigest } from "./views.ts";
 
 export async function completenessOf(
   r: Repos,

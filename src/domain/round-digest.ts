@@ -24,7 +24,8 @@ export function roundDigest(
     }
   }
   const counted = answers.filter((a) => a.accidents !== null || a.nearMisses !== null);
-  const sum = (pick: (a: StoredRoundAnswer) => number | null) => counted.reduce((n, a) => n + (pick(a) ?? 0), 0);
+  const sum = (pick: (a: StoredRoundAnswer) => number | null) =>
+    counted.reduce((n, a) => n + (pick(a) ?? 0), 0);
   const figures = counted.length
     ? { accidents: sum((a) => a.accidents), nearMisses: sum((a) => a.nearMisses) }
     : null;
@@ -38,13 +39,17 @@ export function roundDigest(
 }
 
 /** The points whose view shows the round: point 1 its counts (the meeting's opening), the asked-about points their input. */
-export const showsRound = (point: number) => point === 1 || point === ROUND_FIGURES_POINT || [4, 5, 7, 8].includes(point);
+export const showsRound = (point: number) =>
+  point === 1 || point === ROUND_FIGURES_POINT || [4, 5, 7, 8].includes(point);
 
 /** The round as a point's view shows it, worded: the counts, and what came in for the point. */
 export function roundLines(
   digest: RoundDigest,
   point: number,
-  tr: (key: "round.counts" | "round.figures" | "round.figures_total", params: Record<string, number | string>) => string,
+  tr: (
+    key: "round.counts" | "round.figures" | "round.figures_total",
+    params: Record<string, number | string>,
+  ) => string,
 ): { counts: string; inputs: string[] } {
   const counts = tr("round.counts", { asked: digest.asked, answered: digest.answered });
   const inputs = [...(digest.byPoint[point] ?? [])];

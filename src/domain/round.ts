@@ -45,11 +45,14 @@ const AMO: readonly Role[] = ["amo_representative", "work_leader"];
  * workplace chooses so. The employer receives the answers and is not asked; a person written in by name only has no
  * platform id to be reached at.
  */
-export function roundRecipients(headcount: number, members: readonly Member[], settings: RoundSettings): Member[] {
+export function roundRecipients(
+  headcount: number,
+  members: readonly Member[],
+  settings: RoundSettings,
+): Member[] {
   const everyone = !participationFor(headcount).hasAmo || settings.everyone;
   return members.filter(
-    (m) =>
-      !m.userId.startsWith("name:") && !EMPLOYER.includes(m.role) && (everyone || AMO.includes(m.role)),
+    (m) => !m.userId.startsWith("name:") && !EMPLOYER.includes(m.role) && (everyone || AMO.includes(m.role)),
   );
 }
 

@@ -3,8 +3,8 @@ import { titleForSize } from "./agenda-size.ts";
 import { addToDate, localDateOf } from "./calendar.ts";
 import type { Completeness } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
-import type { RoundDigest } from "./round-digest.ts";
 import { participationFor } from "./participation.ts";
+import type { RoundDigest } from "./round-digest.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "./types.ts";
 
 export interface SummaryEntry<K extends EntryKind = EntryKind> {

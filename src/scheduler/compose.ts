@@ -3,9 +3,9 @@ import type { Repos } from "../app/ports.ts";
 import { addToDate, localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Reminder, Workspace } from "../domain/entities.ts";
+import { roundRecipients, roundSettings } from "../domain/round.ts";
 import { membershipYearOn, needsTraining, supplementaryDays } from "../domain/training.ts";
 import { formatDate, formatDateTime, formatNumber, type MessageKey, type Params, t } from "../i18n/index.ts";
-import { roundRecipients, roundSettings } from "../domain/round.ts";
 import { type ReminderKind, reminderSetting } from "./plan.ts";
 import { roundAsk, roundRemind } from "./round.ts";
 
@@ -73,7 +73,11 @@ const meeting: Composer = async ({ r, workspace, reminder, kind, text }) => {
   const where = d.location ? t(lang, "reminder.where", { where: d.location }) : "";
   if (kind === "meeting.prepare") {
     const asked = reminderSetting(workspace, "round.ask").enabled
-      ? roundRecipients(workspace.headcount ?? 1, await r.members.list(workspace.id), roundSettings(workspace.settings))
+      ? roundRecipients(
+          workspace.headcount ?? 1,
+          await r.members.list(workspace.id),
+          roundSettings(workspace.settings),
+        )
       : [];
     const round = asked.length ? ` ${t(lang, "round.opened", { count: asked.length })}` : "";
     const message = {
@@ -84,8 +88,8 @@ const meeting: Composer = async ({ r, workspace, reminder, kind, text }) => {
   }
   const message =
     kind === "meeting.day_before"
-        ? text("reminder.day_before", { when, where })
-        : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
+      ? text("reminder.day_before", { when, where })
+      : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
   return { channel: d.channelId ?? workspace.defaultChannel, thread: null, directTo: null, message };
 };
 

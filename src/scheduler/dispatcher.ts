@@ -289,7 +289,8 @@ export class Dispatcher {
   private async followUp(q: Repos, workspace: Workspace, reminder: Reminder): Promise<void> {
     const now = new Date(this.deps.now().getTime() + 1000);
     if (reminder.kind === "quarterly.status") await planQuarterly(q, workspace, now);
-    if (reminder.kind === "meeting.prepare" || reminder.kind === "round.ask") await roundFollowUp(q, workspace, reminder, now);
+    if (reminder.kind === "meeting.prepare" || reminder.kind === "round.ask")
+      await roundFollowUp(q, workspace, reminder, now);
     if (reminder.kind === "training.supplementary") {
       const members = (await q.members.list(workspace.id)).filter(
         (m) => m.userId === reminder.payload.userId,

@@ -1,6 +1,12 @@
 import { DateTime } from "luxon";
 import type { Repos } from "../app/ports.ts";
-import { addToDate, atLocalHour, localDateOf, shiftToWorkingDay, workingDaysBefore } from "../domain/calendar.ts";
+import {
+  addToDate,
+  atLocalHour,
+  localDateOf,
+  shiftToWorkingDay,
+  workingDaysBefore,
+} from "../domain/calendar.ts";
 import type { Discussion, Entry, Member, Workspace } from "../domain/entities.ts";
 import { ROUND_REMIND_WORKING_DAYS, roundRecipients, roundSettings, roundSubject } from "../domain/round.ts";
 import { needsTraining, trainingSteps } from "../domain/training.ts";
@@ -101,7 +107,12 @@ export async function planMeeting(
  * The preparation round opens with the preparation reminder: each person who should be heard gets a private
  * message of their own (one reminder each, so each is delivered exactly once).
  */
-export async function openRound(r: Repos, workspace: Workspace, discussion: Discussion, now: Date): Promise<void> {
+export async function openRound(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  now: Date,
+): Promise<void> {
   if (!reminderSetting(workspace, "round.ask").enabled) return;
   const members = await r.members.list(workspace.id);
   const asked = roundRecipients(workspace.headcount ?? 1, members, roundSettings(workspace.settings));
@@ -118,7 +129,10 @@ export async function openRound(r: Repos, workspace: Workspace, discussion: Disc
 /** When the reminder to those who have not answered goes out: a few working days before the meeting. */
 export function roundRemindTime(workspace: Workspace, discussion: Discussion): Date | null {
   if (!discussion.scheduledAt) return null;
-  const day = workingDaysBefore(localDateOf(discussion.scheduledAt, workspace.timeZone), ROUND_REMIND_WORKING_DAYS);
+  const day = workingDaysBefore(
+    localDateOf(discussion.scheduledAt, workspace.timeZone),
+    ROUND_REMIND_WORKING_DAYS,
+  );
   return atLocalHour(day, reminderSetting(workspace, "round.remind").hour, workspace.timeZone);
 }
 
@@ -133,7 +147,8 @@ export async function planRoundReminder(
   const subject = roundSubject(discussion.id, userId);
   await r.reminders.cancel(workspace.id, subject, "round.remind");
   const at = discussion.status === "planned" ? roundRemindTime(workspace, discussion) : null;
-  if (at) await adder(r, workspace, now)("round.remind", subject, at, { discussionId: discussion.id, userId });
+  if (at)
+    await adder(r, workspace, now)("round.remind", subject, at, { discussionId: discussion.id, userId });
 }
 
 async function planRoundReminders(r: Repos, workspace: Workspace, discussion: Discussion, now: Date) {

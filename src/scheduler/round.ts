@@ -1,5 +1,5 @@
-import type { Composer } from "./compose.ts";
 import { formatDateTime } from "../i18n/index.ts";
+import type { Composer } from "./compose.ts";
 
 /** The private message that asks one person for their input before the meeting. */
 export const roundAsk: Composer = async ({ r, workspace, reminder, text }) => {

@@ -59,6 +59,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
       "015_credentials",
       "002_slack_installations",
       "016_slack_credentials",
+      "017_preparation_round",
       "003_teams_conversations",
       "010_teams_files_expire",
       "004_local_channel",
@@ -93,6 +94,7 @@ describe.each(DRIVERS)("the platforms' migrations on $name", ({ empty }) => {
         "014_employees_and_stand_in",
         "015_credentials",
         "016_slack_credentials",
+        "017_preparation_round",
         "010_teams_files_expire",
         "010_local_files_expire",
       ]);

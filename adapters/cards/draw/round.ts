@@ -1,7 +1,16 @@
 import { ACTIONS, type RoundForm } from "../../../src/app/index.ts";
 import { ROUND_FIGURES_POINT, ROUND_POINTS, ROUND_TEXT_MAX } from "../../../src/domain/round.ts";
 import { t } from "../texts.ts";
-import { type AdaptiveCard, actionSet, card, type Element, execute, heading, notice, textBlock } from "./card.ts";
+import {
+  type AdaptiveCard,
+  actionSet,
+  card,
+  type Element,
+  execute,
+  heading,
+  notice,
+  textBlock,
+} from "./card.ts";
 import { INPUT, textLimit } from "./form.ts";
 
 /** The ids of the round card's inputs: a text per point, and point 6's two figures. */
@@ -36,6 +45,8 @@ export function roundCard(form: RoundForm, error?: string, typed?: Record<string
       body.push(figureInput("near_misses", form.figures.nearMisses, typed?.near_misses ?? v.nearMisses));
     }
   }
-  body.push(actionSet([execute(t(l, "round.send"), ACTIONS.roundSave, { d: form.discussionId }, "positive")]));
+  body.push(
+    actionSet([execute(t(l, "round.send"), ACTIONS.roundSave, { d: form.discussionId }, "positive")]),
+  );
   return card(body);
 }

@@ -32,7 +32,9 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   if (view.firstYear) blocks.push(context(t(l, "completeness.first_year")));
   if (view.round) {
     const inputs = view.round.inputs.map((x) => `\n• ${escapeMrkdwn(x)}`).join("");
-    blocks.push(...sections(`*${escapeMrkdwn(view.round.heading)}*\n${escapeMrkdwn(view.round.counts)}${inputs}`));
+    blocks.push(
+      ...sections(`*${escapeMrkdwn(view.round.heading)}*\n${escapeMrkdwn(view.round.counts)}${inputs}`),
+    );
   }
   blocks.push(divider(), ...recordedBlocks(view));
   if (isConcluded(view)) blocks.push(...finalBlocks(view));

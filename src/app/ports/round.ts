@@ -11,9 +11,18 @@ export interface RoundRepo {
   lockInvite(workspaceId: string, discussionId: string, userId: string): Promise<RoundInvite | null>;
   markAnswered(workspaceId: string, discussionId: string, userId: string): Promise<void>;
   /** Adds an answer, or replaces the respondent's own (a named answer). */
-  saveAnswer(workspaceId: string, discussionId: string, respondentId: string | null, answer: RoundAnswer): Promise<void>;
+  saveAnswer(
+    workspaceId: string,
+    discussionId: string,
+    respondentId: string | null,
+    answer: RoundAnswer,
+  ): Promise<void>;
   /** The respondent's own answer (named rounds only). */
-  answerOf(workspaceId: string, discussionId: string, respondentId: string): Promise<StoredRoundAnswer | null>;
+  answerOf(
+    workspaceId: string,
+    discussionId: string,
+    respondentId: string,
+  ): Promise<StoredRoundAnswer | null>;
   /** Every answer, in an order that says nothing about who answered when. */
   answers(workspaceId: string, discussionId: string): Promise<StoredRoundAnswer[]>;
 }

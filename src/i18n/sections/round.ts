@@ -35,11 +35,13 @@ export const round = section(
     "round.empty": "Skriv noget under mindst ét punkt, før du sender.",
     "round.too_long": "Teksten er for lang: højst {max} tegn under hvert punkt.",
     "round.bad_number": "Skriv antallet som et helt tal (0 eller derover).",
-    "round.counts": "Forberedelsesrunde: {answered} af {asked, plural, one {# spurgt} other {# spurgte}} har svaret.",
+    "round.counts":
+      "Forberedelsesrunde: {answered} af {asked, plural, one {# spurgt} other {# spurgte}} har svaret.",
     "round.heading": "Input fra forberedelsesrunden",
     "round.figures":
       "{accidents, plural, one {# ulykke} other {# ulykker}} og {nearMisses, plural, one {# nærved-hændelse} other {# nærved-hændelser}}",
-    "round.figures_total": "Indberettet i runden i alt: {figures}. Flere kan have oplevet det samme, så tallene kan overlappe.",
+    "round.figures_total":
+      "Indberettet i runden i alt: {figures}. Flere kan have oplevet det samme, så tallene kan overlappe.",
     "round.summary":
       "Forberedelsesrunde: {answered} af {asked, plural, one {# spurgt} other {# spurgte}} svarede før mødet.",
     "round.summary_anonymous": "Svarene blev givet anonymt.",

@@ -70,7 +70,11 @@ export function roundRepo(q: Queryable) {
         values,
       );
     },
-    async answerOf(workspaceId: string, discussionId: string, respondentId: string): Promise<StoredRoundAnswer | null> {
+    async answerOf(
+      workspaceId: string,
+      discussionId: string,
+      respondentId: string,
+    ): Promise<StoredRoundAnswer | null> {
       const rows = await q.query(
         `SELECT ${ANSWER_COLUMNS} FROM round_answers
          WHERE workspace_id = $1 AND discussion_id = $2 AND respondent_id = $3`,
