@@ -20,7 +20,10 @@ export function roundDigest(
   const byPoint: Record<number, string[]> = {};
   for (const a of answers) {
     for (const [point, text] of Object.entries(a.points)) {
-      if (text) (byPoint[Number(point)] ??= []).push(text);
+      if (!text) continue;
+      const list = byPoint[Number(point)] ?? [];
+      list.push(text);
+      byPoint[Number(point)] = list;
     }
   }
   const counted = answers.filter((a) => a.accidents !== null || a.nearMisses !== null);
