@@ -100,6 +100,11 @@ export async function planMeeting(
     reminderTime(workspace, "meeting.day_before", before("meeting.day_before"), -1),
   );
   await add("meeting.start", discussion.id, discussion.scheduledAt);
+  // Planned within the preparation lead time: the round opens now rather than not at all.
+  const prepareAt = reminderTime(workspace, "meeting.prepare", before("meeting.prepare"), -1);
+  const soon = prepareAt.getTime() <= now.getTime() && discussion.scheduledAt.getTime() > now.getTime();
+  if (soon && reminderSetting(workspace, "meeting.prepare").enabled)
+    await openRound(r, workspace, discussion, now);
   await planRoundReminders(r, workspace, discussion, now);
 }
 
