@@ -200,12 +200,15 @@ export class Dispatcher {
     }
     // Checked just before the send: a lease taken over (or unconfirmed for as long as it lasts) may be another's.
     if (!leases.holds(reminder.id)) return "left";
+    let reached = true;
     try {
       const chat = this.deps.chatFor(workspace);
       if (delivery.thread) await chat.replyInThread(delivery.thread, delivery.message);
       else if (delivery.channel) await chat.post(delivery.channel, delivery.message);
-      // A private message alone is the reminder itself: a failed one is tried again like any send.
-      else if (delivery.directTo) await chat.sendDirect(delivery.directTo, delivery.message);
+      // A private message alone is the reminder itself: a failed one is tried again like any send, and one the
+      // platform has no way to deliver is not counted as sent (nobody was reached).
+      else if (delivery.directTo)
+        reached = (await chat.sendDirect(delivery.directTo, delivery.message)) !== null;
       if (delivery.directTo && (delivery.channel || delivery.thread)) {
         await chat.sendDirect(delivery.directTo, delivery.message).catch((error) => {
           this.deps.log.warn("could not send a reminder directly", {
@@ -216,6 +219,10 @@ export class Dispatcher {
       }
     } catch (error) {
       return this.failed(reminder, leases, error);
+    }
+    if (!reached) {
+      const kept = await this.record(reminder, leases, (q) => q.reminders.markCancelled(reminder.id, token));
+      return kept ? "skipped" : "left";
     }
     const kept = await this.record(reminder, leases, async (q) => {
       if (!(await q.reminders.markSent(reminder.id, token, this.deps.now()))) return false;

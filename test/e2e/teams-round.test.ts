@@ -1,16 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { repos } from "../../src/store/index.ts";
-import { plannedDiscussion } from "../helpers/db.ts";
-import { cardIn, EMPLOYER, REP, teamsApp, textIn } from "../helpers/teams-app.ts";
+import { cardIn, EMPLOYER, LEADER, REP, teamsApp, textIn } from "../helpers/teams-app.ts";
 
 describe("Teams end to end: the preparation round in the personal chat", () => {
-  const app = teamsApp();
+  let now = new Date("2026-11-24T09:00:00Z");
+  const app = teamsApp({ now: () => now });
 
-  it("opens the round's card from the private message and stores the answer sent from it", async () => {
+  it("sends the round's card to each person asked, opens its form and stores the answer sent from it", async () => {
     const { teams, workspace } = await app.setUp();
-    const discussion = await plannedDiscussion(app.db, workspace.id);
-    await repos(app.db).round.invite(workspace.id, discussion.id, REP.id);
-    const personal = { kind: "personal" as const, conversation: `a:personal-${REP.id}` };
+    const core = app.server.core;
+    const employer = await core.context("teams", workspace.externalId, {
+      userId: EMPLOYER.id,
+      name: EMPLOYER.name,
+    });
+    const { discussion } = await core.schedule(employer, { date: "2026-12-14", time: "10:00" }, null);
+    // The setup moved the preparation reminder to 7 days before: Monday 7 December, 09:00.
+    now = new Date("2026-12-07T08:00:00Z");
+    await app.server.dispatcher.drain();
+    await app.server.dispatcher.drain();
+    const asked = app.connector
+      .in(/^a:personal-/)
+      .filter((m) => JSON.stringify(m.activity).includes("round_open"));
+    expect(asked).toHaveLength(2);
+    expect(
+      (await repos(app.db).round.invites(workspace.id, discussion.id)).map((i) => i.userId).sort(),
+    ).toEqual([LEADER.id, REP.id].sort());
+    const personal = { kind: "personal" as const, conversation: asked[0]!.conversation };
     const form = cardIn(
       await teams.invoke(REP, { verb: "round_open", data: { d: discussion.id } }, {}, personal),
     );
