@@ -151,6 +151,7 @@ export { kept } from "./kept.ts";
 export type { AdapterSql, Repos, Store } from "./ports.ts";
 export {
   parseRoundInput,
+  precheckRound,
   type RoundForm,
   type RoundInput,
   type RoundOutcome,

@@ -1,4 +1,5 @@
 import { ROUND_POINTS, ROUND_TEXT_MAX, type RoundAnswer, roundSettings } from "../domain/round.ts";
+import { personWithHealth } from "../domain/sensitive.ts";
 import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
@@ -73,6 +74,10 @@ export async function answerRound(
   const anonymous = roundSettings(workspace.settings).anonymous;
   const { value } = await inTransaction(deps, ctx, null, async (r) => {
     await askable(r, ctx, discussionId);
+    refuseHealth(
+      answer,
+      (await r.members.list(workspace.id)).map((m) => m.name),
+    );
     const invite = await r.round.lockInvite(workspace.id, discussionId, actor.userId);
     if (!invite) throw new AppError("forbidden", "round.not_asked");
     if (anonymous && invite.answered) return "already" as const;
@@ -105,6 +110,23 @@ function figure(raw: string | number | null | undefined): number | null {
   const n = Number(String(raw).trim());
   if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new AppError("invalid", "round.bad_number");
   return n;
+}
+
+/**
+ * The round's checks that need no database, with the roster's names: the form's values, and no colleague named
+ * together with a health word (an anonymous answer would keep such a detail with no one to ask).
+ */
+export function precheckRound(input: RoundInput, names: readonly string[]): RoundAnswer {
+  const answer = parseRoundInput(input);
+  refuseHealth(answer, names);
+  return answer;
+}
+
+function refuseHealth(answer: RoundAnswer, names: readonly string[]): void {
+  for (const [point, text] of Object.entries(answer.points)) {
+    const name = text ? personWithHealth(text, names) : null;
+    if (name) throw new AppError("invalid", "round.health", { name, point: Number(point) });
+  }
 }
 
 /** The form's values as an answer: texts trimmed, empty points left out, figures whole numbers. */

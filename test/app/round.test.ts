@@ -83,6 +83,11 @@ describe.each(DRIVERS)("the preparation round on $name", ({ open }) => {
     await expect(t.core.answerRound(rep, discussion.id, { points: {} })).rejects.toMatchObject({
       messageKey: "round.empty",
     });
+    // A colleague named together with a health word is refused, and nothing is stored.
+    await expect(
+      t.core.answerRound(rep, discussion.id, { points: { 6: "Søren Østergaard fik en hjernerystelse" } }),
+    ).rejects.toMatchObject({ messageKey: "round.health", params: { point: 6 } });
+    expect(await repos(db).round.answers(workspace.id, discussion.id)).toEqual([]);
     expect(
       await t.core.answerRound(rep, discussion.id, { points: { 4: "Støj i storrummet" }, accidents: "1" }),
     ).toBe("saved");

@@ -39,6 +39,11 @@ describe("Slack: reminders and their buttons", () => {
     // A figure that is not a whole number is refused in the modal, and nothing is stored.
     const refused = await slack.submit(REP, roundForm, { p4: "Husk APV'en for lageret", accidents: "-2" });
     expect(JSON.stringify(await refused.json())).toContain("helt tal");
+    // So is a colleague named with a health word: under point 6, before the modal closes.
+    const health = (await (
+      await slack.submit(REP, roundForm, { p6: `${LEADER.name} fik en hjernerystelse ved trappen` })
+    ).json()) as { errors?: Record<string, string> };
+    expect(health.errors?.p6).toContain("sammen med et ord om helbred");
     const res = await slack.submit(REP, roundForm, {
       p4: "Husk APV'en for lageret",
       accidents: 1,

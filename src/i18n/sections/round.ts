@@ -33,6 +33,8 @@ export const round = section(
     "round.not_asked":
       "Du er ikke blandt dem, der er spurgt i forberedelsesrunden. Kontakt din arbejdsmiljørepræsentant, hvis du har input.",
     "round.empty": "Skriv noget under mindst ét punkt, før du sender.",
+    "round.health":
+      "Teksten nævner {name} sammen med et ord om helbred. Beskriv arbejdsforholdene uden navnet, så der ikke gemmes helbredsoplysninger om en kollega.",
     "round.too_long": "Teksten er for lang: højst {max} tegn under hvert punkt.",
     "round.bad_number": "Skriv antallet som et helt tal (0 eller derover).",
     "round.counts":
@@ -82,6 +84,8 @@ export const round = section(
     "round.not_asked":
       "You are not among those asked in the preparation round. Contact your working-environment representative if you have input.",
     "round.empty": "Write something under at least one point before you send.",
+    "round.health":
+      "The text names {name} together with a health word. Describe the working conditions without the name, so that no health details about a colleague are stored.",
     "round.too_long": "The text is too long: at most {max} characters under each point.",
     "round.bad_number": "Write the number as a whole number (0 or more).",
     "round.counts": "Preparation round: {answered} of {asked} asked have answered.",

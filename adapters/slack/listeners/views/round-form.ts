@@ -3,7 +3,7 @@ import {
   ACTIONS,
   AppError,
   errorText,
-  parseRoundInput,
+  precheckRound,
   type RoundInput,
   roundOutcomeText,
 } from "../../../../src/app/index.ts";
@@ -23,8 +23,10 @@ const inputOf = (state: ViewState): RoundInput => ({
 });
 
 /** Which block a refused answer is shown under. */
-const blockFor = (key: string) =>
-  key === "round.bad_number" ? ACCIDENTS_BLOCK : roundBlock(ROUND_POINTS[0]);
+const blockFor = (error: AppError) => {
+  if (error.messageKey === "round.bad_number") return ACCIDENTS_BLOCK;
+  return roundBlock(typeof error.params.point === "number" ? error.params.point : ROUND_POINTS[0]);
+};
 
 /**
  * The preparation round's modal sent: checked before Slack is answered (refusals shown in the modal), saved after it,
@@ -36,11 +38,12 @@ export function register(app: App, deps: SlackDeps) {
       const meta = decodeValue(ACTION, metadata);
       if (!meta) throw new AppError("not_found", "error.not_found");
       const input = inputOf(state);
+      const names = (await deps.core.members(ctx)).map((m) => m.name);
       try {
-        parseRoundInput(input);
+        precheckRound(input, names);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "invalid") throw error;
-        return refuse({ [blockFor(error.messageKey)]: errorText(ctx.workspace.language, error) });
+        return refuse({ [blockFor(error)]: errorText(ctx.workspace.language, error) });
       }
       return accept(async (w) => {
         const outcome = await deps.core.answerRound(w.ctx, meta.d, input);
