@@ -102,6 +102,10 @@ export const ACTIONS = {
   preInput: action("discussion_pre_input", "button", { d: discussion }),
   /** Sends the person the planned meeting's calendar invitation, privately (from their own page). */
   sendInvitation: action("send_invitation", "button", { d: discussion }),
+  /** Opens the preparation round's form, from the private message that asks for input before the meeting. */
+  roundOpen: action("round_open", "button", { d: discussion }),
+  /** Sends the preparation round's form (a text per point, point 6's figures): the person's one answer. */
+  roundSave: action("round_form", "submit", { d: discussion }),
   /** Marks a decision or goal done, from its deadline reminder. */
   entryDone: action("entry_done", "button", { e: entry }),
   /** Asks for a new deadline for a decision or goal. */

@@ -56,6 +56,11 @@ export interface PointView {
   firstYear?: boolean;
   /** What earlier years say here (point 6: their accident figures; point 7: a skipped year), as lines to show. */
   earlier?: string[];
+  /**
+   * The preparation round, where one was held: how many were asked and answered (point 1 shows it to the employer),
+   * and what came in for this point, worded.
+   */
+  round?: { heading: string; counts: string; inputs: string[] };
 }
 
 export interface AnnouncementView {
@@ -97,6 +102,8 @@ export interface CompletenessView {
 export type TextAction =
   | { type: "start"; discussionId: string }
   | { type: "pre_input"; discussionId: string }
+  /** Opens the preparation round's form, from the private message that asks for input. */
+  | { type: "round_open"; discussionId: string }
   | { type: "entry_done"; entryId: string }
   | { type: "entry_postpone"; entryId: string }
   /** "Save anyway" on a thread reply held back for naming a person with a health word (to its writer alone). */

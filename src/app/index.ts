@@ -12,6 +12,7 @@ import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
 import * as homePage from "./home.ts";
 import * as inspection from "./inspection.ts";
+import * as round from "./round.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
 import { precheckSetup } from "./setup.ts";
@@ -96,6 +97,8 @@ function meetingCases(deps: Deps) {
     sync: (ctx: Ctx, discussionId: string, points: number[] = []) =>
       syncDiscussion(deps, ctx.workspace, discussionId, points),
     formContext: bind(deps, formContext),
+    roundForm: bind(deps, round.roundForm),
+    answerRound: bind(deps, round.answerRound),
     /** A point as it is now, to answer with (a Teams card action is answered with the point's card). */
     pointView: (ctx: Ctx, discussionId: string, point: number): Promise<PointView | null> =>
       read(deps, (r) => currentPointView(r, ctx.workspace, discussionId, point)),
@@ -154,6 +157,14 @@ export {
 export type { HomeRecord, HomeView } from "./home.ts";
 export { kept } from "./kept.ts";
 export type { AdapterSql, Repos, Store } from "./ports.ts";
+export {
+  parseRoundInput,
+  precheckRound,
+  type RoundForm,
+  type RoundInput,
+  type RoundOutcome,
+  roundOutcomeText,
+} from "./round.ts";
 export { parseKey, seal, unseal } from "./sealed.ts";
 export type { ThreadReply } from "./thread-replies.ts";
 export { WorkspaceCache } from "./workspace-cache.ts";

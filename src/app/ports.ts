@@ -3,6 +3,7 @@ import type { CredentialsRepo } from "./ports/credentials.ts";
 import type { DiscussionsRepo } from "./ports/discussions.ts";
 import type { EntriesRepo } from "./ports/entries.ts";
 import type { RemindersRepo } from "./ports/reminders.ts";
+import type { RoundRepo } from "./ports/round.ts";
 import type { SummariesRepo } from "./ports/summaries.ts";
 import type { MembersRepo, WorkspacesRepo } from "./ports/workspaces.ts";
 
@@ -17,6 +18,7 @@ export interface Repos {
   idempotency: IdempotencyRepo;
   reminders: RemindersRepo;
   credentials: CredentialsRepo;
+  round: RoundRepo;
 }
 
 /** Where the core's state lives. The composition root builds it from the store. */

@@ -1,4 +1,5 @@
 import type { Workspace } from "../domain/entities.ts";
+import { type RoundSettings, roundSettings } from "../domain/round.ts";
 import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { REMINDER_KINDS, type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
@@ -27,4 +28,22 @@ export function remindersFromForm(off: readonly string[], prepareDays: string | 
     reminders["meeting.prepare"] = { ...reminders["meeting.prepare"], daysBefore: Number(prepareDays) };
   }
   return reminders;
+}
+
+const ROUND_CHOICES = ["anonymous", "everyone"] as const;
+
+/** The preparation round's options as choices for a setup form. */
+export function roundChoices(language: Language): { value: string; label: string }[] {
+  return ROUND_CHOICES.map((value) => ({ value, label: t(language, `setup.round.${value}`) }));
+}
+
+/** The round's options chosen now. */
+export function currentRoundChoices(workspace: Workspace): string[] {
+  const settings = roundSettings(workspace.settings);
+  return ROUND_CHOICES.filter((c) => settings[c]);
+}
+
+/** The setup form's round options as the settings they set. */
+export function roundFromForm(chosen: readonly string[]): { round: RoundSettings } {
+  return { round: { anonymous: chosen.includes("anonymous"), everyone: chosen.includes("everyone") } };
 }

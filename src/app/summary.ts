@@ -20,7 +20,7 @@ import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import { earlierYears, figuresToDate } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
-import { carriedGoals } from "./views.ts";
+import { carriedGoals, readRoundDigest } from "./views.ts";
 
 export async function completenessOf(
   r: Repos,
@@ -106,6 +106,7 @@ export async function buildSummaryDocument(
     version,
     lastYearGoals: await lastYearGoals(r, workspace, discussion, entries),
     yearFigures: await figuresToDate(r, workspace, discussion),
+    round: await readRoundDigest(r, workspace, discussion.id),
   });
 }
 

@@ -3,6 +3,9 @@ import { pointForSize, titleForSize } from "../domain/agenda-size.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { AgendaItem, Discussion, Entry, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
+import { roundSettings } from "../domain/round.ts";
+import { roundDigest, roundLines, showsRound } from "../domain/round-digest.ts";
+import { t } from "../i18n/index.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 import { earlierYears } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
@@ -133,7 +136,24 @@ async function pointViewFrom(
     carriedGoals: lastYear?.goals ?? [],
     ...(lastYear?.firstYear ? { firstYear: true } : {}),
     ...(earlier.length > 0 ? { earlier } : {}),
+    ...(showsRound(number) ? await roundOfPoint(r, workspace, discussion.id, number) : {}),
   };
+}
+
+/** The preparation round's counts and this point's input, for a point that shows them; nothing without a round. */
+async function roundOfPoint(r: Repos, workspace: Workspace, discussionId: string, point: number) {
+  const digest = await readRoundDigest(r, workspace, discussionId);
+  if (!digest) return {};
+  const l = workspace.language;
+  return { round: { heading: t(l, "round.heading"), ...roundLines(digest, point, (k, p) => t(l, k, p)) } };
+}
+
+/** The round's digest; null when no round was held. */
+export async function readRoundDigest(r: Repos, workspace: Workspace, discussionId: string) {
+  const invites = await r.round.invites(workspace.id, discussionId);
+  if (invites.length === 0) return null;
+  const answers = await r.round.answers(workspace.id, discussionId);
+  return roundDigest(invites, answers, roundSettings(workspace.settings).anonymous);
 }
 
 /** Point 7's goals to assess, and whether this is the first year (no earlier discussion, so none to assess). */

@@ -27,6 +27,16 @@ export function shiftToWorkingDay(isoDate: string, direction: -1 | 1): string {
   return day.toISODate() as string;
 }
 
+/** The working day `count` working days before the date (the date itself not counted). */
+export function workingDaysBefore(isoDate: string, count: number): string {
+  let day = DateTime.fromISO(isoDate, { zone: "UTC" });
+  for (let left = count; left > 0; ) {
+    day = day.minus({ days: 1 });
+    if (isWorkingDay(day.toISODate() as string)) left--;
+  }
+  return day.toISODate() as string;
+}
+
 /** A local date at a whole hour in a zone, as an instant; luxon resolves the summer-time changes. */
 export function atLocalHour(isoDate: string, hour: number, zone: string): Date {
   return DateTime.fromISO(isoDate, { zone }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, type MessageKey, t } from "../i18n/index.ts";
 import { REQUIREMENT_POINT } from "./completeness.ts";
 import { cooperationLines, type DescribedEntry, describeEntry } from "./describe-entry.ts";
+import { type RoundDigest, roundLines } from "./round-digest.ts";
 import type { SummaryDocument, SummaryEntry } from "./summary.ts";
 import type { Language } from "./types.ts";
 
@@ -68,7 +69,7 @@ export function summaryOutline(doc: SummaryDocument): Outline {
       followUp(doc, tr),
       findAgain(doc, tr),
       { level: 2, title: tr("summary.agenda"), blocks: [] },
-      ...doc.points.map((point) => agendaPoint(describe, tr, point)),
+      ...doc.points.map((point) => agendaPoint(describe, tr, point, doc.round ?? null)),
       completeness(doc, tr),
       legalBasis(doc, tr),
     ],
@@ -99,6 +100,11 @@ function participants(doc: SummaryDocument, tr: Tr): Section {
     });
   if (doc.employerStandIn)
     blocks.push({ type: "text", text: tr("summary.stand_in", { name: doc.employerStandIn }) });
+  if (doc.round) {
+    const counts = tr("round.summary", { asked: doc.round.asked, answered: doc.round.answered });
+    const text = doc.round.anonymous ? `${counts} ${tr("round.summary_anonymous")}` : counts;
+    blocks.push({ type: "text", text });
+  }
   return { level: 2, title: tr("summary.participants"), blocks };
 }
 
@@ -174,7 +180,12 @@ function findAgain(doc: SummaryDocument, tr: Tr): Section {
   return { level: 3, title: tr("summary.find_again"), blocks: [{ type: "text", text }] };
 }
 
-function agendaPoint(describe: Describe, tr: Tr, point: SummaryDocument["points"][number]): Section {
+function agendaPoint(
+  describe: Describe,
+  tr: Tr,
+  point: SummaryDocument["points"][number],
+  round: RoundDigest | null,
+): Section {
   const link = point.threadUrl ? { text: tr("summary.thread"), url: point.threadUrl } : null;
   return {
     level: 3,
@@ -185,8 +196,20 @@ function agendaPoint(describe: Describe, tr: Tr, point: SummaryDocument["points"
       point.entries.length
         ? { type: "items", items: point.entries.map((e) => itemOf(describe, e, true)) }
         : { type: "text", text: tr("summary.nothing_recorded") },
+      ...roundBlocks(tr, point.number, round),
     ],
   };
+}
+
+/** The proposals that came in before the meeting, under the point they were written to. */
+function roundBlocks(tr: Tr, point: number, round: RoundDigest | null): Block[] {
+  if (!round || point === 1) return [];
+  const { inputs } = roundLines(round, point, tr);
+  if (inputs.length === 0) return [];
+  return [
+    { type: "text", text: `${tr("round.heading")}:` },
+    { type: "items", items: inputs.map((text) => ({ text, details: [] })) },
+  ];
 }
 
 /** What the law asks for and good practice suggests that is missing, each with its point; who concluded anyway. */

@@ -4,6 +4,7 @@ import { addToDate, localDateOf } from "./calendar.ts";
 import type { Completeness } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
 import { participationFor } from "./participation.ts";
+import type { RoundDigest } from "./round-digest.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "./types.ts";
 import type { YearFigures } from "./year-figures.ts";
 
@@ -79,6 +80,8 @@ export interface SummaryDocument {
   followUp: FollowUpSettings;
   /** The date by which next year's discussion must be held (ISO), a year after this one. */
   nextDueBy: string | null;
+  /** The preparation round before the meeting, where one was held. */
+  round?: RoundDigest | null;
 }
 
 export interface LastYearGoal {

@@ -8,6 +8,7 @@ import { health } from "./sections/health.ts";
 import { home } from "./sections/home.ts";
 import { inspection } from "./sections/inspection.ts";
 import { reminders } from "./sections/reminders.ts";
+import { round } from "./sections/round.ts";
 import { summary } from "./sections/summary.ts";
 import { ui } from "./sections/ui.ts";
 
@@ -15,7 +16,7 @@ export { formatNumber } from "./plural.ts";
 export { section } from "./section.ts";
 
 /** The core's texts; each platform keeps its own beside its code and builds its translator with `translator`. */
-const sections = [core, check, flow, summary, ui, reminders, health, home, inspection] as const;
+const sections = [core, check, flow, summary, ui, reminders, health, home, inspection, round] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },

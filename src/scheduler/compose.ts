@@ -3,9 +3,11 @@ import type { Repos } from "../app/ports.ts";
 import { addToDate, localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Reminder, Workspace } from "../domain/entities.ts";
+import { roundRecipients, roundSettings } from "../domain/round.ts";
 import { membershipYearOn, needsTraining, supplementaryDays } from "../domain/training.ts";
 import { formatDate, formatDateTime, formatNumber, type MessageKey, type Params, t } from "../i18n/index.ts";
-import type { ReminderKind } from "./plan.ts";
+import { type ReminderKind, reminderSetting } from "./plan.ts";
+import { roundAsk, roundRemind } from "./round.ts";
 
 /** Where a reminder goes and what it says; null when there is nothing to say any more (the subject is gone or done). */
 export interface Delivery {
@@ -18,7 +20,7 @@ export interface Delivery {
 }
 
 /** One reminder being written: what it is about, and a text message in the workspace's language. */
-interface Composing {
+export interface Composing {
   r: Repos;
   workspace: Workspace;
   reminder: Reminder;
@@ -27,7 +29,7 @@ interface Composing {
   text(key: MessageKey, params?: Params, actions?: TextAction[]): OutboundMessage;
 }
 
-type Composer = (c: Composing) => Promise<Delivery | null>;
+export type Composer = (c: Composing) => Promise<Delivery | null>;
 
 const QUARTERLY_LIST = 10;
 
@@ -69,12 +71,25 @@ const meeting: Composer = async ({ r, workspace, reminder, kind, text }) => {
   const lang = workspace.language;
   const when = formatDateTime(lang, d.scheduledAt, workspace.timeZone);
   const where = d.location ? t(lang, "reminder.where", { where: d.location }) : "";
+  if (kind === "meeting.prepare") {
+    const asked = reminderSetting(workspace, "round.ask").enabled
+      ? roundRecipients(
+          workspace.headcount ?? 1,
+          await r.members.list(workspace.id),
+          roundSettings(workspace.settings),
+        )
+      : [];
+    const round = asked.length ? ` ${t(lang, "round.opened", { count: asked.length })}` : "";
+    const message = {
+      kind: "text" as const,
+      view: { language: lang, text: `${t(lang, "reminder.prepare", { when })}${round}` },
+    };
+    return { channel: d.channelId ?? workspace.defaultChannel, thread: null, directTo: null, message };
+  }
   const message =
-    kind === "meeting.prepare"
-      ? text("reminder.prepare", { when }, [{ type: "pre_input", discussionId: d.id }])
-      : kind === "meeting.day_before"
-        ? text("reminder.day_before", { when, where })
-        : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
+    kind === "meeting.day_before"
+      ? text("reminder.day_before", { when, where })
+      : text("reminder.start", {}, [{ type: "start", discussionId: d.id }]);
   return { channel: d.channelId ?? workspace.defaultChannel, thread: null, directTo: null, message };
 };
 
@@ -178,6 +193,8 @@ const COMPOSERS: Record<ReminderKind, Composer> = {
   "meeting.prepare": meeting,
   "meeting.day_before": meeting,
   "meeting.start": meeting,
+  "round.ask": roundAsk,
+  "round.remind": roundRemind,
   "entry.week_before": entryDeadline,
   "entry.due": entryDeadline,
   "quarterly.status": quarterlyStatus,

@@ -8,6 +8,7 @@ import type { Reminder, Workspace } from "../domain/entities.ts";
 import { composeReminder } from "./compose.ts";
 import { BatchLeases } from "./leases.ts";
 import { planQuarterly, planTraining } from "./plan.ts";
+import { roundFollowUp } from "./round-follow-up.ts";
 
 export interface DispatcherOptions {
   /** How many reminders one tick claims. */
@@ -199,11 +200,16 @@ export class Dispatcher {
     }
     // Checked just before the send: a lease taken over (or unconfirmed for as long as it lasts) may be another's.
     if (!leases.holds(reminder.id)) return "left";
+    let reached = true;
     try {
       const chat = this.deps.chatFor(workspace);
       if (delivery.thread) await chat.replyInThread(delivery.thread, delivery.message);
       else if (delivery.channel) await chat.post(delivery.channel, delivery.message);
-      if (delivery.directTo) {
+      // A private message alone is the reminder itself: a failed one is tried again like any send, and one the
+      // platform has no way to deliver is not counted as sent (nobody was reached).
+      else if (delivery.directTo)
+        reached = (await chat.sendDirect(delivery.directTo, delivery.message)) !== null;
+      if (delivery.directTo && (delivery.channel || delivery.thread)) {
         await chat.sendDirect(delivery.directTo, delivery.message).catch((error) => {
           this.deps.log.warn("could not send a reminder directly", {
             reminder: reminder.id,
@@ -213,6 +219,10 @@ export class Dispatcher {
       }
     } catch (error) {
       return this.failed(reminder, leases, error);
+    }
+    if (!reached) {
+      const kept = await this.record(reminder, leases, (q) => q.reminders.markCancelled(reminder.id, token));
+      return kept ? "skipped" : "left";
     }
     const kept = await this.record(reminder, leases, async (q) => {
       if (!(await q.reminders.markSent(reminder.id, token, this.deps.now()))) return false;
@@ -286,6 +296,8 @@ export class Dispatcher {
   private async followUp(q: Repos, workspace: Workspace, reminder: Reminder): Promise<void> {
     const now = new Date(this.deps.now().getTime() + 1000);
     if (reminder.kind === "quarterly.status") await planQuarterly(q, workspace, now);
+    if (reminder.kind === "meeting.prepare" || reminder.kind === "round.ask")
+      await roundFollowUp(q, workspace, reminder, now);
     if (reminder.kind === "training.supplementary") {
       const members = (await q.members.list(workspace.id)).filter(
         (m) => m.userId === reminder.payload.userId,

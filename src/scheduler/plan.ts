@@ -1,13 +1,22 @@
 import { DateTime } from "luxon";
 import type { Repos } from "../app/ports.ts";
-import { addToDate, atLocalHour, localDateOf, shiftToWorkingDay } from "../domain/calendar.ts";
+import {
+  addToDate,
+  atLocalHour,
+  localDateOf,
+  shiftToWorkingDay,
+  workingDaysBefore,
+} from "../domain/calendar.ts";
 import type { Discussion, Entry, Member, Workspace } from "../domain/entities.ts";
+import { ROUND_REMIND_WORKING_DAYS, roundRecipients, roundSettings, roundSubject } from "../domain/round.ts";
 import { needsTraining, trainingSteps } from "../domain/training.ts";
 
 export const REMINDER_KINDS = [
   "meeting.prepare",
   "meeting.day_before",
   "meeting.start",
+  "round.ask",
+  "round.remind",
   "entry.week_before",
   "entry.due",
   "quarterly.status",
@@ -91,6 +100,66 @@ export async function planMeeting(
     reminderTime(workspace, "meeting.day_before", before("meeting.day_before"), -1),
   );
   await add("meeting.start", discussion.id, discussion.scheduledAt);
+  // Planned within the preparation lead time: the round opens now rather than not at all.
+  const prepareAt = reminderTime(workspace, "meeting.prepare", before("meeting.prepare"), -1);
+  const soon = prepareAt.getTime() <= now.getTime() && discussion.scheduledAt.getTime() > now.getTime();
+  if (soon && reminderSetting(workspace, "meeting.prepare").enabled)
+    await openRound(r, workspace, discussion, now);
+  await planRoundReminders(r, workspace, discussion, now);
+}
+
+/**
+ * The preparation round opens with the preparation reminder: each person who should be heard gets a private
+ * message of their own (one reminder each, so each is delivered exactly once).
+ */
+export async function openRound(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  now: Date,
+): Promise<void> {
+  if (!reminderSetting(workspace, "round.ask").enabled) return;
+  const members = await r.members.list(workspace.id);
+  const asked = roundRecipients(workspace.headcount ?? 1, members, roundSettings(workspace.settings));
+  for (const m of asked) {
+    await r.reminders.add(workspace.id, {
+      kind: "round.ask",
+      subjectId: roundSubject(discussion.id, m.userId),
+      dueAt: now,
+      payload: { discussionId: discussion.id, userId: m.userId },
+    });
+  }
+}
+
+/** When the reminder to those who have not answered goes out: a few working days before the meeting. */
+export function roundRemindTime(workspace: Workspace, discussion: Discussion): Date | null {
+  if (!discussion.scheduledAt) return null;
+  const day = workingDaysBefore(
+    localDateOf(discussion.scheduledAt, workspace.timeZone),
+    ROUND_REMIND_WORKING_DAYS,
+  );
+  return atLocalHour(day, reminderSetting(workspace, "round.remind").hour, workspace.timeZone);
+}
+
+/** The reminder to one person who was asked, planned anew when the meeting moves; none once they have answered. */
+export async function planRoundReminder(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  const subject = roundSubject(discussion.id, userId);
+  await r.reminders.cancel(workspace.id, subject, "round.remind");
+  const at = discussion.status === "planned" ? roundRemindTime(workspace, discussion) : null;
+  if (at)
+    await adder(r, workspace, now)("round.remind", subject, at, { discussionId: discussion.id, userId });
+}
+
+async function planRoundReminders(r: Repos, workspace: Workspace, discussion: Discussion, now: Date) {
+  for (const invite of await r.round.invites(workspace.id, discussion.id)) {
+    if (!invite.answered) await planRoundReminder(r, workspace, discussion, invite.userId, now);
+  }
 }
 
 export async function cancelMeeting(r: Repos, workspace: Workspace, discussionId: string): Promise<void> {

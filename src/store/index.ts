@@ -4,6 +4,7 @@ import { credentialsRepo } from "./repos/credentials.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo } from "./repos/entries.ts";
 import { remindersRepo } from "./repos/reminders.ts";
+import { roundRepo } from "./repos/round.ts";
 import { summariesRepo } from "./repos/summaries.ts";
 import { membersRepo, workspacesRepo } from "./repos/workspaces.ts";
 
@@ -19,6 +20,7 @@ export function repos(q: Queryable) {
     idempotency: idempotencyRepo(q),
     reminders: remindersRepo(q),
     credentials: credentialsRepo(q),
+    round: roundRepo(q),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EMPLOYER, REP, SlackApp, texts, waitFor } from "../helpers/slack-app.ts";
+import { EMPLOYER, LEADER, REP, SlackApp, texts, waitFor } from "../helpers/slack-app.ts";
 
 /** The reminders the bot posts on its own, and their buttons: add input, start, done, postpone. */
 describe("Slack: reminders and their buttons", () => {
@@ -23,24 +23,51 @@ describe("Slack: reminders and their buttons", () => {
     );
     const discussion = (await app.repos.discussions.latest(workspace.id))!;
 
-    // Two weeks before: the reminder asks for input to the agenda; a note to point 4 is recorded beforehand.
+    // Two weeks before: the reminder opens the preparation round, and the AMO is asked in private messages.
     now = new Date("2026-11-26T12:00:00Z");
     await app.server.dispatcher.drain();
-    const prepare = fake.of("chat.postMessage").find((c) => texts(c).includes("discussion_pre_input"));
+    await app.server.dispatcher.drain();
+    const prepare = fake.of("chat.postMessage").find((c) => texts(c).includes("privat besked"));
     expect(prepare?.args.channel).toBe("C_AMO");
-    const input = (
-      await fake.after("views.open", () =>
-        slack.click(REP, "discussion_pre_input", slack.button("discussion_pre_input").value),
-      )
+    expect(texts(prepare)).not.toContain("discussion_pre_input");
+    const asked = fake.of("chat.postMessage").filter((c) => texts(c).includes("round_open"));
+    expect(asked.map((c) => c.args.channel).sort()).toEqual([`D${LEADER.id}`, `D${REP.id}`]);
+    const roundForm = (
+      await fake.after("views.open", () => slack.click(REP, "round_open", slack.button("round_open").value))
     ).args.view as Record<string, unknown>;
-    const res = await slack.submit(REP, input, { point: "4", text: "Husk APV'en for lageret <!channel>" });
+    expect(roundForm.callback_id).toBe("round_form");
+    // A figure that is not a whole number is refused in the modal, and nothing is stored.
+    const refused = await slack.submit(REP, roundForm, { p4: "Husk APV'en for lageret", accidents: "-2" });
+    expect(JSON.stringify(await refused.json())).toContain("helt tal");
+    // So is a colleague named with a health word: under point 6, before the modal closes.
+    const health = (await (
+      await slack.submit(REP, roundForm, { p6: `${LEADER.name} fik en hjernerystelse ved trappen` })
+    ).json()) as { errors?: Record<string, string> };
+    expect(health.errors?.p6).toContain("sammen med et ord om helbred");
+    const res = await slack.submit(REP, roundForm, {
+      p4: "Husk APV'en for lageret",
+      accidents: 1,
+      near_misses: 3,
+    });
     expect(res.status).toBe(200);
-    // The modal is answered before the note is recorded.
-    await waitFor(async () => (await app.entries(workspace.id, discussion.id)).length > 0);
-    const early = await app.entries(workspace.id, discussion.id);
-    expect(early.map((e) => [e.point, e.kind, e.source, (e.data as { text: string }).text])).toEqual([
-      [4, "note", "pre_input", "Husk APV'en for lageret <!channel>"],
+    // The modal is answered before the answer is stored; the thanks come in the private chat.
+    await waitFor(async () => (await app.repos.round.answers(workspace.id, discussion.id)).length > 0);
+    expect(await app.repos.round.answers(workspace.id, discussion.id)).toEqual([
+      expect.objectContaining({
+        respondentId: REP.id,
+        points: { 4: "Husk APV'en for lageret" },
+        accidents: 1,
+        nearMisses: 3,
+      }),
     ]);
+    await waitFor(async () =>
+      fake.of("chat.postMessage").some((c) => texts(c).includes("Tak! Dit input er gemt")),
+    );
+    // An older message's "Tilføj forslag" still opens its form.
+    const old = await fake.after("views.open", () =>
+      slack.click(REP, "discussion_pre_input", JSON.stringify({ d: discussion.id })),
+    );
+    expect((old.args.view as { callback_id: string }).callback_id).toBe("entry_form");
 
     // At the meeting: the reminder's Start button starts the discussion in the channel.
     now = new Date("2026-12-10T09:00:00Z");

@@ -64,6 +64,7 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
         language: "da",
         remindersOff: ["quarterly.status"],
         prepareDays: 10,
+        round: ["anonymous"],
       }),
     );
     await done;
@@ -78,6 +79,7 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
       "quarterly.status": { enabled: false },
       "meeting.prepare": { daysBefore: 10 },
     });
+    expect(workspace.settings.round).toEqual({ anonymous: true, everyone: false });
     expect((await repos(db).members.list(workspace.id)).map((m) => [m.name, m.role]).sort()).toEqual([
       ["Ali Nielsen", "amo_representative"],
       ["Mette Hansen", "employer"],

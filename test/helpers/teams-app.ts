@@ -98,6 +98,7 @@ export function teamsApp(options: { env?: Record<string, string>; now?: () => Da
       "f.language",
       "f.remindersOff",
       "f.prepareDays",
+      "f.round",
     ]);
     const saved = await teams.invoke(EMPLOYER, button(setupCard, "Gem"), {
       "f.headcount": "25",

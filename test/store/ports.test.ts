@@ -72,11 +72,42 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
       "approvals",
       "reminders",
       "audit_log",
+      "round_invites",
+      "round_answers",
     ]);
     expect(rows.members?.map((m) => m.user_id)).toEqual(["U1"]);
     expect(rows.discussions?.map((x) => x.id)).toEqual([d.id]);
     expect(rows.agenda_items).toHaveLength(11);
     expect(rows.entries).toEqual([]);
+  });
+
+  it("keeps the preparation round's invites apart from its answers, one named answer each, per workspace", async () => {
+    const r = repos(db);
+    const ws = await workspace();
+    const other = await workspace();
+    const d = await plannedDiscussion(db, ws.id);
+    expect(await r.round.invite(ws.id, d.id, "U1")).toBe(true);
+    expect(await r.round.invite(ws.id, d.id, "U1")).toBe(false);
+    expect(await r.round.invite(ws.id, d.id, "U2")).toBe(true);
+    await r.round.saveAnswer(ws.id, d.id, "U1", { points: { 4: "Støj" }, accidents: 1, nearMisses: null });
+    await r.round.saveAnswer(ws.id, d.id, "U1", { points: { 8: "Lys" }, accidents: null, nearMisses: 2 });
+    await r.round.saveAnswer(ws.id, d.id, null, { points: { 5: "A" }, accidents: null, nearMisses: null });
+    await r.round.saveAnswer(ws.id, d.id, null, { points: { 5: "B" }, accidents: null, nearMisses: null });
+    await r.round.markAnswered(ws.id, d.id, "U1");
+    expect(await r.round.invites(ws.id, d.id)).toEqual([
+      { userId: "U1", answered: true },
+      { userId: "U2", answered: false },
+    ]);
+    expect(await r.round.answerOf(ws.id, d.id, "U1")).toMatchObject({ points: { 8: "Lys" }, nearMisses: 2 });
+    const all = await r.round.answers(ws.id, d.id);
+    expect(all.map((a) => a.respondentId).sort()).toEqual(["U1", null, null]);
+    expect(await r.round.answers(other.id, d.id)).toEqual([]);
+    expect(await r.round.invites(other.id, d.id)).toEqual([]);
+    expect(await r.round.lockInvite(other.id, d.id, "U1")).toBeNull();
+    // A figure out of range is refused by the database as well.
+    await expect(
+      r.round.saveAnswer(ws.id, d.id, "U2", { points: {}, accidents: -1, nearMisses: null }),
+    ).rejects.toThrow();
   });
 
   it("deletes only the workspaces uninstalled longer ago than the days given", async () => {

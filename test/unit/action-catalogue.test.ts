@@ -6,11 +6,13 @@ import { formCard } from "../../adapters/cards/draw/form.ts";
 import { completenessCard } from "../../adapters/cards/draw/other.ts";
 import { pointCards } from "../../adapters/cards/draw/point.ts";
 import { render as renderCards } from "../../adapters/cards/draw/render.ts";
+import { roundCard } from "../../adapters/cards/draw/round.ts";
 import { planCard, setupCard } from "../../adapters/cards/draw/setup.ts";
 import type { SlackDeps } from "../../adapters/slack/context.ts";
 import { registerListeners } from "../../adapters/slack/listeners/index.ts";
 import { formModal } from "../../adapters/slack/render/forms.ts";
 import { render as renderSlack } from "../../adapters/slack/render/message.ts";
+import { roundModal } from "../../adapters/slack/render/round-modal.ts";
 import {
   concludeReasonModal,
   planModal,
@@ -20,7 +22,7 @@ import {
 } from "../../adapters/slack/render/setup-modals.ts";
 import type { OutboundMessage, PointView } from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
-import { ALL_ACTIONS, actionById, type CompletenessView } from "../../src/app/index.ts";
+import { ALL_ACTIONS, actionById, type CompletenessView, type RoundForm } from "../../src/app/index.ts";
 import type { Db } from "../../src/store/db.ts";
 import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
@@ -129,6 +131,7 @@ describe("what the renderers draw, for a whole discussion", () => {
       text([
         { type: "start", discussionId: discussion.id },
         { type: "pre_input", discussionId: discussion.id },
+        { type: "round_open", discussionId: discussion.id },
       ]),
       text([
         { type: "entry_done", entryId: "E1" },
@@ -185,6 +188,7 @@ describe("what the renderers draw, for a whole discussion", () => {
       concludeReasonModal("da", ""),
       postponeModal("da", ""),
       preInputModal("da", "", [{ number: 1, title: "Valg" }]),
+      roundModal(roundForm(points[0]!.discussionId)),
       formModal(spec, "entry_form", "", "da"),
     ];
     for (const modal of modals) expect(actionById(String(modal.callback_id))?.kind).toBe("submit");
@@ -205,6 +209,7 @@ describe("what the renderers draw, for a whole discussion", () => {
       planCard("da", []),
       completenessCard({ discussionId, version: 3, language: "da", completeness }),
       preInputCard("da", discussionId),
+      roundCard(roundForm(discussionId)),
       postponeCard("da", "E1"),
     ];
     const drawn = cardActions(cards).map(({ id, value }) => ({ id, value: withoutInputs(value) }));
@@ -214,6 +219,17 @@ describe("what the renderers draw, for a whole discussion", () => {
     for (const { id } of ALL_ACTIONS.filter((a) => a.id !== "discussion_conclude_anyway"))
       expect(seen, id).toContain(id);
   });
+});
+
+/** The preparation round's form as the core gives it. */
+const roundForm = (discussionId: string): RoundForm => ({
+  discussionId,
+  language: "da",
+  anonymous: false,
+  title: "Input",
+  intro: "Skriv",
+  fields: [4, 5, 6, 7, 8].map((point) => ({ point, label: `Punkt ${point}`, value: "" })),
+  figures: { accidents: "Ulykker", nearMisses: "Nærved", value: { accidents: null, nearMisses: null } },
 });
 
 const AGENDA_POINTS = Array.from({ length: 11 }, (_, i) => i + 1);

@@ -12,6 +12,7 @@ import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
 import { saveReply } from "./reply.ts";
+import { openRound, saveRound } from "./round.ts";
 import { saveForm } from "./save.ts";
 import { saveSetup } from "./setup.ts";
 import { type ActionArgs, type ActionHandler, failureCard } from "./shared.ts";
@@ -38,6 +39,8 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   start,
   preInput: openPreInput,
   sendInvitation,
+  roundOpen: openRound,
+  roundSave: saveRound,
   entryDone,
   postpone: openPostpone,
   savePostpone,

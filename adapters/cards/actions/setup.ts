@@ -1,6 +1,6 @@
 import type { Ctx, Member } from "../../../src/app/index.ts";
 import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
-import { remindersFromForm } from "../../../src/app/reminder-settings.ts";
+import { remindersFromForm, roundFromForm } from "../../../src/app/reminder-settings.ts";
 import type { Language, Role } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
@@ -20,6 +20,7 @@ const INPUTS = [
   "language",
   "remindersOff",
   "prepareDays",
+  "round",
 ];
 
 type SetupMember = { userId: string; name: string; role: Role; joinedAmoOn: string | null };
@@ -84,6 +85,8 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
         defaultChannel: hostConversation(inbound) ?? ctx.workspace.defaultChannel,
         members: membersFrom(inputs, roster, known, ctx),
         reminders: remindersFromForm(listed(inputs, "remindersOff"), inputs.prepareDays),
+        // A card drawn before the round had its options leaves them as they are.
+        ...(inputs.round === undefined ? {} : { settings: roundFromForm(listed(inputs, "round")) }),
       } as never,
       args.key,
     );

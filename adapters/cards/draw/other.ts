@@ -53,6 +53,8 @@ function textAction(l: Language, a: TextAction): Element {
       return execute(t(l, "button.start"), ACTIONS.start, { d: a.discussionId }, "positive");
     case "pre_input":
       return execute(t(l, "button.pre_input"), ACTIONS.preInput, { d: a.discussionId });
+    case "round_open":
+      return execute(t(l, "round.button"), ACTIONS.roundOpen, { d: a.discussionId }, "positive");
     case "entry_done":
       return execute(t(l, "button.done"), ACTIONS.entryDone, { e: a.entryId }, "positive");
     case "entry_postpone":

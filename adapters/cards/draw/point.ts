@@ -58,6 +58,10 @@ function questionElements(view: PointView): Element[] {
   // Point 7 in a first year: nothing from last year to assess, said during the meeting as on the record.
   if (view.firstYear) elements.push(subtle(t(l, "completeness.first_year")));
   if (view.earlier) elements.push(...view.earlier.map((line) => subtle(escapeMd(line))));
+  if (view.round) {
+    elements.push(subheading(view.round.heading), subtle(view.round.counts));
+    elements.push(...view.round.inputs.map((x) => textBlock(`- ${escapeMd(x)}`, { spacing: "None" })));
+  }
   return elements;
 }
 

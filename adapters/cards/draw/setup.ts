@@ -1,5 +1,10 @@
 import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
-import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
+import {
+  currentReminderChoices,
+  currentRoundChoices,
+  reminderChoices,
+  roundChoices,
+} from "../../../src/app/reminder-settings.ts";
 import { setupGroups } from "../../../src/app/setup-groups.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../texts.ts";
@@ -138,6 +143,15 @@ function settingInputs(workspace: Workspace, options: SetupCardOptions): Element
       min: 0,
       max: 90,
       value: Number(value("prepareDays", String(reminders.prepareDays))),
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: `${INPUT}round`,
+      label: t(l, "setup.round"),
+      isMultiSelect: true,
+      style: "expanded",
+      choices: roundChoices(l).map((c) => ({ title: c.label, value: c.value })),
+      value: value("round", currentRoundChoices(workspace).join(",")),
     },
     ...errorLine(errors, "reminders"),
   ];

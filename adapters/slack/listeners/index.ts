@@ -14,6 +14,7 @@ import * as note from "./actions/note.ts";
 import * as pointForm from "./actions/point-form.ts";
 import * as preInput from "./actions/pre-input.ts";
 import * as previous from "./actions/previous.ts";
+import * as roundOpen from "./actions/round-open.ts";
 import * as saveReply from "./actions/save-reply.ts";
 import * as sendInvitation from "./actions/send-invitation.ts";
 import * as skip from "./actions/skip.ts";
@@ -28,6 +29,7 @@ import * as concludeReason from "./views/conclude-reason.ts";
 import * as entryForm from "./views/entry-form.ts";
 import * as plan from "./views/plan.ts";
 import * as postpone from "./views/postpone.ts";
+import * as roundForm from "./views/round-form.ts";
 import * as setup from "./views/setup.ts";
 
 const LISTENERS = {
@@ -47,12 +49,13 @@ const LISTENERS = {
     approve,
     start,
     preInput,
+    roundOpen,
     entryDone,
     entryPostpone,
     saveReply,
     sendInvitation,
   ],
-  views: [entryForm, setup, plan, concludeReason, postpone],
+  views: [entryForm, setup, plan, concludeReason, postpone, roundForm],
   shortcuts: [saveMessage],
   events: [threadReply, appHomeOpened, appUninstalled, tokensRevoked],
 };

@@ -95,6 +95,12 @@ function textButton(a: TextAction) {
         "button.pre_input",
         encodeValue(ACTIONS.preInput, { d: a.discussionId }),
       ] as const;
+    case "round_open":
+      return [
+        ACTIONS.roundOpen.id,
+        "round.button",
+        encodeValue(ACTIONS.roundOpen, { d: a.discussionId }),
+      ] as const;
     case "entry_done":
       return [ACTIONS.entryDone.id, "button.done", encodeValue(ACTIONS.entryDone, { e: a.entryId })] as const;
     case "entry_postpone":

@@ -31,6 +31,12 @@ export function pointBlocks(view: PointView): { text: string; blocks: KnownBlock
   // Point 7 in a first year: nothing from last year to assess, said during the meeting as on the record.
   if (view.firstYear) blocks.push(context(t(l, "completeness.first_year")));
   if (view.earlier) blocks.push(context(escapeMrkdwn(view.earlier.join("\n"))));
+  if (view.round) {
+    const inputs = view.round.inputs.map((x) => `\n• ${escapeMrkdwn(x)}`).join("");
+    blocks.push(
+      ...sections(`*${escapeMrkdwn(view.round.heading)}*\n${escapeMrkdwn(view.round.counts)}${inputs}`),
+    );
+  }
   blocks.push(divider(), ...recordedBlocks(view));
   if (isConcluded(view)) blocks.push(...finalBlocks(view));
   else if (view.discussionStatus !== "planned") blocks.push(...buttonBlocks(view));

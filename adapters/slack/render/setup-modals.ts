@@ -1,6 +1,11 @@
 import type { KnownBlock, View } from "@slack/types";
 import { ACTIONS, type Member, type Workspace } from "../../../src/app/index.ts";
-import { currentReminderChoices, reminderChoices } from "../../../src/app/reminder-settings.ts";
+import {
+  currentReminderChoices,
+  currentRoundChoices,
+  reminderChoices,
+  roundChoices,
+} from "../../../src/app/reminder-settings.ts";
 import { setupGroups } from "../../../src/app/setup-groups.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
@@ -135,7 +140,31 @@ function reminderInputs(workspace: Workspace) {
       },
       true,
     ),
+    roundInput(workspace),
   ];
+}
+
+/** The preparation round's options: anonymous answers, and every employee asked. */
+function roundInput(workspace: Workspace) {
+  const l = workspace.language;
+  const choices = roundChoices(l);
+  const chosen = currentRoundChoices(workspace);
+  return input(
+    "round",
+    t(l, "setup.round"),
+    {
+      type: "checkboxes",
+      options: choices.map((c) => option(c.value, c.label)),
+      ...(chosen.length
+        ? {
+            initial_options: choices
+              .filter((c) => chosen.includes(c.value))
+              .map((c) => option(c.value, c.label)),
+          }
+        : {}),
+    },
+    true,
+  );
 }
 
 /** Planning: date, time, duration, place or link, participants and channel. */

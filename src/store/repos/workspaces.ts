@@ -13,6 +13,8 @@ const WORKSPACE_TABLES = [
   "approvals",
   "reminders",
   "audit_log",
+  "round_invites",
+  "round_answers",
 ];
 
 export function workspacesRepo(q: Queryable) {

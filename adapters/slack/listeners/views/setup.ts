@@ -1,6 +1,6 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { ACTIONS } from "../../../../src/app/index.ts";
-import { remindersFromForm } from "../../../../src/app/reminder-settings.ts";
+import { remindersFromForm, roundFromForm } from "../../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
@@ -66,5 +66,6 @@ async function setupInput(state: ViewState, person: WorkContext["person"]) {
       (fieldState(state, "remindersOff")?.selected_options ?? []).map((o) => o.value),
       value("prepareDays"),
     ),
+    settings: roundFromForm((fieldState(state, "round")?.selected_options ?? []).map((o) => o.value)),
   };
 }
