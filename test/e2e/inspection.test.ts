@@ -9,8 +9,9 @@ import { DRIVERS } from "../helpers/db.ts";
 import { expectThreeYearFolder, THREE_YEARS } from "../helpers/inspection-check.ts";
 import { LocalDriver, messageText } from "../helpers/local-driver.ts";
 import { EMPLOYER, SlackApp } from "../helpers/slack-app.ts";
-import { linkIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
-import { contentText } from "../helpers/teams-connector.ts";
+import { cardIn, linkIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
+import { cardOf, cardText, contentText } from "../helpers/teams-connector.ts";
+import { button } from "../helpers/teams-driver.ts";
 import { holdYears } from "../helpers/years.ts";
 
 const NOW = new Date("2026-12-07T09:00:00Z");
@@ -119,6 +120,15 @@ describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Con
     await teams.mention({ id: "aad-stranger", name: "Ukendt Person" }, "inspection");
     const refused = await app.connector.waitFor(/at hente tilsynsmappen/);
     expect(contentText(refused.activity)).toContain(REFUSED);
+
+    // This year's discussion shows the years before beside it at point 6's card.
+    await teams.mention(TEAMS_EMPLOYER, "start");
+    let current = cardOf((await app.connector.waitFor(/Punkt 1 af 11:/)).activity);
+    for (let point = 1; point < 6; point++)
+      current = cardIn(await teams.invoke(TEAMS_EMPLOYER, button(current, "Næste punkt")));
+    expect(cardText(current)).toContain("Punkt 6 af 11");
+    expect(cardText(current)).toContain("Tidligere år:");
+    expect(cardText(current)).toContain("2025: 0 ulykker, 2 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
   });
 });
 
