@@ -2,7 +2,7 @@ import { addToDate, localDateOf } from "../domain/calendar.ts";
 import type { Discussion, Entry, Member, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import type { FolderAction, FolderMember } from "../domain/readiness.ts";
-import { needsTraining } from "../domain/training.ts";
+import { membershipYearOn, needsTraining, supplementaryDays } from "../domain/training.ts";
 import type { Role } from "../domain/types.ts";
 import { yearFigures } from "../domain/year-figures.ts";
 import { APV_SOURCE } from "./apv-actions.ts";
@@ -43,9 +43,13 @@ export function folderMembers(members: Member[], years: HeldYear[], hasAmo: bool
       joinedOn: null,
       course: "not_required",
       courseDue: null,
+      supplementary: null,
     }));
   }
-  const competences = newestOfKind(years, "competences")?.data.members ?? [];
+  const newest = newestOfKind(years, "competences");
+  const competences = newest?.data.members ?? [];
+  // The membership year is counted on the day point 10 was recorded: the days due then.
+  const recordedOn = newest ? newest.entry.createdAt.toISOString().slice(0, 10) : null;
   return members
     .filter((m) => AMO_ROLES.includes(m.role))
     .map((m) => {
@@ -59,12 +63,21 @@ export function folderMembers(members: Member[], years: HeldYear[], hasAmo: bool
           : recorded?.firstCourseDone === false
             ? "not_done"
             : "unknown";
+      const supplementary =
+        needsTraining(m.role) && recorded && m.joinedAmoOn && recordedOn
+          ? {
+              taken: recorded.supplementaryTakenDays ?? null,
+              due: supplementaryDays(membershipYearOn(m.joinedAmoOn, recordedOn)),
+              offered: recorded.supplementaryOffered ?? null,
+            }
+          : null;
       return {
         name: m.name || m.userId,
         role: m.role,
         joinedOn: m.joinedAmoOn,
         course,
         courseDue: m.joinedAmoOn ? addToDate(m.joinedAmoOn, { months: 3 }) : null,
+        supplementary,
       };
     });
 }

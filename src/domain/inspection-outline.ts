@@ -1,7 +1,7 @@
-import { formatDate, formatDateTime, type MessageKey, t } from "../i18n/index.ts";
+import { formatDate, formatDateTime, formatNumber, type MessageKey, t } from "../i18n/index.ts";
 import { INSPECTION_TABLE_FILES } from "./file-names.ts";
 import type { InspectionFolder } from "./inspection.ts";
-import type { FolderAction, ReadinessIssue } from "./readiness.ts";
+import type { FolderAction, FolderMember, ReadinessIssue } from "./readiness.ts";
 import { type Block, type Fact, type Item, summaryOutline } from "./summary-outline.ts";
 import { recordSections } from "./summary-record.ts";
 
@@ -177,11 +177,26 @@ function membersSection(folder: InspectionFolder, tr: Tr): FolderSection {
           m.name,
           tr(`role.${m.role}`),
           date(m.joinedOn),
-          tr(`inspection.course.${m.course}`),
+          [tr(`inspection.course.${m.course}`), supplementaryText(folder, tr, m.supplementary)]
+            .filter(Boolean)
+            .join("; "),
         ]),
       },
     ],
   };
+}
+
+/** "supplerende: 1,5 af 2 dage, tilbudt", or that nothing was recorded; empty where it is no duty or unknown. */
+function supplementaryText(folder: InspectionFolder, tr: Tr, s: FolderMember["supplementary"]): string {
+  if (!s) return "";
+  const days = (n: number) => formatNumber(folder.language, n);
+  const taken =
+    s.taken === null
+      ? tr("inspection.not_recorded")
+      : tr("inspection.supplementary_taken", { taken: days(s.taken), due: days(s.due) });
+  const offered =
+    s.offered === null ? "" : `, ${tr(s.offered ? "inspection.offered" : "inspection.not_offered")}`;
+  return `${tr("inspection.supplementary")}: ${taken}${offered}`;
 }
 
 function apvSection(folder: InspectionFolder, tr: Tr): FolderSection {

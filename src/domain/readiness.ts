@@ -10,6 +10,11 @@ export interface FolderMember {
   course: "done" | "not_done" | "unknown" | "not_required";
   /** Three months after joining, where the joining date is known. */
   courseDue: string | null;
+  /**
+   * The supplementary training as point 10 last recorded it: days taken of the days due in that membership year
+   * (2 in the first, 1.5 later), whether it was offered; null where it is not a duty or nothing was recorded.
+   */
+  supplementary: { taken: number | null; due: number; offered: boolean | null } | null;
 }
 
 /** A decision or goal still to be followed up (open), or done, with its year and deadline. */

@@ -129,7 +129,7 @@ describe.each(DRIVERS)("the inspection folder on $name", ({ open }) => {
         nearMisses: 3,
         apvAction: { text: "Hæve-sænkeborde til alle", deadline: "2027-03-01" },
         course: [
-          { person: REPRESENTATIVE, done: true },
+          { person: REPRESENTATIVE, done: true, supplementaryTakenDays: 1.5, supplementaryOffered: true },
           { person: LEADER, done: true },
         ],
         approve: true,
@@ -140,7 +140,10 @@ describe.each(DRIVERS)("the inspection folder on $name", ({ open }) => {
     expect(text).toContain("Klar til tilsyn Alt er på plads");
     expect(text).not.toContain("mangler eller er overskredet");
     expect(text).toContain("Det seneste godkendte referat er fra 2026 (version 1).");
-    expect(text).toContain("Ali Nielsen Arbejdsmiljørepræsentant 1. marts 2026 Gennemført");
+    // Joined 1 March 2026: in the first membership year 2 supplementary days are due.
+    expect(text).toContain(
+      "Ali Nielsen Arbejdsmiljørepræsentant 1. marts 2026 Gennemført; supplerende: 1,5 af 2 dage, tilbudt",
+    );
     expect(text).toMatch(/2026 Beslutning: Hæve- ?sænkeborde til alle Mette Hansen 1\. marts 2027 åben/);
   });
 

@@ -14,7 +14,12 @@ export interface SeedYear {
   /** An APV action plan item with its deadline (followed up as a decision at point 4). */
   apvAction?: { text: string; deadline: string };
   /** Who has (or has not) the 3-day course, as point 10 records it. */
-  course?: { person: Person; done: boolean }[];
+  course?: {
+    person: Person;
+    done: boolean;
+    supplementaryTakenDays?: number;
+    supplementaryOffered?: boolean;
+  }[];
   approve?: boolean;
 }
 
@@ -57,6 +62,10 @@ export async function holdYears(
         members: y.course.map((c) => ({
           person: { id: c.person.userId, name: c.person.name },
           firstCourseDone: c.done,
+          ...(c.supplementaryTakenDays === undefined
+            ? {}
+            : { supplementaryTakenDays: c.supplementaryTakenDays }),
+          ...(c.supplementaryOffered === undefined ? {} : { supplementaryOffered: c.supplementaryOffered }),
         })),
       });
     const current = await repos(db).discussions.get(workspace.id, discussion.id);

@@ -8,6 +8,7 @@ const member = (over: Partial<FolderMember>): FolderMember => ({
   joinedOn: "2026-10-01",
   course: "done",
   courseDue: "2027-01-01",
+  supplementary: null,
   ...over,
 });
 
