@@ -6,15 +6,11 @@ import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { EMPLOYER, LEADER, REP, texts, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
-const EMPLOYER = { id: "U_EMP", name: "Mette Hansen" };
-const REP = { id: "U_REP", name: "Ali Nielsen" };
-const LEADER = { id: "U_LEAD", name: "Søren Østergaard" };
 const NOW = new Date("2026-11-24T09:00:00Z");
-
-const texts = (call: { args: Record<string, unknown> } | undefined) => JSON.stringify(call?.args ?? {});
 
 describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", () => {
   const fake = new FakeSlack();
@@ -396,12 +392,3 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     expect(methods.indexOf("chat.update!hang")).toBeLessThan(fake.calls.indexOf(updated) - from);
   }, 30_000);
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("condition not met in time");
-}

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SCOPES } from "../../adapters/slack/scopes.ts";
 import { blockKitProblems, viewProblems } from "./slack-blockkit.ts";
+import { oauthAccess, type Rotation } from "./slack-oauth-fake.ts";
 import { METHOD_SCOPES } from "./slack-scopes.ts";
 
 export interface SlackCall {
@@ -27,7 +28,7 @@ type Fault = Scripted | "hang" | { delayMs: number } | { lateMs: number } | { un
 export class FakeSlack {
   calls: SlackCall[] = [];
   /** Token rotation on: install tokens expire after `installedFor` seconds, refreshed ones after `refreshedFor`. */
-  rotation: { installedFor: number; refreshedFor: number } | null = null;
+  rotation: Rotation | null = null;
   /** The bot token's scopes: what the install asks for. A call needing another is refused with missing_scope. */
   scopes: readonly string[] = SCOPES;
   uploads = new Map<string, Buffer>();
@@ -192,45 +193,6 @@ export class FakeSlack {
     return { status: 200, body: this.answer(method, args) };
   }
 
-  /**
-   * An OAuth install: the code names what is installed ("code-T123" a team, "code-E123" an org-wide install of an
-   * enterprise); each install gets a fresh bot token, expiring and with a refresh token when `rotation` is set.
-   */
-  private installed(args: Record<string, unknown>): Record<string, unknown> {
-    const id = String(args.code ?? "").replace(/^code-/, "");
-    const org = id.startsWith("E");
-    this.installs += 1;
-    const token = `xoxb-${id}-${this.installs}`;
-    return {
-      ok: true,
-      app_id: "A1",
-      authed_user: { id: "U_INSTALLER" },
-      scope: SCOPES.join(","),
-      token_type: "bot",
-      access_token: this.rotation ? `xoxe.${token}` : token,
-      ...(this.rotation
-        ? { refresh_token: `xoxe-1-${id}-${this.installs}`, expires_in: this.rotation.installedFor }
-        : {}),
-      bot_user_id: "UBOT",
-      team: org ? null : { id, name: `Team ${id}` },
-      enterprise: org ? { id, name: `Koncern ${id}` } : null,
-      is_enterprise_install: org,
-    };
-  }
-
-  /** A rotating token refreshed: a new bot token and refresh token, good for `rotation.refreshedFor` seconds. */
-  private refreshed(args: Record<string, unknown>): Record<string, unknown> {
-    this.installs += 1;
-    const from = String(args.refresh_token ?? "");
-    return {
-      ok: true,
-      token_type: "bot",
-      access_token: `xoxe.xoxb-refreshed-${this.installs}`,
-      refresh_token: `${from}-r${this.installs}`,
-      expires_in: this.rotation?.refreshedFor ?? 43_200,
-    };
-  }
-
   /** Slack's own checks of what the app sends: Block Kit limits, modal limits, the 40,000-character text. */
   private refusal(
     method: string,
@@ -342,7 +304,8 @@ export class FakeSlack {
       case "apps.connections.open":
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "invalid_auth" };
       case "oauth.v2.access":
-        return args.grant_type === "refresh_token" ? this.refreshed(args) : this.installed(args);
+        this.installs += 1;
+        return oauthAccess(args, this.installs, this.rotation);
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case "files.getUploadURLExternal": {
