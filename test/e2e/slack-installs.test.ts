@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../adapters/index.ts";
-import { slackAdapter } from "../../adapters/slack/index.ts";
 import type { RunningServer } from "../../src/server.ts";
-import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
-import { DRIVERS, uniqueId } from "../helpers/db.ts";
+import { uniqueId } from "../helpers/db.ts";
 import { waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
-import { FakeSlack, signedPost } from "../helpers/slack-fake.ts";
+import { signedPost } from "../helpers/slack-fake.ts";
+import { SlackOAuthApp } from "../helpers/slack-oauth-app.ts";
 
 const EMPLOYER = { id: "U_EMP", name: "Mette Hansen" };
-const TOKEN_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 interface StoredInstallation {
   bot?: { token?: string; refreshToken?: string; expiresAt?: number };
@@ -21,32 +18,15 @@ interface StoredInstallation {
 
 /** Installs of every kind: rotating tokens refreshed before they expire, and org-wide installs of an enterprise. */
 describe("Slack OAuth: token rotation and org-wide installs", () => {
-  const fake = new FakeSlack();
+  const app = new SlackOAuthApp();
+  beforeAll(() => app.start([EMPLOYER]));
+  afterAll(() => app.stop());
+  const { fake } = app;
   let server: RunningServer;
   let db: Db;
   let url: string;
-
-  beforeAll(async () => {
-    await fake.start();
-    fake.names.set(EMPLOYER.id, EMPLOYER.name);
-    db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({
-      PORT: "0",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_CLIENT_ID: "111.222",
-      SLACK_CLIENT_SECRET: "client-secret",
-      SLACK_STATE_SECRET: "state-secret-0123456789",
-      TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
-      SLACK_API_URL: fake.url,
-      LOG_LEVEL: "error",
-    });
-    server = await startServer(config, [slackAdapter], { db, scheduler: false });
-    url = `http://127.0.0.1:${server.port}`;
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-    await fake.stop();
+  beforeAll(() => {
+    ({ server, db, url } = app);
   });
 
   /** The browser's way through /slack/install and back from Slack with `code-<id>`. */
