@@ -19,15 +19,15 @@ interface StoredInstallation {
 /** Installs of every kind: rotating tokens refreshed before they expire, and org-wide installs of an enterprise. */
 describe("Slack OAuth: token rotation and org-wide installs", () => {
   const app = new SlackOAuthApp();
-  beforeAll(() => app.start([EMPLOYER]));
-  afterAll(() => app.stop());
   const { fake } = app;
   let server: RunningServer;
   let db: Db;
   let url: string;
-  beforeAll(() => {
+  beforeAll(async () => {
+    await app.start([EMPLOYER]);
     ({ server, db, url } = app);
   });
+  afterAll(() => app.stop());
 
   /** The browser's way through /slack/install and back from Slack with `code-<id>`. */
   async function install(id: string): Promise<Response> {

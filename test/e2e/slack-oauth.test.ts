@@ -13,15 +13,15 @@ const EMPLOYER = { id: "U_EMP", name: "Mette Hansen" };
 
 describe("Slack OAuth: install in several workspaces", () => {
   const app = new SlackOAuthApp();
-  beforeAll(() => app.start([EMPLOYER]));
-  afterAll(() => app.stop());
   const { fake } = app;
   let server: RunningServer;
   let db: Db;
   let url: string;
-  beforeAll(() => {
+  beforeAll(async () => {
+    await app.start([EMPLOYER]);
     ({ server, db, url } = app);
   });
+  afterAll(() => app.stop());
 
   /** Walks the browser through /slack/install and back from Slack with `code-<team>`. */
   async function install(team: string): Promise<Response> {
