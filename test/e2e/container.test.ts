@@ -87,17 +87,20 @@ describe("the container image's recipe", () => {
     const port = await freePort();
     const bot = run(cmd, workdir, { ...env, PORT: String(port), DATA_DIR: join(folder, "data") });
     const healthcheck = execForm(steps.find((s) => s.op === "HEALTHCHECK")?.args ?? "");
-    let healthy = false;
-    for (let i = 0; i < 150 && !healthy && bot.child.exitCode === null; i++) {
-      const probe = run(healthcheck, workdir, { ...env, PORT: String(port) });
-      healthy = (await probe.exited) === 0;
-      if (!healthy) await new Promise((r) => setTimeout(r, 200));
+    const answered = async () =>
+      fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    for (let i = 0; i < 600 && bot.child.exitCode === null && !(await answered()); i++) {
+      await new Promise((r) => setTimeout(r, 100));
     }
+    const healthy = (await run(healthcheck, workdir, { ...env, PORT: String(port) }).exited) === 0;
     expect(healthy, bot.output()).toBe(true);
     // Dev dependencies are not installed: the bundle loads nothing from them.
     expect(bot.output()).not.toContain("ERR_MODULE_NOT_FOUND");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain('"message":"stopped"');
-  }, 120_000);
+  }, 300_000);
 });
