@@ -1,6 +1,7 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
@@ -8,7 +9,9 @@ import type { Ctx } from "../../src/app/index.ts";
 import { onCardAction } from "../cards/actions/index.ts";
 import { ADAPTIVE_CARD_TYPE } from "../cards/draw/card.ts";
 import { onMessage } from "../cards/messages/index.ts";
+import { toActivity } from "./connector.ts";
 import { NoTenantError, type TeamsDeps, teamsCtx } from "./context.ts";
+import { onFileConsent } from "./file-consent.ts";
 import { onInstalled } from "./handlers/install.ts";
 import { remember } from "./handlers/remember.ts";
 import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
@@ -70,6 +73,22 @@ export class TeamsBot extends TeamsActivityHandler {
       if (inbound.type !== "invoke") return;
     }
     await super.run(context);
+  }
+
+  /** The user's answer to a file consent card in a personal chat (accept and decline alike). */
+  protected override async handleTeamsFileConsent(
+    context: TurnContext,
+    answer: FileConsentCardResponse,
+  ): Promise<void> {
+    const turn = context.turnState.get(TURN) as Turn | undefined;
+    if (!turn) return;
+    const replyTo = context.activity.replyToId;
+    await onFileConsent(this.deps, turn.ctx, answer, {
+      send: async (content) => void (await context.sendActivity(toActivity(content))),
+      removeCard: async () => {
+        if (replyTo) await context.deleteActivity(replyTo);
+      },
+    });
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -13,6 +13,7 @@ import { formCard } from "../cards/draw/form.ts";
 import { fileCard } from "../cards/draw/other.ts";
 import { render } from "../cards/draw/render.ts";
 import type { ConnectorSends, Content } from "./connector.ts";
+import { consentCard, fileLink } from "./file-consent.ts";
 import type { Pinner } from "./graph.ts";
 import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
 
@@ -140,17 +141,24 @@ export class TeamsChat implements ChatPort {
   }
 
   /**
-   * Bots cannot upload files into Teams channels or group chats (only into personal chats, after a consent card),
-   * so the file is kept in our database and offered as a download link with an unguessable token.
+   * In a personal chat the file is offered with Teams' consent card and, once accepted, lands in the user's OneDrive
+   * (file-consent.ts). Bots cannot upload into channels or group chats, so there the file is kept in our database
+   * and offered as a download link with an unguessable token.
    */
   async sendFile(channel: string, file: OutboundFile, thread?: MessageRef): Promise<void> {
+    const row = await this.row(channel);
+    const minutes = file.linkMinutes ?? DOCUMENT_LINK_MINUTES;
+    if (row.kind === "personal") {
+      const token = await this.store.saveFile(this.workspace.id, file, minutes);
+      const attachment = consentCard(this.workspace.id, token, file);
+      await this.connector.send(row.reference, channel, { attachment }).catch(rateLimited);
+      return;
+    }
     const base = await this.store.publicUrl(this.workspace.id);
     if (!base) throw new Error("the bot's public address is not known yet (no request from Teams seen)");
-    const minutes = file.linkMinutes ?? DOCUMENT_LINK_MINUTES;
     const token = await this.store.saveFile(this.workspace.id, file, minutes);
-    const url = `${base.replace(/\/$/, "")}/teams/files/${this.workspace.id}/${token}`;
+    const url = fileLink(base, this.workspace.id, token);
     const rendered = { cards: [fileCard(this.workspace.language, file.name, file.title, url)] };
-    const row = await this.row(channel);
     await this.deliver(row, thread ? (thread.threadId ?? thread.id) : null, rendered);
   }
 

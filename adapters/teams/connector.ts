@@ -10,8 +10,19 @@ import type { AdaptiveCard } from "../cards/draw/card.ts";
 import { mentionText } from "./mentions.ts";
 import type { StoredReference } from "./store.ts";
 
-/** One activity's content: plain text (naming people to mention, if any) or one card. */
-export type Content = { text: string; mentions?: Mention[] } | { card: AdaptiveCard };
+/** A Teams file card (consent or info) as the Bot Framework's attachment. */
+export interface FileAttachment {
+  contentType: string;
+  name: string;
+  contentUrl?: string;
+  content: Record<string, unknown>;
+}
+
+/** One activity's content: plain text (naming people to mention, if any), one card or one file card. */
+export type Content =
+  | { text: string; mentions?: Mention[] }
+  | { card: AdaptiveCard }
+  | { attachment: FileAttachment };
 
 const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 
@@ -24,7 +35,8 @@ const BOT_FRAMEWORK_SCOPE = "https://api.botframework.com";
 export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 export function toActivity(content: Content): Partial<Activity> {
-  if (!("text" in content)) return { type: "message", attachments: [CardFactory.adaptiveCard(content.card)] };
+  if ("attachment" in content) return { type: "message", attachments: [content.attachment] };
+  if ("card" in content) return { type: "message", attachments: [CardFactory.adaptiveCard(content.card)] };
   if (!content.mentions?.length) return { type: "message", text: content.text, textFormat: "plain" };
   // Mentions need Teams' own formatting (the <at> tags); the text around them is escaped for it.
   const { text, entities } = mentionText(content.text, content.mentions);

@@ -145,6 +145,24 @@ export function teamsStore(db: Db) {
         ? { name: row.name, mimeType: row.mime_type, content: Buffer.from(row.content, "base64") }
         : null;
     },
+    /**
+     * Takes a file offered in a personal chat out of keeping, once: the first accept or decline of its consent card
+     * gets it, a retry or second click finds nothing.
+     */
+    async takeFile(
+      workspaceId: string,
+      token: string,
+    ): Promise<{ name: string; mimeType: string; content: Buffer } | null> {
+      const rows = await db.query<{ name: string; mime_type: string; content: string }>(
+        `DELETE FROM teams_files WHERE token = $1 AND workspace_id = $2 AND expires_at > now()
+         RETURNING name, mime_type, content`,
+        [token, workspaceId],
+      );
+      const row = rows[0];
+      return row
+        ? { name: row.name, mimeType: row.mime_type, content: Buffer.from(row.content, "base64") }
+        : null;
+    },
   };
 }
 export type TeamsStore = ReturnType<typeof teamsStore>;

@@ -9,6 +9,12 @@ export const teamsTexts = section(
     "teams.no_tenant": "Beskeden kom ikke fra en Microsoft 365-organisation, så jeg kan ikke svare på den.",
     "teams.file_gone":
       "Linket virker ikke længere. Links til filer udløber efter et døgn (dataudtræk efter en time). Bed botten om filen igen.",
+    "teams.file_declined":
+      "Helt i orden, jeg gemmer ikke filen i din OneDrive. Du kan altid bede om den igen.",
+    "teams.file_offer_gone":
+      "Det tilbud er ikke gyldigt længere: filen er allerede sendt, afvist eller for gammel. Bed botten om filen igen.",
+    "teams.file_upload_failed":
+      "Filen kunne ikke lægges i din OneDrive lige nu. Prøv igen om lidt ved at bede botten om filen igen.",
   },
   {
     "teams.welcome":
@@ -16,6 +22,12 @@ export const teamsTexts = section(
     "teams.no_tenant": "The message did not come from a Microsoft 365 organisation, so I cannot answer it.",
     "teams.file_gone":
       "This link no longer works. Links to files expire after a day (a data export after an hour). Ask the bot for the file again.",
+    "teams.file_declined":
+      "That's fine, I won't save the file to your OneDrive. You can always ask for it again.",
+    "teams.file_offer_gone":
+      "That offer is no longer valid: the file was already sent, declined or the offer is too old. Ask the bot for the file again.",
+    "teams.file_upload_failed":
+      "The file could not be saved to your OneDrive just now. Try again shortly by asking the bot for the file again.",
   },
 );
 

@@ -9,7 +9,7 @@ import { DRIVERS } from "../helpers/db.ts";
 import { expectThreeYearFolder, THREE_YEARS } from "../helpers/inspection-check.ts";
 import { LocalDriver, messageText } from "../helpers/local-driver.ts";
 import { EMPLOYER, SlackApp } from "../helpers/slack-app.ts";
-import { cardIn, linkIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
+import { cardIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
 import { cardOf, cardText, contentText } from "../helpers/teams-connector.ts";
 import { button } from "../helpers/teams-driver.ts";
 import { holdYears } from "../helpers/years.ts";
@@ -87,7 +87,7 @@ describe("Slack: /arbejdsmiljø tilsyn, the real Bolt app against a fake Slack",
 describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Connector", () => {
   const app = teamsApp({ now: () => NOW });
 
-  it("offers the folder's PDF and ZIP as expiring download links with Danish file names; a stranger is refused", async () => {
+  it("offers the folder's PDF and ZIP in the asker's personal chat to save in OneDrive; a stranger is refused", async () => {
     const { teams, workspace } = await app.setUp();
     await seed(app.db, workspace);
     await teams.mention(TEAMS_EMPLOYER, "tilsyn");
@@ -97,25 +97,15 @@ describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Con
       "Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.",
     );
     expect(sent.conversation).not.toBe(told.conversation);
-    expect((await app.connector.waitFor(PDF)).conversation).toBe(sent.conversation);
-    const fetchFile = async (name: string) => {
-      const res = await fetch(linkIn(await app.connector.waitFor(name)));
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-disposition")).toContain(
-        `attachment; filename=${name.replace("ø", "oe")}; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
-      return new Uint8Array(await res.arrayBuffer());
-    };
-    await expectThreeYearFolder(await fetchFile(PDF), await fetchFile(ZIP));
-    // The links expire after a day, as the referat's do.
-    const token = linkIn(await app.connector.waitFor(ZIP))
-      .split("/")
-      .at(-1) as string;
-    const [row] = await app.db.query<{ hours: number }>(
-      "SELECT extract(epoch FROM expires_at - created_at) / 3600 AS hours FROM teams_files WHERE token = $1",
-      [token],
-    );
-    expect(Number(row?.hours)).toBeCloseTo(24, 1);
+    // In the personal chat each file is offered with Teams' consent card and lands in the asker's OneDrive.
+    const pdf = await app.acceptFile(teams, TEAMS_EMPLOYER, PDF);
+    expect(pdf.offer.posted.conversation).toBe(sent.conversation);
+    const zip = await app.acceptFile(teams, TEAMS_EMPLOYER, ZIP);
+    expect(zip.bytes.length).toBe(zip.offer.attachment.content.sizeInBytes);
+    await expectThreeYearFolder(new Uint8Array(pdf.bytes), new Uint8Array(zip.bytes));
+    // Once taken, the file is no longer kept.
+    const token = (zip.offer.attachment.content.acceptContext as { f: string }).f;
+    expect(await app.db.query("SELECT 1 FROM teams_files WHERE token = $1", [token])).toEqual([]);
 
     await teams.mention({ id: "aad-stranger", name: "Ukendt Person" }, "inspection");
     const refused = await app.connector.waitFor(/at hente tilsynsmappen/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPLOYER, linkIn, REP, teamsApp } from "../helpers/teams-app.ts";
+import { EMPLOYER, FILE_CONSENT, linkIn, REP, teamsApp, waitForAttachment } from "../helpers/teams-app.ts";
 import { cardOf, contentText } from "../helpers/teams-connector.ts";
 import { button, type TeamsDriver } from "../helpers/teams-driver.ts";
 
@@ -65,13 +65,13 @@ describe("Teams download links: bound to their workplace, and expiring", () => {
     expect(contentText(refused.activity)).toContain("kræver rollen arbejdsgiver");
 
     expect((await ask(EMPLOYER, "emp-asks")).status).toBe(200);
-    const offered = await app.connector.waitFor(/arbejdsmiljo-data-/);
-    const token = linkIn(offered).split("/").at(-1) as string;
+    const offered = await waitForAttachment(app.connector, FILE_CONSENT, `arbejdsmiljo-data-2026-11-24.json`);
+    expect(offered.posted.conversation).toBe(personal);
+    const token = (offered.attachment.content.acceptContext as { f: string }).f;
     const [row] = await app.db.query<{ minutes: number }>(
       "SELECT extract(epoch FROM expires_at - created_at) / 60 AS minutes FROM teams_files WHERE token = $1",
       [token],
     );
     expect(Number(row?.minutes)).toBeCloseTo(60, 0);
-    expect((await fetch(linkIn(offered))).status).toBe(200);
   });
 });

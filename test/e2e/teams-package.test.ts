@@ -22,6 +22,8 @@ describe("the Teams app package", () => {
     const bot = manifest.bots[0];
     expect(bot.botId).toBe(APP_ID);
     expect(bot.scopes).toEqual(["team", "groupChat", "personal"]);
+    // Files reach a personal chat through the file consent card, which Teams offers only to bots that say so.
+    expect(bot.supportsFiles).toBe(true);
     for (const list of bot.commandLists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);
       for (const command of list.commands) {

@@ -15,7 +15,36 @@ import {
   type Posted,
 } from "./teams-connector.ts";
 import { authenticatedTeams } from "./teams-credentials.ts";
-import { button, type InvokeAnswer, TeamsDriver } from "./teams-driver.ts";
+import { button, type InvokeAnswer, TeamsDriver, type TeamsUser } from "./teams-driver.ts";
+
+export const FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
+export const FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
+
+export interface SentAttachment {
+  contentType: string;
+  name: string;
+  contentUrl?: string;
+  content: Record<string, unknown> & { acceptContext?: unknown; sizeInBytes?: number; description?: string };
+}
+
+/** The file card (consent or info) of this type and file name the bot sent, once it is there. */
+export async function waitForAttachment(
+  connector: FakeConnector,
+  type: string,
+  name: string,
+  timeoutMs = 5000,
+) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    for (const posted of [...connector.messages.values()].reverse()) {
+      const attachments = (posted.activity.attachments as SentAttachment[] | undefined) ?? [];
+      const attachment = attachments.find((a) => a.contentType === type && a.name === name);
+      if (attachment && !posted.deleted) return { posted, attachment };
+    }
+    if (Date.now() > until) throw new Error(`no ${type} for ${name}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 export const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
 export const REP = { id: "aad-rep", name: "Ali Nielsen" };
@@ -36,9 +65,12 @@ export const linkIn = (message: Posted) =>
  * identity (every activity signed, every call to the connector with the bot's token), for one test file: registers
  * the file's hooks (start, stop, and after each test that every card sent parses as an Adaptive Card 1.5 and no call
  * went without a token) and gives the steps the tests share. `db`, `url` and `server` are there once the file's tests
- * run. `env` adds settings (MICROSOFT_ALLOWED_TENANTS, TRUST_PROXY…); `now` replaces the fixed clock.
+ * run. `env` adds settings (MICROSOFT_ALLOWED_TENANTS, TRUST_PROXY…); `now` replaces the fixed clock; `driver` the
+ * database (PGlite unless said).
  */
-export function teamsApp(options: { env?: Record<string, string>; now?: () => Date } = {}) {
+export function teamsApp(
+  options: { env?: Record<string, string>; now?: () => Date; driver?: (typeof DRIVERS)[number] } = {},
+) {
   const connector = new FakeConnector();
   let server: RunningServer | undefined;
   const app = {
@@ -50,11 +82,12 @@ export function teamsApp(options: { env?: Record<string, string>; now?: () => Da
     start,
     pointMessage,
     stopServer,
+    acceptFile,
   };
 
   beforeAll(async () => {
     await connector.start();
-    app.db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
+    app.db = await (options.driver ?? (DRIVERS[0] as (typeof DRIVERS)[number])).open();
     const teams = authenticatedTeams(connector);
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...teams.env, ...options.env });
     server = await startServer(config, [teams.adapter], {
@@ -139,6 +172,36 @@ export function teamsApp(options: { env?: Record<string, string>; now?: () => Da
     const running = server;
     server = undefined;
     await running?.stop();
+  }
+
+  /**
+   * Accepts the file consent card offering `name` in its personal chat, as Teams does (an upload URL of the fake
+   * OneDrive), and gives the card, the uploaded bytes and the file card the bot answered with.
+   */
+  async function acceptFile(teams: TeamsDriver, user: TeamsUser, name: string) {
+    const offer = await waitForAttachment(connector, FILE_CONSENT, name);
+    const before = connector.uploads.length;
+    const contentUrl = `https://contoso-my.sharepoint.com/personal/documents/Apps/${encodeURIComponent(name)}`;
+    const answer = await teams.fileConsent(
+      user,
+      offer.posted.conversation,
+      { activityId: offer.posted.id, context: offer.attachment.content.acceptContext },
+      {
+        action: "accept",
+        uploadInfo: {
+          name,
+          uploadUrl: connector.uploadUrl(name),
+          contentUrl,
+          uniqueId: `u-${offer.posted.id}`,
+        },
+      },
+    );
+    expect(answer.status).toBe(200);
+    const info = await waitForAttachment(connector, FILE_INFO, name);
+    const upload = connector.uploads.slice(before).find((u) => u.name === name);
+    expect(upload?.complete).toBe(true);
+    expect(info.attachment.contentUrl).toBe(contentUrl);
+    return { offer, info, bytes: upload?.bytes ?? Buffer.alloc(0) };
   }
 
   function pointMessage(teams: TeamsDriver, n: number) {

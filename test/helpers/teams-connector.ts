@@ -50,6 +50,8 @@ export class FakeConnector {
   messages = new Map<string, Posted>();
   /** Members by team or conversation id. */
   members = new Map<string, FakeMember[]>();
+  /** Files put to the upload URLs this fake hands out (uploadUrl of a file consent's answer), as OneDrive keeps them. */
+  uploads: Upload[] = [];
   private server: Server | null = null;
   private readonly faults = new Map<ConnectorCall["kind"], ConnectorFault[]>();
   private next = 1_700_000_000_000;
@@ -94,8 +96,9 @@ export class FakeConnector {
   private async handle(req: IncomingMessage): Promise<Answer | "hang"> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://fake");
+    if (url.pathname.startsWith("/upload/")) return this.upload(req, url, Buffer.concat(chunks));
+    const text = Buffer.concat(chunks).toString("utf8");
     const identity = identityAnswer(this.url, req.method ?? "", url.pathname, text);
     if (identity) return identity;
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -123,6 +126,33 @@ export class FakeConnector {
         error: { code: fault.status === 429 ? "Throttled" : "ServiceError", message: "scripted fault" },
       },
     };
+  }
+
+  /** An upload URL for a file of this name, as Teams puts in a file consent's uploadInfo. */
+  uploadUrl(name: string): string {
+    return `${this.url}upload/${encodeURIComponent(name)}?session=${this.next++}`;
+  }
+
+  /**
+   * OneDrive's upload session: each PUT carries Content-Range "bytes first-last/total" matching its body; the file is
+   * complete (201, with the item) once its last byte has come. No bot token: the URL itself is the authorisation.
+   */
+  private upload(req: IncomingMessage, url: URL, bytes: Buffer): Answer {
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers["content-range"] ?? ""));
+    const [first, last, total] = (range ?? []).slice(1).map(Number) as [number, number, number];
+    if (req.method !== "PUT" || !range || last - first + 1 !== bytes.length || last >= total) {
+      this.problems.push(`bad upload ${req.method} ${req.headers["content-range"] ?? "(no range)"}`);
+      return { status: 400, body: { error: { code: "invalidRange", message: "bad Content-Range" } } };
+    }
+    const name = decodeURIComponent(url.pathname.slice("/upload/".length));
+    const session = url.searchParams.get("session") ?? "";
+    const existing = this.uploads.find((u) => u.session === session);
+    const upload = existing ?? { session, name, bytes: Buffer.alloc(0), complete: false };
+    if (!existing) this.uploads.push(upload);
+    upload.bytes = Buffer.concat([upload.bytes, bytes]);
+    upload.complete = last + 1 === total;
+    if (!upload.complete) return { status: 202, body: { nextExpectedRanges: [`${last + 1}-`] } };
+    return { status: 201, body: { id: `item-${session}`, name, size: total } };
   }
 
   private async answer(req: IncomingMessage, text: string, parts: string[]): Promise<Answer> {
@@ -202,6 +232,13 @@ export class FakeConnector {
 }
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
+export interface Upload {
+  session: string;
+  name: string;
+  bytes: Buffer;
+  complete: boolean;
+}
 
 function kindOf(method: string, parts: string[]): ConnectorCall["kind"] | null {
   if (parts[0] !== "v3" || parts[1] !== "conversations") return null;

@@ -172,6 +172,31 @@ export class TeamsDriver {
     return { status: response.status, body: body as InvokeAnswer["body"] };
   }
 
+  /**
+   * The user's answer to a file consent card in their personal chat, as Teams sends it: a fileConsent/invoke naming
+   * the card answered (replyToId), the card's context, and on accept where to upload (uploadInfo).
+   */
+  async fileConsent(
+    user: TeamsUser,
+    conversation: string,
+    consent: { activityId: string; context: unknown },
+    answer: { action: "accept" | "decline"; uploadInfo?: Record<string, unknown> },
+  ): Promise<Response> {
+    return this.post({
+      ...this.base(user, conversation, "personal"),
+      type: "invoke",
+      name: "fileConsent/invoke",
+      id: this.nextId(),
+      replyToId: consent.activityId,
+      value: {
+        type: "fileUpload",
+        action: answer.action,
+        context: consent.context,
+        uploadInfo: answer.uploadInfo,
+      },
+    });
+  }
+
   /** The bot being added to the team (conversationUpdate with the bot among the members added). */
   async install(user: TeamsUser) {
     return this.post({
