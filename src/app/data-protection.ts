@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { PlatformId } from "../domain/types.ts";
+import { t } from "../i18n/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
-import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, read, requireRole } from "./context.ts";
+import {
+  type Ctx,
+  type Deps,
+  EMPLOYER_ROLES,
+  inTransaction,
+  languageOf,
+  read,
+  requireRole,
+} from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 
@@ -22,7 +31,7 @@ export async function exportWorkspaceData(deps: Deps, ctx: Ctx): Promise<Outboun
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "workspace.exported", ctx.workspace.id);
     return {
       name: `arbejdsmiljo-data-${deps.now().toISOString().slice(0, 10)}.json`,
-      title: "Data export",
+      title: t(languageOf(ctx), "data.export_title"),
       mimeType: "application/json",
       linkMinutes: DATA_LINK_MINUTES,
       content: JSON.stringify(data, null, 2),

@@ -42,8 +42,7 @@ describe.each(DRIVERS)("Teams files in a personal chat, through the file consent
     const { teams } = await app.setUp();
     const offer = await askForData(teams);
     expect(offer.posted.conversation).toBe(PERSONAL);
-    // The core titles this file in English whatever the language (reported, not changed here).
-    expect(offer.attachment.content.description).toBe("Data export");
+    expect(offer.attachment.content.description).toBe("Arbejdspladsens data");
     expect(offer.attachment.content.sizeInBytes).toBeGreaterThan(0);
 
     const { bytes, info } = await app.acceptFile(teams, EMPLOYER, DATA_FILE);

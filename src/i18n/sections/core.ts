@@ -47,6 +47,7 @@ export const core = section(
     "action.approve": "at godkende referatet",
     "action.delete": "at slette arbejdspladsens data",
     "action.export_data": "at hente alle arbejdspladsens data",
+    "data.export_title": "Arbejdspladsens data",
     "error.setup_employer_only":
       "Kun arbejdsgiveren kan ændre opsætningen og rollerne. Spørg {names}, hvis noget skal rettes.",
     "error.setup_installer_only":
@@ -125,6 +126,7 @@ export const core = section(
     "action.approve": "approving the minutes",
     "action.delete": "deleting the workplace's data",
     "action.export_data": "fetching all of the workplace's data",
+    "data.export_title": "The workplace's data",
     "error.setup_employer_only":
       "Only the employer can change the setup and the roles. Ask {names} if something needs correcting.",
     "error.setup_installer_only":
