@@ -128,6 +128,12 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
     for (let point = 1; point < 11; point++) {
       if (point <= 3) await note(point, `Note ved punkt ${point}`);
       if (point === 5) {
+        // A reminder falls due while every instance runs its dispatcher; the one started next ticks at once.
+        await db.query(
+          `INSERT INTO reminders (workspace_id, kind, subject_id, due_at, payload)
+           VALUES ($1, 'apv.due', 'many', now(), '{"lastApvDate":"2023-05-01"}')`,
+          [wsId],
+        );
         // One instance dies without a word; another takes its place behind the balancer.
         const [victim] = instances.splice(1, 1);
         victim?.child.kill("SIGKILL");
@@ -190,6 +196,11 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
       .filter((c) => String(c.args.text).startsWith("Referat af den årlige"));
     expect(summaries).toHaveLength(1);
     expect(fake.of("pins.add")).toHaveLength(1);
+    const [reminder] = (await r.reminders.list(wsId)).filter((x) => x.subjectId === "many");
+    expect(reminder?.status).toBe("sent");
+    expect(
+      fake.of("chat.postMessage").filter((c) => texts(c).includes("Den seneste APV er fra")),
+    ).toHaveLength(1);
     expect(
       fake.of("chat.postEphemeral").filter((c) => String(c.args.text).includes("En anden har lige ændret")),
     ).toHaveLength(1);
