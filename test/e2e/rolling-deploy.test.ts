@@ -1,0 +1,156 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/store/db.ts";
+import { openPg } from "../../src/store/drivers/pg.ts";
+import { repos } from "../../src/store/index.ts";
+import { freePort, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { released } from "../helpers/released.ts";
+import { EMPLOYER, LEADER, REP } from "../helpers/slack-app.ts";
+import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
+import { FakeSlack } from "../helpers/slack-fake.ts";
+
+const run = promisify(execFile);
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("condition not met in time");
+}
+
+/**
+ * The previous release's source from git (git archive, so the repository is left as it is), its bundle built with
+ * this checkout's node_modules: the release's dependencies are a subset of today's at the same ranges.
+ */
+async function buildRelease(commit: string, into: string): Promise<void> {
+  await mkdir(into, { recursive: true });
+  const archive = join(into, "..", "release.tar");
+  await run("git", ["archive", "--format=tar", `--output=${archive}`, commit], { cwd: PROJECT_ROOT });
+  await run("tar", ["-xf", archive, "-C", into]);
+  await symlink(await realpath(join(PROJECT_ROOT, "node_modules")), join(into, "node_modules"));
+  await run(process.execPath, ["scripts/build.mjs"], { cwd: into });
+}
+
+/** A project's bot started as its own `npm start` runs it (the node part of its start script). */
+async function startAsNpmStart(root: string, env: Record<string, string>) {
+  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+  const [, ...args] = String(pkg.scripts.start).split("&&").pop()?.trim().split(/\s+/) ?? [];
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
+    stdio: "ignore",
+  });
+  const exited = new Promise((r) => child.once("exit", r));
+  const url = `http://127.0.0.1:${port}`;
+  await until(() =>
+    fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
+  return {
+    url,
+    healthy: () => fetch(`${url}/healthz`).then((r) => r.ok),
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+// Needs a PostgreSQL server both processes share (CI always sets TEST_DATABASE_URL), and the release's commit in
+// this clone's history: a shallow clone fails here rather than passing without the old version.
+describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's on one database", () => {
+  const name = `rolling_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  let admin: Db;
+  let db: Db;
+  let folder: string;
+  const slack = new FakeSlack();
+  const bots: { stop(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    admin = openPg(serverUrl as string, 1);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl as string);
+    url.pathname = `/${name}`;
+    db = openPg(url.toString());
+    folder = await mkdtemp(join(tmpdir(), "amo-release-"));
+    await slack.start();
+    for (const u of [EMPLOYER, REP, LEADER]) slack.names.set(u.id, u.name);
+  });
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.stop()));
+    await slack.stop();
+    await db?.close();
+    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it("both serve one discussion while today's migrations run under the old one", async () => {
+    const { versions } = await released();
+    const previous = versions.at(-1);
+    if (!previous) throw new Error("migrations/released.json names no release");
+    const oldRoot = join(folder, "release");
+    await buildRelease(previous.commit, oldRoot);
+
+    const databaseUrl = new URL(serverUrl as string);
+    databaseUrl.pathname = `/${name}`;
+    const env = {
+      DATABASE_URL: databaseUrl.toString(),
+      SLACK_BOT_TOKEN: "xoxb-rolling",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      LOG_LEVEL: "error",
+    };
+    const old = await startAsNpmStart(oldRoot, env);
+    bots.push(old);
+    const applied = async () =>
+      (await db.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id")).map((r) => r.id);
+    expect((await applied()).sort()).toEqual([...previous.migrations].sort());
+    const today = await startAsNpmStart(PROJECT_ROOT, env);
+    bots.push(today);
+    expect((await applied()).length).toBeGreaterThan(previous.migrations.length);
+
+    // Set up through today's instance, started through the old one, notes through each.
+    const toToday = new SlackDriver(today.url, slack, `T${randomUUID().slice(0, 8).toUpperCase()}`);
+    const toOld = new SlackDriver(old.url, slack, toToday.team);
+    const opened = await slack.after("views.open", () => toToday.command(EMPLOYER, "opsæt"));
+    await slack.afterDm(EMPLOYER.id, () =>
+      toToday.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+        headcount: 25,
+        employer: EMPLOYER.id,
+        representatives: [REP.id],
+        leaders: [LEADER.id],
+        channel: "C_AMO",
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+      }),
+    );
+    const r = repos(db);
+    const workspace = await r.workspaces.find("slack", toToday.team);
+    expect(workspace).not.toBeNull();
+    const wsId = workspace?.id as string;
+    await slack.after("respond", () => toOld.command(EMPLOYER, "start"));
+    const discussion = await r.discussions.latest(wsId);
+    expect(discussion?.status).toBe("running");
+    const agenda = await r.discussions.agenda(wsId, discussion?.id as string);
+    const thread = agenda[0]?.message?.id as string;
+    expect(thread).toBeTruthy();
+    await toOld.message(REP, "Ali tager referat (den gamle udgave)", thread);
+    await toToday.message(LEADER, "Enig (den nye udgave)", thread);
+    await until(async () => (await r.entries.forDiscussion(wsId, discussion?.id as string)).length === 2);
+    const texts = (await r.entries.forDiscussion(wsId, discussion?.id as string)).map((e) => e.data.text);
+    expect(texts.sort()).toEqual(["Ali tager referat (den gamle udgave)", "Enig (den nye udgave)"]);
+    expect(await old.healthy()).toBe(true);
+    expect(await today.healthy()).toBe(true);
+  }, 180_000);
+});
