@@ -1,43 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
-import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { type Instance, startInstance } from "../helpers/instances.ts";
 import { RoundRobinProxy } from "../helpers/round-robin-proxy.ts";
 import { EMPLOYER, LEADER, REP, texts, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<unknown>;
-}
-
-/** One instance as `npm start` runs it (the bundle test/global-setup.ts built), ready once /healthz answers. */
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, await npmStartArgs(), {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
-    stdio: "ignore",
-  });
-  const exited = new Promise((r) => child.once("exit", r));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    () =>
-      fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    30_000,
-  );
-  return { url, child, exited };
-}
 
 // Separate processes share one real PostgreSQL; CI always sets TEST_DATABASE_URL.
 describe.runIf(serverUrl)("three instances behind a round-robin balancer hold one Slack discussion", () => {

@@ -1,0 +1,30 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { freePort, npmStartArgs, PROJECT_ROOT } from "./npm-start.ts";
+import { waitFor } from "./slack-app.ts";
+
+export interface Instance {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<unknown>;
+}
+
+/** One instance as `npm start` runs it (the bundle test/global-setup.ts built), ready once /healthz answers. */
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, await npmStartArgs(), {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
+    stdio: "ignore",
+  });
+  const exited = new Promise((r) => child.once("exit", r));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    () =>
+      fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    30_000,
+  );
+  return { url, child, exited };
+}
