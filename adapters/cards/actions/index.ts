@@ -1,5 +1,6 @@
 import { ACTIONS, type ActionId, type ActionName, type Ctx } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
+import { MINE_VERB } from "../draw/refresh.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
 import { currentVerb } from "../old-verbs.ts";
 import { t } from "../texts.ts";
@@ -8,6 +9,7 @@ import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
 import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
 import { sendInvitation } from "./invitation.ts";
+import { mine } from "./mine.ts";
 import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
@@ -70,7 +72,8 @@ export async function onCardAction(
   const { verb, data } = currentVerb(sentVerb, sentData);
   const args: ActionArgs = { deps, ctx, inbound, data, key: keyOf(ctx, inbound) };
   try {
-    const handler = handlerFor(verb);
+    // The refresh is not a user action of the catalogue: it changes nothing, it only draws.
+    const handler = verb === MINE_VERB ? mine : handlerFor(verb);
     if (!handler) throw new BadSubmit(t(ctx.workspace.language, "teams.bad_submit"));
     return await handler(args);
   } catch (error) {
