@@ -1,6 +1,5 @@
 import { ACTIONS, type ActionId, type ActionName, type Ctx } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
-import { MINE_VERB } from "../draw/refresh.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
 import { currentVerb } from "../old-verbs.ts";
 import { t } from "../texts.ts";
@@ -30,6 +29,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   saveEntry: saveForm,
   amend: openAmend,
   closeForm: refresh,
+  cardForMe: mine,
   previous,
   skip,
   next,
@@ -72,8 +72,7 @@ export async function onCardAction(
   const { verb, data } = currentVerb(sentVerb, sentData);
   const args: ActionArgs = { deps, ctx, inbound, data, key: keyOf(ctx, inbound) };
   try {
-    // The refresh is not a user action of the catalogue: it changes nothing, it only draws.
-    const handler = verb === MINE_VERB ? mine : handlerFor(verb);
+    const handler = handlerFor(verb);
     if (!handler) throw new BadSubmit(t(ctx.workspace.language, "teams.bad_submit"));
     return await handler(args);
   } catch (error) {

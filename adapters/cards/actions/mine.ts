@@ -1,9 +1,10 @@
+import { ACTIONS } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { summaryCards } from "../draw/summary.ts";
 import { type ActionArgs, currentPointCard } from "./shared.ts";
-import { BadSubmit } from "./submit.ts";
+import { BadSubmit, readSubmit } from "./submit.ts";
 
 /**
  * A card's refresh (automatic, or "show my buttons"): the point or summary as the asking person may use it. Only
@@ -11,9 +12,7 @@ import { BadSubmit } from "./submit.ts";
  */
 export async function mine(args: ActionArgs): Promise<AdaptiveCard> {
   const l = args.ctx.workspace.language;
-  const data = (args.data ?? {}) as { d?: unknown; p?: unknown; s?: unknown };
-  if (typeof data.d !== "string" || data.d.length === 0 || data.d.length > 200)
-    throw new BadSubmit(t(l, "teams.bad_submit"));
+  const { meta: data } = readSubmit(args.data, ACTIONS.cardForMe, [], l);
   if (data.s === 1) {
     const view = await args.deps.core.getSummary(args.ctx);
     const first = view.discussionId === data.d ? summaryCards(view, args.ctx.actor.userId)[0] : undefined;

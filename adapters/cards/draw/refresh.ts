@@ -1,10 +1,11 @@
 import type { CardRights } from "../../../src/app/card-rights.ts";
+import { ACTIONS } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { t } from "../texts.ts";
-import type { Element } from "./card.ts";
+import { type Element, execute } from "./card.ts";
 
 /** The verb of a card's refresh: asks for the card as the person looking at it may use it. */
-export const MINE_VERB = "amo.card.mine";
+export const MINE_VERB = ACTIONS.cardForMe.id;
 
 /** Teams refreshes a card by itself for at most this many people named in `userIds`. */
 export const MAX_REFRESH_USERS = 60;
@@ -21,12 +22,8 @@ export const privileged = (rights: CardRights): string[] => [
   ...new Set([...rights.conclude, ...rights.approve]),
 ];
 
-const mineAction = (language: Language, data: MineData): Element => ({
-  type: "Action.Execute",
-  title: t(language, "teams.my_buttons"),
-  verb: MINE_VERB,
-  data,
-});
+const mineAction = (language: Language, data: MineData): Element =>
+  execute(t(language, "teams.my_buttons"), ACTIONS.cardForMe, data);
 
 /**
  * The card's `refresh`: Teams asks the bot for each listed person's own card when they see it. Past Teams' limit
