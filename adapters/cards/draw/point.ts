@@ -160,7 +160,10 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const actions = concluded && !options.form ? concludedButtons(view, options.amending) : [];
   if (concluded && !options.form && !options.amending) head.push(subtle(t(l, "point.final")));
   if (open) head.push(actionSet(formButtons(view)));
-  const refresh = view.rights ? refreshOf(l, view.rights, { d: view.discussionId, p: view.number }) : null;
+  // Only a running discussion's last point has a button that differs by person.
+  const running = view.rights && view.discussionStatus === "running";
+  const refresh =
+    running && view.rights ? refreshOf(l, view.rights, { d: view.discussionId, p: view.number }) : null;
   if (open && view.isCurrent && view.discussionStatus === "running")
     head.push(...moveButtons(view, options.viewer, refresh?.manual ?? []));
   const cards = paginate(head, recordedElements(view), actions, (page) =>
