@@ -27,6 +27,9 @@ export const cardTexts = section(
       "Arbejdspladsens data sendes kun i en personlig chat med mig. Skriv data til mig i en personlig chat.",
     "teams.planned_in_card": "Drøftelsen er planlagt til {when}.",
     "teams.conclude_reason_required": "Skriv en begrundelse for at afslutte, selv om noget mangler.",
+    "teams.my_buttons": "Vis mine knapper",
+    "teams.employer_concludes":
+      "Når punktet er færdigt, afslutter arbejdsgiveren eller dennes repræsentant drøftelsen.",
   },
   {
     "teams.bad_submit": "The card could not be read, so nothing was saved. Try again from the newest card.",
@@ -50,6 +53,9 @@ export const cardTexts = section(
       "The workplace's data is only sent in a personal chat with me. Write data to me in a personal chat.",
     "teams.planned_in_card": "The discussion is planned for {when}.",
     "teams.conclude_reason_required": "Write a reason to conclude although something is missing.",
+    "teams.my_buttons": "Show my buttons",
+    "teams.employer_concludes":
+      "Once this point is done, the employer or their representative concludes the discussion.",
   },
 );
 

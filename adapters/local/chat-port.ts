@@ -13,9 +13,21 @@ import { CHANNEL, directChannel } from "./people.ts";
 import type { LocalStore, MessageBody } from "./store.ts";
 import { t } from "./texts.ts";
 
+/**
+ * The page has no per-person refresh: its cards carry every button, as before Teams drew each person their own, and
+ * the use cases refuse a click from someone without the right. An action's answer is still drawn for the clicker.
+ */
+function withoutRights(message: OutboundMessage): OutboundMessage {
+  if (message.kind === "point" || message.kind === "summary") {
+    const { rights: _, ...view } = message.view;
+    return { ...message, view } as OutboundMessage;
+  }
+  return message;
+}
+
 /** A core message as the page shows it: the Teams renderers' text and Adaptive Cards, so it looks as in Teams. */
 export const bodyOf = (message: OutboundMessage): MessageBody => {
-  const rendered = render(message);
+  const rendered = render(withoutRights(message));
   return { ...(rendered.text ? { text: rendered.text } : {}), cards: rendered.cards };
 };
 

@@ -16,6 +16,7 @@ import { onInstalled } from "./handlers/install.ts";
 import { remember } from "./handlers/remember.ts";
 import { onReplyDeleted, onReplyEdited } from "./handlers/reply-changes.ts";
 import { onUninstalled } from "./handlers/uninstall.ts";
+import { withTeamsRefresh } from "./refresh-users.ts";
 import { t } from "./texts.ts";
 import { inboundFrom, type TeamsInbound } from "./turn.ts";
 
@@ -105,6 +106,6 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     const { ctx, inbound } = turn;
     const card = await onCardAction(this.deps, ctx, inbound, value.action?.verb ?? "", value.action?.data);
-    return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: card as never };
+    return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: withTeamsRefresh(card) as never };
   }
 }

@@ -15,6 +15,7 @@ import { render } from "../cards/draw/render.ts";
 import type { ConnectorSends, Content } from "./connector.ts";
 import { consentCard, fileLink } from "./file-consent.ts";
 import type { Pinner } from "./graph.ts";
+import { withTeamsRefresh } from "./refresh-users.ts";
 import type { ConversationRow, PageRef, TeamsStore } from "./store.ts";
 
 /** Plain text longer than this goes out as several messages. */
@@ -67,7 +68,7 @@ export class TeamsChat implements ChatPort {
     // The people named are mentioned where the text goes as one message (their places are in the whole text).
     const mentions = pieces.length === 1 ? rendered.mentions : undefined;
     const texts = pieces.map((text) => ({ text, ...(mentions?.length ? { mentions } : {}) }));
-    return [...texts, ...rendered.cards.map((c) => ({ card: c }))];
+    return [...texts, ...rendered.cards.map((c) => ({ card: withTeamsRefresh(c) }))];
   }
 
   /** Sends the first content where asked; further pages follow in the post's thread (or after it, in a chat). */

@@ -2,6 +2,7 @@ import { type Activity, TeamsInfo, TurnContext } from "botbuilder";
 import type { Rendered } from "../cards/draw/card.ts";
 import type { ConversationKind, Inbound } from "../cards/inbound.ts";
 import { type Content, toActivity } from "./connector.ts";
+import { withTeamsRefresh } from "./refresh-users.ts";
 import type { StoredReference } from "./store.ts";
 
 /** An incoming activity: what the shared handlers read, and what Teams' own handlers need besides. */
@@ -90,7 +91,7 @@ async function rosterOf(context: TurnContext): Promise<{ id: string; name: strin
 /** Sends the reply's text and cards, each as its own activity. */
 async function replyIn(context: TurnContext, message: Rendered): Promise<void> {
   const contents: Content[] = message.text ? [{ text: message.text }] : [];
-  contents.push(...message.cards.map((card) => ({ card })));
+  contents.push(...message.cards.map((card) => ({ card: withTeamsRefresh(card) })));
   for (const content of contents) await context.sendActivity(toActivity(content));
 }
 

@@ -23,9 +23,10 @@ const formKind = z.enum(["note", "decision", "goal", "pre_input", ...POINT_FORMS
 
 /**
  * button: a click that acts or opens a form; submit: a filled-in form sent; close: closes a form drawn inside a
- * card (a platform whose forms are modals closes them itself).
+ * card (a platform whose forms are modals closes them itself); refresh: asks for a card as the person looking may
+ * use it (a platform that draws one message for everyone has no such thing).
  */
-export type ActionKind = "button" | "submit" | "close";
+export type ActionKind = "button" | "submit" | "close" | "refresh";
 
 export interface UserAction<Id extends string = string, Schema extends z.ZodType = z.ZodType> {
   id: Id;
@@ -83,6 +84,12 @@ export const ACTIONS = {
   amend: action("point_amend", "button", { d: discussion, p: point, v: version.optional() }),
   /** Closes a form drawn under a point's card: the card as it is now. */
   closeForm: action("form_close", "close", { d: discussion, p: point }),
+  /** A card's refresh: a point's (p) or the summary's (s) card drawn with the buttons the asking person may use. */
+  cardForMe: action("card_mine", "refresh", {
+    d: discussion,
+    p: point.optional(),
+    s: z.literal(1).optional(),
+  }),
   previous: action("point_previous", "button", move),
   /** Skips the point: it stays open for entries and shows as skipped in the summary. */
   skip: action("point_skip", "button", move),

@@ -1,15 +1,13 @@
 import { transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
 import { participationFor } from "../domain/participation.ts";
-import type { Role } from "../domain/types.ts";
 import { approversToAsk, type Revision } from "./amendment.ts";
+import { approverRoles } from "./card-rights.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { approvalComplete, createSummaryVersion, refreshSummaryMessage } from "./summary.ts";
 import { stateOf } from "./walkthrough.ts";
-
-const APPROVER_ROLES: readonly Role[] = ["employer", "employer_representative", "amo_representative"];
 
 export interface ApprovalResult {
   version: number;
@@ -29,7 +27,7 @@ export async function approve(
   const hasAmo = participationFor(ctx.workspace.headcount ?? 1).hasAmo;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
-    const allowed: readonly Role[] = hasAmo ? APPROVER_ROLES : [...APPROVER_ROLES, "employee", "other"];
+    const allowed = approverRoles(ctx.workspace.headcount);
     if (!role || !allowed.includes(role)) {
       throw new AppError("forbidden", "error.forbidden", {
         action: "action.approve",

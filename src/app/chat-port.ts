@@ -5,6 +5,7 @@ import type { MessageRef } from "../domain/entities.ts";
 import type { EntryKind } from "../domain/entries.ts";
 import type { RecordVersion, SummaryDocument } from "../domain/summary.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "../domain/types.ts";
+import type { CardRights } from "./card-rights.ts";
 
 export type { MessageRef } from "../domain/entities.ts";
 
@@ -61,6 +62,8 @@ export interface PointView {
    * and what came in for this point, worded.
    */
   round?: { heading: string; counts: string; inputs: string[] };
+  /** The last point, where concluding is offered: who may conclude and approve (a platform may show them their own buttons). */
+  rights?: CardRights;
 }
 
 export interface AnnouncementView {
@@ -89,6 +92,8 @@ export interface SummaryView {
   approved: boolean;
   /** Every version of the record with its hash, oldest first. */
   versions?: RecordVersion[];
+  /** Who may approve (and conclude), for platforms that show each of them their own buttons. */
+  rights?: CardRights;
 }
 
 export interface CompletenessView {

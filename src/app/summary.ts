@@ -16,6 +16,7 @@ import type { RecordState } from "../domain/summary-record.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
+import { cardRights } from "./card-rights.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import type { Deps } from "./context.ts";
 import { earlierYears, figuresToDate } from "./earlier-years.ts";
@@ -192,9 +193,10 @@ export async function summaryView(
   discussion: Discussion,
   summary: Summary,
 ): Promise<SummaryView> {
-  const [approvals, versions] = await Promise.all([
+  const [approvals, versions, rights] = await Promise.all([
     r.summaries.approvals(workspace.id, discussion.id, summary.version),
     r.summaries.list(workspace.id, discussion.id),
+    cardRights(r, workspace),
   ]);
   return {
     discussionId: discussion.id,
@@ -206,6 +208,7 @@ export async function summaryView(
     approvals: approvals.map((a) => ({ name: a.name, role: a.role, at: a.at })),
     approved: approvalComplete(approvals, participationFor(workspace.headcount ?? 1).hasAmo),
     versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
+    rights,
   };
 }
 

@@ -6,6 +6,7 @@ import type { EntryData } from "../domain/entries.ts";
 import { roundSettings } from "../domain/round.ts";
 import { roundDigest, roundLines, showsRound } from "../domain/round-digest.ts";
 import { t } from "../i18n/index.ts";
+import { cardRights } from "./card-rights.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 import { earlierYears } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
@@ -137,6 +138,7 @@ async function pointViewFrom(
     ...(lastYear?.firstYear ? { firstYear: true } : {}),
     ...(earlier.length > 0 ? { earlier } : {}),
     ...(showsRound(number) ? await roundOfPoint(r, workspace, discussion.id, number) : {}),
+    ...(number === AGENDA.length ? { rights: await cardRights(r, workspace) } : {}),
   };
 }
 

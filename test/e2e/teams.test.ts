@@ -191,10 +191,14 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect((await fetch(`${url}/teams/files/${workspace.id}/${"x".repeat(43)}`)).status).toBe(404);
 
     // Approvals by both sides update the summary card in place.
+    // The channel's card has no approve button: Teams refreshes it into each approver's own card.
     const summaryCard = cardOf(summary.activity);
-    const approved = await teams.invoke(EMPLOYER, button(summaryCard, "Godkend referatet"));
+    expect(cardText(summaryCard)).not.toContain("Godkend referatet");
+    const ownCard = async (user: typeof EMPLOYER) =>
+      cardIn(await teams.invoke(user, summaryCard!.refresh!.action, {}, { trigger: "automatic" }));
+    const approved = await teams.invoke(EMPLOYER, button(await ownCard(EMPLOYER), "Godkend referatet"));
     expect(textIn(approved)).toContain("din godkendelse af version 1 er registreret");
-    await teams.invoke(REP, button(summaryCard, "Godkend referatet"));
+    await teams.invoke(REP, button(await ownCard(REP), "Godkend referatet"));
     expect(contentText(connector.messages.get(summary.id)!.activity)).toContain("Godkendt af Ali Nielsen");
     expect((await repos(db).discussions.get(workspace.id, discussionId))?.status).toBe("approved");
 

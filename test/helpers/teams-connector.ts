@@ -32,7 +32,7 @@ export interface FakeMember {
   aadObjectId?: string;
 }
 
-type Card = { body?: unknown[]; actions?: unknown[] };
+type Card = { body?: unknown[]; actions?: unknown[]; refresh?: { action: FoundAction; userIds?: string[] } };
 
 /**
  * A local stand-in for the Bot Connector service that Teams activities name as their serviceUrl: records replies

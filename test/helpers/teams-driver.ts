@@ -145,6 +145,8 @@ export class TeamsDriver {
       conversation?: string;
       kind?: "channel" | "groupChat" | "personal";
       signal?: AbortSignal;
+      /** "automatic": the card's refresh, sent by Teams as the card comes into view (a click is "manual"). */
+      trigger?: "manual" | "automatic";
     } = {},
   ): Promise<InvokeAnswer> {
     const response = await this.post(
@@ -155,7 +157,7 @@ export class TeamsDriver {
         id: options.id ?? this.nextId(),
         value: {
           action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } },
-          trigger: "manual",
+          trigger: options.trigger ?? "manual",
         },
       },
       options.signal,

@@ -8,6 +8,7 @@ import { pointCards } from "../../adapters/cards/draw/point.ts";
 import { render as renderCards } from "../../adapters/cards/draw/render.ts";
 import { roundCard } from "../../adapters/cards/draw/round.ts";
 import { planCard, setupCard } from "../../adapters/cards/draw/setup.ts";
+import { summaryCards } from "../../adapters/cards/draw/summary.ts";
 import type { SlackDeps } from "../../adapters/slack/context.ts";
 import { registerListeners } from "../../adapters/slack/listeners/index.ts";
 import { formModal } from "../../adapters/slack/render/forms.ts";
@@ -201,9 +202,16 @@ describe("what the renderers draw, for a whole discussion", () => {
       const spec = formSpec(view.form ?? "note", { language: "da", members: [], carriedGoals: [] });
       return pointCards(view, { form: { spec, members: [], entryId: "E1" } });
     });
+    // Conclude and approve are drawn for those who may use them: here the employer's own cards.
+    const viewer = context.employer.actor.userId;
+    const employers = [
+      ...points.flatMap((view) => pointCards(view, { viewer })),
+      ...messages.flatMap((m) => (m.kind === "summary" ? summaryCards(m.view, viewer) : [])),
+    ];
     const cards = [
       ...messages.flatMap((m) => renderCards(m).cards),
       ...withForm,
+      ...employers,
       formCard({ discussionId, point: 5, form: "goal", language: "da", timeZone: "Europe/Copenhagen" }),
       setupCard(workspace, [], [], { actorId: "U1", actorName: "Mette", canHost: true }),
       planCard("da", []),
@@ -213,7 +221,7 @@ describe("what the renderers draw, for a whole discussion", () => {
       postponeCard("da", "E1"),
     ];
     const drawn = cardActions(cards).map(({ id, value }) => ({ id, value: withoutInputs(value) }));
-    expectCatalogued(drawn, ["button", "submit", "close"]);
+    expectCatalogued(drawn, ["button", "submit", "close", "refresh"]);
     const seen = new Set(drawn.map((d) => d.id));
     // Conclude anyway asks for the reason in the completeness card itself, so the cards draw no button for it.
     for (const { id } of ALL_ACTIONS.filter((a) => a.id !== "discussion_conclude_anyway"))

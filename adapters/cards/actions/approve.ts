@@ -15,7 +15,8 @@ export async function approve(args: ActionArgs): Promise<AdaptiveCard> {
     version: result.version,
   });
   const view = await args.deps.core.getSummary(args.ctx).catch(() => null);
-  const first = view && view.discussionId === meta.d ? summaryCards(view)[0] : undefined;
+  const first =
+    view && view.discussionId === meta.d ? summaryCards(view, args.ctx.actor.userId)[0] : undefined;
   if (!first) return messageCard(text, "good");
   first.body.splice(1, 0, messageCard(text, "good").body[0] as Record<string, unknown>);
   return first;

@@ -8,6 +8,7 @@ import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
 import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
 import { sendInvitation } from "./invitation.ts";
+import { mine } from "./mine.ts";
 import { goto, next, previous, skip } from "./move.ts";
 import { savePlan } from "./plan.ts";
 import { refresh } from "./refresh.ts";
@@ -28,6 +29,7 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   saveEntry: saveForm,
   amend: openAmend,
   closeForm: refresh,
+  cardForMe: mine,
   previous,
   skip,
   next,

@@ -28,7 +28,7 @@ const moving =
       // The user sees the point they moved to, as the refresh drew it; the point they left is updated in the channel.
       const now = discussion.currentPoint ?? meta.p;
       return (
-        (view && pointCardOf(view)) ??
+        (view && pointCardOf(view, { viewer: args.ctx.actor.userId })) ??
         (await currentPointCard(args, discussionId, now)) ??
         (await pointOrMessage(args, discussionId, meta.p, "", "good"))
       );
@@ -37,7 +37,8 @@ const moving =
       const text = errorText(l, error);
       // Behind: answered with the point as the refusal read it.
       const read = error instanceof StaleError && error.view;
-      const card = read && pointCardOf(read, { notice: { text, tone: "attention" } });
+      const card =
+        read && pointCardOf(read, { viewer: args.ctx.actor.userId, notice: { text, tone: "attention" } });
       return card || pointOrMessage(args, discussionId, meta.p, text, "attention");
     }
   };
@@ -56,12 +57,16 @@ export const goto: ActionHandler = async (args) => {
       { discussionId: meta.d, expectedVersion: meta.v, move, showing: meta.p },
       args.key,
     );
-    return (view && pointCardOf(view)) ?? (await pointOrMessage(args, meta.d, meta.p, "", "good"));
+    return (
+      (view && pointCardOf(view, { viewer: args.ctx.actor.userId })) ??
+      (await pointOrMessage(args, meta.d, meta.p, "", "good"))
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const text = errorText(l, error);
     const read = error instanceof StaleError && error.view;
-    const card = read && pointCardOf(read, { notice: { text, tone: "attention" } });
+    const card =
+      read && pointCardOf(read, { viewer: args.ctx.actor.userId, notice: { text, tone: "attention" } });
     return card || pointOrMessage(args, meta.d, meta.p, text, "attention");
   }
 };

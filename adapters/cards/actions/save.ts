@@ -73,7 +73,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     const text = t(l, result.synced === false ? "command.not_synced" : "teams.saved");
     const notice = { text, tone: "good" as const };
     // A note is answered with the point as read along with it; other changes read it now.
-    const card = result.view && pointCardOf(result.view, { notice });
+    const card = result.view && pointCardOf(result.view, { viewer: args.ctx.actor.userId, notice });
     return card || pointOrMessage(args, discussionId, point, text, "good");
   } catch (error) {
     if (error instanceof AppError && Object.keys(error.problems).length > 0) {

@@ -27,7 +27,7 @@ export async function currentPointCard(
 ): Promise<AdaptiveCard | null> {
   if (!Number.isInteger(point) || point < 1 || point > 11) return null;
   const view = await args.deps.core.pointView(args.ctx, discussionId, point);
-  return view && pointCardOf(view, options);
+  return view && pointCardOf(view, { viewer: args.ctx.actor.userId, ...options });
 }
 
 /** A point's first card drawn from its view (a long point continues on further cards in the channel). */

@@ -10,6 +10,8 @@ export interface AdaptiveCard {
   version: "1.5";
   body: Element[];
   actions?: Element[];
+  /** Universal Actions: asks the bot for the card as the person seeing it may use it (adapters/cards/draw/refresh.ts). */
+  refresh?: Element;
   msteams?: { width: "Full" };
 }
 

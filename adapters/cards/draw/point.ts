@@ -17,6 +17,7 @@ import {
   textBlock,
 } from "./card.ts";
 import { type FormState, formElements } from "./form.ts";
+import { may, refreshOf } from "./refresh.ts";
 
 export interface PointCardOptions {
   /**
@@ -28,6 +29,8 @@ export interface PointCardOptions {
   notice?: { text: string; tone: "good" | "attention" };
   /** The point's form buttons as an addition to the concluded record, after "add to the minutes" was pressed. */
   amending?: boolean;
+  /** The person the card is drawn for (an action's answer); without one, the card everyone in the channel sees. */
+  viewer?: string;
 }
 
 /** An entry as shown on its point's card: its label and text, then its details. */
@@ -104,8 +107,11 @@ function formButtons(view: PointView, amending = false): Element[] {
   return buttons;
 }
 
-/** Back, skip, and next (or conclude on the last point), for the point the meeting is at. */
-function moveButtons(view: PointView): Element {
+/**
+ * Back, skip, and next (or conclude on the last point), for the point the meeting is at. Conclude is drawn only for
+ * those who may conclude; the others see who does, and `manual` asks for one's own buttons where Teams will not.
+ */
+function moveButtons(view: PointView, viewer: string | undefined, manual: Element[]): Element[] {
   const l = view.language;
   const at = { d: view.discussionId, p: view.number, v: view.version };
   const moves = [
@@ -113,8 +119,10 @@ function moveButtons(view: PointView): Element {
     execute(t(l, "button.skip"), ACTIONS.skip, at),
   ];
   if (view.number < 11) moves.push(execute(t(l, "button.next"), ACTIONS.next, at, "positive"));
-  else moves.push(execute(t(l, "button.conclude"), ACTIONS.conclude, at, "positive"));
-  return actionSet(moves);
+  else if (may(view.rights?.conclude, viewer))
+    moves.push(execute(t(l, "button.conclude"), ACTIONS.conclude, at, "positive"));
+  else return [subtle(t(l, "teams.employer_concludes")), actionSet([...moves, ...manual])];
+  return [actionSet(moves)];
 }
 
 /** What has been recorded under the point, and where to write more. */
@@ -152,8 +160,17 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const actions = concluded && !options.form ? concludedButtons(view, options.amending) : [];
   if (concluded && !options.form && !options.amending) head.push(subtle(t(l, "point.final")));
   if (open) head.push(actionSet(formButtons(view)));
-  if (open && view.isCurrent && view.discussionStatus === "running") head.push(moveButtons(view));
-  return paginate(head, recordedElements(view), actions, (page) => t(l, "teams.continued", { title, page }));
+  // Only a running discussion's last point has a button that differs by person.
+  const running = view.rights && view.discussionStatus === "running";
+  const refresh =
+    running && view.rights ? refreshOf(l, view.rights, { d: view.discussionId, p: view.number }) : null;
+  if (open && view.isCurrent && view.discussionStatus === "running")
+    head.push(...moveButtons(view, options.viewer, refresh?.manual ?? []));
+  const cards = paginate(head, recordedElements(view), actions, (page) =>
+    t(l, "teams.continued", { title, page }),
+  );
+  if (refresh && cards[0]) cards[0].refresh = refresh.refresh;
+  return cards;
 }
 
 /** A concluded point's buttons: add to the minutes, or (once confirmed) the forms that add to them. */

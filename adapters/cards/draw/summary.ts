@@ -22,6 +22,7 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
+import { may, refreshOf } from "./refresh.ts";
 
 const LINE = { spacing: "None" };
 const DETAIL = { isSubtle: true, spacing: "None" };
@@ -65,8 +66,11 @@ export function summaryElements(doc: SummaryDocument): Element[] {
   return [factSet(outline.facts), ...outline.sections.flatMap(sectionElements)];
 }
 
-/** The summary as cards: the first holds the title, status, approvals and the approve button; the versions close it. */
-export function summaryCards(view: SummaryView): AdaptiveCard[] {
+/**
+ * The summary as cards: the first holds the title, status, approvals and the approve button (for `viewer`, when they
+ * may approve; the card everyone sees asks Teams for each approver's own); the versions close it.
+ */
+export function summaryCards(view: SummaryView, viewer?: string): AdaptiveCard[] {
   const doc = view.document;
   const l = view.language;
   const record: RecordState = {
@@ -84,16 +88,21 @@ export function summaryCards(view: SummaryView): AdaptiveCard[] {
     t(l, "summary.sha", { sha: view.sha256.slice(0, 16) }),
   ].join(" · ");
   const head: Element[] = [heading(title), subtle(meta), ...sectionElements(approvalSection(doc, record))];
+  const refresh =
+    view.rights && !view.approved ? refreshOf(l, view.rights, { d: view.discussionId, s: 1 }) : null;
+  const approve = execute(
+    t(l, "button.approve"),
+    ACTIONS.approve,
+    { d: view.discussionId, v: view.version },
+    "positive",
+  );
   const actions = view.approved
     ? []
-    : [
-        execute(
-          t(l, "button.approve"),
-          ACTIONS.approve,
-          { d: view.discussionId, v: view.version },
-          "positive",
-        ),
-      ];
+    : may(view.rights?.approve, viewer)
+      ? [approve]
+      : (refresh?.manual ?? []);
   const body = [...summaryElements(doc), ...sectionElements(versionsSection(doc, record))];
-  return paginate(head, body, actions, (page) => t(l, "teams.continued", { title, page }));
+  const cards = paginate(head, body, actions, (page) => t(l, "teams.continued", { title, page }));
+  if (refresh && cards[0]) cards[0].refresh = refresh.refresh;
+  return cards;
 }
