@@ -25,12 +25,16 @@ export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string)
   return deps.core.context("slack", teamId, { userId, name: userId });
 }
 
-/** The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed. */
+/**
+ * The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed, or the
+ * person's remembered language is missing or old.
+ */
 export function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, userId: string): Promise<Ctx> {
   return deps.core.context("slack", teamId, {
     userId,
     name: userId,
     lookUpName: () => deps.names.of(client, teamId, userId),
+    lookUpLocale: () => deps.names.localeOf(client, teamId, userId),
     isWorkspaceAdmin: workspaceAdmin(client, userId),
   });
 }

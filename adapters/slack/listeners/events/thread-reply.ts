@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, errorText, languageOf } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import type { MessageKey } from "../../../../src/i18n/index.ts";
 import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
@@ -102,7 +102,7 @@ async function asAuthor(
   try {
     await retrying(async () => {
       const ctx = await slackCtx(deps, client, teamId, found.user);
-      language = ctx.workspace.language;
+      language = languageOf(ctx);
       await found.work(ctx);
     });
   } catch (error) {

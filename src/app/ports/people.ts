@@ -1,0 +1,14 @@
+import type { Language } from "../../domain/types.ts";
+
+/** What a person's platform last said of their language; null language: one the bot does not speak. */
+export interface PersonLanguage {
+  language: Language | null;
+  checkedAt: Date;
+}
+
+/** Each person's own language, remembered per workspace. */
+export interface PeopleRepo {
+  language(workspaceId: string, userId: string): Promise<PersonLanguage | null>;
+  /** Remembers the language and when it was checked (a repeat of the same language only moves the time). */
+  rememberLanguage(workspaceId: string, userId: string, language: Language | null, at: Date): Promise<void>;
+}
