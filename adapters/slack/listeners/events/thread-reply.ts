@@ -101,7 +101,8 @@ async function asAuthor(
   let language: Language = "da";
   try {
     await retrying(async () => {
-      const ctx = await slackCtx(deps, client, teamId, found.user);
+      // A reply is answered only when it fails: Slack is not asked for the person's locale on every message.
+      const ctx = await slackCtx(deps, client, teamId, found.user, { askLocale: false });
       language = languageOf(ctx);
       await found.work(ctx);
     });
