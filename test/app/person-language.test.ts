@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/app/context.ts";
 import { languageOf } from "../../src/app/index.ts";
+import { Dispatcher } from "../../src/scheduler/dispatcher.ts";
+import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
-import { testCore } from "../helpers/core.ts";
+import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 
 /** A person's own language: remembered per workspace, asked of the platform again once a day, on every driver. */
@@ -63,5 +66,35 @@ describe.each(DRIVERS)("each person's language on $name", ({ open }) => {
     expect(languageOf(await core.context("teams", one, { userId: "aad-1", name: "Kim" }))).toBe("en");
     await core.context("teams", one, { userId: "aad-1", name: "Kim", locale: "da-DK" });
     expect((await repos(db).people.language(inOne.workspace.id, "aad-1"))?.language).toBe("da");
+  });
+
+  it("sends a training reminder to the member in their remembered language, and to the channel in the workspace's", async () => {
+    const t = testCore(db);
+    const { team, employer } = await setUpWorkspace(t.core);
+    await db.query("UPDATE reminders SET status = 'cancelled' WHERE status = 'pending'");
+    // The new member's client once said en-GB: remembered for messages sent with no request in hand.
+    await t.core.context("slack", team, { userId: "U_NEW", name: "Birgitte Holm", locale: "en-GB" });
+    const { discussion } = await t.core.start(employer, {}, null);
+    const person = { id: "U_NEW", name: "Birgitte Holm" };
+    await t.core.record(
+      employer,
+      {
+        discussionId: discussion.id,
+        point: 2,
+        kind: "amo_member",
+        data: { person, role: "amo_representative", joinedOn: "2026-11-02" },
+      },
+      null,
+    );
+    t.clock.now = new Date("2026-12-02T08:01:00Z");
+    const deps = { store: storePort(db), chatFor: () => t.chat, now: () => t.clock.now, log: silentLogger };
+    await new Dispatcher(deps, { channelSpacingMs: 0 }).drain();
+    const sent = (op: string) =>
+      t.chat.sent
+        .filter((m) => m.op === op && m.message?.kind === "text")
+        .map((m) => (m.message?.kind === "text" ? m.message.view.text : ""))
+        .filter((text) => text.includes("AMO"));
+    expect(sent("post")).toEqual([expect.stringContaining("blev medlem af AMO 2. november 2026")]);
+    expect(sent("direct")).toEqual([expect.stringContaining("joined the AMO on 2 November 2026")]);
   });
 });
