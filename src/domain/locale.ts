@@ -10,3 +10,9 @@ export function languageOfLocale(locale: string | null | undefined): Language | 
   if (/^en([-_]|$)/.test(tag)) return "en";
   return null;
 }
+
+/** What a person's platform last said of their language; null language: one the bot does not speak. */
+export interface PersonLanguage {
+  language: Language | null;
+  checkedAt: Date;
+}

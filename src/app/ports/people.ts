@@ -1,10 +1,7 @@
+import type { PersonLanguage } from "../../domain/locale.ts";
 import type { Language } from "../../domain/types.ts";
 
-/** What a person's platform last said of their language; null language: one the bot does not speak. */
-export interface PersonLanguage {
-  language: Language | null;
-  checkedAt: Date;
-}
+export type { PersonLanguage };
 
 /** Each person's own language, remembered per workspace. */
 export interface PeopleRepo {

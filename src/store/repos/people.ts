@@ -1,4 +1,4 @@
-import type { PersonLanguage } from "../../app/ports/people.ts";
+import type { PersonLanguage } from "../../domain/locale.ts";
 import type { Language } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 
