@@ -25,12 +25,22 @@ export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string)
   return deps.core.context("slack", teamId, { userId, name: userId });
 }
 
-/** The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed. */
-export function slackCtx(deps: SlackDeps, client: WebClient, teamId: string, userId: string): Promise<Ctx> {
+/**
+ * The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed, or the
+ * person's remembered language is missing or old (`askLocale: false`, where an answer is rare: the remembered one).
+ */
+export function slackCtx(
+  deps: SlackDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+  { askLocale = true } = {},
+): Promise<Ctx> {
   return deps.core.context("slack", teamId, {
     userId,
     name: userId,
     lookUpName: () => deps.names.of(client, teamId, userId),
+    ...(askLocale ? { lookUpLocale: () => deps.names.localeOf(client, teamId, userId) } : {}),
     isWorkspaceAdmin: workspaceAdmin(client, userId),
   });
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { AppError, type Ctx } from "../../src/app/index.ts";
+import { AppError, type Ctx, languageOf } from "../../src/app/index.ts";
 import type { SlackDeps } from "./context.ts";
 import { inviteHint } from "./membership.ts";
 import { t } from "./texts.ts";
@@ -16,7 +16,7 @@ export async function startDiscussion(
   channel: string | null,
   key: string,
 ): Promise<string> {
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   try {
     const result = await deps.core.start(ctx, { channel }, key);
     if (result.synced) return t(l, "command.started");
@@ -31,7 +31,7 @@ export async function startDiscussion(
 }
 
 async function notDelivered(client: WebClient, ctx: Ctx, channel: string | null): Promise<string> {
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const hint = await inviteHint(client, l, channel);
   return hint ? `${hint} ${t(l, "slack.start_again")}` : t(l, "command.not_synced");
 }

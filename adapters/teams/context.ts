@@ -17,7 +17,11 @@ export async function teamsCtx(deps: TeamsDeps, inbound: TeamsInbound): Promise<
   const ctx = await deps.core.context(
     "teams",
     inbound.tenantId,
-    { userId: inbound.user.id, name: inbound.user.name || inbound.user.id },
+    {
+      userId: inbound.user.id,
+      name: inbound.user.name || inbound.user.id,
+      ...(inbound.locale ? { locale: inbound.locale } : {}),
+    },
     inbound.conversation.teamName ?? "",
   );
   // A bot's answer in Teams is seen by the whole conversation: private only in a personal chat.

@@ -14,6 +14,8 @@ export interface TeamsInbound extends Inbound {
     /** The team of a channel (its id), where Teams names it. */
     teamId: string | null;
   };
+  /** The sender's locale ("da-DK", "en-US"), which every activity from a person carries. */
+  locale: string | null;
   /** When Teams sent the activity (tells one edit of a message from the next). */
   timestamp: string | null;
   reference: StoredReference;
@@ -126,6 +128,7 @@ export function inboundFrom(context: TurnContext): TeamsInbound {
     },
     conversation: { id, threadId, kind: kindOf(activity), teamName: channelData.team?.name ?? null, teamId },
     text: text.replace(/&nbsp;/g, " ").trim(),
+    locale: activity.locale ?? null,
     timestamp: activity.timestamp ? new Date(activity.timestamp).toISOString() : null,
     mentioned: mentionsBot(activity),
     reference: referenceOf(activity, id, teamId, conversationName(activity, channelData)),

@@ -15,6 +15,12 @@ export interface Actor {
    * employer is named, when the installer or an admin may name one.
    */
   isWorkspaceAdmin?: () => Promise<boolean>;
+  /** The person's own language, for what only they see; unset: the workspace's. */
+  language?: Language;
+  /** The request's own word on the person's locale (Teams' activity locale), remembered for later messages. */
+  locale?: string;
+  /** Asks the platform for the person's locale (Slack's users.info), when the remembered one is old or missing. */
+  lookUpLocale?: () => Promise<string | null>;
 }
 
 /** Where a request came from: the conversation, and whether the answer is seen by the asker alone. */
@@ -54,8 +60,13 @@ export const displayName = (actor: Actor): Promise<string> =>
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/**
+ * The language of an answer to the actor: their own where known and the answer is theirs alone; what the whole
+ * conversation sees (a Teams reply in a channel) is in the workspace's, as the channel's cards are.
+ */
 export function languageOf(ctx: Ctx): Language {
-  return ctx.workspace.language;
+  if (ctx.place && !ctx.place.private) return ctx.workspace.language;
+  return ctx.actor.language ?? ctx.workspace.language;
 }
 
 /**

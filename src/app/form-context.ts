@@ -1,5 +1,4 @@
-import type { Ctx, Deps } from "./context.ts";
-import { read } from "./context.ts";
+import { type Ctx, type Deps, languageOf, read } from "./context.ts";
 import type { FormContext, FormKind } from "./forms.ts";
 import { unjudgedGoals } from "./views.ts";
 
@@ -14,7 +13,7 @@ export function formContext(
   discussionId?: string,
   kind?: FormKind,
 ): Promise<FormContext> {
-  const language = ctx.workspace.language;
+  const language = languageOf(ctx);
   return read(deps, async (r) => {
     const members = await r.members.list(ctx.workspace.id);
     if (kind && kind !== "goal_verdict") return { language, members, carriedGoals: [] };

@@ -3,7 +3,7 @@ import type { Discussion } from "../domain/entities.ts";
 import type { DiscussionStatus } from "../domain/types.ts";
 import { formatDateTime, t } from "../i18n/index.ts";
 import { requireReader } from "./access.ts";
-import { type Ctx, type Deps, read } from "./context.ts";
+import { type Ctx, type Deps, languageOf, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { listOpen, type OpenItem, status } from "./follow-up.ts";
 import { invitation } from "./invitation.ts";
@@ -41,7 +41,7 @@ export interface HomeView {
 export async function home(deps: Deps, ctx: Ctx): Promise<HomeView> {
   const privately: Ctx = { ...ctx, place: { conversation: null, private: true } };
   const year = currentYear(deps, ctx);
-  const base = { language: ctx.workspace.language, timeZone: ctx.workspace.timeZone, year };
+  const base = { language: languageOf(ctx), timeZone: ctx.workspace.timeZone, year };
   const role = await read(deps, (r) => r.members.roleOf(ctx.workspace.id, ctx.actor.userId));
   const onRoster = Boolean(role);
   if (!onRoster)

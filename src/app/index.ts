@@ -12,6 +12,7 @@ import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
 import * as homePage from "./home.ts";
 import * as inspection from "./inspection.ts";
+import { actorLanguage } from "./person-language.ts";
 import * as round from "./round.ts";
 import * as scheduling from "./schedule.ts";
 import * as setup from "./setup.ts";
@@ -42,7 +43,8 @@ export function createCore(deps: Deps, workspaces = new WorkspaceCache(deps.now,
       const workspace = await workspaces.read(platform, externalId, workspaceName, () =>
         read(deps, (r) => r.workspaces.ensure(platform, externalId, workspaceName)),
       );
-      return { workspace, actor };
+      const language = actor.language ?? (await actorLanguage(deps, workspace, actor));
+      return { workspace, actor: language ? { ...actor, language } : actor };
     },
     ...setupCases(deps, changing),
     ...meetingCases(deps),
@@ -141,7 +143,7 @@ export {
 export type * from "./chat-port.ts";
 export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
-export type { Actor, Ctx, Deps, Logger, Place } from "./context.ts";
+export { type Actor, type Ctx, type Deps, type Logger, languageOf, type Place } from "./context.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
 export { type OpenItem, openItemText } from "./follow-up.ts";
 export {

@@ -2,6 +2,7 @@ import type { AuditRepo, IdempotencyRepo } from "./ports/audit.ts";
 import type { CredentialsRepo } from "./ports/credentials.ts";
 import type { DiscussionsRepo } from "./ports/discussions.ts";
 import type { EntriesRepo } from "./ports/entries.ts";
+import type { PeopleRepo } from "./ports/people.ts";
 import type { RemindersRepo } from "./ports/reminders.ts";
 import type { RoundRepo } from "./ports/round.ts";
 import type { SummariesRepo } from "./ports/summaries.ts";
@@ -19,6 +20,7 @@ export interface Repos {
   reminders: RemindersRepo;
   credentials: CredentialsRepo;
   round: RoundRepo;
+  people: PeopleRepo;
 }
 
 /** Where the core's state lives. The composition root builds it from the store. */

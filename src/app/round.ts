@@ -2,7 +2,7 @@ import { ROUND_POINTS, ROUND_TEXT_MAX, type RoundAnswer, roundSettings } from ".
 import { personWithHealth } from "../domain/sensitive.ts";
 import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 
@@ -37,7 +37,7 @@ export async function roundForm(deps: Deps, ctx: Ctx, discussionId: string): Pro
     await askable(r, ctx, discussionId);
     const anonymous = roundSettings(workspace.settings).anonymous;
     const own = anonymous ? null : await r.round.answerOf(workspace.id, discussionId, actor.userId);
-    const l = workspace.language;
+    const l = languageOf(ctx);
     return {
       discussionId,
       language: l,

@@ -1,10 +1,12 @@
 import type { MessageRef, OutboundMessage, TextAction } from "../app/chat-port.ts";
+import { rememberedLanguage } from "../app/person-language.ts";
 import type { Repos } from "../app/ports.ts";
 import { addToDate, localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Reminder, Workspace } from "../domain/entities.ts";
 import { roundRecipients, roundSettings } from "../domain/round.ts";
 import { membershipYearOn, needsTraining, supplementaryDays } from "../domain/training.ts";
+import type { Language } from "../domain/types.ts";
 import { formatDate, formatDateTime, formatNumber, type MessageKey, type Params, t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "./plan.ts";
 import { roundAsk, roundRemind } from "./round.ts";
@@ -17,6 +19,8 @@ export interface Delivery {
   /** Also send to this user directly. */
   directTo: string | null;
   message: OutboundMessage;
+  /** What the user is sent directly, in their own language, where it differs from the channel's message. */
+  directMessage?: OutboundMessage;
 }
 
 /** One reminder being written: what it is about, and a text message in the workspace's language. */
@@ -94,32 +98,60 @@ const meeting: Composer = async ({ r, workspace, reminder, kind, text }) => {
 };
 
 /** A decision's or goal's deadline, in its point's thread and to its owner. */
-const entryDeadline: Composer = async ({ r, workspace, reminder, kind, text }) => {
+const entryDeadline: Composer = async ({ r, workspace, reminder, kind }) => {
   const entry = reminder.subjectId ? await r.entries.get(workspace.id, reminder.subjectId) : null;
   if (entry?.status !== "open" || !entry.deadline) return null;
-  const { language: lang, timeZone: zone } = workspace;
+  const { timeZone: zone } = workspace;
+  const deadline = entry.deadline;
   const d = await r.discussions.get(workspace.id, entry.discussionId);
   const agenda = await r.discussions.agenda(workspace.id, entry.discussionId);
   const item = agenda.find((i) => i.number === entry.point);
-  const described = describeEntry(entry, lang, zone);
-  const owner = (entry.data as { owner?: { name: string } }).owner?.name ?? t(lang, "reminder.no_owner");
-  const params = {
-    text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`,
-    owner,
-    deadline: formatDate(lang, entry.deadline, zone),
-  };
   const actions: TextAction[] = [
     { type: "entry_done", entryId: entry.id },
     { type: "entry_postpone", entryId: entry.id },
   ];
   const key = kind === "entry.week_before" ? "reminder.entry_week" : "reminder.entry_due";
+  const inLanguage = (lang: Language) => {
+    const described = describeEntry(entry, lang, zone);
+    const owner = (entry.data as { owner?: { name: string } }).owner?.name ?? t(lang, "reminder.no_owner");
+    const params = {
+      text: `${described.label}: ${described.text.replace(/ \([^)]*\)$/, "")}`,
+      owner,
+      deadline: formatDate(lang, deadline, zone),
+    };
+    return textIn(lang, key, params, actions);
+  };
   return {
     channel: d?.channelId ?? workspace.defaultChannel,
     thread: item?.message && !("pending" in item.message) ? item.message : null,
     directTo: entry.ownerId,
-    message: text(key, params, actions),
+    message: inLanguage(workspace.language),
+    ...(await personal(r, workspace, entry.ownerId, inLanguage)),
   };
 };
+
+/** A text message in one language. */
+const textIn = (
+  lang: Language,
+  key: MessageKey,
+  params?: Params,
+  actions?: TextAction[],
+): OutboundMessage => ({
+  kind: "text",
+  view: { language: lang, text: t(lang, key, params), ...(actions ? { actions } : {}) },
+});
+
+/** The owner's direct copy in their remembered language, when it is not the workspace's. */
+async function personal(
+  r: Repos,
+  workspace: Workspace,
+  userId: string | null,
+  inLanguage: (lang: Language) => OutboundMessage,
+): Promise<{ directMessage?: OutboundMessage }> {
+  if (!userId) return {};
+  const own = await rememberedLanguage(r.people, workspace, userId);
+  return own === workspace.language ? {} : { directMessage: inLanguage(own) };
+}
 
 /** Every quarter: the open decisions and goals, the first few listed. */
 const quarterlyStatus: Composer = async ({ r, workspace }) => {
@@ -161,8 +193,17 @@ const apvDue: Composer = async ({ workspace, reminder, text }) => {
 };
 
 /** An AMO member's training: the 3-day course within three months, then the supplementary days of each year. */
-const training: Composer = async ({ r, workspace, reminder, kind, now, text }) => {
-  const { language: lang, timeZone: zone } = workspace;
+const training: Composer = async (c) => {
+  const delivery = await trainingIn(c, c.workspace.language);
+  if (!delivery?.directTo) return delivery;
+  const own = await rememberedLanguage(c.r.people, c.workspace, delivery.directTo);
+  const copy = own === c.workspace.language ? null : await trainingIn(c, own);
+  return copy ? { ...delivery, directMessage: copy.message } : delivery;
+};
+
+async function trainingIn({ r, workspace, reminder, kind, now }: Composing, lang: Language) {
+  const { timeZone: zone } = workspace;
+  const text = (key: MessageKey, params?: Params) => textIn(lang, key, params);
   const userId = String(reminder.payload.userId);
   const joined = String(reminder.payload.joinedAmoOn);
   const member = (await r.members.list(workspace.id)).find((m) => m.userId === userId);
@@ -187,7 +228,7 @@ const training: Composer = async ({ r, workspace, reminder, kind, now, text }) =
     );
   const days = formatNumber(lang, supplementaryDays(year));
   return toChannel(workspace, text("reminder.supplementary", { name, years: year - 1, days }), direct);
-};
+}
 
 const COMPOSERS: Record<ReminderKind, Composer> = {
   "meeting.prepare": meeting,

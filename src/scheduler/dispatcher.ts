@@ -208,14 +208,17 @@ export class Dispatcher {
       // A private message alone is the reminder itself: a failed one is tried again like any send, and one the
       // platform has no way to deliver is not counted as sent (nobody was reached).
       else if (delivery.directTo)
-        reached = (await chat.sendDirect(delivery.directTo, delivery.message)) !== null;
+        reached =
+          (await chat.sendDirect(delivery.directTo, delivery.directMessage ?? delivery.message)) !== null;
       if (delivery.directTo && (delivery.channel || delivery.thread)) {
-        await chat.sendDirect(delivery.directTo, delivery.message).catch((error) => {
-          this.deps.log.warn("could not send a reminder directly", {
-            reminder: reminder.id,
-            error: String(error),
+        await chat
+          .sendDirect(delivery.directTo, delivery.directMessage ?? delivery.message)
+          .catch((error) => {
+            this.deps.log.warn("could not send a reminder directly", {
+              reminder: reminder.id,
+              error: String(error),
+            });
           });
-        });
       }
     } catch (error) {
       return this.failed(reminder, leases, error);

@@ -3,6 +3,7 @@ import { auditRepo, idempotencyRepo } from "./repos/audit.ts";
 import { credentialsRepo } from "./repos/credentials.ts";
 import { discussionsRepo } from "./repos/discussions.ts";
 import { entriesRepo } from "./repos/entries.ts";
+import { peopleRepo } from "./repos/people.ts";
 import { remindersRepo } from "./repos/reminders.ts";
 import { roundRepo } from "./repos/round.ts";
 import { summariesRepo } from "./repos/summaries.ts";
@@ -21,6 +22,7 @@ export function repos(q: Queryable) {
     reminders: remindersRepo(q),
     credentials: credentialsRepo(q),
     round: roundRepo(q),
+    people: peopleRepo(q),
   };
 }
 

@@ -33,6 +33,11 @@ export class FakeSlack {
   scopes: readonly string[] = SCOPES;
   uploads = new Map<string, Buffer>();
   names = new Map<string, string>();
+  /**
+   * People's Slack locales ("en-US"), which users.info gives when asked with include_locale. Slack always gives one;
+   * the fake gives none for anyone not set here, so a test that sets no locale sees the workspace's language.
+   */
+  locales = new Map<string, string>();
   /** Users that users.info calls admins of their workspace: the tests' employer (U_EMP) runs the first setup. */
   admins = new Set<string>(["U_EMP"]);
   /** People's replies in threads, as the driver sent them (what conversations.replies reads back), by "channel/ts". */
@@ -280,6 +285,9 @@ export class FakeSlack {
             real_name: name,
             profile: { real_name: name },
             is_admin: this.admins.has(id),
+            ...(String(args.include_locale) === "true" && this.locales.has(id)
+              ? { locale: this.locales.get(id) }
+              : {}),
           },
         };
       }

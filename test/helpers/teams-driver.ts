@@ -6,6 +6,8 @@ export interface TeamsUser {
   /** The user's Entra object id (what the bot keeps as the user id). */
   id: string;
   name: string;
+  /** The locale the user's Teams client sends ("en-US"); unset sends none. */
+  locale?: string;
 }
 
 export const BOT = { id: "28:amo-bot", name: "Arbejdsmiljø" };
@@ -44,6 +46,7 @@ export class TeamsDriver {
       serviceUrl: this.connector.url,
       timestamp: new Date().toISOString(),
       from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.name },
+      ...(user.locale ? { locale: user.locale } : {}),
       recipient: BOT,
       conversation: {
         id: conversation,

@@ -74,6 +74,7 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
       "audit_log",
       "round_invites",
       "round_answers",
+      "person_languages",
     ]);
     expect(rows.members?.map((m) => m.user_id)).toEqual(["U1"]);
     expect(rows.discussions?.map((x) => x.id)).toEqual([d.id]);

@@ -1,4 +1,4 @@
-import { ACTIONS } from "../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
@@ -8,7 +8,7 @@ import { readSubmit } from "./submit.ts";
 
 /** Approves the summary version on the card; answered with the summary card as it is now. */
 export async function approve(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.approve, [], l);
   const result = await args.deps.core.approve(args.ctx, { discussionId: meta.d, version: meta.v }, args.key);
   const text = t(l, result.approved ? "command.approved_all" : "command.approved", {

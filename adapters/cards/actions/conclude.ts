@@ -1,4 +1,4 @@
-import { ACTIONS, AppError, errorText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText, languageOf } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { completenessCard, messageCard } from "../draw/other.ts";
 import { t } from "../texts.ts";
@@ -11,24 +11,19 @@ import { readSubmit } from "./submit.ts";
  * channel, the channel is told where the summary is kept.
  */
 export async function conclude(args: ActionArgs): Promise<AdaptiveCard> {
-  const { meta } = readSubmit(args.data, ACTIONS.conclude, [], args.ctx.workspace.language);
+  const { meta } = readSubmit(args.data, ACTIONS.conclude, [], languageOf(args.ctx));
   return concluding(args, meta.d, meta.v, null);
 }
 
 /** Conclude anyway asks why: the completeness check with the field for the reason (or concluded, if nothing is missing). */
 export async function concludeAnyway(args: ActionArgs): Promise<AdaptiveCard> {
-  const { meta } = readSubmit(args.data, ACTIONS.concludeAnyway, [], args.ctx.workspace.language);
+  const { meta } = readSubmit(args.data, ACTIONS.concludeAnyway, [], languageOf(args.ctx));
   return concluding(args, meta.d, meta.v, null);
 }
 
 /** Concludes although something is missing, with the reason given in the card. */
 export async function concludeWithReason(args: ActionArgs): Promise<AdaptiveCard> {
-  const { meta, inputs } = readSubmit(
-    args.data,
-    ACTIONS.concludeReason,
-    ["reason"],
-    args.ctx.workspace.language,
-  );
+  const { meta, inputs } = readSubmit(args.data, ACTIONS.concludeReason, ["reason"], languageOf(args.ctx));
   return concluding(args, meta.d, meta.v, (inputs.reason ?? "").trim());
 }
 
@@ -40,7 +35,7 @@ async function concluding(
   reason: string | null,
 ): Promise<AdaptiveCard> {
   const { deps, ctx } = args;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   if (reason === "") {
     const check = await deps.core.conclude(ctx, { discussionId, expectedVersion: version }, null);
     if (!check.concluded) {
@@ -80,7 +75,7 @@ async function afterConcluded(
   pinned: boolean,
   channel: string | null,
 ): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const where = t(l, pinned ? "teams.summary_pinned" : "teams.summary_kept", { version: summaryVersion });
   if (channel && !pinned) {
     await args.deps

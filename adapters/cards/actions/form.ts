@@ -1,5 +1,5 @@
 import { type FormKind, formSpec } from "../../../src/app/forms.ts";
-import { ACTIONS } from "../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../src/app/index.ts";
 import { AGENDA } from "../../../src/domain/agenda.ts";
 import { LIMITS } from "../../../src/domain/entries.ts";
 import { type AdaptiveCard, actionSet, card, execute, heading } from "../draw/card.ts";
@@ -14,7 +14,7 @@ import { BadSubmit, readSubmit } from "./submit.ts";
 const opening =
   (kind: "note" | "decision" | "goal"): ActionHandler =>
   async (args) => {
-    const { meta } = readSubmit(args.data, ACTIONS[kind], [], args.ctx.workspace.language);
+    const { meta } = readSubmit(args.data, ACTIONS[kind], [], languageOf(args.ctx));
     return formUnderPoint(args, meta.d, meta.p, kind, meta.a === 1);
   };
 
@@ -24,7 +24,7 @@ export const openGoal = opening("goal");
 
 /** Opens the point's own form (minute-taker, accidents, cooperation plan …); only the form that point has. */
 export async function openPointForm(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.pointForm, [], l);
   const kind = formKindFor(meta.f, meta.p);
   if (!kind) throw new BadSubmit(t(l, "teams.bad_submit"));
@@ -33,7 +33,7 @@ export async function openPointForm(args: ActionArgs): Promise<AdaptiveCard> {
 
 /** "Add to the minutes" on a concluded point: what adding means, and the point's forms to add with. */
 export async function openAmend(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.amend, [], l);
   const text = t(l, "amend.choose", { point: meta.p });
   return (
@@ -49,7 +49,7 @@ async function formUnderPoint(
   kind: FormKind,
   amend: boolean,
 ) {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const context = await args.deps.core.formContext(args.ctx, discussionId, kind);
   const plain = formSpec(kind, context);
   const spec = amend
@@ -58,13 +58,13 @@ async function formUnderPoint(
   const form = { spec, members: context.members, amend };
   return (
     (await currentPointCard(args, discussionId, point, { form })) ??
-    messageCard(t(args.ctx.workspace.language, "error.not_found"), "attention")
+    messageCard(t(languageOf(args.ctx), "error.not_found"), "attention")
   );
 }
 
 /** "Add input" on the reminder before the meeting. */
 export async function openPreInput(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.preInput, [], l);
   return preInputCard(l, meta.d);
 }

@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionId, type ActionName, type Ctx } from "../../../src/app/index.ts";
+import { ACTIONS, type ActionId, type ActionName, type Ctx, languageOf } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
 import { currentVerb } from "../old-verbs.ts";
@@ -73,7 +73,7 @@ export async function onCardAction(
   const args: ActionArgs = { deps, ctx, inbound, data, key: keyOf(ctx, inbound) };
   try {
     const handler = handlerFor(verb);
-    if (!handler) throw new BadSubmit(t(ctx.workspace.language, "teams.bad_submit"));
+    if (!handler) throw new BadSubmit(t(languageOf(ctx), "teams.bad_submit"));
     return await handler(args);
   } catch (error) {
     return failureCard(args, error);

@@ -1,4 +1,4 @@
-import { ACTIONS, AppError, errorText, StaleError } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText, languageOf, StaleError } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import {
   type ActionArgs,
@@ -16,7 +16,7 @@ import { readSubmit } from "./submit.ts";
 const moving =
   (type: "next" | "previous" | "skip"): ActionHandler =>
   async (args: ActionArgs): Promise<AdaptiveCard> => {
-    const l = args.ctx.workspace.language;
+    const l = languageOf(args.ctx);
     const { meta } = readSubmit(args.data, ACTIONS[type], [], l);
     const discussionId = meta.d;
     try {
@@ -48,7 +48,7 @@ const moving =
  * check is not a point, so a refusal is answered with the target point as it is now).
  */
 export const goto: ActionHandler = async (args) => {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.goto, [], l);
   const move = { type: "goto" as const, point: meta.p };
   try {

@@ -1,4 +1,4 @@
-import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf, problemText } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
@@ -10,7 +10,7 @@ import { readSubmit } from "./submit.ts";
 /** Plans (or moves) the meeting; the core posts the announcement and the calendar invitation. */
 export async function savePlan(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, inbound } = args;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const inputIds = ["date", "time", "duration", "location", "participants", "standIn"];
   const { inputs } = readSubmit(args.data, ACTIONS.plan, inputIds, l);
   const roster: Person[] = await inbound.roster().catch(() => []);

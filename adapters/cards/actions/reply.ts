@@ -1,4 +1,4 @@
-import { ACTIONS, AppError } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { t } from "../texts.ts";
@@ -10,7 +10,7 @@ import { BadSubmit, readSubmit } from "./submit.ts";
  * chat): the reply the card carries is saved as its point's note, once however often the button is pressed.
  */
 export async function saveReply(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.saveReply, [], l);
   if (!meta.x) throw new BadSubmit(t(l, "teams.bad_submit"));
   const reply = { channel: meta.c, threadId: meta.t, messageId: meta.m, text: meta.x };

@@ -1,4 +1,4 @@
-import { ACTIONS, AppError, errorText, roundOutcomeText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText, languageOf, roundOutcomeText } from "../../../src/app/index.ts";
 import { ROUND_POINTS } from "../../../src/domain/round.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
@@ -8,13 +8,13 @@ import { readSubmit } from "./submit.ts";
 
 /** "Give your input" in the private message: the round's form, with the person's own answer to change. */
 export async function openRound(args: ActionArgs): Promise<AdaptiveCard> {
-  const { meta } = readSubmit(args.data, ACTIONS.roundOpen, [], args.ctx.workspace.language);
+  const { meta } = readSubmit(args.data, ACTIONS.roundOpen, [], languageOf(args.ctx));
   return roundCard(await args.deps.core.roundForm(args.ctx, meta.d));
 }
 
 /** The round's form sent: thanks, or the form again with what is wrong and what was written. */
 export async function saveRound(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   const { meta, inputs } = readSubmit(args.data, ACTIONS.roundSave, ROUND_INPUTS, l);
   const points = Object.fromEntries(ROUND_POINTS.map((p) => [p, inputs[`p${p}`]]));
   try {

@@ -1,5 +1,5 @@
 import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
-import { ACTIONS, AppError, errorText, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, errorText, languageOf, problemText } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { NAME_SUFFIX } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
@@ -39,7 +39,7 @@ function fieldValues(
 /** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */
 export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, key } = args;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const raw = (args.data ?? {}) as Record<string, unknown>;
   if (raw.k === "pre_input") return savePreInput(args);
   const point = Number(raw.p);
@@ -101,7 +101,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
 
 async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, key } = args;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const { meta, inputs } = readSubmit(args.data, ACTIONS.saveEntry, ["point", "text"], l);
   const discussionId = meta.d;
   const { healthConfirmed, saveKey } = anyway(meta.h, key);

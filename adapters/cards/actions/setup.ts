@@ -1,5 +1,5 @@
 import type { Ctx, Member } from "../../../src/app/index.ts";
-import { ACTIONS, AppError, problemText } from "../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf, problemText } from "../../../src/app/index.ts";
 import { remindersFromForm, roundFromForm } from "../../../src/app/reminder-settings.ts";
 import type { Language, Role } from "../../../src/domain/types.ts";
 import { t } from "../../../src/i18n/index.ts";
@@ -71,7 +71,7 @@ function setupErrors(problems: AppError["problems"], l: Language): Record<string
 /** Saves the setup; the conversation the card is in becomes the discussion's place. */
 export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
   const { deps, ctx, inbound } = args;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const { inputs } = readSubmit(args.data, ACTIONS.setup, INPUTS, l);
   const roster: Person[] = await inbound.roster().catch(() => []);
   const known = await deps.core.members(ctx);

@@ -1,5 +1,5 @@
 import type { Ctx, PointView } from "../../../src/app/index.ts";
-import { AppError, errorText, failureText } from "../../../src/app/index.ts";
+import { AppError, errorText, failureText, languageOf } from "../../../src/app/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
 import { type PointCardOptions, pointCards } from "../draw/point.ts";
@@ -36,7 +36,7 @@ export const pointCardOf = (view: PointView, options: PointCardOptions = {}): Ad
 
 /** Any failure as a card the user can read: refused submits and known errors in their words, the rest logged. */
 export function failureCard(args: ActionArgs, error: unknown): AdaptiveCard {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   if (error instanceof BadSubmit) return messageCard(error.text, "attention");
   if (error instanceof AppError) return messageCard(errorText(l, error), "attention");
   return messageCard(failureText(args.deps.log, l, error), "attention");

@@ -1,4 +1,4 @@
-import { ACTIONS } from "../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { messageCard } from "../draw/other.ts";
@@ -8,7 +8,7 @@ import { readSubmit } from "./submit.ts";
 
 /** Start, from the button on the meeting reminder. */
 export async function start(args: ActionArgs): Promise<AdaptiveCard> {
-  const l = args.ctx.workspace.language;
+  const l = languageOf(args.ctx);
   readSubmit(args.data, ACTIONS.start, [], l);
   await args.deps.core.start(args.ctx, { channel: hostConversation(args.inbound) }, args.key);
   return messageCard(t(l, "command.started"), "good");

@@ -1,6 +1,6 @@
 import type { Command } from "../../../src/app/commands.ts";
 import { helpText } from "../../../src/app/help.ts";
-import { AppError, type Ctx, checkText } from "../../../src/app/index.ts";
+import { AppError, type Ctx, checkText, languageOf } from "../../../src/app/index.ts";
 import { formatDateTime } from "../../../src/i18n/index.ts";
 import { followUpCards } from "../draw/followup.ts";
 import { planCard, setupCard } from "../draw/setup.ts";
@@ -24,7 +24,7 @@ const rosterOf = ({ inbound }: Asked) =>
   inbound.roster().catch(() => [{ id: inbound.user.id, name: inbound.user.name }]);
 
 const help: Answer = async (asked, command) => {
-  const l = asked.ctx.workspace.language;
+  const l = languageOf(asked.ctx);
   const lead =
     command.type === "unknown"
       ? t(l, "command.unknown", { word: command.word })
@@ -47,14 +47,14 @@ const setup: Answer = async (asked) => {
 };
 
 const plan: Answer = async (asked) => {
-  const l = asked.ctx.workspace.language;
+  const l = languageOf(asked.ctx);
   if (asked.ctx.workspace.headcount === null) return say(asked, t(l, "error.not_set_up"));
   await asked.inbound.reply({ cards: [planCard(l, await rosterOf(asked))] });
 };
 
 const start: Answer = async (asked) => {
   const { deps, ctx, inbound } = asked;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const channel = hostConversation(inbound);
   if (!channel && !ctx.workspace.defaultChannel) return say(asked, t(l, "command.no_channel"));
   await deps.core.start(ctx, { channel }, keyOf(ctx, inbound));
@@ -62,7 +62,7 @@ const start: Answer = async (asked) => {
 };
 
 const status: Answer = async (asked, command) => {
-  const l = asked.ctx.workspace.language;
+  const l = languageOf(asked.ctx);
   const report = await asked.deps.core.status(asked.ctx, yearOf(command));
   if (!report.discussion) return say(asked, t(l, "command.status_none", { year: report.year }));
   const progress = report.completeness ? checkText(l, report.completeness) : t(l, "completeness.all_good");
@@ -72,7 +72,7 @@ const status: Answer = async (asked, command) => {
 
 const followup: Answer = async (asked) => {
   const { deps, ctx } = asked;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const open = await deps.core.listOpen(ctx);
   if (open.length === 0) return say(asked, t(l, "command.no_open_items"));
   await asked.inbound.reply({ cards: followUpCards(l, ctx.workspace.timeZone, open) });
@@ -89,13 +89,13 @@ const exportYear: Answer = async (asked, command) => {
   const chat = deps.chat(ctx.workspace);
   for (const file of files) await chat.sendFile(inbound.conversation.id, file);
   const year = yearOf(command) ?? new Date().getFullYear();
-  await say(asked, t(ctx.workspace.language, "command.export_sent", { year }));
+  await say(asked, t(languageOf(ctx), "command.export_sent", { year }));
 };
 
 const data: Answer = async (asked) => {
   const { deps, ctx, inbound } = asked;
   if (inbound.conversation.kind !== "personal")
-    return say(asked, t(ctx.workspace.language, "teams.data_personal_only"));
+    return say(asked, t(languageOf(ctx), "teams.data_personal_only"));
   const file = await deps.core.exportWorkspaceData(ctx);
   await deps.chat(ctx.workspace).sendFile(inbound.conversation.id, file);
 };
@@ -106,7 +106,7 @@ const data: Answer = async (asked) => {
  */
 const inspection: Answer = async (asked) => {
   const { deps, ctx } = asked;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const files = await deps.core.inspectionFiles(ctx);
   const chat = deps.chat(ctx.workspace);
   const text = { kind: "text" as const, view: { language: l, text: t(l, "command.inspection_sent") } };
@@ -119,7 +119,7 @@ const inspection: Answer = async (asked) => {
 
 const remove: Answer = async (asked, command) => {
   const { deps, ctx } = asked;
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const confirmed = "code" in command ? command.code : undefined;
   if (confirmed) {
     await deps.core.confirmDeletion(ctx, confirmed);

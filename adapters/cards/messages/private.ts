@@ -1,5 +1,5 @@
 import type { TextView } from "../../../src/app/chat-port.ts";
-import { AppError, type Ctx, failureText, type ThreadReply } from "../../../src/app/index.ts";
+import { AppError, type Ctx, failureText, languageOf, type ThreadReply } from "../../../src/app/index.ts";
 import { render } from "../draw/render.ts";
 import type { CardDeps, Inbound } from "../inbound.ts";
 
@@ -32,7 +32,7 @@ export async function tellPrivately(
  * for naming a person with a health word, with "Gem alligevel" to save it as written.
  */
 export function failureView(deps: CardDeps, ctx: Ctx, error: unknown, reply?: ThreadReply): TextView {
-  const language = ctx.workspace.language;
+  const language = languageOf(ctx);
   const text = failureText(deps.log, language, error);
   const held = error instanceof AppError && error.code === "unconfirmed" ? reply : undefined;
   return held ? { language, text, actions: [{ type: "save_reply", reply: held }] } : { language, text };

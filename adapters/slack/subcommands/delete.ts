@@ -1,9 +1,10 @@
+import { languageOf } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
 import type { SubcommandArgs } from "./types.ts";
 
 /** slet / delete: asks for a confirmation code, and deletes everything once the code is given back. */
 export async function deleteData({ deps, ctx, parsed, answer }: SubcommandArgs) {
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   if (parsed.code) {
     await deps.core.confirmDeletion(ctx, parsed.code);
     return answer.say(t(l, "command.deleted"));

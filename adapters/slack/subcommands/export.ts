@@ -1,3 +1,4 @@
+import { languageOf } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { SubcommandArgs } from "./types.ts";
 
@@ -21,5 +22,5 @@ export async function exportYear({ deps, ctx, command, client, parsed, answer }:
     },
   );
   const year = parsed.year ?? new Date().getFullYear();
-  await answer.say(t(ctx.workspace.language, "command.export_sent", { year }));
+  await answer.say(t(languageOf(ctx), "command.export_sent", { year }));
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import { languageOf } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import { sections } from "../render/mrkdwn.ts";
 import { itemBlocks } from "../render/open-item.ts";
@@ -6,7 +7,7 @@ import type { SubcommandArgs } from "./types.ts";
 
 /** opfølgning / followup: the open decisions and goals of every year, each with owner, deadline, status and buttons. */
 export async function followup({ deps, ctx, answer }: SubcommandArgs) {
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const open = await deps.core.listOpen(ctx);
   if (open.length === 0) return answer.say(t(l, "command.no_open_items"));
   const title = t(l, "command.open_items");

@@ -1,3 +1,4 @@
+import { languageOf } from "../../../src/app/index.ts";
 import { t } from "../../../src/i18n/index.ts";
 import type { SubcommandArgs } from "./types.ts";
 
@@ -9,5 +10,5 @@ export async function inspection({ deps, ctx, command, client, answer }: Subcomm
   if (!dm.channel?.id) throw new Error("Slack opened no direct message");
   const chat = deps.core.deps.chatFor(ctx.workspace);
   for (const file of files) await chat.sendFile(dm.channel.id, file);
-  await answer.say(t(ctx.workspace.language, "command.inspection_sent"));
+  await answer.say(t(languageOf(ctx), "command.inspection_sent"));
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseCommand } from "../../../src/app/commands.ts";
-import { AppError, type Ctx, failureText, type ThreadReply } from "../../../src/app/index.ts";
+import { AppError, type Ctx, failureText, languageOf, type ThreadReply } from "../../../src/app/index.ts";
 import { failureView, tellPrivately } from "../../cards/messages/private.ts";
 import type { TeamsDeps } from "../context.ts";
 import type { TeamsInbound } from "../turn.ts";
@@ -53,6 +53,6 @@ async function answeringFailures(
     // An edit that names a person with a health word is held back, as a new reply is: its writer alone is told.
     if (error instanceof AppError && error.code === "unconfirmed")
       return await tellPrivately(deps, ctx, inbound, failureView(deps, ctx, error, reply));
-    await inbound.reply({ text: failureText(deps.log, ctx.workspace.language, error), cards: [] });
+    await inbound.reply({ text: failureText(deps.log, languageOf(ctx), error), cards: [] });
   }
 }

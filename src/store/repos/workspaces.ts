@@ -15,6 +15,7 @@ const WORKSPACE_TABLES = [
   "audit_log",
   "round_invites",
   "round_answers",
+  "person_languages",
 ];
 
 export function workspacesRepo(q: Queryable) {

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS, AppError } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { escapeMrkdwn, sections } from "../../render/mrkdwn.ts";
@@ -17,7 +17,7 @@ export function register(app: App, deps: SlackDeps) {
     handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
       const view = await deps.core.pointView(ctx, value.d, value.p);
       if (!view) throw new AppError("not_found", "error.not_found");
-      const text = t(ctx.workspace.language, "amend.choose", { point: value.p });
+      const text = t(languageOf(ctx), "amend.choose", { point: value.p });
       await tell(text, [
         ...sections(escapeMrkdwn(text)),
         { type: "actions", block_id: `amend_forms_${value.p}`, elements: recordButtons(view, true) },

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { handleClick } from "./click.ts";
@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackDeps) {
     handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
       const result = await deps.core.approve(ctx, { discussionId: value.d, version: value.v }, null);
       const key = result.approved ? "command.approved_all" : "command.approved";
-      await tell(t(ctx.workspace.language, key, { version: result.version }));
+      await tell(t(languageOf(ctx), key, { version: result.version }));
     }),
   );
 }

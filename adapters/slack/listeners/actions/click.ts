@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { AppError, type Ctx, type Payload, type UserAction } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, languageOf, type Payload, type UserAction } from "../../../../src/app/index.ts";
 import { notSavedText, type SlackDeps, slackCtx, teamOf, tellUser } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 
@@ -44,7 +44,7 @@ export async function handleClick<A extends UserAction>(
     const click = [teamOf(body as never), channel, body.user.id, action.action_id, action.value];
     const stale = error instanceof AppError && error.code === "stale";
     if (stale && !deps.told.first(click.join(" "))) return;
-    const text = notSavedText(deps, ctx?.workspace.language ?? "da", error);
+    const text = notSavedText(deps, ctx ? languageOf(ctx) : "da", error);
     await tell(text)
       .catch(() => client.chat.postMessage({ channel: body.user.id, text }))
       .catch((e) => deps.log.warn("could not tell a user their click failed", { error: String(e) }));

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { completenessBlocks } from "../../render/other.ts";
@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps) {
       const version = value.v;
       const result = await deps.core.conclude(ctx, { discussionId: value.d, expectedVersion: version }, null);
       if (result.concluded) return;
-      const language = ctx.workspace.language;
+      const language = languageOf(ctx);
       const { completeness } = result;
       const blocks = completenessBlocks({ discussionId: value.d, version, language, completeness });
       await tell(t(language, "completeness.title"), blocks);

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { publishHome } from "../../home.ts";
@@ -15,7 +15,7 @@ export function register(app: App, deps: SlackDeps) {
       // Clicked on the Home tab, the answer is the page drawn again without it; anywhere else, a word to the user.
       if (body.view?.type === "home")
         await publishHome(deps, client, ctx.workspace.externalId, ctx.actor.userId);
-      else await tell(t(ctx.workspace.language, "command.marked_done"));
+      else await tell(t(languageOf(ctx), "command.marked_done"));
     }),
   );
 }

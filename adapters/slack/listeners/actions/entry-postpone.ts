@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { encodeValue } from "../../render/actions.ts";
 import { postponeModal } from "../../render/setup-modals.ts";
@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps) {
       const metadata = encodeValue(ACTIONS.savePostpone, { e: value.e });
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: postponeModal(ctx.workspace.language, metadata),
+        view: postponeModal(languageOf(ctx), metadata),
       });
     }),
   );

@@ -1,5 +1,5 @@
 import { formSpec } from "../../../../src/app/forms.ts";
-import { ACTIONS, type FormKind } from "../../../../src/app/index.ts";
+import { ACTIONS, type FormKind, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { encodeValue } from "../../render/actions.ts";
@@ -16,7 +16,7 @@ export async function openEntryForm(
   kind: FormKind,
 ) {
   const plain = formSpec(kind, await deps.core.formContext(ctx, value.d, kind));
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const spec = value.a
     ? { ...plain, intro: [t(l, "amend.form_intro"), plain.intro].filter(Boolean).join("\n") }
     : plain;
@@ -24,6 +24,6 @@ export async function openEntryForm(
   const metadata = encodeValue(ACTIONS.saveEntry, { k: kind, d: value.d, p: value.p, ...amending });
   await client.views.open({
     trigger_id: body.trigger_id,
-    view: formModal(spec, ACTIONS.saveEntry.id, metadata, ctx.workspace.language),
+    view: formModal(spec, ACTIONS.saveEntry.id, metadata, languageOf(ctx)),
   });
 }

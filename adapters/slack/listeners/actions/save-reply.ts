@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { ACTIONS, AppError } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { handleClick } from "./click.ts";
@@ -14,7 +14,7 @@ const ACTION = ACTIONS.saveReply;
 export function register(app: App, deps: SlackDeps) {
   app.action<BlockAction<ButtonAction>>(ACTION.id, (args) =>
     handleClick(deps, ACTION, args, async ({ ctx, value, client, tell }) => {
-      const l = ctx.workspace.language;
+      const l = languageOf(ctx);
       const text = await replyText(client, value.c, value.t, value.m, ctx.actor.userId);
       if (!text) throw new AppError("not_found", "health.reply_gone");
       const reply = { channel: value.c, threadId: value.t, messageId: value.m, text };

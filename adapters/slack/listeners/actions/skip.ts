@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { handleClick } from "./click.ts";
@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackDeps) {
     handleClick(deps, ACTION, args, async ({ ctx, value, tell }) => {
       const move = { discussionId: value.d, expectedVersion: value.v, move: { type: "skip" as const } };
       const result = await deps.core.move(ctx, move, null);
-      if (result.synced === false) await tell(t(ctx.workspace.language, "command.not_synced"));
+      if (result.synced === false) await tell(t(languageOf(ctx), "command.not_synced"));
     }),
   );
 }

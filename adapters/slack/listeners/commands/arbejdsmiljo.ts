@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCommand } from "../../../../src/app/commands.ts";
 import { helpText } from "../../../../src/app/help.ts";
-import { type Ctx, failureText } from "../../../../src/app/index.ts";
+import { type Ctx, failureText, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import { commandAnswer } from "../../answer.ts";
 import { type SlackDeps, slackCtx } from "../../context.ts";
@@ -26,10 +26,10 @@ export function register(app: App, deps: SlackDeps) {
     await ack();
     let ctx: Ctx | null = null;
     const answerIn = (c: Ctx | null) =>
-      commandAnswer(respond, client, command.user_id, c?.workspace.language ?? "da");
+      commandAnswer(respond, client, command.user_id, c ? languageOf(c) : "da");
     try {
       ctx = await slackCtx(deps, client, command.team_id, command.user_id);
-      const l = ctx.workspace.language;
+      const l = languageOf(ctx);
       const answer = answerIn(ctx);
       const parsed = parseCommand(command.text ?? "");
       if (parsed.type === "unknown") {
@@ -43,7 +43,7 @@ export function register(app: App, deps: SlackDeps) {
       await SUBCOMMAND_HANDLERS[parsed.type]({ deps, ctx, command, client, parsed, answer });
     } catch (error) {
       await answerIn(ctx)
-        .say(failureText(deps.log, ctx?.workspace.language ?? "da", error))
+        .say(failureText(deps.log, ctx ? languageOf(ctx) : "da", error))
         .catch(() => {});
     }
   };

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { AppError, type Ctx, errorText } from "../../../../src/app/index.ts";
+import { AppError, type Ctx, errorText, languageOf } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import type { MessageKey } from "../../../../src/i18n/index.ts";
 import { retrying, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
@@ -101,8 +101,9 @@ async function asAuthor(
   let language: Language = "da";
   try {
     await retrying(async () => {
-      const ctx = await slackCtx(deps, client, teamId, found.user);
-      language = ctx.workspace.language;
+      // A reply is answered only when it fails: Slack is not asked for the person's locale on every message.
+      const ctx = await slackCtx(deps, client, teamId, found.user, { askLocale: false });
+      language = languageOf(ctx);
       await found.work(ctx);
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import { formSpec } from "../../../../src/app/forms.ts";
-import { ACTIONS, AppError, type Ctx } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, type Ctx, languageOf } from "../../../../src/app/index.ts";
 import { AGENDA } from "../../../../src/domain/agenda.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import { notSavedText, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
@@ -28,7 +28,7 @@ export function register(app: App, deps: SlackDeps) {
         ctx = await slackCtx(deps, client, shortcut.team?.id ?? "", user);
         const inChannel = { ...ctx, place: { conversation: channel, private: false } };
         const { discussion } = await deps.core.status(inChannel);
-        const l = ctx.workspace.language;
+        const l = languageOf(ctx);
         if (!discussion || (discussion.status !== "running" && discussion.status !== "planned"))
           return await tellUser(client, channel, user, t(l, "shortcut.no_discussion"));
         const link = await client.chat.getPermalink({ channel, message_ts: shortcut.message_ts }).then(
@@ -44,7 +44,7 @@ export function register(app: App, deps: SlackDeps) {
             : proposalForm(ctx, discussion.id, text);
         await client.views.open({ trigger_id: shortcut.trigger_id, view });
       } catch (error) {
-        const l = ctx?.workspace.language ?? "da";
+        const l = ctx ? languageOf(ctx) : "da";
         // Only messages of the channel the discussion is held in: anywhere else the record would take in strangers'.
         const elsewhere = error instanceof AppError && error.code === "forbidden";
         const text = elsewhere ? t(l, "shortcut.elsewhere") : notSavedText(deps, l, error);
@@ -66,12 +66,12 @@ async function pointForm(
 ) {
   const spec = formSpec(kind, await deps.core.formContext(ctx, discussionId, kind));
   const metadata = encodeValue(ACTIONS.saveEntry, { k: kind, d: discussionId, p: point });
-  return formModal(spec, ACTIONS.saveEntry.id, metadata, ctx.workspace.language, { text });
+  return formModal(spec, ACTIONS.saveEntry.id, metadata, languageOf(ctx), { text });
 }
 
 /** Between meetings: a proposal to a point of the planned one, its text filled in. */
 function proposalForm(ctx: Ctx, discussionId: string, text: string) {
-  const l = ctx.workspace.language;
+  const l = languageOf(ctx);
   const points = AGENDA.map((p) => ({ number: p.number, title: p.title[l] }));
   const metadata = encodeValue(ACTIONS.saveEntry, { k: "pre_input", d: discussionId });
   return preInputModal(l, metadata, points, text);

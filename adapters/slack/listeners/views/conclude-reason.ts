@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { ACTIONS, AppError, problemText } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf, problemText } from "../../../../src/app/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
@@ -16,8 +16,7 @@ export function register(app: App, deps: SlackDeps) {
       if (!value) throw new AppError("not_found", "error.not_found");
       const reason = stateValue(fieldState(state, "reason")) ?? "";
       // The reason is what this form is for: without one the conclusion would only report what is missing.
-      if (!reason.trim())
-        return refuse({ reason: problemText(ctx.workspace.language, { code: "required" }) });
+      if (!reason.trim()) return refuse({ reason: problemText(languageOf(ctx), { code: "required" }) });
       return checkThen(
         ctx,
         () => deps.core.precheckConclude({ overrideReason: reason }),

@@ -12,6 +12,7 @@ import {
   AppError,
   type Ctx,
   errorText,
+  languageOf,
   type Payload,
   problemText,
 } from "../../../../src/app/index.ts";
@@ -79,7 +80,7 @@ async function preInput(deps: SlackDeps, submitted: Submitted, discussionId: str
  */
 function healthWarning(submitted: Submitted, error: unknown): Checked | null {
   if (!(error instanceof AppError) || error.code !== "unconfirmed") return null;
-  const language = submitted.ctx.workspace.language;
+  const language = languageOf(submitted.ctx);
   if (asksHealth(submitted.state)) return refuse({ [HEALTH_BLOCK]: t(language, "health.tick_or_change") });
   const warning = errorText(language, error);
   return showAgain(withHealthConfirm(submitted.view, submitted.state, warning, language));
@@ -119,7 +120,7 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     const warned = healthWarning(submitted, error);
     if (warned) return warned;
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
-    const language = ctx.workspace.language;
+    const language = languageOf(ctx);
     return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
   }
   return accept(async ({ ctx, person }) => {
@@ -144,7 +145,7 @@ async function tellIfNotShown(
   const notShown = () =>
     client.chat.postMessage({
       channel: ctx.actor.userId,
-      text: t(ctx.workspace.language, "command.not_synced"),
+      text: t(languageOf(ctx), "command.not_synced"),
     });
   if (result.shown)
     void result.shown

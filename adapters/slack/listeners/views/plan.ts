@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { inviteHint } from "../../membership.ts";
@@ -52,7 +52,7 @@ export function register(app: App, deps: SlackDeps) {
             input(participants, standIn),
             `view:${args.body.view.id}`,
           );
-          const l = ctx.workspace.language;
+          const l = languageOf(ctx);
           const when = result.discussion.scheduledAt
             ? formatDateTime(l, result.discussion.scheduledAt, ctx.workspace.timeZone)
             : "";

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { ACTIONS, AppError } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, languageOf } from "../../../../src/app/index.ts";
 import { formatDate, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { publishHome } from "../../home.ts";
@@ -22,7 +22,7 @@ export function register(app: App, deps: SlackDeps) {
         () => deps.core.precheckPostpone(ctx, { deadline }),
         async ({ ctx }) => {
           await deps.core.postpone(ctx, { entryId: value.e, deadline }, `view:${args.body.view.id}`);
-          const l = ctx.workspace.language;
+          const l = languageOf(ctx);
           await args.client.chat.postMessage({
             channel: ctx.actor.userId,
             text: t(l, "command.postponed", { date: formatDate(l, deadline, ctx.workspace.timeZone) }),

@@ -3,6 +3,7 @@ import {
   ACTIONS,
   AppError,
   errorText,
+  languageOf,
   precheckRound,
   type RoundInput,
   roundOutcomeText,
@@ -43,11 +44,11 @@ export function register(app: App, deps: SlackDeps) {
         precheckRound(input, names);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "invalid") throw error;
-        return refuse({ [blockFor(error)]: errorText(ctx.workspace.language, error) });
+        return refuse({ [blockFor(error)]: errorText(languageOf(ctx), error) });
       }
       return accept(async (w) => {
         const outcome = await deps.core.answerRound(w.ctx, meta.d, input);
-        const text = roundOutcomeText(w.ctx.workspace.language, outcome);
+        const text = roundOutcomeText(languageOf(w.ctx), outcome);
         await args.client.chat.postMessage({ channel: w.ctx.actor.userId, text });
       });
     }),

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { View } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Ctx } from "../../../../src/app/index.ts";
-import { AppError, problemText } from "../../../../src/app/index.ts";
+import { AppError, languageOf, problemText } from "../../../../src/app/index.ts";
 import type { Language } from "../../../../src/domain/types.ts";
 import { notSavedText, retrying, type SlackDeps, slackCtx, slackCtxUnnamed } from "../../context.ts";
 import type { ViewState } from "../../render/forms.ts";
@@ -59,7 +59,7 @@ export async function handleSubmit(
   let checked: Checked;
   try {
     const ctx = await slackCtxUnnamed(deps, submitter.teamId, submitter.userId);
-    submitter.language = ctx.workspace.language;
+    submitter.language = languageOf(ctx);
     checked = await check({
       ctx,
       state: submitter.state,
@@ -108,7 +108,7 @@ async function workAfterAnswer(
   try {
     await retrying(async () => {
       const ctx = await slackCtx(deps, client, teamId, userId);
-      submitter.language = ctx.workspace.language;
+      submitter.language = languageOf(ctx);
       await work({ ctx, person });
     });
   } catch (error) {
@@ -189,7 +189,7 @@ export function inlineErrors(
   if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) return undefined;
   const errors: Record<string, string> = {};
   for (const [field, problem] of Object.entries(error.problems)) {
-    errors[mapField(field)] ??= problemText(ctx.workspace.language, problem);
+    errors[mapField(field)] ??= problemText(languageOf(ctx), problem);
   }
   return errors;
 }
