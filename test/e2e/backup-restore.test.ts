@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,7 +10,8 @@ import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
 import { setUpWorkspace, testCore } from "../helpers/core.ts";
 import { holdWholeDiscussion } from "../helpers/fixture.ts";
-import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { startInstance } from "../helpers/instances.ts";
+import { waitFor } from "../helpers/slack-app.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
 const run = promisify(execFile);
@@ -22,42 +23,19 @@ const urlOf = (name: string) => {
   return url.toString();
 };
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("condition not met in time");
-}
-
-/** The bot as `npm start` runs it (the bundle test/global-setup.ts built), on the given database. */
+/** The bot as `npm start` runs it, on the given database, against the fake Slack. */
 async function startBot(databaseUrl: string, slackUrl: string) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, await npmStartArgs(), {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      SLACK_BOT_TOKEN: "xoxb-restored",
-      SLACK_SIGNING_SECRET: "restore-signing-secret-0123",
-      SLACK_API_URL: slackUrl,
-      LOG_LEVEL: "error",
-    },
-    stdio: "ignore",
+  const bot = await startInstance({
+    DATABASE_URL: databaseUrl,
+    SLACK_BOT_TOKEN: "xoxb-restored",
+    SLACK_SIGNING_SECRET: "restore-signing-secret-0123",
+    SLACK_API_URL: slackUrl,
+    LOG_LEVEL: "error",
   });
-  const exited = new Promise((r) => child.once("exit", r));
-  await until(() =>
-    fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ),
-  );
   return {
     async stop() {
-      child.kill("SIGTERM");
-      await exited;
+      bot.child.kill("SIGTERM");
+      await bot.exited;
     },
   };
 }
@@ -132,8 +110,9 @@ describe.runIf(serverUrl)("a backup taken with pg_dump and restored with pg_rest
       expect(await rb.credentials.get("slack", `T:${team.team}`)).toBe("sealed-bot-token");
 
       // Two instances start on the restored database once the reminder is due: it goes out once.
-      await until(
+      await waitFor(
         async () => Date.now() > before.reminders.find((x) => x.subjectId === "restore")!.dueAt.getTime(),
+        30_000,
       );
       const bots = await Promise.all([
         startBot(urlOf(restored), slack.url),
@@ -142,7 +121,7 @@ describe.runIf(serverUrl)("a backup taken with pg_dump and restored with pg_rest
       try {
         const due = async () =>
           (await rb.reminders.list(team.workspace.id)).find((x) => x.subjectId === "restore")?.status;
-        await until(async () => (await due()) === "sent");
+        await waitFor(async () => (await due()) === "sent", 30_000);
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const posts = slack.of("chat.postMessage");
         expect(posts).toHaveLength(1);

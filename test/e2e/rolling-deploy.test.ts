@@ -1,6 +1,6 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -8,23 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
-import { freePort, PROJECT_ROOT } from "../helpers/npm-start.ts";
+import { startInstance } from "../helpers/instances.ts";
+import { PROJECT_ROOT } from "../helpers/npm-start.ts";
 import { released } from "../helpers/released.ts";
-import { EMPLOYER, LEADER, REP } from "../helpers/slack-app.ts";
+import { EMPLOYER, LEADER, REP, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
 const run = promisify(execFile);
 const serverUrl = process.env.TEST_DATABASE_URL;
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("condition not met in time");
-}
 
 /**
  * The previous release's source from git (git archive, so the repository is left as it is), its bundle built with
@@ -39,30 +31,15 @@ async function buildRelease(commit: string, into: string): Promise<void> {
   await run(process.execPath, ["scripts/build.mjs"], { cwd: into });
 }
 
-/** A project's bot started as its own `npm start` runs it (the node part of its start script). */
+/** A project's bot started as its own `npm start` runs it, with a way to ask its health and to stop it. */
 async function startAsNpmStart(root: string, env: Record<string, string>) {
-  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
-  const [, ...args] = String(pkg.scripts.start).split("&&").pop()?.trim().split(/\s+/) ?? [];
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
-    stdio: "ignore",
-  });
-  const exited = new Promise((r) => child.once("exit", r));
-  const url = `http://127.0.0.1:${port}`;
-  await until(() =>
-    fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ),
-  );
+  const bot = await startInstance(env, root);
   return {
-    url,
-    healthy: () => fetch(`${url}/healthz`).then((r) => r.ok),
+    url: bot.url,
+    healthy: () => fetch(`${bot.url}/healthz`).then((r) => r.ok),
     async stop() {
-      child.kill("SIGTERM");
-      await exited;
+      bot.child.kill("SIGTERM");
+      await bot.exited;
     },
   };
 }
@@ -147,7 +124,10 @@ describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's
     expect(thread).toBeTruthy();
     await toOld.message(REP, "Ali tager referat (den gamle udgave)", thread);
     await toToday.message(LEADER, "Enig (den nye udgave)", thread);
-    await until(async () => (await r.entries.forDiscussion(wsId, discussion?.id as string)).length === 2);
+    await waitFor(
+      async () => (await r.entries.forDiscussion(wsId, discussion?.id as string)).length === 2,
+      30_000,
+    );
     const texts = (await r.entries.forDiscussion(wsId, discussion?.id as string)).map((e) => e.data.text);
     expect(texts.sort()).toEqual(["Ali tager referat (den gamle udgave)", "Enig (den nye udgave)"]);
     expect(await old.healthy()).toBe(true);

@@ -8,11 +8,14 @@ export interface Instance {
   exited: Promise<unknown>;
 }
 
-/** One instance as `npm start` runs it (the bundle test/global-setup.ts built), ready once /healthz answers. */
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
+/**
+ * One instance as `npm start` runs it (the bundle test/global-setup.ts built), ready once /healthz answers; `root`
+ * another project's folder (an earlier release), started as its own start script says.
+ */
+export async function startInstance(env: Record<string, string>, root = PROJECT_ROOT): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, await npmStartArgs(), {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, await npmStartArgs(root), {
+    cwd: root,
     env: { PATH: process.env.PATH ?? "", PORT: String(port), ...env },
     stdio: "ignore",
   });

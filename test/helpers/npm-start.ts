@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** `npm start`'s script, `<build> && node <flags> dist/main.mjs`, as its build steps and its node arguments. */
-async function npmStart(): Promise<{ builds: string[]; nodeArgs: string[] }> {
-  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8"));
+async function npmStart(root = PROJECT_ROOT): Promise<{ builds: string[]; nodeArgs: string[] }> {
+  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
   const steps = String(pkg.scripts.start).split("&&");
   const [node, ...nodeArgs] = (steps.pop() ?? "").trim().split(/\s+/);
   if (node !== "node") throw new Error(`npm start is expected to end by running node, not ${node}`);
@@ -28,8 +28,8 @@ export async function buildAsNpmStart(): Promise<void> {
 }
 
 /** The node arguments `npm start` runs the built bot with, for starting it as a process exactly as a user does. */
-export async function npmStartArgs(): Promise<string[]> {
-  return (await npmStart()).nodeArgs;
+export async function npmStartArgs(root = PROJECT_ROOT): Promise<string[]> {
+  return (await npmStart(root)).nodeArgs;
 }
 
 /** A port free on loopback now, for a bot started as a process (which cannot say which port it took). */
