@@ -12,7 +12,7 @@ export const teamsTexts = section(
     "teams.file_declined":
       "Helt i orden, jeg gemmer ikke filen i din OneDrive. Du kan altid bede om den igen.",
     "teams.file_offer_gone":
-      "Det tilbud er ikke gyldigt længere: filen er allerede sendt, afvist eller for gammel. Bed botten om filen igen.",
+      "Tilbuddet gælder ikke længere: filen er allerede sendt eller afvist, eller tilbuddet er for gammelt. Bed botten om filen igen.",
     "teams.file_upload_failed":
       "Filen kunne ikke lægges i din OneDrive lige nu. Prøv igen om lidt ved at bede botten om filen igen.",
   },
@@ -25,7 +25,7 @@ export const teamsTexts = section(
     "teams.file_declined":
       "That's fine, I won't save the file to your OneDrive. You can always ask for it again.",
     "teams.file_offer_gone":
-      "That offer is no longer valid: the file was already sent, declined or the offer is too old. Ask the bot for the file again.",
+      "That offer no longer holds: the file was already sent or declined, or the offer is too old. Ask the bot for the file again.",
     "teams.file_upload_failed":
       "The file could not be saved to your OneDrive just now. Try again shortly by asking the bot for the file again.",
   },

@@ -64,7 +64,7 @@ describe.each(DRIVERS)("Teams files in a personal chat, through the file consent
       { action: "accept", uploadInfo: { name: DATA_FILE, uploadUrl: app.connector.uploadUrl(DATA_FILE) } },
     );
     expect(again.status).toBe(200);
-    await app.connector.waitFor("Det tilbud er ikke gyldigt længere");
+    await app.connector.waitFor("Tilbuddet gælder ikke længere");
     expect(app.connector.uploads.length).toBe(uploads);
   });
 
