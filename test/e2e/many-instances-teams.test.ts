@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
+import { throwawayDatabase } from "../helpers/db.ts";
 import { type Instance, startInstance } from "../helpers/instances.ts";
 import { RoundRobinProxy } from "../helpers/round-robin-proxy.ts";
 import { waitFor } from "../helpers/slack-app.ts";
@@ -17,21 +17,17 @@ const LEADER = { id: "aad-leader", name: "Søren Østergaard" };
 // Separate processes share one real PostgreSQL; CI always sets TEST_DATABASE_URL. The instances take Teams'
 // activities in local test mode (no Bot Framework tokens), which they accept over loopback only, as the proxy is.
 describe.runIf(serverUrl)("three instances behind a round-robin balancer hold one Teams discussion", () => {
-  const name = `multi_teams_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  let admin: Db;
   let db: Db;
+  let drop: () => Promise<void> = async () => {};
   const connector = new FakeConnector();
   const proxy = new RoundRobinProxy();
   const instances: Instance[] = [];
   let env: Record<string, string>;
   beforeAll(async () => {
-    admin = openPg(serverUrl as string, 1);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl as string);
-    url.pathname = `/${name}`;
-    db = openPg(url.toString());
+    const database = await throwawayDatabase(serverUrl as string, "multi_teams");
+    ({ db, drop } = database);
     await connector.start();
-    env = { DATABASE_URL: url.toString(), TEAMS_LOCAL_TEST: "1", LOG_LEVEL: "error" };
+    env = { DATABASE_URL: database.url, TEAMS_LOCAL_TEST: "1", LOG_LEVEL: "error" };
     instances.push(...(await Promise.all([1, 2, 3].map(() => startInstance(env)))));
     await proxy.start(instances.map((i) => i.url));
   }, 60_000);
@@ -40,9 +36,7 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
     await Promise.all(instances.map((i) => i.exited));
     await proxy.stop();
     await connector.stop();
-    await db?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin?.close();
+    await drop();
   });
 
   it("each point's card posted once, every note stored once, the referat posted once", async () => {

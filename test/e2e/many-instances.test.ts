@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
+import { throwawayDatabase } from "../helpers/db.ts";
 import { type Instance, startInstance } from "../helpers/instances.ts";
 import { RoundRobinProxy } from "../helpers/round-robin-proxy.ts";
 import { EMPLOYER, LEADER, REP, texts, waitFor } from "../helpers/slack-app.ts";
@@ -13,23 +13,19 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 
 // Separate processes share one real PostgreSQL; CI always sets TEST_DATABASE_URL.
 describe.runIf(serverUrl)("three instances behind a round-robin balancer hold one Slack discussion", () => {
-  const name = `multi_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  let admin: Db;
   let db: Db;
+  let drop: () => Promise<void> = async () => {};
   const fake = new FakeSlack();
   const proxy = new RoundRobinProxy();
   const instances: Instance[] = [];
   let env: Record<string, string>;
   beforeAll(async () => {
-    admin = openPg(serverUrl as string, 1);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl as string);
-    url.pathname = `/${name}`;
-    db = openPg(url.toString());
+    const database = await throwawayDatabase(serverUrl as string, "multi");
+    ({ db, drop } = database);
     await fake.start();
     for (const u of [EMPLOYER, REP, LEADER]) fake.names.set(u.id, u.name);
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       SLACK_BOT_TOKEN: "xoxb-many",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
@@ -43,9 +39,7 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
     await Promise.all(instances.map((i) => i.exited));
     await proxy.stop();
     await fake.stop();
-    await db?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin?.close();
+    await drop();
   });
 
   it("each point shown once, every note stored once, the referat posted and pinned once", async () => {

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
-import { openPg } from "../../src/store/drivers/pg.ts";
 import { repos } from "../../src/store/index.ts";
+import { throwawayDatabase } from "../helpers/db.ts";
 import { startInstance } from "../helpers/instances.ts";
 import { PROJECT_ROOT } from "../helpers/npm-start.ts";
 import { released } from "../helpers/released.ts";
@@ -47,18 +47,15 @@ async function startAsNpmStart(root: string, env: Record<string, string>) {
 // Needs a PostgreSQL server both processes share (CI always sets TEST_DATABASE_URL), and the release's commit in
 // this clone's history: a shallow clone fails here rather than passing without the old version.
 describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's on one database", () => {
-  const name = `rolling_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  let admin: Db;
   let db: Db;
+  let databaseUrl = "";
+  let drop: () => Promise<void> = async () => {};
   let folder: string;
   const slack = new FakeSlack();
   const bots: { stop(): Promise<void> }[] = [];
   beforeAll(async () => {
-    admin = openPg(serverUrl as string, 1);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl as string);
-    url.pathname = `/${name}`;
-    db = openPg(url.toString());
+    const database = await throwawayDatabase(serverUrl as string, "rolling");
+    ({ db, drop, url: databaseUrl } = database);
     folder = await mkdtemp(join(tmpdir(), "amo-release-"));
     await slack.start();
     for (const u of [EMPLOYER, REP, LEADER]) slack.names.set(u.id, u.name);
@@ -66,9 +63,7 @@ describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's
   afterAll(async () => {
     await Promise.all(bots.map((b) => b.stop()));
     await slack.stop();
-    await db?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin?.close();
+    await drop();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
@@ -79,10 +74,8 @@ describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's
     const oldRoot = join(folder, "release");
     await buildRelease(previous.commit, oldRoot);
 
-    const databaseUrl = new URL(serverUrl as string);
-    databaseUrl.pathname = `/${name}`;
     const env = {
-      DATABASE_URL: databaseUrl.toString(),
+      DATABASE_URL: databaseUrl,
       SLACK_BOT_TOKEN: "xoxb-rolling",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.url,

@@ -73,3 +73,25 @@ export async function startDiscussion(db: Db, workspaceId: string, d: { id: stri
   if (!started.ok) throw new Error("start refused");
   await repos(db).discussions.applyState(workspaceId, d.id, d.version, started.state);
 }
+
+/**
+ * A new, empty database on the PostgreSQL server `serverUrl` points at, for bots started as processes on it (they
+ * migrate it themselves); `drop` closes it and removes it.
+ */
+export async function throwawayDatabase(serverUrl: string, prefix: string) {
+  const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = openPg(serverUrl, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = openPg(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    async drop() {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
