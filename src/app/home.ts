@@ -79,8 +79,9 @@ export async function sendInvitation(deps: Deps, ctx: Ctx, input: { discussionId
   });
   if (!discussion?.scheduledAt) throw new AppError("not_found", "error.not_found");
   const chat = deps.chatFor(ctx.workspace);
-  const file = await invitation(ctx.workspace, discussion);
-  const { language, timeZone } = ctx.workspace;
+  const language = languageOf(privately);
+  const file = await invitation(ctx.workspace, discussion, language);
+  const { timeZone } = ctx.workspace;
   const when = formatDateTime(language, discussion.scheduledAt, timeZone);
   const sent = await chat.sendDirect(ctx.actor.userId, {
     kind: "text",

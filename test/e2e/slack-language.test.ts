@@ -51,4 +51,77 @@ describe("Slack: each person's language", () => {
     );
     expect(texts(employerForm)).toContain("Registrér beslutning");
   });
+
+  it("writes the setup and planning modals, the setup receipt and the person's .ics in their language", async () => {
+    const { fake } = app;
+    fake.locales.set(EMPLOYER.id, "en-US");
+    try {
+      // setUp submits the setup modal the employer was shown: Danish stays the workspace's language.
+      const opened = await fake.after("views.open", async () => {
+        const { slack } = await app.setUp("da");
+        await slack.command(EMPLOYER, "opsæt");
+      });
+      const view = opened.args.view as { title: { text: string }; blocks: unknown[] };
+      expect(view.title.text).toBe("Setup");
+      expect(texts(opened)).toContain("Number of employees");
+      expect(texts(opened)).not.toContain("Antal ansatte");
+      const language = (
+        view.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]
+      ).find((b) => b.block_id === "language")?.element?.initial_option?.value;
+      expect(language).toBe("da");
+      const receipt = fake.calls.find(
+        (c) =>
+          c.method === "chat.postMessage" && c.args.channel === EMPLOYER.id && texts(c).includes("setup"),
+      );
+      expect(texts(receipt)).toContain("The setup is saved.");
+    } finally {
+      fake.locales.delete(EMPLOYER.id);
+    }
+  });
+
+  it("sends the .ics from the App Home in the person's language, and the channel's in the workspace's", async () => {
+    const { fake } = app;
+    fake.locales.set(EMPLOYER.id, "en-US");
+    try {
+      const { slack } = await app.setUp("da");
+      const plan = await fake.after("views.open", () => slack.command(EMPLOYER, "planlæg"));
+      expect((plan.args.view as { title: { text: string } }).title.text).toBe("Plan the discussion");
+      const from = fake.calls.length;
+      await fake.after("files.completeUploadExternal", () =>
+        slack.submit(EMPLOYER, plan.args.view as Record<string, unknown>, {
+          date: "2026-12-10",
+          time: "10:00",
+          location: "Mødelokale 2",
+          channel: "C_AMO",
+        }),
+      );
+      const uploaded = (since: number) => {
+        const id = fake.calls.slice(since).find((c) => c.method === "files.getUploadURLExternal");
+        const fileId = fake.calls.slice(since).find((c) => c.method === "files.completeUploadExternal");
+        expect(id).toBeDefined();
+        const files = fileId?.args.files;
+        const first = (typeof files === "string" ? JSON.parse(files) : files)[0] as { id: string };
+        return fake.uploads.get(first.id)?.toString("utf8") ?? "";
+      };
+      expect(uploaded(from)).toContain("Årlig arbejdsmiljødrøftelse 2026");
+
+      const opened = fake.calls.length;
+      await slack.homeOpened(EMPLOYER);
+      const home = await fake.until("views.publish", (c) => c.args.user_id === EMPLOYER.id, opened);
+      const section = (
+        home.args.view as { blocks: { accessory?: { action_id: string; value: string } }[] }
+      ).blocks.find((b) => b.accessory?.action_id === "send_invitation");
+      expect(section).toBeDefined();
+      const before = fake.calls.length;
+      await fake.after("files.completeUploadExternal", () =>
+        slack.clickOnHome(EMPLOYER, "send_invitation", section?.accessory?.value as string),
+      );
+      expect(uploaded(before)).toContain("Annual working-environment discussion 2026");
+      expect(texts(fake.calls.slice(before).find((c) => c.method === "chat.postMessage"))).not.toContain(
+        "Her er invitationen",
+      );
+    } finally {
+      fake.locales.delete(EMPLOYER.id);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { repos } from "../../src/store/index.ts";
+import { waitFor } from "../helpers/slack-app.ts";
 import { cardIn, EMPLOYER, LEADER, REP, teamsApp, textIn } from "../helpers/teams-app.ts";
-import { cardText } from "../helpers/teams-connector.ts";
+import { cardOf, cardText, contentText } from "../helpers/teams-connector.ts";
 
 /** Each person's language in Teams: the activity's locale for what they alone see; the channel stays Danish. */
 describe("Teams end to end: each person's language", () => {
@@ -70,5 +71,35 @@ describe("Teams end to end: each person's language", () => {
       "Skriv noget under mindst ét punkt",
     );
     expect(await repos(app.db).round.answers(workspace.id, discussion.id)).toEqual([]);
+  });
+
+  it("draws the setup card in an en-US employer's personal chat in English, keeping the workspace's Danish", async () => {
+    const { teams } = await app.setUp();
+    const personal = `a:personal-${EMPLOYER.id}`;
+    const englishEmployer = { ...EMPLOYER, locale: "en-US" };
+    const asked = await teams.post({
+      ...teams.base(englishEmployer, personal, "personal"),
+      type: "message",
+      id: "setup-in-english",
+      text: "opsæt",
+    });
+    expect(asked.status).toBe(200);
+    const posted = await app.connector.waitFor(/Number of employees/);
+    expect(posted.conversation).toBe(personal);
+    const card = cardOf(posted.activity) as { body: { id?: string; value?: unknown }[] };
+    expect(cardText(card)).toContain("Setup");
+    expect(cardText(card)).not.toContain("Antal ansatte");
+    expect(card.body.find((b) => b.id === "f.language")?.value).toBe("da");
+
+    // In the channel, where everyone reads it, the same person's setup card is in the workspace's Danish.
+    const danishCards = () =>
+      app.connector
+        .in(new RegExp(`^${teams.channel}`))
+        .filter((m) => contentText(m.activity).includes("Antal ansatte")).length;
+    const before = danishCards();
+    await teams.mention(englishEmployer, "opsæt");
+    await waitFor(() => danishCards() === before + 1);
+    const inChannel = app.connector.in(new RegExp(`^${teams.channel}`)).map((m) => contentText(m.activity));
+    expect(inChannel.some((text) => text.includes("Number of employees"))).toBe(false);
   });
 });

@@ -90,7 +90,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
       } as never,
       args.key,
     );
-    const lang = workspace.language;
+    const lang = languageOf({ ...ctx, workspace });
     const done = t(lang, "command.setup_done", { participation: participation.description[lang] });
     return messageCard([done, ...warnings, t(lang, "setup.privacy")].join("\n\n"));
   } catch (error) {
@@ -99,6 +99,7 @@ export async function saveSetup(args: ActionArgs): Promise<AdaptiveCard> {
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
       canHost: hostConversation(inbound) !== null,
+      language: l,
       errors: setupErrors(error.problems, l),
       values: inputs,
     });

@@ -49,6 +49,8 @@ export interface SetupCardOptions {
   canHost: boolean;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  /** The language the card is written in (where only its sender sees it, theirs); by default the workspace's. */
+  language?: Language;
 }
 
 /** The setup's inputs about the workplace: its headcount and its people by role, chosen from `people`. */
@@ -58,7 +60,7 @@ function workplaceInputs(
   people: Person[],
   options: SetupCardOptions,
 ): Element[] {
-  const l = workspace.language;
+  const l = options.language ?? workspace.language;
   const errors = options.errors ?? {};
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
   const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
@@ -105,7 +107,7 @@ function workplaceInputs(
 
 /** The setup's inputs about how the bot speaks: time zone, language and reminders. */
 function settingInputs(workspace: Workspace, options: SetupCardOptions): Element[] {
-  const l = workspace.language;
+  const l = options.language ?? workspace.language;
   const errors = options.errors ?? {};
   const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
   const zone = value("timeZone", ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0]);
@@ -126,7 +128,7 @@ function settingInputs(workspace: Workspace, options: SetupCardOptions): Element
       label: t(l, "setup.language"),
       style: "compact",
       choices: (["da", "en"] as Language[]).map((x) => ({ title: t(l, `language.${x}`), value: x })),
-      value: value("language", l),
+      value: value("language", workspace.language),
     },
     {
       type: "Input.ChoiceSet",
@@ -167,7 +169,7 @@ export function setupCard(
   roster: Person[],
   options: SetupCardOptions,
 ): AdaptiveCard {
-  const l = workspace.language;
+  const l = options.language ?? workspace.language;
   // Members already set up stay choosable even when they are not in this conversation's roster.
   const people = [...roster];
   for (const m of members)

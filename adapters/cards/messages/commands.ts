@@ -42,6 +42,7 @@ const setup: Answer = async (asked) => {
     actorId: ctx.actor.userId,
     actorName: ctx.actor.name,
     canHost: hostConversation(inbound) !== null,
+    language: languageOf(ctx),
   };
   await inbound.reply({ cards: [setupCard(ctx.workspace, members, await rosterOf(asked), who)] });
 };

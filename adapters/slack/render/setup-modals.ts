@@ -50,20 +50,26 @@ const modal = (
   blocks,
 });
 
-/** Setup: headcount, the AMO members through user pickers, channel, time zone, language and reminders. */
-export function setupModal(workspace: Workspace, members: Member[], channel: string | undefined): View {
-  const l = workspace.language;
+/**
+ * Setup: headcount, the AMO members through user pickers, channel, time zone, language and reminders. Written in
+ * `l`, the language of the person it is opened for; the workspace's own language stays its chosen value.
+ */
+export function setupModal(
+  workspace: Workspace,
+  members: Member[],
+  channel: string | undefined,
+  l: Language = workspace.language,
+): View {
   return modal(ACTIONS.setup.id, t(l, "setup.title"), l, [
-    ...peopleInputs(workspace, members),
-    ...placeInputs(workspace, channel),
-    ...reminderInputs(workspace),
+    ...peopleInputs(workspace, members, l),
+    ...placeInputs(workspace, channel, l),
+    ...reminderInputs(workspace, l),
     context(escapeMrkdwn(t(l, "setup.privacy"))),
   ]);
 }
 
 /** The headcount and who is who: the employer, the representatives and the work leaders. */
-function peopleInputs(workspace: Workspace, members: Member[]) {
-  const l = workspace.language;
+function peopleInputs(workspace: Workspace, members: Member[], l: Language) {
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
   const employer = ids(["employer", "employer_representative"])[0];
   return [
@@ -84,8 +90,7 @@ function peopleInputs(workspace: Workspace, members: Member[]) {
 }
 
 /** Where and how: the channel, the time zone and the language. */
-function placeInputs(workspace: Workspace, channel: string | undefined) {
-  const l = workspace.language;
+function placeInputs(workspace: Workspace, channel: string | undefined, l: Language) {
   const defaultChannel = workspace.defaultChannel ?? channel;
   const zone = ZONES.includes(workspace.timeZone) ? workspace.timeZone : ZONES[0];
   return [
@@ -102,14 +107,13 @@ function placeInputs(workspace: Workspace, channel: string | undefined) {
     input("language", t(l, "setup.language"), {
       type: "static_select",
       options: [option("da", t(l, "language.da")), option("en", t(l, "language.en"))],
-      initial_option: option(l, t(l, `language.${l}`)),
+      initial_option: option(workspace.language, t(l, `language.${workspace.language}`)),
     }),
   ];
 }
 
 /** Which reminders are off, and how many days before the meeting the preparation reminder comes. */
-function reminderInputs(workspace: Workspace) {
-  const l = workspace.language;
+function reminderInputs(workspace: Workspace, l: Language) {
   const current = currentReminderChoices(workspace);
   return [
     input(
@@ -140,13 +144,12 @@ function reminderInputs(workspace: Workspace) {
       },
       true,
     ),
-    roundInput(workspace),
+    roundInput(workspace, l),
   ];
 }
 
 /** The preparation round's options: anonymous answers, and every employee asked. */
-function roundInput(workspace: Workspace) {
-  const l = workspace.language;
+function roundInput(workspace: Workspace, l: Language) {
   const choices = roundChoices(l);
   const chosen = currentRoundChoices(workspace);
   return input(
@@ -168,8 +171,11 @@ function roundInput(workspace: Workspace) {
 }
 
 /** Planning: date, time, duration, place or link, participants and channel. */
-export function planModal(workspace: Workspace, channel: string | undefined): View {
-  const l = workspace.language;
+export function planModal(
+  workspace: Workspace,
+  channel: string | undefined,
+  l: Language = workspace.language,
+): View {
   const defaultChannel = workspace.defaultChannel ?? channel;
   return modal(ACTIONS.plan.id, t(l, "plan.title"), l, [
     input("date", t(l, "plan.date"), { type: "datepicker" }),

@@ -8,6 +8,6 @@ export async function plan({ ctx, command, client, answer }: SubcommandArgs) {
   if (ctx.workspace.headcount === null) return answer.say(t(languageOf(ctx), "error.not_set_up"));
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: planModal(ctx.workspace, command.channel_id),
+    view: planModal(ctx.workspace, command.channel_id, languageOf(ctx)),
   });
 }

@@ -1,3 +1,4 @@
+import { languageOf } from "../../../src/app/index.ts";
 import { setupModal } from "../render/setup-modals.ts";
 import type { SubcommandArgs } from "./types.ts";
 
@@ -7,6 +8,6 @@ export async function setup({ deps, ctx, command, client }: SubcommandArgs) {
   const members = await deps.core.members(ctx);
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: setupModal(ctx.workspace, members, command.channel_id),
+    view: setupModal(ctx.workspace, members, command.channel_id, languageOf(ctx)),
   });
 }

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { ACTIONS } from "../../../../src/app/index.ts";
+import { ACTIONS, languageOf } from "../../../../src/app/index.ts";
 import { remindersFromForm, roundFromForm } from "../../../../src/app/reminder-settings.ts";
 import type { Role } from "../../../../src/domain/types.ts";
 import { t } from "../../../../src/i18n/index.ts";
@@ -28,7 +28,7 @@ export function register(app: App, deps: SlackDeps) {
           const key = `view:${args.body.view.id}`;
           const saved = await deps.core.setupWorkspace(ctx, await setupInput(state, person), key);
           const { workspace, participation, warnings } = saved;
-          const l = workspace.language;
+          const l = languageOf({ ...ctx, workspace });
           const hint = await inviteHint(args.client, l, workspace.defaultChannel);
           const done = t(l, "command.setup_done", { participation: participation.description[l] });
           const text = [done, ...warnings, hint, t(l, "setup.privacy")].filter(Boolean).join("\n\n");
