@@ -7,10 +7,12 @@ import type {
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
 import { formSpec } from "../../src/app/forms.ts";
+import type { HomeView } from "../../src/app/index.ts";
 import { ACTIONS } from "../../src/app/index.ts";
 import { RateLimited } from "../../src/app/rate-limited.ts";
 import { encodeValue } from "./render/actions.ts";
 import { formModal } from "./render/forms.ts";
+import { homeTab } from "./render/home.ts";
 import { render } from "./render/message.ts";
 import type { ThreadPages } from "./thread-pages.ts";
 
@@ -109,6 +111,11 @@ export class SlackChat implements ChatPort {
       trigger_id: trigger,
       view: formModal(spec, ACTIONS.saveEntry.id, metadata, form.language, form.values),
     });
+  }
+
+  async showHome(userId: string, view: HomeView): Promise<void> {
+    const client = await this.client();
+    await client.views.publish({ user_id: userId, view: homeTab(view) });
   }
 
   async sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null> {

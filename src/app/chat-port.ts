@@ -6,6 +6,7 @@ import type { EntryKind } from "../domain/entries.ts";
 import type { RecordVersion, SummaryDocument } from "../domain/summary.ts";
 import type { DiscussionStatus, Language, PointStatus, Role } from "../domain/types.ts";
 import type { CardRights } from "./card-rights.ts";
+import type { HomeView } from "./home.ts";
 
 export type { MessageRef } from "../domain/entities.ts";
 
@@ -183,4 +184,6 @@ export interface ChatPort {
   sendDirect(userId: string, message: OutboundMessage): Promise<MessageRef | null>;
   /** The channel's name as people see it ("#arbejdsmiljø"), where the platform tells; null where it does not. */
   channelName?(channel: string): Promise<string | null>;
+  /** Draws a person's own page in the app (Slack's App Home); left out where the platform has none. */
+  showHome?(userId: string, view: HomeView): Promise<void>;
 }

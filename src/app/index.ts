@@ -11,6 +11,7 @@ import * as entries from "./entries.ts";
 import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
 import * as homePage from "./home.ts";
+import { type HomeAudience, ownerOf, refreshHomes } from "./home-refresh.ts";
 import * as inspection from "./inspection.ts";
 import { actorLanguage } from "./person-language.ts";
 import * as round from "./round.ts";
@@ -62,36 +63,53 @@ function setupCases(deps: Deps, changing: Changing) {
     members: (ctx: Ctx) => read(deps, (r) => r.members.list(ctx.workspace.id)),
     checkSetupAccess: bind(deps, access.checkSetupAccess),
     readAccess: bind(deps, access.readAccess),
-    schedule: bind(deps, scheduling.schedule),
+    schedule: redrawing(deps, bind(deps, scheduling.schedule), () => "everyone"),
     /** Checks that change nothing and call no chat platform, for a form to be answered at once (as precheck). */
     precheckSetup,
     precheckSchedule: bind(deps, scheduling.precheckSchedule),
     precheckConclude: concludeCases.precheckConclude,
     precheckPostpone: bind(deps, followUp.precheckPostpone),
     precheckEdit: bind(deps, entries.precheckEdit),
-    cancelPlanned: bind(deps, scheduling.cancelPlanned),
+    cancelPlanned: redrawing(deps, bind(deps, scheduling.cancelPlanned), () => "everyone"),
   };
 }
 
+/**
+ * A use case after which some people's own pages show something else: once it has returned, their pages are redrawn
+ * (refreshHomes, not waited for).
+ */
+const redrawing =
+  <A extends unknown[], R>(
+    deps: Deps,
+    f: (ctx: Ctx, ...rest: A) => Promise<R>,
+    who: (result: R) => HomeAudience,
+  ) =>
+  async (ctx: Ctx, ...rest: A): Promise<R> => {
+    const result = await f(ctx, ...rest);
+    void refreshHomes(deps, ctx.workspace, who(result));
+    return result;
+  };
+
 /** The meeting itself: the walk-through, its entries and thread replies, concluding and following up. */
 function meetingCases(deps: Deps) {
+  const everyone = () => "everyone" as const;
   return {
-    start: bind(deps, walkthrough.start),
+    start: redrawing(deps, bind(deps, walkthrough.start), everyone),
     move: bind(deps, walkthrough.move),
-    record: bind(deps, entries.record),
+    record: redrawing(deps, bind(deps, entries.record), (result) => ownerOf(result.entry)),
     precheck: bind(deps, entries.precheck),
-    editEntry: bind(deps, entries.editEntry),
-    removeEntry: bind(deps, entries.removeEntry),
+    editEntry: redrawing(deps, bind(deps, entries.editEntry), (result) => ownerOf(result.entry)),
+    removeEntry: redrawing(deps, bind(deps, entries.removeEntry), (result) => ownerOf(result.entry)),
     recordThreadReply: bind(deps, threadReplies.recordThreadReply),
     editThreadReply: bind(deps, threadReplies.editThreadReply),
     removeThreadReply: bind(deps, threadReplies.removeThreadReply),
     confirmThreadReply: bind(deps, threadReplies.confirmThreadReply),
-    conclude: bind(deps, concludeCases.conclude),
-    reopen: bind(deps, concludeCases.reopen),
-    approve: bind(deps, approval.approve),
+    conclude: redrawing(deps, bind(deps, concludeCases.conclude), everyone),
+    reopen: redrawing(deps, bind(deps, concludeCases.reopen), everyone),
+    approve: redrawing(deps, bind(deps, approval.approve), everyone),
     listOpen: bind(deps, followUp.listOpen),
-    setEntryStatus: bind(deps, followUp.setEntryStatus),
-    postpone: bind(deps, followUp.postpone),
+    setEntryStatus: redrawing(deps, bind(deps, followUp.setEntryStatus), ownerOf),
+    postpone: redrawing(deps, bind(deps, followUp.postpone), ownerOf),
     status: bind(deps, followUp.status),
     /** A person's own page: the next meeting, this year's status, their open items, the referater. */
     home: bind(deps, homePage.home),

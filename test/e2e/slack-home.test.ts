@@ -44,6 +44,7 @@ describe("Slack: the App Home tab", () => {
     expect(empty.text).toContain("Der er ingen referater endnu.");
 
     const plan = (await fake.after("views.open", () => slack.command(EMPLOYER, "planlæg"))).args.view;
+    const sincePlan = fake.calls.length;
     await fake.after("files.completeUploadExternal", () =>
       slack.submit(EMPLOYER, plan as Record<string, unknown>, {
         date: "2026-12-10",
@@ -52,6 +53,13 @@ describe("Slack: the App Home tab", () => {
         channel: "C_AMO",
       }),
     );
+    // Everyone on the roster has their page drawn again with the meeting, the representative who never opened it too.
+    const repPage = await fake.until(
+      "views.publish",
+      (c) => c.args.user_id === REP.id && texts(c).includes("10. december 2026"),
+      sincePlan,
+    );
+    expect(texts(repPage)).toContain("Mødelokale 2");
     const planned = await homeOf(slack, EMPLOYER);
     expect(planned.text).toContain("Næste møde");
     expect(planned.text).toContain("10. december 2026");
@@ -79,12 +87,20 @@ describe("Slack: the App Home tab", () => {
         slack.click(EMPLOYER, "point_decision", slack.button("point_decision").value),
       )
     ).args.view as Record<string, unknown>;
+    const sinceDecision = fake.calls.length;
     await slack.submit(EMPLOYER, form, { text: "Nye kontorstole", owner: REP.id, deadline: "2027-01-15" });
     const discussion = (await app.repos.discussions.latest(workspace.id))!;
     await waitFor(async () =>
       (await app.entries(workspace.id, discussion.id)).some((e) => e.kind === "decision"),
     );
     const decision = (await app.entries(workspace.id, discussion.id)).find((e) => e.kind === "decision")!;
+    // The owner's page is drawn again without their opening it: they may be looking at it.
+    const redrawn = await fake.until(
+      "views.publish",
+      (c) => c.args.user_id === REP.id && texts(c).includes("Nye kontorstole"),
+      sinceDecision,
+    );
+    expect(texts(redrawn)).toContain("entry_done");
     const mine = await homeOf(slack, REP);
     expect(mine.text).toContain("Nye kontorstole");
     expect(mine.text).toContain("I gang");
