@@ -62,7 +62,7 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
   const as = (tenantId: string, user: { id: string; name: string }, fault?: EntraFault) =>
     entraToken({ tenantId, userId: user.id, name: user.name }, fault);
 
-  /** A discussion held through the bot: started in the channel, a decision and a goal, concluded, approved. */
+  /** A discussion held through the bot: set up and started in the channel, a decision and a goal, concluded. */
   async function held(tenant: string, decision: string) {
     const { teams, workspace } = await setUp(tenant);
     const { discussionId } = await start(teams);
