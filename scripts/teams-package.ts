@@ -2,16 +2,20 @@
  * Builds the Teams app package to sideload: manifest/teams/ with the bot's app id filled in, zipped flat (manifest,
  * localisation and the two icons at the root, as Teams requires) into dist/teams/arbejdsmiljo-teams.zip.
  *
- *   MICROSOFT_APP_ID=<the bot's app id> npm run teams:package
+ *   MICROSOFT_APP_ID=<the bot's app id> TEAMS_HOST=<the bot's host> npm run teams:package
  *
- * TEAMS_DEVELOPER_URL (https) sets the developer, privacy and terms links. Without MICROSOFT_APP_ID a placeholder id
- * is used, so the package can be built in CI, but Teams will only accept it with the real id.
+ * TEAMS_DEVELOPER_URL (https) sets the developer, privacy and terms links. TEAMS_HOST is the bot's public host name
+ * (bot.example.dk, no scheme): the tabs' pages are served there, it is the app's valid domain, and the tab's single
+ * sign-on names the app registration's Application ID URI api://<TEAMS_HOST>/<MICROSOFT_APP_ID>. Both are read by
+ * this script only. Without MICROSOFT_APP_ID (or TEAMS_HOST) a placeholder is used, so the package can be built in
+ * CI, but Teams will only accept it with the real values.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { zipSync } from "fflate";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
+const PLACEHOLDER_HOST = "bot.example.com";
 
 const source = new URL("../manifest/teams/", import.meta.url);
 const out = new URL("../dist/teams/", import.meta.url);
@@ -28,8 +32,19 @@ if (appId === PLACEHOLDER_ID)
 const developerUrl = (process.env.TEAMS_DEVELOPER_URL?.trim() || "https://example.com").replace(/\/$/, "");
 if (!/^https:\/\/[^\s"]+$/.test(developerUrl)) fail("TEAMS_DEVELOPER_URL must be an https:// address.");
 
+const host = (process.env.TEAMS_HOST?.trim() || PLACEHOLDER_HOST).toLowerCase();
+if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host))
+  fail(`TEAMS_HOST must be the bot's public host name, such as bot.example.dk (it is "${host}").`);
+if (host === PLACEHOLDER_HOST)
+  console.warn(
+    `teams:package: TEAMS_HOST is not set; the tabs point at the placeholder ${PLACEHOLDER_HOST}.`,
+  );
+
 const fill = (text: string) =>
-  text.replaceAll("{{MICROSOFT_APP_ID}}", appId).replaceAll("{{TEAMS_DEVELOPER_URL}}", developerUrl);
+  text
+    .replaceAll("{{MICROSOFT_APP_ID}}", appId)
+    .replaceAll("{{TEAMS_DEVELOPER_URL}}", developerUrl)
+    .replaceAll("{{TEAMS_HOST}}", host);
 
 function pngSize(png: Buffer): [number, number] {
   if (png.subarray(1, 4).toString("ascii") !== "PNG") return [0, 0];

@@ -1,6 +1,7 @@
 import type { ChatPort } from "../../src/app/chat-port.ts";
 import type { Core, Ctx, Logger } from "../../src/app/index.ts";
-import type { Rendered } from "./draw/card.ts";
+import type { Language } from "../../src/domain/types.ts";
+import type { Element, Rendered } from "./draw/card.ts";
 import type { Person } from "./draw/setup.ts";
 
 export type ConversationKind = "channel" | "groupChat" | "personal";
@@ -37,6 +38,11 @@ export interface CardDeps {
   chat(workspace: Ctx["workspace"]): ChatPort;
   /** How the help names the command on this platform ("@Arbejdsmiljø" in Teams). */
   commandName: string;
+  /**
+   * Where the platform keeps the referat besides its message (Teams: the app's tab, with a link), said on the
+   * summary card in the conversation it is shown in; unset, the card says nothing more.
+   */
+  summaryNote?(language: Language, conversation: Inbound["conversation"]): Element[];
 }
 
 /** The idempotency key of what an activity triggers, so a redelivered one acts once. */

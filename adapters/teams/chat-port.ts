@@ -12,6 +12,8 @@ import { type Rendered, splitText } from "../cards/draw/card.ts";
 import { formCard } from "../cards/draw/form.ts";
 import { fileCard } from "../cards/draw/other.ts";
 import { render } from "../cards/draw/render.ts";
+import { summaryCards } from "../cards/draw/summary.ts";
+import type { CardDeps } from "../cards/inbound.ts";
 import type { ConnectorSends, Content } from "./connector.ts";
 import { consentCard, fileLink } from "./file-consent.ts";
 import type { Pinner } from "./graph.ts";
@@ -50,7 +52,17 @@ export class TeamsChat implements ChatPort {
     private readonly connector: ConnectorSends,
     private readonly store: TeamsStore,
     private readonly pinner: Pinner | null,
+    private readonly summaryNote?: CardDeps["summaryNote"],
   ) {}
+
+  /** The message as Teams content; a summary says where it is kept besides (the tab), for this conversation. */
+  private rendered(message: OutboundMessage, row: ConversationRow): Rendered {
+    if (message.kind !== "summary" || !this.summaryNote) return render(message);
+    const conversation = { id: row.conversationId, threadId: null, kind: row.kind };
+    return {
+      cards: summaryCards(message.view, undefined, this.summaryNote(message.view.language, conversation)),
+    };
+  }
 
   async channelName(channel: string): Promise<string | null> {
     const row = await this.store.conversation(this.workspace.id, channel);
@@ -96,7 +108,8 @@ export class TeamsChat implements ChatPort {
   }
 
   async post(channel: string, message: OutboundMessage): Promise<MessageRef> {
-    return this.deliver(await this.row(channel), null, render(message));
+    const row = await this.row(channel);
+    return this.deliver(row, null, this.rendered(message, row));
   }
 
   /** Updates the message in place, and its further pages: changed ones in place, new ones added, surplus removed. */
@@ -104,7 +117,7 @@ export class TeamsChat implements ChatPort {
     const found = await this.store.conversationWithPages(this.workspace.id, ref.channel, ref.id);
     if (!found) throw notAdded(ref.channel);
     const { row, pages: existing } = found;
-    const [first, ...rest] = this.contents(render(message));
+    const [first, ...rest] = this.contents(this.rendered(message, row));
     if (!first) return;
     const conversation =
       ref.threadId && row.kind === "channel" ? threadConversation(ref.channel, ref.threadId) : ref.channel;
@@ -131,7 +144,8 @@ export class TeamsChat implements ChatPort {
   }
 
   async replyInThread(parent: MessageRef, message: OutboundMessage): Promise<MessageRef> {
-    return this.deliver(await this.row(parent.channel), parent.threadId ?? parent.id, render(message));
+    const row = await this.row(parent.channel);
+    return this.deliver(row, parent.threadId ?? parent.id, this.rendered(message, row));
   }
 
   /** Teams has no pinning in channels; in group chats Microsoft Graph can pin when the bot has credentials. */
@@ -190,6 +204,6 @@ export class TeamsChat implements ChatPort {
       row = { conversationId, kind: "personal", userId, reference, publicUrl: null };
       await this.store.saveConversation(this.workspace.id, row);
     }
-    return this.deliver(row, null, render(message));
+    return this.deliver(row, null, this.rendered(message, row));
   }
 }

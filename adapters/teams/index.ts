@@ -15,6 +15,11 @@ import { fromLoopback, teamsAuthenticated, teamsMode } from "./mode.ts";
 import { publicUrlOf } from "./public-url.ts";
 import type { RuntimeOptions, TeamsRuntime } from "./runtime.ts";
 import { teamsStore } from "./store.ts";
+import { entraVerifier } from "./tab/entra.ts";
+import { tabNote } from "./tab/link.ts";
+import { registerTab } from "./tab/routes.ts";
+import { tabTexts } from "./tab/texts.ts";
+import { allowedTenants } from "./tenants.ts";
 import { teamsTexts } from "./texts.ts";
 
 const ROUTE = "/api/messages";
@@ -30,16 +35,21 @@ const bodyRefused: ErrorRequestHandler = (error, _req, res, _next) => {
 /**
  * Microsoft Teams through the Bot Framework: CloudAdapter at POST /api/messages. With MICROSOFT_APP_* set every
  * request must carry a valid Bot Framework token. Without them activities are taken only in local test mode (see
- * mode.ts) and only from this computer; otherwise /api/messages answers 401 to everything.
+ * mode.ts) and only from this computer; otherwise /api/messages answers 401 to everything. The tab (tab/) is served
+ * alike; its data only to a person signed in with Entra ID, and only with credentials.
  */
 export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsConfig> => ({
   id: "teams",
   config: teamsConfigSchema,
   migrations: projectPath("adapters/teams/migrations/"),
-  texts: mergeTexts(cardTexts, teamsTexts),
+  texts: mergeTexts(cardTexts, teamsTexts, tabTexts),
   credentialed: (config) => teamsAuthenticated(config),
   async open({ config, core, db, log, http, trial }) {
     const mode = teamsMode(config, trial);
+    const trustProxy = config.TRUST_PROXY === "1";
+    const appId = mode === "authenticated" ? (config.MICROSOFT_APP_ID ?? null) : null;
+    const verify = appId ? entraVerifier(appId, allowedTenants(config), options.entraKeysUrl) : null;
+    registerTab(http, { core, log, verify, trustProxy });
     if (mode === "off") {
       http.post(ROUTE, (_req, res) => void res.status(401).end());
       log.info(
@@ -55,13 +65,21 @@ export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsCo
       import("./runtime.ts").then((m) => m.teamsRuntime(config, deps, options)),
     );
     const connector = lazyConnector(async () => (await load()).connector);
-    const chat = (workspace: Workspace) => new TeamsChat(workspace, connector, store, pinner);
-    const deps: TeamsDeps = { core, log, store, chat, commandName: COMMAND_NAME };
+    // Teams cannot pin in channels: the summary says it is kept in the app's tab, with a link (the app id names it).
+    const summaryNote = appId ? tabNote(appId) : undefined;
+    const chat = (workspace: Workspace) => new TeamsChat(workspace, connector, store, pinner, summaryNote);
+    const deps: TeamsDeps = {
+      core,
+      log,
+      store,
+      chat,
+      commandName: COMMAND_NAME,
+      ...(summaryNote ? { summaryNote } : {}),
+    };
     if (mode === "authenticated") await load();
 
     // An activity's work is done before its answer, but goes on when its client has gone: a shutdown waits for it.
     const working = new InFlight();
-    const trustProxy = config.TRUST_PROXY === "1";
     const answer: RequestHandler = (req, res) =>
       working.run(async () => {
         const runtime = await load().catch(() => null);

@@ -27,6 +27,8 @@ export interface BotFrameworkOptions {
 export interface RuntimeOptions {
   connectorTimeoutMs?: number;
   botFramework?: BotFrameworkOptions;
+  /** Where the tab's Entra ID tokens are checked against signing keys; unset, Entra's own. The tests serve their own. */
+  entraKeysUrl?: string;
 }
 
 /** botbuilder's part of the Teams adapter: what answers activities and what sends to Teams. */

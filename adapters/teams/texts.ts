@@ -1,5 +1,6 @@
 import { section, translator } from "../../src/i18n/index.ts";
 import { cardTexts } from "../cards/texts.ts";
+import { tabTexts } from "./tab/texts.ts";
 
 /** Texts only the Teams adapter shows: its welcome, refusals outside a Microsoft 365 organisation, expired links. */
 export const teamsTexts = section(
@@ -31,4 +32,4 @@ export const teamsTexts = section(
   },
 );
 
-export const { t } = translator(cardTexts, teamsTexts);
+export const { t } = translator(cardTexts, teamsTexts, tabTexts);

@@ -47,6 +47,16 @@ export function createCore(deps: Deps, workspaces = new WorkspaceCache(deps.now,
       const language = actor.language ?? (await actorLanguage(deps, workspace, actor));
       return { workspace, actor: language ? { ...actor, language } : actor };
     },
+    /**
+     * The context for an actor of a workspace that exists already, or null: for reads from outside a conversation
+     * (a Teams tab), which must not create a workspace for whoever signs in.
+     */
+    async knownContext(platform: PlatformId, externalId: string, actor: Actor): Promise<Ctx | null> {
+      const workspace = await read(deps, (r) => r.workspaces.find(platform, externalId));
+      if (!workspace) return null;
+      const language = actor.language ?? (await actorLanguage(deps, workspace, actor));
+      return { workspace, actor: language ? { ...actor, language } : actor };
+    },
     ...setupCases(deps, changing),
     ...meetingCases(deps),
     ...documentCases(deps, changing),

@@ -10,7 +10,13 @@ import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { contentText, FakeConnector } from "../helpers/teams-connector.ts";
 import { authenticatedTeams } from "../helpers/teams-credentials.ts";
 import { TeamsDriver } from "../helpers/teams-driver.ts";
-import { channelToken, newSigningKey, SIGNING_KEY, type TokenFault } from "../helpers/teams-identity.ts";
+import {
+  channelToken,
+  entraToken,
+  newSigningKey,
+  SIGNING_KEY,
+  type TokenFault,
+} from "../helpers/teams-identity.ts";
 
 const USER = { id: "aad-user", name: "Mette Hansen" };
 const SLACK_ONLY = { SLACK_BOT_TOKEN: "xoxb-prod", SLACK_SIGNING_SECRET: "prod-signing-secret" };
@@ -220,6 +226,22 @@ describe("Teams without credentials (no NODE_ENV anywhere)", () => {
       expect(connector.calls.length).toBe(before);
       expect(await storedFor(db, tenantId)).toEqual([]);
     });
+  });
+
+  it("keeps the tab's data shut without Microsoft credentials, whatever token comes (the page itself is served)", async () => {
+    for (const env of [SLACK_ONLY, {}, { ...SLACK_ONLY, TEAMS_LOCAL_TEST: "1" }]) {
+      await withApp(env, async (port) => {
+        const tenantId = uniqueId("tenant-");
+        const token = entraToken({ tenantId, userId: USER.id, name: USER.name });
+        const res = await fetch(`http://127.0.0.1:${port}/teams/tab/data`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as { reason: string }).reason).toBe("refused");
+        expect((await fetch(`http://127.0.0.1:${port}/teams/tab`)).status).toBe(200);
+        expect(await storedFor(db, tenantId)).toEqual([]);
+      });
+    }
   });
 
   for (const [what, env] of [

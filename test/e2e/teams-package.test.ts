@@ -7,11 +7,12 @@ import { parseCommand } from "../../src/app/commands.ts";
 
 const run = promisify(execFile);
 const APP_ID = "11111111-2222-3333-4444-555555555555";
+const HOST = "bot.example.dk";
 
 describe("the Teams app package", () => {
   it("builds a sideloadable zip: manifest with the bot id, all scopes, commands the bot understands, both icons", async () => {
     await run(process.execPath, ["--import", "tsx", "scripts/teams-package.ts"], {
-      env: { PATH: process.env.PATH ?? "", MICROSOFT_APP_ID: APP_ID },
+      env: { PATH: process.env.PATH ?? "", MICROSOFT_APP_ID: APP_ID, TEAMS_HOST: HOST },
     });
     const files = unzipSync(await readFile("dist/teams/arbejdsmiljo-teams.zip"));
     expect(Object.keys(files).sort()).toEqual(["color.png", "en-us.json", "manifest.json", "outline.png"]);
@@ -32,7 +33,24 @@ describe("the Teams app package", () => {
         expect(command.description.length).toBeLessThanOrEqual(128);
       }
     }
+    // The tab keeps the referat where Teams cannot pin: a personal tab beside the chat, and one to add to a channel
+    // or group chat, both served by the bot's host and signed in through the app registration's api:// URI.
+    expect(manifest.staticTabs).toEqual([
+      { entityId: "conversations", scopes: ["personal"] },
+      { entityId: "referat", name: "Referat", contentUrl: `https://${HOST}/teams/tab`, scopes: ["personal"] },
+    ]);
+    expect(manifest.configurableTabs).toEqual([
+      {
+        configurationUrl: `https://${HOST}/teams/tab/config`,
+        canUpdateConfiguration: false,
+        scopes: ["team", "groupChat"],
+        context: ["channelTab", "privateChatTab", "meetingChatTab"],
+      },
+    ]);
+    expect(manifest.validDomains).toEqual([HOST]);
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://${HOST}/${APP_ID}` });
     const english = JSON.parse(Buffer.from(files["en-us.json"]!).toString("utf8"));
+    expect(english["staticTabs[1].name"]).toBe("Minutes");
     for (const [key, value] of Object.entries(english)) {
       if (key.endsWith(".title") && key.startsWith("bots"))
         expect(parseCommand(String(value)).type).not.toBe("unknown");
@@ -41,5 +59,13 @@ describe("the Teams app package", () => {
     expect(size(files["color.png"]!)).toEqual([192, 192]);
     expect(size(files["outline.png"]!)).toEqual([32, 32]);
     expect(JSON.stringify(manifest)).not.toContain("{{");
+  }, 60_000);
+
+  it("refuses a host that is not a bare host name", async () => {
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/teams-package.ts"], {
+      env: { PATH: process.env.PATH ?? "", MICROSOFT_APP_ID: APP_ID, TEAMS_HOST: "https://bot.example.dk/" },
+    }).catch((error: { code?: number; stderr?: string }) => error);
+    expect((failed as { code?: number }).code).toBe(1);
+    expect((failed as { stderr?: string }).stderr).toContain("TEAMS_HOST must be the bot's public host name");
   }, 60_000);
 });

@@ -3,7 +3,14 @@ import { MsalServiceClientCredentialsFactory } from "botframework-connector";
 import { teamsAdapterWith } from "../../adapters/teams/index.ts";
 import type { Platform } from "../../src/platforms.ts";
 import type { FakeConnector } from "./teams-connector.ts";
-import { APP_ID, APP_PASSWORD, CHANNEL_ISSUER, CONNECTOR_SCOPE, LOGIN_HOST } from "./teams-identity.ts";
+import {
+  APP_ID,
+  APP_PASSWORD,
+  CHANNEL_ISSUER,
+  CONNECTOR_SCOPE,
+  ENTRA_KEYS_PATH,
+  LOGIN_HOST,
+} from "./teams-identity.ts";
 
 /**
  * The Teams adapter with credentials, against the fake Bot Framework of `connector`: botbuilder checks every
@@ -24,6 +31,7 @@ export function authenticatedTeams(
   });
   const adapter = teamsAdapterWith({
     ...options,
+    entraKeysUrl: `${base}${ENTRA_KEYS_PATH.slice(1)}`,
     botFramework: {
       endpoints: {
         ToChannelFromBotLoginUrl: login,

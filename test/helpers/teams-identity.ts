@@ -77,6 +77,46 @@ export function channelToken(serviceUrl: string, fault: TokenFault = {}): string
   );
 }
 
+/** Where the fake connector publishes Entra ID's signing keys (the tab's tokens are checked against them). */
+export const ENTRA_KEYS_PATH = "/entra/discovery/v2.0/keys";
+
+/** What can be set or wrong in an Entra ID token the tab sends. */
+export interface EntraFault {
+  key?: SigningKey;
+  audience?: string;
+  issuer?: string;
+  scope?: string;
+  /** Seconds from now until it expires; negative for a token that has expired. */
+  expiresIn?: number;
+}
+
+/**
+ * An access token as Entra ID issues one to Teams' single sign-on for the tab (v2.0): the person's tenant and object
+ * id, the app as audience, the tab's scope.
+ */
+export function entraToken(
+  user: { tenantId: string; userId: string; name?: string },
+  fault: EntraFault = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt(
+    {
+      aud: fault.audience ?? APP_ID,
+      iss: fault.issuer ?? `https://login.microsoftonline.com/${user.tenantId}/v2.0`,
+      iat: now - 60,
+      nbf: now - 60,
+      exp: now + (fault.expiresIn ?? 3600),
+      tid: user.tenantId,
+      oid: user.userId,
+      name: user.name ?? "",
+      scp: fault.scope ?? "access_as_user",
+      azp: "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+      ver: "2.0",
+    },
+    fault.key,
+  );
+}
+
 type Answer = { status: number; body: unknown };
 
 /**
@@ -109,6 +149,13 @@ export function identityAnswer(base: string, method: string, path: string, body:
     return { status: 200, body: { issuer: "none", jwks_uri: `${base}botframework/emulator/keys` } };
   }
   if (method === "GET" && path === "/botframework/emulator/keys") return { status: 200, body: { keys: [] } };
+  if (method === "GET" && path === ENTRA_KEYS_PATH) {
+    const jwk = SIGNING_KEY.publicKey.export({ format: "jwk" });
+    return {
+      status: 200,
+      body: { keys: [{ ...jwk, kid: SIGNING_KEY.kid, use: "sig", x5t: SIGNING_KEY.kid }] },
+    };
+  }
   if (method === "GET" && path === `/login/${LOGIN_TENANT}/v2.0/.well-known/openid-configuration`) {
     return {
       status: 200,

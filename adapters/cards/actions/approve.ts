@@ -15,8 +15,9 @@ export async function approve(args: ActionArgs): Promise<AdaptiveCard> {
     version: result.version,
   });
   const view = await args.deps.core.getSummary(args.ctx).catch(() => null);
+  const note = view ? args.deps.summaryNote?.(view.language, args.inbound.conversation) : undefined;
   const first =
-    view && view.discussionId === meta.d ? summaryCards(view, args.ctx.actor.userId)[0] : undefined;
+    view && view.discussionId === meta.d ? summaryCards(view, args.ctx.actor.userId, note)[0] : undefined;
   if (!first) return messageCard(text, "good");
   first.body.splice(1, 0, messageCard(text, "good").body[0] as Record<string, unknown>);
   return first;

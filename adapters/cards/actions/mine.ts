@@ -15,7 +15,9 @@ export async function mine(args: ActionArgs): Promise<AdaptiveCard> {
   const { meta: data } = readSubmit(args.data, ACTIONS.cardForMe, [], l);
   if (data.s === 1) {
     const view = await args.deps.core.getSummary(args.ctx);
-    const first = view.discussionId === data.d ? summaryCards(view, args.ctx.actor.userId)[0] : undefined;
+    const note = args.deps.summaryNote?.(view.language, args.inbound.conversation);
+    const first =
+      view.discussionId === data.d ? summaryCards(view, args.ctx.actor.userId, note)[0] : undefined;
     return first ?? messageCard(t(l, "error.not_found"), "attention");
   }
   if (typeof data.p !== "number") throw new BadSubmit(t(l, "teams.bad_submit"));

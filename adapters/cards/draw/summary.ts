@@ -70,7 +70,7 @@ export function summaryElements(doc: SummaryDocument): Element[] {
  * The summary as cards: the first holds the title, status, approvals and the approve button (for `viewer`, when they
  * may approve; the card everyone sees asks Teams for each approver's own); the versions close it.
  */
-export function summaryCards(view: SummaryView, viewer?: string): AdaptiveCard[] {
+export function summaryCards(view: SummaryView, viewer?: string, note: Element[] = []): AdaptiveCard[] {
   const doc = view.document;
   const l = view.language;
   const record: RecordState = {
@@ -87,7 +87,12 @@ export function summaryCards(view: SummaryView, viewer?: string): AdaptiveCard[]
     doc.heldAt ? formatDateTime(l, doc.heldAt, doc.timeZone) : t(l, "summary.not_held"),
     t(l, "summary.sha", { sha: view.sha256.slice(0, 16) }),
   ].join(" · ");
-  const head: Element[] = [heading(title), subtle(meta), ...sectionElements(approvalSection(doc, record))];
+  const head: Element[] = [
+    heading(title),
+    subtle(meta),
+    ...sectionElements(approvalSection(doc, record)),
+    ...note,
+  ];
   const refresh =
     view.rights && !view.approved ? refreshOf(l, view.rights, { d: view.discussionId, s: 1 }) : null;
   const approve = execute(

@@ -81,7 +81,8 @@ const followup: Answer = async (asked) => {
 
 const summary: Answer = async (asked, command) => {
   const view = await asked.deps.core.getSummary(asked.ctx, yearOf(command));
-  await asked.inbound.reply({ cards: summaryCards(view) });
+  const note = asked.deps.summaryNote?.(view.language, asked.inbound.conversation);
+  await asked.inbound.reply({ cards: summaryCards(view, undefined, note) });
 };
 
 const exportYear: Answer = async (asked, command) => {
