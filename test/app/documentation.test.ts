@@ -191,7 +191,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
       await concludedDiscussion();
       const reply = t.chat.sent.filter((s) => s.op === "reply").at(-1);
       expect(reply?.message?.kind === "text" && reply.message.view.text).toBe(
-        "Referatet (version 1) er gemt. Det ligger i denne kanal og kan altid hentes med /arbejdsmiljø referat.",
+        "Referatet (version 1) er gemt. Det ligger her i kanalen, og du kan altid få det igen ved at skrive referat til mig.",
       );
     } finally {
       t.chat.canPin = true;
