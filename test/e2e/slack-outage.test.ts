@@ -12,6 +12,7 @@ import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 import { EMPLOYER, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
+import { FakeSocketMode } from "../helpers/slack-socket.ts";
 
 /** Short waits, so an outage and its end fit in a test; the real ones are in adapters/slack/connection.ts. */
 const connectTimes = { firstWaitMs: 5_000, retryMs: 200, maxRetryMs: 400 };
@@ -120,6 +121,46 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     fake.failNext("auth.test", REFUSED);
     await expect(start(fake.url)).rejects.toThrow(
       "Configuration error: SLACK_BOT_TOKEN was refused by Slack (invalid_auth).",
+    );
+  });
+});
+
+describe("Socket Mode with Slack down or refusing a token at start", () => {
+  const fake = new FakeSlack();
+  const socket = new FakeSocketMode();
+  let server: RunningServer | undefined;
+  let db: Db | undefined;
+
+  const start = async (apiUrl: string) => {
+    db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
+    const config = loadConfig({ ...env(apiUrl), SLACK_APP_TOKEN: "xapp-1-A1-socket", LOG_LEVEL: "error" });
+    server = await startServer(config, [slackAdapterWith({ connectTimes })], { db, scheduler: false });
+  };
+
+  afterEach(async () => {
+    await server?.stop();
+    await db?.close();
+    await fake.stop();
+    if (socket.url) await socket.stop();
+    server = undefined;
+    db = undefined;
+  });
+
+  it("starts with nothing at SLACK_API_URL and connects the socket once Slack is up", async () => {
+    const port = await freePort();
+    await start(`http://127.0.0.1:${port}/api/`);
+    expect(socket.connected).toBe(0);
+    fake.socketUrl = await socket.start();
+    await fake.start(port);
+    await waitFor(() => socket.connected === 1, 10_000);
+    expect(fake.of("apps.connections.open").at(-1)?.token).toBe("xapp-1-A1-socket");
+  });
+
+  it("stops the start with one line naming SLACK_APP_TOKEN when Slack refuses the app token", async () => {
+    await fake.start();
+    fake.failNext("apps.connections.open", REFUSED);
+    await expect(start(fake.url)).rejects.toThrow(
+      "Configuration error: SLACK_APP_TOKEN was refused by Slack (invalid_auth).",
     );
   });
 });
