@@ -2,11 +2,12 @@ import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapterWith } from "../../adapters/slack/index.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { freePort, npmStartArgs, PROJECT_ROOT } from "../helpers/npm-start.ts";
 import { EMPLOYER, waitFor } from "../helpers/slack-app.ts";
@@ -26,7 +27,7 @@ const env = (apiUrl: string) => ({
   LOG_LEVEL: "warn",
 });
 
-/** The warning lines the bot wrote while `during` ran (the logger writes warnings to stderr). */
+/** The warning lines the bot writes from now on (the logger writes warnings to stderr). */
 function warnings(): () => string[] {
   const spy = vi.spyOn(process.stderr, "write");
   return () =>
@@ -34,7 +35,10 @@ function warnings(): () => string[] {
 }
 
 describe("Slack down or refusing the token when the bot starts (single workspace)", () => {
-  const fake = new FakeSlack();
+  let fake = new FakeSlack();
+  beforeEach(() => {
+    fake = new FakeSlack();
+  });
   let server: RunningServer | undefined;
   let db: Db | undefined;
 
@@ -84,8 +88,20 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     });
     expect(opened.token).toBe("xoxb-test-token");
     expect((opened.args.view as { type: string }).type).toBe("modal");
-    const status = await fake.after("respond", () => slack.command(EMPLOYER, "status"));
-    expect(JSON.stringify(status.args)).not.toBe("{}");
+    // The setup modal's submit is stored and confirmed by direct message, as on any day.
+    const confirmed = await fake.afterDm(EMPLOYER.id, () =>
+      slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+        headcount: 6,
+        employer: EMPLOYER.id,
+        representatives: [],
+        leaders: [],
+        channel: "C_AMO",
+        timeZone: "Europe/Copenhagen",
+        language: "da",
+      }),
+    );
+    expect(confirmed.token).toBe("xoxb-test-token");
+    expect((await repos(db as Db).workspaces.find("slack", slack.team))?.headcount).toBe(6);
     expect(logged().filter((line) => line.includes("Slack cannot be reached"))).toHaveLength(1);
   });
 
@@ -101,6 +117,7 @@ describe("Slack down or refusing the token when the bot starts (single workspace
       await waitFor(async () => (await slack.command(EMPLOYER, "hjælp")).status === 200, 5_000);
     });
     expect(JSON.stringify(help.args)).toContain("opsæt");
+    expect(fake.of("auth.test!503")).toHaveLength(8);
   });
 
   it("does not hold the start for a Slack that is slow to answer, and serves once it has", async () => {
@@ -126,7 +143,10 @@ describe("Slack down or refusing the token when the bot starts (single workspace
 });
 
 describe("Socket Mode with Slack down or refusing a token at start", () => {
-  const fake = new FakeSlack();
+  let fake = new FakeSlack();
+  beforeEach(() => {
+    fake = new FakeSlack();
+  });
   const socket = new FakeSocketMode();
   let server: RunningServer | undefined;
   let db: Db | undefined;
@@ -166,7 +186,10 @@ describe("Socket Mode with Slack down or refusing a token at start", () => {
 });
 
 describe("the bot as a process, with a token Slack refuses", () => {
-  const fake = new FakeSlack();
+  let fake = new FakeSlack();
+  beforeEach(() => {
+    fake = new FakeSlack();
+  });
   let npmStart: string[] = [];
   beforeAll(async () => {
     npmStart = await npmStartArgs();
