@@ -4,6 +4,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { AdapterContext } from "../../src/platforms.ts";
 import type { SlackConfig } from "./config.ts";
 import { installationStore } from "./installation-store.ts";
+import { untilReady } from "./not-ready.ts";
 import { oauthCallbacks } from "./oauth-pages.ts";
 import { SCOPES } from "./scopes.ts";
 
@@ -17,6 +18,8 @@ export interface BoltSetup {
   mode: "single" | "oauth" | "socket";
   clientOptions: WebClientOptions;
   logger: BoltLogger;
+  /** Whether Slack has answered Bolt's init (connection.ts): with a bot token, requests wait for that. */
+  ready: () => boolean;
 }
 
 /**
@@ -40,6 +43,8 @@ function socketModeApp({ context: { config }, clientOptions, logger }: BoltSetup
     logger,
     logLevel: logLevelOf(config),
     convoStore: false,
+    // init (auth.test) and start are awaited by connection.ts, which retries them while Slack is down.
+    deferInitialization: true,
   });
 }
 
@@ -47,8 +52,11 @@ function socketModeApp({ context: { config }, clientOptions, logger }: BoltSetup
 function httpApp(setup: BoltSetup): { app: App; installer?: InstallProvider } {
   const { context, mode, clientOptions, logger } = setup;
   const logLevel = logLevelOf(context.config);
+  const secret = context.config.SLACK_SIGNING_SECRET as string;
+  // Registered before the receiver's route, so it is asked first.
+  if (mode === "single") context.http.post(EVENTS_PATH, untilReady(setup.ready, secret));
   const receiver = new ExpressReceiver({
-    signingSecret: context.config.SLACK_SIGNING_SECRET as string,
+    signingSecret: secret,
     endpoints: EVENTS_PATH,
     app: context.http,
     logger,
@@ -62,7 +70,8 @@ function httpApp(setup: BoltSetup): { app: App; installer?: InstallProvider } {
     logLevel,
     // No conversation store: Bolt would keep per-channel state in memory, and all our state is in PostgreSQL.
     convoStore: false,
-    ...(mode === "single" ? { token: context.config.SLACK_BOT_TOKEN } : {}),
+    // With a bot token, init's auth.test is awaited by connection.ts; OAuth needs no init.
+    ...(mode === "single" ? { token: context.config.SLACK_BOT_TOKEN, deferInitialization: true } : {}),
   });
   return { app, ...(receiver.installer ? { installer: receiver.installer } : {}) };
 }

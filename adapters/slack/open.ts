@@ -7,6 +7,7 @@ import type { AdapterContext, PlatformAdapter } from "../../src/platforms.ts";
 import { boltApp } from "./app.ts";
 import { SlackChat } from "./chat-port.ts";
 import { type SlackConfig, slackMode } from "./config.ts";
+import { type ConnectStep, type ConnectTimes, SlackConnection } from "./connection.ts";
 import type { SlackDeps } from "./context.ts";
 import { displayNames } from "./display-names.ts";
 import { botTokenFor } from "./installation-store.ts";
@@ -30,13 +31,15 @@ type Context = AdapterContext<SlackConfig>;
  */
 export async function openSlack(
   context: Context,
-  apiTimeoutMs = API_TIMEOUT_MS,
+  options: { apiTimeoutMs?: number; connectTimes?: ConnectTimes } = {},
 ): Promise<PlatformAdapter | null> {
   const mode = slackMode(context.config);
   if (mode === "off") return null;
   const logger = boltLogger(context.log);
-  const clientOptions = webApiOptions(context.config, logger, apiTimeoutMs);
-  const { app, installer } = boltApp({ context, mode, clientOptions, logger });
+  const clientOptions = webApiOptions(context.config, logger, options.apiTimeoutMs ?? API_TIMEOUT_MS);
+  let connection: SlackConnection | null = null;
+  const ready = () => connection?.ready ?? false;
+  const { app, installer } = boltApp({ context, mode, clientOptions, logger, ready });
   const working = trackWork(app);
   registerListeners(app, slackDeps(context));
   app.error(async (error) => {
@@ -46,16 +49,24 @@ export async function openSlack(
     mode === "oauth" && installer
       ? (workspace: Workspace) => () => teamClient(context, installer, workspace.externalId, clientOptions)
       : () => async () => app.client;
+  if (mode !== "oauth") {
+    connection = new SlackConnection(connectSteps(app, mode), context.log, options.connectTimes);
+    await connection.begin();
+  }
   return {
     chatFor: (workspace) => new SlackChat(clientFor(workspace), threadPages(context.db, workspace.id)),
-    async start() {
-      if (mode === "socket") await app.start();
-    },
     async stop() {
+      connection?.stop();
       if (mode === "socket") await app.stop();
       await working.settled();
     },
   };
+}
+
+/** What Slack must answer before the bot serves it: Bolt's auth.test, and in Socket Mode the socket's opening. */
+function connectSteps(app: App, mode: "single" | "socket"): ConnectStep[] {
+  const init: ConnectStep = { variable: "SLACK_BOT_TOKEN", run: () => app.init() };
+  return mode === "socket" ? [init, { variable: "SLACK_APP_TOKEN", run: () => app.start() }] : [init];
 }
 
 /**

@@ -55,7 +55,8 @@ export class FakeSlack {
   private responseUses = new Map<string, number>();
   url = "";
 
-  async start(): Promise<string> {
+  /** Listens on `port` (a free one unless given: a test can start the app first, with nothing there yet). */
+  async start(port = 0): Promise<string> {
     const server = createServer((req, res) => {
       // A fault in the fake answers 500 instead of leaving the request (and the server's close) hanging.
       void this.handle(req)
@@ -71,7 +72,7 @@ export class FakeSlack {
         });
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
     return this.url;
   }
