@@ -1,8 +1,6 @@
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../adapters/index.ts";
 import { localAdapter } from "../../adapters/local/index.ts";
@@ -10,26 +8,19 @@ import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
+import { CHROMIUM, launchChromium, sayWhyNoChromium } from "../helpers/chromium.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
-/** Debian's Chromium (CI installs it in .ci/run), or the one CHROMIUM_PATH names. */
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => Boolean(p && existsSync(p)),
-);
 const ARTIFACTS = join(process.cwd(), "test-artifacts", "local-browser");
 const NOW = new Date("2026-11-24T09:00:00Z");
 const STEP_TIMEOUT = 15_000;
 
-if (!CHROMIUM) {
-  console.warn(
-    "local-browser.test.ts skipped: no Chromium found (install Debian's with `apt-get install -y chromium`, or set CHROMIUM_PATH).",
-  );
-}
+sayWhyNoChromium("local-browser.test.ts");
 
 describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in the page", () => {
   let server: RunningServer;
   let db: Db;
-  let profile: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let page: Page;
   let step = 0;
@@ -44,33 +35,17 @@ describe.skipIf(!CHROMIUM)("the local channel in Chromium: a whole discussion in
     });
     await rm(ARTIFACTS, { recursive: true, force: true });
     await mkdir(ARTIFACTS, { recursive: true });
-    profile = await mkdtemp(join(tmpdir(), "local-browser-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium({ acceptDownloads: true });
+    context = browser.context;
     context.setDefaultTimeout(STEP_TIMEOUT);
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => console.error("page error:", error.message));
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
     await db?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   /** Keeps a screenshot of the page after each step, numbered, as a test artifact. */

@@ -3,6 +3,7 @@ import { uniqueId } from "../helpers/db.ts";
 import { EMPLOYER, LEADER, REP, teamsApp } from "../helpers/teams-app.ts";
 import { cardOf, cardText, type Posted } from "../helpers/teams-connector.ts";
 import { APP_ID, type EntraFault, entraToken, newSigningKey } from "../helpers/teams-identity.ts";
+import { holdDiscussion } from "../helpers/teams-tab.ts";
 
 const TENANT = uniqueId("tenant-");
 const OTHER_TENANT = uniqueId("tenant-");
@@ -52,7 +53,7 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
   const app = teamsApp({
     env: { MICROSOFT_ALLOWED_TENANTS: [TENANT, OTHER_TENANT, BARE_TENANT, PERSONAL_TENANT].join(",") },
   });
-  const { connector, setUp, start } = app;
+  const { connector } = app;
 
   const data = (token: string | null, query = "") =>
     fetch(
@@ -62,40 +63,7 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
   const as = (tenantId: string, user: { id: string; name: string }, fault?: EntraFault) =>
     entraToken({ tenantId, userId: user.id, name: user.name }, fault);
 
-  /** A discussion held through the bot: set up and started in the channel, a decision and a goal, concluded. */
-  async function held(tenant: string, decision: string) {
-    const { teams, workspace } = await setUp(tenant);
-    const { discussionId } = await start(teams);
-    const ctx = { workspace, actor: { userId: EMPLOYER.id, name: EMPLOYER.name } };
-    const core = app.server.core;
-    const recorded = await core.record(
-      ctx,
-      {
-        discussionId,
-        point: 8,
-        kind: "decision",
-        data: { text: decision, owner: LEADER, deadline: "2027-02-01" },
-      },
-      null,
-    );
-    await core.record(
-      ctx,
-      {
-        discussionId,
-        point: 8,
-        kind: "goal",
-        data: { text: "Mindre støj", successCriterion: "Under 55 dB", deadline: "2027-05-01" },
-      },
-      null,
-    );
-    const point = await core.pointView(ctx, discussionId, 11);
-    await core.conclude(
-      ctx,
-      { discussionId, expectedVersion: point?.version ?? 0, overrideReason: "Prøve af fanen" },
-      null,
-    );
-    return { teams, workspace, discussionId, decisionId: recorded.entry.id, ctx };
-  }
+  const held = (tenant: string, decision: string) => holdDiscussion(app, tenant, decision);
 
   it("serves the page and its configuration page, which load Teams' library and their script", async () => {
     const page = await fetch(`${app.url}/teams/tab`);
