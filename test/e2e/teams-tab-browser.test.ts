@@ -74,12 +74,13 @@ describe.skipIf(!CHROMIUM)("the Teams tab in Chromium, framed as Teams frames it
     user: { id: string; name: string },
     locale: string,
     channel: string,
+    tenantId = TENANT,
   ): Promise<Frame> {
-    const token = entraToken({ tenantId: TENANT, userId: user.id, name: user.name });
+    const token = entraToken({ tenantId, userId: user.id, name: user.name });
     const context = {
       locale,
       channelId: channel,
-      tid: TENANT,
+      tid: tenantId,
       userObjectId: user.id,
       frameContext: "content",
     };
