@@ -28,6 +28,7 @@ export function bigSummary(perPoint: number): SummaryDocument {
   }
   return summaryDocument({
     language: "da",
+    command: "/arbejdsmiljø",
     workspaceName: "Kontoret ApS",
     year: 2026,
     status: "concluded",

@@ -42,6 +42,8 @@ export interface Platform<C extends Config = Config> {
   migrations?: string;
   /** The texts it shows beyond the core's, in every language (its translator adds them to the core's). */
   texts?: Texts;
+  /** How its people call the bot, as the core's texts name it ("@Arbejdsmiljø"); unset: "/arbejdsmiljø". */
+  commandName?: string;
   /** Whether its credentials are set; with none set anywhere, `npm start` is the local trial. */
   credentialed?(config: C): boolean;
   /** Mounts its routes and gives its chat port, or null when the configuration leaves it off. */

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import express from "express";
 import type { ChatPort } from "./app/chat-port.ts";
+import { DEFAULT_COMMAND } from "./app/command-name.ts";
 import { type Core, createCore, parseKey, type Store, type Workspace } from "./app/index.ts";
 import { WorkspaceCache } from "./app/workspace-cache.ts";
 import type { Config } from "./config.ts";
@@ -66,11 +67,17 @@ export async function startServer(
     if (!adapter) throw new Error(`No chat adapter is running for ${workspace.platform}`);
     return adapter.chatFor(workspace);
   };
+  // Each platform's own way of calling the bot, for the core's texts that tell people what to write.
+  const commands = new Map(platforms.map((p) => [p.id, p.commandName]));
+  const commandFor = (workspace: Workspace): string => commands.get(workspace.platform) ?? DEFAULT_COMMAND;
   const now = options.now ?? (() => new Date());
   // A workspace read serves the requests of the next two seconds; another instance's change is seen after that.
   const store = storePort(db);
   const sealingKey = parseKey(config.TOKEN_ENCRYPTION_KEY ?? "");
-  const core = createCore({ store, chatFor, now, log, sealingKey }, new WorkspaceCache(now, 2000));
+  const core = createCore(
+    { store, chatFor, commandFor, now, log, sealingKey },
+    new WorkspaceCache(now, 2000),
+  );
   const http = express();
   http.disable("x-powered-by");
   // No ETags: the answers are to POSTs or change with every read, so hashing each body would buy nothing.
@@ -95,6 +102,7 @@ export async function startServer(
   const dispatcher = new Dispatcher({
     store,
     chatFor,
+    commandFor,
     now: core.deps.now,
     log,
     sweep: () => core.publishPending(),

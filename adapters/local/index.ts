@@ -22,6 +22,7 @@ export const localAdapter: Platform = {
   id: "local",
   migrations: projectPath("adapters/local/migrations/"),
   texts: mergeTexts(cardTexts, localTexts),
+  commandName: COMMAND_NAME,
   async open({ config, core, db, log, http, trial }) {
     if (!trial) return null;
     const store = localStore(db);

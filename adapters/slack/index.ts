@@ -1,5 +1,6 @@
 import type { Platform } from "../../src/platforms.ts";
 import { projectPath } from "../../src/root.ts";
+import { COMMAND_NAME } from "./command-name.ts";
 import { type SlackConfig, slackConfigSchema, slackMode } from "./config.ts";
 import type { ConnectTimes } from "./connection.ts";
 import { slackTexts } from "./texts.ts";
@@ -15,6 +16,7 @@ export const slackAdapterWith = (
   config: slackConfigSchema,
   migrations: projectPath("adapters/slack/migrations/"),
   texts: slackTexts,
+  commandName: COMMAND_NAME,
   credentialed: (config) => slackMode(config) !== "off",
   async open(context) {
     if (slackMode(context.config) === "off") return null;

@@ -23,7 +23,7 @@ import { allowedTenants } from "./tenants.ts";
 import { teamsTexts } from "./texts.ts";
 
 const ROUTE = "/api/messages";
-/** How the help names the command in Teams. */
+/** How people call the bot in Teams, as the help and the core's texts name it. */
 const COMMAND_NAME = "@Arbejdsmiljø";
 
 /** A body express could not read (not JSON, cut short, over the limit) is answered with its status alone. */
@@ -43,6 +43,7 @@ export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsCo
   config: teamsConfigSchema,
   migrations: projectPath("adapters/teams/migrations/"),
   texts: mergeTexts(cardTexts, teamsTexts, tabTexts),
+  commandName: COMMAND_NAME,
   credentialed: (config) => teamsAuthenticated(config),
   async open({ config, core, db, log, http, trial }) {
     const mode = teamsMode(config, trial);

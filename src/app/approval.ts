@@ -72,6 +72,7 @@ export async function reviseAfterChange(
   r: Repos,
   ctx: Ctx,
   discussion: Discussion,
+  command: string,
 ): Promise<Revision | null> {
   if (discussion.status !== "concluded" && discussion.status !== "approved") return null;
   let current = discussion;
@@ -84,7 +85,7 @@ export async function reviseAfterChange(
     if (!back) throw new AppError("stale", "error.stale", {}, {}, true);
     current = back;
   }
-  const summary = await createSummaryVersion(r, ctx.workspace, current, ctx.actor.userId);
+  const summary = await createSummaryVersion(r, ctx.workspace, current, ctx.actor.userId, command);
   await r.audit.write(ctx.workspace.id, ctx.actor.userId, "summary.revised", discussion.id, {
     version: summary.version,
     sha256: summary.sha256,

@@ -4,6 +4,7 @@ import type { Discussion } from "../domain/entities.ts";
 import { t } from "../i18n/index.ts";
 import { planCycle } from "../scheduler/plan.ts";
 import { channelNameOf } from "./channel-name.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
@@ -69,7 +70,13 @@ export async function conclude(
     if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
     if (completeness.firstYear) await recordFirstYear(r, ctx, discussion.id);
     const named = channelName ? { ...concluded, channelName } : concluded;
-    const summary = await createSummaryVersion(r, ctx.workspace, named, ctx.actor.userId);
+    const summary = await createSummaryVersion(
+      r,
+      ctx.workspace,
+      named,
+      ctx.actor.userId,
+      commandOf(deps, ctx.workspace),
+    );
     await planCycle(r, ctx.workspace, named, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
       missing: [...completeness.legal, ...completeness.goodPractice],

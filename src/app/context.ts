@@ -48,6 +48,8 @@ export interface Deps {
   store: Store;
   /** The chat port that reaches this workspace (its platform, its token). */
   chatFor(workspace: Workspace): ChatPort;
+  /** How people on this workspace's platform call the bot ("/arbejdsmiljø"); unset, the texts name the slash command. */
+  commandFor?(workspace: Workspace): string;
   now(): Date;
   log: Logger;
   /** The key platforms' secrets are sealed with at rest (TOKEN_ENCRYPTION_KEY); none when it is not set. */

@@ -3,6 +3,7 @@ import { followUpFileName, recordFileName } from "../domain/file-names.ts";
 import { renderFollowUpCsv } from "../render/csv.ts";
 import { requireReader } from "./access.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { recordOf, summaryFile, summaryView } from "./summary.ts";
@@ -19,10 +20,13 @@ export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<S
         : ((await r.discussions.forYear(ctx.workspace.id, currentYear(deps, ctx))) ??
           (await r.discussions.latest(ctx.workspace.id)));
     if (!discussion)
-      throw new AppError("no_discussion", "error.no_discussion", { year: year ?? currentYear(deps, ctx) });
+      throw new AppError("no_discussion", "error.no_discussion", {
+        year: year ?? currentYear(deps, ctx),
+        command: commandOf(deps, ctx.workspace),
+      });
     const summary = await r.summaries.latest(ctx.workspace.id, discussion.id);
     if (!summary) throw new AppError("no_discussion", "error.no_summary", { year: discussion.year });
-    return summaryView(r, ctx.workspace, discussion, summary);
+    return summaryView(r, ctx.workspace, discussion, summary, commandOf(deps, ctx.workspace));
   });
 }
 

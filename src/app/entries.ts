@@ -14,6 +14,7 @@ import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { invalidInput } from "./date-problems.ts";
 import { AppError } from "./errors.ts";
@@ -143,7 +144,7 @@ export async function record(
       kind,
       point: input.point,
     });
-    const revision = await reviseAfterChange(r, ctx, discussion);
+    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
     return { entry, revision, discussion };
   });
   if (!replayed) {
@@ -254,7 +255,7 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
-    const revision = await reviseAfterChange(r, ctx, discussion);
+    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
     return { entry, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);
@@ -274,7 +275,7 @@ export async function removeEntry(
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
-    const revision = await reviseAfterChange(r, ctx, discussion);
+    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
     return { entry: existing, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);

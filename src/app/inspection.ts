@@ -7,6 +7,7 @@ import { readiness } from "../domain/readiness.ts";
 import type { Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import type { OutboundFile } from "./chat-port.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, read, requireRole } from "./context.ts";
 import {
   folderAction,
@@ -66,7 +67,8 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
         entries: await r.entries.forDiscussion(ws.id, discussion.id),
       })),
     );
-    const { referater, referat } = await referatPart(r, ctx, discussions, hasAmo);
+    const command = commandOf(deps, ws);
+    const { referater, referat } = await referatPart(r, ctx, discussions, hasAmo, command);
     const openActions = open.map((e) => folderAction(e, e.year, today));
     const folderMembersList = folderMembers(members, years, hasAmo);
     const apv = folderApv(years, today);
@@ -75,6 +77,7 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
     await r.audit.write(ws.id, ctx.actor.userId, "workspace.inspection_folder", ws.id);
     return {
       language: ws.language,
+      command,
       timeZone: ws.timeZone,
       workspaceName: ws.name,
       createdAt: now,
@@ -102,7 +105,7 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
 }
 
 /** Every version of every year's referat, and the newest approved one (else the newest) in full. */
-async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], hasAmo: boolean) {
+async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], hasAmo: boolean, command: string) {
   const ws = ctx.workspace;
   const referater: ReferatVersion[] = [];
   let approved: { discussion: Discussion; version: number } | null = null;
@@ -131,7 +134,7 @@ async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], hasAmo
     (s) => s.version === chosen.version,
   );
   if (!summary) return { referater, referat: null };
-  const view = await summaryView(r, ws, chosen.discussion, summary);
+  const view = await summaryView(r, ws, chosen.discussion, summary, command);
   return { referater, referat: { doc: view.document, record: recordOf(view) } };
 }
 

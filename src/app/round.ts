@@ -2,6 +2,7 @@ import { ROUND_POINTS, ROUND_TEXT_MAX, type RoundAnswer, roundSettings } from ".
 import { personWithHealth } from "../domain/sensitive.ts";
 import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
@@ -34,7 +35,7 @@ export type RoundOutcome = "saved" | "updated" | "already";
 export async function roundForm(deps: Deps, ctx: Ctx, discussionId: string): Promise<RoundForm> {
   const { workspace, actor } = ctx;
   return read(deps, async (r) => {
-    await askable(r, ctx, discussionId);
+    await askable(deps, r, ctx, discussionId);
     const anonymous = roundSettings(workspace.settings).anonymous;
     const own = anonymous ? null : await r.round.answerOf(workspace.id, discussionId, actor.userId);
     const l = languageOf(ctx);
@@ -73,7 +74,7 @@ export async function answerRound(
   const { workspace, actor } = ctx;
   const anonymous = roundSettings(workspace.settings).anonymous;
   const { value } = await inTransaction(deps, ctx, null, async (r) => {
-    await askable(r, ctx, discussionId);
+    await askable(deps, r, ctx, discussionId);
     refuseHealth(
       answer,
       (await r.members.list(workspace.id)).map((m) => m.name),
@@ -95,9 +96,10 @@ export const roundOutcomeText = (language: Language, outcome: RoundOutcome) =>
     outcome === "saved" ? "round.saved" : outcome === "updated" ? "round.updated" : "round.already",
   );
 
-async function askable(r: Repos, ctx: Ctx, discussionId: string) {
+async function askable(deps: Deps, r: Repos, ctx: Ctx, discussionId: string) {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
-  if (!discussion) throw new AppError("not_found", "error.no_discussion");
+  if (!discussion)
+    throw new AppError("not_found", "error.no_discussion", { command: commandOf(deps, ctx.workspace) });
   if (discussion.status !== "planned") throw new AppError("not_editable", "round.closed");
   const invited = (await r.round.invites(ctx.workspace.id, discussionId)).some(
     (i) => i.userId === ctx.actor.userId,

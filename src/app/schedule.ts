@@ -43,7 +43,7 @@ export type ScheduleInput = z.input<typeof scheduleSchema>;
  * its answer). Throws the same AppError schedule would; returns the input as schedule uses it.
  */
 export function precheckSchedule(deps: Deps, ctx: Ctx, input: ScheduleInput) {
-  requireSetUp(ctx.workspace);
+  requireSetUp(deps, ctx.workspace);
   const parsed = scheduleSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(deps, ctx, problemsOf(parsed.error));
   const v = parsed.data;

@@ -7,6 +7,7 @@ import { ROLES } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import { planQuarterly, planTraining, REMINDER_KINDS, replanReminders } from "../scheduler/plan.ts";
 import { requireSetupRight } from "./access.ts";
+import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { announceRoleChanges, roleChanges } from "./role-changes.ts";
@@ -106,6 +107,10 @@ export function precheckSetup(input: SetupInput): z.output<typeof setupSchema> {
   return parsed.data;
 }
 
-export function requireSetUp(workspace: Workspace): asserts workspace is Workspace & { headcount: number } {
-  if (workspace.headcount === null) throw new AppError("not_set_up", "error.not_set_up");
+export function requireSetUp(
+  deps: Pick<Deps, "commandFor">,
+  workspace: Workspace,
+): asserts workspace is Workspace & { headcount: number } {
+  if (workspace.headcount === null)
+    throw new AppError("not_set_up", "error.not_set_up", { command: commandOf(deps, workspace) });
 }

@@ -18,6 +18,7 @@ import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import { cardRights } from "./card-rights.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
+import { commandOf } from "./command-name.ts";
 import type { Deps } from "./context.ts";
 import { earlierYears, figuresToDate } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
@@ -57,6 +58,7 @@ export async function buildSummaryDocument(
   workspace: Workspace,
   discussion: Discussion,
   version: number | null,
+  command: string,
 ): Promise<SummaryDocument> {
   const links = await threadLinks(r, workspace, discussion);
   const [entries, items, members] = await Promise.all([
@@ -66,6 +68,7 @@ export async function buildSummaryDocument(
   ]);
   return summaryDocument({
     language: workspace.language,
+    command,
     workspaceName: workspace.name,
     year: discussion.year,
     status: discussion.status,
@@ -171,10 +174,11 @@ export async function createSummaryVersion(
   workspace: Workspace,
   discussion: Discussion,
   createdBy: string,
+  command: string,
 ): Promise<Summary> {
   const latest = await r.summaries.latest(workspace.id, discussion.id);
   const version = (latest?.version ?? 0) + 1;
-  const doc = await buildSummaryDocument(r, workspace, discussion, version);
+  const doc = await buildSummaryDocument(r, workspace, discussion, version, command);
   const content = renderMarkdown(doc);
   return r.summaries.insert(workspace.id, {
     discussionId: discussion.id,
@@ -192,6 +196,7 @@ export async function summaryView(
   workspace: Workspace,
   discussion: Discussion,
   summary: Summary,
+  command: string,
 ): Promise<SummaryView> {
   const [approvals, versions, rights] = await Promise.all([
     r.summaries.approvals(workspace.id, discussion.id, summary.version),
@@ -201,7 +206,7 @@ export async function summaryView(
   return {
     discussionId: discussion.id,
     language: summary.language,
-    document: await buildSummaryDocument(r, workspace, discussion, summary.version),
+    document: await buildSummaryDocument(r, workspace, discussion, summary.version, command),
     markdown: summary.content,
     version: summary.version,
     sha256: summary.sha256,
@@ -234,7 +239,10 @@ export async function refreshSummaryMessage(
   if (!discussion || !latest?.message || "pending" in latest.message) return;
   await deps
     .chatFor(workspace)
-    .update(latest.message, { kind: "summary", view: await summaryView(r, workspace, discussion, latest) })
+    .update(latest.message, {
+      kind: "summary",
+      view: await summaryView(r, workspace, discussion, latest, commandOf(deps, workspace)),
+    })
     .catch((error) => deps.log.warn("could not update the summary message", { error: String(error) }));
 }
 
@@ -258,7 +266,8 @@ export async function publishSummary(
     return { posted: false, pinned: false };
   }
   const chat = deps.chatFor(workspace);
-  const message = { kind: "summary" as const, view: await summaryView(r, workspace, discussion, latest) };
+  const view = await summaryView(r, workspace, discussion, latest, commandOf(deps, workspace));
+  const message = { kind: "summary" as const, view };
   const earlier = summaries
     .slice(0, -1)
     .reverse()

@@ -61,7 +61,7 @@ export async function start(
   input: { channel?: string | null },
   key: string | null,
 ): Promise<MoveResult> {
-  requireSetUp(ctx.workspace);
+  requireSetUp(deps, ctx.workspace);
   const year = currentYear(deps, ctx);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     let discussion = await discussionInFocus(r, ctx.workspace.id, year, true);

@@ -86,7 +86,7 @@ function issueItem(folder: InspectionFolder, tr: Tr, issue: ReadinessIssue): Ite
         text: issue.lastHeldOn
           ? tr("inspection.issue.no_discussion_since", { date: date(issue.lastHeldOn) })
           : tr("inspection.issue.no_discussion"),
-        details: [tr("inspection.todo.no_discussion")],
+        details: [tr("inspection.todo.no_discussion", { command: folder.command })],
       };
     case "referat_not_approved":
       return { text: tr("inspection.issue.not_approved"), details: [tr("inspection.todo.not_approved")] };
@@ -113,7 +113,7 @@ function issueItem(folder: InspectionFolder, tr: Tr, issue: ReadinessIssue): Ite
           text: issue.action.text,
           due: issue.action.deadline ? date(issue.action.deadline) : "-",
         }),
-        details: [tr("inspection.todo.overdue")],
+        details: [tr("inspection.todo.overdue", { command: folder.command })],
       };
   }
 }
@@ -157,7 +157,11 @@ function referaterSection(folder: InspectionFolder, tr: Tr): FolderSection {
 function membersSection(folder: InspectionFolder, tr: Tr): FolderSection {
   const title = tr(folder.hasAmo ? "inspection.amo" : "inspection.participants");
   if (folder.members.length === 0)
-    return { level: 2, title, blocks: [{ type: "text", text: tr("inspection.no_members") }] };
+    return {
+      level: 2,
+      title,
+      blocks: [{ type: "text", text: tr("inspection.no_members", { command: folder.command }) }],
+    };
   const date = (d: string | null) => (d ? formatDate(folder.language, d, folder.timeZone) : "-");
   return {
     level: 2,

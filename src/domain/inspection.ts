@@ -28,6 +28,8 @@ export interface LogLine {
  */
 export interface InspectionFolder {
   language: Language;
+  /** How people on the workplace's platform call the bot, where a to-do line says what to write. */
+  command: string;
   timeZone: string;
   workspaceName: string;
   createdAt: Date;

@@ -162,7 +162,7 @@ function followUp(doc: SummaryDocument, tr: Tr): Section {
   } else if (f.onDeadline) lines.push(tr("summary.follow_up_on_day"));
   else lines.push(tr("summary.follow_up_no_reminders"));
   if (f.quarterly) lines.push(tr("summary.follow_up_quarterly"));
-  lines.push(tr("summary.follow_up_command"));
+  lines.push(tr("summary.follow_up_command", { command: doc.command }));
   if (f.nextYear) lines.push(tr("summary.follow_up_next_year"));
   const blocks: Block[] = [{ type: "text", text: lines.join(" ") }];
   if (doc.nextDueBy)
@@ -175,8 +175,8 @@ function followUp(doc: SummaryDocument, tr: Tr): Section {
 
 function findAgain(doc: SummaryDocument, tr: Tr): Section {
   const text = doc.channelName
-    ? tr("summary.find_again_text", { channel: doc.channelName, year: doc.year })
-    : tr("summary.find_again_text_no_channel", { year: doc.year });
+    ? tr("summary.find_again_text", { channel: doc.channelName, year: doc.year, command: doc.command })
+    : tr("summary.find_again_text_no_channel", { year: doc.year, command: doc.command });
   return { level: 3, title: tr("summary.find_again"), blocks: [{ type: "text", text }] };
 }
 

@@ -46,6 +46,8 @@ export interface RecordVersion {
 /** Everything the written documentation says, platform-neutral; renderers only lay it out. */
 export interface SummaryDocument {
   language: Language;
+  /** How people on the workplace's platform call the bot, as the record tells them to ("/arbejdsmiljø"). */
+  command: string;
   workspaceName: string;
   year: number;
   status: DiscussionStatus;

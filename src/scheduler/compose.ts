@@ -30,6 +30,8 @@ export interface Composing {
   reminder: Reminder;
   kind: ReminderKind;
   now: Date;
+  /** How people on the workspace's platform call the bot, for the reminders that say what to write. */
+  command: string;
   text(key: MessageKey, params?: Params, actions?: TextAction[]): OutboundMessage;
 }
 
@@ -42,6 +44,7 @@ export async function composeReminder(
   workspace: Workspace,
   reminder: Reminder,
   now: Date,
+  command: string,
 ): Promise<Delivery | null> {
   const lang = workspace.language;
   const kind = reminder.kind as ReminderKind;
@@ -53,6 +56,7 @@ export async function composeReminder(
     reminder,
     kind,
     now,
+    command,
     text: (key, params, actions) => ({
       kind: "text",
       view: { language: lang, text: t(lang, key, params), ...(actions ? { actions } : {}) },
@@ -154,7 +158,7 @@ async function personal(
 }
 
 /** Every quarter: the open decisions and goals, the first few listed. */
-const quarterlyStatus: Composer = async ({ r, workspace }) => {
+const quarterlyStatus: Composer = async ({ r, workspace, command }) => {
   const { language: lang, timeZone: zone } = workspace;
   const open = await r.entries.open(workspace.id);
   const lines = open.slice(0, QUARTERLY_LIST).map((e) => {
@@ -167,18 +171,18 @@ const quarterlyStatus: Composer = async ({ r, workspace }) => {
       : t(lang, "reminder.quarterly", { count: open.length });
   const more =
     open.length > QUARTERLY_LIST
-      ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST })]
+      ? [t(lang, "reminder.quarterly_more", { count: open.length - QUARTERLY_LIST, command })]
       : [];
   const text = [head, ...lines, ...more].join("\n");
   return toChannel(workspace, { kind: "text", view: { language: lang, text } });
 };
 
 /** Next year's discussion is due (or overdue), unless it has been planned already. */
-const cycle: Composer = async ({ r, workspace, reminder, kind, text }) => {
+const cycle: Composer = async ({ r, workspace, reminder, kind, command, text }) => {
   const year = Number(reminder.payload.year);
   if (await r.discussions.forYear(workspace.id, year + 1)) return null;
   const key = kind === "cycle.due" ? "reminder.cycle_due" : "reminder.cycle_overdue";
-  return toChannel(workspace, text(key, { year }));
+  return toChannel(workspace, text(key, { year, command }));
 };
 
 /** The workplace assessment's three years are nearly up: months ahead, so the next one can be planned. */

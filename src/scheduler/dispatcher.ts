@@ -1,5 +1,6 @@
 import { type ScheduledTask, schedule } from "node-cron";
 import type { ChatPort } from "../app/chat-port.ts";
+import { commandOf } from "../app/command-name.ts";
 import type { Logger } from "../app/context.ts";
 import { purgeUninstalled } from "../app/data-protection.ts";
 import type { Repos, Store } from "../app/ports.ts";
@@ -74,6 +75,7 @@ export class Dispatcher {
     private readonly deps: {
       store: Store;
       chatFor(workspace: Workspace): ChatPort;
+      commandFor?(workspace: Workspace): string;
       now(): Date;
       log: Logger;
       /** Work that must not wait for a user: e.g. posting a summary whose process died before it could. */
@@ -192,7 +194,7 @@ export class Dispatcher {
     const token = reminder.leaseToken as string;
     const workspace = await r.workspaces.get(reminder.workspaceId);
     const delivery = workspace?.installed
-      ? await composeReminder(r, workspace, reminder, this.deps.now())
+      ? await composeReminder(r, workspace, reminder, this.deps.now(), commandOf(this.deps, workspace))
       : null;
     if (!workspace || !delivery || (!delivery.channel && !delivery.directTo)) {
       const kept = await this.record(reminder, leases, (q) => q.reminders.markCancelled(reminder.id, token));

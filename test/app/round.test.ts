@@ -133,7 +133,9 @@ describe.each(DRIVERS)("the preparation round on $name", ({ open }) => {
     );
     const d = await repos(db).discussions.get(workspace.id, discussion.id);
     if (!d) throw new Error("no discussion");
-    const outline = summaryOutline(await buildSummaryDocument(repos(db), workspace, d, null));
+    const outline = summaryOutline(
+      await buildSummaryDocument(repos(db), workspace, d, null, "/arbejdsmiljø"),
+    );
     const texts = JSON.stringify(outline);
     expect(texts).toContain("Forberedelsesrunde: 1 af 2 spurgte svarede før mødet.");
     const point8 = outline.sections.find((s) => s.title.startsWith("8."));

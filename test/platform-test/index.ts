@@ -16,6 +16,8 @@ export const testPlatform: Platform<TestchatConfig> = {
   config: testchatConfigSchema,
   migrations: fileURLToPath(new URL("./migrations/", import.meta.url)),
   texts: testchatTexts,
+  // Its own way of calling the bot, so a test sees the core write what the platform registered.
+  commandName: "!arbejdsmiljø",
   credentialed: (config) => Boolean(config.TESTCHAT_SECRET),
   async open({ config, core, db, http }) {
     if (!config.TESTCHAT_SECRET) return null;

@@ -289,6 +289,7 @@ describe("the written summary in English", () => {
     const { renderMarkdown } = await import("../../src/domain/summary-markdown.ts");
     const doc = summaryDocument({
       language: "en",
+      command: "/arbejdsmiljø",
       workspaceName: "Office Ltd",
       year: 2026,
       status: "concluded",

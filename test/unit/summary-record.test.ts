@@ -18,6 +18,7 @@ const SHA2 = "b".repeat(64);
 function input(language: Language, changes: Partial<SummaryInput> = {}): SummaryInput {
   return {
     language,
+    command: "/arbejdsmiljø",
     workspaceName: "Kontoret ApS",
     year: 2026,
     status: "concluded",
@@ -220,6 +221,18 @@ describe("the referat, the same in every format", () => {
     expect(none).not.toContain("næste års drøftelse, når");
     expect(md({ daysBefore: 7, onDeadline: true, quarterly: true, nextYear: true }, "en")).toContain(
       "7 days before the deadline and again on the day.",
+    );
+  });
+
+  it("tells people to call the bot as their platform does, in the record itself", () => {
+    const teams = renderMarkdown(summaryDocument(input("da", { command: "@Arbejdsmiljø" })));
+    expect(teams).toContain("Status kan altid ses med @Arbejdsmiljø opfølgning.");
+    expect(teams).toContain("@Arbejdsmiljø referat 2026");
+    expect(teams).not.toContain("/arbejdsmiljø");
+    const english = renderMarkdown(summaryDocument(input("en", { command: "@Arbejdsmiljø" })));
+    expect(english).toContain("The status can always be seen with @Arbejdsmiljø followup.");
+    expect(renderMarkdown(summaryDocument(input("da")))).toContain(
+      "Status kan altid ses med /arbejdsmiljø opfølgning.",
     );
   });
 

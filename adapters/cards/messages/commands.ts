@@ -49,7 +49,8 @@ const setup: Answer = async (asked) => {
 
 const plan: Answer = async (asked) => {
   const l = languageOf(asked.ctx);
-  if (asked.ctx.workspace.headcount === null) return say(asked, t(l, "error.not_set_up"));
+  if (asked.ctx.workspace.headcount === null)
+    return say(asked, t(l, "error.not_set_up", { command: asked.deps.commandName }));
   await asked.inbound.reply({ cards: [planCard(l, await rosterOf(asked))] });
 };
 
@@ -65,7 +66,8 @@ const start: Answer = async (asked) => {
 const status: Answer = async (asked, command) => {
   const l = languageOf(asked.ctx);
   const report = await asked.deps.core.status(asked.ctx, yearOf(command));
-  if (!report.discussion) return say(asked, t(l, "command.status_none", { year: report.year }));
+  if (!report.discussion)
+    return say(asked, t(l, "command.status_none", { year: report.year, command: asked.deps.commandName }));
   const progress = report.completeness ? checkText(l, report.completeness) : t(l, "completeness.all_good");
   const state = t(l, `status.${report.discussion.status}`);
   await say(asked, t(l, "command.status", { year: report.year, status: state, progress }));

@@ -1,6 +1,7 @@
 import type { KnownBlock, HomeView as SlackHomeView } from "@slack/types";
 import { ACTIONS, checkText, type HomeView } from "../../../src/app/index.ts";
 import { formatDateTime, t } from "../../../src/i18n/index.ts";
+import { COMMAND_NAME } from "../command-name.ts";
 import { encodeValue } from "./actions.ts";
 import { context, divider, escapeMrkdwn, header, section } from "./mrkdwn.ts";
 import { itemBlocks } from "./open-item.ts";
@@ -12,13 +13,19 @@ const MAX_ITEMS = 30;
 export function homeTab(view: HomeView): SlackHomeView {
   const l = view.language;
   const blocks: KnownBlock[] = [header(t(l, "home.title"))];
-  if (!view.onRoster) return { type: "home", blocks: [...blocks, section(t(l, "home.not_on_roster"))] };
+  if (!view.onRoster)
+    return {
+      type: "home",
+      blocks: [...blocks, section(t(l, "home.not_on_roster", { command: COMMAND_NAME }))],
+    };
   blocks.push(context(t(l, "home.intro")), divider(), ...nextMeeting(view), divider(), ...thisYear(view));
   blocks.push(divider(), section(`*${t(l, "home.mine")}*`));
   if (view.mine.length === 0) blocks.push(context(t(l, "home.mine_none")));
   for (const item of view.mine.slice(0, MAX_ITEMS)) blocks.push(...itemBlocks(l, view.timeZone, item));
   if (view.mine.length > MAX_ITEMS)
-    blocks.push(context(t(l, "home.mine_more", { count: view.mine.length - MAX_ITEMS })));
+    blocks.push(
+      context(t(l, "home.mine_more", { count: view.mine.length - MAX_ITEMS, command: COMMAND_NAME })),
+    );
   blocks.push(divider(), section(`*${t(l, "home.records")}*`), ...records(view));
   return { type: "home", blocks };
 }
@@ -26,7 +33,8 @@ export function homeTab(view: HomeView): SlackHomeView {
 function nextMeeting(view: HomeView): KnownBlock[] {
   const l = view.language;
   const next = view.next;
-  if (!next?.scheduledAt) return [section(`*${t(l, "home.next")}*\n${t(l, "home.none_planned")}`)];
+  if (!next?.scheduledAt)
+    return [section(`*${t(l, "home.next")}*\n${t(l, "home.none_planned", { command: COMMAND_NAME })}`)];
   const when = formatDateTime(l, next.scheduledAt, view.timeZone);
   const at = next.location
     ? t(l, "home.next_at", { when, place: escapeMrkdwn(next.location) })
@@ -64,6 +72,7 @@ function records(view: HomeView): KnownBlock[] {
         status: t(l, `status.${r.status}`),
         version: r.version,
         hash: r.sha256.slice(0, 12),
+        command: COMMAND_NAME,
       }),
     ),
   );

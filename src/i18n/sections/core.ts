@@ -29,9 +29,9 @@ export const core = section(
     "error.forbidden": "Det må du ikke: {action} kræver rollen {roles}.",
     "error.not_found":
       "Det kunne jeg ikke finde. Måske er det slettet, eller det hører til en anden arbejdsplads.",
-    "error.not_set_up": "Arbejdspladsen er ikke sat op endnu. Brug /arbejdsmiljø opsæt først.",
+    "error.not_set_up": "Arbejdspladsen er ikke sat op endnu. Brug {command} opsæt først.",
     "error.no_discussion":
-      "Der er ingen drøftelse for {year}. Planlæg den med /arbejdsmiljø planlæg, eller start den med /arbejdsmiljø start.",
+      "Der er ingen drøftelse for {year}. Planlæg den med {command} planlæg, eller start den med {command} start.",
     "error.deletion_code": "Koden passer ikke eller er udløbet. Bed om en ny kode for at slette data.",
     "error.no_summary": "Drøftelsen for {year} er ikke afsluttet, så der er intet referat endnu.",
     "error.already_exists": "Der findes allerede en drøftelse for {year}.",
@@ -107,9 +107,9 @@ export const core = section(
     "error.stale": "Someone else just changed the discussion. The view is updated; please try again.",
     "error.forbidden": "You may not do that: {action} needs the role {roles}.",
     "error.not_found": "I could not find that. It may have been deleted, or it belongs to another workplace.",
-    "error.not_set_up": "This workplace is not set up yet. Use /arbejdsmiljø setup first.",
+    "error.not_set_up": "This workplace is not set up yet. Use {command} setup first.",
     "error.no_discussion":
-      "There is no discussion for {year}. Plan it with /arbejdsmiljø plan, or start it with /arbejdsmiljø start.",
+      "There is no discussion for {year}. Plan it with {command} plan, or start it with {command} start.",
     "error.deletion_code": "The code does not match or has expired. Ask for a new code to delete the data.",
     "error.no_summary": "The discussion for {year} is not concluded, so there are no minutes yet.",
     "error.already_exists": "A discussion for {year} already exists.",

@@ -20,7 +20,7 @@ export const inspection = section(
     "inspection.issue.no_discussion": "Der er ikke holdt nogen årlig arbejdsmiljødrøftelse.",
     "inspection.issue.no_discussion_since":
       "Der er ikke holdt en årlig arbejdsmiljødrøftelse inden for de seneste 12 måneder (den seneste blev holdt {date}).",
-    "inspection.todo.no_discussion": "Planlæg drøftelsen med /arbejdsmiljø planlæg, og hold den snarest.",
+    "inspection.todo.no_discussion": "Planlæg drøftelsen med {command} planlæg, og hold den snarest.",
     "inspection.issue.not_approved": "Det seneste referat er ikke godkendt af begge parter.",
     "inspection.todo.not_approved":
       "Bed arbejdsgiveren og en arbejdsmiljørepræsentant om at godkende referatet med knappen under det.",
@@ -38,7 +38,7 @@ export const inspection = section(
       "Tilmeld medlemmet et kursus, og registrér uddannelsen under punkt 10 (kompetencer og supplerende uddannelse).",
     "inspection.issue.overdue": "Fristen for “{text}” var {due}, og punktet er stadig åbent.",
     "inspection.todo.overdue":
-      "Følg op med den ansvarlige, og markér punktet som gennemført eller flyt fristen med /arbejdsmiljø opfølgning.",
+      "Følg op med den ansvarlige, og markér punktet som gennemført eller flyt fristen med {command} opfølgning.",
     "inspection.referater": "Referater",
     "inspection.referat_latest":
       "Det seneste godkendte referat er fra {year} (version {version}). Det står i sin helhed bagerst i mappen.",
@@ -50,7 +50,7 @@ export const inspection = section(
     "inspection.participants": "Deltagere i drøftelsen",
     "inspection.participants_note":
       "Med 1-9 ansatte har arbejdspladsen ingen arbejdsmiljøorganisation; her er dem, der deltog i den seneste drøftelse.",
-    "inspection.no_members": "Ingen er registreret endnu. Tilføj dem med /arbejdsmiljø opsæt.",
+    "inspection.no_members": "Ingen er registreret endnu. Tilføj dem med {command} opsæt.",
     "inspection.course.done": "Gennemført",
     "inspection.course.not_done": "Ikke gennemført",
     "inspection.course.unknown": "Ikke registreret",
@@ -124,7 +124,7 @@ export const inspection = section(
     "inspection.issue.no_discussion": "No annual working-environment discussion has been held.",
     "inspection.issue.no_discussion_since":
       "No annual working-environment discussion has been held within the last 12 months (the last one was held on {date}).",
-    "inspection.todo.no_discussion": "Plan the discussion with /arbejdsmiljø plan and hold it soon.",
+    "inspection.todo.no_discussion": "Plan the discussion with {command} plan and hold it soon.",
     "inspection.issue.not_approved": "The latest minutes are not approved by both sides.",
     "inspection.todo.not_approved":
       "Ask the employer and a working-environment representative to approve the minutes with the button under them.",
@@ -142,7 +142,7 @@ export const inspection = section(
       "Sign the member up for a course, and record the training at point 10 (competences and supplementary training).",
     "inspection.issue.overdue": "The deadline for “{text}” was {due}, and it is still open.",
     "inspection.todo.overdue":
-      "Follow up with the owner, and mark it done or move the deadline with /arbejdsmiljø followup.",
+      "Follow up with the owner, and mark it done or move the deadline with {command} followup.",
     "inspection.referater": "Minutes",
     "inspection.referat_latest":
       "The latest approved minutes are from {year} (version {version}). They are given in full at the back of the folder.",
@@ -154,7 +154,7 @@ export const inspection = section(
     "inspection.participants": "Who took part in the discussion",
     "inspection.participants_note":
       "With 1-9 employees the workplace has no working-environment organisation; these are the people who took part in the latest discussion.",
-    "inspection.no_members": "No one is recorded yet. Add them with /arbejdsmiljø setup.",
+    "inspection.no_members": "No one is recorded yet. Add them with {command} setup.",
     "inspection.course.done": "Done",
     "inspection.course.not_done": "Not done",
     "inspection.course.unknown": "Not recorded",

@@ -15,11 +15,11 @@ export const reminders = section(
       "Kvartalsstatus: {count, plural, one {# åben beslutning eller mål} other {# åbne beslutninger og mål}}.",
     "reminder.quarterly_none": "Kvartalsstatus: der er ingen åbne beslutninger eller mål. Godt gået.",
     "reminder.quarterly_more":
-      "… og {count, plural, one {# mere} other {# flere}}. Se dem alle med /arbejdsmiljø opfølgning.",
+      "… og {count, plural, one {# mere} other {# flere}}. Se dem alle med {command} opfølgning.",
     "reminder.cycle_due":
-      "Det er snart et år siden sidste arbejdsmiljødrøftelse ({year}). Planlæg årets drøftelse med /arbejdsmiljø planlæg; sidste års åbne mål tages med under punkt 7.",
+      "Det er snart et år siden sidste arbejdsmiljødrøftelse ({year}). Planlæg årets drøftelse med {command} planlæg; sidste års åbne mål tages med under punkt 7.",
     "reminder.cycle_overdue":
-      "Det er nu over et år siden sidste arbejdsmiljødrøftelse ({year}). Loven kræver en drøftelse hvert år: planlæg den hurtigst muligt med /arbejdsmiljø planlæg.",
+      "Det er nu over et år siden sidste arbejdsmiljødrøftelse ({year}). Loven kræver en drøftelse hvert år: planlæg den hurtigst muligt med {command} planlæg.",
     "reminder.apv_due":
       "Den seneste APV er fra {date}. En APV skal laves mindst hvert tredje år og når arbejdet ændrer sig: den næste skal være klar senest {due}.",
     "reminder.apv_ahead":
@@ -45,11 +45,11 @@ export const reminders = section(
       "Quarterly status: {count, plural, one {# open decision or goal} other {# open decisions and goals}}.",
     "reminder.quarterly_none": "Quarterly status: there are no open decisions or goals. Well done.",
     "reminder.quarterly_more":
-      "… and {count, plural, one {# more} other {# more}}. See them all with /arbejdsmiljø followup.",
+      "… and {count, plural, one {# more} other {# more}}. See them all with {command} followup.",
     "reminder.cycle_due":
-      "It is almost a year since the last working-environment discussion ({year}). Plan this year's with /arbejdsmiljø plan; last year's open goals are carried into point 7.",
+      "It is almost a year since the last working-environment discussion ({year}). Plan this year's with {command} plan; last year's open goals are carried into point 7.",
     "reminder.cycle_overdue":
-      "It is now more than a year since the last working-environment discussion ({year}). The law requires one every year: plan it as soon as possible with /arbejdsmiljø plan.",
+      "It is now more than a year since the last working-environment discussion ({year}). The law requires one every year: plan it as soon as possible with {command} plan.",
     "reminder.apv_due":
       "The last APV is from {date}. An APV must be made at least every third year and when the work changes: the next one is due by {due}.",
     "reminder.apv_ahead":

@@ -30,9 +30,9 @@ export const summary = section(
     "summary.follow_up": "Sådan følger vi op",
     "summary.find_again": "Her finder I det igen",
     "summary.find_again_text":
-      "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen /arbejdsmiljø referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
+      "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen {command} referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
     "summary.find_again_text_no_channel":
-      "Referatet gemmes af botten. Hent det igen med kommandoen /arbejdsmiljø referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF.",
+      "Referatet gemmes af botten. Hent det igen med kommandoen {command} referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF.",
     "summary.completeness": "Tjek af lovkrav og god praksis",
     "summary.override": "Afsluttet af {who}, selv om noget manglede. Begrundelse: {reason}",
     "summary.concluded_by": "Afsluttet af {who}.",
@@ -62,7 +62,7 @@ export const summary = section(
       "Påmindelser om frister er slået fra i opsætningen: den ansvarlige holder selv øje med fristen.",
     "summary.follow_up_quarterly":
       "Hvert kvartal viser botten status på de åbne beslutninger og mål i kanalen.",
-    "summary.follow_up_command": "Status kan altid ses med /arbejdsmiljø opfølgning.",
+    "summary.follow_up_command": "Status kan altid ses med {command} opfølgning.",
     "summary.follow_up_next_year":
       "Botten minder kanalen om næste års drøftelse, når der er gået 11 måneder.",
     "summary.day_one": "{count} dag",
@@ -165,9 +165,9 @@ export const summary = section(
     "summary.follow_up": "How we follow up",
     "summary.find_again": "Where to find it again",
     "summary.find_again_text":
-      "These minutes are posted in the channel {channel} and kept by the bot. Fetch them again with the command /arbejdsmiljø minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF. Each point's discussion is in that point's thread in the channel.",
+      "These minutes are posted in the channel {channel} and kept by the bot. Fetch them again with the command {command} minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF. Each point's discussion is in that point's thread in the channel.",
     "summary.find_again_text_no_channel":
-      "These minutes are kept by the bot. Fetch them again with the command /arbejdsmiljø minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF.",
+      "These minutes are kept by the bot. Fetch them again with the command {command} minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF.",
     "summary.completeness": "Check of legal requirements and good practice",
     "summary.override": "Concluded by {who} although something was missing. Reason: {reason}",
     "summary.concluded_by": "Concluded by {who}.",
@@ -198,7 +198,7 @@ export const summary = section(
       "Deadline reminders are turned off in the setup: the person responsible keeps an eye on the deadline.",
     "summary.follow_up_quarterly":
       "Every quarter the bot shows the status of open decisions and goals in the channel.",
-    "summary.follow_up_command": "The status can always be seen with /arbejdsmiljø followup.",
+    "summary.follow_up_command": "The status can always be seen with {command} followup.",
     "summary.follow_up_next_year": "The bot reminds the channel of next year's discussion after 11 months.",
     "summary.day_one": "{count} day",
     "summary.day_other": "{count} days",

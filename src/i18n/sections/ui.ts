@@ -136,7 +136,7 @@ export const ui = section(
     "command.no_channel":
       "Vælg en kanal i opsætningen, eller brug kommandoen i den kanal, drøftelsen skal foregå i.",
     "command.status": "Drøftelsen {year}: {status}. {progress}",
-    "command.status_none": "Der er ingen drøftelse for {year} endnu. Planlæg den med /arbejdsmiljø planlæg.",
+    "command.status_none": "Der er ingen drøftelse for {year} endnu. Planlæg den med {command} planlæg.",
     "command.open_items": "Åbne beslutninger og mål",
     "command.no_open_items": "Der er ingen åbne beslutninger eller mål.",
     "command.marked_done": "Markeret som gennemført.",
@@ -321,7 +321,7 @@ export const ui = section(
     "command.no_channel":
       "Choose a channel in the setup, or use the command in the channel where the discussion is to be held.",
     "command.status": "The {year} discussion: {status}. {progress}",
-    "command.status_none": "There is no discussion for {year} yet. Plan it with /arbejdsmiljø plan.",
+    "command.status_none": "There is no discussion for {year} yet. Plan it with {command} plan.",
     "command.open_items": "Open decisions and goals",
     "command.no_open_items": "There are no open decisions or goals.",
     "command.marked_done": "Marked as done.",

@@ -4,12 +4,13 @@ import { helpText } from "../../../../src/app/help.ts";
 import { type Ctx, failureText, languageOf } from "../../../../src/app/index.ts";
 import { t } from "../../../../src/i18n/index.ts";
 import { commandAnswer } from "../../answer.ts";
+import { COMMAND_NAME } from "../../command-name.ts";
 import { type SlackDeps, slackCtx } from "../../context.ts";
 import { escapeMrkdwn } from "../../render/mrkdwn.ts";
 import { SUBCOMMAND_HANDLERS } from "../../subcommands/index.ts";
 
 /** Slack sends the command as the manifest names it; "oe" for those who write ø so. */
-export const COMMANDS = ["/arbejdsmiljø", "/arbejdsmiljo", "/arbejdsmiljoe"];
+export const COMMANDS = [COMMAND_NAME, "/arbejdsmiljo", "/arbejdsmiljoe"];
 
 /**
  * /arbejdsmiljø and its ASCII alias /arbejdsmiljo: acks at once, then runs the subcommand (one file each under

@@ -3,6 +3,7 @@ import { formSpec } from "../../../../src/app/forms.ts";
 import { ACTIONS, AppError, type Ctx, languageOf } from "../../../../src/app/index.ts";
 import { AGENDA } from "../../../../src/domain/agenda.ts";
 import { t } from "../../../../src/i18n/index.ts";
+import { COMMAND_NAME } from "../../command-name.ts";
 import { notSavedText, type SlackDeps, slackCtx, tellUser } from "../../context.ts";
 import { encodeValue } from "../../render/actions.ts";
 import { formModal } from "../../render/forms.ts";
@@ -30,7 +31,12 @@ export function register(app: App, deps: SlackDeps) {
         const { discussion } = await deps.core.status(inChannel);
         const l = languageOf(ctx);
         if (!discussion || (discussion.status !== "running" && discussion.status !== "planned"))
-          return await tellUser(client, channel, user, t(l, "shortcut.no_discussion"));
+          return await tellUser(
+            client,
+            channel,
+            user,
+            t(l, "shortcut.no_discussion", { command: COMMAND_NAME }),
+          );
         const link = await client.chat.getPermalink({ channel, message_ts: shortcut.message_ts }).then(
           (r) => r.permalink ?? null,
           () => null,
