@@ -198,6 +198,10 @@ describe("Slack end to end, the real Bolt app over HTTP against a fake Slack", (
     expect(md).toContain("- Mindre støj (Åben)");
     const stored = await repos(db).summaries.list(workspace.id, discussion.id);
     expect(stored.map((s) => s.version)).toEqual([1]);
+    // The record tells Slack's people to use the slash command, as they call the bot.
+    expect(stored[0]?.content).toContain("Status kan altid ses med /arbejdsmiljø opfølgning.");
+    expect(stored[0]?.content).toContain("/arbejdsmiljø referat 2026");
+    expect(stored[0]?.content).not.toContain("@Arbejdsmiljø");
     expect((await repos(db).discussions.get(workspace.id, discussion.id))?.concludeOverrideReason).toBe(
       "Resten tages på AMO-mødet i januar",
     );

@@ -150,7 +150,9 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     await teams.mention(EMPLOYER, "dans");
     await connector.waitFor('Jeg kender ikke kommandoen "dans".');
     await teams.mention(EMPLOYER, "status");
-    await connector.waitFor("Der er ingen drøftelse for 2026 endnu.");
+    const none = await connector.waitFor("Der er ingen drøftelse for 2026 endnu.");
+    expect(contentText(none.activity)).toContain("Planlæg den med @Arbejdsmiljø planlæg.");
+    expect(contentText(none.activity)).not.toContain("/arbejdsmiljø");
     const rows = await db.query<{ kind: string }>(
       "SELECT kind FROM teams_conversations tc JOIN workspaces w ON w.id = tc.workspace_id WHERE w.external_id = $1",
       [teams.tenantId],

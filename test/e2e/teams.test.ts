@@ -188,6 +188,12 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const stored = (await repos(db).summaries.latest(workspace.id, discussionId))?.content ?? "(none)";
     expect(markdown.startsWith(stored)).toBe(true);
     expect(markdown).toContain("## Status og godkendelse");
+    // Teams has no slash command: the record tells its people to write to the bot by @mention.
+    expect(stored).toContain("Status kan altid ses med @Arbejdsmiljø opfølgning.");
+    expect(stored).toContain("Hent det igen med kommandoen @Arbejdsmiljø referat 2026");
+    expect(stored).not.toContain("/arbejdsmiljø");
+    expect(contentText(summary.activity)).toContain("@Arbejdsmiljø opfølgning");
+    expect(contentText(summary.activity)).not.toContain("/arbejdsmiljø");
     expect((await fetch(`${url}/teams/files/${workspace.id}/${"x".repeat(43)}`)).status).toBe(404);
 
     // Approvals by both sides update the summary card in place.
@@ -328,5 +334,35 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     // Cancel closes the form: the card as it is now.
     const closed = cardIn(await teams.invoke(REP, button(opened, "Luk formularen")));
     expect(inputsOf(closed)).toEqual([]);
+  });
+});
+
+describe("Teams end to end: the bot's command as Teams people call it", () => {
+  let now = new Date("2026-11-24T09:00:00Z");
+  const app = teamsApp({ now: () => now });
+
+  it("tells the channel to write @Arbejdsmiljø, in the record and in next year's reminder, never the slash command", async () => {
+    const { teams, workspace } = await app.setUp();
+    const employer = await app.server.core.context("teams", workspace.externalId, {
+      userId: EMPLOYER.id,
+      name: EMPLOYER.name,
+    });
+    const { discussion } = await app.server.core.start(employer, {}, null);
+    const expectedVersion = (await repos(app.db).discussions.get(workspace.id, discussion.id))?.version ?? 0;
+    await app.server.core.conclude(
+      employer,
+      { discussionId: discussion.id, expectedVersion, overrideReason: "Resten tages i januar" },
+      null,
+    );
+    const record = await repos(app.db).summaries.latest(workspace.id, discussion.id);
+    expect(record?.content).toContain("Status kan altid ses med @Arbejdsmiljø opfølgning.");
+
+    // Eleven months on, the channel is reminded to plan the next discussion the way Teams calls the bot.
+    now = new Date("2027-11-01T09:00:00Z");
+    await app.server.dispatcher.drain();
+    const due = await app.connector.waitFor("Planlæg årets drøftelse med @Arbejdsmiljø planlæg");
+    expect(due.conversation).toBe(teams.channel);
+    const channel = app.connector.in(new RegExp(`^${teams.channel}`)).map((m) => contentText(m.activity));
+    expect(channel.filter((text) => text.includes("/arbejdsmiljø"))).toEqual([]);
   });
 });
