@@ -59,7 +59,7 @@ describe("Slack: /arbejdsmiljø tilsyn, the real Bolt app against a fake Slack",
     const shared = fake.calls.slice(from).filter((c) => c.method === "files.completeUploadExternal");
     expect(shared.map((c) => c.args.channel_id)).toEqual([`D${EMPLOYER.id}`, `D${EMPLOYER.id}`]);
     const [pdf, zip] = [...fake.uploads.values()].slice(-2).map(uploadedFile);
-    await expectThreeYearFolder(pdf as Uint8Array, zip as Uint8Array);
+    await expectThreeYearFolder(pdf as Uint8Array, zip as Uint8Array, "/arbejdsmiljø");
 
     // In English too, and anyone not on the employer's side or in the AMO is told so privately, nothing sent.
     const stranger = { id: "U_STRANGER", name: "Ukendt Person" };
@@ -102,7 +102,7 @@ describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Con
     expect(pdf.offer.posted.conversation).toBe(sent.conversation);
     const zip = await app.acceptFile(teams, TEAMS_EMPLOYER, ZIP);
     expect(zip.bytes.length).toBe(zip.offer.attachment.content.sizeInBytes);
-    await expectThreeYearFolder(new Uint8Array(pdf.bytes), new Uint8Array(zip.bytes));
+    await expectThreeYearFolder(new Uint8Array(pdf.bytes), new Uint8Array(zip.bytes), "@Arbejdsmiljø");
     // Once taken, the file is no longer kept.
     const token = (zip.offer.attachment.content.acceptContext as { f: string }).f;
     expect(await app.db.query("SELECT 1 FROM teams_files WHERE token = $1", [token])).toEqual([]);
@@ -164,7 +164,7 @@ describe("the local channel: /arbejdsmiljø tilsyn in the browser's channel", ()
       expect(res.status).toBe(200);
       return new Uint8Array(await res.arrayBuffer());
     };
-    await expectThreeYearFolder(await download(PDF), await download(ZIP));
+    await expectThreeYearFolder(await download(PDF), await download(ZIP), "/arbejdsmiljø");
 
     const before = page.all().length;
     await page.command("local-fatima", "/arbejdsmiljø tilsyn");

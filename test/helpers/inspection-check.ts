@@ -24,8 +24,11 @@ export async function pdfText(content: Uint8Array) {
   return text.replace(/\u2060/g, "").replace(/\s+/g, " ");
 }
 
-/** What the folder of THREE_YEARS says, made on 7 December 2026 by a Danish workplace. */
-export async function expectThreeYearFolder(pdf: Uint8Array, zip: Uint8Array) {
+/**
+ * What the folder of THREE_YEARS says, made on 7 December 2026 by a Danish workplace whose people call the bot with
+ * `command`.
+ */
+export async function expectThreeYearFolder(pdf: Uint8Array, zip: Uint8Array, command: string) {
   expect(Buffer.from(pdf).subarray(0, 4).toString()).toBe("%PDF");
   const text = await pdfText(pdf);
   for (const expected of [
@@ -48,6 +51,8 @@ export async function expectThreeYearFolder(pdf: Uint8Array, zip: Uint8Array) {
   const md = new TextDecoder().decode(files[`${dir}/${dir}.md`]);
   expect(md).toContain("## Klar til tilsyn");
   expect(md).toContain("| 2024 | 1 | 4 | 0 | 1 |");
+  // The to-do under an overdue item says what to write, as the workplace's platform calls the bot.
+  expect(md).toContain(`flyt fristen med ${command} opfølgning.`);
   const csv = new TextDecoder().decode(files[`${dir}/ulykker-pr-år.csv`]).replace(/^\uFEFF/, "");
   expect(csv.split("\r\n").slice(2, 5)).toEqual(["2023;2;5;0;1", "2024;1;4;0;1", "2025;0;2;0;1"]);
 }
