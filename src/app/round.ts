@@ -6,6 +6,7 @@ import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
+import { currentYear } from "./walkthrough.ts";
 
 /** What the round's form shows a person: the points, whether it is anonymous, and their own answer to change. */
 export interface RoundForm {
@@ -99,7 +100,10 @@ export const roundOutcomeText = (language: Language, outcome: RoundOutcome) =>
 async function askable(deps: Deps, r: Repos, ctx: Ctx, discussionId: string) {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
   if (!discussion)
-    throw new AppError("not_found", "error.no_discussion", { command: commandOf(deps, ctx.workspace) });
+    throw new AppError("not_found", "error.no_discussion", {
+      year: currentYear(deps, ctx),
+      command: commandOf(deps, ctx.workspace),
+    });
   if (discussion.status !== "planned") throw new AppError("not_editable", "round.closed");
   const invited = (await r.round.invites(ctx.workspace.id, discussionId)).some(
     (i) => i.userId === ctx.actor.userId,
