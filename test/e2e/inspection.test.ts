@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listenHostFor, loadConfig } from "../../adapters/index.ts";
-import { localAdapter } from "../../adapters/local/index.ts";
 import type { Workspace } from "../../src/domain/entities.ts";
-import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
-import { DRIVERS } from "../helpers/db.ts";
 import { expectThreeYearFolder, THREE_YEARS } from "../helpers/inspection-check.ts";
-import { LocalDriver, messageText } from "../helpers/local-driver.ts";
+import { localApp, setUpLocal } from "../helpers/local-app.ts";
+import { messageText } from "../helpers/local-driver.ts";
 import { EMPLOYER, SlackApp } from "../helpers/slack-app.ts";
 import { cardIn, EMPLOYER as TEAMS_EMPLOYER, teamsApp } from "../helpers/teams-app.ts";
 import { cardOf, cardText, contentText } from "../helpers/teams-connector.ts";
@@ -123,68 +120,45 @@ describe("Teams: @bot tilsyn, the real botbuilder adapter against a fake Bot Con
 });
 
 describe("the local channel: /arbejdsmiljø tilsyn in the browser's channel", () => {
-  let server: RunningServer;
-  let db: Db;
-  let page: LocalDriver;
-  beforeAll(async () => {
-    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
-    server = await startServer(config, [localAdapter], {
-      db,
-      now: () => NOW,
-      scheduler: false,
-      listenHost: listenHostFor(config),
-    });
-    page = new LocalDriver(`http://127.0.0.1:${server.port}`);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  const app = localApp({ now: () => NOW });
 
   it("offers the folder to download to the AMO's leader; the plain employee is told privately", async () => {
-    await page.command("local-mette", "/arbejdsmiljø opsæt");
-    await page.press("local-mette", page.get("Opsætning"), "Gem", {
-      "f.headcount": "25",
-      "f.employer": "local-mette",
-      "f.representatives": "local-ali",
-      "f.leaders": "local-soeren",
-      "f.timeZone": "Europe/Copenhagen",
-      "f.language": "da",
-    });
-    const workspace = (await repos(db).workspaces.find("local", "local")) as Workspace;
-    await seed(db, workspace);
-    await page.command("local-soeren", "/arbejdsmiljø tilsyn");
-    expect(page.get("Tilsynsmappen er sendt til dig i en privat besked.").channel).toBe("channel");
-    expect(page.get("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.").channel).toBe("direct");
+    await setUpLocal(app.page);
+    const workspace = (await repos(app.db).workspaces.find("local", "local")) as Workspace;
+    await seed(app.db, workspace);
+    await app.page.command("local-soeren", "/arbejdsmiljø tilsyn");
+    expect(app.page.get("Tilsynsmappen er sendt til dig i en privat besked.").channel).toBe("channel");
+    expect(app.page.get("Tilsynsmappen er sendt som PDF og som ZIP med Markdown og CSV.").channel).toBe(
+      "direct",
+    );
     const download = async (name: string) => {
-      const message = page.all().find((m) => m.file?.name === name);
+      const message = app.page.all().find((m) => m.file?.name === name);
       expect(message?.channel).toBe("direct");
-      const res = await fetch(`${page.url}${message?.file?.url}`);
+      const res = await fetch(`${app.page.url}${message?.file?.url}`);
       expect(res.status).toBe(200);
       return new Uint8Array(await res.arrayBuffer());
     };
     await expectThreeYearFolder(await download(PDF), await download(ZIP), "/arbejdsmiljø");
 
-    const before = page.all().length;
-    await page.command("local-fatima", "/arbejdsmiljø tilsyn");
-    expect(page.get(REFUSED).channel).toBe("direct");
+    const before = app.page.all().length;
+    await app.page.command("local-fatima", "/arbejdsmiljø tilsyn");
+    expect(app.page.get(REFUSED).channel).toBe("direct");
     expect(
-      page
+      app.page
         .all()
         .slice(before)
         .some((m) => m.file),
     ).toBe(false);
 
     // This year's discussion shows the years before beside it at point 6, on the card as in Teams.
-    await page.command("local-mette", "/arbejdsmiljø start");
+    await app.page.command("local-mette", "/arbejdsmiljø start");
     for (let point = 1; point < 6; point++)
-      await page.press(
+      await app.page.press(
         "local-mette",
-        page.get(new RegExp(`Punkt ${point} af 11:`), { threadId: null }),
+        app.page.get(new RegExp(`Punkt ${point} af 11:`), { threadId: null }),
         "Næste punkt",
       );
-    const six = messageText(page.get(/Punkt 6 af 11:/, { threadId: null }));
+    const six = messageText(app.page.get(/Punkt 6 af 11:/, { threadId: null }));
     expect(six).toContain("Tidligere år:");
     expect(six).toContain("2025: 0 ulykker, 2 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
   });

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listenHostFor, loadConfig } from "../../adapters/index.ts";
-import { localAdapter } from "../../adapters/local/index.ts";
-import type { RunningServer } from "../../src/server.ts";
-import { startServer } from "../../src/server.ts";
-import type { Db } from "../../src/store/db.ts";
+import { describe, expect, it } from "vitest";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS } from "../helpers/db.ts";
-import { LocalDriver, messageText } from "../helpers/local-driver.ts";
+import { ALI, localApp, METTE, setUpLocal } from "../helpers/local-app.ts";
+import { messageText } from "../helpers/local-driver.ts";
 import { actionsOf } from "../helpers/teams-connector.ts";
 
-const METTE = "local-mette";
-const ALI = "local-ali";
-const SOEREN = "local-soeren";
 const NOW = new Date("2026-11-24T09:00:00Z");
 
 /**
@@ -20,49 +13,23 @@ const NOW = new Date("2026-11-24T09:00:00Z");
  * there is nothing to assess; and the approvers asked again after an addition are named plainly.
  */
 describe("the local channel: names and health in notes, and approvers asked by name", () => {
-  let server: RunningServer;
-  let db: Db;
-  let page: LocalDriver;
-
-  beforeAll(async () => {
-    db = await (DRIVERS.at(-1) as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
-    server = await startServer(config, [localAdapter], {
-      db,
-      now: () => NOW,
-      scheduler: false,
-      listenHost: listenHostFor(config),
-    });
-    page = new LocalDriver(`http://127.0.0.1:${server.port}`);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  const app = localApp({ now: () => NOW, driver: DRIVERS.at(-1) as (typeof DRIVERS)[number] });
 
   it("warns, saves once when confirmed, holds a reply back privately, and asks approvers by name", async () => {
-    await page.command(METTE, "/arbejdsmiljø setup");
-    await page.press(METTE, page.get("Opsætning"), "Gem", {
-      "f.headcount": "25",
-      "f.employer": METTE,
-      "f.representatives": ALI,
-      "f.leaders": SOEREN,
-      "f.timeZone": "Europe/Copenhagen",
-      "f.language": "en",
-    });
-    await page.command(METTE, "/arbejdsmiljø start");
-    const workspace = (await repos(db).workspaces.find("local", "local"))!;
-    const discussion = (await repos(db).discussions.latest(workspace.id))!;
+    await setUpLocal(app.page, { language: "en" });
+    await app.page.command(METTE, "/arbejdsmiljø start");
+    const workspace = (await repos(app.db).workspaces.find("local", "local"))!;
+    const discussion = (await repos(app.db).discussions.latest(workspace.id))!;
     const notes = async () =>
-      (await repos(db).entries.forDiscussion(workspace.id, discussion.id)).map(
+      (await repos(app.db).entries.forDiscussion(workspace.id, discussion.id)).map(
         (e) => (e.data as { text?: string }).text,
       );
-    const point = (n: number) => page.get(new RegExp(`Point ${n} of 11:`), { threadId: null });
+    const point = (n: number) => app.page.get(new RegExp(`Point ${n} of 11:`), { threadId: null });
 
     // The note form: warned, the text kept, nothing saved; "Save anyway" saves it, pressed twice still once.
-    await page.press(METTE, point(1), "Note");
+    await app.page.press(METTE, point(1), "Note");
     const text = "Ali is off sick with stress this month";
-    const warned = await page.press(METTE, point(1), "Save", { "f.text": text });
+    const warned = await app.page.press(METTE, point(1), "Save", { "f.text": text });
     const said = JSON.stringify(warned.body.card);
     expect(said).toContain(
       "Not saved yet: the text names Ali Nielsen together with a word about health. Change the text, or save anyway.",
@@ -74,7 +41,7 @@ describe("the local channel: names and health in notes, and approvers asked by n
     const anyway = actionsOf(warnedMessage.cards).find((a) => a.title === "Save anyway");
     expect(anyway).toBeDefined();
     for (let press = 0; press < 2; press++) {
-      const answer = await page.post("/local/action", {
+      const answer = await app.page.post("/local/action", {
         as: METTE,
         messageId: warnedMessage.id,
         card: 0,
@@ -86,33 +53,33 @@ describe("the local channel: names and health in notes, and approvers asked by n
     expect(await notes()).toEqual([text]);
 
     // A reply in point 1's thread is held back: Ali alone is told, in his direct messages, with "Save anyway".
-    await page.reply(ALI, point(1).id, "Mette has a doctor's note for her back");
-    await page.sync(ALI);
-    const told = page.get("Your reply under point 1 is not saved as a note yet");
+    await app.page.reply(ALI, point(1).id, "Mette has a doctor's note for her back");
+    await app.page.sync(ALI);
+    const told = app.page.get("Your reply under point 1 is not saved as a note yet");
     expect(told.channel).toBe("direct");
     expect(messageText(told)).toContain("it names Mette Hansen together with a word about health");
     expect(
-      page.all().filter((m) => m.channel === "channel" && messageText(m).includes("not saved as a note")),
+      app.page.all().filter((m) => m.channel === "channel" && messageText(m).includes("not saved as a note")),
     ).toEqual([]);
     expect(await notes()).toEqual([text]);
-    const saved = await page.press(ALI, told, "Save anyway");
+    const saved = await app.page.press(ALI, told, "Save anyway");
     expect(JSON.stringify(saved.body.card)).toContain("Your reply is saved as a note under point 1.");
     expect(await notes()).toEqual([text, "Mette has a doctor's note for her back"]);
 
     // Concluded and added to: the channel is told, the approvers named plainly (the local page mentions no one).
-    for (let n = 1; n < 11; n++) await page.press(METTE, point(n), "Next point");
+    for (let n = 1; n < 11; n++) await app.page.press(METTE, point(n), "Next point");
     // Point 7 says, during the first meeting, that there are no goals from last year to assess.
     expect(messageText(point(7))).toContain("First year: no goals to assess.");
     expect(messageText(point(6))).not.toContain("First year");
-    await page.press(METTE, point(11), "Conclude the discussion");
-    await page.press(METTE, page.get("Check before concluding"), "Conclude anyway", {
+    await app.page.press(METTE, point(11), "Conclude the discussion");
+    await app.page.press(METTE, app.page.get("Check before concluding"), "Conclude anyway", {
       "f.reason": "The rest in January",
     });
-    expect((await repos(db).discussions.get(workspace.id, discussion.id))?.status).toBe("concluded");
-    await page.press(METTE, point(9), "Add to the minutes");
-    await page.press(METTE, point(9), "Note");
-    await page.press(METTE, point(9), "Save", { "f.text": "After the meeting: we meet each quarter." });
-    const announced = page.get(/has added to the minutes under point 9/);
+    expect((await repos(app.db).discussions.get(workspace.id, discussion.id))?.status).toBe("concluded");
+    await app.page.press(METTE, point(9), "Add to the minutes");
+    await app.page.press(METTE, point(9), "Note");
+    await app.page.press(METTE, point(9), "Save", { "f.text": "After the meeting: we meet each quarter." });
+    const announced = app.page.get(/has added to the minutes under point 9/);
     expect(announced.text).toMatch(
       /The minutes are now version 2 and not yet approved\. (Mette Hansen and Ali Nielsen|Ali Nielsen and Mette Hansen): please approve the new version\.$/,
     );

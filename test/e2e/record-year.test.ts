@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listenHostFor, loadConfig } from "../../adapters/index.ts";
-import { localAdapter } from "../../adapters/local/index.ts";
+import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapterWith } from "../../adapters/slack/index.ts";
 import type { RunningServer } from "../../src/server.ts";
 import { startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
-import { LocalDriver, messageText } from "../helpers/local-driver.ts";
+import { ALI, localApp, METTE, setUpLocal } from "../helpers/local-app.ts";
+import { messageText } from "../helpers/local-driver.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
@@ -128,63 +128,36 @@ describe("the referat's dates and year through Slack, the real Bolt app against 
 });
 
 describe("the referat's dates and year in the local channel (Teams' own Adaptive Cards)", () => {
-  const METTE = "local-mette";
-  const ALI = "local-ali";
-  let server: RunningServer;
-  let db: Db;
-  let page: LocalDriver;
-
-  beforeAll(async () => {
-    db = await (DRIVERS[0] as (typeof DRIVERS)[number]).open();
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "error" });
-    server = await startServer(config, [localAdapter], {
-      db,
-      now: () => NOW,
-      scheduler: false,
-      listenHost: listenHostFor(config),
-    });
-    page = new LocalDriver(`http://127.0.0.1:${server.port}`);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  const app = localApp({ now: () => NOW });
 
   it("plans for January, starts that discussion in December, and the referat says when it was held and planned", async () => {
-    await page.command(METTE, "/arbejdsmiljø opsæt");
-    await page.press(METTE, page.get("Opsætning"), "Gem", {
-      "f.headcount": "12",
-      "f.employer": METTE,
-      "f.representatives": ALI,
-      "f.timeZone": "Europe/Copenhagen",
-      "f.language": "da",
-    });
-    const workspace = (await repos(db).workspaces.find("local", "local"))!;
-    await page.command(METTE, "/arbejdsmiljø planlæg");
-    await page.press(METTE, page.get("Planlæg drøftelsen"), "Gem", {
+    await setUpLocal(app.page, { headcount: 12, leaders: false });
+    const workspace = (await repos(app.db).workspaces.find("local", "local"))!;
+    await app.page.command(METTE, "/arbejdsmiljø planlæg");
+    await app.page.press(METTE, app.page.get("Planlæg drøftelsen"), "Gem", {
       "f.date": "2027-01-05",
       "f.time": "10:00",
       "f.duration": "90",
       "f.participants": `${METTE},${ALI}`,
     });
-    expect(page.all().some((m) => m.file?.name === "arbejdsmiljødrøftelse-2027.ics")).toBe(true);
-    expect(messageText(page.get("5. januar 2027"))).toContain("Årlig arbejdsmiljødrøftelse 2027");
+    expect(app.page.all().some((m) => m.file?.name === "arbejdsmiljødrøftelse-2027.ics")).toBe(true);
+    expect(messageText(app.page.get("5. januar 2027"))).toContain("Årlig arbejdsmiljødrøftelse 2027");
 
-    await page.command(METTE, "/arbejdsmiljø start");
-    expect((await repos(db).discussions.list(workspace.id)).map((d) => [d.year, d.status])).toEqual([
+    await app.page.command(METTE, "/arbejdsmiljø start");
+    expect((await repos(app.db).discussions.list(workspace.id)).map((d) => [d.year, d.status])).toEqual([
       [2027, "running"],
     ]);
-    const point = (n: number) => page.get(new RegExp(`Punkt ${n} af 11:`), { threadId: null });
-    for (let n = 1; n < 11; n++) await page.press(METTE, point(n), "Næste punkt");
+    const point = (n: number) => app.page.get(new RegExp(`Punkt ${n} af 11:`), { threadId: null });
+    for (let n = 1; n < 11; n++) await app.page.press(METTE, point(n), "Næste punkt");
     const last = point(11);
-    await page.press(METTE, last, "Afslut drøftelsen");
+    await app.page.press(METTE, last, "Afslut drøftelsen");
     // Something is missing: the card shows what, and concluding anyway asks why.
-    await page.press(METTE, page.messages.get(last.id)!, "Afslut alligevel");
-    const why = page.messages.get(last.id)!;
+    await app.page.press(METTE, app.page.messages.get(last.id)!, "Afslut alligevel");
+    const why = app.page.messages.get(last.id)!;
     if (messageText(why).includes("Hvorfor afsluttes"))
-      await page.press(METTE, why, /Afslut/, { "f.reason": "Resten tages på AMO-mødet" });
+      await app.page.press(METTE, why, /Afslut/, { "f.reason": "Resten tages på AMO-mødet" });
 
-    const summary = page.get("Referat af den årlige arbejdsmiljødrøftelse 2027", { threadId: null });
+    const summary = app.page.get("Referat af den årlige arbejdsmiljødrøftelse 2027", { threadId: null });
     const text = messageText(summary).replace(/\u00a0/g, " "); // a card keeps "5. januar" from becoming a list
     for (const expected of [
       "6. december 2026 kl. 10.00",
@@ -199,10 +172,10 @@ describe("the referat's dates and year in the local channel (Teams' own Adaptive
     }
 
     // The PDF download keeps æ, ø and å in its name, with the ASCII fallback beside it.
-    await page.command(METTE, "/arbejdsmiljø eksport");
-    const pdf = page.all().find((m) => m.file?.name.endsWith(".pdf"));
+    await app.page.command(METTE, "/arbejdsmiljø eksport");
+    const pdf = app.page.all().find((m) => m.file?.name.endsWith(".pdf"));
     expect(pdf?.file?.name).toBe("arbejdsmiljødrøftelse-2027-v1.pdf");
-    const download = await fetch(`http://127.0.0.1:${server.port}${pdf?.file?.url}`);
+    const download = await fetch(`http://127.0.0.1:${app.server.port}${pdf?.file?.url}`);
     expect(download.headers.get("content-disposition")).toBe(
       "attachment; filename=arbejdsmiljoedroeftelse-2027-v1.pdf; filename*=UTF-8''arbejdsmilj%C3%B8dr%C3%B8ftelse-2027-v1.pdf",
     );
