@@ -5,7 +5,7 @@ import { repos } from "../../src/store/index.ts";
 import { throwawayDatabase } from "../helpers/db.ts";
 import { type Instance, startInstance } from "../helpers/instances.ts";
 import { RoundRobinProxy } from "../helpers/round-robin-proxy.ts";
-import { EMPLOYER, LEADER, REP, texts, waitFor } from "../helpers/slack-app.ts";
+import { EMPLOYER, LEADER, REP, setUpInSlack, texts, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
@@ -44,18 +44,7 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
 
   it("each point shown once, every note stored once, the referat posted and pinned once", async () => {
     const slack = new SlackDriver(proxy.url, fake, `T${randomUUID().slice(0, 8).toUpperCase()}`);
-    const opened = await fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
-    await fake.afterDm(EMPLOYER.id, () =>
-      slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
-        headcount: 25,
-        employer: EMPLOYER.id,
-        representatives: [REP.id],
-        leaders: [LEADER.id],
-        channel: "C_AMO",
-        timeZone: "Europe/Copenhagen",
-        language: "da",
-      }),
-    );
+    await setUpInSlack(fake, slack);
     const r = repos(db);
     const workspace = await r.workspaces.find("slack", slack.team);
     const wsId = workspace?.id as string;

@@ -11,7 +11,7 @@ import { throwawayDatabase } from "../helpers/db.ts";
 import { startInstance } from "../helpers/instances.ts";
 import { PROJECT_ROOT } from "../helpers/npm-start.ts";
 import { released } from "../helpers/released.ts";
-import { EMPLOYER, LEADER, REP, waitFor } from "../helpers/slack-app.ts";
+import { EMPLOYER, LEADER, REP, setUpInSlack, waitFor } from "../helpers/slack-app.ts";
 import { SIGNING_SECRET, SlackDriver } from "../helpers/slack-driver.ts";
 import { FakeSlack } from "../helpers/slack-fake.ts";
 
@@ -93,18 +93,7 @@ describe.runIf(serverUrl)("a rolling deploy: the previous release beside today's
     // Set up through today's instance, started through the old one, notes through each.
     const toToday = new SlackDriver(today.url, slack, `T${randomUUID().slice(0, 8).toUpperCase()}`);
     const toOld = new SlackDriver(old.url, slack, toToday.team);
-    const opened = await slack.after("views.open", () => toToday.command(EMPLOYER, "opsæt"));
-    await slack.afterDm(EMPLOYER.id, () =>
-      toToday.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
-        headcount: 25,
-        employer: EMPLOYER.id,
-        representatives: [REP.id],
-        leaders: [LEADER.id],
-        channel: "C_AMO",
-        timeZone: "Europe/Copenhagen",
-        language: "da",
-      }),
-    );
+    await setUpInSlack(slack, toToday);
     const r = repos(db);
     const workspace = await r.workspaces.find("slack", toToday.team);
     expect(workspace).not.toBeNull();

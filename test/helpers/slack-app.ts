@@ -57,18 +57,7 @@ export class SlackApp {
     channel = "C_AMO",
   ): Promise<{ slack: SlackDriver; workspace: Workspace }> {
     const slack = new SlackDriver(this.url, this.fake, uniqueId("T"), channel);
-    const opened = await this.fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
-    await this.fake.afterDm(EMPLOYER.id, () =>
-      slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
-        headcount: 25,
-        employer: EMPLOYER.id,
-        representatives: [REP.id],
-        leaders: [LEADER.id],
-        channel,
-        timeZone: "Europe/Copenhagen",
-        language,
-      }),
-    );
+    await setUpInSlack(this.fake, slack, { language, channel });
     const workspace = await this.repos.workspaces.find("slack", slack.team);
     expect(workspace).not.toBeNull();
     return { slack, workspace: workspace as Workspace };
@@ -101,4 +90,27 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error("condition not met in time");
+}
+
+/**
+ * The employer opens the setup modal with "opsæt" and saves it (25 people; the representative and the work leader;
+ * Copenhagen time), and is told so in a direct message.
+ */
+export async function setUpInSlack(
+  fake: FakeSlack,
+  slack: SlackDriver,
+  { language = "da", channel = "C_AMO" }: { language?: "da" | "en"; channel?: string } = {},
+) {
+  const opened = await fake.after("views.open", () => slack.command(EMPLOYER, "opsæt"));
+  await fake.afterDm(EMPLOYER.id, () =>
+    slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+      headcount: 25,
+      employer: EMPLOYER.id,
+      representatives: [REP.id],
+      leaders: [LEADER.id],
+      channel,
+      timeZone: "Europe/Copenhagen",
+      language,
+    }),
+  );
 }
