@@ -59,6 +59,15 @@ export async function botTokenFor(
   return authorized?.botToken ?? null;
 }
 
+/** The teams heard from under the org-wide install of an enterprise. */
+export async function teamsOfEnterprise(core: Core, enterpriseId: string): Promise<string[]> {
+  const teams: string[] = [];
+  for (const name of await core.credentials.names("slack", orgOf(""))) {
+    if ((await core.credentials.load("slack", name)) === enterpriseId) teams.push(name.slice(orgOf("").length));
+  }
+  return teams;
+}
+
 /**
  * Forgets an installation whose token no longer works (after app_uninstalled or a revoked bot token): the team's own,
  * or, when the org-wide install is what went, the enterprise's.

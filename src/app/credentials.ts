@@ -21,6 +21,8 @@ export function credentials(deps: Deps) {
       return sealed === null ? null : unseal(sealed, key());
     },
     remove: (platform: PlatformId, name: string) => repo().remove(platform, name),
+    /** The names kept for the platform that begin with `prefix` (the names are not secret; what they hold is). */
+    names: (platform: PlatformId, prefix: string) => repo().names(platform, prefix),
   };
 }
 

@@ -110,6 +110,13 @@ describe("Slack OAuth: token rotation and org-wide installs", () => {
     expect(opened.token).toBe(org?.bot?.token);
     expect(board.token).toBe(org?.bot?.token);
     expect((await repos(db).workspaces.find("slack", team))?.installed).toBe(true);
+    // A second team of the enterprise, heard from once; Slack's uninstall event will name only the first.
+    const other = new SlackDriver(url, fake, uniqueId("T"));
+    other.enterpriseId = enterprise;
+    await fake.after("respond", () => other.command(EMPLOYER, "status"));
+    expect((await repos(db).workspaces.find("slack", other.team))?.installed).toBe(true);
+    const enterpriseOf = (t: string) => server.core.credentials.load("slack", `O:${t}`);
+    expect(await enterpriseOf(other.team)).toBe(enterprise);
 
     const event = JSON.stringify({
       token: "legacy",
@@ -128,5 +135,7 @@ describe("Slack OAuth: token rotation and org-wide installs", () => {
     expect(res.status).toBe(200);
     await waitFor(async () => (await stored(`E:${enterprise}`)) === null);
     expect((await repos(db).workspaces.find("slack", team))?.installed).toBe(false);
+    await waitFor(async () => (await repos(db).workspaces.find("slack", other.team))?.installed === false);
+    expect(await enterpriseOf(other.team)).toBeNull();
   });
 });

@@ -55,6 +55,19 @@ describe.each(DRIVERS)("credentials on $name", ({ open }) => {
     expect(await core.credentials.load("slack", name)).toBe("slack secret");
   });
 
+  it("lists the names that begin with a prefix, of that platform only, and a % or _ in the prefix as itself", async () => {
+    const core = coreWith(KEY);
+    const run = uniqueId("R");
+    for (const name of [`O:${run}a`, `O:${run}b`, `T:${run}c`])
+      await core.credentials.save("slack", name, "x");
+    await core.credentials.save("another-platform", `O:${run}d`, "x");
+    await core.credentials.save("slack", `O_${run}e`, "x");
+    expect(await core.credentials.names("slack", `O:${run}`)).toEqual([`O:${run}a`, `O:${run}b`]);
+    expect(await core.credentials.names("slack", `O_${run}`)).toEqual([`O_${run}e`]);
+    expect(await core.credentials.names("slack", `O_${run.slice(0, -1)}_`)).toEqual([]);
+    expect(await core.credentials.names("slack", "%")).toEqual([]);
+  });
+
   it("stores nothing without TOKEN_ENCRYPTION_KEY, and reads nothing sealed with another key", async () => {
     const name = `T:${uniqueId()}`;
     await expect(coreWith(null).credentials.save("slack", name, "secret")).rejects.toThrow(

@@ -6,4 +6,6 @@ export interface CredentialsRepo {
   /** The sealed secret, or null when there is none by that name. */
   get(platform: PlatformId, name: string): Promise<string | null>;
   remove(platform: PlatformId, name: string): Promise<void>;
+  /** The names stored for the platform that begin with `prefix`. */
+  names(platform: PlatformId, prefix: string): Promise<string[]>;
 }

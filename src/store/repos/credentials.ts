@@ -19,5 +19,12 @@ export function credentialsRepo(q: Queryable) {
     async remove(platform: string, name: string): Promise<void> {
       await q.query("DELETE FROM credentials WHERE platform = $1 AND name = $2", [platform, name]);
     },
+    async names(platform: string, prefix: string): Promise<string[]> {
+      const rows = await q.query<{ name: string }>(
+        "SELECT name FROM credentials WHERE platform = $1 AND starts_with(name, $2) ORDER BY name",
+        [platform, prefix],
+      );
+      return rows.map((r) => r.name);
+    },
   };
 }
