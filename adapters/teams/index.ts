@@ -15,7 +15,6 @@ import { fromLoopback, teamsAuthenticated, teamsMode } from "./mode.ts";
 import { publicUrlOf } from "./public-url.ts";
 import type { RuntimeOptions, TeamsRuntime } from "./runtime.ts";
 import { teamsStore } from "./store.ts";
-import { entraVerifier } from "./tab/entra.ts";
 import { tabNote } from "./tab/link.ts";
 import { registerTab } from "./tab/routes.ts";
 import { tabTexts } from "./tab/texts.ts";
@@ -49,7 +48,10 @@ export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsCo
     const mode = teamsMode(config, trial);
     const trustProxy = config.TRUST_PROXY === "1";
     const appId = mode === "authenticated" ? (config.MICROSOFT_APP_ID ?? null) : null;
-    const verify = appId ? entraVerifier(appId, allowedTenants(config), options.entraKeysUrl) : null;
+    // jose is loaded only where the tab's tokens can be checked at all.
+    const verify = appId
+      ? (await import("./tab/entra.ts")).entraVerifier(appId, allowedTenants(config), options.entraKeysUrl)
+      : null;
     registerTab(http, { core, log, verify, trustProxy });
     if (mode === "off") {
       http.post(ROUTE, (_req, res) => void res.status(401).end());
