@@ -63,7 +63,8 @@ export async function botTokenFor(
 export async function teamsOfEnterprise(core: Core, enterpriseId: string): Promise<string[]> {
   const teams: string[] = [];
   for (const name of await core.credentials.names("slack", orgOf(""))) {
-    if ((await core.credentials.load("slack", name)) === enterpriseId) teams.push(name.slice(orgOf("").length));
+    if ((await core.credentials.load("slack", name)) === enterpriseId)
+      teams.push(name.slice(orgOf("").length));
   }
   return teams;
 }
