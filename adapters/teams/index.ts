@@ -52,7 +52,7 @@ export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsCo
     const verify = appId
       ? (await import("./tab/entra.ts")).entraVerifier(appId, allowedTenants(config), options.entraKeysUrl)
       : null;
-    registerTab(http, { core, log, verify, trustProxy });
+    registerTab(http, { core, log, verify });
     if (mode === "off") {
       http.post(ROUTE, (_req, res) => void res.status(401).end());
       log.info(

@@ -1,6 +1,7 @@
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { uniqueId } from "../helpers/db.ts";
-import { EMPLOYER, LEADER, REP, teamsApp } from "../helpers/teams-app.ts";
+import { EMPLOYER, LEADER, NOW, REP, teamsApp } from "../helpers/teams-app.ts";
 import { cardOf, cardText, type Posted } from "../helpers/teams-connector.ts";
 import { APP_ID, type EntraFault, entraToken, newSigningKey } from "../helpers/teams-identity.ts";
 import { holdDiscussion } from "../helpers/teams-tab.ts";
@@ -9,6 +10,7 @@ const TENANT = uniqueId("tenant-");
 const OTHER_TENANT = uniqueId("tenant-");
 const BARE_TENANT = uniqueId("tenant-");
 const PERSONAL_TENANT = uniqueId("tenant-");
+const NEXT_YEAR_TENANT = uniqueId("tenant-");
 const STRANGER = { id: "aad-stranger", name: "Kim Fremmed" };
 
 /** The Action.OpenUrl buttons of a card, wherever they sit. */
@@ -50,8 +52,14 @@ interface TabData {
 }
 
 describe("the Teams tab: the referat, its approvals and the follow-up, for those on the roster", () => {
+  let now = NOW;
   const app = teamsApp({
-    env: { MICROSOFT_ALLOWED_TENANTS: [TENANT, OTHER_TENANT, BARE_TENANT, PERSONAL_TENANT].join(",") },
+    now: () => now,
+    env: {
+      MICROSOFT_ALLOWED_TENANTS: [TENANT, OTHER_TENANT, BARE_TENANT, PERSONAL_TENANT, NEXT_YEAR_TENANT].join(
+        ",",
+      ),
+    },
   });
   const { connector } = app;
 
@@ -192,6 +200,16 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
         as(TENANT, member, { issuer: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
       ],
       ["without the tab's scope", as(TENANT, member, { scope: "User.Read" })],
+      [
+        "asked for by another client than Teams",
+        as(TENANT, member, { client: "00000000-0000-4000-8000-0000000000aa" }),
+      ],
+      ["a v1.0 issuer", as(TENANT, member, { issuer: `https://sts.windows.net/${TENANT}/` })],
+      // An application id URI names the app only by a host anyone may claim, so it is no audience of ours.
+      [
+        "an api:// audience with our id in it",
+        as(TENANT, member, { audience: `api://evil.example/${APP_ID}` }),
+      ],
       ["a tenant not allowed", as(uniqueId("tenant-"), member)],
     ];
     for (const [what, token] of refused) {
@@ -201,12 +219,20 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
       expect(body.reason, what).toBe("refused");
       expect(body.message, what).toContain("Din adgang kunne ikke bekræftes");
     }
-    // The application id URI on this host is the audience too (v1.0 tokens carry it).
-    const host = new URL(app.url).host;
-    const byUri = await data(as(BARE_TENANT, member, { audience: `api://${host}/${APP_ID}` }));
-    expect(byUri.status).toBe(403);
-    const otherHost = await data(as(BARE_TENANT, member, { audience: `api://evil.example/${APP_ID}` }));
-    expect(otherHost.status).toBe(401);
+    // Nor does the Host header the request names make such an audience good.
+    const forged = await new Promise<number>((resolve, reject) => {
+      const token = as(TENANT, member, { audience: `api://evil.example/${APP_ID}` });
+      const req = request(`${app.url}/teams/tab/data`, {
+        headers: { host: "evil.example", authorization: `Bearer ${token}` },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(forged).toBe(401);
   });
 
   it("links the summary asked for in a personal chat to the app's own tab", async () => {
@@ -230,5 +256,21 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
     expect(openUrls(card).map((a) => a.url)).toEqual([
       `https://teams.microsoft.com/l/entity/${APP_ID}/referat`,
     ]);
+  });
+
+  it("keeps last year's referat and the open follow-up in view while this year's discussion is planned", async () => {
+    const { ctx } = await held(NEXT_YEAR_TENANT, "Nye stole i kantinen");
+    now = new Date("2027-10-01T09:00:00Z");
+    try {
+      await app.server.core.schedule(ctx, { date: "2027-11-10", time: "10:00" }, null);
+      const res = await data(as(NEXT_YEAR_TENANT, { id: LEADER.id, name: LEADER.name }));
+      expect(res.status).toBe(200);
+      const view = (await res.json()) as TabData;
+      expect(view.record?.year).toBe(2026);
+      expect(view.notice).toContain("Årets drøftelse er planlagt til 10. november 2027");
+      expect(view.followUp.map((f) => f.text)).toContain("Nye stole i kantinen");
+    } finally {
+      now = NOW;
+    }
   });
 });

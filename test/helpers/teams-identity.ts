@@ -86,6 +86,8 @@ export interface EntraFault {
   audience?: string;
   issuer?: string;
   scope?: string;
+  /** The client the token was asked for by (azp); Teams on the web by default. */
+  client?: string;
   /** Seconds from now until it expires; negative for a token that has expired. */
   expiresIn?: number;
 }
@@ -110,7 +112,7 @@ export function entraToken(
       oid: user.userId,
       name: user.name ?? "",
       scp: fault.scope ?? "access_as_user",
-      azp: "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+      azp: fault.client ?? "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
       ver: "2.0",
     },
     fault.key,

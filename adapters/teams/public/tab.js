@@ -98,6 +98,7 @@
       parts.push(el("p", view.notice, "notice"), el("h2", tr("tab.follow_up")), ...followUp(view));
       return main.replaceChildren(...parts);
     }
+    if (view.notice) parts.push(el("p", view.notice, "notice"));
     if (record.heldElsewhere)
       parts.push(el("p", tr("tab.held_elsewhere", { channel: record.heldElsewhere }), "notice"));
     const [statusFact, ...sides] = record.statusSection.blocks[0]?.facts ?? [];

@@ -13,21 +13,24 @@ export interface EntraUser {
 }
 
 /** Why a token was refused, for the log (the answer is 401 alike). */
-export type Refusal = "token" | "issuer" | "scope" | "tenant";
+export type Refusal = "token" | "issuer" | "scope" | "client" | "tenant";
 
-/** The issuers Entra signs access tokens as: v2.0 tokens, and v1.0 ones where the registration still issues those. */
-const issuerOf = (tenantId: string) => [
-  `https://login.microsoftonline.com/${tenantId}/v2.0`,
-  `https://sts.windows.net/${tenantId}/`,
-];
+/** Teams' own clients, which the app registration pre-authorizes: desktop and mobile, and the web. */
+const TEAMS_CLIENTS = new Set([
+  "1fec8e78-bce4-4aaf-ab1b-5451cc387264",
+  "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+]);
+
+const issuerOf = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 
 const scopes = (payload: JWTPayload) =>
   typeof payload.scp === "string" ? payload.scp.split(" ").filter(Boolean) : [];
 
 /**
- * Checks the Entra ID token Teams' single sign-on gives the tab: signed by Entra's keys, for this app (the app id, or
- * its api://<host>/<app id> URI), not expired, issued by the tenant it names, with the tab's scope, and from an
- * allowed tenant. `keysUrl` is Entra's own outside tests.
+ * Checks the Entra ID token Teams' single sign-on gives the tab: a v2.0 token signed by Entra's keys, for this app's
+ * id (an `api://…` audience is refused, since another app can name itself with our id in it), not expired, issued by
+ * the tenant it names, with the tab's scope, asked for by Teams' own client, and from an allowed tenant. `keysUrl` is
+ * Entra's own outside tests.
  */
 export function entraVerifier(
   appId: string,
@@ -35,18 +38,18 @@ export function entraVerifier(
   keysUrl: string = ENTRA_KEYS,
 ) {
   const keys = createRemoteJWKSet(new URL(keysUrl));
-  return async (token: string, host: string | null): Promise<EntraUser | Refusal> => {
+  return async (token: string): Promise<EntraUser | Refusal> => {
     let payload: JWTPayload;
     try {
-      const audience = host ? [appId, `api://${host}/${appId}`] : [appId];
-      ({ payload } = await jwtVerify(token, keys, { audience, algorithms: ["RS256"] }));
+      ({ payload } = await jwtVerify(token, keys, { audience: appId, algorithms: ["RS256"] }));
     } catch {
       return "token";
     }
     const { tid, oid } = payload;
     if (typeof tid !== "string" || typeof oid !== "string" || !tid || !oid) return "token";
-    if (!issuerOf(tid).includes(String(payload.iss))) return "issuer";
+    if (payload.iss !== issuerOf(tid)) return "issuer";
     if (!scopes(payload).includes(SCOPE)) return "scope";
+    if (!TEAMS_CLIENTS.has(String(payload.azp))) return "client";
     if (tenants && !tenants.has(tid)) return "tenant";
     return { tenantId: tid, userId: oid, name: typeof payload.name === "string" ? payload.name : "" };
   };

@@ -5,7 +5,6 @@ import { AppError, type Core, type Logger } from "../../../src/app/index.ts";
 import { languageOfLocale } from "../../../src/domain/locale.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { projectPath } from "../../../src/root.ts";
-import { publicUrlOf } from "../public-url.ts";
 import { t } from "../texts.ts";
 import type { EntraVerifier } from "./entra.ts";
 import { CHANNEL_TAB } from "./link.ts";
@@ -40,7 +39,6 @@ export interface TabDeps {
   log: Logger;
   /** Null when Teams has no credentials: the data route then answers 401 to everyone. */
   verify: EntraVerifier | null;
-  trustProxy: boolean;
 }
 
 /**
@@ -74,13 +72,14 @@ type Req = Parameters<Parameters<Express["get"]>[1]>[0];
 async function answerData(deps: TabDeps, req: Req, res: Response) {
   res.setHeader("cache-control", "no-store");
   const locale = typeof req.query.locale === "string" ? req.query.locale : "";
-  const language: Language = languageOfLocale(locale) === "en" ? "en" : "da";
+  // A locale the bot does not speak leaves the person's remembered language, or the workplace's, to the core.
+  const own = languageOfLocale(locale);
+  const language: Language = own ?? "da";
   const refuse = (status: number, reason: string, key: Parameters<typeof t>[1]) =>
     void res.status(status).json({ reason, message: t(language, key) });
   const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
   if (!deps.verify || !token) return refuse(401, "refused", "tab.refused");
-  const host = publicUrlOf(req, deps.trustProxy)?.replace(/^https?:\/\//, "") ?? null;
-  const user = await deps.verify(token, host);
+  const user = await deps.verify(token);
   if (typeof user === "string") {
     deps.log.warn("teams tab token refused", { reason: user });
     return refuse(401, "refused", "tab.refused");
@@ -88,7 +87,7 @@ async function answerData(deps: TabDeps, req: Req, res: Response) {
   const channel =
     typeof req.query.channel === "string" && CHANNEL.test(req.query.channel) ? req.query.channel : null;
   try {
-    const actor = { userId: user.userId, name: user.name || user.userId, language };
+    const actor = { userId: user.userId, name: user.name || user.userId, ...(own ? { language: own } : {}) };
     const ctx = await deps.core.knownContext("teams", user.tenantId, actor);
     if (!ctx) return refuse(403, "not_set_up", "tab.not_set_up");
     // Read as a private answer to the person: the core lets only those on the workplace's roster read.

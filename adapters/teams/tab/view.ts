@@ -51,19 +51,29 @@ export interface TabView {
 export async function tabView(core: Core, ctx: Ctx, channel: string | null): Promise<TabView> {
   const language = ctx.actor.language ?? ctx.workspace.language;
   await core.readAccess(ctx);
-  const summary = await core.getSummary(ctx).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "no_discussion") return null;
-    throw error;
-  });
+  const summary = await newestSummary(core, ctx);
   const open = await core.listOpen(ctx);
   const base = { language, workspace: ctx.workspace.name };
-  if (!summary) return { ...base, record: null, notice: await noticeOf(core, ctx, language), followUp: [] };
-  return {
-    ...base,
-    record: recordOf(summary, language, ctx, channel),
-    notice: null,
-    followUp: followUpOf(summary, open, language, ctx),
+  const followUp = followUpOf(summary, open, language, ctx);
+  const notice = await noticeOf(core, ctx, language);
+  if (!summary) return { ...base, record: null, notice: notice ?? t(language, "tab.no_record"), followUp };
+  // An earlier year's referat shown while this year's discussion is planned or held says so above it.
+  return { ...base, record: recordOf(summary, language, ctx, channel), notice, followUp };
+}
+
+/**
+ * This year's referat, or, while this year's discussion is planned or held and has none yet, the newest one written:
+ * what people prepare the meeting from. Null when no referat was ever written.
+ */
+async function newestSummary(core: Core, ctx: Ctx): Promise<SummaryView | null> {
+  const none = (error: unknown) => {
+    if (error instanceof AppError && error.code === "no_discussion") return null;
+    throw error;
   };
+  const current = await core.getSummary(ctx).catch(none);
+  if (current) return current;
+  const written = (await core.home(ctx)).records.map((r) => r.year);
+  return written.length > 0 ? core.getSummary(ctx, Math.max(...written)).catch(none) : null;
 }
 
 function recordOf(view: SummaryView, language: Language, ctx: Ctx, channel: string | null) {
@@ -98,11 +108,11 @@ function recordOf(view: SummaryView, language: Language, ctx: Ctx, channel: stri
 type Item = Pick<FollowUpRow, "id" | "year" | "kind" | "text" | "owner" | "deadline" | "status">;
 
 /** This discussion's decisions and goals, open and done, then what is still open from earlier years. */
-function followUpOf(view: SummaryView, open: OpenItem[], language: Language, ctx: Ctx): FollowUpRow[] {
-  const doc = view.document;
-  const mine: Item[] = [...doc.decisions, ...doc.goals].map((e) => ({
+function followUpOf(view: SummaryView | null, open: OpenItem[], language: Language, ctx: Ctx): FollowUpRow[] {
+  const doc = view?.document;
+  const mine: Item[] = (doc ? [...doc.decisions, ...doc.goals] : []).map((e) => ({
     id: e.id,
-    year: doc.year,
+    year: doc?.year ?? 0,
     kind: e.kind,
     text: e.data.text,
     owner: e.data.owner?.name ?? null,
@@ -151,13 +161,13 @@ function rowOf(item: Item, overdue: boolean, language: Language, zone: string): 
   };
 }
 
-/** Where this year's discussion stands when it has no referat yet. */
-async function noticeOf(core: Core, ctx: Ctx, language: Language): Promise<string> {
+/** What the tab says of this year's discussion while it is planned or held; null otherwise. */
+async function noticeOf(core: Core, ctx: Ctx, language: Language): Promise<string | null> {
   const { discussion } = await core.status(ctx);
   if (discussion?.status === "running") return t(language, "tab.running");
   if (discussion?.status === "planned" && discussion.scheduledAt)
     return t(language, "tab.planned", {
       when: formatDateTime(language, discussion.scheduledAt, ctx.workspace.timeZone),
     });
-  return t(language, "tab.no_record");
+  return null;
 }
