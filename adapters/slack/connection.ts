@@ -39,6 +39,7 @@ export class SlackConnection {
   private warned = false;
   private timer: NodeJS.Timeout | undefined;
   private delayMs: number;
+  private passed = 0;
 
   constructor(
     private readonly steps: readonly ConnectStep[],
@@ -92,9 +93,12 @@ export class SlackConnection {
   }
 
   private async attempt(): Promise<Exclude<Outcome, "late">> {
-    for (const step of this.steps) {
+    // Steps Slack has answered are not asked again; none is begun once the bot is stopping.
+    for (const step of this.steps.slice(this.passed)) {
+      if (this.stopped) return { failed: new Error("stopped") };
       try {
         await step.run();
+        this.passed++;
       } catch (error) {
         const code = refusalOf(error);
         if (code) return { refused: `Configuration error: ${step.variable} was refused by Slack (${code}).` };

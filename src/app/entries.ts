@@ -59,6 +59,8 @@ export interface EntryResult {
   shown?: Promise<boolean>;
   /** The point as it is with the change in it, when asked for (ChangeOptions.withView). */
   view?: PointView;
+  /** After an edit, who owned the entry before it: a new owner takes it off their own page. */
+  previousOwnerId?: string | null;
 }
 
 export interface ChangeOptions {
@@ -256,10 +258,11 @@ export async function editEntry(
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
-    return { entry, revision, discussion };
+    return { entry, revision, discussion, previousOwnerId: existing.ownerId };
   });
   if (!replayed) await announce(deps, ctx, value);
-  return afterChange(deps, ctx, entryOf(value));
+  const previousOwnerId = "previousOwnerId" in value ? value.previousOwnerId : null;
+  return { ...(await afterChange(deps, ctx, entryOf(value))), previousOwnerId };
 }
 
 export async function removeEntry(

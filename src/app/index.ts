@@ -108,7 +108,9 @@ function meetingCases(deps: Deps) {
     move: bind(deps, walkthrough.move),
     record: redrawing(deps, bind(deps, entries.record), (result) => ownerOf(result.entry)),
     precheck: bind(deps, entries.precheck),
-    editEntry: redrawing(deps, bind(deps, entries.editEntry), (result) => ownerOf(result.entry)),
+    editEntry: redrawing(deps, bind(deps, entries.editEntry), (result) =>
+      ownerOf(result.entry, result.previousOwnerId),
+    ),
     removeEntry: redrawing(deps, bind(deps, entries.removeEntry), (result) => ownerOf(result.entry)),
     recordThreadReply: bind(deps, threadReplies.recordThreadReply),
     editThreadReply: bind(deps, threadReplies.editThreadReply),
@@ -118,8 +120,8 @@ function meetingCases(deps: Deps) {
     reopen: redrawing(deps, bind(deps, concludeCases.reopen), everyone),
     approve: redrawing(deps, bind(deps, approval.approve), everyone),
     listOpen: bind(deps, followUp.listOpen),
-    setEntryStatus: redrawing(deps, bind(deps, followUp.setEntryStatus), ownerOf),
-    postpone: redrawing(deps, bind(deps, followUp.postpone), ownerOf),
+    setEntryStatus: redrawing(deps, bind(deps, followUp.setEntryStatus), (entry) => ownerOf(entry)),
+    postpone: redrawing(deps, bind(deps, followUp.postpone), (entry) => ownerOf(entry)),
     status: bind(deps, followUp.status),
     /** A person's own page: the next meeting, this year's status, their open items, the referater. */
     home: bind(deps, homePage.home),

@@ -283,7 +283,10 @@ export async function publishSummary(
     await r.summaries.setMessage(workspace.id, discussionId, latest.version, ref);
     if (!earlier && !pinned) {
       // Where the platform cannot pin (Teams channels), say plainly where the record is kept.
-      const text = t(workspace.language, "summary.posted_unpinned", { version: latest.version });
+      const text = t(workspace.language, "summary.posted_unpinned", {
+        version: latest.version,
+        command: commandOf(deps, workspace),
+      });
       await chat
         .replyInThread(ref, { kind: "text", view: { language: workspace.language, text } })
         .catch((error) => deps.log.warn("could not say where the summary is kept", { error: String(error) }));

@@ -191,7 +191,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
       await concludedDiscussion();
       const reply = t.chat.sent.filter((s) => s.op === "reply").at(-1);
       expect(reply?.message?.kind === "text" && reply.message.view.text).toBe(
-        "Referatet (version 1) er gemt. Det ligger her i kanalen, og du kan altid få det igen ved at skrive referat til mig.",
+        "Referatet (version 1) er gemt. Det ligger her i kanalen, og /arbejdsmiljø referat henter det altid igen.",
       );
     } finally {
       t.chat.canPin = true;

@@ -127,6 +127,7 @@ describe.skipIf(!CHROMIUM)("the Teams tab in Chromium, framed as Teams frames it
     const tab = await openTab(stranger, "da-dk", teams.channel, OTHER_TENANT);
     await tab.locator(".notice").waitFor();
     const text = await tab.locator("body").innerText();
+    expect(text).toContain("Du står ikke på arbejdspladsens liste over deltagere i arbejdsmiljøarbejdet");
     expect(text).not.toContain("Nye skriveborde");
     expect(text).not.toContain("Mindre støj");
     await page.screenshot({ path: join(ARTIFACTS, "03-not-on-roster.png"), fullPage: true });

@@ -12,15 +12,16 @@
   async function configure() {
     const teams = window.microsoftTeams;
     if (!teams) return show("da", "tab.outside_teams");
+    let context;
     try {
       await Promise.race([
         teams.app.initialize(),
         new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000)),
       ]);
+      context = await teams.app.getContext();
     } catch {
       return show("da", "tab.outside_teams");
     }
-    const context = await teams.app.getContext();
     const language = /^en([-_]|$)/i.test(context.app?.locale ?? "") ? "en" : "da";
     document.documentElement.lang = language;
     show(language, "tab.config_intro");

@@ -26,9 +26,16 @@ export function tabLink(
 }
 
 /** What the summary card says of the tab, and the button that opens it: Teams cannot pin, the tab keeps it. */
+/** Where the referat is kept, as the conversation the summary is shown in names it. */
+const KEPT = {
+  personal: "tab.kept_in_app",
+  groupChat: "tab.kept_in_chat",
+  channel: "tab.kept_in_tab",
+} as const satisfies Record<ConversationKind, string>;
+
 export function tabNote(appId: string) {
   return (language: Language, conversation: { id: string; kind: ConversationKind }): Element[] => [
-    subtle(t(language, conversation.kind === "personal" ? "tab.kept_in_app" : "tab.kept_in_tab")),
+    subtle(t(language, KEPT[conversation.kind])),
     actionSet([
       {
         type: "Action.OpenUrl",

@@ -31,6 +31,8 @@ export const tabTexts = section(
     "tab.name": "Referat",
     "tab.kept_in_tab":
       "Referatet ligger fast på fanen Referat i kanalen, med status, godkendelser og opfølgning. Har kanalen ikke fanen endnu, så tilføj den med + øverst i kanalen.",
+    "tab.kept_in_chat":
+      "Referatet ligger fast på fanen Referat i chatten, med status, godkendelser og opfølgning. Har chatten ikke fanen endnu, så tilføj den med + øverst i chatten.",
     "tab.kept_in_app":
       "Referatet ligger også på fanen Referat i appen Arbejdsmiljø, med status, godkendelser og opfølgning.",
     "tab.open_tab": "Åbn fanen Referat",
@@ -67,6 +69,8 @@ export const tabTexts = section(
     "tab.name": "Minutes",
     "tab.kept_in_tab":
       "The minutes are kept in the channel's Minutes tab, with their status, approvals and follow-up. If the channel does not have the tab yet, add it with + at the top of the channel.",
+    "tab.kept_in_chat":
+      "The minutes are kept in the chat's Minutes tab, with their status, approvals and follow-up. If the chat does not have the tab yet, add it with + at the top of the chat.",
     "tab.kept_in_app":
       "The minutes are also kept in the Minutes tab of the Arbejdsmiljø app, with their status, approvals and follow-up.",
     "tab.open_tab": "Open the Minutes tab",

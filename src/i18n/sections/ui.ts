@@ -114,7 +114,7 @@ export const ui = section(
     "announcement.duration": "{minutes, plural, one {# minut} other {# minutter}}",
     "summary.posted": "Referatet (version {version}) er gemt og fastgjort i kanalen.",
     "summary.posted_unpinned":
-      "Referatet (version {version}) er gemt. Det ligger her i kanalen, og du kan altid få det igen ved at skrive referat til mig.",
+      "Referatet (version {version}) er gemt. Det ligger her i kanalen, og {command} referat henter det altid igen.",
     "summary.sha": "SHA-256: {sha}",
     "summary.file_title": "Referat {year} (Markdown)",
     "command.help_title": "Sådan bruger du arbejdsmiljøbotten",
@@ -299,7 +299,7 @@ export const ui = section(
     "announcement.duration": "{minutes, plural, one {# minute} other {# minutes}}",
     "summary.posted": "The minutes (version {version}) are saved and pinned in the channel.",
     "summary.posted_unpinned":
-      "The minutes (version {version}) are saved. They are here in this channel, and you can always get them again by writing minutes to me.",
+      "The minutes (version {version}) are saved. They are here in this channel, and {command} minutes always brings them back.",
     "summary.sha": "SHA-256: {sha}",
     "summary.file_title": "Minutes {year} (Markdown)",
     "command.help_title": "How to use the working-environment bot",

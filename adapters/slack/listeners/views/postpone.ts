@@ -2,7 +2,6 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import { ACTIONS, AppError, languageOf } from "../../../../src/app/index.ts";
 import { formatDate, t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
-import { publishHome } from "../../home.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { fieldState, stateValue } from "../../render/forms.ts";
 import { checkThen, handleSubmit } from "./submission.ts";
@@ -27,8 +26,6 @@ export function register(app: App, deps: SlackDeps) {
             channel: ctx.actor.userId,
             text: t(l, "command.postponed", { date: formatDate(l, deadline, ctx.workspace.timeZone) }),
           });
-          // The person's Home tab lists their open items with deadlines: drawn again with the new one.
-          await publishHome(deps, args.client, ctx.workspace.externalId, ctx.actor.userId);
         },
         () => "deadline",
       );
