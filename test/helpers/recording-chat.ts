@@ -5,6 +5,7 @@ import type {
   OutboundFile,
   OutboundMessage,
 } from "../../src/app/chat-port.ts";
+import type { HomeView } from "../../src/app/home.ts";
 
 export interface Sent {
   op: "post" | "update" | "reply" | "pin" | "file" | "direct" | "form";
@@ -24,12 +25,19 @@ export class RecordingChat implements ChatPort {
   failNext = 0;
   /** Teams channels cannot pin; set false to play such a platform. */
   canPin = true;
+  /** Each person's own page as drawn (Slack's App Home), in order; `refuseHome` names people whose page fails. */
+  homes: { userId: string; view: HomeView }[] = [];
+  refuseHome = new Set<string>();
 
   private fail() {
     if (this.failNext > 0) {
       this.failNext--;
       throw new Error("chat platform unavailable");
     }
+  }
+  async showHome(userId: string, view: HomeView) {
+    if (this.refuseHome.has(userId)) throw new Error("user_not_found");
+    this.homes.push({ userId, view });
   }
   async post(channel: string, message: OutboundMessage) {
     this.fail();
