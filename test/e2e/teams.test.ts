@@ -190,7 +190,9 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     expect(markdown).toContain("## Status og godkendelse");
     // Teams has no slash command: the record tells its people to write to the bot by @mention.
     expect(stored).toContain("Status kan altid ses med @Arbejdsmiljø opfølgning.");
-    expect(stored).toContain("Hent det igen med kommandoen @Arbejdsmiljø referat 2026");
+    expect(stored).toContain(
+      "Hent det igen med @Arbejdsmiljø referat 2026; @Arbejdsmiljø eksport 2026 giver det som PDF.",
+    );
     expect(stored).not.toContain("/arbejdsmiljø");
     expect(contentText(summary.activity)).toContain("@Arbejdsmiljø opfølgning");
     expect(contentText(summary.activity)).not.toContain("/arbejdsmiljø");

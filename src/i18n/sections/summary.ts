@@ -30,9 +30,9 @@ export const summary = section(
     "summary.follow_up": "Sådan følger vi op",
     "summary.find_again": "Her finder I det igen",
     "summary.find_again_text":
-      "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med kommandoen {command} referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
+      "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med {command} referat {year}; {command} eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
     "summary.find_again_text_no_channel":
-      "Referatet gemmes af botten. Hent det igen med kommandoen {command} referat {year} (eller skriv referat {year} til botten); eksport {year} giver det som PDF.",
+      "Referatet gemmes af botten. Hent det igen med {command} referat {year}; {command} eksport {year} giver det som PDF.",
     "summary.completeness": "Tjek af lovkrav og god praksis",
     "summary.override": "Afsluttet af {who}, selv om noget manglede. Begrundelse: {reason}",
     "summary.concluded_by": "Afsluttet af {who}.",
@@ -165,9 +165,9 @@ export const summary = section(
     "summary.follow_up": "How we follow up",
     "summary.find_again": "Where to find it again",
     "summary.find_again_text":
-      "These minutes are posted in the channel {channel} and kept by the bot. Fetch them again with the command {command} minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF. Each point's discussion is in that point's thread in the channel.",
+      "These minutes are posted in the channel {channel} and kept by the bot. Fetch them again with {command} minutes {year}; {command} export {year} gives them as a PDF. Each point's discussion is in that point's thread in the channel.",
     "summary.find_again_text_no_channel":
-      "These minutes are kept by the bot. Fetch them again with the command {command} minutes {year} (or write minutes {year} to the bot); export {year} gives them as a PDF.",
+      "These minutes are kept by the bot. Fetch them again with {command} minutes {year}; {command} export {year} gives them as a PDF.",
     "summary.completeness": "Check of legal requirements and good practice",
     "summary.override": "Concluded by {who} although something was missing. Reason: {reason}",
     "summary.concluded_by": "Concluded by {who}.",
