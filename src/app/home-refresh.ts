@@ -20,6 +20,8 @@ export const ownerOf = (entry: Entry | undefined, ...others: (string | null | un
 export async function refreshHomes(deps: Deps, workspace: Workspace, who: HomeAudience): Promise<void> {
   const warn = (error: unknown) =>
     deps.log.warn("could not redraw a person's own page", { error: String(error) });
+  // A note or any entry on nobody's page (most changes in a meeting) costs nothing here.
+  if (who !== "everyone" && !who.some(Boolean)) return;
   try {
     const chat = deps.chatFor(workspace);
     if (!chat.showHome) return;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { throwawayDatabase } from "../helpers/db.ts";
-import { type Instance, startInstance } from "../helpers/instances.ts";
+import { type Instance, startInstance, startInstances, stopInstances } from "../helpers/instances.ts";
 import { RoundRobinProxy } from "../helpers/round-robin-proxy.ts";
 import { waitFor } from "../helpers/slack-app.ts";
 import { cardOf, cardText, contentText, FakeConnector, type Posted } from "../helpers/teams-connector.ts";
@@ -28,12 +28,11 @@ describe.runIf(serverUrl)("three instances behind a round-robin balancer hold on
     ({ db, drop } = database);
     await connector.start();
     env = { DATABASE_URL: database.url, TEAMS_LOCAL_TEST: "1", LOG_LEVEL: "error" };
-    instances.push(...(await Promise.all([1, 2, 3].map(() => startInstance(env)))));
+    instances.push(...(await startInstances(env, 3)));
     await proxy.start(instances.map((i) => i.url));
   }, 60_000);
   afterAll(async () => {
-    for (const i of instances) i.child.kill("SIGTERM");
-    await Promise.all(instances.map((i) => i.exited));
+    await stopInstances(instances);
     await proxy.stop();
     await connector.stop();
     await drop();

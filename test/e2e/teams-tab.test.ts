@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
+import type { TabView } from "../../adapters/teams/tab/view.ts";
 import { uniqueId } from "../helpers/db.ts";
 import { EMPLOYER, LEADER, NOW, REP, teamsApp } from "../helpers/teams-app.ts";
 import { cardOf, cardText, type Posted } from "../helpers/teams-connector.ts";
@@ -27,29 +28,8 @@ function openUrls(card: unknown): { title: string; url: string }[] {
   return found;
 }
 
-interface TabData {
-  language: string;
-  workspace: string;
-  record: {
-    year: number;
-    status: string;
-    approved: boolean;
-    version: number;
-    approvals: { name: string; role: string }[];
-    statusSection: { title: string; blocks: { facts?: { label: string; value: string }[] }[] };
-    outline: { title: string; sections: { title: string }[] };
-    heldElsewhere: string | null;
-  } | null;
-  notice: string | null;
-  followUp: {
-    kind: string;
-    text: string;
-    owner: string | null;
-    deadline: string | null;
-    status: string;
-    facts: { label: string; value: string }[];
-  }[];
-}
+/** The data route's answer, as the tab's page reads it. */
+type TabData = TabView;
 
 describe("the Teams tab: the referat, its approvals and the follow-up, for those on the roster", () => {
   let now = NOW;
@@ -141,7 +121,8 @@ describe("the Teams tab: the referat, its approvals and the follow-up, for those
       ["Ali Nielsen", "Arbejdsmiljørepræsentant"],
       ["Mette Hansen", "Arbejdsgiver"],
     ]);
-    const facts = record.statusSection.blocks[0]?.facts ?? [];
+    const first = record.statusSection.blocks[0];
+    const facts = first?.type === "facts" ? first.facts : [];
     expect(facts[0]).toEqual({ label: "Status", value: "Godkendt" });
     expect(facts.map((f) => f.value).join(" ")).toMatch(/Godkendt af Mette Hansen \(Arbejdsgiver\)/);
     expect(record.outline.title).toBe("Referat af den årlige arbejdsmiljødrøftelse 2026");

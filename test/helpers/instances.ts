@@ -31,3 +31,13 @@ export async function startInstance(env: Record<string, string>, root = PROJECT_
   );
   return { url, child, exited };
 }
+
+/** `count` instances on the same settings, started together. */
+export const startInstances = (env: Record<string, string>, count: number): Promise<Instance[]> =>
+  Promise.all(Array.from({ length: count }, () => startInstance(env)));
+
+/** Stops instances as a deploy does (SIGTERM), and waits until each has exited. */
+export async function stopInstances(instances: readonly Instance[]): Promise<void> {
+  for (const i of instances) i.child.kill("SIGTERM");
+  await Promise.all(instances.map((i) => i.exited));
+}
