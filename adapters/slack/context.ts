@@ -28,17 +28,19 @@ export function slackCtxUnnamed(deps: SlackDeps, teamId: string, userId: string)
 /**
  * The workspace and the acting user behind a Slack request; users.info is asked only when a name is needed, or the
  * person's remembered language is missing or old (`askLocale: false`, where an answer is rare: the remembered one).
+ * A `language` read earlier in the same request is used as it is.
  */
 export function slackCtx(
   deps: SlackDeps,
   client: WebClient,
   teamId: string,
   userId: string,
-  { askLocale = true } = {},
+  { askLocale = true, language }: { askLocale?: boolean; language?: Language } = {},
 ): Promise<Ctx> {
   return deps.core.context("slack", teamId, {
     userId,
     name: userId,
+    ...(language ? { language } : {}),
     lookUpName: () => deps.names.of(client, teamId, userId),
     ...(askLocale ? { lookUpLocale: () => deps.names.localeOf(client, teamId, userId) } : {}),
     isWorkspaceAdmin: workspaceAdmin(client, userId),

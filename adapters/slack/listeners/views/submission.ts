@@ -60,6 +60,7 @@ export async function handleSubmit(
   try {
     const ctx = await slackCtxUnnamed(deps, submitter.teamId, submitter.userId);
     submitter.language = languageOf(ctx);
+    submitter.ownLanguage = ctx.actor.language;
     checked = await check({
       ctx,
       state: submitter.state,
@@ -93,6 +94,8 @@ interface Submitter {
   userId: string;
   state: ViewState;
   language: Language;
+  /** The person's own language as read before the answer, so the work after it need not read it again. */
+  ownLanguage?: Language;
 }
 
 /** The work of an accepted modal, once Slack has its answer; tried again while the database is briefly away. */
@@ -107,7 +110,7 @@ async function workAfterAnswer(
     id ? { id, name: await deps.names.of(client, teamId, id) } : null;
   try {
     await retrying(async () => {
-      const ctx = await slackCtx(deps, client, teamId, userId);
+      const ctx = await slackCtx(deps, client, teamId, userId, { language: submitter.ownLanguage });
       submitter.language = languageOf(ctx);
       await work({ ctx, person });
     });
