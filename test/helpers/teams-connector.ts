@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as AC from "adaptivecards";
-import { identityAnswer, isBotToken } from "./teams-identity.ts";
+import { ENTRA_KEYS_PATH, identityAnswer, isBotToken } from "./teams-identity.ts";
 
 export interface ConnectorCall {
   kind: "send" | "reply" | "update" | "delete" | "members" | "create";
@@ -52,6 +52,8 @@ export class FakeConnector {
   members = new Map<string, FakeMember[]>();
   /** Files put to the upload URLs this fake hands out (uploadUrl of a file consent's answer), as OneDrive keeps them. */
   uploads: Upload[] = [];
+  /** Entra ID's key set answering 503, as when Microsoft's login service cannot be reached. */
+  entraKeysDown = false;
   private server: Server | null = null;
   private readonly faults = new Map<ConnectorCall["kind"], ConnectorFault[]>();
   private next = 1_700_000_000_000;
@@ -99,6 +101,7 @@ export class FakeConnector {
     const url = new URL(req.url ?? "/", "http://fake");
     if (url.pathname.startsWith("/upload/")) return this.upload(req, url, Buffer.concat(chunks));
     const text = Buffer.concat(chunks).toString("utf8");
+    if (this.entraKeysDown && url.pathname === ENTRA_KEYS_PATH) return { status: 503, body: {} };
     const identity = identityAnswer(this.url, req.method ?? "", url.pathname, text);
     if (identity) return identity;
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
 
 /** Microsoft Entra ID's signing keys for tokens of every tenant. */
 export const ENTRA_KEYS = "https://login.microsoftonline.com/common/discovery/v2.0/keys";
@@ -14,6 +14,15 @@ export interface EntraUser {
 
 /** Why a token was refused, for the log (the answer is 401 alike). */
 export type Refusal = "token" | "issuer" | "scope" | "client" | "tenant";
+/** Entra's keys could not be fetched: the token was not judged, and the person may try again. */
+export const KEYS_UNAVAILABLE = "keys_unavailable";
+
+/** What jose says when the key set itself could not be had (unreachable, not 200, not a key set), not the token. */
+const keysFailed = (error: unknown) =>
+  !(error instanceof errors.JOSEError) ||
+  error instanceof errors.JWKSTimeout ||
+  error instanceof errors.JWKSInvalid ||
+  error.code === errors.JOSEError.code;
 
 /** Teams' own clients, which the app registration pre-authorizes: desktop and mobile, and the web. */
 const TEAMS_CLIENTS = new Set([
@@ -38,12 +47,12 @@ export function entraVerifier(
   keysUrl: string = ENTRA_KEYS,
 ) {
   const keys = createRemoteJWKSet(new URL(keysUrl));
-  return async (token: string): Promise<EntraUser | Refusal> => {
+  return async (token: string): Promise<EntraUser | Refusal | typeof KEYS_UNAVAILABLE> => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, { audience: appId, algorithms: ["RS256"] }));
-    } catch {
-      return "token";
+    } catch (error) {
+      return keysFailed(error) ? KEYS_UNAVAILABLE : "token";
     }
     const { tid, oid } = payload;
     if (typeof tid !== "string" || typeof oid !== "string" || !tid || !oid) return "token";
