@@ -45,6 +45,41 @@ export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
   }));
 }
 
+/** A decision or goal of one discussion as it stands now (the referat keeps how it stood when written). */
+export interface FollowUpItem {
+  id: string;
+  kind: "decision" | "goal";
+  text: string;
+  ownerName: string | null;
+  deadline: string | null;
+  status: "open" | "done";
+}
+
+/** A discussion's decisions, then its goals, as they stand now: done, postponed or still open. */
+export async function discussionFollowUp(
+  deps: Deps,
+  ctx: Ctx,
+  discussionId: string,
+): Promise<FollowUpItem[]> {
+  const entries = await read(deps, async (r) => {
+    await requireReader(r, ctx);
+    return r.entries.forDiscussion(ctx.workspace.id, discussionId);
+  });
+  const item = (e: Entry): FollowUpItem => {
+    const data = e.data as { text?: string; owner?: { name?: string } | null };
+    return {
+      id: e.id,
+      kind: e.kind as FollowUpItem["kind"],
+      text: data.text ?? "",
+      ownerName: data.owner?.name ?? null,
+      deadline: e.deadline,
+      status: e.status ?? "open",
+    };
+  };
+  const of = (kind: FollowUpItem["kind"]) => entries.filter((e) => e.kind === kind).map(item);
+  return [...of("decision"), ...of("goal")];
+}
+
 /** One open item as the follow-up lists it: what, then who answers for it, by when, and how it stands. */
 export function openItemText(language: Language, timeZone: string, item: OpenItem): string {
   const none = t(language, "followup.none");

@@ -120,6 +120,7 @@ function meetingCases(deps: Deps) {
     reopen: redrawing(deps, bind(deps, concludeCases.reopen), everyone),
     approve: redrawing(deps, bind(deps, approval.approve), everyone),
     listOpen: bind(deps, followUp.listOpen),
+    discussionFollowUp: bind(deps, followUp.discussionFollowUp),
     setEntryStatus: redrawing(deps, bind(deps, followUp.setEntryStatus), (entry) => ownerOf(entry)),
     postpone: redrawing(deps, bind(deps, followUp.postpone), (entry) => ownerOf(entry)),
     status: bind(deps, followUp.status),
@@ -175,7 +176,7 @@ export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export { type Actor, type Ctx, type Deps, type Logger, languageOf, type Place } from "./context.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
-export { type OpenItem, openItemText } from "./follow-up.ts";
+export { type FollowUpItem, type OpenItem, openItemText } from "./follow-up.ts";
 export {
   type FieldSpec,
   type FieldValue,

@@ -188,6 +188,7 @@ export async function createSummaryVersion(
     sha256: sha256(content),
     createdBy,
     message: null,
+    document: doc,
   });
 }
 
@@ -206,7 +207,9 @@ export async function summaryView(
   return {
     discussionId: discussion.id,
     language: summary.language,
-    document: await buildSummaryDocument(r, workspace, discussion, summary.version, command),
+    // A version shows what it said when written; only versions from before that was kept are built again.
+    document:
+      summary.document ?? (await buildSummaryDocument(r, workspace, discussion, summary.version, command)),
     markdown: summary.content,
     version: summary.version,
     sha256: summary.sha256,

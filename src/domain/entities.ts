@@ -1,4 +1,5 @@
 import type { EntryKind } from "./entries.ts";
+import type { SummaryDocument } from "./summary.ts";
 import type { DiscussionStatus, Language, PlatformId, PointStatus, Role } from "./types.ts";
 
 /** Where a posted message lives; `id` is the platform's message id (Slack ts, Teams activity id). */
@@ -112,6 +113,8 @@ export interface Summary {
   createdBy: string;
   createdAt: Date;
   message: MessageRef | null;
+  /** What the version says, as it was written; null for versions written before it was kept. */
+  document: SummaryDocument | null;
 }
 
 /** A summary version's approval by one participant; `name` falls back to the user id. */
@@ -217,6 +220,7 @@ export interface NewSummary {
   sha256: string;
   createdBy: string;
   message: MessageRef | null;
+  document: SummaryDocument;
 }
 
 export interface NewApproval {

@@ -127,6 +127,13 @@ export type SummaryInput = Omit<
   followUp?: FollowUpSettings;
 };
 
+/** A document read back from its JSON: its times are Dates again. */
+export function reviveSummaryDocument(stored: unknown): SummaryDocument {
+  const doc = stored as SummaryDocument;
+  const at = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string));
+  return { ...doc, heldAt: at(doc.heldAt), concludedAt: at(doc.concludedAt), plannedAt: at(doc.plannedAt) };
+}
+
 /** A planned time this close to the start is the same meeting on time: not worth a line of its own. */
 const SAME_MEETING_MS = 30 * 60 * 1000;
 

@@ -25,10 +25,15 @@ describe.runIf(pg)("two requests with the same key at once (PostgreSQL)", () => 
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let claimed = () => {};
+    const hasClaimed = new Promise<void>((resolve) => {
+      claimed = resolve;
+    });
     // The first request, by hand: its key claimed, its discussion locked and its note stored once let go.
     const general = db.transaction(async (tx) => {
       const r = repos(tx);
       expect(await r.idempotency.claim(team.workspace.id, key)).toBeNull();
+      claimed();
       await held;
       await r.discussions.get(team.workspace.id, discussion.id, true);
       const entry = await r.entries.insert(team.workspace.id, {
@@ -44,6 +49,8 @@ describe.runIf(pg)("two requests with the same key at once (PostgreSQL)", () => 
       await r.idempotency.complete(team.workspace.id, key, entry);
       return entry;
     });
+    // The second request starts only once the first holds the key, however busy the machine.
+    await hasClaimed;
     const note = core.record(
       team.employer,
       { discussionId: discussion.id, point: 1, kind: "note", data: { text: "Samme nøgle" } },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summaryDocument } from "../../src/domain/summary.ts";
 import { storePort } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
@@ -13,6 +14,36 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
   afterAll(async () => db?.close());
 
   const workspace = () => repos(db).workspaces.ensure("slack", uniqueId(), "Testfirma");
+  const document = (version: number) =>
+    summaryDocument({
+      language: "da",
+      command: "/arbejdsmiljø",
+      workspaceName: "Kontoret ApS",
+      year: 2026,
+      status: "concluded",
+      heldAt: new Date("2026-12-06T09:00:00Z"),
+      concludedAt: new Date("2026-12-06T10:40:00Z"),
+      timeZone: "Europe/Copenhagen",
+      location: null,
+      channelName: "#arbejdsmiljø",
+      headcount: 6,
+      participants: [{ name: "Mette Hansen", role: "employer" }],
+      points: [],
+      entries: [
+        {
+          id: "d1",
+          point: 8,
+          kind: "decision",
+          data: { text: "Nye stole", deadline: "2027-02-01" },
+          status: "open",
+        },
+      ],
+      completeness: { complete: true, legal: [], goodPractice: [] },
+      concludedBy: "Mette Hansen",
+      overrideReason: null,
+      version,
+      lastYearGoals: [],
+    });
   const summary = (discussionId: string, version: number) => ({
     discussionId,
     version,
@@ -21,6 +52,18 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
     sha256: "0".repeat(64),
     createdBy: "U1",
     message: null,
+    document: document(version),
+  });
+
+  it("keeps what each summary version says as it was written, its times as times", async () => {
+    const r = repos(db);
+    const ws = await workspace();
+    const d = await plannedDiscussion(db, ws.id);
+    await r.summaries.insert(ws.id, summary(d.id, 1));
+    const read = await r.summaries.latest(ws.id, d.id);
+    expect(read?.document).toEqual(document(1));
+    expect(read?.document?.heldAt).toBeInstanceOf(Date);
+    expect(read?.document?.plannedAt).toBeNull();
   });
 
   it("runs a port transaction on one connection and rolls it back whole", async () => {

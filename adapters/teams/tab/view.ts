@@ -1,4 +1,11 @@
-import { AppError, type Core, type Ctx, type OpenItem, type SummaryView } from "../../../src/app/index.ts";
+import {
+  AppError,
+  type Core,
+  type Ctx,
+  type FollowUpItem,
+  type OpenItem,
+  type SummaryView,
+} from "../../../src/app/index.ts";
 import { recordStatus } from "../../../src/domain/summary.ts";
 import { type Outline, type Section, summaryOutline } from "../../../src/domain/summary-outline.ts";
 import { approvalSection } from "../../../src/domain/summary-record.ts";
@@ -53,8 +60,9 @@ export async function tabView(core: Core, ctx: Ctx, channel: string | null): Pro
   await core.readAccess(ctx);
   const summary = await newestSummary(core, ctx);
   const open = await core.listOpen(ctx);
+  const mine = summary ? await core.discussionFollowUp(ctx, summary.discussionId) : [];
   const base = { language, workspace: ctx.workspace.name };
-  const followUp = followUpOf(summary, open, language, ctx);
+  const followUp = followUpOf(summary, mine, open, language, ctx);
   const notice = await noticeOf(core, ctx, language);
   if (!summary) return { ...base, record: null, notice: notice ?? t(language, "tab.no_record"), followUp };
   // An earlier year's referat shown while this year's discussion is planned or held says so above it.
@@ -107,17 +115,25 @@ function recordOf(view: SummaryView, language: Language, ctx: Ctx, channel: stri
 
 type Item = Pick<FollowUpRow, "id" | "year" | "kind" | "text" | "owner" | "deadline" | "status">;
 
-/** This discussion's decisions and goals, open and done, then what is still open from earlier years. */
-function followUpOf(view: SummaryView | null, open: OpenItem[], language: Language, ctx: Ctx): FollowUpRow[] {
-  const doc = view?.document;
-  const mine: Item[] = (doc ? [...doc.decisions, ...doc.goals] : []).map((e) => ({
-    id: e.id,
-    year: doc?.year ?? 0,
-    kind: e.kind,
-    text: e.data.text,
-    owner: e.data.owner?.name ?? null,
-    deadline: e.data.deadline ?? null,
-    status: e.status ?? "open",
+/**
+ * The referat's decisions and goals as they stand now (open, done or postponed since), then what is still open from
+ * earlier years.
+ */
+function followUpOf(
+  view: SummaryView | null,
+  items: FollowUpItem[],
+  open: OpenItem[],
+  language: Language,
+  ctx: Ctx,
+): FollowUpRow[] {
+  const mine: Item[] = items.map((item) => ({
+    id: item.id,
+    year: view?.document.year ?? 0,
+    kind: item.kind,
+    text: item.text,
+    owner: item.ownerName,
+    deadline: item.deadline,
+    status: item.status,
   }));
   const shown = new Set(mine.map((item) => item.id));
   // An open item's description ends in its status, in the workplace's language: the tab shows the status apart.

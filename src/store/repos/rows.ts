@@ -10,6 +10,7 @@ import type {
   WorkspaceSettings,
 } from "../../domain/entities.ts";
 import type { EntryKind } from "../../domain/entries.ts";
+import { reviveSummaryDocument } from "../../domain/summary.ts";
 import type { DiscussionStatus, Language, PlatformId, PointStatus } from "../../domain/types.ts";
 
 export type {
@@ -95,4 +96,5 @@ export const toSummary = (r: Row): Summary => ({
   createdBy: r.created_by as string,
   createdAt: r.created_at as Date,
   message: (r.message as MessageRef | null) ?? null,
+  document: r.document ? reviveSummaryDocument(r.document) : null,
 });

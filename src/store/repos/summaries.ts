@@ -22,8 +22,9 @@ export function summariesRepo(q: Queryable) {
     },
     async insert(workspaceId: string, s: NewSummary): Promise<Summary> {
       const rows = await q.query(
-        `INSERT INTO summaries (workspace_id, discussion_id, version, language, content, sha256, created_by, message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING *`,
+        `INSERT INTO summaries (workspace_id, discussion_id, version, language, content, sha256, created_by, message,
+           document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) RETURNING *`,
         [
           workspaceId,
           s.discussionId,
@@ -33,6 +34,7 @@ export function summariesRepo(q: Queryable) {
           s.sha256,
           s.createdBy,
           s.message ? JSON.stringify(s.message) : null,
+          JSON.stringify(s.document),
         ],
       );
       return toSummary(rows[0] as Record<string, unknown>);
