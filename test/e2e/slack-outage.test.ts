@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../adapters/index.ts";
 import { slackAdapterWith } from "../../adapters/slack/index.ts";
+import { NOT_READY_TEXT } from "../../adapters/slack/not-ready.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
@@ -26,6 +27,12 @@ const env = (apiUrl: string) => ({
   SLACK_API_URL: apiUrl,
   LOG_LEVEL: "warn",
 });
+
+/** Whether a slash command was served by the bot, rather than told that the bot is still connecting to Slack. */
+async function served(slack: SlackDriver, text: string): Promise<boolean> {
+  const res = await slack.command(EMPLOYER, text);
+  return res.status === 200 && !(await res.text()).includes("Prøv igen om et øjeblik");
+}
 
 /** The warning lines the bot writes from now on (the logger writes warnings to stderr). */
 function warnings(): () => string[] {
@@ -58,7 +65,7 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     db = undefined;
   });
 
-  it("starts with nothing at SLACK_API_URL, answers 503 until Slack is up, then serves as usual", async () => {
+  it("starts with nothing at SLACK_API_URL, answers a command with a line to try again until Slack is up, then serves as usual", async () => {
     const port = await freePort();
     fake.url = `http://127.0.0.1:${port}/api/`;
     const logged = warnings();
@@ -68,9 +75,15 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    // A slash command, which Slack never sends again, is answered privately with a line to try again.
     const early = await slack.command(EMPLOYER, "opsæt");
-    expect(early.status).toBe(503);
-    expect(early.headers.get("retry-after")).toBe("30");
+    expect(early.status).toBe(200);
+    expect(await early.json()).toEqual({ response_type: "ephemeral", text: NOT_READY_TEXT });
+    expect(NOT_READY_TEXT).toContain("Prøv igen om et øjeblik");
+    // Anything else signed gets 503, which Slack shows or sends again.
+    const click = await slack.click(EMPLOYER, "point_next", "{}");
+    expect(click.status).toBe(503);
+    expect(click.headers.get("retry-after")).toBe("30");
     // A stranger still gets 401, not a hint that the bot is waiting for Slack.
     const unsigned = await fetch(`${url}/slack/events`, {
       method: "POST",
@@ -84,7 +97,7 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     await fake.start(port);
     await waitFor(() => fake.of("auth.test").length > 0, 5_000);
     const opened = await fake.after("views.open", async () => {
-      await waitFor(async () => (await slack.command(EMPLOYER, "opsæt")).status === 200, 5_000);
+      await waitFor(() => served(slack, "opsæt"), 5_000);
     });
     expect(opened.token).toBe("xoxb-test-token");
     expect((opened.args.view as { type: string }).type).toBe("modal");
@@ -111,10 +124,10 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     for (let i = 0; i < 8; i++) fake.failNext("auth.test", { status: 503, body: "unavailable" });
     const url = await start(fake.url);
     const slack = new SlackDriver(url, fake, uniqueId("T"));
-    expect((await slack.command(EMPLOYER, "hjælp")).status).toBe(503);
+    expect(await served(slack, "hjælp")).toBe(false);
     await waitFor(() => fake.of("auth.test").length === 1, 10_000);
     const help = await fake.after("respond", async () => {
-      await waitFor(async () => (await slack.command(EMPLOYER, "hjælp")).status === 200, 5_000);
+      await waitFor(() => served(slack, "hjælp"), 5_000);
     });
     expect(JSON.stringify(help.args)).toContain("opsæt");
     expect(fake.of("auth.test!503")).toHaveLength(8);
@@ -127,9 +140,9 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     // Started while Slack still holds its answer (the fake records a delayed call once it answers).
     expect(fake.of("auth.test")).toHaveLength(0);
     const slack = new SlackDriver(url, fake, uniqueId("T"));
-    expect((await slack.command(EMPLOYER, "hjælp")).status).toBe(503);
+    expect(await served(slack, "hjælp")).toBe(false);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    await waitFor(async () => (await slack.command(EMPLOYER, "hjælp")).status === 200, 5_000);
+    await waitFor(() => served(slack, "hjælp"), 5_000);
     expect(fake.of("auth.test")).toHaveLength(1);
   });
 
