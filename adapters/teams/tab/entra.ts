@@ -15,7 +15,7 @@ export interface EntraUser {
 /** Why a token was refused, for the log (the answer is 401 alike). */
 export type Refusal = "token" | "issuer" | "scope" | "client" | "tenant";
 /** Entra's keys could not be fetched: the token was not judged, and the person may try again. */
-export const KEYS_UNAVAILABLE = "keys_unavailable";
+export type KeysUnavailable = "keys_unavailable";
 
 /** What jose says when the key set itself could not be had (unreachable, not 200, not a key set), not the token. */
 const keysFailed = (error: unknown) =>
@@ -47,12 +47,12 @@ export function entraVerifier(
   keysUrl: string = ENTRA_KEYS,
 ) {
   const keys = createRemoteJWKSet(new URL(keysUrl));
-  return async (token: string): Promise<EntraUser | Refusal | typeof KEYS_UNAVAILABLE> => {
+  return async (token: string): Promise<EntraUser | Refusal | KeysUnavailable> => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, { audience: appId, algorithms: ["RS256"] }));
     } catch (error) {
-      return keysFailed(error) ? KEYS_UNAVAILABLE : "token";
+      return keysFailed(error) ? "keys_unavailable" : "token";
     }
     const { tid, oid } = payload;
     if (typeof tid !== "string" || typeof oid !== "string" || !tid || !oid) return "token";

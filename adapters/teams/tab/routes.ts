@@ -6,7 +6,8 @@ import { languageOfLocale } from "../../../src/domain/locale.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import { projectPath } from "../../../src/root.ts";
 import { t } from "../texts.ts";
-import { type EntraVerifier, KEYS_UNAVAILABLE } from "./entra.ts";
+// Types only: jose is loaded with the verifier, once Teams is configured.
+import type { EntraVerifier } from "./entra.ts";
 import { CHANNEL_TAB } from "./link.ts";
 import { tabTexts } from "./texts.ts";
 import { tabView } from "./view.ts";
@@ -80,7 +81,7 @@ async function answerData(deps: TabDeps, req: Req, res: Response) {
   const token = BEARER.exec(req.headers.authorization ?? "")?.[1];
   if (!deps.verify || !token) return refuse(401, "refused", "tab.refused");
   const user = await deps.verify(token);
-  if (user === KEYS_UNAVAILABLE) {
+  if (user === "keys_unavailable") {
     deps.log.warn("teams tab token not checked: Entra's signing keys could not be fetched");
     res.setHeader("retry-after", "30");
     return refuse(503, "failed", "tab.failed");
