@@ -1,7 +1,11 @@
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type HolidaysOfCountry from "date-holidays";
 import { DateTime } from "luxon";
 
-const danish = new Holidays("DK");
+// Every country's holidays are a large table, and only planning and reminders ask: loaded on the first question.
+const require = createRequire(import.meta.url);
+let danish: HolidaysOfCountry | undefined;
+const danishHolidays = () => (danish ??= new (require("date-holidays") as typeof HolidaysOfCountry)("DK"));
 
 /**
  * Days most Danish offices are closed: the public holidays, plus Constitution Day, Christmas Eve and New Year's
@@ -10,7 +14,7 @@ const danish = new Holidays("DK");
 export function isDanishHoliday(isoDate: string): boolean {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   if ((m === 12 && (d === 24 || d === 31)) || (m === 6 && d === 5)) return true;
-  const found = danish.isHoliday(new Date(Date.UTC(y, m - 1, d, 12)));
+  const found = danishHolidays().isHoliday(new Date(Date.UTC(y, m - 1, d, 12)));
   return Array.isArray(found) && found.some((h) => h.type === "public");
 }
 
