@@ -92,7 +92,7 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     expect(unsigned.status).toBe(401);
     const ours = logged().filter((line) => line.includes("Slack cannot be reached"));
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toContain("Slack requests get 503 and the bot keeps asking with backoff");
+    expect(ours[0]).toContain("Slack requests get 503 (a slash command a line to try again) and the bot keeps asking with backoff");
 
     await fake.start(port);
     await waitFor(() => fake.of("auth.test").length > 0, 5_000);
