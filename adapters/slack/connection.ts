@@ -89,7 +89,10 @@ export class SlackConnection {
   private warn(what: string, fields: Record<string, unknown> = {}): void {
     if (this.warned) return;
     this.warned = true;
-    this.log.warn(`${what}; Slack requests get 503 (a slash command a line to try again) and the bot keeps asking with backoff`, fields);
+    this.log.warn(
+      `${what}; Slack requests get 503 (a slash command a line to try again) and the bot keeps asking with backoff`,
+      fields,
+    );
   }
 
   private async attempt(): Promise<Exclude<Outcome, "late">> {

@@ -26,7 +26,7 @@ export function untilReady(ready: () => boolean, signingSecret: string): Request
       });
     if (!signed) res.status(401).end();
     // Slack never sends a slash command again: the person is told, privately, to try once more in a moment.
-    else if (new URLSearchParams(body).has("command"))
+    else if (req.is("application/x-www-form-urlencoded") && new URLSearchParams(body).has("command"))
       res.json({ response_type: "ephemeral", text: NOT_READY_TEXT });
     else res.status(503).set("Retry-After", RETRY_AFTER_S).end();
   };

@@ -207,9 +207,11 @@ export async function summaryView(
   return {
     discussionId: discussion.id,
     language: summary.language,
-    // A version shows what it said when written; only versions from before that was kept are built again.
-    document:
-      summary.document ?? (await buildSummaryDocument(r, workspace, discussion, summary.version, command)),
+    // A version shows what it said when written (only versions from before that was kept are built again); its
+    // status is the discussion's now, as its approvals are: a reopened discussion is under way again.
+    document: summary.document
+      ? { ...summary.document, status: discussion.status }
+      : await buildSummaryDocument(r, workspace, discussion, summary.version, command),
     markdown: summary.content,
     version: summary.version,
     sha256: summary.sha256,

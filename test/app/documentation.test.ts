@@ -175,6 +175,19 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
     expect(folderText).toContain("frist: 1. maj 2027");
   });
 
+  it("gives a version's status as the discussion's now: a reopened discussion is under way again", async () => {
+    const { employer, discussion } = await concludedDiscussion();
+    const reopened = await t.core.reopen(
+      employer,
+      { discussionId: discussion.id, expectedVersion: discussion.version },
+      null,
+    );
+    expect(reopened.status).toBe("running");
+    const [md] = await t.core.exportYear(employer, 2026);
+    expect(String(md?.content)).toContain("- **Status:** I gang");
+    expect(String(md?.content)).not.toContain("- **Status:** Afsluttet");
+  });
+
   it("writes a new version for a note added after concluding, also when the note comes with an idempotency key", async () => {
     const { employer, discussion } = await concludedDiscussion();
     const v1 = await t.core.getSummary(employer, 2026);

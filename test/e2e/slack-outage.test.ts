@@ -84,6 +84,9 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     const click = await slack.click(EMPLOYER, "point_next", "{}");
     expect(click.status).toBe(503);
     expect(click.headers.get("retry-after")).toBe("30");
+    // An event is sent again by Slack, even one whose text reads like a command's form.
+    const reply = await slack.message(EMPLOYER, "Q&A&command=/arbejdsmiljø", "1.0");
+    expect(reply.status).toBe(503);
     // A stranger still gets 401, not a hint that the bot is waiting for Slack.
     const unsigned = await fetch(`${url}/slack/events`, {
       method: "POST",
@@ -92,7 +95,9 @@ describe("Slack down or refusing the token when the bot starts (single workspace
     expect(unsigned.status).toBe(401);
     const ours = logged().filter((line) => line.includes("Slack cannot be reached"));
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toContain("Slack requests get 503 (a slash command a line to try again) and the bot keeps asking with backoff");
+    expect(ours[0]).toContain(
+      "Slack requests get 503 (a slash command a line to try again) and the bot keeps asking with backoff",
+    );
 
     await fake.start(port);
     await waitFor(() => fake.of("auth.test").length > 0, 5_000);

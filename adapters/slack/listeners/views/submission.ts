@@ -98,7 +98,10 @@ interface Submitter {
   ownLanguage?: Language;
 }
 
-/** The work of an accepted modal, once Slack has its answer; tried again while the database is briefly away. */
+/**
+ * The work of an accepted modal, once Slack has its answer; tried again while the database is briefly away. The
+ * language read before the answer is kept: the click or command that opened the modal had it checked with Slack.
+ */
 async function workAfterAnswer(
   deps: SlackDeps,
   client: WebClient,
