@@ -1,6 +1,6 @@
 import type { Core } from "../../src/app/index.ts";
 import type { Discussion } from "../../src/domain/entities.ts";
-import type { setUpWorkspace } from "./core.ts";
+import { setUpWorkspace } from "./core.ts";
 
 type Team = Awaited<ReturnType<typeof setUpWorkspace>>;
 
@@ -74,4 +74,18 @@ export async function holdWholeDiscussion(core: Core, team: Team, started: Discu
   });
   await next();
   return discussion;
+}
+
+/** A workspace set up, its discussion held through all eleven points and concluded: version 1 of its referat. */
+export async function concludedDiscussion(core: Core) {
+  const team = await setUpWorkspace(core);
+  const { discussion: started } = await core.start(team.employer, {}, null);
+  const discussion = await holdWholeDiscussion(core, team, started);
+  const result = await core.conclude(
+    team.employer,
+    { discussionId: discussion.id, expectedVersion: discussion.version },
+    null,
+  );
+  if (!result.concluded) throw new Error("not concluded");
+  return { ...team, discussion: result.discussion };
 }
