@@ -9,7 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-COPY scripts/build.mjs scripts/
+COPY scripts/build.mjs scripts/bundle-options.json scripts/
 COPY src src
 COPY adapters adapters
 COPY migrations migrations

@@ -1,5 +1,6 @@
-import { build, type Metafile } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
+import options from "../../scripts/bundle-options.json" with { type: "json" };
 import { PROJECT_ROOT } from "../helpers/npm-start.ts";
 
 /**
@@ -10,14 +11,8 @@ async function loadedAtStart(): Promise<Set<string>> {
   const { metafile } = await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: { main: "src/main.ts" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
+    ...(options as BuildOptions),
     outdir: "dist-test",
-    outExtension: { ".js": ".mjs" },
     write: false,
     metafile: true,
     logLevel: "silent",

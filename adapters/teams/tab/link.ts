@@ -25,7 +25,6 @@ export function tabLink(
   return `https://teams.microsoft.com/l/entity/${app}/${CHANNEL_TAB}?label=${label}&context=${encodeURIComponent(JSON.stringify(context))}`;
 }
 
-/** What the summary card says of the tab, and the button that opens it: Teams cannot pin, the tab keeps it. */
 /** Where the referat is kept, as the conversation the summary is shown in names it. */
 const KEPT = {
   personal: "tab.kept_in_app",
@@ -33,6 +32,7 @@ const KEPT = {
   channel: "tab.kept_in_tab",
 } as const satisfies Record<ConversationKind, string>;
 
+/** What the summary card says of the tab, and the button that opens it: Teams cannot pin, the tab keeps it. */
 export function tabNote(appId: string) {
   return (language: Language, conversation: { id: string; kind: ConversationKind }): Element[] => [
     subtle(t(language, KEPT[conversation.kind])),
