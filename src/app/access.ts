@@ -1,4 +1,4 @@
-import { type Ctx, type Deps, EMPLOYER_ROLES, read } from "./context.ts";
+import { type Ctx, type Deps, EMPLOYER_ROLES, read, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 
@@ -25,6 +25,11 @@ export async function requireSetupRight(r: Repos, ctx: Ctx): Promise<void> {
 /** Checked before a setup form opens, so a person who may not change it is told so at once. */
 export async function checkSetupAccess(deps: Deps, ctx: Ctx): Promise<void> {
   await read(deps, (r) => requireSetupRight(r, ctx));
+}
+
+/** Checked before a planning form opens: only the employer's side plans (or cancels) the discussion. */
+export async function checkPlanAccess(deps: Deps, ctx: Ctx): Promise<void> {
+  await read(deps, (r) => requireRole(r, ctx, EMPLOYER_ROLES, "plan"));
 }
 
 /**

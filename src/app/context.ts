@@ -113,13 +113,22 @@ export function asAppError(error: unknown): unknown {
 
 export const EMPLOYER_ROLES: readonly Role[] = ["employer", "employer_representative"];
 
+/** The working-environment organisation: the employer's side with the AMO's representatives and work leaders. */
+export const AMO_ROLES: readonly Role[] = [...EMPLOYER_ROLES, "amo_representative", "work_leader"];
+
+/** What a role is asked for, as the refusal names it (`action.<name>`). */
+export type RoleAction =
+  | "conclude"
+  | "setup"
+  | "approve"
+  | "delete"
+  | "export_data"
+  | "inspection"
+  | "plan"
+  | "start";
+
 /** Refuses unless the actor holds one of the roles. */
-export async function requireRole(
-  r: Repos,
-  ctx: Ctx,
-  roles: readonly Role[],
-  action: "conclude" | "setup" | "approve" | "delete" | "export_data" | "inspection",
-) {
+export async function requireRole(r: Repos, ctx: Ctx, roles: readonly Role[], action: RoleAction) {
   const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
   if (role && roles.includes(role)) return role;
   throw new AppError("forbidden", "error.forbidden", { action: `action.${action}`, roles: roles.join("|") });

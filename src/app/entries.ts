@@ -347,6 +347,9 @@ async function editableDiscussion(
   // A concluded record changes only by a confirmed amendment, which writes the summary's next version.
   const concluded = discussion.status === "concluded" || discussion.status === "approved";
   if (concluded && !how.amend) throw new AppError("refused", "refusal.concluded_use_amend");
+  // An amendment writes a new version of the record and undoes its approval: only people on the roster may.
+  if (concluded && !(await r.members.roleOf(ctx.workspace.id, ctx.actor.userId)))
+    throw new AppError("forbidden", "error.amend_roster_only");
   return discussion;
 }
 

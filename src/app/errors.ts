@@ -92,12 +92,12 @@ export function isTransientDbError(error: unknown): boolean {
 export function errorText(language: import("../domain/types.ts").Language, error: AppError): string {
   const params: Record<string, string | number> = { ...error.params };
   if (error.messageKey === "error.forbidden") {
-    const or = language === "da" ? " eller " : " or ";
     params.action = t(language, String(error.params.action) as MessageKey);
-    params.roles = String(error.params.roles)
-      .split("|")
-      .map((r) => t(language, `role.${r}` as MessageKey).toLowerCase())
-      .join(or);
+    params.roles = new Intl.ListFormat(language, { type: "disjunction" }).format(
+      String(error.params.roles)
+        .split("|")
+        .map((r) => t(language, `role.${r}` as MessageKey).toLowerCase()),
+    );
   }
   return t(language, error.messageKey, params);
 }

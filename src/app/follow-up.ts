@@ -7,10 +7,11 @@ import { formatDate, t } from "../i18n/index.ts";
 import { planEntry } from "../scheduler/plan.ts";
 import { requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { AMO_ROLES, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { invalidInput } from "./date-problems.ts";
 import { reviveEntry } from "./entries.ts";
 import { AppError } from "./errors.ts";
+import type { Repos } from "./ports.ts";
 import { completenessOf } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { viewEntry } from "./views.ts";
@@ -91,7 +92,7 @@ export function openItemText(language: Language, timeZone: string, item: OpenIte
   return `${item.year} · ${item.described.label}: ${item.described.text}\n${facts.join(" · ")}`;
 }
 
-/** Marks a decision or goal done (or open again). Anyone in the workspace may; the audit log says who. */
+/** Marks a decision or goal done (or open again): its owner, its author or the working-environment organisation. */
 export async function setEntryStatus(
   deps: Deps,
   ctx: Ctx,
@@ -99,6 +100,7 @@ export async function setEntryStatus(
   key: string | null,
 ): Promise<Entry> {
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    await requireFollowUpRight(r, ctx, await r.entries.get(ctx.workspace.id, input.entryId));
     const entry = await r.entries.setStatus(ctx.workspace.id, input.entryId, input.status, deps.now());
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planEntry(r, ctx.workspace, entry, deps.now());
@@ -108,6 +110,16 @@ export async function setEntryStatus(
   const entry = reviveEntry(value);
   await syncDiscussion(deps, ctx.workspace, entry.discussionId, [entry.point]);
   return entry;
+}
+
+/** Who may close, reopen or postpone a decision or goal: its owner, its author, or the working-environment organisation. */
+async function requireFollowUpRight(r: Repos, ctx: Ctx, entry: Entry | null): Promise<void> {
+  if (!entry) throw new AppError("not_found", "error.not_found");
+  const actor = ctx.actor.userId;
+  if (entry.ownerId === actor || entry.authorId === actor) return;
+  const role = await r.members.roleOf(ctx.workspace.id, actor);
+  if (role && AMO_ROLES.includes(role)) return;
+  throw new AppError("forbidden", "error.follow_up_not_yours");
 }
 
 /** The checks a new deadline gets before the database is asked: what a form can be told at once. */
@@ -128,6 +140,7 @@ export async function postpone(
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const existing = await r.entries.get(ctx.workspace.id, input.entryId);
     if (!existing || existing.status === null) throw new AppError("not_found", "error.not_found");
+    await requireFollowUpRight(r, ctx, existing);
     const data = { ...existing.data, deadline: input.deadline };
     await r.entries.update(ctx.workspace.id, existing.id, {
       data,

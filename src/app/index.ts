@@ -72,6 +72,7 @@ function setupCases(deps: Deps, changing: Changing) {
     /** The people named in the setup, with their roles (what a setup form shows). */
     members: (ctx: Ctx) => read(deps, (r) => r.members.list(ctx.workspace.id)),
     checkSetupAccess: bind(deps, access.checkSetupAccess),
+    checkPlanAccess: bind(deps, access.checkPlanAccess),
     readAccess: bind(deps, access.readAccess),
     schedule: redrawing(deps, bind(deps, scheduling.schedule), () => "everyone"),
     /** Checks that change nothing and call no chat platform, for a form to be answered at once (as precheck). */

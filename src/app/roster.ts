@@ -7,9 +7,9 @@ import { type RoleChange, roleChanges } from "./role-changes.ts";
 
 /**
  * A new AMO member presented at point 2 goes on the roster with the date they joined (today when none is given),
- * so their training is reminded. Roles are not to be seized through a form: only the employer (or the stand-in)
- * may give a role to someone already on the roster with another one, or name an employer. A person written in by
- * name only has no platform id to be reached at, and stays in the record alone.
+ * so their training is reminded, when the employer (or the employer's representative) records it. Roles are not to be
+ * seized through a form: anyone else's entry, and a person written in by name only (no platform id to be reached
+ * at), stays in the record alone.
  */
 export async function joinRoster(
   r: Repos,
@@ -22,10 +22,7 @@ export async function joinRoster(
   const before = await r.members.list(ctx.workspace.id);
   const existing = before.find((m) => m.userId === userId);
   const actorRole = before.find((m) => m.userId === ctx.actor.userId)?.role;
-  const byEmployer = actorRole !== undefined && EMPLOYER_ROLES.includes(actorRole);
-  const changesRole = existing !== undefined && existing.role !== data.role;
-  const takesEmployerRole = EMPLOYER_ROLES.includes(data.role);
-  if (!byEmployer && (takesEmployerRole || (changesRole && existing.role !== "other"))) return [];
+  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole)) return [];
   const member = {
     userId,
     name: data.person.name,

@@ -9,7 +9,7 @@ import { participationFor } from "../domain/participation.ts";
 import { ROLES } from "../domain/types.ts";
 import { cancelMeeting, planMeeting } from "../scheduler/plan.ts";
 import type { AnnouncementView, MessageRef } from "./chat-port.ts";
-import { type Ctx, type Deps, inTransaction } from "./context.ts";
+import { type Ctx, type Deps, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { invalidInput } from "./date-problems.ts";
 import { AppError } from "./errors.ts";
 import { invitation } from "./invitation.ts";
@@ -70,6 +70,8 @@ export async function schedule(
   const year = DateTime.fromJSDate(at, { zone }).year;
   const channel = v.channel ?? ctx.workspace.defaultChannel;
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
+    // The employer convenes: whoever plans also chooses the channel the record is read in.
+    await requireRole(r, ctx, EMPLOYER_ROLES, "plan");
     // A discussion planned for another year and moved into this one moves with its year: never two side by side.
     const existing =
       (await r.discussions.forYear(ctx.workspace.id, year, true)) ??
@@ -171,6 +173,7 @@ export async function cancelPlanned(
   key: string | null,
 ): Promise<void> {
   await inTransaction(deps, ctx, key, async (r) => {
+    await requireRole(r, ctx, EMPLOYER_ROLES, "plan");
     const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
     if (!discussion) throw new AppError("not_found", "error.not_found");
     if (discussion.status !== "planned") throw new AppError("refused", "refusal.already_started");

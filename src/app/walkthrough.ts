@@ -3,7 +3,7 @@ import { AGENDA } from "../domain/agenda.ts";
 import { type DiscussionState, type Move, transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
 import type { PointView } from "./chat-port.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { AMO_ROLES, type Ctx, type Deps, inTransaction, read, requireRole } from "./context.ts";
 import { AppError, StaleError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { requireSetUp } from "./setup.ts";
@@ -64,6 +64,8 @@ export async function start(
   requireSetUp(deps, ctx.workspace);
   const year = currentYear(deps, ctx);
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
+    // Starting may create the discussion in this channel: the working-environment organisation does that.
+    await requireRole(r, ctx, AMO_ROLES, "start");
     let discussion = await discussionInFocus(r, ctx.workspace.id, year, true);
     const channel = discussion?.channelId ?? input.channel ?? ctx.workspace.defaultChannel;
     if (!discussion) {

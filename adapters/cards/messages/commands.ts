@@ -51,6 +51,7 @@ const plan: Answer = async (asked) => {
   const l = languageOf(asked.ctx);
   if (asked.ctx.workspace.headcount === null)
     return say(asked, t(l, "error.not_set_up", { command: asked.deps.commandName }));
+  await asked.deps.core.checkPlanAccess(asked.ctx);
   await asked.inbound.reply({ cards: [planCard(l, await rosterOf(asked))] });
 };
 

@@ -47,6 +47,12 @@ export const core = section(
     "action.approve": "at godkende referatet",
     "action.delete": "at slette arbejdspladsens data",
     "action.export_data": "at hente alle arbejdspladsens data",
+    "action.plan": "at planlægge eller aflyse drøftelsen",
+    "action.start": "at starte drøftelsen",
+    "error.amend_roster_only":
+      "Kun de personer, der står i opsætningen, kan tilføje til eller rette i et afsluttet referat.",
+    "error.follow_up_not_yours":
+      "Det kan kun den ansvarlige, den der skrev det, eller arbejdsmiljøorganisationen ændre.",
     "data.export_title": "Arbejdspladsens data",
     "error.setup_employer_only":
       "Kun arbejdsgiveren kan ændre opsætningen og rollerne. Spørg {names}, hvis noget skal rettes.",
@@ -126,6 +132,11 @@ export const core = section(
     "action.approve": "approving the minutes",
     "action.delete": "deleting the workplace's data",
     "action.export_data": "fetching all of the workplace's data",
+    "action.plan": "planning or cancelling the discussion",
+    "action.start": "starting the discussion",
+    "error.amend_roster_only": "Only the people in the setup can add to or correct concluded minutes.",
+    "error.follow_up_not_yours":
+      "Only the person responsible, the one who wrote it, or the working-environment organisation can change that.",
     "data.export_title": "The workplace's data",
     "error.setup_employer_only":
       "Only the employer can change the setup and the roles. Ask {names} if something needs correcting.",
