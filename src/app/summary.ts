@@ -34,7 +34,8 @@ export async function completenessOf(
   const previous = await r.discussions.previous(workspace.id, discussion.year);
   return checkCompleteness({
     headcount: headcountOf(workspace, discussion) ?? 1,
-    carriedGoalIds: carried.filter((g) => g.status === "open").map((g) => g.id),
+    // Every goal needs a verdict, also one marked done during the year: done is not judged by its success criterion.
+    carriedGoalIds: carried.map((g) => g.id),
     firstYear: previous === null,
     entries: entries.map((e) => ({ point: e.point, kind: e.kind, data: e.data as never })),
   });
