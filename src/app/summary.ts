@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { pointForSize } from "../domain/agenda-size.ts";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
-import type { Discussion, Entry, Member, RecordPeople, Summary, Workspace } from "../domain/entities.ts";
+import type {
+  AgendaItem,
+  Discussion,
+  Entry,
+  Member,
+  RecordPeople,
+  Summary,
+  Workspace,
+} from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { recordFileName } from "../domain/file-names.ts";
 import { participationFor } from "../domain/participation.ts";
@@ -13,7 +21,7 @@ import {
 } from "../domain/summary.ts";
 import { markdownFile, renderMarkdown } from "../domain/summary-markdown.ts";
 import type { RecordState } from "../domain/summary-record.ts";
-import type { Role } from "../domain/types.ts";
+import type { PointStatus, Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import { cardRights } from "./card-rights.ts";
@@ -86,7 +94,7 @@ export async function buildSummaryDocument(
     points: await Promise.all(
       items.map(async (i) => ({
         number: i.number,
-        status: i.status,
+        status: statusShown(i, entries),
         threadUrl: links.get(i.number) ?? null,
         earlier: await earlierYears(
           r,
@@ -141,6 +149,18 @@ export async function peopleNow(
     headcount: workspace.headcount ?? 1,
   };
 }
+
+/**
+ * A point the meeting never reached is still treated where something was recorded under it during the meeting, so
+ * its status does not contradict its entries. Input sent before the meeting and the note a conclusion writes in a
+ * first year were not said at the meeting.
+ */
+function statusShown(item: AgendaItem, entries: Entry[]): PointStatus {
+  if (item.status !== "pending") return item.status;
+  const recorded = entries.some((e) => e.point === item.number && !NOT_SAID_AT_MEETING.includes(e.source));
+  return recorded ? "done" : "pending";
+}
+const NOT_SAID_AT_MEETING: readonly string[] = ["pre_input", "first_year"];
 
 /** Who took part: the people planned (with the roles setup gave them), else everyone on the roster. */
 function participantsOf(discussion: Discussion, members: Member[]) {
