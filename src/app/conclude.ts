@@ -8,7 +8,7 @@ import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
-import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
+import { completenessOf, createSummaryVersion, peopleNow, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { stateOf } from "./walkthrough.ts";
 
@@ -69,7 +69,10 @@ export async function conclude(
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
     if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
     if (completeness.firstYear) await recordFirstYear(r, ctx, discussion.id);
-    const named = channelName ? { ...concluded, channelName } : concluded;
+    // Who took part is kept as it is now: a later version (an amendment months on) names them, not that day's roster.
+    const recordPeople = await peopleNow(r, ctx.workspace, discussion);
+    await r.discussions.keepRecordPeople(ctx.workspace.id, discussion.id, recordPeople);
+    const named = { ...concluded, ...(channelName ? { channelName } : {}), recordPeople };
     const summary = await createSummaryVersion(
       r,
       ctx.workspace,
@@ -146,6 +149,8 @@ export async function reopen(
     const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "reopen" });
     if (!next.ok) throw new AppError("refused", `refusal.${next.reason}`);
     await r.discussions.applyState(ctx.workspace.id, discussion.id, discussion.version, next.state);
+    // Under way again, it goes by the roster as it is; concluding again keeps who took part anew.
+    await r.discussions.keepRecordPeople(ctx.workspace.id, discussion.id, null);
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.reopened", discussion.id);
     return null;
   });

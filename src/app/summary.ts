@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { pointForSize } from "../domain/agenda-size.ts";
 import { type Completeness, checkCompleteness } from "../domain/completeness.ts";
-import type { Discussion, Entry, Member, Summary, Workspace } from "../domain/entities.ts";
+import type {
+  AgendaItem,
+  Discussion,
+  Entry,
+  Member,
+  RecordPeople,
+  Summary,
+  Workspace,
+} from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { recordFileName } from "../domain/file-names.ts";
 import { participationFor } from "../domain/participation.ts";
@@ -13,7 +21,7 @@ import {
 } from "../domain/summary.ts";
 import { markdownFile, renderMarkdown } from "../domain/summary-markdown.ts";
 import type { RecordState } from "../domain/summary-record.ts";
-import type { Role } from "../domain/types.ts";
+import type { PointStatus, Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import { type ReminderKind, reminderSetting } from "../scheduler/plan.ts";
 import { cardRights } from "./card-rights.ts";
@@ -33,8 +41,9 @@ export async function completenessOf(
   const carried = await carriedGoals(r, workspace, discussion);
   const previous = await r.discussions.previous(workspace.id, discussion.year);
   return checkCompleteness({
-    headcount: workspace.headcount ?? 1,
-    carriedGoalIds: carried.filter((g) => g.status === "open").map((g) => g.id),
+    headcount: headcountOf(workspace, discussion) ?? 1,
+    // Every goal needs a verdict, also one marked done during the year: done is not judged by its success criterion.
+    carriedGoalIds: carried.map((g) => g.id),
     firstYear: previous === null,
     entries: entries.map((e) => ({ point: e.point, kind: e.kind, data: e.data as never })),
   });
@@ -61,10 +70,10 @@ export async function buildSummaryDocument(
   command: string,
 ): Promise<SummaryDocument> {
   const links = await threadLinks(r, workspace, discussion);
-  const [entries, items, members] = await Promise.all([
+  const [entries, items, people] = await Promise.all([
     r.entries.forDiscussion(workspace.id, discussion.id),
     r.discussions.agenda(workspace.id, discussion.id),
-    r.members.list(workspace.id),
+    recordPeopleOf(r, workspace, discussion),
   ]);
   return summaryDocument({
     language: workspace.language,
@@ -78,20 +87,20 @@ export async function buildSummaryDocument(
     timeZone: workspace.timeZone,
     location: discussion.location,
     channelName: discussion.channelName,
-    headcount: workspace.headcount ?? 1,
-    participants: participantsOf(discussion, members),
-    employerStandIn: employerStandIn(discussion, participantsOf(discussion, members)),
+    headcount: people.headcount,
+    participants: people.participants,
+    employerStandIn: people.employerStandIn,
     followUp: followUpOf(workspace),
     points: await Promise.all(
       items.map(async (i) => ({
         number: i.number,
-        status: i.status,
+        status: statusShown(i, entries),
         threadUrl: links.get(i.number) ?? null,
         earlier: await earlierYears(
           r,
           workspace,
           discussion,
-          pointForSize(i.number, workspace.headcount).form,
+          pointForSize(i.number, headcountOf(workspace, discussion)).form,
         ),
       })),
     ),
@@ -113,6 +122,45 @@ export async function buildSummaryDocument(
     round: await readRoundDigest(r, workspace, discussion.id),
   });
 }
+
+/**
+ * The headcount the record goes by: as kept at the conclusion, else the workspace's now (null where it has none, as
+ * before setup).
+ */
+function headcountOf(workspace: Workspace, discussion: Discussion): number | null {
+  return discussion.recordPeople?.headcount ?? workspace.headcount;
+}
+
+/** Who took part as the record states it: as kept at the conclusion, else as peopleNow finds them. */
+async function recordPeopleOf(r: Repos, workspace: Workspace, discussion: Discussion): Promise<RecordPeople> {
+  return discussion.recordPeople ?? peopleNow(r, workspace, discussion);
+}
+
+/** Who takes part by the plan and the roster as they are now, and the headcount now: what a conclusion keeps. */
+export async function peopleNow(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Discussion,
+): Promise<RecordPeople> {
+  const participants = participantsOf(discussion, await r.members.list(workspace.id));
+  return {
+    participants,
+    employerStandIn: employerStandIn(discussion, participants),
+    headcount: workspace.headcount ?? 1,
+  };
+}
+
+/**
+ * A point the meeting never reached is still treated where something was recorded under it during the meeting, so
+ * its status does not contradict its entries. Input sent before the meeting and the note a conclusion writes in a
+ * first year were not said at the meeting.
+ */
+function statusShown(item: AgendaItem, entries: Entry[]): PointStatus {
+  if (item.status !== "pending") return item.status;
+  const recorded = entries.some((e) => e.point === item.number && !NOT_SAID_AT_MEETING.includes(e.source));
+  return recorded ? "done" : "pending";
+}
+const NOT_SAID_AT_MEETING: readonly string[] = ["pre_input", "first_year"];
 
 /** Who took part: the people planned (with the roles setup gave them), else everyone on the roster. */
 function participantsOf(discussion: Discussion, members: Member[]) {

@@ -50,7 +50,7 @@ export type RecordedEntry<K extends EntryKind = EntryKind> = {
 
 export interface CompletenessInput {
   headcount: number;
-  /** Last year's goals that still wait for a verdict at point 7. */
+  /** Last year's goals, each to be given a verdict at point 7 (one marked done during the year too). */
   carriedGoalIds: readonly string[];
   /** No discussion was held the year before: there are no goals to assess. */
   firstYear: boolean;

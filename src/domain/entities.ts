@@ -55,6 +55,19 @@ export interface StandIn {
   name: string;
 }
 
+/**
+ * Who took part as the record states it, kept at the conclusion: every later version of the referat (an amendment
+ * months on) names these, not the roster or headcount of its day.
+ */
+export interface RecordPeople {
+  /** The participants with the roles they had then. */
+  participants: { name: string; role: Role }[];
+  /** Who decided for the employer, where the employer did not take part. */
+  employerStandIn: string | null;
+  /** The workplace's headcount then: what the participation text and the legal check went by. */
+  headcount: number;
+}
+
 export interface Discussion {
   id: string;
   workspaceId: string;
@@ -77,6 +90,8 @@ export interface Discussion {
   concludedAt: Date | null;
   concludedBy: string | null;
   concludeOverrideReason: string | null;
+  /** Kept at the (latest) conclusion; null before it, while reopened, and for discussions concluded before it was kept. */
+  recordPeople: RecordPeople | null;
 }
 
 export interface AgendaItem {

@@ -4,6 +4,7 @@ import type {
   Discussion,
   MessageRef,
   NewDiscussion,
+  RecordPeople,
   Rescheduling,
   StateChange,
 } from "../../domain/entities.ts";
@@ -38,6 +39,11 @@ export interface DiscussionsRepo {
   ): Promise<Discussion | null>;
   /** Keeps the channel's name as the platform gave it, for the referat's "where". */
   nameChannel(workspaceId: string, discussionId: string, name: string): Promise<void>;
+  /**
+   * Keeps who took part, their roles and the headcount as the conclusion recorded them, for every later version;
+   * null clears it (a reopened discussion is under way again).
+   */
+  keepRecordPeople(workspaceId: string, discussionId: string, people: RecordPeople | null): Promise<void>;
   remove(workspaceId: string, discussionId: string): Promise<void>;
   agenda(workspaceId: string, discussionId: string): Promise<AgendaItem[]>;
   /** The right to post a slot's message: only one caller gets true, so a retry never posts twice. */

@@ -1,5 +1,11 @@
 import type { DiscussionState } from "../../domain/discussion.ts";
-import type { MessageRef, NewDiscussion, Rescheduling, StateChange } from "../../domain/entities.ts";
+import type {
+  MessageRef,
+  NewDiscussion,
+  RecordPeople,
+  Rescheduling,
+  StateChange,
+} from "../../domain/entities.ts";
 import { AGENDA_KEYS } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
@@ -146,6 +152,18 @@ export function discussionsRepo(q: Queryable) {
         workspaceId,
         discussionId,
         name,
+      ]);
+    },
+    /** Keeps who took part as the record states it (migrations/023_discussion_record_people.sql); null clears it. */
+    async keepRecordPeople(
+      workspaceId: string,
+      discussionId: string,
+      people: RecordPeople | null,
+    ): Promise<void> {
+      await q.query("UPDATE discussions SET record_people = $3::jsonb WHERE workspace_id = $1 AND id = $2", [
+        workspaceId,
+        discussionId,
+        people ? JSON.stringify(people) : null,
       ]);
     },
     async remove(workspaceId: string, discussionId: string): Promise<void> {

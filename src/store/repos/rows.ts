@@ -4,6 +4,7 @@ import type {
   Entry,
   MessageRef,
   Participant,
+  RecordPeople,
   StandIn,
   Summary,
   Workspace,
@@ -61,6 +62,7 @@ export const toDiscussion = (r: Row): Discussion => ({
   concludedAt: (r.concluded_at as Date | null) ?? null,
   concludedBy: (r.concluded_by as string | null) ?? null,
   concludeOverrideReason: (r.conclude_override_reason as string | null) ?? null,
+  recordPeople: (r.record_people as RecordPeople | null) ?? null,
 });
 
 export const toAgendaItem = (r: Row): AgendaItem => ({
