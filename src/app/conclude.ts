@@ -1,13 +1,11 @@
 import type { Completeness } from "../domain/completeness.ts";
 import { POINT_COUNT, transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
-import { t } from "../i18n/index.ts";
 import { planCycle } from "../scheduler/plan.ts";
 import { channelNameOf } from "./channel-name.ts";
 import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
-import type { Repos } from "./ports.ts";
 import { completenessOf, createSummaryVersion, peopleNow, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { stateOf } from "./walkthrough.ts";
@@ -68,7 +66,6 @@ export async function conclude(
     );
     if (!concluded) throw new AppError("stale", "error.stale", {}, {}, true);
     if (channelName) await r.discussions.nameChannel(ctx.workspace.id, discussion.id, channelName);
-    if (completeness.firstYear) await recordFirstYear(r, ctx, discussion.id);
     // Who took part is kept as it is now: a later version (an amendment months on) names them, not that day's roster.
     const recordPeople = await peopleNow(r, ctx.workspace, discussion);
     await r.discussions.keepRecordPeople(ctx.workspace.id, discussion.id, recordPeople);
@@ -102,26 +99,6 @@ export async function conclude(
     input.discussionId,
   )) as Discussion;
   return { ...value, discussion, pinned };
-}
-
-/**
- * In a first year there were no goals to assess: point 7 says so on record (once, unless something is said there
- * already), so the summary answers the legal requirement rather than leaving it blank.
- */
-async function recordFirstYear(r: Repos, ctx: Ctx, discussionId: string): Promise<void> {
-  const atPoint7 = await r.entries.latestForPoint(ctx.workspace.id, discussionId, 7, 1);
-  if (atPoint7.length > 0) return;
-  await r.entries.insert(ctx.workspace.id, {
-    discussionId,
-    point: 7,
-    kind: "note",
-    data: { text: t(ctx.workspace.language, "completeness.first_year") },
-    authorId: ctx.actor.userId,
-    ownerId: null,
-    deadline: null,
-    status: null,
-    source: "first_year",
-  });
 }
 
 /** The checks a conclusion makes before it touches the database; returns the reason as it is recorded. */

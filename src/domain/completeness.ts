@@ -52,7 +52,7 @@ export interface CompletenessInput {
   headcount: number;
   /** Last year's goals, each to be given a verdict at point 7 (one marked done during the year too). */
   carriedGoalIds: readonly string[];
-  /** No discussion was held the year before: there are no goals to assess. */
+  /** The bot holds no discussion from the year before, so it knows of no goals to assess. */
   firstYear: boolean;
   entries: readonly RecordedEntry[];
 }
@@ -63,7 +63,10 @@ export interface Completeness {
   legal: LegalRequirement[];
   /** Missing good practice, in agenda order. */
   goodPractice: GoodPractice[];
-  /** The assessment of last year's goals is answered by there being none (the first year); absent means not. */
+  /**
+   * The bot holds no discussion from the year before and nothing is said at point 7 yet: the check asks for a word
+   * there on last year's goals (kept elsewhere, or none). Absent means not.
+   */
   firstYear?: boolean;
 }
 
@@ -107,11 +110,14 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
     complete: legal.length === 0 && goodPractice.length === 0,
     legal,
     goodPractice,
-    firstYear: input.firstYear && input.carriedGoalIds.length === 0,
+    firstYear: input.firstYear && input.carriedGoalIds.length === 0 && !covered.last_year_goals_assessed,
   };
 }
 
-/** Every carried goal has a verdict; with none carried, something is said at point 7, or it is the first year. */
+/**
+ * Every carried goal has a verdict; with none carried, something is said at point 7. A first year with the bot is no
+ * answer: last year's goals may have been set without it, so the meeting says how they went, or that there were none.
+ */
 function lastYearAssessed(
   input: CompletenessInput,
   verdicts: EntryData["goal_verdict"][],
@@ -121,5 +127,5 @@ function lastYearAssessed(
     const judged = new Set(verdicts.map((v) => v.goalId).filter(Boolean));
     return input.carriedGoalIds.every((id) => judged.has(id));
   }
-  return input.firstYear || verdicts.length > 0 || saidAtPoint7;
+  return verdicts.length > 0 || saidAtPoint7;
 }

@@ -69,8 +69,8 @@ describe("the local channel: names and health in notes, and approvers asked by n
     // Concluded and added to: the channel is told, the approvers named plainly (the local page mentions no one).
     for (let n = 1; n < 11; n++) await app.page.press(METTE, point(n), "Next point");
     // Point 7 says, during the first meeting, that there are no goals from last year to assess.
-    expect(messageText(point(7))).toContain("First year: no goals to assess.");
-    expect(messageText(point(6))).not.toContain("First year");
+    expect(messageText(point(7))).toContain("The bot holds no discussion from last year.");
+    expect(messageText(point(6))).not.toContain("no discussion from last year");
     await app.page.press(METTE, point(11), "Conclude the discussion");
     await app.page.press(METTE, app.page.get("Check before concluding"), "Conclude anyway", {
       "f.reason": "The rest in January",

@@ -52,9 +52,11 @@ describe("Slack: concluded means concluded", () => {
       "• Indholdet af det kommende års samarbejde om arbejdsmiljøet er ikke planlagt (punkt 8)",
     );
     expect(shown).toContain("• Det er ikke aftalt, hvem der indkalder til møderne (punkt 9)");
-    expect(shown).toContain("Første år: ingen mål at vurdere.");
+    // A first year with the bot still asks how last year's goals went (point 7), and says why.
+    expect(shown).toContain("• Det er ikke vurderet, om sidste års mål blev nået (punkt 7)");
+    expect(shown).toContain("Botten har ingen drøftelse fra sidste år.");
     const goto = buttonsOf(check).filter((b) => b.action_id === "point_goto");
-    expect(goto.map((b) => JSON.parse(b.value as string).p)).toEqual([8, 8, 9, 10, 1, 4, 5, 6, 9, 9, 9]);
+    expect(goto.map((b) => JSON.parse(b.value as string).p)).toEqual([7, 8, 8, 9, 10, 1, 4, 5, 6, 9, 9, 9]);
 
     // "Gå til punkt 9" takes the meeting there.
     const toNine = goto.find((b) => JSON.parse(b.value as string).p === 9)?.value as string;

@@ -203,7 +203,10 @@ describe("Slack: names and health in notes, saved only when confirmed", () => {
         const next = pointButton(slack, "point_next", point);
         await app.fake.after("chat.postMessage", () => slack.click(EMPLOYER, "point_next", next));
       }
-      const line = language === "da" ? "Første år: ingen mål at vurdere." : "First year: no goals to assess.";
+      const line =
+        language === "da"
+          ? "Botten har ingen drøftelse fra sidste år."
+          : "The bot holds no discussion from last year.";
       await waitFor(() => texts(pointMessage(slack, 7, language)).includes(line));
       expect(texts(pointMessage(slack, 6, language))).not.toContain(line);
     }

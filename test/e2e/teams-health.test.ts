@@ -108,8 +108,10 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
     for (let point = 1; point < 7; point++)
       current = cardIn(await teams.invoke(EMPLOYER, button(current, "Næste punkt")));
     expect(cardText(current)).toContain("Punkt 7 af 11");
-    expect(cardText(current)).toContain("Første år: ingen mål at vurdere.");
-    expect(contentText(pointMessage(teams, 7).activity)).toContain("Første år: ingen mål at vurdere.");
-    expect(contentText(pointMessage(teams, 6).activity)).not.toContain("Første år");
+    expect(cardText(current)).toContain("Botten har ingen drøftelse fra sidste år.");
+    expect(contentText(pointMessage(teams, 7).activity)).toContain(
+      "Botten har ingen drøftelse fra sidste år.",
+    );
+    expect(contentText(pointMessage(teams, 6).activity)).not.toContain("ingen drøftelse fra sidste år");
   });
 });

@@ -125,7 +125,7 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
     );
     expect(checked.indexOf("Legal requirements")).toBeLessThan(checked.indexOf("Good practice"));
     expect(checked).toContain("- Who calls the meetings has not been agreed (point 9)");
-    expect(checked).toContain("First year: no goals to assess.");
+    expect(checked).toContain("The bot holds no discussion from last year.");
     const noReason = cardIn(await teams.invoke(EMPLOYER, button(check, "Conclude anyway")));
     expect(cardText(noReason)).toContain("Write a reason to conclude although something is missing.");
     const byRep = await teams.invoke(REP, button(check, "Conclude anyway"), {

@@ -149,10 +149,18 @@ describe("the completeness check", () => {
     }
   });
 
-  it("answers last year's goals in a first year: there are none to assess", () => {
+  it("asks how last year's goals went in a first year too, until something is said at point 7", () => {
     const first = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: true, entries: [] });
-    expect(first.legal).not.toContain("last_year_goals_assessed");
+    expect(first.legal).toContain("last_year_goals_assessed");
     expect(first.firstYear).toBe(true);
+    const said = checkCompleteness({
+      headcount: 20,
+      carriedGoalIds: [],
+      firstYear: true,
+      entries: [{ point: 7, kind: "note", data: { text: "Sidste års mål var på papir og er nået." } }],
+    });
+    expect(said.legal).not.toContain("last_year_goals_assessed");
+    expect(said.firstYear).toBe(false);
     const later = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(later.legal).toContain("last_year_goals_assessed");
     expect(later.firstYear).toBe(false);

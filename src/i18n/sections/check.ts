@@ -28,7 +28,8 @@ export const check = section(
     "completeness.all_good": "Alle lovkrav og punkter for god praksis er dækket.",
     "completeness.see_point": "punkt {point}",
     "completeness.go_to_point": "Gå til punkt {point}",
-    "completeness.first_year": "Første år: ingen mål at vurdere.",
+    "completeness.first_year":
+      "Botten har ingen drøftelse fra sidste år. Skriv ved punkt 7, hvordan det gik med sidste års mål, eller at I ikke havde nogen.",
   },
   {
     "legal.last_year_goals_assessed": "Whether last year's goals were reached has not been assessed",
@@ -59,6 +60,7 @@ export const check = section(
     "completeness.all_good": "All legal requirements and good-practice points are covered.",
     "completeness.see_point": "point {point}",
     "completeness.go_to_point": "Go to point {point}",
-    "completeness.first_year": "First year: no goals to assess.",
+    "completeness.first_year":
+      "The bot holds no discussion from last year. Write at point 7 how last year's goals went, or that you had none.",
   },
 );

@@ -48,7 +48,7 @@ export const summary = section(
     "summary.approved_by": "Godkendt af {name} ({role}) {when}",
     "summary.stand_in":
       "Arbejdsgiveren deltog ikke. {name} deltog på arbejdsgiverens vegne og kunne træffe beslutninger for arbejdsgiveren.",
-    "summary.no_last_year_goals": "Der var ingen mål fra sidste år at vurdere.",
+    "summary.no_last_year_goals": "Botten har ingen mål registreret fra sidste år; se punkt 7.",
     "summary.not_given": "ikke angivet",
     "summary.follow_up_duty":
       "Arbejdsgiveren har ansvaret for at følge op på beslutningerne og for at orientere ledelse og medarbejdere om dem.",
@@ -184,7 +184,7 @@ export const summary = section(
     "summary.approved_by": "Approved by {name} ({role}) {when}",
     "summary.stand_in":
       "The employer did not take part. {name} took part on the employer's behalf and could make decisions for the employer.",
-    "summary.no_last_year_goals": "There were no goals from last year to assess.",
+    "summary.no_last_year_goals": "The bot holds no goals recorded last year; see point 7.",
     "summary.not_given": "not given",
     "summary.follow_up_duty":
       "The employer is responsible for following up the decisions and for informing management and employees about them.",
