@@ -76,6 +76,8 @@ export const ACTIONS = {
     t: z.string().min(1).max(300),
     m: z.string().min(1).max(300),
     x: z.string().min(1).max(20_000).optional(),
+    /** The reply's writer, who alone may save it (a card can land in the thread when no private chat can be had). */
+    w: z.string().min(1).max(300).optional(),
   }),
   /**
    * "Add to the minutes" on a concluded discussion's point: asks to confirm that this makes a new version to approve

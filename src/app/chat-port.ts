@@ -113,7 +113,12 @@ export type TextAction =
   | { type: "entry_done"; entryId: string }
   | { type: "entry_postpone"; entryId: string }
   /** "Save anyway" on a thread reply held back for naming a person with a health word (to its writer alone). */
-  | { type: "save_reply"; reply: { channel: string; threadId: string; messageId: string; text: string } };
+  | {
+      type: "save_reply";
+      reply: { channel: string; threadId: string; messageId: string; text: string };
+      /** Who wrote the reply: only they may save it. */
+      writerId: string;
+    };
 
 /** A person named in a text, at `at` (where their name starts in it), for platforms that can mention them. */
 export interface Mention {

@@ -80,7 +80,17 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
       t: point1.id,
       m: "1700000000555",
       x: "Mette har fået konstateret migræne",
+      w: REP.id,
     });
+    // Someone else pressing it (the card lands in the thread when no private chat can be had) saves nothing.
+    const other = await teams.invoke(
+      EMPLOYER,
+      anyway,
+      {},
+      { conversation: told.conversation, kind: "personal" },
+    );
+    expect(textIn(other)).toContain("Kun den, der skrev svaret, kan gemme det alligevel.");
+    expect(await entries()).toEqual([]);
     for (let press = 0; press < 2; press++) {
       const answer = await teams.invoke(
         REP,
@@ -101,7 +111,7 @@ describe("Teams: names and health in notes, saved only when confirmed", () => {
     expect(actionsOf(card).map((a) => a.verb)).toEqual(["reply_save"]);
   });
 
-  it("says on point 7's card during the first meeting that there are no goals to assess", async () => {
+  it("says on point 7's card during the first meeting that the bot holds no discussion from last year", async () => {
     const { teams } = await setUp();
     const { point1 } = await start(teams);
     let current = cardOf(point1.activity);

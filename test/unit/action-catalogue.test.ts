@@ -139,7 +139,11 @@ describe("what the renderers draw, for a whole discussion", () => {
         { type: "entry_postpone", entryId: "E1" },
       ]),
       text([
-        { type: "save_reply", reply: { channel: "C1", threadId: "1.0", messageId: "2.0", text: "Svar" } },
+        {
+          type: "save_reply",
+          reply: { channel: "C1", threadId: "1.0", messageId: "2.0", text: "Svar" },
+          writerId: "U1",
+        },
       ]),
       {
         kind: "completeness",

@@ -13,6 +13,8 @@ export async function saveReply(args: ActionArgs): Promise<AdaptiveCard> {
   const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.saveReply, [], l);
   if (!meta.x) throw new BadSubmit(t(l, "teams.bad_submit"));
+  // Saved under the clicker's name: anyone but the writer would put someone else's words on record as their own.
+  if (meta.w !== args.ctx.actor.userId) throw new AppError("forbidden", "health.reply_not_yours");
   const reply = { channel: meta.c, threadId: meta.t, messageId: meta.m, text: meta.x };
   const result = await args.deps.core.confirmThreadReply(args.ctx, reply);
   if (!result) throw new AppError("not_found", "health.reply_gone");

@@ -62,7 +62,7 @@ function textAction(l: Language, a: TextAction): Element {
     case "save_reply": {
       // The card carries the text: a bot cannot read a Teams channel's messages back.
       const r = a.reply;
-      const data = { c: r.channel, t: r.threadId, m: r.messageId, x: r.text };
+      const data = { c: r.channel, t: r.threadId, m: r.messageId, x: r.text, w: a.writerId };
       return execute(t(l, "health.save_anyway"), ACTIONS.saveReply, data, "positive");
     }
   }

@@ -35,5 +35,6 @@ export function failureView(deps: CardDeps, ctx: Ctx, error: unknown, reply?: Th
   const language = languageOf(ctx);
   const text = failureText(deps.log, language, error);
   const held = error instanceof AppError && error.code === "unconfirmed" ? reply : undefined;
-  return held ? { language, text, actions: [{ type: "save_reply", reply: held }] } : { language, text };
+  if (!held) return { language, text };
+  return { language, text, actions: [{ type: "save_reply", reply: held, writerId: ctx.actor.userId }] };
 }

@@ -14,6 +14,7 @@ export const health = section(
     "health.tick_or_change": "Sæt flueben ved “Gem alligevel”, eller ret teksten, så den ikke nævner navnet.",
     "health.reply_saved": "Dit svar er gemt som note under punkt {point}.",
     "health.reply_gone": "Svaret findes ikke længere i tråden, så der er intet at gemme.",
+    "health.reply_not_yours": "Kun den, der skrev svaret, kan gemme det alligevel.",
   },
   {
     "problem.names_health":
@@ -27,5 +28,6 @@ export const health = section(
     "health.tick_or_change": "Tick “Save anyway”, or change the text so that it leaves the name out.",
     "health.reply_saved": "Your reply is saved as a note under point {point}.",
     "health.reply_gone": "The reply is no longer in the thread, so there is nothing to save.",
+    "health.reply_not_yours": "Only the person who wrote the reply can save it anyway.",
   },
 );

@@ -116,7 +116,8 @@ async function asAuthor(
     // A reply held back for naming a person with a health word: its writer alone may save it anyway.
     const held = error instanceof AppError && error.code === "unconfirmed" ? found.reply : undefined;
     const blocks = held
-      ? textBlocks({ language, text, actions: [{ type: "save_reply", reply: held }] }).blocks
+      ? textBlocks({ language, text, actions: [{ type: "save_reply", reply: held, writerId: found.user }] })
+          .blocks
       : undefined;
     await tellUser(client, channel, found.user, text, blocks, found.reply?.threadId).catch((e) =>
       deps.log.warn("could not tell a thread reply's writer", { error: String(e) }),
