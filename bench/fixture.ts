@@ -48,7 +48,7 @@ export function bigSummary(perPoint: number): SummaryDocument {
       threadUrl: `https://chat.example/p${p.number}`,
     })),
     entries,
-    completeness: { complete: true, legal: [], goodPractice: [] },
+    completeness: { complete: true, legal: [], duties: [], goodPractice: [] },
     concludedBy: "Mette Hansen",
     overrideReason: null,
     version: 1,

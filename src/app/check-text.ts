@@ -3,7 +3,7 @@ import type { Language } from "../domain/types.ts";
 import { type MessageKey, t } from "../i18n/index.ts";
 
 /**
- * The completeness check as plain lines for a text answer (status): the missing legal requirements, then the missing
+ * The completeness check as plain lines for a text answer (status): the missing legal requirements, yearly duties and
  * good practice, each in agenda order with its point.
  */
 export function checkText(language: Language, completeness: Completeness): string {
@@ -17,6 +17,11 @@ export function checkText(language: Language, completeness: Completeness): strin
       "completeness.legal",
       "completeness.legal_done",
       completeness.legal.map((r) => line(`legal.${r}`, REQUIREMENT_POINT[r])),
+    ),
+    list(
+      "completeness.duties",
+      "completeness.duties_done",
+      completeness.duties.map((r) => line(`duty.${r}`, REQUIREMENT_POINT[r])),
     ),
     list(
       "completeness.practice",

@@ -79,7 +79,7 @@ export async function conclude(
     );
     await planCycle(r, ctx.workspace, named, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "discussion.concluded", discussion.id, {
-      missing: [...completeness.legal, ...completeness.goodPractice],
+      missing: [...completeness.legal, ...completeness.duties, ...completeness.goodPractice],
       overrideReason: completeness.complete ? null : reason,
       summaryVersion: summary.version,
       sha256: summary.sha256,

@@ -3,6 +3,7 @@ import { localDateOf } from "../domain/calendar.ts";
 import { describeEntry } from "../domain/describe-entry.ts";
 import type { Discussion, Workspace } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
+import type { Language } from "../domain/types.ts";
 import { type YearFigures, yearFigures } from "../domain/year-figures.ts";
 import { formatDate, t } from "../i18n/index.ts";
 import type { Repos } from "./ports.ts";
@@ -41,7 +42,7 @@ async function lastYearLines(
 ) {
   if (!last) return [];
   const l = workspace.language;
-  const lines = last.year < discussion.year - 1 ? [t(l, "years.skipped", { year: last.year })] : [];
+  const lines = last.year < discussion.year - 1 ? [skippedYears(l, last.year, discussion.year)] : [];
   const decisions = (await r.entries.forDiscussion(workspace.id, last.id)).filter(
     (e) => e.kind === "decision",
   );
@@ -53,6 +54,17 @@ async function lastYearLines(
       (e.deadline === null || localDateOf(e.completedAt, workspace.timeZone) <= e.deadline),
   ).length;
   return [...lines, t(l, "years.on_time", { total: decisions.length, onTime, year: last.year })];
+}
+
+/**
+ * The years between the last discussion held and this one. The bot knows only what was held through it, so the line
+ * says it has no record of those years, not that nothing was held.
+ */
+function skippedYears(language: Language, lastHeld: number, year: number): string {
+  const from = lastHeld + 1;
+  const to = year - 1;
+  const years = from === to ? String(from) : `${from}–${to}`;
+  return t(language, "years.skipped", { year: lastHeld, count: to - from + 1, years });
 }
 
 /** Point 8: decisions and goals of earlier years still open, with who answers for them and by when. */

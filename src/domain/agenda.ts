@@ -145,8 +145,8 @@ export const AGENDA: readonly AgendaPoint[] = [
       ],
     },
     help: {
-      da: "En årlig oversigt over ulykker, forgiftninger og sundhedsskader er god praksis, og årsagerne skal undersøges, så det kan forebygges. Registrér kun tal og årsager, aldrig navne eller diagnoser.",
-      en: "A yearly overview of accidents, poisonings and work-related ill health is good practice, and the causes must be investigated so they can be prevented. Record only figures and causes, never names or diagnoses.",
+      da: "Én gang om året skal der udarbejdes en oversigt over ulykker, forgiftninger og sundhedsskader. Årsagerne til ulykker og nærvedulykker skal undersøges, så de kan forebygges, og det skal kontrolleres, om de forebyggende tiltag har virket. Registrér kun tal og årsager, aldrig navne eller diagnoser.",
+      en: "Once a year an overview of accidents, poisonings and work-related ill health must be made. The causes of accidents and near misses must be investigated so they can be prevented, and whether the preventive measures worked must be checked. Record only figures and causes, never names or diagnoses.",
     },
     form: "accident_overview",
   },

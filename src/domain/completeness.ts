@@ -15,12 +15,18 @@ export const LEGAL_REQUIREMENTS = [
 ] as const;
 export type LegalRequirement = (typeof LEGAL_REQUIREMENTS)[number];
 
+/**
+ * Duties that fall once a year but outside what the law asks of the discussion itself: the overview of the year's
+ * accidents, poisonings and ill health. The discussion is where it is reviewed, so the check shows it on its own.
+ */
+export const YEARLY_DUTIES = ["accident_overview"] as const;
+export type YearlyDuty = (typeof YEARLY_DUTIES)[number];
+
 /** BFA's advice for a good discussion, in agenda order: shown and recorded, never called law. */
 export const GOOD_PRACTICES = [
   "minute_taker",
   "apv_status",
   "instruction",
-  "accident_overview",
   "convener",
   "acute_handling",
   "information",
@@ -28,7 +34,7 @@ export const GOOD_PRACTICES = [
 export type GoodPractice = (typeof GOOD_PRACTICES)[number];
 
 /** The agenda point where each item is dealt with, so a user can be sent there. */
-export const REQUIREMENT_POINT: Record<LegalRequirement | GoodPractice, number> = {
+export const REQUIREMENT_POINT: Record<LegalRequirement | YearlyDuty | GoodPractice, number> = {
   minute_taker: 1,
   apv_status: 4,
   instruction: 5,
@@ -61,6 +67,8 @@ export interface Completeness {
   complete: boolean;
   /** Missing legal requirements, in agenda order. */
   legal: LegalRequirement[];
+  /** Missing yearly duties, in agenda order. */
+  duties: YearlyDuty[];
   /** Missing good practice, in agenda order. */
   goodPractice: GoodPractice[];
   /**
@@ -85,7 +93,7 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
   const cooperation = of("cooperation_plan").at(-1);
   const competences = of("competences");
 
-  const covered: Record<LegalRequirement | GoodPractice, boolean> = {
+  const covered: Record<LegalRequirement | YearlyDuty | GoodPractice, boolean> = {
     last_year_goals_assessed: lastYearAssessed(input, of("goal_verdict"), atPoint(7).length > 0),
     coming_year_planned: atPoint(8).some(
       (e) => e.kind === "focus_area" || e.kind === "decision" || e.kind === "goal",
@@ -105,10 +113,12 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
     information: Boolean(cooperation?.informAmo && cooperation.informEveryone),
   };
   const legal = legalRequirementsFor(input.headcount).filter((r) => !covered[r]);
+  const duties = YEARLY_DUTIES.filter((r) => !covered[r]);
   const goodPractice = GOOD_PRACTICES.filter((r) => !covered[r]);
   return {
-    complete: legal.length === 0 && goodPractice.length === 0,
+    complete: legal.length === 0 && duties.length === 0 && goodPractice.length === 0,
     legal,
+    duties,
     goodPractice,
     firstYear: input.firstYear && input.carriedGoalIds.length === 0 && !covered.last_year_goals_assessed,
   };

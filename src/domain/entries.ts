@@ -58,6 +58,11 @@ export const personSchema = z.strictObject({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/** Point 6's four figures. Checks on them run even when a figure was refused: one not read is neither 0 nor above. */
+function incidentFigures(v: Record<"accidents" | "nearMisses" | "poisonings" | "healthDamage", number>) {
+  return [v.accidents, v.nearMisses, v.poisonings, v.healthDamage];
+}
+
 export const entrySchemas = {
   note: z.strictObject({ text: text(LIMITS.long) }),
   // Without an owner and a deadline nothing follows a decision up; a goal needs a way to judge it and a date.
@@ -89,15 +94,25 @@ export const entrySchemas = {
       .max(APV_ACTION_ROWS)
       .optional(),
   }),
-  accident_overview: z.strictObject({
-    accidents: count,
-    nearMisses: count,
-    poisonings: count,
-    healthDamage: count,
-    causesInvestigated: z.enum(["yes", "partly", "no", "none_occurred"]),
-    preventionWorked: z.enum(["yes", "partly", "no", "not_assessed"]),
-    comment: optionalText(LIMITS.medium),
-  }),
+  // "No incidents" answers whether causes were investigated exactly when every figure is 0: the two must agree.
+  accident_overview: z
+    .strictObject({
+      accidents: count,
+      nearMisses: count,
+      poisonings: count,
+      healthDamage: count,
+      causesInvestigated: z.enum(["yes", "partly", "no", "none_occurred"]),
+      preventionWorked: z.enum(["yes", "partly", "no", "not_assessed"]),
+      comment: optionalText(LIMITS.medium),
+    })
+    .refine((v) => !(incidentFigures(v).some((n) => n > 0) && v.causesInvestigated === "none_occurred"), {
+      path: ["causesInvestigated"],
+      message: "incidents_recorded",
+    })
+    .refine((v) => !(incidentFigures(v).every((n) => n === 0) && v.causesInvestigated !== "none_occurred"), {
+      path: ["causesInvestigated"],
+      message: "no_incidents_recorded",
+    }),
   goal_verdict: z
     .strictObject({
       goalId: z.uuid().optional(),
@@ -155,6 +170,9 @@ export type FieldProblem =
   | { code: "invalid_days" }
   | { code: "invalid_choice" }
   | { code: "reason_required" }
+  /** Point 6: figures above 0 answered "no incidents", or all 0 answered otherwise. */
+  | { code: "incidents_recorded" }
+  | { code: "no_incidents_recorded" }
   | { code: "unknown_field" }
   | { code: "employer_required" }
   | { code: "names_person" }
@@ -198,6 +216,8 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
       if (issue.message === "invalid_date") return { code: "invalid_date" };
       if (issue.message === "reason_required") return { code: "reason_required" };
       if (issue.message === "invalid_days") return { code: "invalid_days" };
+      if (issue.message === "incidents_recorded") return { code: "incidents_recorded" };
+      if (issue.message === "no_incidents_recorded") return { code: "no_incidents_recorded" };
       return { code: "invalid" };
     default:
       return { code: "invalid" };

@@ -212,13 +212,13 @@ function roundBlocks(tr: Tr, point: number, round: RoundDigest | null): Block[] 
   ];
 }
 
-/** What the law asks for and good practice suggests that is missing, each with its point; who concluded anyway. */
+/** What the law, the yearly duties and good practice ask that is missing, each with its point; who concluded anyway. */
 function completeness(doc: SummaryDocument, tr: Tr): Section {
-  const { legal, goodPractice } = doc.completeness;
+  const { legal, duties, goodPractice } = doc.completeness;
   const blocks: Block[] = [];
-  if (legal.length === 0 && goodPractice.length === 0)
+  if (legal.length === 0 && duties.length === 0 && goodPractice.length === 0)
     blocks.push({ type: "text", text: tr("completeness.all_good") });
-  const missing = (title: MessageKey, keys: readonly string[], prefix: "legal." | "practice.") => {
+  const missing = (title: MessageKey, keys: readonly string[], prefix: "legal." | "duty." | "practice.") => {
     if (keys.length === 0) return;
     blocks.push({ type: "text", text: `${tr(title)}:` });
     blocks.push({
@@ -232,6 +232,7 @@ function completeness(doc: SummaryDocument, tr: Tr): Section {
     });
   };
   missing("completeness.legal", legal, "legal.");
+  missing("completeness.duties", duties, "duty.");
   missing("completeness.practice", goodPractice, "practice.");
   if (doc.concludedBy)
     blocks.push({

@@ -1,7 +1,7 @@
 import { AGENDA } from "./agenda.ts";
 import { titleForSize } from "./agenda-size.ts";
 import { addToDate, localDateOf } from "./calendar.ts";
-import type { Completeness } from "./completeness.ts";
+import { type Completeness, YEARLY_DUTIES } from "./completeness.ts";
 import type { EntryData, EntryKind } from "./entries.ts";
 import { participationFor } from "./participation.ts";
 import type { RoundDigest } from "./round-digest.ts";
@@ -131,7 +131,28 @@ export type SummaryInput = Omit<
 export function reviveSummaryDocument(stored: unknown): SummaryDocument {
   const doc = stored as SummaryDocument;
   const at = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string));
-  return { ...doc, heldAt: at(doc.heldAt), concludedAt: at(doc.concludedAt), plannedAt: at(doc.plannedAt) };
+  return {
+    ...doc,
+    heldAt: at(doc.heldAt),
+    concludedAt: at(doc.concludedAt),
+    plannedAt: at(doc.plannedAt),
+    completeness: withDuties(doc.completeness),
+  };
+}
+
+/**
+ * A check stored before the yearly duties had a list of their own counted them as good practice: read back, they
+ * are shown as duties. What is stored stays as it was.
+ */
+function withDuties(stored: Completeness): Completeness {
+  if (Array.isArray(stored.duties)) return stored;
+  const isDuty = (r: string) => (YEARLY_DUTIES as readonly string[]).includes(r);
+  const kept = stored.goodPractice as string[];
+  return {
+    ...stored,
+    duties: kept.filter(isDuty) as Completeness["duties"],
+    goodPractice: kept.filter((r) => !isDuty(r)) as Completeness["goodPractice"],
+  };
 }
 
 /** A planned time this close to the start is the same meeting on time: not worth a line of its own. */

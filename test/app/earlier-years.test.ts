@@ -64,7 +64,10 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
       "2023: 2 ulykker, 5 nærvedulykker, 0 forgiftninger, 1 sundhedsskade",
     ]);
     const seven = await t.core.pointView(ctx, discussion.id, 7);
-    expect(seven?.earlier?.[0]).toContain("Sidste årlige drøftelse blev holdt i 2024");
+    // 2025 was planned, never held: the bot says it has no record of a discussion held, not that none was.
+    expect(seven?.earlier?.[0]).toBe(
+      "Den seneste årlige drøftelse, der er registreret her, blev holdt i 2024. For året 2025 er der ingen afholdt drøftelse registreret. Målene og beslutningerne herunder er fra 2024.",
+    );
     expect(seven?.earlier?.[1]).toBe("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
     const eight = await t.core.pointView(ctx, discussion.id, 8);
     expect(eight?.earlier?.[0]).toBe("Stadig åbne fra tidligere år:");
@@ -83,7 +86,7 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     );
     const { markdown } = await t.core.getSummary(ctx, 2026);
     expect(markdown).toContain("2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
-    expect(markdown).toContain("Sidste årlige drøftelse blev holdt i 2024");
+    expect(markdown).toContain("Den seneste årlige drøftelse, der er registreret her, blev holdt i 2024.");
     expect(markdown).toContain("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
 
     // The PDF draws the years' figures as a chart under point 6, its legend in the embedded font.
@@ -93,5 +96,27 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const atSix = text.slice(text.indexOf("6. Ulykker"), text.indexOf("7. Det seneste"));
     for (const label of ["Nærvedulykker", "Sundhedsskader", "2023", "2024"]) expect(atSix).toContain(label);
     if (process.env.CHART_PNG) await writeFile(process.env.CHART_PNG, pdf);
+  });
+
+  it("names every year between the last discussion held and this one, in both languages", async () => {
+    const team = await setUpWorkspace(t.core);
+    await holdYears(db, team.workspace, people, [
+      { at: "2022-11-20T09:00:00Z", accidents: 0, nearMisses: 1 },
+    ]);
+    t.clock.now = new Date("2026-11-20T09:00:00Z");
+    const ctx = { workspace: team.workspace, actor: EMPLOYER };
+    const { discussion } = await t.core.start(ctx, {}, null);
+    const seven = await t.core.pointView(ctx, discussion.id, 7);
+    expect(seven?.earlier?.[0]).toBe(
+      "Den seneste årlige drøftelse, der er registreret her, blev holdt i 2022. For årene 2023–2025 er der ingen afholdt drøftelse registreret. Målene og beslutningerne herunder er fra 2022.",
+    );
+    const english = await t.core.pointView(
+      { ...ctx, workspace: { ...team.workspace, language: "en" } },
+      discussion.id,
+      7,
+    );
+    expect(english?.earlier?.[0]).toBe(
+      "The last annual discussion recorded here was held in 2022. There is no record of one held in the years 2023–2025. The goals and decisions below are from 2022.",
+    );
   });
 });

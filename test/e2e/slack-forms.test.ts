@@ -245,6 +245,28 @@ describe("Slack: the agenda points' own forms", () => {
       errors: { accidents: expect.any(String) },
     });
     expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+    // Figures and the answer on their causes that contradict each other are refused on the causes field.
+    const contradictions = [
+      [{ accidents: 3, causesInvestigated: "none_occurred" }, 'så "ingen hændelser" passer ikke.'],
+      [
+        { accidents: 0, causesInvestigated: "no" },
+        "Alle tallene er 0, så der er ingen årsager at undersøge.",
+      ],
+    ] as const;
+    for (const [values, says] of contradictions) {
+      const answer = await slack.submit(EMPLOYER, accidents, {
+        nearMisses: 0,
+        poisonings: 0,
+        healthDamage: 0,
+        preventionWorked: "not_assessed",
+        ...values,
+      });
+      const shown = (await answer.json()) as { response_action: string; errors: Record<string, string> };
+      expect(shown.response_action).toBe("errors");
+      expect(Object.keys(shown.errors)).toEqual(["causesInvestigated"]);
+      expect(shown.errors.causesInvestigated).toContain(says);
+    }
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
 
     // Free text that names someone on the roster, or reads as a diagnosis, is refused with the reason and a way to
     // write it instead; the numbers alone are kept out too, so nothing half-written is stored.

@@ -40,6 +40,21 @@ describe("Teams end to end: bad submits, other tenants, English and @mention com
       await teams.invoke(EMPLOYER, save, { "f.text": "Ny stol", "f.deadline": "i morgen" }),
     );
     expect(badDate).toContain("Ikke en gyldig dato.");
+    // Accident figures and the answer on their causes that contradict each other: told under the causes field.
+    const accidents = { verb: "entry_form", data: { d: discussionId, p: 6, k: "accident_overview" } };
+    const contradicting = textIn(
+      await teams.invoke(EMPLOYER, accidents, {
+        "f.accidents": "3",
+        "f.nearMisses": "0",
+        "f.poisonings": "0",
+        "f.healthDamage": "0",
+        "f.causesInvestigated": "none_occurred",
+        "f.preventionWorked": "partly",
+      }),
+    );
+    const told = contradicting.indexOf('så "ingen hændelser" passer ikke.');
+    expect(told).toBeGreaterThan(contradicting.indexOf("Er årsagerne undersøgt?"));
+    expect(told).toBeLessThan(contradicting.indexOf("Virkede forebyggelsen?"));
     const noData = textIn(await teams.invoke(EMPLOYER, { verb: "point_next", data: { d: discussionId } }));
     expect(noData).toContain("Kortet kunne ikke læses, så intet er gemt.");
     const unknownVerb = textIn(await teams.invoke(EMPLOYER, { verb: "drop_tables", data: {} }));

@@ -38,7 +38,7 @@ describe.each(DRIVERS)("the store behind the core's ports on $name", ({ open }) 
           status: "open",
         },
       ],
-      completeness: { complete: true, legal: [], goodPractice: [] },
+      completeness: { complete: true, legal: [], duties: [], goodPractice: [] },
       concludedBy: "Mette Hansen",
       overrideReason: null,
       version,

@@ -107,7 +107,7 @@ describe("the completeness check", () => {
     data: { text: "Mål", successCriterion: "Kriterium", deadline: "2027-05-01" },
   };
 
-  it("lists the legal minimum apart from good practice, each in agenda order", () => {
+  it("lists the legal minimum, the yearly duties and good practice apart, each in agenda order", () => {
     const result = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries: [] });
     expect(result.complete).toBe(false);
     expect(result.legal).toEqual([
@@ -117,11 +117,11 @@ describe("the completeness check", () => {
       "meeting_interval",
       "supplementary_training_discussed",
     ]);
+    expect(result.duties).toEqual(["accident_overview"]);
     expect(result.goodPractice).toEqual([
       "minute_taker",
       "apv_status",
       "instruction",
-      "accident_overview",
       "convener",
       "acute_handling",
       "information",
@@ -209,7 +209,7 @@ describe("the completeness check", () => {
         { point: 5, kind: "note", data: { text: "Instruktion ok" } },
       ],
     });
-    expect(result).toEqual({ complete: true, legal: [], goodPractice: [], firstYear: false });
+    expect(result).toEqual({ complete: true, legal: [], duties: [], goodPractice: [], firstYear: false });
   });
 });
 
@@ -317,7 +317,7 @@ describe("the written summary in English", () => {
           status: "open",
         },
       ],
-      completeness: { complete: false, legal: ["meeting_interval"], goodPractice: [] },
+      completeness: { complete: false, legal: ["meeting_interval"], duties: [], goodPractice: [] },
       concludedBy: "Mette Hansen",
       overrideReason: "Continued in January",
       version: 1,

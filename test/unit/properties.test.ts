@@ -27,6 +27,8 @@ const PROBLEM_CODES = [
   "invalid_number",
   "invalid_choice",
   "reason_required",
+  "incidents_recorded",
+  "no_incidents_recorded",
   "unknown_field",
   "invalid",
 ];

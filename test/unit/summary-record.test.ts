@@ -4,8 +4,9 @@ import { summaryCards } from "../../adapters/cards/draw/summary.ts";
 import { summaryPages } from "../../adapters/slack/render/summary.ts";
 import type { SummaryView } from "../../src/app/chat-port.ts";
 import { recordOf } from "../../src/app/summary.ts";
+import type { Completeness } from "../../src/domain/completeness.ts";
 import { asciiFileName, recordFileName } from "../../src/domain/file-names.ts";
-import { type SummaryInput, summaryDocument } from "../../src/domain/summary.ts";
+import { reviveSummaryDocument, type SummaryInput, summaryDocument } from "../../src/domain/summary.ts";
 import { markdownFile, renderMarkdown } from "../../src/domain/summary-markdown.ts";
 import type { Language } from "../../src/domain/types.ts";
 import { renderPdf } from "../../src/render/pdf.ts";
@@ -57,7 +58,7 @@ function input(language: Language, changes: Partial<SummaryInput> = {}): Summary
         status: "open",
       },
     ],
-    completeness: { complete: true, legal: [], goodPractice: [] },
+    completeness: { complete: true, legal: [], duties: [], goodPractice: [] },
     concludedBy: "Lone Berg",
     overrideReason: null,
     version: 2,
@@ -241,6 +242,32 @@ describe("the referat, the same in every format", () => {
       input("da", { employerStandIn: null, participants: [{ name: "Mette Hansen", role: "employer" }] }),
     );
     expect(renderMarkdown(doc)).not.toContain("deltog på arbejdsgiverens vegne");
+  });
+
+  it("shows the accident overview as a yearly duty, also in a check stored when it counted as good practice", () => {
+    const missing: Completeness = {
+      complete: false,
+      legal: [],
+      duties: ["accident_overview"],
+      goodPractice: ["minute_taker"],
+    };
+    const fresh = summaryDocument(input("da", { completeness: missing }));
+    const { duties: _duties, ...old } = missing;
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...fresh,
+        completeness: { ...old, goodPractice: ["minute_taker", "accident_overview"] },
+      }),
+    );
+    for (const doc of [fresh, reviveSummaryDocument(stored)]) {
+      const md = renderMarkdown(doc);
+      expect(md).toContain("Årlige pligter:");
+      expect(md).toContain("Årets oversigt over ulykker, forgiftninger og sundhedsskader er ikke gennemgået");
+      expect(md.indexOf("Årlige pligter:")).toBeLessThan(md.indexOf("God praksis:"));
+      expect(md.slice(md.indexOf("God praksis:"))).not.toContain("ulykker");
+    }
+    // Read back, not rewritten: the stored JSON keeps what it said.
+    expect(stored.completeness.goodPractice).toContain("accident_overview");
   });
 });
 

@@ -4,9 +4,11 @@ import { cardTexts } from "../../adapters/cards/texts.ts";
 import { localTexts } from "../../adapters/local/texts.ts";
 import { slackTexts } from "../../adapters/slack/texts.ts";
 import { teamsTexts } from "../../adapters/teams/texts.ts";
+import { checkText } from "../../src/app/check-text.ts";
 import { parseCommand } from "../../src/app/commands.ts";
 import { AGENDA } from "../../src/domain/agenda.ts";
 import { pointForSize } from "../../src/domain/agenda-size.ts";
+import { checkCompleteness } from "../../src/domain/completeness.ts";
 import { participationFor } from "../../src/domain/participation.ts";
 import { mergeTexts, t } from "../../src/i18n/index.ts";
 import { core } from "../../src/i18n/sections/core.ts";
@@ -117,11 +119,24 @@ describe("the wording a Danish office manager reads", () => {
     }
   });
 
-  it("presents the yearly accident overview as good practice, not law", () => {
+  it("presents the yearly accident overview as a yearly duty, not as good practice", () => {
     const six = pointForSize(6, 25);
-    expect(six.help.da).toContain("god praksis");
-    expect(six.help.en).toContain("good practice");
-    expect(six.help.da).not.toMatch(/Der skal en gang om året/);
+    expect(six.help.da).toContain("Én gang om året skal der udarbejdes en oversigt");
+    expect(six.help.en).toContain("Once a year an overview");
+    expect(six.help.da).not.toMatch(/god praksis|Der skal en gang om året/);
+    expect(six.help.en).not.toMatch(/good practice/);
+    // The check shows it under a heading of its own, not under the heading that says "not legal requirements".
+    const missing = checkCompleteness({ headcount: 25, carriedGoalIds: [], firstYear: true, entries: [] });
+    for (const language of ["da", "en"] as const) {
+      const text = checkText(language, missing);
+      const duties = text.indexOf(`${t(language, "completeness.duties")}:`);
+      const practice = text.indexOf(`${t(language, "completeness.practice")}:`);
+      const overview = text.indexOf(t(language, "duty.accident_overview"));
+      expect(duties, language).toBeGreaterThan(-1);
+      expect(overview, language).toBeGreaterThan(duties);
+      expect(overview, language).toBeLessThan(practice);
+    }
+    expect(t("da", "completeness.duties")).toBe("Årlige pligter");
   });
 
   it("understands the command the texts name, also typed where there is no slash command", () => {

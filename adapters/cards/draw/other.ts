@@ -76,10 +76,10 @@ export function textCards(view: TextView): AdaptiveCard[] {
   return paginate([], body, actions, (page) => t(l, "teams.continued", { title: "", page }));
 }
 
-/** What is missing before concluding (the law, then good practice, each item with a button back to its point). */
+/** What is missing before concluding (the law, yearly duties, good practice; each item with a button to its point). */
 export function completenessCard(view: CompletenessView, error?: string): AdaptiveCard {
   const l = view.language;
-  const { legal, goodPractice, complete } = view.completeness;
+  const { legal, duties, goodPractice, complete } = view.completeness;
   const goTo = (point: number) =>
     execute(t(l, "completeness.go_to_point", { point }), ACTIONS.goto, {
       d: view.discussionId,
@@ -104,6 +104,12 @@ export function completenessCard(view: CompletenessView, error?: string): Adapti
       t(l, "completeness.legal_basis"),
       t(l, "completeness.legal_done"),
       legal.map((r) => item(t(l, `legal.${r}` as MessageKey), REQUIREMENT_POINT[r])),
+    ),
+    ...list(
+      t(l, "completeness.duties"),
+      t(l, "completeness.duties_basis"),
+      t(l, "completeness.duties_done"),
+      duties.map((r) => item(t(l, `duty.${r}` as MessageKey), REQUIREMENT_POINT[r])),
     ),
     ...list(
       t(l, "completeness.practice"),

@@ -118,10 +118,10 @@ function textButton(a: TextAction) {
   }
 }
 
-/** What is missing before concluding: the law, then good practice, each item with a button back to its point. */
+/** What is missing before concluding: the law, yearly duties, good practice; each item with a button to its point. */
 export function completenessBlocks(view: CompletenessView): KnownBlock[] {
   const l = view.language;
-  const { legal, goodPractice } = view.completeness;
+  const { legal, duties, goodPractice } = view.completeness;
   const item = (text: string, point: number): KnownBlock => ({
     type: "section",
     text: { type: "mrkdwn", text: `• ${text} (${t(l, "completeness.see_point", { point })})` },
@@ -144,6 +144,12 @@ export function completenessBlocks(view: CompletenessView): KnownBlock[] {
       t(l, "completeness.legal_basis"),
       t(l, "completeness.legal_done"),
       legal.map((r) => item(t(l, `legal.${r}`), REQUIREMENT_POINT[r])),
+    ),
+    ...list(
+      t(l, "completeness.duties"),
+      t(l, "completeness.duties_basis"),
+      t(l, "completeness.duties_done"),
+      duties.map((r) => item(t(l, `duty.${r}`), REQUIREMENT_POINT[r])),
     ),
     ...list(
       t(l, "completeness.practice"),

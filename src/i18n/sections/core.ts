@@ -78,6 +78,10 @@ export const core = section(
     "problem.invalid_days": "Skriv et antal dage fra 0 til 30 i hele eller halve dage, fx 2 eller 1,5.",
     "problem.invalid_choice": "Vælg en af mulighederne.",
     "problem.reason_required": "Skriv hvorfor målet ikke er nået helt.",
+    "problem.incidents_recorded":
+      'Tallene viser hændelser i årets løb, så "ingen hændelser" passer ikke. Vælg, om årsagerne er undersøgt: ja, delvist eller nej.',
+    "problem.no_incidents_recorded":
+      'Alle tallene er 0, så der er ingen årsager at undersøge. Vælg "ingen hændelser", eller ret tallene.',
     "problem.unknown_field": "Feltet kendes ikke.",
     "problem.invalid": "Ugyldig værdi.",
     "problem.employer_required": "Udpeg arbejdsgiveren.",
@@ -162,6 +166,10 @@ export const core = section(
     "problem.invalid_days": "Enter a number of days from 0 to 30 in whole or half days, e.g. 2 or 1.5.",
     "problem.invalid_choice": "Choose one of the options.",
     "problem.reason_required": "Say why the goal was not fully reached.",
+    "problem.incidents_recorded":
+      'The figures show incidents during the year, so "no incidents" does not fit. Choose whether their causes were investigated: yes, partly or no.',
+    "problem.no_incidents_recorded":
+      'All the figures are 0, so there are no causes to investigate. Choose "no incidents", or correct the figures.',
     "problem.unknown_field": "Unknown field.",
     "problem.invalid": "Invalid value.",
     "problem.employer_required": "Name the employer.",

@@ -38,7 +38,7 @@ export const home = section(
     "chart.near_misses": "Nærvedulykker",
     "chart.health_damage": "Sundhedsskader",
     "years.skipped":
-      "Sidste årlige drøftelse blev holdt i {year}; året efter blev der ikke holdt nogen. Målene og beslutningerne herunder er fra {year}.",
+      "Den seneste årlige drøftelse, der er registreret her, blev holdt i {year}. For {count, plural, one {året} other {årene}} {years} er der ingen afholdt drøftelse registreret. Målene og beslutningerne herunder er fra {year}.",
     "shortcut.elsewhere":
       "Kun beskeder i kanalen for arbejdsmiljø kan gemmes i drøftelsen. Del beskeden dér, og brug genvejen på den.",
   },
@@ -78,7 +78,7 @@ export const home = section(
     "chart.near_misses": "Near misses",
     "chart.health_damage": "Work-related ill health",
     "years.skipped":
-      "The last annual discussion was held in {year}; none was held the year after. The goals and decisions below are from {year}.",
+      "The last annual discussion recorded here was held in {year}. There is no record of one held in {count, plural, one {the year} other {the years}} {years}. The goals and decisions below are from {year}.",
     "shortcut.elsewhere":
       "Only messages in the working-environment channel can be saved to the discussion. Share the message there and use the shortcut on it.",
   },

@@ -33,7 +33,7 @@ export const summary = section(
       "Referatet er lagt i kanalen {channel} og gemmes af botten. Hent det igen med {command} referat {year}; {command} eksport {year} giver det som PDF. Hvert punkts drøftelse ligger i punktets tråd i kanalen.",
     "summary.find_again_text_no_channel":
       "Referatet gemmes af botten. Hent det igen med {command} referat {year}; {command} eksport {year} giver det som PDF.",
-    "summary.completeness": "Tjek af lovkrav og god praksis",
+    "summary.completeness": "Tjek af lovkrav, årlige pligter og god praksis",
     "summary.override": "Afsluttet af {who}, selv om noget manglede. Begrundelse: {reason}",
     "summary.concluded_by": "Afsluttet af {who}.",
     "summary.owner": "ansvarlig",
@@ -168,7 +168,7 @@ export const summary = section(
       "These minutes are posted in the channel {channel} and kept by the bot. Fetch them again with {command} minutes {year}; {command} export {year} gives them as a PDF. Each point's discussion is in that point's thread in the channel.",
     "summary.find_again_text_no_channel":
       "These minutes are kept by the bot. Fetch them again with {command} minutes {year}; {command} export {year} gives them as a PDF.",
-    "summary.completeness": "Check of legal requirements and good practice",
+    "summary.completeness": "Check of legal requirements, yearly duties and good practice",
     "summary.override": "Concluded by {who} although something was missing. Reason: {reason}",
     "summary.concluded_by": "Concluded by {who}.",
     "summary.owner": "owner",
