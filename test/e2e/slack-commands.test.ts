@@ -40,7 +40,9 @@ describe("Slack: /arbejdsmiljø subcommands", () => {
     const status = await say(slack, "status 2026");
     expect(status).toContain("Drøftelsen 2026: I gang.");
     // The law apart from good practice, each item written as missing, with its point.
-    expect(status).toContain("Lovkrav:\n• Indholdet af det kommende års samarbejde");
+    expect(status).toContain(
+      "Lovkrav:\n• Det er ikke vurderet, om sidste års mål blev nået (punkt 7)\n• Indholdet af det kommende års samarbejde",
+    );
     expect(status).toContain("• Samarbejdsform og mødehyppighed er ikke besluttet (punkt 9)");
     expect(status).toContain("God praksis:\n• Der er ikke valgt en referent (punkt 1)");
     expect(status.indexOf("Lovkrav:")).toBeLessThan(status.indexOf("God praksis:"));
