@@ -5,17 +5,9 @@ import { repos } from "../../src/store/index.ts";
 import { EMPLOYER, LEADER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 import { concludedDiscussion } from "../helpers/fixture.ts";
+import { refusal } from "../helpers/refusal.ts";
 
 const STRANGER = { userId: "U_STRANGER", name: "Fremmed Person" };
-
-const refusal = async (work: Promise<unknown>): Promise<AppError> => {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
 
 describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ open }) => {
   let db: Db;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../src/app/context.ts";
-import { AppError, errorText } from "../../src/app/errors.ts";
+import { errorText } from "../../src/app/errors.ts";
 import type { SetupInput } from "../../src/app/setup.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
@@ -14,6 +14,7 @@ import {
 } from "../helpers/core.ts";
 import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { holdWholeDiscussion } from "../helpers/fixture.ts";
+import { refusal } from "../helpers/refusal.ts";
 
 const STRANGER = { userId: "U_STRANGER", name: "Fremmed Person" };
 
@@ -24,15 +25,6 @@ const setupOf = (members: SetupInput["members"]): SetupInput => ({
   defaultChannel: "C_AMO",
   members,
 });
-
-const refusal = async (work: Promise<unknown>): Promise<AppError> => {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
 
 describe.each(DRIVERS)("roles that cannot be seized, on $name", ({ open }) => {
   let db: Db;
