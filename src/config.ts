@@ -22,6 +22,13 @@ export const requirer =
     if (!c[name]) ctx.addIssue({ code: "custom", path: [name], message: `required when ${because}` });
   };
 
+/** Adds "NAME is not allowed when ..." to a schema's checks (the caller tests the condition). */
+export const forbidder =
+  <C extends Record<string, unknown>>(_c: C, ctx: z.RefinementCtx) =>
+  (name: keyof C & string, because: string) => {
+    ctx.addIssue({ code: "custom", path: [name], message: `not allowed when ${because}` });
+  };
+
 /** The core's variables; each platform brings a schema of its own (adapters/<name>/config.ts). */
 export const coreConfigSchema = z.object({
   PORT: z.preprocess(
@@ -65,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, platformSchemas: readonly z.Z
 function configError(env: NodeJS.ProcessEnv, issue: z.core.$ZodIssue | undefined): ConfigError {
   const name = String(issue?.path[0] ?? "configuration");
   const message = issue?.message ?? "valid";
-  if (message.startsWith("required")) return new ConfigError(`Configuration error: ${name} is ${message}.`);
+  if (message.startsWith("required") || message.startsWith("not allowed")) return new ConfigError(`Configuration error: ${name} is ${message}.`);
   const got = env[name] === undefined ? "it is not set" : "it is not valid";
   return new ConfigError(`Configuration error: ${name} must be ${message} (${got}).`);
 }

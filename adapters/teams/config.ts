@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CoreConfig, flag, optional, requirer } from "../../src/config.ts";
+import { type CoreConfig, flag, forbidder, optional, requirer } from "../../src/config.ts";
 
 /** Teams' variables (the runtime contract in the README): the Bot Framework's credentials and who may talk. */
 export const teamsConfigSchema = z
@@ -24,12 +24,20 @@ export const teamsConfigSchema = z
         .refine((ids) => ids.length > 0, { message: "a comma-separated list of tenant ids" }),
     ),
     TEAMS_LOCAL_TEST: flag(),
+    // The core checks its form; read here because the local test mode's loopback check depends on it.
+    TRUST_PROXY: flag(),
   })
   .superRefine((c, ctx) => {
     const need = requirer(c, ctx);
     if (c.MICROSOFT_APP_ID) need("MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_ID is set");
     if (c.MICROSOFT_APP_TYPE === "SingleTenant")
       need("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE is SingleTenant");
+    const forbid = forbidder(c, ctx);
+    if (c.TEAMS_LOCAL_TEST !== "1") return;
+    // Behind a proxy on this computer every request comes from the loopback address, the internet's too.
+    if (c.TRUST_PROXY === "1") forbid("TEAMS_LOCAL_TEST", "TRUST_PROXY is 1");
+    if (c.MICROSOFT_APP_ID || c.MICROSOFT_APP_PASSWORD)
+      forbid("TEAMS_LOCAL_TEST", "Microsoft credentials are set (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD)");
   });
 
 export type TeamsConfig = CoreConfig & z.infer<typeof teamsConfigSchema>;

@@ -60,8 +60,6 @@ export const teamsAdapterWith = (options: RuntimeOptions = {}): Platform<TeamsCo
       );
       return null;
     }
-    if (mode === "authenticated" && config.TEAMS_LOCAL_TEST === "1")
-      log.warn("TEAMS_LOCAL_TEST is ignored: with MICROSOFT_APP_ID set every activity's token is checked");
     const store = teamsStore(db);
     const pinner = graphPinner(config, log);
     const load = runtimeLoader(log, () =>

@@ -279,4 +279,18 @@ describe("Teams without credentials (no NODE_ENV anywhere)", () => {
       "Configuration error: TEAMS_LOCAL_TEST must be 1 (or 0) (it is not valid).",
     );
   });
+
+  it("refuses TEAMS_LOCAL_TEST=1 at start where the loopback check cannot hold or credentials are set", () => {
+    expect(() => loadConfig({ TEAMS_LOCAL_TEST: "1", TRUST_PROXY: "1" })).toThrow(
+      "Configuration error: TEAMS_LOCAL_TEST is not allowed when TRUST_PROXY is 1.",
+    );
+    for (const credentials of [
+      { MICROSOFT_APP_ID: "app", MICROSOFT_APP_PASSWORD: "secret" },
+      { MICROSOFT_APP_PASSWORD: "secret" },
+    ])
+      expect(() => loadConfig({ TEAMS_LOCAL_TEST: "1", ...credentials })).toThrow(
+        "Configuration error: TEAMS_LOCAL_TEST is not allowed when Microsoft credentials are set",
+      );
+    expect(() => loadConfig({ TEAMS_LOCAL_TEST: "0", TRUST_PROXY: "1" })).not.toThrow();
+  });
 });
