@@ -1,4 +1,5 @@
 import {
+  Channels,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -54,7 +55,13 @@ export function teamsRuntime(
       const answer = new HeldAnswer();
       let turn: "ran" | "refused" | undefined;
       const logic = async (context: TurnContext) => {
-        // Another tenant's activity is refused before anything is stored or sent.
+        // Only Teams is served: an Azure Bot also takes Web Chat and Direct Line, whose client names its own user
+        // and tenant. Such an activity, or another tenant's, is refused before anything is stored or sent.
+        if (context.activity.channelId !== Channels.Msteams) {
+          deps.log.warn("activity from a channel other than Teams", { channel: context.activity.channelId });
+          turn = "refused";
+          return;
+        }
         if (!tenantAllowed(tenants, context.activity)) {
           deps.log.warn("teams activity from a tenant not allowed", { type: context.activity.type });
           turn = "refused";

@@ -66,3 +66,29 @@ describe("Teams as a single-tenant app, no MICROSOFT_ALLOWED_TENANTS", () => {
     await refusedEverything(app, uniqueId("tenant-"));
   });
 });
+
+describe("Teams activities from another Bot Framework channel", () => {
+  const app = teamsApp();
+
+  it("refuses a signed Web Chat or Direct Line activity naming any tenant: nothing stored, nothing sent", async () => {
+    for (const channelId of ["webchat", "directline"]) {
+      const before = app.connector.calls.length;
+      const tenantId = uniqueId("tenant-");
+      const teams = new TeamsDriver(app.url, app.connector, tenantId);
+      for (const activity of [
+        { type: "message", text: "opsæt" },
+        { type: "invoke", name: "adaptiveCard/action", value: { action: { verb: "entry_form", data: {} } } },
+      ]) {
+        const response = await teams.post({
+          ...teams.base(EMPLOYER, teams.channel),
+          ...activity,
+          channelId,
+          id: teams.nextId(),
+        });
+        expect(response.status).toBe(403);
+      }
+      expect(app.connector.calls.length).toBe(before);
+      expect(await stored(app.db, tenantId)).toEqual([]);
+    }
+  });
+});

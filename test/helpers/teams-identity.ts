@@ -30,6 +30,8 @@ export function newSigningKey(kid: string = randomUUID()): SigningKey {
 
 /** The one key of this test process: every identity server publishes it, so any of them verifies the others' tokens. */
 export const SIGNING_KEY = newSigningKey();
+/** The channels the signing key vouches for: as an Azure Bot's, Web Chat and Direct Line beside Teams. */
+const ENDORSED = ["msteams", "webchat", "directline"];
 
 export function signJwt(payload: Record<string, unknown>, key: SigningKey = SIGNING_KEY): string {
   const header = { alg: "RS256", typ: "JWT", kid: key.kid, x5t: key.kid };
@@ -144,7 +146,7 @@ export function identityAnswer(base: string, method: string, path: string, body:
     const jwk = SIGNING_KEY.publicKey.export({ format: "jwk" });
     return {
       status: 200,
-      body: { keys: [{ ...jwk, kid: SIGNING_KEY.kid, use: "sig", endorsements: ["msteams"] }] },
+      body: { keys: [{ ...jwk, kid: SIGNING_KEY.kid, use: "sig", endorsements: ENDORSED }] },
     };
   }
   if (method === "GET" && path === "/botframework/emulator/.well-known/openid-configuration") {
