@@ -83,6 +83,24 @@ export function teamsStore(db: Db) {
       );
       return rows[0] ? toRow(rows[0]) : null;
     },
+    /**
+     * Forgets where the bot can no longer write: a group chat it left, or a team's channels (the team's id is kept in
+     * each channel's reference). Answers how many team channels and group chats are still known.
+     */
+    async forgetPlace(
+      workspaceId: string,
+      place: { id: string; teamId: string | null },
+    ): Promise<number> {
+      const rows = await db.query<{ left: number }>(
+        `WITH gone AS (
+           DELETE FROM teams_conversations WHERE workspace_id = $1
+             AND (conversation_id = $2 OR reference ->> 'teamId' = $3) RETURNING conversation_id)
+         SELECT count(*)::int AS left FROM teams_conversations WHERE workspace_id = $1 AND kind <> 'personal'
+           AND conversation_id NOT IN (SELECT conversation_id FROM gone)`,
+        [workspaceId, place.id, place.teamId],
+      );
+      return rows[0]?.left ?? 0;
+    },
     /** Any conversation of the workspace, for its service URL and tenant (to open a personal chat). */
     async any(workspaceId: string): Promise<ConversationRow | null> {
       const rows = await db.query(

@@ -86,7 +86,8 @@ export async function markUninstalled(deps: Deps, platform: PlatformId, external
 
 /**
  * The app was installed (again): messages and reminders resume, and no deletion is pending. The installer, where the
- * platform names one, may name the workplace's first employer.
+ * platform names one, may name the workplace's first employer. Where anyone in the workplace can install the app
+ * (`keepInstaller`: a Teams team or chat), the first installer stays until the app is removed.
  */
 export async function markInstalled(
   deps: Deps,
@@ -94,13 +95,11 @@ export async function markInstalled(
   externalId: string,
   name = "",
   installedBy: string | null = null,
+  options: { keepInstaller?: boolean } = {},
 ) {
   return read(deps, async (r) => {
     const workspace = await r.workspaces.ensure(platform, externalId, name);
-    if (!workspace.installed) await r.workspaces.setInstalled(workspace.id, true);
-    if (installedBy && workspace.installedBy !== installedBy)
-      await r.workspaces.setInstaller(workspace.id, installedBy);
-    return { ...workspace, installed: true, installedBy: installedBy ?? workspace.installedBy };
+    return r.workspaces.install(workspace.id, installedBy, options.keepInstaller ?? false);
   });
 }
 

@@ -90,6 +90,24 @@ describe.each(DRIVERS)("roles that cannot be seized, on $name", ({ open }) => {
     await expect(t.core.checkSetupAccess(asEmployer)).resolves.toBeUndefined();
   });
 
+  it("keeps the first installer where asked to until the app is removed; otherwise the newest counts", async () => {
+    const installerOf = async (team: string) =>
+      (await repos(db).workspaces.find("slack", team))?.installedBy ?? null;
+    const kept = uniqueId();
+    await t.core.markInstalled("slack", kept, "", EMPLOYER.userId, { keepInstaller: true });
+    await t.core.markInstalled("slack", kept, "", STRANGER.userId, { keepInstaller: true });
+    expect(await installerOf(kept)).toBe(EMPLOYER.userId);
+    await t.core.markUninstalled("slack", kept);
+    const again = await t.core.markInstalled("slack", kept, "", STRANGER.userId, { keepInstaller: true });
+    expect(again).toMatchObject({ installed: true, installedBy: STRANGER.userId });
+
+    const newest = uniqueId();
+    await t.core.markInstalled("slack", newest, "", EMPLOYER.userId);
+    await t.core.markInstalled("slack", newest, "", LEADER.userId);
+    await t.core.markInstalled("slack", newest, "");
+    expect(await installerOf(newest)).toBe(LEADER.userId);
+  });
+
   it("lets a workspace admin do the first setup where no installer is known", async () => {
     const team = await freshWorkspace(null);
     const admin = { ...STRANGER, isWorkspaceAdmin: async () => true };

@@ -11,6 +11,14 @@ const READ_ELSEWHERE =
 
 describe("Teams: roles that cannot be seized, and reads only where they belong", () => {
   const app = teamsApp();
+  /** Whether the bot says something matching, anywhere, in a call after the first `from`, within `waitMs`. */
+  const saidSince = async (from: number, pattern: RegExp, waitMs = 5000) => {
+    const said = () =>
+      app.connector.calls.slice(from).some((call) => pattern.test(contentText(call.body ?? {})));
+    for (const until = Date.now() + waitMs; !said(); await new Promise((r) => setTimeout(r, 20)))
+      if (Date.now() > until) return false;
+    return true;
+  };
 
   it("refuses a first setup by someone who did not install the app, before any card opens", async () => {
     const teams = new TeamsDriver(app.url, app.connector, uniqueId("tenant-"));
@@ -23,6 +31,50 @@ describe("Teams: roles that cannot be seized, and reads only where they belong",
         .some((m) => contentText(m.activity).includes("Opsætning")),
     ).toBe(false);
     expect((await repos(app.db).workspaces.find("teams", teams.tenantId))?.headcount ?? null).toBeNull();
+  });
+
+  it("keeps the first installer when someone else adds the app to a team of their own, and removes it again", async () => {
+    const tenantId = uniqueId("tenant-");
+    const office = new TeamsDriver(app.url, app.connector, tenantId);
+    const own = new TeamsDriver(app.url, app.connector, tenantId);
+    expect((await office.install(EMPLOYER)).status).toBe(200);
+    expect((await own.install(STRANGER)).status).toBe(200);
+    expect((await own.uninstall(STRANGER)).status).toBe(200);
+    const workspace = await repos(app.db).workspaces.find("teams", tenantId);
+    expect(workspace).toMatchObject({ installed: true, installedBy: EMPLOYER.id });
+    expect((await own.install(STRANGER)).status).toBe(200);
+    expect((await repos(app.db).workspaces.find("teams", tenantId))?.installedBy).toBe(EMPLOYER.id);
+
+    let before = app.connector.calls.length;
+    await own.mention(STRANGER, "opsæt");
+    expect(await saidSince(before, /Der er ikke udpeget nogen arbejdsgiver endnu/)).toBe(true);
+    expect(await saidSince(before, /Opsætning/, 0)).toBe(false);
+    before = app.connector.calls.length;
+    await office.mention(EMPLOYER, "opsæt");
+    expect(await saidSince(before, /Opsætning/)).toBe(true);
+  });
+
+  it("forgets a team the bot left before the setup, and takes a new installer once it has left every team", async () => {
+    const tenantId = uniqueId("tenant-");
+    const office = new TeamsDriver(app.url, app.connector, tenantId);
+    const own = new TeamsDriver(app.url, app.connector, tenantId);
+    await office.install(EMPLOYER);
+    await own.install(STRANGER);
+    const known = () =>
+      app.db.query<{ conversation_id: string }>(
+        `SELECT conversation_id FROM teams_conversations c JOIN workspaces w ON w.id = c.workspace_id
+         WHERE w.external_id = $1 ORDER BY conversation_id`,
+        [tenantId],
+      );
+    expect((await known()).length).toBe(2);
+    await own.uninstall(STRANGER);
+    expect((await known()).map((row) => row.conversation_id)).toEqual([office.channel]);
+
+    await office.uninstall(EMPLOYER, office.teamId);
+    expect((await repos(app.db).workspaces.find("teams", tenantId))?.installed).toBe(false);
+    expect(await known()).toEqual([]);
+    await own.install(STRANGER);
+    expect((await repos(app.db).workspaces.find("teams", tenantId))?.installedBy).toBe(STRANGER.id);
   });
 
   it("after the setup, tells anyone but the employer who may change it", async () => {

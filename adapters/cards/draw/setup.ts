@@ -62,6 +62,10 @@ function workplaceInputs(
 ): Element[] {
   const l = options.language ?? workspace.language;
   const errors = options.errors ?? {};
+  // The person setting up can always be chosen, also where the team's member list could not be read.
+  const choosable = people.some((p) => p.id === options.actorId)
+    ? people
+    : [{ id: options.actorId, name: options.actorName }, ...people];
   const ids = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
   const value = (id: string, fallback: string | undefined) => options.values?.[id] ?? fallback;
   const employer = value("employer", ids(["employer", "employer_representative"])[0] ?? options.actorId);
@@ -76,7 +80,7 @@ function workplaceInputs(
     label: t(l, key),
     isMultiSelect: true,
     style: "filtered",
-    choices: choices(people),
+    choices: choices(choosable),
     value: value(id, ids([role]).join(",")),
   });
   return [
@@ -97,7 +101,7 @@ function workplaceInputs(
       style: "filtered",
       isRequired: true,
       errorMessage: t(l, "problem.required"),
-      choices: choices(people),
+      choices: choices(choosable),
       ...(employer ? { value: employer } : {}),
     },
     ...errorLine(errors, "employer"),

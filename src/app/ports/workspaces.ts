@@ -12,7 +12,11 @@ export interface WorkspacesRepo {
   /** Deletes the workspace and everything stored for it. */
   remove(workspaceId: string): Promise<void>;
   setInstalled(workspaceId: string, installed: boolean): Promise<void>;
-  setInstaller(workspaceId: string, userId: string): Promise<void>;
+  /**
+   * Marks the workspace installed and records the installer given; with `keepInstaller`, one already recorded stays
+   * unless the app had been removed.
+   */
+  install(workspaceId: string, installedBy: string | null, keepInstaller: boolean): Promise<Workspace>;
   /** Deletes the workspaces uninstalled more than `days` before `now`; answers how many. */
   purgeUninstalled(now: Date, days: number): Promise<number>;
   /** Every row stored for the workspace, by table: what the employer's data export holds. */

@@ -81,9 +81,19 @@ export function workspacesRepo(q: Queryable) {
         [workspaceId, installed],
       );
     },
-    /** Records who installed the app (the newest installer counts). */
-    async setInstaller(workspaceId: string, userId: string): Promise<void> {
-      await q.query("UPDATE workspaces SET installed_by = $2 WHERE id = $1", [workspaceId, userId]);
+    /**
+     * Marks the workspace installed and records the installer given; with `keepInstaller`, one already recorded
+     * stays unless the app had been removed.
+     */
+    async install(workspaceId: string, installedBy: string | null, keepInstaller: boolean): Promise<Workspace> {
+      const rows = await q.query(
+        `UPDATE workspaces SET installed = true, uninstalled_at = NULL,
+           installed_by = CASE WHEN $3 AND installed AND installed_by IS NOT NULL THEN installed_by
+             ELSE COALESCE($2, installed_by) END
+         WHERE id = $1 RETURNING *`,
+        [workspaceId, installedBy, keepInstaller],
+      );
+      return toWorkspace(rows[0] as Record<string, unknown>);
     },
     /** Deletes the workspaces uninstalled more than `days` before `now`; answers how many. */
     async purgeUninstalled(now: Date, days: number): Promise<number> {
