@@ -72,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, platformSchemas: readonly z.Z
 function configError(env: NodeJS.ProcessEnv, issue: z.core.$ZodIssue | undefined): ConfigError {
   const name = String(issue?.path[0] ?? "configuration");
   const message = issue?.message ?? "valid";
-  if (message.startsWith("required") || message.startsWith("not allowed")) return new ConfigError(`Configuration error: ${name} is ${message}.`);
+  if (message.startsWith("required") || message.startsWith("not allowed"))
+    return new ConfigError(`Configuration error: ${name} is ${message}.`);
   const got = env[name] === undefined ? "it is not set" : "it is not valid";
   return new ConfigError(`Configuration error: ${name} must be ${message} (${got}).`);
 }

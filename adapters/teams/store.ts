@@ -87,10 +87,7 @@ export function teamsStore(db: Db) {
      * Forgets where the bot can no longer write: a group chat it left, or a team's channels (the team's id is kept in
      * each channel's reference). Answers how many team channels and group chats are still known.
      */
-    async forgetPlace(
-      workspaceId: string,
-      place: { id: string; teamId: string | null },
-    ): Promise<number> {
+    async forgetPlace(workspaceId: string, place: { id: string; teamId: string | null }): Promise<number> {
       const rows = await db.query<{ left: number }>(
         `WITH gone AS (
            DELETE FROM teams_conversations WHERE workspace_id = $1

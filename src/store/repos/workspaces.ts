@@ -85,7 +85,11 @@ export function workspacesRepo(q: Queryable) {
      * Marks the workspace installed and records the installer given; with `keepInstaller`, one already recorded
      * stays unless the app had been removed.
      */
-    async install(workspaceId: string, installedBy: string | null, keepInstaller: boolean): Promise<Workspace> {
+    async install(
+      workspaceId: string,
+      installedBy: string | null,
+      keepInstaller: boolean,
+    ): Promise<Workspace> {
       const rows = await q.query(
         `UPDATE workspaces SET installed = true, uninstalled_at = NULL,
            installed_by = CASE WHEN $3 AND installed AND installed_by IS NOT NULL THEN installed_by
