@@ -198,7 +198,9 @@ export async function planCycle(
   now: Date,
 ): Promise<void> {
   await r.reminders.cancel(workspace.id, workspace.id, "cycle.");
-  const held = localDateOf(discussion.concludedAt ?? discussion.scheduledAt ?? now, workspace.timeZone);
+  // Counted from the day the meeting was held, as the referat's "senest" date and the inspection folder count.
+  const heldAt = discussion.startedAt ?? discussion.scheduledAt ?? discussion.concludedAt ?? now;
+  const held = localDateOf(heldAt, workspace.timeZone);
   const add = adder(r, workspace, now);
   const payload = { discussionId: discussion.id, year: discussion.year };
   await add(

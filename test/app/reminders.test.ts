@@ -130,9 +130,14 @@ describe.each(DRIVERS)("reminders on $name", ({ name, open }) => {
     expect(concluded.concluded).toBe(true);
     expect(await due(db, workspace.id)).toEqual(
       expect.arrayContaining([
-        "cycle.due 2027-11-10T08:00:00.000Z",
-        "cycle.overdue 2027-12-10T08:00:00.000Z",
+        // Counted from the meeting (7 April 2026), not the conclusion months later, as the referat's "senest"
+        // date: 11 months on is Sunday 7 March 2027, so Monday; 12 months on is the day the referat names.
+        "cycle.due 2027-03-08T08:00:00.000Z",
+        "cycle.overdue 2027-04-07T07:00:00.000Z",
       ]),
+    );
+    expect((await t.core.getSummary(employer, 2026)).markdown).toContain(
+      "Næste årlige drøftelse senest 7. april 2027.",
     );
   });
 
