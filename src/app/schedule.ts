@@ -63,7 +63,7 @@ export async function schedule(
   discussion: Discussion;
   rescheduled: boolean;
   announcement: MessageRef | null;
-  warnings: PlanningWarning[];
+  warnings: (PlanningWarning | "no_employer")[];
 }> {
   const { v, at } = precheckSchedule(deps, ctx, input);
   const zone = ctx.workspace.timeZone;
@@ -100,14 +100,27 @@ export async function schedule(
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, action, discussion.id, {
       scheduledAt: at.toISOString(),
     });
-    return { discussionId: discussion.id, rescheduled: Boolean(existing) };
+    const employerAbsent = await withoutEmployer(r, ctx, discussion);
+    return { discussionId: discussion.id, rescheduled: Boolean(existing), employerAbsent };
   });
   const discussion = (await deps.store.repos.discussions.get(
     ctx.workspace.id,
     value.discussionId,
   )) as Discussion;
   const announcement = replayed ? null : await announce(deps, ctx, discussion, value.rescheduled);
-  return { discussion, rescheduled: value.rescheduled, announcement, warnings: planningWarnings(v.date) };
+  const warnings = [...planningWarnings(v.date), ...(value.employerAbsent ? ["no_employer" as const] : [])];
+  return { discussion, rescheduled: value.rescheduled, announcement, warnings };
+}
+
+/**
+ * Whether the plan leaves the employer's side out: participants named, none of them the employer or the employer's
+ * representative, and no stand-in who can decide on the employer's behalf (which the guidance requires).
+ */
+async function withoutEmployer(r: Repos, ctx: Ctx, discussion: Discussion): Promise<boolean> {
+  if (discussion.participants.length === 0 || discussion.standIn) return false;
+  const members = await r.members.list(ctx.workspace.id);
+  const roleOf = (id: string | undefined) => members.find((m) => m.userId === id)?.role;
+  return !discussion.participants.some((p) => EMPLOYER_ROLES.includes(roleOf(p.id) ?? p.role));
 }
 
 /** A discussion still only planned, for this year or later (locked): the one a new date moves. */

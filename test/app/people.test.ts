@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app/index.ts";
+import { t as text } from "../../src/i18n/index.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import {
@@ -175,6 +176,32 @@ describe.each(DRIVERS)("people and structure on $name", ({ open }) => {
     await expect(
       t.core.schedule(ctx, { date: "2027-01-27", time: "10:00", standIn: { name: "" } }, null),
     ).rejects.toMatchObject({ code: "invalid", problems: { "standIn.name": { code: "required" } } });
+  });
+
+  it("warns the planner when the employer's side is left out and no stand-in is chosen", async () => {
+    const { employer: ctx } = await setUpWorkspace(t.core);
+    const others = [
+      { id: LEADER.userId, name: LEADER.name, role: "other" as const },
+      { id: REPRESENTATIVE.userId, name: REPRESENTATIVE.name, role: "other" as const },
+    ];
+    const left = await t.core.schedule(
+      ctx,
+      { date: "2027-01-20", time: "10:00", participants: others },
+      null,
+    );
+    expect(left.warnings).toContain("no_employer");
+    expect(text("da", "plan.warning.no_employer")).toMatch(
+      /^Bemærk: arbejdsgiveren er ikke blandt deltagerne/,
+    );
+    const withEmployer = [...others, { id: EMPLOYER.userId, name: EMPLOYER.name, role: "other" as const }];
+    for (const plan of [
+      { participants: withEmployer },
+      { participants: others, standIn: { id: LEADER.userId, name: LEADER.name } },
+      {},
+    ])
+      expect(
+        (await t.core.schedule(ctx, { date: "2027-01-20", time: "10:00", ...plan }, null)).warnings,
+      ).not.toContain("no_employer");
   });
 
   it("names the planned stand-in in the referat when the employer does not take part", async () => {

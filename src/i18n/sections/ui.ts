@@ -181,6 +181,8 @@ export const ui = section(
     "plan.warning.weekend": "Bemærk: datoen er en weekenddag.",
     "plan.warning.summer_holiday": "Bemærk: datoen ligger i sommerferien (juli).",
     "plan.warning.school_holiday": "Bemærk: datoen ligger i en typisk skoleferieuge (uge 7, 8 eller 42).",
+    "plan.warning.no_employer":
+      "Bemærk: arbejdsgiveren er ikke blandt deltagerne, og der er ikke valgt en stedfortræder. Kan arbejdsgiveren ikke deltage, skal en, der kan træffe beslutninger på arbejdsgiverens vegne, være med. Planlæg igen for at tilføje en deltager eller en stedfortræder.",
     "conclude.title": "Afslut drøftelsen",
     "conclude.reason": "Hvorfor afsluttes drøftelsen, selv om noget mangler?",
     "language.da": "Dansk",
@@ -366,6 +368,8 @@ export const ui = section(
     "plan.warning.weekend": "Note: the date is a weekend day.",
     "plan.warning.summer_holiday": "Note: the date is in the summer holiday (July).",
     "plan.warning.school_holiday": "Note: the date is in a usual school holiday week (week 7, 8 or 42).",
+    "plan.warning.no_employer":
+      "Note: the employer is not among the participants, and no stand-in is chosen. If the employer cannot take part, someone who can decide on the employer's behalf must. Plan again to add a participant or a stand-in.",
     "conclude.title": "Conclude the discussion",
     "conclude.reason": "Why is the discussion concluded although something is missing?",
     "language.da": "Dansk",
