@@ -204,6 +204,30 @@ describe.each(DRIVERS)("people and structure on $name", ({ open }) => {
       ).not.toContain("no_employer");
   });
 
+  it("says in the referat when neither the employer nor a stand-in is among the participants", async () => {
+    const team = await setUpWorkspace(t.core);
+    await t.core.schedule(
+      team.employer,
+      {
+        date: "2026-12-10",
+        time: "10:00",
+        participants: [
+          { id: LEADER.userId, name: LEADER.name, role: "work_leader" },
+          { id: REPRESENTATIVE.userId, name: REPRESENTATIVE.name, role: "amo_representative" },
+        ],
+      },
+      null,
+    );
+    const { discussion } = await t.core.start(team.employer, {}, null);
+    const held = await holdWholeDiscussion(t.core, team, discussion);
+    await t.core.conclude(team.employer, { discussionId: held.id, expectedVersion: held.version }, null);
+    const { markdown } = await t.core.getSummary(team.employer, 2026);
+    expect(markdown).toContain(
+      "Hverken arbejdsgiveren eller en, der kunne træffe beslutninger på arbejdsgiverens vegne, står blandt deltagerne.",
+    );
+    expect(markdown).not.toContain("Arbejdsgiveren deltog ikke.");
+  });
+
   it("names the planned stand-in in the referat when the employer does not take part", async () => {
     const team = await setUpWorkspace(t.core);
     const planned = await t.core.schedule(

@@ -48,6 +48,8 @@ export const summary = section(
     "summary.approved_by": "Godkendt af {name} ({role}) {when}",
     "summary.stand_in":
       "Arbejdsgiveren deltog ikke. {name} deltog på arbejdsgiverens vegne og kunne træffe beslutninger for arbejdsgiveren.",
+    "summary.no_employer":
+      "Hverken arbejdsgiveren eller en, der kunne træffe beslutninger på arbejdsgiverens vegne, står blandt deltagerne.",
     "summary.no_last_year_goals": "Botten har ingen mål registreret fra sidste år; se punkt 7.",
     "summary.not_given": "ikke angivet",
     "summary.follow_up_duty":
@@ -184,6 +186,8 @@ export const summary = section(
     "summary.approved_by": "Approved by {name} ({role}) {when}",
     "summary.stand_in":
       "The employer did not take part. {name} took part on the employer's behalf and could make decisions for the employer.",
+    "summary.no_employer":
+      "Neither the employer nor anyone who could decide on the employer's behalf is among the participants.",
     "summary.no_last_year_goals": "The bot holds no goals recorded last year; see point 7.",
     "summary.not_given": "not given",
     "summary.follow_up_duty":
