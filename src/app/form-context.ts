@@ -1,6 +1,14 @@
+import type { Discussion, Member } from "../domain/entities.ts";
 import { type Ctx, type Deps, languageOf, read } from "./context.ts";
 import type { FormContext, FormKind } from "./forms.ts";
 import { unjudgedGoals } from "./views.ts";
+
+/** Who the meeting was planned with, as point 1 first suggests them present: the plan's participants, else the roster. */
+function invited(discussion: Discussion | null, members: Member[]): { id?: string; name: string }[] {
+  if (discussion && discussion.participants.length > 0)
+    return discussion.participants.map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name }));
+  return members.map((m) => ({ id: m.userId, name: m.name || m.userId }));
+}
 
 /**
  * What a form needs to show and check its fields: the members (whose names a note is checked for, next to a health
@@ -16,8 +24,11 @@ export function formContext(
   const language = languageOf(ctx);
   return read(deps, async (r) => {
     const members = await r.members.list(ctx.workspace.id);
-    if (kind && kind !== "goal_verdict") return { language, members, carriedGoals: [] };
+    if (kind && kind !== "goal_verdict" && kind !== "minute_taker")
+      return { language, members, carriedGoals: [] };
     const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
+    if (kind === "minute_taker")
+      return { language, members, carriedGoals: [], invited: invited(discussion, members) };
     const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
     return { language, members, carriedGoals: carried };
   });

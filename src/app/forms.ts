@@ -16,6 +16,8 @@ export type FieldSpec = { id: string; label: string; hint?: string; required: bo
   | { type: "date" }
   | { type: "select"; options: { value: string; label: string }[] }
   | { type: "person" }
+  /** Several people, from the workplace's list or written by name; `suggested` are shown chosen at first. */
+  | { type: "people"; suggested: { id?: string; name: string }[] }
 );
 
 export interface FormSpec {
@@ -26,13 +28,20 @@ export interface FormSpec {
   fields: FieldSpec[];
 }
 
-/** A submitted value: text, a chosen option, or a person from a user picker. */
-export type FieldValue = string | { id?: string; name: string } | null | undefined;
+/** A submitted value: text, a chosen option, or a person (or several) from a user picker. */
+export type FieldValue =
+  | string
+  | { id?: string; name: string }
+  | { id?: string; name: string }[]
+  | null
+  | undefined;
 
 export interface FormContext {
   language: Language;
   members: { userId: string; name: string; role: string; joinedAmoOn?: string | null }[];
   carriedGoals: PointView["carriedGoals"];
+  /** Who the meeting was planned with (point 1 asks who is present): the plan's participants, else the roster. */
+  invited?: { id?: string; name: string }[];
 }
 
 /** The fields of each form, platform-neutral: Slack renders them as a modal, Teams as an Adaptive Card. */

@@ -60,7 +60,13 @@ const DESCRIBERS: Describers = {
     text: d.text + x.status,
     details: [`${x.tr("summary.criterion")}: ${d.successCriterion}`, ...ownerAndDeadline(d, x)],
   }),
-  minute_taker: (d, x) => ({ label: x.label, text: d.person.name, details: [] }),
+  minute_taker: (d, x) => ({
+    label: x.label,
+    text: d.person.name,
+    details: d.attendees
+      ? [`${x.tr("summary.attendees")}: ${d.attendees.map((p) => p.name).join(", ")}`]
+      : [],
+  }),
   amo_member: (d, x) => {
     const joined = d.joinedOn ? `, ${x.tr("field.joined_on")} ${x.date(d.joinedOn)}` : "";
     return { label: x.label, text: `${d.person.name} (${x.tr(`role.${d.role}`)}${joined})`, details: [] };

@@ -62,6 +62,8 @@ export interface StandIn {
 export interface RecordPeople {
   /** The participants with the roles they had then. */
   participants: { name: string; role: Role }[];
+  /** Those invited who were not present, where point 1 recorded who was. */
+  absent?: { name: string; role: Role }[];
   /** Who decided for the employer, where the employer did not take part. */
   employerStandIn: string | null;
   /** The workplace's headcount then: what the participation text and the legal check went by. */

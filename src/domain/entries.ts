@@ -77,7 +77,11 @@ export const entrySchemas = {
     owner: personSchema.optional(),
     deadline: isoDate,
   }),
-  minute_taker: z.strictObject({ person: personSchema }),
+  // Who was present, where point 1 records it: the referat then names them, and who was invited but absent.
+  minute_taker: z.strictObject({
+    person: personSchema,
+    attendees: z.array(personSchema).min(1).max(200).optional(),
+  }),
   amo_member: z.strictObject({
     person: personSchema,
     role: z.enum(["amo_representative", "work_leader", "employer", "employer_representative"]),

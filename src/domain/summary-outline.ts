@@ -98,6 +98,10 @@ function participants(doc: SummaryDocument, tr: Tr): Section {
       type: "items",
       items: doc.participants.map((p) => ({ text: `${p.name} (${tr(`role.${p.role}`)})`, details: [] })),
     });
+  if (doc.absent?.length) {
+    const names = doc.absent.map((p) => `${p.name} (${tr(`role.${p.role}`)})`).join(", ");
+    blocks.push({ type: "text", text: tr("summary.absent", { names }) });
+  }
   if (doc.employerStandIn)
     blocks.push({ type: "text", text: tr("summary.stand_in", { name: doc.employerStandIn }) });
   // The guidance asks for the employer, or someone who can decide for the employer: the record says when neither was.

@@ -64,6 +64,8 @@ export interface SummaryDocument {
   headcount: number;
   participation: string;
   participants: { name: string; role: Role }[];
+  /** Those invited who were not present, where point 1 recorded who was (absent in older documents). */
+  absent?: { name: string; role: Role }[];
   /** Who decided on the employer's behalf, where the employer did not take part. */
   employerStandIn: string | null;
   minuteTaker: string | null;

@@ -25,6 +25,10 @@ function fieldValues(
   const values: Record<string, FieldValue> = {};
   for (const field of spec.fields) {
     const value = inputs[field.id]?.trim();
+    if (field.type === "people") {
+      values[field.id] = peopleValue(value, inputs[`${field.id}${NAME_SUFFIX}`], members);
+      continue;
+    }
     if (field.type !== "person") {
       values[field.id] = value;
       continue;
@@ -34,6 +38,25 @@ function fieldValues(
     values[field.id] = member ? { id: member.userId, name: member.name || member.userId } : written || value;
   }
   return values;
+}
+
+/** People chosen from the workplace's list (ids it does not hold are dropped) and names written beside it. */
+function peopleValue(
+  chosen: string | undefined,
+  written: string | undefined,
+  members: { userId: string; name: string }[],
+): FieldValue {
+  const listed = (chosen ?? "")
+    .split(",")
+    .map((id) => members.find((m) => m.userId === id.trim()))
+    .filter((m) => m !== undefined)
+    .map((m) => ({ id: m.userId, name: m.name || m.userId }));
+  const named = (written ?? "")
+    .split(/[,\n]/)
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => ({ name }));
+  return [...listed, ...named];
 }
 
 /** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */
@@ -48,7 +71,9 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
   const discussionId = raw.d;
   const context = await deps.core.formContext(ctx, discussionId, kind);
   const spec = formSpec(kind, context);
-  const inputs = spec.fields.flatMap((f) => (f.type === "person" ? [f.id, `${f.id}${NAME_SUFFIX}`] : [f.id]));
+  const inputs = spec.fields.flatMap((f) =>
+    f.type === "person" || f.type === "people" ? [f.id, `${f.id}${NAME_SUFFIX}`] : [f.id],
+  );
   let submitted: ReturnType<typeof readSubmit<typeof ACTIONS.saveEntry>>;
   try {
     submitted = readSubmit(args.data, ACTIONS.saveEntry, inputs, l);

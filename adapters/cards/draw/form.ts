@@ -87,6 +87,8 @@ function input(field: FieldSpec, state: FormState, language: Language): Element[
           ...(value ? { value } : {}),
         },
       ];
+    case "people":
+      return peopleInputs(field, state, base, language);
     case "person": {
       if (state.members.length === 0)
         return [{ ...base, type: "Input.Text", maxLength: 200, ...(value ? { value } : {}) }];
@@ -112,6 +114,54 @@ function input(field: FieldSpec, state: FormState, language: Language): Element[
       ];
     }
   }
+}
+
+/**
+ * Several people: the workplace's list to choose from (the suggested ones chosen at first), and a box for names the
+ * list lacks, separated by commas.
+ */
+function peopleInputs(
+  field: Extract<FieldSpec, { type: "people" }>,
+  state: FormState,
+  base: { id: string; label: string },
+  language: Language,
+): Element[] {
+  const again = state.values?.[field.id];
+  const listed = (p: { id?: string }) => Boolean(p.id && state.members.some((m) => m.userId === p.id));
+  const people = Array.isArray(again) ? (again as { id?: string; name: string }[]) : field.suggested;
+  const raw = typeof again === "string" ? again : undefined;
+  const ids =
+    raw ??
+    people
+      .filter(listed)
+      .map((p) => p.id)
+      .join(",");
+  const names =
+    raw !== undefined
+      ? shownValue(state.values, `${field.id}${NAME_SUFFIX}`)
+      : people
+          .filter((p) => !listed(p))
+          .map((p) => p.name)
+          .join(", ");
+  const box = {
+    id: `${base.id}${NAME_SUFFIX}`,
+    type: "Input.Text",
+    placeholder: t(language, "teams.people_by_name"),
+    maxLength: 2000,
+    ...(names ? { value: names } : {}),
+  };
+  if (state.members.length === 0) return [{ ...box, label: base.label }];
+  return [
+    {
+      ...base,
+      type: "Input.ChoiceSet",
+      isMultiSelect: true,
+      style: "filtered",
+      choices: state.members.map((m) => choice(m.name || m.userId, m.userId)),
+      ...(ids ? { value: ids } : {}),
+    },
+    box,
+  ];
 }
 
 /** A form's inputs, each followed by its hint and, after a refused submit, the reason in the user's language. */

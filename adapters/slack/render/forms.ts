@@ -50,6 +50,15 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
       const id = (initial as { id?: string } | undefined)?.id;
       return { type: "users_select", action_id: VALUE, ...(id ? { initial_user: id } : {}) };
     }
+    case "people": {
+      const people = Array.isArray(initial) ? (initial as { id?: string }[]) : field.suggested;
+      const ids = people.map((p) => p.id).filter((id) => id !== undefined);
+      return {
+        type: "multi_users_select",
+        action_id: VALUE,
+        ...(ids.length > 0 ? { initial_users: ids } : {}),
+      };
+    }
   }
 }
 

@@ -8,6 +8,7 @@ function valuesOf(values: Record<string, FieldValue>) {
   const str = (id: string) => {
     const v = values[id];
     if (v === null || v === undefined) return undefined;
+    if (Array.isArray(v)) return undefined;
     const s = typeof v === "string" ? v : v.name;
     return s.trim() === "" ? undefined : s;
   };
@@ -22,8 +23,22 @@ function valuesOf(values: Record<string, FieldValue>) {
     person: (id: string) => {
       const v = values[id];
       if (!v) return undefined;
+      if (Array.isArray(v)) return undefined;
       if (typeof v === "string") return v.trim() ? { name: v.trim() } : undefined;
       return v.id ? { id: v.id, name: v.name || v.id } : { name: v.name };
+    },
+    /** People picked (with their ids) or written by name, one per line or comma; none gives undefined. */
+    people: (id: string) => {
+      const v = values[id];
+      const list = Array.isArray(v)
+        ? v.map((p) => (p.id ? { id: p.id, name: p.name || p.id } : { name: p.name.trim() }))
+        : typeof v === "string"
+          ? v
+              .split(/[,\n]/)
+              .map((name) => ({ name: name.trim() }))
+              .filter((p) => p.name)
+          : [];
+      return list.length > 0 ? list : undefined;
     },
     yesNo: (id: string) => (str(id) === undefined ? undefined : str(id) === "yes"),
     /** The fields given, as text. */
@@ -62,7 +77,7 @@ const DATA: Record<FormKind, (v: Values, ctx: FormContext) => Record<string, unk
       owner: v.person("owner"),
       deadline: v.date("deadline"),
     }),
-  minute_taker: (v) => clean({ person: v.person("person") }),
+  minute_taker: (v) => clean({ person: v.person("person"), attendees: v.people("attendees") }),
   amo_member: (v) => clean({ person: v.person("person"), role: v.str("role"), joinedOn: v.date("joinedOn") }),
   apv_status: (v) =>
     clean({

@@ -14,6 +14,8 @@ export function fieldsIn(language: Language) {
       ({ id, label: tr(label), required, type: "date" }) satisfies FieldSpec,
     person: (id: string, label: MessageKey, required = false) =>
       ({ id, label: tr(label), required, type: "person" }) satisfies FieldSpec,
+    people: (id: string, label: MessageKey, suggested: { id?: string; name: string }[]) =>
+      ({ id, label: tr(label), required: false, type: "people", suggested }) satisfies FieldSpec,
     /** A choice among `values`, each labelled by the catalogue key `prefix` + value. */
     select: (id: string, label: MessageKey, values: string[], prefix: string, required = true) =>
       ({

@@ -32,7 +32,15 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
       f.date("deadline", "form.deadline", true),
     ],
   }),
-  minute_taker: (f) => ({ fields: [f.person("person", "form.minute_taker.person", true)] }),
+  minute_taker: (f, ctx) => ({
+    fields: [
+      f.person("person", "form.minute_taker.person", true),
+      {
+        ...f.people("attendees", "form.minute_taker.attendees", ctx.invited ?? []),
+        hint: f.tr("form.minute_taker.attendees_hint"),
+      },
+    ],
+  }),
   amo_member: (f) => ({
     fields: [
       f.person("person", "form.amo_member.person", true),

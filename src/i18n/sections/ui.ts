@@ -17,6 +17,9 @@ export const ui = section(
     "form.goal.criterion_hint": "Hvordan ser I, at målet er nået? Fx et tal, en dato eller en måling.",
     "form.minute_taker.title": "Vælg referent",
     "form.minute_taker.person": "Referent",
+    "form.minute_taker.attendees": "Til stede",
+    "form.minute_taker.attendees_hint":
+      "Dem, der deltager i mødet. Referatet nævner dem, og hvem der var indkaldt, men ikke kom.",
     "form.amo_member.title": "Nyt medlem af AMO",
     "form.amo_member.person": "Medlem",
     "form.amo_member.role": "Rolle",
@@ -204,6 +207,9 @@ export const ui = section(
       "How will you see that the goal is reached? E.g. a number, a date or a measurement.",
     "form.minute_taker.title": "Choose a minute-taker",
     "form.minute_taker.person": "Minute-taker",
+    "form.minute_taker.attendees": "Present",
+    "form.minute_taker.attendees_hint":
+      "Those taking part in the meeting. The minutes name them, and who was invited but did not come.",
     "form.amo_member.title": "New AMO member",
     "form.amo_member.person": "Member",
     "form.amo_member.role": "Role",

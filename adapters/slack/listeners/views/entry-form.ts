@@ -95,6 +95,15 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
   const dataWith = async (person: (id: string | null) => Promise<FieldValue>) => {
     const values: Record<string, FieldValue> = {};
     for (const field of spec.fields) {
+      if (field.type === "people") {
+        const users = fieldState(state, field.id)?.selected_users;
+        const ids = Array.isArray(users) ? users.filter((id) => typeof id === "string") : [];
+        const chosen = await Promise.all(ids.map(person));
+        values[field.id] = chosen.filter(
+          (p): p is { id?: string; name: string } => typeof p === "object" && p !== null && !Array.isArray(p),
+        );
+        continue;
+      }
       const raw = stateValue(fieldState(state, field.id));
       values[field.id] = field.type === "person" ? await person(raw) : raw;
     }
