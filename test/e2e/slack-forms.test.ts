@@ -49,7 +49,18 @@ describe("Slack: the agenda points' own forms", () => {
         slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", point)),
       );
 
-    expect(texts(await form(1, "Vælg referent", { person: REP.id }))).toContain("Ali Nielsen");
+    // Point 1 also asks who is present, with everyone invited (here the whole roster) chosen at first.
+    const minutes = (
+      await fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_form", pointButton(slack, "point_form", 1)),
+      )
+    ).args.view as { blocks: { block_id?: string; element?: Record<string, unknown> }[] };
+    expect(minutes.blocks.find((b) => b.block_id === "attendees")?.element).toMatchObject({
+      type: "multi_users_select",
+      initial_users: expect.arrayContaining([EMPLOYER.id, REP.id, LEADER.id]),
+    });
+    const present = await form(1, "Vælg referent", { person: REP.id, attendees: [EMPLOYER.id, REP.id] });
+    expect(texts(present)).toContain(`Til stede: ${EMPLOYER.name}, ${REP.name}`);
     await next(1);
     expect(
       texts(
@@ -120,7 +131,16 @@ describe("Slack: the agenda points' own forms", () => {
     const stored = Object.fromEntries(
       (await app.entries(workspace.id, discussion.id)).map((e) => [e.kind, { point: e.point, data: e.data }]),
     );
-    expect(stored.minute_taker).toEqual({ point: 1, data: { person: { id: REP.id, name: REP.name } } });
+    expect(stored.minute_taker).toEqual({
+      point: 1,
+      data: {
+        person: { id: REP.id, name: REP.name },
+        attendees: [
+          { id: EMPLOYER.id, name: EMPLOYER.name },
+          { id: REP.id, name: REP.name },
+        ],
+      },
+    });
     expect(stored.amo_member).toEqual({
       point: 2,
       data: { person: { id: LEADER.id, name: LEADER.name }, role: "work_leader", joinedOn: "2026-09-01" },

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { cardIn, EMPLOYER, LEADER, linkIn, REP, teamsApp, textIn } from "../helpers/teams-app.ts";
-import { cardOf, cardText, contentText, inputsOf } from "../helpers/teams-connector.ts";
+import { cardOf, cardText, contentText, inputOf, inputsOf } from "../helpers/teams-connector.ts";
 import { button } from "../helpers/teams-driver.ts";
 
 describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot Connector", () => {
@@ -56,10 +56,17 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
 
     // Point 1 through its own form: the button opens the form in the card, saving answers with the refreshed card.
     const formCard = cardIn(await teams.invoke(EMPLOYER, button(cardOf(point1.activity), "Vælg referent")));
-    expect(inputsOf(formCard)).toEqual(["f.person", "f.person.name"]);
-    const saved = await teams.invoke(EMPLOYER, button(formCard, "Gem"), { "f.person": REP.id });
+    expect(inputsOf(formCard)).toEqual(["f.person", "f.person.name", "f.attendees", "f.attendees.name"]);
+    // Who is present: those invited chosen at first; someone outside the list written by name.
+    expect(String(inputOf(formCard, "f.attendees")?.value).split(",")).toContain(EMPLOYER.id);
+    const saved = await teams.invoke(EMPLOYER, button(formCard, "Gem"), {
+      "f.person": REP.id,
+      "f.attendees": `${EMPLOYER.id},${REP.id},forged-id`,
+      "f.attendees.name": "Gæst Jensen",
+    });
     expect(textIn(saved)).toContain("Gemt.");
     expect(textIn(saved)).toMatch(/Referent:\*\* Ali Nielsen/);
+    expect(textIn(saved)).toContain(`Til stede: ${EMPLOYER.name}, ${REP.name}, Gæst Jensen`);
     expect(contentText(pointMessage(teams, 1).activity)).toContain("Ali Nielsen");
     expect(pointMessage(teams, 1).versions).toBeGreaterThan(1);
 

@@ -326,18 +326,28 @@ export function actionsOf(card: unknown): FoundAction[] {
   return found;
 }
 
-/** The ids of a card's inputs. */
-export function inputsOf(card: unknown): string[] {
-  const ids: string[] = [];
+/** A card's inputs, in order. */
+function inputElements(card: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
-    if (typeof o.type === "string" && o.type.startsWith("Input.") && typeof o.id === "string") ids.push(o.id);
+    if (typeof o.type === "string" && o.type.startsWith("Input.") && typeof o.id === "string") found.push(o);
     for (const value of Object.values(o)) if (typeof value === "object") walk(value);
   };
   walk(card);
-  return ids;
+  return found;
+}
+
+/** The ids of a card's inputs. */
+export function inputsOf(card: unknown): string[] {
+  return inputElements(card).map((input) => input.id as string);
+}
+
+/** The input with this id on a card, if there is one. */
+export function inputOf(card: unknown, id: string): Record<string, unknown> | undefined {
+  return inputElements(card).find((input) => input.id === id);
 }
 
 /** A string matched literally inside a RegExp (a channel id holds regex characters). */
