@@ -1,17 +1,18 @@
 import type { Discussion, Entry } from "../domain/entities.ts";
 import { type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
+import { t } from "../i18n/index.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { commandOf } from "./command-name.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
+import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
 import { checkKind, refusal, refusePastDeadline } from "./entry-checks.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
-import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
-import { joinRoster } from "./roster.ts";
+import { announceRoleChanges } from "./role-changes.ts";
+import { joinRoster, type RosterOutcome } from "./roster.ts";
 import { checkSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
@@ -52,6 +53,8 @@ export interface EntryResult {
   view?: PointView;
   /** After an edit, who owned the entry before it: a new owner takes it off their own page. */
   previousOwnerId?: string | null;
+  /** A sentence for its writer beside "saved", in their language: what the entry did not do that they may expect. */
+  notice?: string;
 }
 
 export interface ChangeOptions {
@@ -81,7 +84,7 @@ export async function record(
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
-  let joined: RoleChange[] = [];
+  let roster: RosterOutcome = { changes: [], leftAlone: false };
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, {
       preInput: input.source === "pre_input",
@@ -107,7 +110,7 @@ export async function record(
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
-    if (kind === "amo_member") joined = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
+    if (kind === "amo_member") roster = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
     if (kind === "apv_status")
       await followUpApvActions(r, ctx, discussion, data as EntryData["apv_status"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
@@ -115,13 +118,16 @@ export async function record(
       point: input.point,
     });
     const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
-    return { entry, revision, discussion };
+    return { entry, revision, discussion, rosterLeftAlone: roster.leftAlone };
   });
   if (!replayed) {
-    await announceRoleChanges(deps, ctx, ctx.workspace, joined);
+    await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
     await announce(deps, ctx, value);
   }
-  return afterChange(deps, ctx, entryOf(value), summaryMayChange, options);
+  return {
+    ...(await afterChange(deps, ctx, entryOf(value), summaryMayChange, options)),
+    ...noticeOf(ctx, value),
+  };
 }
 
 /** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
@@ -129,6 +135,14 @@ interface Changed {
   entry: Entry;
   revision: Revision | null;
   discussion: Discussion;
+  /** A point 2 entry that left the roster as it was, its writer not being on the employer's side. */
+  rosterLeftAlone?: boolean;
+}
+
+/** What the writer is told beside "saved": kept with the result, so a repeated request is told the same. */
+function noticeOf(ctx: Ctx, value: Changed | Entry): Pick<EntryResult, "notice"> {
+  const leftAlone = "rosterLeftAlone" in value && value.rosterLeftAlone === true;
+  return leftAlone ? { notice: t(languageOf(ctx), "roles.record_only") } : {};
 }
 
 /** The entry a change's result holds; a result stored (and replayed) from before it held more is the entry itself. */
