@@ -8,7 +8,7 @@ import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
-import { checkKind, refusal, refusePastDeadline } from "./entry-checks.ts";
+import { checkKind, refusal, refuseForSize, refusePastDeadline } from "./entry-checks.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges } from "./role-changes.ts";
@@ -91,6 +91,7 @@ export async function record(
       amend: input.amend === true,
     });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
+    refuseForSize(deps, ctx, kind, data, discussion);
     await checkSensitive(r, ctx, discussion, { kind, data, healthConfirmed: input.healthConfirmed });
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
@@ -224,6 +225,7 @@ export async function editEntry(
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
+    refuseForSize(deps, ctx, existing.kind, valid.value, discussion);
     await checkSensitive(r, ctx, discussion, {
       kind: existing.kind,
       data: valid.value,

@@ -1,16 +1,25 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import { localDateOf } from "../domain/calendar.ts";
 import { isValidIsoDate } from "../domain/dates.ts";
-import { ENTRY_KINDS, type EntryKind, type FieldProblem, validateEntry } from "../domain/entries.ts";
+import type { Discussion } from "../domain/entities.ts";
+import {
+  ENTRY_KINDS,
+  type EntryKind,
+  type FieldProblem,
+  sizeProblems,
+  validateEntry,
+} from "../domain/entries.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
 import { invalidInput } from "./date-problems.ts";
 import type { RecordInput } from "./entries.ts";
 import { AppError } from "./errors.ts";
+import { recordHasAmo } from "./record-size.ts";
 import { refuseSensitive, warnOfHealth } from "./sensitive-check.ts";
 
 /**
  * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
- * submit before doing the work). Throws the same AppError the recording would.
+ * submit before doing the work). Throws the same AppError the recording would; what the record's size asks (point
+ * 9's line on the AMO) waits for the recording, which reads the discussion.
  */
 export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
   const kind = checkKind(input.kind, input.point);
@@ -19,6 +28,18 @@ export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readon
   refusePastDeadline(deps, ctx, valid.value, null);
   refuseSensitive(kind, valid.value, names);
   if (!input.healthConfirmed) warnOfHealth(kind, valid.value, names);
+}
+
+/** Refuses an entry that lacks what the record's size asks of it: with an AMO, how the AMO is kept informed. */
+export function refuseForSize(
+  deps: Deps,
+  ctx: Ctx,
+  kind: EntryKind,
+  data: unknown,
+  discussion: Discussion,
+): void {
+  const problems = sizeProblems(kind, data, recordHasAmo(ctx.workspace, discussion));
+  if (Object.keys(problems).length > 0) throw invalidInput(deps, ctx, problems);
 }
 
 /**

@@ -33,6 +33,8 @@ export interface FormContext {
   language: Language;
   members: { userId: string; name: string; role: string; joinedAmoOn?: string | null }[];
   carriedGoals: PointView["carriedGoals"];
+  /** Whether the record's workplace has an AMO (its kept headcount, else the workspace's); unset: it has. */
+  hasAmo?: boolean;
 }
 
 /** The fields of each form, platform-neutral: Slack renders them as a modal, Teams as an Adaptive Card. */
