@@ -1,11 +1,11 @@
 import { agendaPoint } from "../domain/agenda.ts";
 import type { Discussion } from "../domain/entities.ts";
-import { participationFor } from "../domain/participation.ts";
 import type { Language, Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
 import type { Mention } from "./chat-port.ts";
 import { type Ctx, type Deps, displayName } from "./context.ts";
 import type { Repos } from "./ports.ts";
+import { recordHasAmo } from "./record-size.ts";
 
 /** Someone asked to approve: their platform id (to mention them) and their name. */
 export interface Approver {
@@ -34,7 +34,7 @@ export async function approversToAsk(
     const once = new Map(earlier.map((a) => [a.userId, { userId: a.userId, name: a.name }]));
     return [...once.values()];
   }
-  const { hasAmo } = participationFor(ctx.workspace.headcount ?? 1);
+  const hasAmo = recordHasAmo(ctx.workspace, discussion);
   const roles: readonly Role[] = hasAmo ? APPROVERS : [...APPROVERS, "other"];
   const members = await r.members.list(ctx.workspace.id);
   return members

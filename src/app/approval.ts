@@ -1,11 +1,11 @@
 import { transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
-import { participationFor } from "../domain/participation.ts";
 import { approversToAsk, type Revision } from "./amendment.ts";
 import { approverRoles } from "./card-rights.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
+import { headcountOf, recordHasAmo } from "./record-size.ts";
 import { approvalComplete, createSummaryVersion, refreshSummaryMessage } from "./summary.ts";
 import { stateOf } from "./walkthrough.ts";
 
@@ -24,17 +24,17 @@ export async function approve(
   input: { discussionId: string; version: number },
   key: string | null,
 ): Promise<ApprovalResult> {
-  const hasAmo = participationFor(ctx.workspace.headcount ?? 1).hasAmo;
   const { value } = await inTransaction(deps, ctx, key, async (r) => {
     const role = await r.members.roleOf(ctx.workspace.id, ctx.actor.userId);
-    const allowed = approverRoles(ctx.workspace.headcount);
+    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
+    // The record's own size says whether there is an AMO, and so who approves, whatever the setup says now.
+    const allowed = approverRoles(headcountOf(ctx.workspace, discussion));
     if (!role || !allowed.includes(role)) {
       throw new AppError("forbidden", "error.forbidden", {
         action: "action.approve",
         roles: allowed.join("|"),
       });
     }
-    const discussion = await r.discussions.get(ctx.workspace.id, input.discussionId, true);
     if (!discussion) throw new AppError("not_found", "error.not_found");
     const latest = await r.summaries.latest(ctx.workspace.id, discussion.id);
     if (!latest) throw new AppError("refused", "refusal.not_concluded");
@@ -47,7 +47,7 @@ export async function approve(
       at: deps.now(),
     });
     const approvals = await r.summaries.approvals(ctx.workspace.id, discussion.id, latest.version);
-    const complete = approvalComplete(approvals, hasAmo);
+    const complete = approvalComplete(approvals, recordHasAmo(ctx.workspace, discussion));
     if (complete && discussion.status === "concluded") {
       const next = transition(await stateOf(r, ctx.workspace.id, discussion), { type: "approve" });
       if (next.ok)

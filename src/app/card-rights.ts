@@ -1,8 +1,9 @@
-import type { Workspace } from "../domain/entities.ts";
+import type { Discussion, Workspace } from "../domain/entities.ts";
 import { participationFor } from "../domain/participation.ts";
 import type { Role } from "../domain/types.ts";
 import { EMPLOYER_ROLES } from "./context.ts";
 import type { Repos } from "./ports.ts";
+import { headcountOf } from "./record-size.ts";
 
 const APPROVER_ROLES: readonly Role[] = ["employer", "employer_representative", "amo_representative"];
 
@@ -20,9 +21,14 @@ export interface CardRights {
   approve: string[];
 }
 
-export async function cardRights(r: Repos, workspace: Workspace): Promise<CardRights> {
+/** For a discussion that is concluded, who may approve goes by the size its record kept, as approve does. */
+export async function cardRights(
+  r: Repos,
+  workspace: Workspace,
+  discussion: Pick<Discussion, "recordPeople"> | null,
+): Promise<CardRights> {
   const members = await r.members.list(workspace.id);
-  const approvers = approverRoles(workspace.headcount);
+  const approvers = approverRoles(headcountOf(workspace, discussion));
   return {
     conclude: members.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.userId),
     approve: members.filter((m) => approvers.includes(m.role)).map((m) => m.userId),

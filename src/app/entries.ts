@@ -1,27 +1,19 @@
-import { agendaPoint } from "../domain/agenda.ts";
-import { localDateOf } from "../domain/calendar.ts";
-import { isValidIsoDate } from "../domain/dates.ts";
 import type { Discussion, Entry } from "../domain/entities.ts";
-import {
-  ENTRY_KINDS,
-  type EntryData,
-  type EntryKind,
-  type FieldProblem,
-  validateEntry,
-} from "../domain/entries.ts";
+import { type EntryData, type EntryKind, validateEntry } from "../domain/entries.ts";
+import { t } from "../i18n/index.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
 import { followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { commandOf } from "./command-name.ts";
-import { type Ctx, type Deps, inTransaction, read } from "./context.ts";
-import { invalidInput } from "./date-problems.ts";
+import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
+import { checkKind, refusal, refuseForSize, refusePastDeadline } from "./entry-checks.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
-import { announceRoleChanges, type RoleChange } from "./role-changes.ts";
-import { joinRoster } from "./roster.ts";
-import { checkSensitive, refuseSensitive, warnOfHealth } from "./sensitive-check.ts";
+import { announceRoleChanges } from "./role-changes.ts";
+import { joinRoster, type RosterOutcome } from "./roster.ts";
+import { checkSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
 import { carriedGoals, currentPointView } from "./views.ts";
@@ -61,6 +53,8 @@ export interface EntryResult {
   view?: PointView;
   /** After an edit, who owned the entry before it: a new owner takes it off their own page. */
   previousOwnerId?: string | null;
+  /** A sentence for its writer beside "saved", in their language: what the entry did not do that they may expect. */
+  notice?: string;
 }
 
 export interface ChangeOptions {
@@ -73,30 +67,7 @@ export interface ChangeOptions {
   withView?: boolean;
 }
 
-/**
- * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
- * submit before doing the work). Throws the same AppError the recording would.
- */
-export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
-  const kind = checkKind(input.kind, input.point);
-  const valid = validateEntry(kind, input.data);
-  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
-  refusePastDeadline(deps, ctx, valid.value, null);
-  refuseSensitive(kind, valid.value, names);
-  if (!input.healthConfirmed) warnOfHealth(kind, valid.value, names);
-}
-
-/**
- * As precheck, for a change to an entry: checked as its kind, and a deadline kept as it was is no problem even when
- * past. Reads the entry, but changes nothing and calls no chat platform.
- */
-export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: string; data: unknown }) {
-  const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
-  if (!existing) throw new AppError("not_found", "error.not_found");
-  const valid = validateEntry(existing.kind, input.data);
-  if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
-  refusePastDeadline(deps, ctx, valid.value, existing.deadline);
-}
+export { precheck, precheckEdit } from "./entry-checks.ts";
 
 /** Records a note, decision, goal or a point's structured answer. */
 export async function record(
@@ -113,13 +84,14 @@ export async function record(
   refusePastDeadline(deps, ctx, data, null);
   // Only a concluded discussion has a summary to revise; a repeated request (no transaction run) checks.
   let summaryMayChange = true;
-  let joined: RoleChange[] = [];
+  let roster: RosterOutcome = { changes: [], leftAlone: false };
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const discussion = await editableDiscussion(r, ctx, input.discussionId, {
       preInput: input.source === "pre_input",
       amend: input.amend === true,
     });
     summaryMayChange = discussion.status === "concluded" || discussion.status === "approved";
+    refuseForSize(deps, ctx, kind, data, discussion);
     await checkSensitive(r, ctx, discussion, { kind, data, healthConfirmed: input.healthConfirmed });
     if (kind === "goal_verdict")
       await checkCarriedGoal(r, ctx, discussion, data as EntryData["goal_verdict"]);
@@ -139,7 +111,7 @@ export async function record(
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
-    if (kind === "amo_member") joined = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
+    if (kind === "amo_member") roster = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
     if (kind === "apv_status")
       await followUpApvActions(r, ctx, discussion, data as EntryData["apv_status"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
@@ -147,13 +119,16 @@ export async function record(
       point: input.point,
     });
     const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
-    return { entry, revision, discussion };
+    return { entry, revision, discussion, rosterLeftAlone: roster.leftAlone };
   });
   if (!replayed) {
-    await announceRoleChanges(deps, ctx, ctx.workspace, joined);
+    await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
     await announce(deps, ctx, value);
   }
-  return afterChange(deps, ctx, entryOf(value), summaryMayChange, options);
+  return {
+    ...(await afterChange(deps, ctx, entryOf(value), summaryMayChange, options)),
+    ...noticeOf(ctx, value),
+  };
 }
 
 /** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
@@ -161,6 +136,14 @@ interface Changed {
   entry: Entry;
   revision: Revision | null;
   discussion: Discussion;
+  /** A point 2 entry that left the roster as it was, its writer not being on the employer's side. */
+  rosterLeftAlone?: boolean;
+}
+
+/** What the writer is told beside "saved": kept with the result, so a repeated request is told the same. */
+function noticeOf(ctx: Ctx, value: Changed | Entry): Pick<EntryResult, "notice"> {
+  const leftAlone = "rosterLeftAlone" in value && value.rosterLeftAlone === true;
+  return leftAlone ? { notice: t(languageOf(ctx), "roles.record_only") } : {};
 }
 
 /** The entry a change's result holds; a result stored (and replayed) from before it held more is the entry itself. */
@@ -242,6 +225,7 @@ export async function editEntry(
     const valid = validateEntry(existing.kind, input.data);
     if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
     refusePastDeadline(deps, ctx, valid.value, existing.deadline);
+    refuseForSize(deps, ctx, existing.kind, valid.value, discussion);
     await checkSensitive(r, ctx, discussion, {
       kind: existing.kind,
       data: valid.value,
@@ -285,54 +269,12 @@ export async function removeEntry(
   return afterChange(deps, ctx, entryOf(value));
 }
 
-/** A new deadline must not lie in the past (an unchanged old one may stay). */
-function refusePastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): void {
-  if (isPastDeadline(deps, ctx, data, current))
-    throw invalidInput(deps, ctx, { deadline: { code: "date_in_past" } });
-  // The APV action plan's items become decisions: their deadlines are checked as a decision's is.
-  const today = localDateOf(deps.now(), ctx.workspace.timeZone);
-  const actions = (data as { actions?: unknown }).actions;
-  const past = Array.isArray(actions)
-    ? actions.findIndex((a: { deadline: string }) => a.deadline < today)
-    : -1;
-  if (past >= 0) throw invalidInput(deps, ctx, { [`actions.${past}.deadline`]: { code: "date_in_past" } });
-}
-
-function isPastDeadline(deps: Deps, ctx: Ctx, data: unknown, current: string | null): boolean {
-  const deadline = (data as { deadline?: unknown } | null)?.deadline;
-  if (typeof deadline !== "string" || deadline === current || !isValidIsoDate(deadline)) return false;
-  return deadline < localDateOf(deps.now(), ctx.workspace.timeZone);
-}
-
-/** Refused fields, with a past deadline named too, so every problem is told at once rather than one by one. */
-function refusal(
-  deps: Deps,
-  ctx: Ctx,
-  problems: Record<string, FieldProblem>,
-  data: unknown,
-  current: string | null,
-): AppError {
-  const past = !problems.deadline && isPastDeadline(deps, ctx, data, current);
-  return invalidInput(deps, ctx, past ? { ...problems, deadline: { code: "date_in_past" } } : problems);
-}
-
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
 async function planFor(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<void> {
   if (entry.status !== null) await planEntry(r, ctx.workspace, entry, now);
   const apvDate =
     entry.kind === "apv_status" ? (entry.data as EntryData["apv_status"]).lastApvDate : undefined;
   if (apvDate) await planApv(r, ctx.workspace, apvDate, now);
-}
-
-function checkKind(kind: string, point: number): EntryKind {
-  if (!(ENTRY_KINDS as readonly string[]).includes(kind)) throw new AppError("invalid", "error.invalid");
-  if (!Number.isInteger(point) || point < 1 || point > 11)
-    throw new AppError("refused", "refusal.no_such_point");
-  const k = kind as EntryKind;
-  if (k !== "note" && k !== "decision" && k !== "goal" && agendaPoint(point).form !== k) {
-    throw new AppError("invalid", "error.invalid");
-  }
-  return k;
 }
 
 async function editableDiscussion(

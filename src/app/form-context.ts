@@ -1,6 +1,7 @@
 import type { Discussion, Member } from "../domain/entities.ts";
 import { type Ctx, type Deps, languageOf, read } from "./context.ts";
 import type { FormContext, FormKind } from "./forms.ts";
+import { recordHasAmo } from "./record-size.ts";
 import { unjudgedGoals } from "./views.ts";
 
 /** Who the meeting was planned with, as point 1 first suggests them present: the plan's participants, else the roster. */
@@ -10,10 +11,18 @@ function invited(discussion: Discussion | null, members: Member[]): { id?: strin
   return members.map((m) => ({ id: m.userId, name: m.name || m.userId }));
 }
 
+/** The forms that read their discussion: point 1's invited, point 7's goals, point 9's fields by the record's size. */
+const READS_DISCUSSION: readonly (FormKind | undefined)[] = [
+  undefined,
+  "minute_taker",
+  "goal_verdict",
+  "cooperation_plan",
+];
+
 /**
  * What a form needs to show and check its fields: the members (whose names a note is checked for, next to a health
- * word), and at point 7 last year's goals. Given the form's kind, only what that form needs is read (a Slack modal's
- * submit waits for this before its answer).
+ * word), at point 7 last year's goals, and whether the record's workplace has an AMO. Given the form's kind, only what
+ * that form needs is read (a Slack modal's submit waits for this before its answer).
  */
 export function formContext(
   deps: Deps,
@@ -24,12 +33,14 @@ export function formContext(
   const language = languageOf(ctx);
   return read(deps, async (r) => {
     const members = await r.members.list(ctx.workspace.id);
-    if (kind && kind !== "goal_verdict" && kind !== "minute_taker")
-      return { language, members, carriedGoals: [] };
+    if (!READS_DISCUSSION.includes(kind))
+      return { language, members, carriedGoals: [], hasAmo: recordHasAmo(ctx.workspace, null) };
     const discussion = discussionId ? await r.discussions.get(ctx.workspace.id, discussionId) : null;
+    const hasAmo = recordHasAmo(ctx.workspace, discussion);
     if (kind === "minute_taker")
-      return { language, members, carriedGoals: [], invited: invited(discussion, members) };
-    const carried = discussion ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
-    return { language, members, carriedGoals: carried };
+      return { language, members, carriedGoals: [], hasAmo, invited: invited(discussion, members) };
+    const carried =
+      discussion && kind !== "cooperation_plan" ? await unjudgedGoals(r, ctx.workspace, discussion) : [];
+    return { language, members, carriedGoals: carried, hasAmo };
   });
 }

@@ -42,6 +42,8 @@ export interface FormContext {
   carriedGoals: PointView["carriedGoals"];
   /** Who the meeting was planned with (point 1 asks who is present): the plan's participants, else the roster. */
   invited?: { id?: string; name: string }[];
+  /** Whether the record's workplace has an AMO (its kept headcount, else the workspace's); unset: it has. */
+  hasAmo?: boolean;
 }
 
 /** The fields of each form, platform-neutral: Slack renders them as a modal, Teams as an Adaptive Card. */

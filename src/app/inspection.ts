@@ -18,6 +18,7 @@ import {
   lastHeldOn,
 } from "./inspection-data.ts";
 import type { Repos } from "./ports.ts";
+import { recordHasAmo } from "./record-size.ts";
 import { approvalComplete, recordOf, summaryView } from "./summary.ts";
 
 /** Who may take the folder out: the employer's side and the AMO's members. */
@@ -68,7 +69,7 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
       })),
     );
     const command = commandOf(deps, ws);
-    const { referater, referat } = await referatPart(r, ctx, discussions, hasAmo, command);
+    const { referater, referat } = await referatPart(r, ctx, discussions, command);
     const openActions = open.map((e) => folderAction(e, e.year, today));
     const folderMembersList = folderMembers(members, years, hasAmo);
     const apv = folderApv(years, today);
@@ -104,8 +105,11 @@ export async function inspectionFolder(deps: Deps, ctx: Ctx): Promise<Inspection
   });
 }
 
-/** Every version of every year's referat, and the newest approved one (else the newest) in full. */
-async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], hasAmo: boolean, command: string) {
+/**
+ * Every version of every year's referat, and the newest approved one (else the newest) in full. Each is approved as
+ * its record's size asks (an AMO or not), which a later change to the setup does not undo.
+ */
+async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], command: string) {
   const ws = ctx.workspace;
   const referater: ReferatVersion[] = [];
   let approved: { discussion: Discussion; version: number } | null = null;
@@ -115,7 +119,7 @@ async function referatPart(r: Repos, ctx: Ctx, discussions: Discussion[], hasAmo
     for (const s of [...versions].reverse()) {
       const isApproved = approvalComplete(
         await r.summaries.approvals(ws.id, discussion.id, s.version),
-        hasAmo,
+        recordHasAmo(ws, discussion),
       );
       referater.push({
         year: discussion.year,

@@ -5,6 +5,13 @@ import { type Ctx, EMPLOYER_ROLES } from "./context.ts";
 import type { Repos } from "./ports.ts";
 import { type RoleChange, roleChanges } from "./role-changes.ts";
 
+/** What a point 2 entry did to the roster. */
+export interface RosterOutcome {
+  changes: RoleChange[];
+  /** Its writer is not on the employer's side: the entry stands in the record, and the setup is as it was. */
+  leftAlone: boolean;
+}
+
 /**
  * A new AMO member presented at point 2 goes on the roster with the date they joined (today when none is given),
  * so their training is reminded, when the employer (or the employer's representative) records it. Roles are not to be
@@ -16,13 +23,13 @@ export async function joinRoster(
   ctx: Ctx,
   data: EntryData["amo_member"],
   now: Date,
-): Promise<RoleChange[]> {
-  const userId = data.person.id;
-  if (!userId) return [];
+): Promise<RosterOutcome> {
   const before = await r.members.list(ctx.workspace.id);
-  const existing = before.find((m) => m.userId === userId);
   const actorRole = before.find((m) => m.userId === ctx.actor.userId)?.role;
-  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole)) return [];
+  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole)) return { changes: [], leftAlone: true };
+  const userId = data.person.id;
+  if (!userId) return { changes: [], leftAlone: false };
+  const existing = before.find((m) => m.userId === userId);
   const member = {
     userId,
     name: data.person.name,
@@ -38,5 +45,5 @@ export async function joinRoster(
       to: change.to,
       point: 2,
     });
-  return changes;
+  return { changes, leftAlone: false };
 }

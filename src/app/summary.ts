@@ -12,7 +12,6 @@ import type {
 } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { recordFileName } from "../domain/file-names.ts";
-import { participationFor } from "../domain/participation.ts";
 import {
   type FollowUpSettings,
   type SummaryDocument,
@@ -30,6 +29,7 @@ import { commandOf } from "./command-name.ts";
 import type { Deps } from "./context.ts";
 import { earlierYears, figuresToDate } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
+import { headcountOf, recordHasAmo } from "./record-size.ts";
 import { carriedGoals, readRoundDigest } from "./views.ts";
 
 export async function completenessOf(
@@ -122,14 +122,6 @@ export async function buildSummaryDocument(
     yearFigures: await figuresToDate(r, workspace, discussion),
     round: await readRoundDigest(r, workspace, discussion.id),
   });
-}
-
-/**
- * The headcount the record goes by: as kept at the conclusion, else the workspace's now (null where it has none, as
- * before setup).
- */
-function headcountOf(workspace: Workspace, discussion: Discussion): number | null {
-  return discussion.recordPeople?.headcount ?? workspace.headcount;
 }
 
 /** Who took part as the record states it: as kept at the conclusion, else as peopleNow finds them. */
@@ -285,7 +277,7 @@ export async function summaryView(
   const [approvals, versions, rights] = await Promise.all([
     r.summaries.approvals(workspace.id, discussion.id, summary.version),
     r.summaries.list(workspace.id, discussion.id),
-    cardRights(r, workspace),
+    cardRights(r, workspace, discussion),
   ]);
   return {
     discussionId: discussion.id,
@@ -299,7 +291,7 @@ export async function summaryView(
     version: summary.version,
     sha256: summary.sha256,
     approvals: approvals.map((a) => ({ name: a.name, role: a.role, at: a.at })),
-    approved: approvalComplete(approvals, participationFor(workspace.headcount ?? 1).hasAmo),
+    approved: approvalComplete(approvals, recordHasAmo(workspace, discussion)),
     versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
     rights,
   };

@@ -138,7 +138,7 @@ async function pointViewFrom(
     ...(lastYear?.firstYear ? { firstYear: true } : {}),
     ...(earlier.length > 0 ? { earlier } : {}),
     ...(showsRound(number) ? await roundOfPoint(r, workspace, discussion.id, number) : {}),
-    ...(number === AGENDA.length ? { rights: await cardRights(r, workspace) } : {}),
+    ...(number === AGENDA.length ? { rights: await cardRights(r, workspace, discussion) } : {}),
   };
 }
 

@@ -22,7 +22,10 @@ export type LegalRequirement = (typeof LEGAL_REQUIREMENTS)[number];
 export const YEARLY_DUTIES = ["accident_overview"] as const;
 export type YearlyDuty = (typeof YEARLY_DUTIES)[number];
 
-/** BFA's advice for a good discussion, in agenda order: shown and recorded, never called law. */
+/**
+ * BFA's advice for a good discussion, in agenda order: shown and recorded, never called law. The last two apply by
+ * size: keeping the AMO and everyone informed where there is an AMO, keeping everyone informed where there is none.
+ */
 export const GOOD_PRACTICES = [
   "minute_taker",
   "apv_status",
@@ -30,6 +33,7 @@ export const GOOD_PRACTICES = [
   "convener",
   "acute_handling",
   "information",
+  "information_everyone",
 ] as const;
 export type GoodPractice = (typeof GOOD_PRACTICES)[number];
 
@@ -46,6 +50,7 @@ export const REQUIREMENT_POINT: Record<LegalRequirement | YearlyDuty | GoodPract
   convener: 9,
   acute_handling: 9,
   information: 9,
+  information_everyone: 9,
   expertise_discussed: 10,
   supplementary_training_discussed: 10,
 };
@@ -86,6 +91,14 @@ export function legalRequirementsFor(headcount: number): LegalRequirement[] {
   );
 }
 
+/** The good practice that applies to a workplace of this size: without an AMO, there is no AMO to keep informed. */
+export function goodPracticesFor(headcount: number): GoodPractice[] {
+  const { hasAmo } = participationFor(headcount);
+  return GOOD_PRACTICES.filter((p) =>
+    p === "information" ? hasAmo : p === "information_everyone" ? !hasAmo : true,
+  );
+}
+
 export function checkCompleteness(input: CompletenessInput): Completeness {
   const of = <K extends EntryKind>(kind: K) =>
     input.entries.filter((e) => e.kind === kind).map((e) => e.data as EntryData[K]);
@@ -111,10 +124,11 @@ export function checkCompleteness(input: CompletenessInput): Completeness {
     convener: Boolean(cooperation?.convener),
     acute_handling: Boolean(cooperation?.acuteHandling),
     information: Boolean(cooperation?.informAmo && cooperation.informEveryone),
+    information_everyone: Boolean(cooperation?.informEveryone),
   };
   const legal = legalRequirementsFor(input.headcount).filter((r) => !covered[r]);
   const duties = YEARLY_DUTIES.filter((r) => !covered[r]);
-  const goodPractice = GOOD_PRACTICES.filter((r) => !covered[r]);
+  const goodPractice = goodPracticesFor(input.headcount).filter((r) => !covered[r]);
   return {
     complete: legal.length === 0 && duties.length === 0 && goodPractice.length === 0,
     legal,

@@ -135,7 +135,8 @@ export const entrySchemas = {
     meetingForm: optionalText(LIMITS.medium),
     convener: text(LIMITS.short),
     acuteHandling: text(LIMITS.medium),
-    informAmo: text(LIMITS.medium),
+    // Asked only where there is an AMO to inform: sizeProblems asks for it there.
+    informAmo: optionalText(LIMITS.medium),
     informEveryone: text(LIMITS.medium),
     taskDistribution: optionalText(LIMITS.medium),
   }),
@@ -191,6 +192,15 @@ export function validateEntry<K extends EntryKind>(kind: K, input: unknown): Val
   const result = entrySchemas[kind].safeParse(input);
   if (result.success) return { ok: true, value: result.data as EntryData[K] };
   return { ok: false, problems: problemsOf(result.error) };
+}
+
+/**
+ * What the workplace's size asks of an entry beyond its shape: with an AMO, point 9 says how the AMO is kept informed;
+ * with 1-9 employees there is no AMO, so that is not asked.
+ */
+export function sizeProblems(kind: EntryKind, data: unknown, hasAmo: boolean): Record<string, FieldProblem> {
+  if (kind !== "cooperation_plan" || !hasAmo) return {};
+  return (data as EntryData["cooperation_plan"]).informAmo ? {} : { informAmo: { code: "required" } };
 }
 
 export function problemsOf(error: z.ZodError): Record<string, FieldProblem> {

@@ -140,7 +140,8 @@ describe.each(DRIVERS)("a whole discussion through the use cases on $name", ({ o
       "instruction",
       "convener",
       "acute_handling",
-      "information",
+      // With no AMO, what is asked is how everyone is kept informed.
+      "information_everyone",
     ]);
     const still = await repos(db).discussions.get(workspace.id, discussion.id);
     expect(still?.status).toBe("running");

@@ -75,9 +75,34 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
       expect(await r.entries.get(team.workspace.id, entry.id)).toBeTruthy();
     expect(await r.members.roleOf(team.workspace.id, STRANGER.userId)).toBeNull();
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBeNull();
+    // Each writer is told, with the saved answer, that the setup is as it was and who changes it.
+    for (const { notice } of [self, byRep])
+      expect(notice).toBe(
+        "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
+      );
 
-    await presented(team.employer, { id: "U_NEW", name: "Ny Repræsentant" });
+    const byEmployer = await presented(team.employer, { id: "U_NEW", name: "Ny Repræsentant" });
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("amo_representative");
+    expect(byEmployer.notice).toBeUndefined();
+  });
+
+  it("tells a writer in English that point 2 left the setup alone, also when the save is repeated", async () => {
+    const team = await setUpWorkspace(t.core);
+    const { discussion } = await t.core.start(team.employer, {}, null);
+    const rep = { ...team.rep, actor: { ...team.rep.actor, language: "en" as const } };
+    const input = {
+      discussionId: discussion.id,
+      point: 2,
+      kind: "amo_member",
+      data: { person: { id: "U_NEW", name: "Ny Leder" }, role: "work_leader" },
+    };
+    const first = await t.core.record(rep, input, "point2-by-rep");
+    const again = await t.core.record(rep, input, "point2-by-rep");
+    for (const { notice } of [first, again])
+      expect(notice).toBe(
+        "Saved in the minutes. The setup has not been changed: new members are added to it by the employer or the employer's representative.",
+      );
+    expect(again.entry.id).toBe(first.entry.id);
   });
 
   it("refuses an amendment from someone not on the roster, and the approved record stays as it was", async () => {

@@ -327,6 +327,25 @@ describe("Slack: the agenda points' own forms", () => {
     ]);
   });
 
+  it("tells a point 2 writer not on the employer's side, privately, that the setup is as it was", async () => {
+    const { slack, workspace } = await app.started();
+    const { fake } = app;
+    await fake.after("chat.postMessage", () =>
+      slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", 1)),
+    );
+    const opened = await fake.after("views.open", () =>
+      slack.click(REP, "point_form", pointButton(slack, "point_form", 2)),
+    );
+    const view = opened.args.view as Record<string, unknown>;
+    const told = await fake.afterDm(REP.id, () =>
+      slack.submit(REP, view, { person: LEADER.id, role: "amo_representative" }),
+    );
+    expect(told.args.text).toBe(
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
+    );
+    expect(await app.repos.members.roleOf(workspace.id, LEADER.id)).toBe("work_leader");
+  });
+
   it("skips a point and goes back to it", async () => {
     const { slack, workspace, discussion } = await app.started();
     const { fake } = app;

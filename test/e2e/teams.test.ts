@@ -344,6 +344,20 @@ describe("Teams end to end, the real CloudAdapter over HTTP against a fake Bot C
     const closed = cardIn(await teams.invoke(REP, button(opened, "Luk formularen")));
     expect(inputsOf(closed)).toEqual([]);
   });
+
+  it("tells a point 2 writer not on the employer's side, on the saved card, that the setup is as it was", async () => {
+    const { teams, workspace } = await setUp();
+    const { discussionId } = await start(teams);
+    const answer = await teams.invoke(
+      REP,
+      { verb: "entry_form", data: { d: discussionId, p: 2, k: "amo_member" } },
+      { "f.person": LEADER.id, "f.role": "amo_representative" },
+    );
+    expect(textIn(answer)).toContain(
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
+    );
+    expect(await repos(db).members.roleOf(workspace.id, LEADER.id)).toBe("work_leader");
+  });
 });
 
 describe("Teams end to end: the bot's command as Teams people call it", () => {

@@ -134,6 +134,20 @@ describe("the completeness check", () => {
     expect(result.legal).not.toContain("supplementary_training_discussed");
   });
 
+  it("asks small workplaces how everyone is kept informed, with no AMO to inform", () => {
+    const { informAmo: _, ...plan } = cooperation.data;
+    const entries = [{ ...cooperation, data: plan }];
+    const small = checkCompleteness({ headcount: 5, carriedGoalIds: [], firstYear: false, entries });
+    expect(small.goodPractice).not.toContain("information");
+    expect(small.goodPractice).not.toContain("information_everyone");
+    const none = checkCompleteness({ headcount: 5, carriedGoalIds: [], firstYear: false, entries: [] });
+    expect(none.goodPractice).toContain("information_everyone");
+    expect(none.goodPractice).not.toContain("information");
+    const amo = checkCompleteness({ headcount: 20, carriedGoalIds: [], firstYear: false, entries });
+    expect(amo.goodPractice).toContain("information");
+    expect(amo.goodPractice).not.toContain("information_everyone");
+  });
+
   it("calls the convener, acute handling and information good practice, never law", () => {
     const plan = { ...cooperation, data: { meetingInterval: "Hver måned" } } as never;
     const result = checkCompleteness({

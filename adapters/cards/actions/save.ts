@@ -1,5 +1,6 @@
 import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
 import { ACTIONS, AppError, errorText, languageOf, problemText } from "../../../src/app/index.ts";
+import type { Language } from "../../../src/domain/types.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { NAME_SUFFIX } from "../draw/form.ts";
 import { messageCard } from "../draw/other.ts";
@@ -95,7 +96,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
           waitForChannelMs: CHANNEL_WAIT_MS,
           withView: true,
         });
-    const text = t(l, result.synced === false ? "command.not_synced" : "teams.saved");
+    const text = savedText(l, result);
     const notice = { text, tone: "good" as const };
     // A note is answered with the point as read along with it; other changes read it now.
     const card = result.view && pointCardOf(result.view, { viewer: args.ctx.actor.userId, notice });
@@ -122,6 +123,12 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     }
     throw error;
   }
+}
+
+/** "Saved", or that the channel could not be updated; a sentence the core adds (point 2's roster) goes with it. */
+function savedText(l: Language, result: { synced: boolean | null; notice?: string }): string {
+  if (result.synced === false) return [t(l, "command.not_synced"), result.notice].filter(Boolean).join(" ");
+  return result.notice ?? t(l, "teams.saved");
 }
 
 async function savePreInput(args: ActionArgs): Promise<AdaptiveCard> {

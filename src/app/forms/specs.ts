@@ -92,13 +92,14 @@ export const LAYOUTS: Record<FormKind, (f: Fields, ctx: FormContext) => Layout> 
       f.text("actions", "form.focus.actions", true, LIMITS.long),
     ],
   }),
-  cooperation_plan: (f) => ({
+  cooperation_plan: (f, ctx) => ({
     fields: [
       f.text("meetingInterval", "field.meeting_interval", true, LIMITS.short, false),
       f.text("meetingForm", "field.meeting_form", false),
       f.text("convener", "field.convener", true, LIMITS.short, false),
       f.text("acuteHandling", "field.acute_handling", true),
-      f.text("informAmo", "field.inform_amo", true),
+      // With 1-9 employees there is no AMO to keep informed: everyone is, on the next line.
+      ...(ctx.hasAmo === false ? [] : [f.text("informAmo", "field.inform_amo", true)]),
       f.text("informEveryone", "field.inform_everyone", true),
       f.text("taskDistribution", "field.task_distribution", false),
     ],

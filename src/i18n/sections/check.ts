@@ -18,6 +18,8 @@ export const check = section(
     "practice.convener": "Det er ikke aftalt, hvem der indkalder til møderne",
     "practice.acute_handling": "Det er ikke aftalt, hvordan akutte problemer og ulykker håndteres",
     "practice.information": "Det er ikke aftalt, hvordan AMO og de øvrige ansatte holdes orienteret",
+    "practice.information_everyone":
+      "Det er ikke aftalt, hvordan alle på arbejdspladsen holdes orienteret om arbejdsmiljøarbejdet",
     "completeness.title": "Tjek før afslutning",
     "completeness.legal": "Lovkrav",
     "completeness.legal_basis": "Det, arbejdsmiljøloven § 6 d og BEK nr. 1838 af 14/12/2023 kræver hvert år.",
@@ -53,6 +55,8 @@ export const check = section(
     "practice.convener": "Who calls the meetings has not been agreed",
     "practice.acute_handling": "How acute problems and accidents are handled has not been agreed",
     "practice.information": "How the AMO and the other employees are kept informed has not been agreed",
+    "practice.information_everyone":
+      "How everyone at the workplace is kept informed about the working-environment work has not been agreed",
     "completeness.title": "Check before concluding",
     "completeness.legal": "Legal requirements",
     "completeness.legal_basis":

@@ -63,6 +63,8 @@ export const core = section(
     "roles.changed": "{actor} har ændret rollerne i arbejdsmiljøarbejdet:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "ingen rolle",
+    "roles.record_only":
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
     "structure.employees_missing":
       "Med under 10 ansatte deltager alle ansatte i drøftelsen. Tilføj medarbejderne i opsætningen, så de bliver inviteret.",
     "structure.no_representative":
@@ -151,6 +153,8 @@ export const core = section(
     "roles.changed": "{actor} changed the roles in the working-environment work:\n{lines}",
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "no role",
+    "roles.record_only":
+      "Saved in the minutes. The setup has not been changed: new members are added to it by the employer or the employer's representative.",
     "structure.employees_missing":
       "With fewer than 10 employees, every employee takes part in the discussion. Add the employees in the setup so they are invited.",
     "structure.no_representative":

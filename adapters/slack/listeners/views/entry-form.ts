@@ -138,7 +138,20 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
       ? await deps.core.editEntry(ctx, { entryId: meta.e, data, amend, healthConfirmed }, key)
       : await deps.core.record(ctx, input(data), key);
     await tellIfNotShown(deps, submitted.client, ctx, result);
+    if (result.notice) await tellNotice(deps, submitted.client, ctx, result.notice);
   });
+}
+
+/**
+ * The sentence the core adds to a save (point 2 left the setup as it was), in a private message: the modal is closed,
+ * and the channel shows only the entry. One that cannot be sent is logged, never thrown: the entry is saved.
+ */
+async function tellNotice(deps: SlackDeps, client: WebClient, ctx: Ctx, text: string) {
+  await client.chat
+    .postMessage({ channel: ctx.actor.userId, text })
+    .catch((error) =>
+      deps.log.warn("could not tell a writer what their entry did", { error: String(error) }),
+    );
 }
 
 /**
