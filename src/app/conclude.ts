@@ -6,7 +6,8 @@ import { channelNameOf } from "./channel-name.ts";
 import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, displayName, EMPLOYER_ROLES, inTransaction, requireRole } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { completenessOf, createSummaryVersion, peopleNow, publishSummary } from "./summary.ts";
+import { peopleNow } from "./record-people.ts";
+import { completenessOf, createSummaryVersion, publishSummary } from "./summary.ts";
 import { syncDiscussion } from "./sync.ts";
 import { stateOf } from "./walkthrough.ts";
 

@@ -29,6 +29,7 @@ import { commandOf } from "./command-name.ts";
 import type { Deps } from "./context.ts";
 import { earlierYears, figuresToDate } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
+import { recordPeopleOf } from "./record-people.ts";
 import { headcountOf, recordHasAmo } from "./record-size.ts";
 import { carriedGoals, readRoundDigest } from "./views.ts";
 
@@ -124,60 +125,6 @@ export async function buildSummaryDocument(
   });
 }
 
-/** Who took part as the record states it: as kept at the conclusion, else as peopleNow finds them. */
-async function recordPeopleOf(r: Repos, workspace: Workspace, discussion: Discussion): Promise<RecordPeople> {
-  return discussion.recordPeople ?? peopleNow(r, workspace, discussion);
-}
-
-/**
- * Who took part, by the attendance point 1 recorded, else by the plan and the roster as they are now, and the headcount
- * now: what a conclusion keeps. With attendance recorded, the people invited who were not there are named too.
- */
-export async function peopleNow(
-  r: Repos,
-  workspace: Workspace,
-  discussion: Discussion,
-): Promise<RecordPeople> {
-  const [members, entries] = await Promise.all([
-    r.members.list(workspace.id),
-    r.entries.forDiscussion(workspace.id, discussion.id),
-  ]);
-  const invited = invitedOf(discussion, members);
-  const present = attendeesOf(entries, members, invited);
-  const plain = (people: Invitee[]) => people.map(({ name, role }) => ({ name, role }));
-  const standIn =
-    present && discussion.standIn && !present.some((p) => samePerson(p, discussion.standIn!))
-      ? null
-      : discussion.standIn;
-  const participants = plain(present ?? invited);
-  return {
-    participants,
-    ...(present ? { absent: plain(invited.filter((p) => !present.some((a) => samePerson(a, p)))) } : {}),
-    employerStandIn: employerStandIn(standIn, participants),
-    headcount: workspace.headcount ?? 1,
-  };
-}
-
-type Invitee = { id?: string; name: string; role: Role };
-
-const samePerson = (a: { id?: string; name: string }, b: { id?: string; name: string }) =>
-  a.id && b.id ? a.id === b.id : a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
-
-/** Who was present by the newest choice of minute-taker that says so, each with the role setup (or the plan) gave. */
-function attendeesOf(entries: Entry[], members: Member[], invited: Invitee[]): Invitee[] | null {
-  const said = entries.filter((e) => e.kind === "minute_taker").at(-1)?.data as
-    | EntryData["minute_taker"]
-    | undefined;
-  if (!said?.attendees) return null;
-  return said.attendees.map((p) => ({
-    ...p,
-    role:
-      members.find((m) => p.id && m.userId === p.id)?.role ??
-      invited.find((i) => samePerson(i, p))?.role ??
-      "other",
-  }));
-}
-
 /**
  * A point the meeting never reached is still treated where something was recorded under it during the meeting, so
  * its status does not contradict its entries. Input sent before the meeting and the note a conclusion writes in a
@@ -189,29 +136,6 @@ function statusShown(item: AgendaItem, entries: Entry[]): PointStatus {
   return recorded ? "done" : "pending";
 }
 const NOT_SAID_AT_MEETING: readonly string[] = ["pre_input", "first_year"];
-
-/** Who was invited: the people planned (with the roles setup gave them), else everyone on the roster. */
-function invitedOf(discussion: Discussion, members: Member[]): Invitee[] {
-  if (discussion.participants.length === 0)
-    return members.map((m) => ({ id: m.userId, name: m.name || m.userId, role: m.role }));
-  return discussion.participants.map((p) => ({
-    ...(p.id ? { id: p.id } : {}),
-    name: p.name,
-    role: members.find((m) => m.userId === p.id)?.role ?? p.role,
-  }));
-}
-
-/**
- * Who decided for the employer where the employer did not take part: the stand-in named when it was planned, else
- * the employer's representative among the participants.
- */
-function employerStandIn(
-  standIn: Discussion["standIn"],
-  participants: { name: string; role: Role }[],
-): string | null {
-  if (participants.some((p) => p.role === "employer")) return null;
-  return standIn?.name ?? participants.find((p) => p.role === "employer_representative")?.name ?? null;
-}
 
 /** How decisions are followed up, from the reminders the workplace has on. */
 function followUpOf(workspace: Workspace): FollowUpSettings {
