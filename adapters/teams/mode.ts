@@ -17,5 +17,12 @@ export function teamsMode(config: TeamsConfig, trial: boolean): "authenticated" 
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-/** Whether the request's connection comes from this computer (the socket's address: headers can say anything). */
-export const fromLoopback = (req: IncomingMessage) => LOOPBACK.has(req.socket.remoteAddress ?? "");
+/** Headers a proxy adds when it passes a request on. */
+const PASSED_ON = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip", "via"];
+
+/**
+ * Whether the request comes from this computer itself: the socket's address (headers can say anything) is a loopback
+ * one, and no proxy says it passed the request on (a proxy on this computer connects from loopback too).
+ */
+export const fromLoopback = (req: IncomingMessage) =>
+  LOOPBACK.has(req.socket.remoteAddress ?? "") && PASSED_ON.every((name) => req.headers[name] === undefined);

@@ -50,6 +50,10 @@ export function teamsRuntime(
   };
   const bot = new TeamsBot(deps);
   const tenants = allowedTenants(config);
+  // Without credentials (local test mode, from this computer only) the Bot Framework Emulator may talk too.
+  const served: string[] = teamsAuthenticated(config)
+    ? [Channels.Msteams]
+    : [Channels.Msteams, Channels.Emulator];
   return {
     async process(req, res, publicUrl) {
       const answer = new HeldAnswer();
@@ -57,7 +61,7 @@ export function teamsRuntime(
       const logic = async (context: TurnContext) => {
         // Only Teams is served: an Azure Bot also takes Web Chat and Direct Line, whose client names its own user
         // and tenant. Such an activity, or another tenant's, is refused before anything is stored or sent.
-        if (context.activity.channelId !== Channels.Msteams) {
+        if (!served.includes(context.activity.channelId)) {
           deps.log.warn("activity from a channel other than Teams", { channel: context.activity.channelId });
           turn = "refused";
           return;

@@ -254,6 +254,19 @@ describe("Teams without credentials (no NODE_ENV anywhere)", () => {
         expect((await local.mention(USER, "hjælp")).status).toBe(200);
         await connector.waitFor("opsæt");
         expect((await storedFor(db, local.tenantId)).length).toBe(1);
+        // The Bot Framework Emulator is taken here too, but nothing a proxy on this computer passes on.
+        const emulated = { ...local.base(USER, local.channel), channelId: "emulator" };
+        expect(
+          (await local.post({ ...emulated, type: "message", id: local.nextId(), text: "hjælp" })).status,
+        ).toBe(200);
+        const proxied = uniqueId("tenant-");
+        const passedOn = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+          body: forged(proxied),
+        });
+        expect(passedOn.status).toBe(401);
+        expect(await storedFor(db, proxied)).toEqual([]);
 
         const address = outsideAddress();
         if (!address) {

@@ -70,8 +70,8 @@ describe("Teams as a single-tenant app, no MICROSOFT_ALLOWED_TENANTS", () => {
 describe("Teams activities from another Bot Framework channel", () => {
   const app = teamsApp();
 
-  it("refuses a signed Web Chat or Direct Line activity naming any tenant: nothing stored, nothing sent", async () => {
-    for (const channelId of ["webchat", "directline"]) {
+  it("refuses a signed Web Chat, Direct Line or Emulator activity naming any tenant: nothing stored, nothing sent", async () => {
+    for (const channelId of ["webchat", "directline", "emulator"]) {
       const before = app.connector.calls.length;
       const tenantId = uniqueId("tenant-");
       const teams = new TeamsDriver(app.url, app.connector, tenantId);

@@ -30,8 +30,8 @@ export function newSigningKey(kid: string = randomUUID()): SigningKey {
 
 /** The one key of this test process: every identity server publishes it, so any of them verifies the others' tokens. */
 export const SIGNING_KEY = newSigningKey();
-/** The channels the signing key vouches for: as an Azure Bot's, Web Chat and Direct Line beside Teams. */
-const ENDORSED = ["msteams", "webchat", "directline"];
+/** The channels the signing key vouches for: as an Azure Bot's, Web Chat, Direct Line and the Emulator beside Teams. */
+const ENDORSED = ["msteams", "webchat", "directline", "emulator"];
 
 export function signJwt(payload: Record<string, unknown>, key: SigningKey = SIGNING_KEY): string {
   const header = { alg: "RS256", typ: "JWT", kid: key.kid, x5t: key.kid };
