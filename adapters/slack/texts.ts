@@ -19,6 +19,7 @@ export const slackTexts = section(
       "Dit svar i tråden blev ikke gemt som note, fordi noget gik galt hos os. Ret svaret om lidt (eller skriv det igen), så gemmer jeg det.",
     // Slack allows 24 characters in a modal's title; the full title is shown at the top of the modal.
     "slack.modal_title.cooperation_plan": "Samarbejdet næste år",
+    "slack.people_by_name": "Andre, uden for Slack (navne adskilt af komma)",
     "slack.modal_title.competences": "Kompetencer, uddannelse",
     "slack.installed": "Botten er nu installeret i {team}.",
     "slack.installed_next":
@@ -41,6 +42,7 @@ export const slackTexts = section(
     "slack.reply_not_saved":
       "Your reply in the thread was not saved as a note, because something went wrong on our side. Edit the reply shortly (or write it again) and I will save it.",
     "slack.modal_title.cooperation_plan": "Cooperation next year",
+    "slack.people_by_name": "Others, outside Slack (names separated by commas)",
     "slack.modal_title.competences": "Competences, training",
     "slack.installed": "The bot is now installed in {team}.",
     "slack.installed_next":

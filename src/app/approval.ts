@@ -1,10 +1,12 @@
 import { transition } from "../domain/discussion.ts";
 import type { Discussion } from "../domain/entities.ts";
+import type { EntryKind } from "../domain/entries.ts";
 import { approversToAsk, type Revision } from "./amendment.ts";
 import { approverRoles } from "./card-rights.ts";
 import { type Ctx, type Deps, inTransaction } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
+import { keepAmendedAttendance } from "./record-people.ts";
 import { headcountOf, recordHasAmo } from "./record-size.ts";
 import { approvalComplete, createSummaryVersion, refreshSummaryMessage } from "./summary.ts";
 import { stateOf } from "./walkthrough.ts";
@@ -73,6 +75,7 @@ export async function reviseAfterChange(
   ctx: Ctx,
   discussion: Discussion,
   command: string,
+  changedKind?: EntryKind,
 ): Promise<Revision | null> {
   if (discussion.status !== "concluded" && discussion.status !== "approved") return null;
   let current = discussion;
@@ -85,6 +88,7 @@ export async function reviseAfterChange(
     if (!back) throw new AppError("stale", "error.stale", {}, {}, true);
     current = back;
   }
+  if (changedKind === "minute_taker") current = await keepAmendedAttendance(r, ctx.workspace, current);
   const summary = await createSummaryVersion(r, ctx.workspace, current, ctx.actor.userId, command);
   await r.audit.write(ctx.workspace.id, ctx.actor.userId, "summary.revised", discussion.id, {
     version: summary.version,

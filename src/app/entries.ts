@@ -118,7 +118,7 @@ export async function record(
       kind,
       point: input.point,
     });
-    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
+    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace), kind);
     return { entry, revision, discussion, rosterLeftAlone: roster.leftAlone };
   });
   if (!replayed) {
@@ -241,7 +241,13 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
-    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
+    const revision = await reviseAfterChange(
+      r,
+      ctx,
+      discussion,
+      commandOf(deps, ctx.workspace),
+      existing.kind,
+    );
     return { entry, revision, discussion, previousOwnerId: existing.ownerId };
   });
   if (!replayed) await announce(deps, ctx, value);
@@ -262,7 +268,13 @@ export async function removeEntry(
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });
-    const revision = await reviseAfterChange(r, ctx, discussion, commandOf(deps, ctx.workspace));
+    const revision = await reviseAfterChange(
+      r,
+      ctx,
+      discussion,
+      commandOf(deps, ctx.workspace),
+      existing.kind,
+    );
     return { entry: existing, revision, discussion };
   });
   if (!replayed) await announce(deps, ctx, value);

@@ -4,11 +4,14 @@ import type { FormContext, FormKind } from "./forms.ts";
 import { recordHasAmo } from "./record-size.ts";
 import { unjudgedGoals } from "./views.ts";
 
+/** As many as an attendance entry holds. */
+const MAX_ATTENDEES = 200;
+
 /** Who the meeting was planned with, as point 1 first suggests them present: the plan's participants, else the roster. */
 function invited(discussion: Discussion | null, members: Member[]): { id?: string; name: string }[] {
   if (discussion && discussion.participants.length > 0)
     return discussion.participants.map((p) => ({ ...(p.id ? { id: p.id } : {}), name: p.name }));
-  return members.map((m) => ({ id: m.userId, name: m.name || m.userId }));
+  return members.slice(0, MAX_ATTENDEES).map((m) => ({ id: m.userId, name: m.name || m.userId }));
 }
 
 /** The forms that read their discussion: point 1's invited, point 7's goals, point 9's fields by the record's size. */

@@ -35,7 +35,10 @@ export async function peopleNow(
   const participants = plain(present ?? invited);
   return {
     participants,
-    ...(present ? { absent: plain(invited.filter((p) => !present.some((a) => samePerson(a, p)))) } : {}),
+    // Without participants in the plan the roster stands in for them, but no one on it was called as absent.
+    ...(present && discussion.participants.length > 0
+      ? { absent: plain(invited.filter((p) => !present.some((a) => samePerson(a, p)))) }
+      : {}),
     employerStandIn: employerStandIn(standIn, participants),
     headcount: workspace.headcount ?? 1,
   };
@@ -82,4 +85,27 @@ function employerStandIn(
 ): string | null {
   if (participants.some((p) => p.role === "employer")) return null;
   return standIn?.name ?? participants.find((p) => p.role === "employer_representative")?.name ?? null;
+}
+
+/**
+ * Point 1's attendance changed on a concluded record: the people kept at the conclusion follow it. The headcount and
+ * the roles kept then stay; who was present, who was absent and whether the stand-in counts are worked out again.
+ */
+export async function keepAmendedAttendance(r: Repos, workspace: Workspace, discussion: Discussion) {
+  const kept = discussion.recordPeople;
+  if (!kept) return discussion;
+  const now = await peopleNow(r, workspace, discussion);
+  const known = [...kept.participants, ...(kept.absent ?? [])];
+  const keptRole = (p: { name: string; role: Role }) => ({
+    name: p.name,
+    role: known.find((k) => samePerson(k, p))?.role ?? p.role,
+  });
+  const people: RecordPeople = {
+    ...now,
+    participants: now.participants.map(keptRole),
+    ...(now.absent ? { absent: now.absent.map(keptRole) } : {}),
+    headcount: kept.headcount,
+  };
+  await r.discussions.keepRecordPeople(workspace.id, discussion.id, people);
+  return { ...discussion, recordPeople: people };
 }

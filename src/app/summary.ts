@@ -91,6 +91,7 @@ export async function buildSummaryDocument(
     headcount: people.headcount,
     participants: people.participants,
     ...(people.absent?.length ? { absent: people.absent } : {}),
+    ...(employerMissing(people) ? { employerMissing: true } : {}),
     employerStandIn: people.employerStandIn,
     followUp: followUpOf(workspace),
     points: await Promise.all(
@@ -136,6 +137,12 @@ function statusShown(item: AgendaItem, entries: Entry[]): PointStatus {
   return recorded ? "done" : "pending";
 }
 const NOT_SAID_AT_MEETING: readonly string[] = ["pre_input", "first_year"];
+
+/** The participants are named, but none is the employer and no one stood in who could decide for the employer. */
+const employerMissing = (people: RecordPeople) =>
+  people.participants.length > 0 &&
+  !people.participants.some((p) => p.role === "employer") &&
+  !people.employerStandIn;
 
 /** How decisions are followed up, from the reminders the workplace has on. */
 function followUpOf(workspace: Workspace): FollowUpSettings {

@@ -105,8 +105,7 @@ function participants(doc: SummaryDocument, tr: Tr): Section {
   if (doc.employerStandIn)
     blocks.push({ type: "text", text: tr("summary.stand_in", { name: doc.employerStandIn }) });
   // The guidance asks for the employer, or someone who can decide for the employer: the record says when neither was.
-  else if (doc.participants.length > 0 && !doc.participants.some((p) => p.role === "employer"))
-    blocks.push({ type: "text", text: tr("summary.no_employer") });
+  else if (doc.employerMissing) blocks.push({ type: "text", text: tr("summary.no_employer") });
   if (doc.round) {
     const counts = tr("round.summary", { asked: doc.round.asked, answered: doc.round.answered });
     const text = doc.round.anonymous ? `${counts} ${tr("round.summary_anonymous")}` : counts;

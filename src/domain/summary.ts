@@ -66,6 +66,8 @@ export interface SummaryDocument {
   participants: { name: string; role: Role }[];
   /** Those invited who were not present, where point 1 recorded who was (absent in older documents). */
   absent?: { name: string; role: Role }[];
+  /** No one from the employer's side among the participants, and no stand-in (absent in older documents). */
+  employerMissing?: boolean;
   /** Who decided on the employer's behalf, where the employer did not take part. */
   employerStandIn: string | null;
   minuteTaker: string | null;

@@ -97,6 +97,39 @@ describe.each(DRIVERS)("who was present, recorded at point 1, on $name", ({ open
     expect(markdown).toContain(`Indkaldt, men ikke til stede: ${LEADER.name} (Arbejdsleder).`);
   });
 
+  it("follows an amended attendance in the next version, keeping the roles kept at the conclusion", async () => {
+    const present = [{ id: REPRESENTATIVE.userId, name: REPRESENTATIVE.name }];
+    const { team, discussionId } = await heldWith({ participants: EVERYONE }, present);
+    // The leader's role changes after the meeting; the amendment says the leader was there after all.
+    await repos(db).members.upsert(team.workspace.id, {
+      userId: LEADER.userId,
+      name: LEADER.name,
+      role: "employee",
+      joinedAmoOn: null,
+    });
+    await t.core.record(
+      team.employer,
+      {
+        discussionId,
+        point: 1,
+        kind: "minute_taker",
+        data: { person: present[0], attendees: [...present, { id: LEADER.userId, name: LEADER.name }] },
+        amend: true,
+      },
+      null,
+    );
+    const { markdown } = await t.core.getSummary(team.employer, 2026);
+    expect(markdown).toContain(`- ${LEADER.name} (Arbejdsleder)`);
+    expect(markdown).toContain(`Indkaldt, men ikke til stede: ${EMPLOYER.name} (Arbejdsgiver).`);
+    expect(markdown).not.toContain(`${LEADER.name} (Arbejdsleder).`);
+  });
+
+  it("names no one absent where the plan invited no one in particular", async () => {
+    const { markdown } = await heldWith({}, [{ id: EMPLOYER.userId, name: EMPLOYER.name }]);
+    expect(markdown).toContain(`- ${EMPLOYER.name} (Arbejdsgiver)`);
+    expect(markdown).not.toContain("Indkaldt, men ikke til stede");
+  });
+
   it("keeps the plan's participants where point 1 says nothing of who was present", async () => {
     const { markdown } = await heldWith({ participants: EVERYONE }, null);
     for (const p of EVERYONE) expect(markdown).toContain(`- ${p.name} (`);

@@ -59,8 +59,12 @@ describe("Slack: the agenda points' own forms", () => {
       type: "multi_users_select",
       initial_users: expect.arrayContaining([EMPLOYER.id, REP.id, LEADER.id]),
     });
-    const present = await form(1, "Vælg referent", { person: REP.id, attendees: [EMPLOYER.id, REP.id] });
-    expect(texts(present)).toContain(`Til stede: ${EMPLOYER.name}, ${REP.name}`);
+    const present = await form(1, "Vælg referent", {
+      person: REP.id,
+      attendees: [EMPLOYER.id, REP.id],
+      "attendees.names": "Gæst Jensen",
+    });
+    expect(texts(present)).toContain(`Til stede: ${EMPLOYER.name}, ${REP.name}, Gæst Jensen`);
     await next(1);
     expect(
       texts(
@@ -138,6 +142,7 @@ describe("Slack: the agenda points' own forms", () => {
         attendees: [
           { id: EMPLOYER.id, name: EMPLOYER.name },
           { id: REP.id, name: REP.name },
+          { name: "Gæst Jensen" },
         ],
       },
     });

@@ -168,6 +168,20 @@ const SAYS: Record<Language, string[]> = {
   ],
 };
 
+describe("the employer's side missing from the participants", () => {
+  const without = {
+    participants: [{ name: "Ali Nielsen", role: "amo_representative" as const }],
+    employerStandIn: null,
+  };
+  it("is said where the document records it, and not added to a document stored before it was", () => {
+    const line = "Hverken arbejdsgiveren eller en, der kunne træffe beslutninger";
+    expect(renderMarkdown(summaryDocument(input("da", { ...without, employerMissing: true })))).toContain(
+      line,
+    );
+    expect(renderMarkdown(summaryDocument(input("da", without)))).not.toContain(line);
+  });
+});
+
 describe("the referat, the same in every format", () => {
   for (const language of ["da", "en"] as const) {
     it(`says when, where, who, what was decided, how it is followed up, and its record, in ${language}`, async () => {

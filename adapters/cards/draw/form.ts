@@ -129,7 +129,9 @@ function peopleInputs(
   const again = state.values?.[field.id];
   const listed = (p: { id?: string }) => Boolean(p.id && state.members.some((m) => m.userId === p.id));
   const people = Array.isArray(again) ? (again as { id?: string; name: string }[]) : field.suggested;
-  const raw = typeof again === "string" ? again : undefined;
+  // A refused submit shows the inputs again as sent (Teams may leave out a choice set where nothing is chosen).
+  const sentAgain = typeof again === "string" || state.values?.[`${field.id}${NAME_SUFFIX}`] !== undefined;
+  const raw = sentAgain ? (typeof again === "string" ? again : "") : undefined;
   const ids =
     raw ??
     people

@@ -6,6 +6,8 @@ import { clip, context, escapeMrkdwn, header, LIMITS } from "./mrkdwn.ts";
 
 /** The element inside each input block is always called "value"; the block id is the field's id. */
 export const VALUE = "value";
+/** The block beside a people picker where names outside Slack are written. */
+export const NAMES_SUFFIX = ".names";
 
 function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
   switch (field.type) {
@@ -62,6 +64,27 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
   }
 }
 
+/** Beside a people picker, the names of those Slack does not know (guests, colleagues without an account). */
+function namesBlock(field: FieldSpec & { type: "people" }, initial: unknown, language: Language): KnownBlock {
+  const people = Array.isArray(initial) ? (initial as { id?: string; name: string }[]) : field.suggested;
+  const names = people
+    .filter((p) => !p.id)
+    .map((p) => p.name)
+    .join(", ");
+  return {
+    type: "input",
+    block_id: `${field.id}${NAMES_SUFFIX}`,
+    optional: true,
+    label: { type: "plain_text", text: clip(t(language, "slack.people_by_name"), LIMITS.labelChars) },
+    element: {
+      type: "plain_text_input",
+      action_id: VALUE,
+      max_length: 2000,
+      ...(names ? { initial_value: names } : {}),
+    },
+  } as unknown as KnownBlock;
+}
+
 /** Slack allows 24 characters in a modal's title: a longer one has a short version in the catalogue. */
 function modalTitle(spec: FormSpec, language: Language): string {
   if (spec.title.length <= LIMITS.modalTitleChars) return spec.title;
@@ -90,6 +113,7 @@ export function formModal(
       ...(field.hint ? { hint: { type: "plain_text", text: clip(field.hint, LIMITS.labelChars) } } : {}),
       element: element(field, values[field.id]),
     } as unknown as KnownBlock);
+    if (field.type === "people") blocks.push(namesBlock(field, values[field.id], language));
   }
   return {
     type: "modal",

@@ -19,7 +19,7 @@ import {
 import { t } from "../../../../src/i18n/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
-import { fieldState, stateValue, type ViewState } from "../../render/forms.ts";
+import { fieldState, NAMES_SUFFIX, stateValue, type ViewState } from "../../render/forms.ts";
 import { asksHealth, HEALTH_BLOCK, savedAnyway, withHealthConfirm } from "../../render/health-confirm.ts";
 import { accept, type Checked, handleSubmit, inlineErrors, refuse, showAgain } from "./submission.ts";
 
@@ -99,9 +99,18 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
         const users = fieldState(state, field.id)?.selected_users;
         const ids = Array.isArray(users) ? users.filter((id) => typeof id === "string") : [];
         const chosen = await Promise.all(ids.map(person));
-        values[field.id] = chosen.filter(
-          (p): p is { id?: string; name: string } => typeof p === "object" && p !== null && !Array.isArray(p),
-        );
+        const written = (stateValue(fieldState(state, `${field.id}${NAMES_SUFFIX}`)) ?? "")
+          .split(/[,\n]/)
+          .map((name) => name.trim())
+          .filter(Boolean)
+          .map((name) => ({ name }));
+        values[field.id] = [
+          ...chosen.filter(
+            (p): p is { id?: string; name: string } =>
+              typeof p === "object" && p !== null && !Array.isArray(p),
+          ),
+          ...written,
+        ];
         continue;
       }
       const raw = stateValue(fieldState(state, field.id));
