@@ -2,10 +2,11 @@ import { agendaPoint } from "../domain/agenda.ts";
 import type { Discussion } from "../domain/entities.ts";
 import type { Language, Role } from "../domain/types.ts";
 import { t } from "../i18n/index.ts";
+import { approverRoles } from "./card-rights.ts";
 import type { Mention } from "./chat-port.ts";
 import { type Ctx, type Deps, displayName } from "./context.ts";
 import type { Repos } from "./ports.ts";
-import { recordHasAmo } from "./record-size.ts";
+import { headcountOf } from "./record-size.ts";
 
 /** Someone asked to approve: their platform id (to mention them) and their name. */
 export interface Approver {
@@ -20,8 +21,6 @@ export interface Revision {
   approvers: Approver[];
 }
 
-const APPROVERS: readonly Role[] = ["employer", "employer_representative", "amo_representative"];
-
 /** Who is asked to approve the new version: those who approved the one before, else all who may approve. */
 export async function approversToAsk(
   r: Repos,
@@ -34,8 +33,8 @@ export async function approversToAsk(
     const once = new Map(earlier.map((a) => [a.userId, { userId: a.userId, name: a.name }]));
     return [...once.values()];
   }
-  const hasAmo = recordHasAmo(ctx.workspace, discussion);
-  const roles: readonly Role[] = hasAmo ? APPROVERS : [...APPROVERS, "other"];
+  // The same roles that may approve (employees too where there is no AMO), by the record's size.
+  const roles = approverRoles(headcountOf(ctx.workspace, discussion));
   const members = await r.members.list(ctx.workspace.id);
   return members
     .filter((m) => roles.includes(m.role))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approversToAsk } from "../../src/app/amendment.ts";
 import type { Ctx } from "../../src/app/context.ts";
 import { errorText } from "../../src/app/errors.ts";
 import type { SetupInput } from "../../src/app/setup.ts";
@@ -56,6 +57,15 @@ describe.each(DRIVERS)("approving a referat by the size its record kept, on $nam
     const { workspace } = await t.core.setupWorkspace(ctx, input as SetupInput, null);
     return (actor: typeof EMPLOYER): Ctx => ({ workspace, actor });
   };
+
+  it("asks the employees too to approve an amended version where the record has no AMO", async () => {
+    const { team, discussion } = await concludedWith(5);
+    const as = await setUpAgain(team.team, 5, "employee");
+    const asked = await approversToAsk(repos(db), as(EMPLOYER), discussion, null);
+    expect(asked.map((a) => a.userId)).toEqual(
+      expect.arrayContaining([EMPLOYER.userId, REPRESENTATIVE.userId, NEWCOMER.userId]),
+    );
+  });
 
   it("keeps an AMO's approval after the workplace shrinks: an employee may not approve in its place", async () => {
     const { team, discussion } = await concludedWith(25);
