@@ -136,14 +136,15 @@ interface Changed {
   entry: Entry;
   revision: Revision | null;
   discussion: Discussion;
-  /** A point 2 entry that left the roster as it was, its writer not being on the employer's side. */
-  rosterLeftAlone?: boolean;
+  /** Why a point 2 entry left the roster as it was (its writer, or a person by name only); true from before. */
+  rosterLeftAlone?: RosterOutcome["leftAlone"] | true;
 }
 
 /** What the writer is told beside "saved": kept with the result, so a repeated request is told the same. */
 function noticeOf(ctx: Ctx, value: Changed | Entry): Pick<EntryResult, "notice"> {
-  const leftAlone = "rosterLeftAlone" in value && value.rosterLeftAlone === true;
-  return leftAlone ? { notice: t(languageOf(ctx), "roles.record_only") } : {};
+  const why = "rosterLeftAlone" in value ? value.rosterLeftAlone : false;
+  if (!why) return {};
+  return { notice: t(languageOf(ctx), why === "name_only" ? "roles.name_only" : "roles.record_only") };
 }
 
 /** The entry a change's result holds; a result stored (and replayed) from before it held more is the entry itself. */

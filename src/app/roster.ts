@@ -8,8 +8,11 @@ import { type RoleChange, roleChanges } from "./role-changes.ts";
 /** What a point 2 entry did to the roster. */
 export interface RosterOutcome {
   changes: RoleChange[];
-  /** Its writer is not on the employer's side: the entry stands in the record, and the setup is as it was. */
-  leftAlone: boolean;
+  /**
+   * Why the setup is as it was while the entry stands in the record: its writer is not on the employer's side, or the
+   * person is written in by name only (no platform id to be reached at). False where the roster was updated.
+   */
+  leftAlone: false | "not_employer" | "name_only";
 }
 
 /**
@@ -26,9 +29,10 @@ export async function joinRoster(
 ): Promise<RosterOutcome> {
   const before = await r.members.list(ctx.workspace.id);
   const actorRole = before.find((m) => m.userId === ctx.actor.userId)?.role;
-  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole)) return { changes: [], leftAlone: true };
+  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole))
+    return { changes: [], leftAlone: "not_employer" };
   const userId = data.person.id;
-  if (!userId) return { changes: [], leftAlone: false };
+  if (!userId) return { changes: [], leftAlone: "name_only" };
   const existing = before.find((m) => m.userId === userId);
   const member = {
     userId,

@@ -56,7 +56,7 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
     const team = await setUpWorkspace(t.core);
     const stranger = await strangerIn(team);
     const { discussion } = await t.core.start(team.employer, {}, null);
-    const presented = (ctx: typeof stranger, person: { id: string; name: string }) =>
+    const presented = (ctx: typeof stranger, person: { id?: string; name: string }) =>
       t.core.record(
         ctx,
         {
@@ -84,6 +84,12 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
     const byEmployer = await presented(team.employer, { id: "U_NEW", name: "Ny Repræsentant" });
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("amo_representative");
     expect(byEmployer.notice).toBeUndefined();
+    // The employer's entry naming someone by name only cannot reach the roster either, and says what to do.
+    const byName = await presented(team.employer, { name: "Kun Et Navn" });
+    expect(byName.notice).toMatch(
+      /^Gemt i referatet\. Personen er kun skrevet ind med navn.*vælg personen i opsætningen/,
+    );
+    expect((await r.members.list(team.workspace.id)).some((m) => m.name === "Kun Et Navn")).toBe(false);
   });
 
   it("tells a writer in English that point 2 left the setup alone, also when the save is repeated", async () => {
