@@ -214,13 +214,17 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
   return Promise.race([promise, later]).finally(() => clearTimeout(timer));
 }
 
-/** Changes an entry's content; only its author or the discussion's organiser may. */
+/**
+ * Changes an entry's content; only its author or the discussion's organiser may. A point 2 entry changed by the
+ * employer's side updates the roster as a new one does.
+ */
 export async function editEntry(
   deps: Deps,
   ctx: Ctx,
   input: { entryId: string; data: unknown; amend?: boolean; healthConfirmed?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
+  let roster: RosterOutcome = { changes: [], leftAlone: false };
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     const valid = validateEntry(existing.kind, input.data);
@@ -241,6 +245,8 @@ export async function editEntry(
     });
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
+    if (existing.kind === "amo_member")
+      roster = await joinRoster(r, ctx, valid.value as EntryData["amo_member"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     const revision = await reviseAfterChange(
       r,
@@ -249,11 +255,20 @@ export async function editEntry(
       commandOf(deps, ctx.workspace),
       existing.kind,
     );
-    return { entry, revision, discussion, previousOwnerId: existing.ownerId };
+    return {
+      entry,
+      revision,
+      discussion,
+      previousOwnerId: existing.ownerId,
+      rosterLeftAlone: roster.leftAlone,
+    };
   });
-  if (!replayed) await announce(deps, ctx, value);
+  if (!replayed) {
+    await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
+    await announce(deps, ctx, value);
+  }
   const previousOwnerId = "previousOwnerId" in value ? value.previousOwnerId : null;
-  return { ...(await afterChange(deps, ctx, entryOf(value))), previousOwnerId };
+  return { ...(await afterChange(deps, ctx, entryOf(value))), previousOwnerId, ...noticeOf(ctx, value) };
 }
 
 export async function removeEntry(

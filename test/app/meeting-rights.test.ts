@@ -84,6 +84,26 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
     const byEmployer = await presented(team.employer, { id: "U_NEW", name: "Ny Repræsentant" });
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("amo_representative");
     expect(byEmployer.notice).toBeUndefined();
+    // The employer corrects the entry: the roster follows. The representative's own entry, edited, still does not.
+    await t.core.editEntry(
+      team.employer,
+      {
+        entryId: byEmployer.entry.id,
+        data: { person: { id: "U_NEW", name: "Ny Repræsentant" }, role: "work_leader" },
+      },
+      null,
+    );
+    expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("work_leader");
+    const edited = await t.core.editEntry(
+      team.rep,
+      {
+        entryId: byRep.entry.id,
+        data: { person: { id: "U_NEW", name: "Ny Repræsentant" }, role: "employer" },
+      },
+      null,
+    );
+    expect(edited.notice).toMatch(/^Gemt i referatet\. Opsætningen er ikke ændret/);
+    expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("work_leader");
     // The employer's entry naming someone by name only cannot reach the roster either, and says what to do.
     const byName = await presented(team.employer, { name: "Kun Et Navn" });
     expect(byName.notice).toMatch(
