@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { ChatPort } from "./app/chat-port.ts";
 import type { Logger } from "./app/context.ts";
 import type { AdapterSql, Core, Workspace } from "./app/index.ts";
-import { type Config, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { PlatformId } from "./domain/types.ts";
 import type { Texts } from "./i18n/index.ts";
 
@@ -54,9 +54,18 @@ export interface Platform<C extends Config = Config> {
 export const isTrial = (platforms: readonly Platform[], config: Config): boolean =>
   !platforms.some((p) => p.credentialed?.(config));
 
-/** The environment, checked against the core's variables and then each platform's. */
-export const loadConfigFor = (platforms: readonly Platform[], env: NodeJS.ProcessEnv): Config =>
-  loadConfig(
+/**
+ * The environment, checked against the core's variables and then each platform's. The local trial's channel has no
+ * login and trusts this computer, so no proxy may stand in front of it.
+ */
+export function loadConfigFor(platforms: readonly Platform[], env: NodeJS.ProcessEnv): Config {
+  const config = loadConfig(
     env,
     platforms.flatMap((p) => (p.config ? [p.config] : [])),
   );
+  if (config.TRUST_PROXY === "1" && isTrial(platforms, config))
+    throw new ConfigError(
+      "Configuration error: TRUST_PROXY is not allowed in the local trial: set Slack or Teams credentials (behind a proxy the trial's channel, which has no login, would be open to the network).",
+    );
+  return config;
+}

@@ -18,7 +18,17 @@ export function teamsMode(config: TeamsConfig, trial: boolean): "authenticated" 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /** Headers a proxy adds when it passes a request on. */
-const PASSED_ON = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip", "via"];
+const PASSED_ON = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "cf-connecting-ip",
+  "true-client-ip",
+  "via",
+];
 
 /**
  * Whether the request comes from this computer itself: the socket's address (headers can say anything) is a loopback

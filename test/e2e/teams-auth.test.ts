@@ -304,6 +304,10 @@ describe("Teams without credentials (no NODE_ENV anywhere)", () => {
       expect(() => loadConfig({ TEAMS_LOCAL_TEST: "1", ...credentials })).toThrow(
         "Configuration error: TEAMS_LOCAL_TEST is not allowed when Microsoft credentials are set",
       );
-    expect(() => loadConfig({ TEAMS_LOCAL_TEST: "0", TRUST_PROXY: "1" })).not.toThrow();
+    expect(() => loadConfig({ ...SLACK_ONLY, TEAMS_LOCAL_TEST: "0", TRUST_PROXY: "1" })).not.toThrow();
+    // The local trial's channel has no login: no proxy may stand in front of it either.
+    expect(() => loadConfig({ TRUST_PROXY: "1" })).toThrow(
+      "Configuration error: TRUST_PROXY is not allowed in the local trial: set Slack or Teams credentials (behind a proxy the trial's channel, which has no login, would be open to the network).",
+    );
   });
 });
