@@ -131,6 +131,15 @@ export async function record(
   };
 }
 
+/** Whether an edited point 2 entry changes what the roster holds: the person, their role or the date they joined. */
+function rosterFactsChanged(before: unknown, after: unknown): boolean {
+  const facts = (d: unknown) => {
+    const v = d as EntryData["amo_member"];
+    return [v.person.id ?? null, v.role, v.joinedOn ?? null];
+  };
+  return facts(before).some((fact, i) => fact !== facts(after)[i]);
+}
+
 /** What a change's transaction gives: the entry, and the new summary version when the discussion was concluded. */
 interface Changed {
   entry: Entry;
@@ -245,8 +254,14 @@ export async function editEntry(
     });
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
-    if (existing.kind === "amo_member")
-      roster = await joinRoster(r, ctx, valid.value as EntryData["amo_member"], deps.now());
+    if (existing.kind === "amo_member" && rosterFactsChanged(existing.data, valid.value))
+      roster = await joinRoster(
+        r,
+        ctx,
+        valid.value as EntryData["amo_member"],
+        deps.now(),
+        existing.createdAt,
+      );
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     const revision = await reviseAfterChange(
       r,

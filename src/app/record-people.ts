@@ -15,18 +15,25 @@ export async function recordPeopleOf(
 /**
  * Who took part, by the attendance point 1 recorded, else by the plan and the roster as they are now, and the headcount
  * now: what a conclusion keeps. With attendance recorded, the people invited who were not there are named too.
+ * `kept` are the people kept at the conclusion, whose roles then stand over today's.
  */
 export async function peopleNow(
   r: Repos,
   workspace: Workspace,
   discussion: Discussion,
+  kept?: RecordPeople,
 ): Promise<RecordPeople> {
   const [members, entries] = await Promise.all([
     r.members.list(workspace.id),
     r.entries.forDiscussion(workspace.id, discussion.id),
   ]);
-  const invited = invitedOf(discussion, members);
-  const present = attendeesOf(entries, members, invited);
+  const known = kept ? [...kept.participants, ...(kept.absent ?? [])] : [];
+  const asKept = (p: Invitee): Invitee => ({
+    ...p,
+    role: known.find((k) => samePerson(k, p))?.role ?? p.role,
+  });
+  const invited = invitedOf(discussion, members).map(asKept);
+  const present = attendeesOf(entries, members, invited)?.map(asKept) ?? null;
   const plain = (people: Invitee[]) => people.map(({ name, role }) => ({ name, role }));
   const standIn =
     present && discussion.standIn && !present.some((p) => samePerson(p, discussion.standIn!))
@@ -40,7 +47,7 @@ export async function peopleNow(
       ? { absent: plain(invited.filter((p) => !present.some((a) => samePerson(a, p)))) }
       : {}),
     employerStandIn: employerStandIn(standIn, participants),
-    headcount: workspace.headcount ?? 1,
+    headcount: kept?.headcount ?? workspace.headcount ?? 1,
   };
 }
 
@@ -94,18 +101,7 @@ function employerStandIn(
 export async function keepAmendedAttendance(r: Repos, workspace: Workspace, discussion: Discussion) {
   const kept = discussion.recordPeople;
   if (!kept) return discussion;
-  const now = await peopleNow(r, workspace, discussion);
-  const known = [...kept.participants, ...(kept.absent ?? [])];
-  const keptRole = (p: { name: string; role: Role }) => ({
-    name: p.name,
-    role: known.find((k) => samePerson(k, p))?.role ?? p.role,
-  });
-  const people: RecordPeople = {
-    ...now,
-    participants: now.participants.map(keptRole),
-    ...(now.absent ? { absent: now.absent.map(keptRole) } : {}),
-    headcount: kept.headcount,
-  };
+  const people = await peopleNow(r, workspace, discussion, kept);
   await r.discussions.keepRecordPeople(workspace.id, discussion.id, people);
   return { ...discussion, recordPeople: people };
 }

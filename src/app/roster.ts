@@ -15,6 +15,10 @@ export interface RosterOutcome {
   leftAlone: false | "not_employer" | "name_only";
 }
 
+/** On an edit (`joinedBy` given), the joining date the roster already holds for the person. */
+const existingJoined = (existing: { joinedAmoOn: string | null } | undefined, joinedBy: Date | undefined) =>
+  joinedBy ? (existing?.joinedAmoOn ?? null) : null;
+
 /**
  * A new AMO member presented at point 2 goes on the roster with the date they joined (today when none is given),
  * so their training is reminded, when the employer (or the employer's representative) records it. Roles are not to be
@@ -26,6 +30,8 @@ export async function joinRoster(
   ctx: Ctx,
   data: EntryData["amo_member"],
   now: Date,
+  /** The joining date where the entry gives none: by default today; an edit keeps the one it had. */
+  joinedBy?: Date,
 ): Promise<RosterOutcome> {
   const before = await r.members.list(ctx.workspace.id);
   const actorRole = before.find((m) => m.userId === ctx.actor.userId)?.role;
@@ -38,7 +44,10 @@ export async function joinRoster(
     userId,
     name: data.person.name,
     role: data.role,
-    joinedAmoOn: data.joinedOn ?? localDateOf(now, ctx.workspace.timeZone),
+    joinedAmoOn:
+      data.joinedOn ??
+      existingJoined(existing, joinedBy) ??
+      localDateOf(joinedBy ?? now, ctx.workspace.timeZone),
   };
   await r.members.upsert(ctx.workspace.id, member);
   await planTraining(r, ctx.workspace, [member], now);

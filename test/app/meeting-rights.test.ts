@@ -84,7 +84,10 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
     const byEmployer = await presented(team.employer, { id: "U_NEW", name: "Ny Repræsentant" });
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("amo_representative");
     expect(byEmployer.notice).toBeUndefined();
-    // The employer corrects the entry: the roster follows. The representative's own entry, edited, still does not.
+    // The employer corrects the entry a month on: the roster follows, and keeps the day they joined. The
+    // representative's own entry, edited, still does not.
+    const joined = (await r.members.list(team.workspace.id)).find((m) => m.userId === "U_NEW")?.joinedAmoOn;
+    t.clock.now = new Date(t.clock.now.getTime() + 30 * 86_400_000);
     await t.core.editEntry(
       team.employer,
       {
@@ -94,6 +97,9 @@ describe.each(DRIVERS)("who may run and change the discussion, on $name", ({ ope
       null,
     );
     expect(await r.members.roleOf(team.workspace.id, "U_NEW")).toBe("work_leader");
+    expect((await r.members.list(team.workspace.id)).find((m) => m.userId === "U_NEW")?.joinedAmoOn).toBe(
+      joined,
+    );
     const edited = await t.core.editEntry(
       team.rep,
       {

@@ -8,6 +8,8 @@ import { clip, context, escapeMrkdwn, header, LIMITS } from "./mrkdwn.ts";
 export const VALUE = "value";
 /** The block beside a people picker where names outside Slack are written. */
 export const NAMES_SUFFIX = ".names";
+/** Slack's limit for a plain text input. */
+const NAMES_MAX = 3000;
 
 function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
   switch (field.type) {
@@ -67,10 +69,12 @@ function element(field: FieldSpec, initial: unknown): Record<string, unknown> {
 /** Beside a people picker, the names of those Slack does not know (guests, colleagues without an account). */
 function namesBlock(field: FieldSpec & { type: "people" }, initial: unknown, language: Language): KnownBlock {
   const people = Array.isArray(initial) ? (initial as { id?: string; name: string }[]) : field.suggested;
-  const names = people
+  const all = people
     .filter((p) => !p.id)
     .map((p) => p.name)
     .join(", ");
+  // Slack refuses a modal whose initial value is longer than the box allows: cut at the last whole name.
+  const names = all.length <= NAMES_MAX ? all : all.slice(0, all.lastIndexOf(", ", NAMES_MAX));
   return {
     type: "input",
     block_id: `${field.id}${NAMES_SUFFIX}`,
@@ -79,7 +83,7 @@ function namesBlock(field: FieldSpec & { type: "people" }, initial: unknown, lan
     element: {
       type: "plain_text_input",
       action_id: VALUE,
-      max_length: 2000,
+      max_length: NAMES_MAX,
       ...(names ? { initial_value: names } : {}),
     },
   } as unknown as KnownBlock;

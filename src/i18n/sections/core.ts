@@ -64,7 +64,7 @@ export const core = section(
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "ingen rolle",
     "roles.name_only":
-      "Gemt i referatet. Personen er kun skrevet ind med navn, så opsætningen er ikke ændret: vælg personen i opsætningen, så botten kan minde om uddannelsen.",
+      "Gemt i referatet. Personen er kun skrevet ind med navn, så opsætningen er ikke ændret: vælg personen i opsætningen, så botten kan minde personen om uddannelsen.",
     "roles.record_only":
       "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
     "structure.employees_missing":
@@ -156,7 +156,7 @@ export const core = section(
     "roles.changed_line": "• {name}: {from} → {to}",
     "roles.none": "no role",
     "roles.name_only":
-      "Saved in the minutes. The person is written in by name only, so the setup has not been changed: choose them in the setup, so the bot can remind of their training.",
+      "Saved in the minutes. The person is written in by name only, so the setup has not been changed: choose them in the setup, so the bot can remind them of their training.",
     "roles.record_only":
       "Saved in the minutes. The setup has not been changed: new members are added to it by the employer or the employer's representative.",
     "structure.employees_missing":
