@@ -35,11 +35,17 @@ export function newestOfKind<K extends keyof EntryData>(years: HeldYear[], kind:
  */
 export function folderMembers(members: Member[], years: HeldYear[], hasAmo: boolean): FolderMember[] {
   if (!hasAmo) {
-    const newest = years.find((y) => y.discussion.participants.length > 0)?.discussion.participants;
-    const people = newest ?? members.map((m) => ({ id: m.userId, name: m.name, role: m.role }));
+    // Who took part as the record keeps it (those present, where point 1 said so), else as the plan named them.
+    const newest = years.find(
+      (y) => y.discussion.recordPeople || y.discussion.participants.length > 0,
+    )?.discussion;
+    const people: { id?: string; name: string; role: Role }[] =
+      newest?.recordPeople?.participants ??
+      newest?.participants ??
+      members.map((m) => ({ id: m.userId, name: m.name, role: m.role }));
     return people.map((p) => ({
       name: p.name,
-      role: members.find((m) => m.userId === p.id)?.role ?? p.role,
+      role: members.find((m) => p.id && m.userId === p.id)?.role ?? p.role,
       joinedOn: null,
       course: "not_required",
       courseDue: null,

@@ -12,6 +12,7 @@ import {
 } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 import { holdWholeDiscussion } from "../helpers/fixture.ts";
+import { pdfText } from "../helpers/inspection-check.ts";
 
 const GUEST = { name: "Gæst Jensen" };
 const EVERYONE = [
@@ -30,9 +31,13 @@ describe.each(DRIVERS)("who was present, recorded at point 1, on $name", ({ open
   afterAll(async () => db?.close());
 
   /** A discussion planned with `plan`, held through, with `attendees` recorded at point 1 last; then concluded. */
-  async function heldWith(plan: Record<string, unknown>, attendees: { id?: string; name: string }[] | null) {
+  async function heldWith(
+    plan: Record<string, unknown>,
+    attendees: { id?: string; name: string }[] | null,
+    headcount?: number,
+  ) {
     t.clock.now = new Date("2026-12-01T09:00:00Z");
-    const team = await setUpWorkspace(t.core);
+    const team = await setUpWorkspace(t.core, headcount);
     await t.core.schedule(team.employer, { date: "2026-12-10", time: "10:00", ...plan }, null);
     t.clock.now = new Date("2026-12-10T09:00:00Z");
     const { discussion: started } = await t.core.start(team.employer, {}, null);
@@ -128,6 +133,22 @@ describe.each(DRIVERS)("who was present, recorded at point 1, on $name", ({ open
     const { markdown } = await heldWith({}, [{ id: EMPLOYER.userId, name: EMPLOYER.name }]);
     expect(markdown).toContain(`- ${EMPLOYER.name} (Arbejdsgiver)`);
     expect(markdown).not.toContain("Indkaldt, men ikke til stede");
+  });
+
+  it("lists those present in a small workplace's inspection folder, where it has no AMO to list", async () => {
+    const { team } = await heldWith(
+      { participants: EVERYONE },
+      [{ id: EMPLOYER.userId, name: EMPLOYER.name }],
+      6,
+    );
+    const [pdf] = await t.core.inspectionFiles(team.employer);
+    const text = await pdfText(pdf?.content as Uint8Array);
+    const section = text.slice(
+      text.indexOf("Deltagere i drøftelsen"),
+      text.indexOf("Arbejdspladsvurdering (APV)"),
+    );
+    expect(section).toContain(`${EMPLOYER.name} Arbejdsgiver`);
+    expect(section).not.toContain(LEADER.name);
   });
 
   it("keeps the plan's participants where point 1 says nothing of who was present", async () => {
