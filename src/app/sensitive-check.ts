@@ -7,16 +7,21 @@ import type { Repos } from "./ports.ts";
 
 /**
  * Every name the bot knows for the workplace: the roster, the discussion's participants, and the people its entries
- * name (owners, minute-taker, members presented). What an accident text must not mention.
+ * name (owners, minute-taker and those present, members presented). What an accident text must not mention.
  */
 export async function knownNames(r: Repos, ctx: Ctx, discussion: Discussion): Promise<string[]> {
   const names = new Set<string>();
   for (const m of await r.members.list(ctx.workspace.id)) if (m.name) names.add(m.name);
   for (const p of discussion.participants) if (p.name) names.add(p.name);
   for (const e of await r.entries.forDiscussion(ctx.workspace.id, discussion.id)) {
-    const data = e.data as { owner?: { name?: string }; person?: { name?: string } };
+    const data = e.data as {
+      owner?: { name?: string };
+      person?: { name?: string };
+      attendees?: { name?: string }[];
+    };
     if (data.owner?.name) names.add(data.owner.name);
     if (data.person?.name) names.add(data.person.name);
+    for (const p of data.attendees ?? []) if (p.name) names.add(p.name);
   }
   return [...names];
 }

@@ -63,6 +63,17 @@ describe.each(DRIVERS)("people and structure on $name", ({ open }) => {
       },
       null,
     );
+    // Written in as present at point 1 only (a guest): a name the bot knows too.
+    await t.core.record(
+      set.employer,
+      {
+        discussionId: discussion.id,
+        point: 1,
+        kind: "minute_taker",
+        data: { person: { name: "Ali Nielsen" }, attendees: [{ name: "Gæst Jensen" }] },
+      },
+      null,
+    );
     const accident = (comment: string) => ({
       discussionId: discussion.id,
       point: 6,
@@ -80,6 +91,7 @@ describe.each(DRIVERS)("people and structure on $name", ({ open }) => {
     for (const [comment, code] of [
       ["Ali Nielsen faldt på trappen og brækkede håndleddet", "names_person"],
       ["Karen gled i køkkenet", "names_person"],
+      ["Gæst Jensen snublede ved indgangen", "names_person"],
       ["Faldt og fik hjernerystelse", "reads_as_diagnosis"],
     ] as const) {
       await expect(t.core.record(set.employer, accident(comment), null), comment).rejects.toMatchObject({
@@ -88,7 +100,7 @@ describe.each(DRIVERS)("people and structure on $name", ({ open }) => {
       });
     }
     const stored = await repos(db).entries.forDiscussion(set.workspace.id, discussion.id);
-    expect(stored.map((e) => e.kind)).toEqual(["decision"]);
+    expect(stored.map((e) => e.kind).sort()).toEqual(["decision", "minute_taker"]);
     // The same text refused as a change to a stored overview, which keeps its words.
     const kept = await t.core.record(set.employer, accident("Vådt gulv ved kaffemaskinen; måtte lagt"), null);
     await expect(
