@@ -6,7 +6,7 @@ import type { PointView } from "./chat-port.ts";
 import { fieldsIn } from "./forms/fields.ts";
 import { amoMembers, LAYOUTS } from "./forms/specs.ts";
 
-export { formData } from "./forms/data.ts";
+export { formData, writtenNames } from "./forms/data.ts";
 
 export type FormKind = "note" | "decision" | "goal" | PointForm;
 

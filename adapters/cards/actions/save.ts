@@ -1,4 +1,11 @@
-import { type FieldValue, type FormSpec, fieldErrors, formData, formSpec } from "../../../src/app/forms.ts";
+import {
+  type FieldValue,
+  type FormSpec,
+  fieldErrors,
+  formData,
+  formSpec,
+  writtenNames,
+} from "../../../src/app/forms.ts";
 import { ACTIONS, AppError, errorText, languageOf, problemText } from "../../../src/app/index.ts";
 import type { Language } from "../../../src/domain/types.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
@@ -52,12 +59,7 @@ function peopleValue(
     .map((id) => members.find((m) => m.userId === id.trim()))
     .filter((m) => m !== undefined)
     .map((m) => ({ id: m.userId, name: m.name || m.userId }));
-  const named = (written ?? "")
-    .split(/[,\n]/)
-    .map((name) => name.trim())
-    .filter(Boolean)
-    .map((name) => ({ name }));
-  return [...listed, ...named];
+  return [...listed, ...writtenNames(written)];
 }
 
 /** Saves a point's form. Refused fields come back in the form, each under its field; nothing is stored then. */

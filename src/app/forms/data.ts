@@ -3,6 +3,14 @@ import { APV_ACTION_ROWS } from "../../domain/entries.ts";
 import type { FieldValue, FormContext, FormKind } from "../forms.ts";
 import { amoMembers } from "./specs.ts";
 
+/** Names written in a box, separated by commas or lines: each a person known by name only. */
+export const writtenNames = (text: string | undefined): { name: string }[] =>
+  (text ?? "")
+    .split(/[,\n]/)
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => ({ name }));
+
 /** Readers of a form's submitted values; each gives undefined for a field left empty. */
 function valuesOf(values: Record<string, FieldValue>) {
   const str = (id: string) => {
@@ -33,10 +41,7 @@ function valuesOf(values: Record<string, FieldValue>) {
       const list = Array.isArray(v)
         ? v.map((p) => (p.id ? { id: p.id, name: p.name || p.id } : { name: p.name.trim() }))
         : typeof v === "string"
-          ? v
-              .split(/[,\n]/)
-              .map((name) => ({ name: name.trim() }))
-              .filter((p) => p.name)
+          ? writtenNames(v)
           : [];
       return list.length > 0 ? list : undefined;
     },

@@ -6,6 +6,7 @@ import {
   fieldErrors,
   formData,
   formSpec,
+  writtenNames,
 } from "../../../../src/app/forms.ts";
 import {
   ACTIONS,
@@ -99,11 +100,9 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
         const users = fieldState(state, field.id)?.selected_users;
         const ids = Array.isArray(users) ? users.filter((id) => typeof id === "string") : [];
         const chosen = await Promise.all(ids.map(person));
-        const written = (stateValue(fieldState(state, `${field.id}${NAMES_SUFFIX}`)) ?? "")
-          .split(/[,\n]/)
-          .map((name) => name.trim())
-          .filter(Boolean)
-          .map((name) => ({ name }));
+        const written = writtenNames(
+          stateValue(fieldState(state, `${field.id}${NAMES_SUFFIX}`)) ?? undefined,
+        );
         values[field.id] = [
           ...chosen.filter(
             (p): p is { id?: string; name: string } =>
