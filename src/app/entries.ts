@@ -125,10 +125,9 @@ export async function record(
     await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
     await announce(deps, ctx, value);
   }
-  return {
-    ...(await afterChange(deps, ctx, entryOf(value), summaryMayChange, options)),
-    ...noticeOf(ctx, value),
-  };
+  // An entry changes no row of a discussion that is not concluded: the refresh draws from the one read above.
+  const unchanged = summaryMayChange ? null : value.discussion;
+  return { ...(await afterChange(deps, ctx, entryOf(value), unchanged, options)), ...noticeOf(ctx, value) };
 }
 
 /** Whether an edited point 2 entry changes what the roster holds: the person, their role or the date they joined. */
@@ -175,10 +174,10 @@ async function afterChange(
   deps: Deps,
   ctx: Ctx,
   entry: Entry,
-  summaryMayChange = true,
+  unchanged: Discussion | null = null,
   options: ChangeOptions = {},
 ): Promise<EntryResult> {
-  const result = await showChange(deps, ctx, entry, summaryMayChange, options);
+  const result = await showChange(deps, ctx, entry, unchanged, options);
   if (!options.withView || result.view) return result;
   // The change is stored: a view that cannot be read leaves the answer to the caller's own read.
   const view = await read(deps, (r) =>
@@ -187,15 +186,19 @@ async function afterChange(
   return view ? { ...result, view } : result;
 }
 
+/**
+ * The channel's refresh after a change. `unchanged` is the discussion as the change read it, when the change left it
+ * as it was and it has no summary to revise; null: it is read again, and a revised summary is published.
+ */
 async function showChange(
   deps: Deps,
   ctx: Ctx,
   entry: Entry,
-  summaryMayChange: boolean,
+  unchanged: Discussion | null,
   options: ChangeOptions,
 ): Promise<EntryResult> {
-  const sync = syncShowing(deps, ctx.workspace, entry.discussionId, [entry.point]);
-  if (!summaryMayChange && options.waitForChannelMs !== undefined) {
+  const sync = syncShowing(deps, ctx.workspace, unchanged ?? entry.discussionId, [entry.point]);
+  if (unchanged && options.waitForChannelMs !== undefined) {
     const done = sync.catch((error) => {
       deps.log.warn("could not sync a discussion", { error: String(error) });
       return null;
@@ -207,7 +210,7 @@ async function showChange(
     return { entry, synced: settled?.ok ?? false, ...(view ? { view } : {}) };
   }
   const synced = (await sync).ok;
-  if (!summaryMayChange) return { entry, synced };
+  if (unchanged) return { entry, synced };
   await publishSummary(deps, ctx.workspace, entry.discussionId).catch((error) => {
     deps.log.warn("could not publish the revised summary", { error: String(error) });
   });
