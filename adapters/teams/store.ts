@@ -67,11 +67,12 @@ export function teamsStore(db: Db) {
       activityId: string,
     ): Promise<{ row: ConversationRow; pages: PageRef[] } | null> {
       const rows = await db.query<Record<string, unknown> & { pages: PageRef[] | null }>(
-        `SELECT c.*, p.pages FROM teams_conversations c
+        `SELECT c.conversation_id, c.kind, c.user_id, c.reference, c.public_url, p.pages FROM teams_conversations c
          LEFT JOIN teams_card_pages p ON p.workspace_id = c.workspace_id AND p.conversation_id = c.conversation_id
            AND p.activity_id = $3
          WHERE c.workspace_id = $1 AND c.conversation_id = $2`,
         [workspaceId, conversationId, activityId],
+        { prepare: "teams_conversation_pages" },
       );
       return rows[0] ? { row: toRow(rows[0]), pages: rows[0].pages ?? [] } : null;
     },

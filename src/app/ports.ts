@@ -36,5 +36,10 @@ export interface Store {
  * channel's messages): parameterised SQL on its own tables. The store's drivers implement it.
  */
 export interface AdapterSql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** `prepare` names a statement every click runs, to be parsed once per connection (see the store's Db). */
+  query<T = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    options?: { prepare?: string },
+  ): Promise<T[]>;
 }

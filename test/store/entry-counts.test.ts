@@ -106,8 +106,15 @@ describe("the entry counts of a database from before they were kept", () => {
   it("are filled in by the migration that starts keeping them", async () => {
     const migrations = await loadMigrations();
     const keeping = migrations.findIndex((m) => m.id === "007_entry_counts");
-    // The repositories of today write the discussion's later columns (the stand-in): those come along.
-    const later = migrations.filter((m) => m.id === "014_employees_and_stand_in");
+    // The repositories of today write and read later columns (the installer, the channel's name, the stand-in, the
+    // record's people): those come along.
+    const laterColumns = [
+      "010_installer_and_expiring_files",
+      "012_discussion_channel_name",
+      "014_employees_and_stand_in",
+      "023_discussion_record_people",
+    ];
+    const later = migrations.filter((m) => laterColumns.includes(m.id));
     await migrate(db, [...migrations.slice(0, keeping), ...later]);
     const at = await runningDiscussion(db);
     const r = repos(db).entries;

@@ -9,14 +9,15 @@ import type {
 import { AGENDA_KEYS } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
 import { STALE_CLAIM } from "./claims.ts";
-import { type AgendaItem, type Discussion, toAgendaItem, toDiscussion } from "./rows.ts";
+import { type AgendaItem, DISCUSSION_COLUMNS, type Discussion, toAgendaItem, toDiscussion } from "./rows.ts";
 
 export function discussionsRepo(q: Queryable) {
   return {
     async get(workspaceId: string, discussionId: string, lock = false): Promise<Discussion | null> {
       const rows = await q.query(
-        `SELECT * FROM discussions WHERE workspace_id = $1 AND id = $2${lock ? " FOR UPDATE" : ""}`,
+        `SELECT ${DISCUSSION_COLUMNS} FROM discussions WHERE workspace_id = $1 AND id = $2${lock ? " FOR UPDATE" : ""}`,
         [workspaceId, discussionId],
+        { prepare: lock ? "discussion_locked" : "discussion" },
       );
       return rows[0] ? toDiscussion(rows[0]) : null;
     },

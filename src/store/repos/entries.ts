@@ -1,7 +1,7 @@
 import type { EntryChanges, NewEntry } from "../../domain/entities.ts";
 import type { EntryKind } from "../../domain/entries.ts";
 import type { Queryable } from "../db.ts";
-import { type Entry, toEntry } from "./rows.ts";
+import { ENTRY_COLUMNS, type Entry, toEntry } from "./rows.ts";
 
 export function entriesRepo(q: Queryable) {
   return {
@@ -9,7 +9,7 @@ export function entriesRepo(q: Queryable) {
       const rows = await q.query(
         `INSERT INTO entries (workspace_id, discussion_id, point, kind, data, author_id, owner_id, deadline, status,
            carried_from, source)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11) RETURNING ${ENTRY_COLUMNS}`,
         [
           workspaceId,
           e.discussionId,
@@ -23,6 +23,7 @@ export function entriesRepo(q: Queryable) {
           e.carriedFrom ?? null,
           e.source ?? "form",
         ],
+        { prepare: "entry_insert" },
       );
       return toEntry(rows[0] as Record<string, unknown>);
     },
@@ -57,10 +58,11 @@ export function entriesRepo(q: Queryable) {
       limit: number,
     ): Promise<Entry[]> {
       const newest = await q.query(
-        `SELECT * FROM entries
+        `SELECT ${ENTRY_COLUMNS} FROM entries
          WHERE workspace_id = $1 AND discussion_id = $2 AND point = $3 AND deleted_at IS NULL
          ORDER BY created_at DESC, seq DESC LIMIT $4`,
         [workspaceId, discussionId, point, limit],
+        { prepare: "point_newest" },
       );
       return newest.map(toEntry).reverse();
     },

@@ -8,6 +8,7 @@ export function peopleRepo(q: Queryable) {
       const rows = await q.query(
         "SELECT language, checked_at FROM person_languages WHERE workspace_id = $1 AND user_id = $2",
         [workspaceId, userId],
+        { prepare: "person_language" },
       );
       const row = rows[0];
       if (!row) return null;

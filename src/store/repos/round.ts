@@ -30,6 +30,7 @@ export function roundRepo(q: Queryable) {
       const rows = await q.query(
         "SELECT user_id, answered FROM round_invites WHERE workspace_id = $1 AND discussion_id = $2 ORDER BY user_id",
         [workspaceId, discussionId],
+        { prepare: "round_invites" },
       );
       return rows.map(toInvite);
     },

@@ -28,6 +28,15 @@ export type {
 
 type Row = Record<string, unknown>;
 
+// The columns each mapper below reads, for the statements that name them: a prepared statement may not use `*`.
+export const WORKSPACE_COLUMNS =
+  "id, platform, external_id, name, headcount, time_zone, language, default_channel, settings, installed, installed_by";
+export const DISCUSSION_COLUMNS = `id, workspace_id, year, status, version, scheduled_at, duration_minutes, location,
+  channel_id, channel_name, participants, stand_in, organiser_id, current_point, board_message, started_at,
+  concluded_at, concluded_by, conclude_override_reason, record_people`;
+export const ENTRY_COLUMNS =
+  "id, discussion_id, point, kind, data, author_id, owner_id, deadline, status, carried_from, source, created_at, completed_at";
+
 export const toWorkspace = (r: Row): Workspace => ({
   id: r.id as string,
   platform: r.platform as PlatformId,

@@ -1,7 +1,7 @@
 import type { WorkspaceChanges } from "../../domain/entities.ts";
 import type { PlatformId, Role } from "../../domain/types.ts";
 import type { Queryable } from "../db.ts";
-import { type Member, toWorkspace, type Workspace } from "./rows.ts";
+import { type Member, toWorkspace, WORKSPACE_COLUMNS, type Workspace } from "./rows.ts";
 
 /** The tables that hold a workspace's rows, besides the workspace itself: what a data export gives. */
 const WORKSPACE_TABLES = [
@@ -23,10 +23,11 @@ export function workspacesRepo(q: Queryable) {
     /** The workspace for a platform's team/tenant id, created on first contact. */
     async ensure(platform: PlatformId, externalId: string, name = ""): Promise<Workspace> {
       // Almost every request names a workspace that exists: read first, write only when something changes.
-      const found = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
-        platform,
-        externalId,
-      ]);
+      const found = await q.query(
+        `SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE platform = $1 AND external_id = $2`,
+        [platform, externalId],
+        { prepare: "workspace" },
+      );
       if (found[0] && (name === "" || found[0].name === name)) return toWorkspace(found[0]);
       const rows = await q.query(
         `INSERT INTO workspaces (platform, external_id, name) VALUES ($1, $2, $3)
@@ -38,10 +39,11 @@ export function workspacesRepo(q: Queryable) {
       return toWorkspace(rows[0] as Record<string, unknown>);
     },
     async find(platform: PlatformId, externalId: string): Promise<Workspace | null> {
-      const rows = await q.query("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
-        platform,
-        externalId,
-      ]);
+      const rows = await q.query(
+        `SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE platform = $1 AND external_id = $2`,
+        [platform, externalId],
+        { prepare: "workspace" },
+      );
       return rows[0] ? toWorkspace(rows[0]) : null;
     },
     async get(workspaceId: string): Promise<Workspace | null> {
@@ -125,6 +127,7 @@ export function membersRepo(q: Queryable) {
       const rows = await q.query(
         "SELECT user_id, name, role, joined_amo_on FROM members WHERE workspace_id = $1 ORDER BY created_at, user_id",
         [workspaceId],
+        { prepare: "members" },
       );
       return rows.map((r) => ({
         userId: r.user_id as string,
