@@ -127,6 +127,24 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
       return (await notes()).every((note) => shown.includes(note));
     });
   }, 60_000);
+
+  it("says once that a point 2 entry was saved when the channel could not be updated", async () => {
+    const { teams, workspace } = await setUp();
+    const { point1, discussionId } = await startDiscussion(teams, workspace);
+    await teams.invoke(EMPLOYER, button(cardOf(point1.activity), "Næste punkt"));
+    connector.failNext("update", { status: 403 });
+    const answer = await teams.invoke(
+      REP,
+      { verb: "entry_form", data: { d: discussionId, p: 2, k: "amo_member" } },
+      { "f.person": REP.id, "f.role": "amo_representative" },
+    );
+    const text = cardText(answer.body.value);
+    expect(text).toContain(
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller " +
+        "arbejdsgiverens repræsentant. Beskeden i kanalen kunne ikke opdateres lige nu; det sker ved næste handling.",
+    );
+    expect(text.match(/Gemt/g)).toHaveLength(1);
+  });
 });
 
 async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 15_000) {

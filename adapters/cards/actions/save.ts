@@ -129,7 +129,8 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
 
 /** "Saved", or that the channel could not be updated; a sentence the core adds (point 2's roster) goes with it. */
 function savedText(l: Language, result: { synced: boolean | null; notice?: string }): string {
-  if (result.synced === false) return [t(l, "command.not_synced"), result.notice].filter(Boolean).join(" ");
+  if (result.synced === false)
+    return result.notice ? `${result.notice} ${t(l, "command.channel_behind")}` : t(l, "command.not_synced");
   return result.notice ?? t(l, "teams.saved");
 }
 

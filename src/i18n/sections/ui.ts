@@ -147,6 +147,7 @@ export const ui = section(
     "command.recorded": "Gemt.",
     "command.not_synced":
       "Gemt. Beskeden i kanalen kunne ikke opdateres lige nu; det sker ved næste handling.",
+    "command.channel_behind": "Beskeden i kanalen kunne ikke opdateres lige nu; det sker ved næste handling.",
     "setup.title": "Opsætning",
     "setup.reminders_off": "Påmindelser der skal være slået fra",
     "setup.prepare_days": "Påmindelse om forberedelse: dage før mødet",
@@ -337,6 +338,8 @@ export const ui = section(
     "command.recorded": "Saved.",
     "command.not_synced":
       "Saved. The message in the channel could not be updated right now; it will be on the next action.",
+    "command.channel_behind":
+      "The message in the channel could not be updated right now; it will be on the next action.",
     "setup.title": "Setup",
     "setup.reminders_off": "Reminders to turn off",
     "setup.prepare_days": "Preparation reminder: days before the meeting",
