@@ -14,20 +14,39 @@ import { invalidInput } from "./date-problems.ts";
 import type { RecordInput } from "./entries.ts";
 import { AppError } from "./errors.ts";
 import { recordHasAmo } from "./record-size.ts";
-import { refuseSensitive, warnOfHealth } from "./sensitive-check.ts";
+import { knownNames, namesChecked, needsNames } from "./sensitive-check.ts";
 
 /**
- * Checks an entry without touching the database: what a form can be told at once (adapters use it to answer a
- * submit before doing the work). Throws the same AppError the recording would; what the record's size asks (point
- * 9's line on the AMO) waits for the recording, which reads the discussion.
+ * Checks an entry without changing anything or calling a chat platform: what a form can be told at once (adapters use
+ * it to answer a submit before doing the work). Throws the same AppError the recording would; the names the bot knows
+ * are read only for a text that could need them. What the record's size asks (point 9's line on the AMO) waits for
+ * the recording, which reads the discussion.
  */
-export function precheck(deps: Deps, ctx: Ctx, input: RecordInput, names: readonly string[] = []): void {
+export async function precheck(deps: Deps, ctx: Ctx, input: RecordInput): Promise<void> {
   const kind = checkKind(input.kind, input.point);
   const valid = validateEntry(kind, input.data);
   if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, null);
   refusePastDeadline(deps, ctx, valid.value, null);
-  refuseSensitive(kind, valid.value, names);
-  if (!input.healthConfirmed) warnOfHealth(kind, valid.value, names);
+  await checkNames(deps, ctx, input.discussionId, {
+    kind,
+    data: valid.value,
+    healthConfirmed: input.healthConfirmed,
+  });
+}
+
+/** The checks of names in an entry's texts, with the names read only when a text could need them. */
+async function checkNames(
+  deps: Deps,
+  ctx: Ctx,
+  discussionId: string,
+  entry: { kind: EntryKind; data: unknown; healthConfirmed?: boolean },
+): Promise<void> {
+  if (!needsNames(entry)) return;
+  const names = await read(deps, async (r) => {
+    const discussion = await r.discussions.get(ctx.workspace.id, discussionId);
+    return discussion ? knownNames(r, ctx, discussion) : [];
+  });
+  namesChecked(entry, names);
 }
 
 /** Refuses an entry that lacks what the record's size asks of it: with an AMO, how the AMO is kept informed. */
@@ -46,12 +65,21 @@ export function refuseForSize(
  * As precheck, for a change to an entry: checked as its kind, and a deadline kept as it was is no problem even when
  * past. Reads the entry, but changes nothing and calls no chat platform.
  */
-export async function precheckEdit(deps: Deps, ctx: Ctx, input: { entryId: string; data: unknown }) {
+export async function precheckEdit(
+  deps: Deps,
+  ctx: Ctx,
+  input: { entryId: string; data: unknown; healthConfirmed?: boolean },
+) {
   const existing = await read(deps, (r) => r.entries.get(ctx.workspace.id, input.entryId));
   if (!existing) throw new AppError("not_found", "error.not_found");
   const valid = validateEntry(existing.kind, input.data);
   if (!valid.ok) throw refusal(deps, ctx, valid.problems, input.data, existing.deadline);
   refusePastDeadline(deps, ctx, valid.value, existing.deadline);
+  await checkNames(deps, ctx, existing.discussionId, {
+    kind: existing.kind,
+    data: valid.value,
+    healthConfirmed: input.healthConfirmed,
+  });
 }
 
 /** A new deadline must not lie in the past (an unchanged old one may stay). */

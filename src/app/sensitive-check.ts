@@ -44,9 +44,10 @@ export function refuseSensitive(kind: EntryKind, data: unknown, names: readonly 
   if (problems) throw new AppError("invalid", "error.invalid", {}, problems);
 }
 
-/** The names on the workplace's roster: whom a note may not name together with a health word unwarned. */
-async function rosterNames(r: Repos, ctx: Ctx): Promise<string[]> {
-  return (await r.members.list(ctx.workspace.id)).map((m) => m.name).filter(Boolean);
+/** An entry whose check needs the names the bot knows: an accident text, or a text with a health word not confirmed. */
+export function needsNames(entry: { kind: EntryKind; data: unknown; healthConfirmed?: boolean }): boolean {
+  if (entry.kind === "accident_overview") return true;
+  return !entry.healthConfirmed && freeTexts(entry.data).some(([, text]) => containsWord(text, HEALTH_WORDS));
 }
 
 /**
@@ -59,17 +60,21 @@ export async function checkSensitive(
   discussion: Discussion,
   entry: { kind: EntryKind; data: unknown; healthConfirmed?: boolean },
 ): Promise<void> {
-  const { kind, data } = entry;
-  if (kind === "accident_overview") {
-    refuseSensitive(kind, data, await knownNames(r, ctx, discussion));
-    return;
-  }
-  const mentionsHealth = freeTexts(data).some(([, text]) => containsWord(text, HEALTH_WORDS));
-  if (!entry.healthConfirmed && mentionsHealth) warnOfHealth(kind, data, await rosterNames(r, ctx));
+  if (!needsNames(entry)) return;
+  namesChecked(entry, await knownNames(r, ctx, discussion));
 }
 
-/** Fields that name a person on purpose (an owner, the member presented): their names are what they hold. */
-const PERSON_FIELDS = new Set(["person", "owner"]);
+/** The checks of an entry that needsNames, against those names. */
+export function namesChecked(
+  entry: { kind: EntryKind; data: unknown; healthConfirmed?: boolean },
+  names: readonly string[],
+): void {
+  refuseSensitive(entry.kind, entry.data, names);
+  if (!entry.healthConfirmed) warnOfHealth(entry.kind, entry.data, names);
+}
+
+/** Fields that name people on purpose (an owner, the member presented, those present): names are what they hold. */
+const PERSON_FIELDS = new Set(["person", "owner", "attendees"]);
 
 /** Every free text in an entry's data, by its data path ("text", "actions.0.text"), people's own fields left out. */
 function freeTexts(data: unknown, path: string[] = []): [string, string][] {
@@ -81,7 +86,7 @@ function freeTexts(data: unknown, path: string[] = []): [string, string][] {
 }
 
 /**
- * The fields whose text names someone on the roster together with a health word, each as a warning the form shows;
+ * The fields whose text names someone the bot knows together with a health word, each as a warning the form shows;
  * null when there is none. The accident text is refused outright instead (accidentProblems).
  */
 export function healthWarnings(

@@ -31,7 +31,7 @@ describe("the accident overview's figures and causes, through the core", () => {
       code: "invalid",
       problems: { causesInvestigated: { code: "incidents_recorded" } },
     });
-    expect(() => t.core.precheck(employer, overview({ accidents: 0 }))).toThrow();
+    await expect(t.core.precheck(employer, overview({ accidents: 0 }))).rejects.toThrow();
     const stored = () => repos(db).entries.forDiscussion(workspace.id, discussion.id);
     expect(await stored()).toEqual([]);
 

@@ -6,8 +6,8 @@ import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
 /**
- * The core's side of the health warning: a note (any entry's free text) that names someone on the roster together
- * with a health word is held back as "unconfirmed" until its writer saves it anyway; a thread reply likewise, saved
+ * The core's side of the health warning: a note (any entry's free text) that names someone the bot knows (the roster,
+ * the participants, those written in at point 1) together with a health word is held back as "unconfirmed" until its writer saves it anyway; a thread reply likewise, saved
  * once from "Gem alligevel" however often it is pressed, and an edit of a saved reply as well.
  */
 describe("notes that name a person together with a health word", () => {
@@ -38,7 +38,7 @@ describe("notes that name a person together with a health word", () => {
       params: { name: "Ali Nielsen" },
       problems: { text: { code: "names_health", name: "Ali Nielsen" } },
     });
-    expect(() => t.core.precheck(employer, note, ["Ali Nielsen"])).toThrow(/unconfirmed/);
+    await expect(t.core.precheck(employer, note)).rejects.toMatchObject({ code: "unconfirmed" });
     expect(await stored()).toEqual([]);
 
     await t.core.record(employer, { ...note, healthConfirmed: true }, "confirmed-1");
@@ -92,6 +92,40 @@ describe("notes that name a person together with a health word", () => {
         problems: { comment: { code: "names_person" } },
       },
     );
+  });
+
+  it("knows the people written in as present at point 1, and checks an edit before it is saved too", async () => {
+    const { employer, discussion, stored } = await running();
+    const guest = { name: "Karen Bach" };
+    const attendance = {
+      discussionId: discussion.id,
+      point: 1,
+      kind: "minute_taker",
+      data: { person: { id: employer.actor.userId, name: "Mette Hansen" }, attendees: [guest] },
+    };
+    await t.core.record(employer, attendance, null);
+    const note = {
+      discussionId: discussion.id,
+      point: 3,
+      kind: "note",
+      data: { text: "Karen Bach har stress" },
+    };
+    await expect(t.core.precheck(employer, note)).rejects.toMatchObject({
+      code: "unconfirmed",
+      params: { name: "Karen Bach" },
+    });
+    await expect(t.core.record(employer, note, null)).rejects.toMatchObject({ code: "unconfirmed" });
+    expect((await stored()).map(([kind]) => kind)).toEqual(["minute_taker"]);
+
+    // A saved note edited to name her with a health word is held back before the answer, as a new one is.
+    const plain = await t.core.record(
+      employer,
+      { ...note, data: { text: "Karen Bach tager referat" } },
+      null,
+    );
+    const edit = { entryId: plain.entry.id, data: { text: "Karen Bach er sygemeldt" } };
+    await expect(t.core.precheckEdit(employer, edit)).rejects.toMatchObject({ code: "unconfirmed" });
+    await t.core.precheckEdit(employer, { ...edit, healthConfirmed: true });
   });
 
   it("holds a thread reply back and saves it once when confirmed, an edit of a saved one too", async () => {

@@ -102,6 +102,33 @@ describe("Slack: names and health in notes, saved only when confirmed", () => {
     await waitFor(async () => (await notes(app, workspace.id, discussion.id)).length === 3);
   });
 
+  it("warns in the modal when a saved note is edited to name someone with a health word", async () => {
+    const { slack, workspace, discussion } = await app.started();
+    const open = () =>
+      app.fake.after("views.open", () =>
+        slack.click(EMPLOYER, "point_note", slack.button("point_note").value),
+      );
+    const first = (await open()).args.view as Record<string, unknown>;
+    expect(await answerOf(await slack.submit(EMPLOYER, first, { text: "Ali tager referat" }))).toBeNull();
+    await waitFor(async () => (await notes(app, workspace.id, discussion.id)).length === 1);
+    const [saved] = await app.entries(workspace.id, discussion.id);
+    // The same modal opened to change that note: its metadata names the entry.
+    const modal = (await open()).args.view as Record<string, unknown>;
+    const meta = { ...JSON.parse(String(modal.private_metadata)), e: saved?.id };
+    const editing = { ...modal, private_metadata: JSON.stringify(meta) };
+    const text = "Ali er sygemeldt med stress";
+    const warned = await answerOf(await slack.submit(EMPLOYER, editing, { text }, "V_EDIT_1"));
+    expect(warned?.response_action).toBe("update");
+    expect(warned?.view?.blocks[0]?.text?.text).toContain("Ikke gemt endnu: teksten nævner Ali Nielsen");
+    expect(await notes(app, workspace.id, discussion.id)).toEqual(["Ali tager referat"]);
+
+    const view = warned?.view as unknown as Record<string, unknown>;
+    expect(
+      await answerOf(await slack.submit(EMPLOYER, view, { text, health_confirm: ["yes"] }, "V_EDIT_1")),
+    ).toBeNull();
+    await waitFor(async () => (await notes(app, workspace.id, discussion.id))[0] === text);
+  });
+
   it("holds a thread reply back, tells its writer alone why, and saves it once from the button", async () => {
     const { slack, workspace, discussion, threadOf } = await app.started();
     const { fake } = app;

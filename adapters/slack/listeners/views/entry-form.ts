@@ -61,9 +61,8 @@ async function preInput(deps: SlackDeps, submitted: Submitted, discussionId: str
   const point = Number(stateValue(fieldState(state, "point")));
   const healthConfirmed = savedAnyway(state);
   const input = { discussionId, point, kind: "note", data: { text }, source: "pre_input", healthConfirmed };
-  const names = (await deps.core.members(ctx)).map((m) => m.name);
   try {
-    deps.core.precheck(ctx, input, names);
+    await deps.core.precheck(ctx, input);
   } catch (error) {
     const errors = inlineErrors(ctx, error, () => "text");
     const answer = healthWarning(submitted, error) ?? (errors ? refuse(errors) : null);
@@ -129,10 +128,9 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
   });
   // Before the answer no one's name is asked of Slack: a chosen person stands by their id.
   const draft = await dataWith(async (id) => (id ? { id, name: id } : null));
-  const names = context.members.map((m) => m.name);
   try {
-    if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft });
-    else deps.core.precheck(ctx, input(draft), names);
+    if (meta.e) await deps.core.precheckEdit(ctx, { entryId: meta.e, data: draft, healthConfirmed });
+    else await deps.core.precheck(ctx, input(draft));
   } catch (error) {
     const warned = healthWarning(submitted, error);
     if (warned) return warned;
