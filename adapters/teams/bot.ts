@@ -32,7 +32,7 @@ interface Turn {
 
 type Handler = (deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound) => Promise<void>;
 
-/** Routes each kind of activity to its handler; each one's conversation reference is kept first, but an invoke's. */
+/** Routes each kind of activity to its handler; every activity's conversation reference is kept first. */
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();
@@ -64,11 +64,8 @@ export class TeamsBot extends TeamsActivityHandler {
     try {
       const ctx = await teamsCtx(this.deps, inbound);
       context.turnState.set(TURN, { ctx, inbound } satisfies Turn);
-      // A card's button is pressed in a conversation the bot wrote to, whose messages and updates are remembered.
-      if (inbound.type !== "invoke") {
-        const publicUrl = (context.turnState.get(PUBLIC_URL) as string | undefined) ?? null;
-        await remember(this.deps, ctx, inbound, publicUrl);
-      }
+      const publicUrl = (context.turnState.get(PUBLIC_URL) as string | undefined) ?? null;
+      await remember(this.deps, ctx, inbound, publicUrl);
     } catch (error) {
       if (!(error instanceof NoTenantError)) throw error;
       // Not from a Microsoft 365 tenant: nothing is stored, and nothing but a polite refusal is answered.

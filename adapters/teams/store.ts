@@ -51,6 +51,7 @@ export function teamsStore(db: Db) {
              COALESCE(EXCLUDED.public_url, c.public_url), EXCLUDED.reference ->> 'serviceUrl',
              EXCLUDED.reference -> 'bot' ->> 'id', EXCLUDED.reference -> 'conversation' ->> 'tenantId')`,
         [workspaceId, row.conversationId, row.kind, row.userId, JSON.stringify(row.reference), row.publicUrl],
+        { prepare: "teams_conversation_save" },
       );
     },
     async conversation(workspaceId: string, conversationId: string): Promise<ConversationRow | null> {

@@ -125,8 +125,9 @@ export async function record(
     await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
     await announce(deps, ctx, value);
   }
-  // An entry changes no row of a discussion that is not concluded: the refresh draws from the one read above.
-  const unchanged = summaryMayChange ? null : value.discussion;
+  // An entry changes no row of a discussion that is not concluded: the refresh draws from the one read above, unless
+  // role changes were told first (the discussion may have moved on meanwhile).
+  const unchanged = summaryMayChange || roster.changes.length > 0 ? null : value.discussion;
   return { ...(await afterChange(deps, ctx, entryOf(value), unchanged, options)), ...noticeOf(ctx, value) };
 }
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../src/store/db.ts";
+import type { Db, QueryOptions } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { EMPLOYER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 
-/** How the store reads a workspace by its platform id. */
-const WORKSPACE_READ = "SELECT * FROM workspaces WHERE platform";
+/** Whether a statement is the store's read of a workspace by its platform id. */
+const isWorkspaceRead = (sql: string) => /^SELECT [^;]+ FROM workspaces WHERE platform/.test(sql);
 const KEPT_MS = 2000;
 
 /** Moves a test core's clock on. */
@@ -17,9 +17,9 @@ const later = (clock: TestCore["clock"], ms: number) => {
 function counting(db: Db) {
   const counter = { reads: 0, db };
   counter.db = Object.assign(Object.create(db) as Db, {
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      if (sql.startsWith(WORKSPACE_READ)) counter.reads++;
-      return db.query<T>(sql, params);
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      if (isWorkspaceRead(sql)) counter.reads++;
+      return db.query<T>(sql, params, options);
     },
   });
   return counter;
@@ -87,9 +87,9 @@ describe.each(DRIVERS)("the workspace a request names, on $name", ({ open }) => 
     });
     let holdNext = false;
     const slow: Db = Object.assign(Object.create(db) as Db, {
-      async query<T>(sql: string, params?: readonly unknown[]) {
-        const rows = await db.query<T>(sql, params);
-        if (holdNext && sql.startsWith(WORKSPACE_READ)) {
+      async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+        const rows = await db.query<T>(sql, params, options);
+        if (holdNext && isWorkspaceRead(sql)) {
           holdNext = false;
           await held;
         }

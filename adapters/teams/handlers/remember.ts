@@ -4,7 +4,7 @@ import type { TeamsInbound } from "../turn.ts";
 
 /**
  * Keeps where the bot can write later (reminders, summaries, direct messages): the conversation reference of every
- * activity but a card's invoke, and the public address the Bot Connector reached us at (for download links). The store writes the row
+ * activity, and the public address the Bot Connector reached us at (for download links). The store writes the row
  * only where what proactive sends use has changed.
  */
 export async function remember(deps: TeamsDeps, ctx: Ctx, inbound: TeamsInbound, publicUrl: string | null) {

@@ -337,9 +337,9 @@ export const ui = section(
     "command.postponed": "The deadline has been moved to {date}.",
     "command.recorded": "Saved.",
     "command.not_synced":
-      "Saved. The message in the channel could not be updated right now; it will be on the next action.",
+      "Saved. The message in the channel could not be updated right now; it will be updated with the next action.",
     "command.channel_behind":
-      "The message in the channel could not be updated right now; it will be on the next action.",
+      "The message in the channel could not be updated right now; it will be updated with the next action.",
     "setup.title": "Setup",
     "setup.reminders_off": "Reminders to turn off",
     "setup.prepare_days": "Preparation reminder: days before the meeting",
