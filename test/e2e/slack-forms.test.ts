@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EMPLOYER, LEADER, REP, SlackApp, texts } from "../helpers/slack-app.ts";
+import { EMPLOYER, LEADER, REP, SlackApp, texts, waitFor } from "../helpers/slack-app.ts";
 import type { SlackDriver } from "../helpers/slack-driver.ts";
 
 /** The newest button `actionId` on agenda point `point`'s message. */
@@ -349,6 +349,26 @@ describe("Slack: the agenda points' own forms", () => {
       "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
     );
     expect(await app.repos.members.roleOf(workspace.id, LEADER.id)).toBe("work_leader");
+
+    // The channel's message could not be updated as well: that follows, without a second "Gemt".
+    fake.failNext("chat.update", { status: 200, body: { ok: false, error: "channel_not_found" } });
+    const again = (
+      await fake.after("views.open", () =>
+        slack.click(REP, "point_form", pointButton(slack, "point_form", 2)),
+      )
+    ).args.view as Record<string, unknown>;
+    const from = fake.calls.length;
+    await slack.submit(REP, again, { person: REP.id, role: "amo_representative" });
+    await waitFor(() => fake.calls.slice(from).filter((c) => c.args.channel === REP.id).length === 2);
+    expect(
+      fake.calls
+        .slice(from)
+        .filter((c) => c.args.channel === REP.id)
+        .map((c) => c.args.text),
+    ).toEqual([
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
+      "Beskeden i kanalen kunne ikke opdateres lige nu; det sker ved næste handling.",
+    ]);
   });
 
   it("skips a point and goes back to it", async () => {

@@ -143,8 +143,8 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     const result = meta.e
       ? await deps.core.editEntry(ctx, { entryId: meta.e, data, amend, healthConfirmed }, key)
       : await deps.core.record(ctx, input(data), key);
-    await tellIfNotShown(deps, submitted.client, ctx, result);
     if (result.notice) await tellNotice(deps, submitted.client, ctx, result.notice);
+    await tellIfNotShown(deps, submitted.client, ctx, result);
   });
 }
 
@@ -162,18 +162,19 @@ async function tellNotice(deps: SlackDeps, client: WebClient, ctx: Ctx, text: st
 
 /**
  * Tells the entry's author when the channel's message could not be brought up to date. In a busy meeting the work does
- * not wait for the refresh that shows the new entry; its author hears if that refresh fails.
+ * not wait for the refresh that shows the new entry; its author hears if that refresh fails. After the core's notice
+ * (which says it was saved), only that the channel is behind.
  */
 async function tellIfNotShown(
   deps: SlackDeps,
   client: WebClient,
   ctx: Ctx,
-  result: { shown?: Promise<boolean>; synced?: boolean | null },
+  result: { shown?: Promise<boolean>; synced?: boolean | null; notice?: string },
 ) {
   const notShown = () =>
     client.chat.postMessage({
       channel: ctx.actor.userId,
-      text: t(languageOf(ctx), "command.not_synced"),
+      text: t(languageOf(ctx), result.notice ? "command.channel_behind" : "command.not_synced"),
     });
   if (result.shown)
     void result.shown
