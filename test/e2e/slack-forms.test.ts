@@ -338,35 +338,27 @@ describe("Slack: the agenda points' own forms", () => {
     await fake.after("chat.postMessage", () =>
       slack.click(EMPLOYER, "point_next", pointButton(slack, "point_next", 1)),
     );
-    const opened = await fake.after("views.open", () =>
-      slack.click(REP, "point_form", pointButton(slack, "point_form", 2)),
+    const form = async () =>
+      (
+        await fake.after("views.open", () =>
+          slack.click(REP, "point_form", pointButton(slack, "point_form", 2)),
+        )
+      ).args.view as Record<string, unknown>;
+    const saved =
+      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.";
+    const told = await fake.afterDm(REP.id, async () =>
+      slack.submit(REP, await form(), { person: LEADER.id, role: "amo_representative" }),
     );
-    const view = opened.args.view as Record<string, unknown>;
-    const told = await fake.afterDm(REP.id, () =>
-      slack.submit(REP, view, { person: LEADER.id, role: "amo_representative" }),
-    );
-    expect(told.args.text).toBe(
-      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
-    );
+    expect(told.args.text).toBe(saved);
     expect(await app.repos.members.roleOf(workspace.id, LEADER.id)).toBe("work_leader");
-
     // The channel's message could not be updated as well: that follows, without a second "Gemt".
     fake.failNext("chat.update", { status: 200, body: { ok: false, error: "channel_not_found" } });
-    const again = (
-      await fake.after("views.open", () =>
-        slack.click(REP, "point_form", pointButton(slack, "point_form", 2)),
-      )
-    ).args.view as Record<string, unknown>;
     const from = fake.calls.length;
-    await slack.submit(REP, again, { person: REP.id, role: "amo_representative" });
-    await waitFor(() => fake.calls.slice(from).filter((c) => c.args.channel === REP.id).length === 2);
-    expect(
-      fake.calls
-        .slice(from)
-        .filter((c) => c.args.channel === REP.id)
-        .map((c) => c.args.text),
-    ).toEqual([
-      "Gemt i referatet. Opsætningen er ikke ændret, for nye medlemmer sættes på af arbejdsgiveren eller arbejdsgiverens repræsentant.",
+    const dms = () => fake.calls.slice(from).filter((c) => c.args.channel === REP.id);
+    await slack.submit(REP, await form(), { person: REP.id, role: "amo_representative" });
+    await waitFor(() => dms().length === 2);
+    expect(dms().map((c) => c.args.text)).toEqual([
+      saved,
       "Beskeden i kanalen kunne ikke opdateres lige nu; det sker ved næste handling.",
     ]);
   });
