@@ -9,6 +9,7 @@ import { DRIVERS, uniqueId } from "../helpers/db.ts";
 import { cardOf, cardText, contentText, FakeConnector } from "../helpers/teams-connector.ts";
 import { authenticatedTeams } from "../helpers/teams-credentials.ts";
 import { button, TeamsDriver } from "../helpers/teams-driver.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const EMPLOYER = { id: "aad-employer", name: "Mette Hansen" };
 const REP = { id: "aad-rep", name: "Ali Nielsen" };
@@ -107,7 +108,7 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
     const down = await save("Gemmes trods nedbrud");
     expect(cardText(down.body.value)).toContain("Gemmes trods nedbrud");
     expect(cardText(down.body.value)).not.toContain(NOT_SHOWN);
-    await waitUntil(() => faultsSince(from).length === 4);
+    await waitFor(() => faultsSince(from).length === 4, 15_000);
     expect(await notes()).toEqual(["Gemmes trods afvisning", "Gemmes trods nedbrud"]);
 
     from = connector.calls.length;
@@ -117,15 +118,15 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
     // Well within the 15 s Teams waits for an invoke's answer.
     expect(Date.now() - began).toBeLessThan(5_000);
     expect(cardText(hung.body.value)).toContain("Gemmes trods tavshed");
-    await waitUntil(() => faultsSince(from).includes("update!hang"));
+    await waitFor(() => faultsSince(from).includes("update!hang"), 15_000);
     expect(await notes()).toEqual(["Gemmes trods afvisning", "Gemmes trods nedbrud", "Gemmes trods tavshed"]);
 
     // Back again: the next change brings the channel's point message up to date with every note.
     await save("Forbindelsen er tilbage");
-    await waitUntil(async () => {
+    await waitFor(async () => {
       const shown = contentText(connector.messages.get(point1.id)!.activity);
       return (await notes()).every((note) => shown.includes(note));
-    });
+    }, 15_000);
   }, 60_000);
 
   it("says once that a point 2 entry was saved when the channel could not be updated", async () => {
@@ -146,11 +147,3 @@ describe("Teams: the Bot Connector answering 429, 500 or not at all", () => {
     expect(text.match(/Gemt/g)).toHaveLength(1);
   });
 });
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}

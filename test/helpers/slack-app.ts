@@ -83,14 +83,7 @@ export class SlackApp {
 export const texts = (call: { args: Record<string, unknown> } | undefined) =>
   JSON.stringify(call?.args ?? {});
 
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("condition not met in time");
-}
+export { waitFor } from "./wait.ts";
 
 /**
  * The employer opens the setup modal with "opsæt" and saves it (25 people; the representative and the work leader;
