@@ -16,7 +16,7 @@ const POSTPONEMENTS_READ = 1000;
 /**
  * What earlier years say at a point, as lines to show with it and in the referat: at point 6 the accident figures of
  * the years before; at point 7 a skipped year (this discussion carries on from the last one held) and how many of its
- * decisions were done on time; at point 8 what is still open from earlier years.
+ * decisions were done by the deadline first agreed; at point 8 what is still open from earlier years.
  */
 export async function earlierYears(
   r: Repos,
@@ -47,13 +47,17 @@ async function lastYearLines(
     (e) => e.kind === "decision",
   );
   if (decisions.length === 0) return lines;
-  const onTime = decisions.filter(
-    (e) =>
-      e.status === "done" &&
-      e.completedAt !== null &&
-      (e.deadline === null || localDateOf(e.completedAt, workspace.timeZone) <= e.deadline),
-  ).length;
-  return [...lines, t(l, "years.on_time", { total: decisions.length, onTime, year: last.year })];
+  const moves = await postponements(r, workspace);
+  const doneBy = (e: (typeof decisions)[number], deadline: string | null) =>
+    e.status === "done" &&
+    e.completedAt !== null &&
+    (deadline === null || localDateOf(e.completedAt, workspace.timeZone) <= deadline);
+  // Judged by the deadline first agreed: one met only because it was moved is counted apart.
+  const firstMet = (e: (typeof decisions)[number]) => doneBy(e, moves.get(e.id)?.first ?? e.deadline);
+  const onTime = decisions.filter(firstMet).length;
+  const moved = decisions.filter((e) => !firstMet(e) && doneBy(e, e.deadline)).length;
+  const figures = { total: decisions.length, onTime, moved, year: last.year };
+  return [...lines, t(l, moved > 0 ? "years.on_time_moved" : "years.on_time", figures)];
 }
 
 /**

@@ -23,7 +23,7 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     await holdYears(db, team.workspace, people, [
       { at: "2023-11-20T09:00:00Z", accidents: 2, nearMisses: 5 },
     ]);
-    // 2024: figures and two decisions, one done by its deadline, one still open; 2025 planned but never held.
+    // 2024: figures and three decisions: one done by its deadline, one by a moved one, one still open; 2025 planned but never held.
     const ctx = { workspace: team.workspace, actor: EMPLOYER };
     t.clock.now = new Date("2024-11-20T09:00:00Z");
     const held = (await t.core.start(ctx, {}, null)).discussion;
@@ -40,6 +40,11 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const owner = { id: REPRESENTATIVE.userId, name: REPRESENTATIVE.name };
     const done = await rec(8, "decision", { text: "Nye kontorstole", owner, deadline: "2025-01-31" });
     await rec(8, "decision", { text: "Støjdæmpning i kantinen", owner, deadline: "2025-06-30" });
+    const light = await rec(8, "decision", {
+      text: "Bedre lys ved vinduerne",
+      owner,
+      deadline: "2025-02-28",
+    });
     const before = await t.core.pointView(ctx, held.id, 8);
     await t.core.conclude(
       ctx,
@@ -52,6 +57,10 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
       e.described.text.includes("Støj"),
     );
     await t.core.postpone(ctx, { entryId: later?.id as string, deadline: "2025-09-30" }, null);
+    // Done by its postponed deadline, not by the one first agreed: counted apart at point 7.
+    await t.core.postpone(ctx, { entryId: light.entry.id, deadline: "2025-04-30" }, null);
+    t.clock.now = new Date("2025-04-01T09:00:00Z");
+    await t.core.setEntryStatus(ctx, { entryId: light.entry.id, status: "done" }, null);
     t.clock.now = new Date("2025-10-01T09:00:00Z");
     await t.core.schedule(ctx, { date: "2025-11-20", time: "10:00", channel: "C_AMO" }, null);
     t.clock.now = new Date("2026-11-20T09:00:00Z");
@@ -68,7 +77,13 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     expect(seven?.earlier?.[0]).toBe(
       "Den seneste årlige drøftelse, der er registreret her, blev holdt i 2024. For året 2025 er der ingen afholdt drøftelse registreret. Målene og beslutningerne herunder er fra 2024.",
     );
-    expect(seven?.earlier?.[1]).toBe("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
+    expect(seven?.earlier?.[1]).toBe(
+      "Af de 3 beslutninger fra 2024 blev 1 gennemført inden den frist, der først blev aftalt, og 1 inden en udskudt frist.",
+    );
+    const english = { ...ctx, workspace: { ...team.workspace, language: "en" as const } };
+    expect((await t.core.pointView(english, discussion.id, 7))?.earlier?.[1]).toBe(
+      "Of the 3 decisions from 2024, 1 were done by the deadline first agreed and 1 by a postponed one.",
+    );
     const eight = await t.core.pointView(ctx, discussion.id, 8);
     expect(eight?.earlier?.[0]).toBe("Stadig åbne fra tidligere år:");
     expect(eight?.earlier?.slice(1).join("\n")).toContain("2024 · Beslutning: Støjdæmpning i kantinen");
@@ -87,7 +102,7 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     const { markdown } = await t.core.getSummary(ctx, 2026);
     expect(markdown).toContain("2024: 1 ulykke, 4 nærvedulykker, 0 forgiftninger, 1 sundhedsskade");
     expect(markdown).toContain("Den seneste årlige drøftelse, der er registreret her, blev holdt i 2024.");
-    expect(markdown).toContain("Af de 2 beslutninger fra 2024 blev 1 gennemført inden fristen.");
+    expect(markdown).toContain("og 1 inden en udskudt frist.");
 
     // The PDF draws the years' figures as a chart under point 6, its legend in the embedded font.
     const files = await t.core.exportYear(ctx, 2026);

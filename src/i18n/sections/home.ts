@@ -31,6 +31,8 @@ export const home = section(
     "years.earlier_figures": "Tidligere år:",
     "years.on_time":
       "Af {total, plural, one {den # beslutning} other {de # beslutninger}} fra {year} blev {onTime} gennemført inden fristen.",
+    "years.on_time_moved":
+      "Af {total, plural, one {den # beslutning} other {de # beslutninger}} fra {year} blev {onTime} gennemført inden den frist, der først blev aftalt, og {moved} inden en udskudt frist.",
     "years.still_open": "Stadig åbne fra tidligere år:",
     "years.overdue": "fristen er passeret",
     "years.postponed": "først aftalt til {date}, udskudt {count, plural, one {# gang} other {# gange}}",
@@ -71,6 +73,8 @@ export const home = section(
     "years.earlier_figures": "Earlier years:",
     "years.on_time":
       "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by their deadline.",
+    "years.on_time_moved":
+      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by the deadline first agreed and {moved} by a postponed one.",
     "years.still_open": "Still open from earlier years:",
     "years.overdue": "past its deadline",
     "years.postponed": "first agreed for {date}, postponed {count, plural, one {# time} other {# times}}",
