@@ -12,7 +12,7 @@ import { checkKind, refusal, refuseForSize, refusePastDeadline } from "./entry-c
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges } from "./role-changes.ts";
-import { joinRoster, type RosterOutcome } from "./roster.ts";
+import { joinRoster, leaveRoster, type RosterOutcome } from "./roster.ts";
 import { checkSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
@@ -111,7 +111,8 @@ export async function record(
     if (SINGLE_KINDS.includes(kind))
       await r.entries.removeKind(ctx.workspace.id, discussion.id, kind, entry.id);
     await planFor(r, ctx, entry, deps.now());
-    if (kind === "amo_member") roster = await joinRoster(r, ctx, data as EntryData["amo_member"], deps.now());
+    if (kind === "amo_member")
+      roster = await joinRoster(r, ctx, entry.id, data as EntryData["amo_member"], deps.now());
     if (kind === "apv_status")
       await followUpApvActions(r, ctx, discussion, data as EntryData["apv_status"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.recorded", entry.id, {
@@ -259,13 +260,7 @@ export async function editEntry(
     if (!entry) throw new AppError("not_found", "error.not_found");
     await planFor(r, ctx, entry, deps.now());
     if (existing.kind === "amo_member" && rosterFactsChanged(existing.data, valid.value))
-      roster = await joinRoster(
-        r,
-        ctx,
-        valid.value as EntryData["amo_member"],
-        deps.now(),
-        existing.createdAt,
-      );
+      roster = await changeRoster(r, ctx, existing, valid.value as EntryData["amo_member"], deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     const revision = await reviseAfterChange(
       r,
@@ -296,9 +291,11 @@ export async function removeEntry(
   input: { entryId: string; amend?: boolean },
   key: string | null,
 ): Promise<EntryResult> {
+  let roster: RosterOutcome = { changes: [], leftAlone: false };
   const { value, replayed } = await inTransaction(deps, ctx, key, async (r) => {
     const { entry: existing, discussion } = await ownEntry(r, ctx, input.entryId, input.amend === true);
     await r.entries.remove(ctx.workspace.id, existing.id);
+    roster = await leaveRoster(r, ctx, existing, deps.now());
     await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
@@ -312,8 +309,28 @@ export async function removeEntry(
     );
     return { entry: existing, revision, discussion };
   });
-  if (!replayed) await announce(deps, ctx, value);
+  if (!replayed) {
+    await announceRoleChanges(deps, ctx, ctx.workspace, roster.changes);
+    await announce(deps, ctx, value);
+  }
   return afterChange(deps, ctx, entryOf(value));
+}
+
+/**
+ * An edited point 2 entry on the roster: when it now names another person, what it did for the one it named is undone
+ * first; then the person it names joins as a new entry's would, keeping the joining date it had.
+ */
+async function changeRoster(
+  r: Repos,
+  ctx: Ctx,
+  existing: Entry,
+  data: EntryData["amo_member"],
+  now: Date,
+): Promise<RosterOutcome> {
+  const named = (existing.data as EntryData["amo_member"]).person.id ?? null;
+  const left = named !== (data.person.id ?? null) ? await leaveRoster(r, ctx, existing, now) : null;
+  const joined = await joinRoster(r, ctx, existing.id, data, now, existing.createdAt);
+  return { changes: [...(left?.changes ?? []), ...joined.changes], leftAlone: joined.leftAlone };
 }
 
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */

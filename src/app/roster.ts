@@ -1,4 +1,5 @@
 import { localDateOf } from "../domain/calendar.ts";
+import type { Entry, Member } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
 import { planTraining } from "../scheduler/plan.ts";
 import { type Ctx, EMPLOYER_ROLES } from "./context.ts";
@@ -28,6 +29,7 @@ const existingJoined = (existing: { joinedAmoOn: string | null } | undefined, jo
 export async function joinRoster(
   r: Repos,
   ctx: Ctx,
+  entryId: string,
   data: EntryData["amo_member"],
   now: Date,
   /** The joining date where the entry gives none: by default today; an edit keeps the one it had. */
@@ -52,11 +54,70 @@ export async function joinRoster(
   await r.members.upsert(ctx.workspace.id, member);
   await planTraining(r, ctx.workspace, [member], now);
   const changes = roleChanges(existing ? [existing] : [], [member]);
+  // The entry and the person as they stood before are kept with the change, so that it can be undone (leaveRoster).
   for (const change of changes)
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "member.role", change.userId, {
       from: change.from,
       to: change.to,
       point: 2,
+      entry: entryId,
+      before: existing ?? null,
     });
   return { changes, leftAlone: false };
+}
+
+/** The roster changes read to undo one: far more than a workplace makes. */
+const ROLE_CHANGES_READ = 1000;
+
+/**
+ * What a point 2 entry did to its person's place on the roster, undone when the entry is removed or changed to
+ * another person: someone it added is taken off again, someone whose role it changed gets the one they had. Left as it
+ * is when the roster has changed since (in the setup, or by another entry), or the writer is not on the employer's side.
+ */
+export async function leaveRoster(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<RosterOutcome> {
+  if (entry.kind !== "amo_member") return { changes: [], leftAlone: false };
+  const userId = (entry.data as EntryData["amo_member"]).person.id;
+  if (!userId) return { changes: [], leftAlone: false };
+  const made = await changesBy(r, ctx, entry.id, userId);
+  const roster = await r.members.list(ctx.workspace.id);
+  const current = roster.find((m) => m.userId === userId);
+  const last = made.at(-1);
+  if (!last || !current || current.role !== last.to) return { changes: [], leftAlone: false };
+  const actorRole = roster.find((m) => m.userId === ctx.actor.userId)?.role;
+  if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole))
+    return { changes: [], leftAlone: "not_employer" };
+  const before = made[0]?.before ?? null;
+  if (before) {
+    await r.members.restore(ctx.workspace.id, before);
+    await planTraining(r, ctx.workspace, [before], now);
+  } else {
+    await r.members.remove(ctx.workspace.id, userId);
+    await r.reminders.cancel(ctx.workspace.id, `member:${userId}`, "training.");
+  }
+  const change = { userId, name: current.name, from: current.role, to: before?.role ?? null };
+  await r.audit.write(ctx.workspace.id, ctx.actor.userId, "member.role", userId, {
+    from: change.from,
+    to: change.to,
+    point: 2,
+    entry: entry.id,
+    undone: true,
+  });
+  return { changes: [change], leftAlone: false };
+}
+
+/** The roster changes an entry made to one person since it was last undone, oldest first. */
+async function changesBy(r: Repos, ctx: Ctx, entryId: string, userId: string) {
+  const made: { to: unknown; before: Member | null }[] = [];
+  for (const record of await r.audit.recent(ctx.workspace.id, ["member.role"], ROLE_CHANGES_READ)) {
+    const details = record.details as {
+      entry?: string;
+      to?: unknown;
+      before?: Member | null;
+      undone?: boolean;
+    };
+    if (record.subjectId !== userId || details.entry !== entryId) continue;
+    if (details.undone) made.length = 0;
+    else made.push({ to: details.to, before: details.before ?? null });
+  }
+  return made;
 }

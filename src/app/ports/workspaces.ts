@@ -30,4 +30,8 @@ export interface MembersRepo {
   replace(workspaceId: string, members: Member[]): Promise<void>;
   /** Puts one member on the roster, or updates them there; a joining date given replaces the stored one. */
   upsert(workspaceId: string, member: Member): Promise<void>;
+  /** Puts a member back exactly as they were, their joining date included (none where they had none). */
+  restore(workspaceId: string, member: Member): Promise<void>;
+  /** Takes one person off the roster. */
+  remove(workspaceId: string, userId: string): Promise<void>;
 }

@@ -167,5 +167,16 @@ export function membersRepo(q: Queryable) {
         [workspaceId, m.userId, m.name, m.role, m.joinedAmoOn],
       );
     },
+    async restore(workspaceId: string, m: Member): Promise<void> {
+      await q.query(
+        `INSERT INTO members (workspace_id, user_id, name, role, joined_amo_on) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
+           joined_amo_on = EXCLUDED.joined_amo_on`,
+        [workspaceId, m.userId, m.name, m.role, m.joinedAmoOn],
+      );
+    },
+    async remove(workspaceId: string, userId: string): Promise<void> {
+      await q.query("DELETE FROM members WHERE workspace_id = $1 AND user_id = $2", [workspaceId, userId]);
+    },
   };
 }
