@@ -10,6 +10,7 @@ import { cardRights } from "./card-rights.ts";
 import type { BoardView, PointView, ViewEntry } from "./chat-port.ts";
 import { earlierYears } from "./earlier-years.ts";
 import type { Repos } from "./ports.ts";
+import { headcountOf } from "./record-size.ts";
 
 /** An entry as a message shows it, described in the workspace's language and time zone. */
 export function viewEntry(entry: Entry, workspace: Workspace): ViewEntry {
@@ -69,7 +70,7 @@ export function boardView(workspace: Workspace, discussion: Discussion, items: A
     currentPoint: discussion.currentPoint,
     points: AGENDA.map((p) => ({
       number: p.number,
-      title: titleForSize(p.number, workspace.headcount)[workspace.language],
+      title: titleForSize(p.number, headcountOf(workspace, discussion))[workspace.language],
       status: items.find((i) => i.number === p.number)?.status ?? "pending",
     })),
   };
@@ -115,7 +116,7 @@ async function pointViewFrom(
   items: AgendaItem[],
   newest: Entry[],
 ): Promise<PointView> {
-  const point = pointForSize(number, workspace.headcount);
+  const point = pointForSize(number, headcountOf(workspace, discussion));
   const item = items.find((i) => i.number === number);
   const lastYear = point.form === "goal_verdict" ? await goalsToAssess(r, workspace, discussion) : null;
   const earlier = await earlierYears(r, workspace, discussion, point.form);

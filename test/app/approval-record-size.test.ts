@@ -93,6 +93,9 @@ describe.each(DRIVERS)("approving a referat by the size its record kept, on $nam
     expect(view.approved).toBe(true);
     expect(view.rights?.approve).toContain(NEWCOMER.userId);
     expect((await repos(db).discussions.get(team.workspace.id, discussion.id))?.status).toBe("approved");
+    // Its point cards still word point 2 for a workplace without an AMO, as the meeting was held.
+    const two = await t.core.pointView(as(EMPLOYER), discussion.id, 2);
+    expect(two?.title).toBe("Præsentation af nye kolleger");
     // The inspection folder's list of versions counts it approved by the same rule.
     const [pdf] = await t.core.inspectionFiles(as(EMPLOYER));
     expect(await pdfText(pdf?.content as Uint8Array)).toMatch(
