@@ -53,7 +53,10 @@ async function lastYearLines(
     e.completedAt !== null &&
     (deadline === null || localDateOf(e.completedAt, workspace.timeZone) <= deadline);
   // Judged by the deadline first agreed: one met only because it was moved is counted apart.
-  const firstMet = (e: (typeof decisions)[number]) => doneBy(e, moves.get(e.id)?.first ?? e.deadline);
+  const firstMet = (e: (typeof decisions)[number]) => {
+    const moved = moves.get(e.id);
+    return doneBy(e, moved ? moved.first : e.deadline);
+  };
   const onTime = decisions.filter(firstMet).length;
   const moved = decisions.filter((e) => !firstMet(e) && doneBy(e, e.deadline)).length;
   const figures = { total: decisions.length, onTime, moved, year: last.year };
@@ -84,7 +87,7 @@ async function openFromEarlier(r: Repos, workspace: Workspace, discussion: Discu
       const { label, text } = describeEntry(e, l, workspace.timeZone);
       const owner = (e.data as { owner?: { name?: string } }).owner?.name ?? t(l, "followup.none");
       const moved = moves.get(e.id);
-      const history = moved
+      const history = moved?.first
         ? ` (${t(l, "years.postponed", { date: formatDate(l, moved.first, workspace.timeZone), count: moved.count })})`
         : "";
       const deadline = e.deadline
@@ -123,12 +126,13 @@ async function gathered(r: Repos, workspace: Workspace, held: Discussion[], last
 
 /** Each postponed item's deadline as first agreed and how often it was moved, from the audit log. */
 async function postponements(r: Repos, workspace: Workspace) {
-  const moves = new Map<string, { first: string; count: number }>();
+  // `first` is null for an item agreed without a deadline, which was given one by postponing it.
+  const moves = new Map<string, { first: string | null; count: number }>();
   for (const record of await r.audit.recent(workspace.id, ["entry.postponed"], POSTPONEMENTS_READ)) {
-    const from = (record.details as { from?: string } | null)?.from;
-    if (!record.subjectId || !from) continue;
+    const from = (record.details as { from?: string | null } | null)?.from;
+    if (!record.subjectId || from === undefined) continue;
     const known = moves.get(record.subjectId);
-    moves.set(record.subjectId, { first: known?.first ?? from, count: (known?.count ?? 0) + 1 });
+    moves.set(record.subjectId, { first: known ? known.first : from, count: (known?.count ?? 0) + 1 });
   }
   return moves;
 }

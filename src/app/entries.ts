@@ -12,7 +12,7 @@ import { checkKind, refusal, refuseForSize, refusePastDeadline } from "./entry-c
 import { AppError } from "./errors.ts";
 import type { Repos } from "./ports.ts";
 import { announceRoleChanges } from "./role-changes.ts";
-import { joinRoster, leaveRoster, type RosterOutcome } from "./roster.ts";
+import { changeRoster, joinRoster, leaveRoster, type RosterOutcome } from "./roster.ts";
 import { checkSensitive } from "./sensitive-check.ts";
 import { publishSummary } from "./summary.ts";
 import { syncShowing } from "./sync.ts";
@@ -316,23 +316,6 @@ export async function removeEntry(
   return afterChange(deps, ctx, entryOf(value));
 }
 
-/**
- * An edited point 2 entry on the roster: when it now names another person, what it did for the one it named is undone
- * first; then the person it names joins as a new entry's would, keeping the joining date it had.
- */
-async function changeRoster(
-  r: Repos,
-  ctx: Ctx,
-  existing: Entry,
-  data: EntryData["amo_member"],
-  now: Date,
-): Promise<RosterOutcome> {
-  const named = (existing.data as EntryData["amo_member"]).person.id ?? null;
-  const left = named !== (data.person.id ?? null) ? await leaveRoster(r, ctx, existing, now) : null;
-  const joined = await joinRoster(r, ctx, existing.id, data, now, existing.createdAt);
-  return { changes: [...(left?.changes ?? []), ...joined.changes], leftAlone: joined.leftAlone };
-}
-
 /** Deadlines of decisions and goals, and the APV date at point 4, drive reminders. */
 async function planFor(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<void> {
   if (entry.status !== null) await planEntry(r, ctx.workspace, entry, now);
@@ -365,9 +348,12 @@ async function ownEntry(
   entryId: string,
   amend: boolean,
 ): Promise<{ entry: Entry; discussion: Discussion }> {
+  const found = await r.entries.get(ctx.workspace.id, entryId);
+  if (!found) throw new AppError("not_found", "error.not_found");
+  const discussion = await editableDiscussion(r, ctx, found.discussionId, { preInput: true, amend });
+  // Read again under the discussion's lock: two changes to one entry then each start from what the other left.
   const entry = await r.entries.get(ctx.workspace.id, entryId);
   if (!entry) throw new AppError("not_found", "error.not_found");
-  const discussion = await editableDiscussion(r, ctx, entry.discussionId, { preInput: true, amend });
   if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
     throw new AppError("forbidden", "error.not_author");
   }

@@ -66,23 +66,25 @@ export async function joinRoster(
   return { changes, leftAlone: false };
 }
 
-/** The roster changes read to undo one: far more than a workplace makes. */
-const ROLE_CHANGES_READ = 1000;
+const UNCHANGED: RosterOutcome = { changes: [], leftAlone: false };
 
 /**
  * What a point 2 entry did to its person's place on the roster, undone when the entry is removed or changed to
  * another person: someone it added is taken off again, someone whose role it changed gets the one they had. Left as it
- * is when the roster has changed since (in the setup, or by another entry), or the writer is not on the employer's side.
+ * is when the roster has changed for them since (in the setup, or by another entry), when another entry still presents
+ * them, or when the one removing or changing the entry is not on the employer's side.
  */
 export async function leaveRoster(r: Repos, ctx: Ctx, entry: Entry, now: Date): Promise<RosterOutcome> {
-  if (entry.kind !== "amo_member") return { changes: [], leftAlone: false };
+  if (entry.kind !== "amo_member") return UNCHANGED;
   const userId = (entry.data as EntryData["amo_member"]).person.id;
-  if (!userId) return { changes: [], leftAlone: false };
-  const made = await changesBy(r, ctx, entry.id, userId);
+  if (!userId) return UNCHANGED;
+  const made = await lastChangesBy(r, ctx, entry.id, userId);
+  if (made.length === 0) return UNCHANGED;
+  const presented = await r.entries.presenting(ctx.workspace.id, userId);
+  if (presented.some((e) => e.id !== entry.id)) return UNCHANGED;
   const roster = await r.members.list(ctx.workspace.id);
   const current = roster.find((m) => m.userId === userId);
-  const last = made.at(-1);
-  if (!last || !current || current.role !== last.to) return { changes: [], leftAlone: false };
+  if (!current || current.role !== made.at(-1)?.to) return UNCHANGED;
   const actorRole = roster.find((m) => m.userId === ctx.actor.userId)?.role;
   if (actorRole === undefined || !EMPLOYER_ROLES.includes(actorRole))
     return { changes: [], leftAlone: "not_employer" };
@@ -105,19 +107,40 @@ export async function leaveRoster(r: Repos, ctx: Ctx, entry: Entry, now: Date): 
   return { changes: [change], leftAlone: false };
 }
 
-/** The roster changes an entry made to one person since it was last undone, oldest first. */
-async function changesBy(r: Repos, ctx: Ctx, entryId: string, userId: string) {
+type RoleChangeDetails = { entry?: string; to?: unknown; before?: Member | null; undone?: boolean };
+
+/**
+ * The roster changes an entry made to one person since it was last undone, oldest first; none when the newest change
+ * to that person is not the entry's own (the roster has moved on since) or undid it.
+ */
+async function lastChangesBy(r: Repos, ctx: Ctx, entryId: string, userId: string) {
+  const records = (await r.audit.about(ctx.workspace.id, "member.role", userId)).map(
+    (record) => record.details as RoleChangeDetails,
+  );
+  const newest = records.at(-1);
+  if (newest?.entry !== entryId || newest.undone) return [];
   const made: { to: unknown; before: Member | null }[] = [];
-  for (const record of await r.audit.recent(ctx.workspace.id, ["member.role"], ROLE_CHANGES_READ)) {
-    const details = record.details as {
-      entry?: string;
-      to?: unknown;
-      before?: Member | null;
-      undone?: boolean;
-    };
-    if (record.subjectId !== userId || details.entry !== entryId) continue;
-    if (details.undone) made.length = 0;
-    else made.push({ to: details.to, before: details.before ?? null });
+  for (const d of records) {
+    if (d.entry !== entryId) continue;
+    if (d.undone) made.length = 0;
+    else made.push({ to: d.to, before: d.before ?? null });
   }
   return made;
+}
+
+/**
+ * An edited point 2 entry on the roster: when it now names another person, what it did for the one it named is undone
+ * first; then the person it names joins as a new entry's would, keeping the joining date it had.
+ */
+export async function changeRoster(
+  r: Repos,
+  ctx: Ctx,
+  existing: Entry,
+  data: EntryData["amo_member"],
+  now: Date,
+): Promise<RosterOutcome> {
+  const named = (existing.data as EntryData["amo_member"]).person.id ?? null;
+  const left = named !== (data.person.id ?? null) ? await leaveRoster(r, ctx, existing, now) : UNCHANGED;
+  const joined = await joinRoster(r, ctx, existing.id, data, now, existing.createdAt);
+  return { changes: [...left.changes, ...joined.changes], leftAlone: joined.leftAlone };
 }

@@ -82,7 +82,7 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     );
     const english = { ...ctx, workspace: { ...team.workspace, language: "en" as const } };
     expect((await t.core.pointView(english, discussion.id, 7))?.earlier?.[1]).toBe(
-      "Of the 3 decisions from 2024, 1 were done by the deadline first agreed and 1 by a postponed one.",
+      "Of the 3 decisions from 2024, 1 was done by the deadline first agreed and 1 by a postponed one.",
     );
     const eight = await t.core.pointView(ctx, discussion.id, 8);
     expect(eight?.earlier?.[0]).toBe("Stadig åbne fra tidligere år:");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "../../src/app/context.ts";
 import type { Db } from "../../src/store/db.ts";
 import { repos } from "../../src/store/index.ts";
 import { LEADER, setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
@@ -17,19 +18,23 @@ describe.each(DRIVERS)("point 2 entries undone on the roster on $name", ({ open 
   });
   afterAll(async () => db?.close());
 
-  async function presenting(person: { id: string; name: string }, role = "amo_representative") {
-    const team = await setUpWorkspace(t.core);
-    const { discussion } = await t.core.start(team.employer, {}, null);
-    const { entry } = await t.core.record(
-      team.employer,
+  /** A point 2 entry by `ctx` presenting `person` as a representative who joined on 2 November. */
+  const present = (ctx: Ctx, discussionId: string, person: { id: string; name: string }) =>
+    t.core.record(
+      ctx,
       {
-        discussionId: discussion.id,
+        discussionId,
         point: 2,
         kind: "amo_member",
-        data: { person, role, joinedOn: "2026-11-02" },
+        data: { person, role: "amo_representative", joinedOn: "2026-11-02" },
       },
       null,
     );
+
+  async function presenting(person: { id: string; name: string }) {
+    const team = await setUpWorkspace(t.core);
+    const { discussion } = await t.core.start(team.employer, {}, null);
+    const { entry } = await present(team.employer, discussion.id, person);
     return { ...team, entry };
   }
   const roster = async (workspaceId: string) =>
@@ -74,6 +79,7 @@ describe.each(DRIVERS)("point 2 entries undone on the roster on $name", ({ open 
       "Søren Østergaard: work_leader null",
     ]);
     expect(await training(workspace.id)).not.toContain(`member:${JONAS.id}`);
+    expect(told()).toContain("• Jonas Friis: arbejdsmiljørepræsentant → ingen rolle");
     const undone = (await repos(db).audit.list(workspace.id)).filter(
       (a) => a.action === "member.role" && a.subjectId === JONAS.id && a.details.undone === true,
     );
@@ -105,5 +111,44 @@ describe.each(DRIVERS)("point 2 entries undone on the roster on $name", ({ open 
     );
     await t.core.removeEntry(employer, { entryId: entry.id }, null);
     expect(await roster(workspace.id)).toContain("Birgitte Holm: work_leader 2026-11-02");
+  });
+
+  it("keeps someone another entry still presents", async () => {
+    const { employer, workspace, entry } = await presenting(BIRGITTE);
+    await present(employer, entry.discussionId, BIRGITTE);
+    await t.core.removeEntry(employer, { entryId: entry.id }, null);
+    expect(await roster(workspace.id)).toContain("Birgitte Holm: amo_representative 2026-11-02");
+  });
+
+  it("follows a correction to another person and back", async () => {
+    const { employer, workspace, entry } = await presenting(BIRGITTE);
+    const edit = (person: typeof BIRGITTE) =>
+      t.core.editEntry(
+        employer,
+        { entryId: entry.id, data: { person, role: "amo_representative", joinedOn: "2026-11-02" } },
+        null,
+      );
+    await edit(JONAS);
+    await edit(BIRGITTE);
+    const names = (await roster(workspace.id)).join("\n");
+    expect(names).toContain("Birgitte Holm: amo_representative 2026-11-02");
+    expect(names).not.toContain("Jonas Friis");
+    await t.core.removeEntry(employer, { entryId: entry.id }, null);
+    expect((await roster(workspace.id)).join("\n")).not.toContain("Birgitte Holm");
+  });
+
+  it("leaves one person on the roster when two corrections of one entry come at once", async () => {
+    const { employer, workspace, entry } = await presenting(BIRGITTE);
+    const CARL = { id: "U_CARL", name: "Carl Dahl" };
+    const edit = (person: typeof BIRGITTE) =>
+      t.core.editEntry(
+        employer,
+        { entryId: entry.id, data: { person, role: "amo_representative", joinedOn: "2026-11-02" } },
+        null,
+      );
+    await Promise.all([edit(JONAS), edit(CARL)]);
+    const named = (await repos(db).entries.get(workspace.id, entry.id))?.data as { person: { name: string } };
+    const newcomers = (await roster(workspace.id)).filter((m) => /Birgitte|Jonas|Carl/.test(m));
+    expect(newcomers).toEqual([`${named.person.name}: amo_representative 2026-11-02`]);
   });
 });

@@ -10,6 +10,8 @@ export interface AuditRepo {
   ): Promise<void>;
   /** The newest `limit` records of the given actions, oldest of them first. */
   recent(workspaceId: string, actions: readonly string[], limit: number): Promise<AuditRecord[]>;
+  /** Every record of one action about one subject (a person, an entry), oldest first. */
+  about(workspaceId: string, action: string, subjectId: string): Promise<AuditRecord[]>;
 }
 
 /** Keys that make a retried request give the first one's result; claimed and completed in one transaction. */

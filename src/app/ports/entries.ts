@@ -18,6 +18,8 @@ export interface EntriesRepo {
   /** Only decisions and goals have a status; a deadline given moves theirs. */
   /** `at`: when, on the core's clock (done on time is judged by it). */
   setStatus(workspaceId: string, entryId: string, status: "open" | "done", at: Date): Promise<Entry | null>;
+  /** Point 2 entries of every year (not removed) that present this person, oldest first. */
+  presenting(workspaceId: string, userId: string): Promise<Entry[]>;
   /** Open decisions and goals of every year, soonest deadline first. */
   open(workspaceId: string): Promise<(Entry & { year: number })[]>;
 }

@@ -72,9 +72,9 @@ export const home = section(
     "shortcut.from_message": "From the message in the channel: {link}",
     "years.earlier_figures": "Earlier years:",
     "years.on_time":
-      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by their deadline.",
+      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime, plural, one {# was} other {# were}} done by their deadline.",
     "years.on_time_moved":
-      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime} were done by the deadline first agreed and {moved} by a postponed one.",
+      "Of the {total, plural, one {# decision} other {# decisions}} from {year}, {onTime, plural, one {# was} other {# were}} done by the deadline first agreed and {moved} by a postponed one.",
     "years.still_open": "Still open from earlier years:",
     "years.overdue": "past its deadline",
     "years.postponed": "first agreed for {date}, postponed {count, plural, one {# time} other {# times}}",

@@ -34,6 +34,14 @@ export function auditRepo(q: Queryable) {
       );
       return rows.map(auditRecord);
     },
+    async about(workspaceId: string, action: string, subjectId: string): Promise<AuditRecord[]> {
+      const rows = await q.query(
+        `SELECT id, actor_id, action, subject_id, details, at FROM audit_log
+          WHERE workspace_id = $1 AND action = $2 AND subject_id = $3 ORDER BY id`,
+        [workspaceId, action, subjectId],
+      );
+      return rows.map(auditRecord);
+    },
   };
 }
 

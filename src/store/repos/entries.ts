@@ -118,6 +118,14 @@ export function entriesRepo(q: Queryable) {
       );
       return rows[0] ? toEntry(rows[0]) : null;
     },
+    async presenting(workspaceId: string, userId: string): Promise<Entry[]> {
+      const rows = await q.query(
+        `SELECT * FROM entries WHERE workspace_id = $1 AND kind = 'amo_member' AND deleted_at IS NULL
+           AND data->'person'->>'id' = $2 ORDER BY created_at, seq`,
+        [workspaceId, userId],
+      );
+      return rows.map(toEntry);
+    },
     /** Open decisions and goals of every year, soonest deadline first. */
     async open(workspaceId: string): Promise<(Entry & { year: number })[]> {
       const rows = await q.query(
