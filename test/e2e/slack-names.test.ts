@@ -36,6 +36,24 @@ describe("Slack: people's names", () => {
       .map((c) => JSON.stringify(c.args));
     expect(summary.filter((text) => text.includes("Afsluttet af Mette Hansen (direktør)"))).not.toEqual([]);
   });
+
+  it("refuses a name too long for the record at the box it was written in, not at the picker", async () => {
+    const { fake } = app;
+    const { slack, workspace, discussion } = await app.started();
+    const opened = await fake.after("views.open", () =>
+      slack.click(EMPLOYER, "point_form", slack.button("point_form").value),
+    );
+    const res = await slack.submit(EMPLOYER, opened.args.view as Record<string, unknown>, {
+      person: EMPLOYER.id,
+      attendees: [EMPLOYER.id],
+      "attendees.names": `Gæst Jensen, ${"Ø".repeat(201)}`,
+    });
+    const answer = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(answer.response_action).toBe("errors");
+    expect(Object.keys(answer.errors)).toEqual(["attendees.names"]);
+    expect(answer.errors["attendees.names"]).toMatch(/200 tegn/);
+    expect(await app.entries(workspace.id, discussion.id)).toEqual([]);
+  });
 });
 
 /** The names kept by the adapter: one object, on the clock it is given, over Slack's own Web API client. */

@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import {
   type FieldValue,
   type FormKind,
+  type FormSpec,
   fieldErrors,
   formData,
   formSpec,
@@ -136,7 +137,8 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     if (warned) return warned;
     if (!(error instanceof AppError) || Object.keys(error.problems).length === 0) throw error;
     const language = languageOf(ctx);
-    return refuse(fieldErrors(kind, error.problems, context, (p) => problemText(language, p)));
+    const errors = fieldErrors(kind, error.problems, context, (p) => problemText(language, p));
+    return refuse(atNamesBox(spec, state, Object.keys(error.problems), errors));
   }
   return accept(async ({ ctx, person }) => {
     const data = await dataWith(person);
@@ -184,3 +186,24 @@ async function tellIfNotShown(
 }
 
 type Meta = Payload<typeof ACTION>;
+
+/**
+ * A refused name written in the box beside a people picker is shown at that box, not at the picker: the people are
+ * those chosen in the picker, then those written, so a problem's index past the chosen ones is a written name.
+ */
+function atNamesBox(spec: FormSpec, state: ViewState, paths: string[], errors: Record<string, string>) {
+  for (const field of spec.fields) {
+    const error = errors[field.id];
+    if (field.type !== "people" || error === undefined) continue;
+    const users = fieldState(state, field.id)?.selected_users;
+    const chosen = Array.isArray(users) ? users.filter((id) => typeof id === "string").length : 0;
+    const written = paths.some((path) => {
+      const [id, index] = path.split(".");
+      return id === field.id && Number(index) >= chosen;
+    });
+    if (!written) continue;
+    delete errors[field.id];
+    errors[`${field.id}${NAMES_SUFFIX}`] = error;
+  }
+  return errors;
+}
