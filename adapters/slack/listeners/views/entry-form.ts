@@ -97,9 +97,7 @@ async function entry(deps: SlackDeps, submitted: Submitted, meta: Meta & { k: Fo
     const values: Record<string, FieldValue> = {};
     for (const field of spec.fields) {
       if (field.type === "people") {
-        const users = fieldState(state, field.id)?.selected_users;
-        const ids = Array.isArray(users) ? users.filter((id) => typeof id === "string") : [];
-        const chosen = await Promise.all(ids.map(person));
+        const chosen = await Promise.all(chosenUsers(state, field.id).map(person));
         const written = writtenNames(
           stateValue(fieldState(state, `${field.id}${NAMES_SUFFIX}`)) ?? undefined,
         );
@@ -187,6 +185,12 @@ async function tellIfNotShown(
 
 type Meta = Payload<typeof ACTION>;
 
+/** The people chosen in a people picker, by their Slack ids. */
+function chosenUsers(state: ViewState, fieldId: string): string[] {
+  const users = fieldState(state, fieldId)?.selected_users;
+  return Array.isArray(users) ? users.filter((id): id is string => typeof id === "string") : [];
+}
+
 /**
  * A refused name written in the box beside a people picker is shown at that box, not at the picker: the people are
  * those chosen in the picker, then those written, so a problem's index past the chosen ones is a written name.
@@ -195,8 +199,7 @@ function atNamesBox(spec: FormSpec, state: ViewState, paths: string[], errors: R
   for (const field of spec.fields) {
     const error = errors[field.id];
     if (field.type !== "people" || error === undefined) continue;
-    const users = fieldState(state, field.id)?.selected_users;
-    const chosen = Array.isArray(users) ? users.filter((id) => typeof id === "string").length : 0;
+    const chosen = chosenUsers(state, field.id).length;
     const written = paths.some((path) => {
       const [id, index] = path.split(".");
       return id === field.id && Number(index) >= chosen;
