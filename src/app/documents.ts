@@ -1,7 +1,7 @@
 import type { Summary } from "../domain/entities.ts";
 import { followUpFileName, recordFileName } from "../domain/file-names.ts";
 import { renderFollowUpCsv } from "../render/csv.ts";
-import { requireReader } from "./access.ts";
+import { discussionAsked, requireReader } from "./access.ts";
 import type { OutboundFile, SummaryView } from "./chat-port.ts";
 import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, read } from "./context.ts";
@@ -13,12 +13,8 @@ import { currentYear } from "./walkthrough.ts";
 export async function getSummary(deps: Deps, ctx: Ctx, year?: number): Promise<SummaryView> {
   const r = deps.store.repos;
   return read(deps, async () => {
-    await requireReader(r, ctx);
-    const discussion =
-      year !== undefined
-        ? await r.discussions.forYear(ctx.workspace.id, year)
-        : ((await r.discussions.forYear(ctx.workspace.id, currentYear(deps, ctx))) ??
-          (await r.discussions.latest(ctx.workspace.id)));
+    const discussion = await discussionAsked(deps, r, ctx, year);
+    await requireReader(r, ctx, discussion ?? "workplace");
     if (!discussion)
       throw new AppError("no_discussion", "error.no_discussion", {
         year: year ?? currentYear(deps, ctx),
@@ -35,7 +31,11 @@ export async function listSummaryVersions(deps: Deps, ctx: Ctx, discussionId: st
 }
 
 /** A year's documentation as files: the summary in Markdown and PDF, and the decisions and goals as CSV. */
-export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<OutboundFile[]> {
+export async function exportYear(
+  deps: Deps,
+  ctx: Ctx,
+  year?: number,
+): Promise<{ year: number; files: OutboundFile[] }> {
   const view = await getSummary(deps, ctx, year);
   const r = deps.store.repos;
   const document = view.document;
@@ -46,26 +46,23 @@ export async function exportYear(deps: Deps, ctx: Ctx, year?: number): Promise<O
   const pdf = await renderPdf(document, record);
   const pdfName = recordFileName(document.year, view.version, "pdf");
   const csvName = followUpFileName(document.year);
-  return [
+  const csv = renderFollowUpCsv(document.year, entries, ctx.workspace.language, ctx.workspace.timeZone);
+  const files: OutboundFile[] = [
     summaryFile(view),
     { name: pdfName, title: pdfName, mimeType: "application/pdf", content: pdf },
-    {
-      name: csvName,
-      title: csvName,
-      mimeType: "text/csv",
-      content: renderFollowUpCsv(document.year, entries, ctx.workspace.language, ctx.workspace.timeZone),
-    },
+    { name: csvName, title: csvName, mimeType: "text/csv", content: csv },
   ];
+  return { year: document.year, files };
 }
 
-/** Sends the export files to a channel (or a user's direct conversation). */
+/** Sends the export files to a channel (or a user's direct conversation). Returns the year of the record sent. */
 export async function sendExport(
   deps: Deps,
   ctx: Ctx,
   input: { channel: string; year?: number },
 ): Promise<number> {
-  const files = await exportYear(deps, ctx, input.year);
+  const { year, files } = await exportYear(deps, ctx, input.year);
   const chat = deps.chatFor(ctx.workspace);
   for (const file of files) await chat.sendFile(input.channel, file);
-  return files.length;
+  return year;
 }

@@ -31,7 +31,7 @@ export interface OpenItem extends ViewEntry {
 /** Every open decision and goal of the workspace, soonest deadline first. */
 export async function listOpen(deps: Deps, ctx: Ctx): Promise<OpenItem[]> {
   const open = await read(deps, async (r) => {
-    await requireReader(r, ctx);
+    await requireReader(r, ctx, "workplace");
     return r.entries.open(ctx.workspace.id);
   });
   const today = localDateOf(deps.now(), ctx.workspace.timeZone);
@@ -63,7 +63,7 @@ export async function discussionFollowUp(
   discussionId: string,
 ): Promise<FollowUpItem[]> {
   const entries = await read(deps, async (r) => {
-    await requireReader(r, ctx);
+    await requireReader(r, ctx, (await r.discussions.get(ctx.workspace.id, discussionId)) ?? "workplace");
     return r.entries.forDiscussion(ctx.workspace.id, discussionId);
   });
   const item = (e: Entry): FollowUpItem => {
@@ -169,11 +169,11 @@ export interface StatusReport {
 export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<StatusReport> {
   const r = deps.store.repos;
   return read(deps, async () => {
-    await requireReader(r, ctx);
     const discussion =
       year === undefined
         ? await discussionInFocus(r, ctx.workspace.id, currentYear(deps, ctx))
         : await r.discussions.forYear(ctx.workspace.id, year);
+    await requireReader(r, ctx, discussion ?? "workplace");
     const y = discussion?.year ?? year ?? currentYear(deps, ctx);
     const completeness =
       discussion && ctx.workspace.headcount ? await completenessOf(r, ctx.workspace, discussion) : null;

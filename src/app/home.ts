@@ -74,7 +74,7 @@ export async function home(deps: Deps, ctx: Ctx): Promise<HomeView> {
 export async function sendInvitation(deps: Deps, ctx: Ctx, input: { discussionId: string }): Promise<void> {
   const privately: Ctx = { ...ctx, place: { conversation: null, private: true } };
   const discussion = await read(deps, async (r) => {
-    await requireReader(r, privately);
+    await requireReader(r, privately, "workplace");
     return r.discussions.get(ctx.workspace.id, input.discussionId);
   });
   if (!discussion?.scheduledAt) throw new AppError("not_found", "error.not_found");

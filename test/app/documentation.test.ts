@@ -28,7 +28,7 @@ describe.each(DRIVERS)("the written documentation on $name", ({ open }) => {
   it("exports Markdown, a PDF an inspector can read, and the follow-up as CSV", async () => {
     const { employer, rep, discussion } = await concludedDiscussion();
     await t.core.approve(rep, { discussionId: discussion.id, version: 1 }, null);
-    const [md, pdf, csv] = await t.core.exportYear(employer, 2026);
+    const [md, pdf, csv] = (await t.core.exportYear(employer, 2026)).files;
     expect(md?.name).toBe("arbejdsmiljødrøftelse-2026-v1.md");
     expect(String(md?.content)).toContain("## Dagsordenens punkter");
     // The stored, hashed text first; then the record as it stands now: status, approvals, versions with hashes.

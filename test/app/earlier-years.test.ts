@@ -105,7 +105,7 @@ describe.each(DRIVERS)("earlier years at the points and in the referat on $name"
     expect(markdown).toContain("og 1 inden en udskudt frist.");
 
     // The PDF draws the years' figures as a chart under point 6, its legend in the embedded font.
-    const files = await t.core.exportYear(ctx, 2026);
+    const { files } = await t.core.exportYear(ctx, 2026);
     const pdf = files.find((f) => f.mimeType === "application/pdf")?.content as Uint8Array;
     const text = await pdfText(pdf);
     const atSix = text.slice(text.indexOf("6. Ulykker"), text.indexOf("7. Det seneste"));

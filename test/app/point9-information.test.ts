@@ -78,7 +78,7 @@ describe.each(DRIVERS)("point 9's information by the workplace's size, on $name"
     );
     expect(markdown).not.toContain("AMO og de øvrige ansatte");
     // The PDF is drawn from the same outline: the same line, and no AMO asked for.
-    const pdf = (await t.core.exportYear(employer, 2026)).find((f) => f.mimeType === "application/pdf");
+    const pdf = (await t.core.exportYear(employer, 2026)).files.find((f) => f.mimeType === "application/pdf");
     const text = await pdfText(pdf?.content as Uint8Array);
     expect(text).toMatch(/hvordan alle på arbejdspladsen holdes\s+orienteret om arbejdsmiljøarbejdet/);
     expect(text).not.toMatch(/AMO og de øvrige\s+ansatte/);

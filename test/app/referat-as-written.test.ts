@@ -45,7 +45,7 @@ describe.each(DRIVERS)("a referat version as it was written, on $name", ({ open 
     await t.core.postpone(employer, { entryId: goal.id, deadline: "2027-09-30" }, null);
 
     // Version 1 is shown as written in its PDF, with its own hash, before any amendment.
-    const [, pdf] = await t.core.exportYear(employer, 2026);
+    const [, pdf] = (await t.core.exportYear(employer, 2026)).files;
     const text = await pdfText(pdf?.content as Uint8Array);
     expect(text).toContain("Indkøb af lydabsorbenter (Åben)");
     expect(text).not.toContain("Indkøb af lydabsorbenter (Gennemført)");
@@ -79,7 +79,7 @@ describe.each(DRIVERS)("a referat version as it was written, on $name", ({ open 
       null,
     );
     expect(reopened.status).toBe("running");
-    const [md] = await t.core.exportYear(employer, 2026);
+    const [md] = (await t.core.exportYear(employer, 2026)).files;
     expect(String(md?.content)).toContain("- **Status:** I gang");
     expect(String(md?.content)).not.toContain("- **Status:** Afsluttet");
   });

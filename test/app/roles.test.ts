@@ -246,4 +246,42 @@ describe.each(DRIVERS)("who may read the record, on $name", ({ open }) => {
     await expect(t.core.readAccess(at(team.rep, "D_ALI", true))).resolves.toBe("private");
     await expect(t.core.readAccess(at(stranger, "C_AMO", false))).resolves.toBe("channel");
   });
+
+  it("lets an earlier year's channel read that year's record and nothing newer", async () => {
+    const team = await setUpWorkspace(t.core);
+    t.clock.now = new Date("2025-11-24T09:00:00Z");
+    const first = await t.core.start(team.employer, { channel: "C_2025" }, null);
+    const held = await holdWholeDiscussion(t.core, team, first.discussion);
+    await t.core.conclude(team.employer, { discussionId: held.id, expectedVersion: held.version }, null);
+    // In January, before this year's is planned, an export without a year is of the newest record, and says so.
+    t.clock.now = new Date("2026-01-10T09:00:00Z");
+    const privately: Ctx = { ...team.rep, place: { conversation: "D_ALI", private: true } };
+    expect((await t.core.exportYear(privately)).year).toBe(2025);
+    t.clock.now = new Date("2026-11-24T09:00:00Z");
+    const { discussion: now } = await t.core.start(team.employer, { channel: "C_MEETING" }, null);
+
+    const stranger = await t.core.context("slack", team.team, STRANGER);
+    const inOld: Ctx = { ...stranger, place: { conversation: "C_2025", private: false } };
+    // 2025's own record stays readable where it was held and pinned.
+    expect((await t.core.getSummary(inOld, 2025)).document.year).toBe(2025);
+    expect((await t.core.exportYear(inOld, 2025)).year).toBe(2025);
+    expect((await t.core.status(inOld, 2025)).year).toBe(2025);
+    expect(await t.core.discussionFollowUp(inOld, held.id)).toBeTruthy();
+    await expect(t.core.readAccess(inOld, 2025)).resolves.toBe("channel");
+    // This year's, and what is open across the years, only in the workplace's channels or privately to the roster.
+    const newer: (() => Promise<unknown>)[] = [
+      () => t.core.getSummary(inOld),
+      () => t.core.exportYear(inOld, 2026),
+      () => t.core.status(inOld),
+      () => t.core.listOpen(inOld),
+      () => t.core.discussionFollowUp(inOld, now.id),
+      () => t.core.readAccess(inOld),
+    ];
+    for (const work of newer) expect((await refusal(work())).code).toBe("forbidden");
+    for (const channel of ["C_AMO", "C_MEETING"]) {
+      const there: Ctx = { ...stranger, place: { conversation: channel, private: false } };
+      expect(await t.core.listOpen(there)).toBeTruthy();
+      expect((await t.core.status(there)).year).toBe(2026);
+    }
+  });
 });

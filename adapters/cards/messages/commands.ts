@@ -90,10 +90,9 @@ const summary: Answer = async (asked, command) => {
 
 const exportYear: Answer = async (asked, command) => {
   const { deps, ctx, inbound } = asked;
-  const files = await deps.core.exportYear(ctx, yearOf(command));
+  const { year, files } = await deps.core.exportYear(ctx, yearOf(command));
   const chat = deps.chat(ctx.workspace);
   for (const file of files) await chat.sendFile(inbound.conversation.id, file);
-  const year = yearOf(command) ?? new Date().getFullYear();
   await say(asked, t(languageOf(ctx), "command.export_sent", { year }));
 };
 

@@ -7,20 +7,16 @@ import type { SubcommandArgs } from "./types.ts";
  * when asked there, otherwise to the asker's direct messages (the files are seen by whoever is in the conversation).
  */
 export async function exportYear({ deps, ctx, command, client, parsed, answer }: SubcommandArgs) {
-  const where = await deps.core.readAccess(ctx);
+  const where = await deps.core.readAccess(ctx, parsed.year);
   let channel = command.channel_id;
   if (where === "private") {
     const dm = await client.conversations.open({ users: command.user_id });
     if (!dm.channel?.id) throw new Error("Slack opened no direct message");
     channel = dm.channel.id;
   }
-  await deps.core.sendExport(
+  const year = await deps.core.sendExport(
     { ...ctx, place: { conversation: channel, private: where === "private" } },
-    {
-      channel,
-      year: parsed.year,
-    },
+    { channel, year: parsed.year },
   );
-  const year = parsed.year ?? new Date().getFullYear();
   await answer.say(t(languageOf(ctx), "command.export_sent", { year }));
 }

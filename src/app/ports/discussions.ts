@@ -22,8 +22,6 @@ export interface DiscussionsRepo {
    */
   previous(workspaceId: string, year: number): Promise<Discussion | null>;
   latest(workspaceId: string): Promise<Discussion | null>;
-  /** Whether any of the workspace's discussions is held in the conversation. */
-  heldIn(workspaceId: string, channelId: string): Promise<boolean>;
   /** Newest year first. */
   list(workspaceId: string): Promise<Discussion[]>;
   /** Creates the discussion with its agenda; null when the year already has one. */

@@ -43,14 +43,6 @@ export function discussionsRepo(q: Queryable) {
       );
       return rows[0] ? toDiscussion(rows[0]) : null;
     },
-    /** Whether any of the workspace's discussions is held in the conversation. */
-    async heldIn(workspaceId: string, channelId: string): Promise<boolean> {
-      const rows = await q.query(
-        "SELECT 1 FROM discussions WHERE workspace_id = $1 AND channel_id = $2 LIMIT 1",
-        [workspaceId, channelId],
-      );
-      return rows.length > 0;
-    },
     async list(workspaceId: string): Promise<Discussion[]> {
       const rows = await q.query("SELECT * FROM discussions WHERE workspace_id = $1 ORDER BY year DESC", [
         workspaceId,
