@@ -84,6 +84,19 @@ export const ACTIONS = {
    * again, then offers the point's forms as amendments.
    */
   amend: action("point_amend", "button", { d: discussion, p: point, v: version.optional() }),
+  /** "Ret eller fjern" on a point: the entries there that the person may change or remove, to choose from. */
+  change: action("point_change", "button", { d: discussion, p: point }),
+  /**
+   * The entry chosen (the form's input) to change (`w` "edit") or remove ("remove"). Slack's modal asks which with
+   * an input instead, so there `w` is left out.
+   */
+  chooseChange: action("entry_change", "submit", {
+    d: discussion,
+    p: point,
+    w: z.enum(["edit", "remove"]).optional(),
+  }),
+  /** Removes the entry, once its removal is confirmed. */
+  removeEntry: action("entry_remove", "submit", { e: entry, d: discussion, p: point }),
   /** Closes a form drawn under a point's card: the card as it is now. */
   closeForm: action("form_close", "close", { d: discussion, p: point }),
   /** A card's refresh: a point's (p) or the summary's (s) card drawn with the buttons the asking person may use. */

@@ -354,10 +354,13 @@ async function ownEntry(
   // Read again under the discussion's lock: two changes to one entry then each start from what the other left.
   const entry = await r.entries.get(ctx.workspace.id, entryId);
   if (!entry) throw new AppError("not_found", "error.not_found");
-  if (entry.authorId !== ctx.actor.userId && discussion.organiserId !== ctx.actor.userId) {
-    throw new AppError("forbidden", "error.not_author");
-  }
+  if (!mayChange(ctx, entry, discussion)) throw new AppError("forbidden", "error.not_author");
   return { entry, discussion };
+}
+
+/** An entry is changed or removed by the one who wrote it, or by the one who organises its meeting. */
+export function mayChange(ctx: Ctx, entry: Entry, discussion: Discussion): boolean {
+  return entry.authorId === ctx.actor.userId || discussion.organiserId === ctx.actor.userId;
 }
 
 async function checkCarriedGoal(

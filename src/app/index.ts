@@ -8,6 +8,7 @@ import { credentials } from "./credentials.ts";
 import * as dataProtection from "./data-protection.ts";
 import * as documents from "./documents.ts";
 import * as entries from "./entries.ts";
+import * as entryChanges from "./entry-changes.ts";
 import * as followUp from "./follow-up.ts";
 import { formContext } from "./form-context.ts";
 import * as homePage from "./home.ts";
@@ -113,6 +114,10 @@ function meetingCases(deps: Deps) {
       ownerOf(result.entry, result.previousOwnerId),
     ),
     removeEntry: redrawing(deps, bind(deps, entries.removeEntry), (result) => ownerOf(result.entry)),
+    /** The entries at a point the person may change or remove ("Ret eller fjern"), newest first. */
+    changeableEntries: bind(deps, entryChanges.changeableEntries),
+    /** One entry to change, with its form's fields filled in as it stands. */
+    entryForm: bind(deps, entryChanges.entryForm),
     recordThreadReply: bind(deps, threadReplies.recordThreadReply),
     editThreadReply: bind(deps, threadReplies.editThreadReply),
     removeThreadReply: bind(deps, threadReplies.removeThreadReply),
@@ -176,6 +181,7 @@ export type * from "./chat-port.ts";
 export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export { type Actor, type Ctx, type Deps, type Logger, languageOf, type Place } from "./context.ts";
+export type { ChangeableEntry, EntryForm } from "./entry-changes.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
 export { type FollowUpItem, type OpenItem, openItemText } from "./follow-up.ts";
 export {

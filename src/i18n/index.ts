@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain/types.ts";
 import { pluralize } from "./plural.ts";
+import { changes } from "./sections/changes.ts";
 import { check } from "./sections/check.ts";
 import { core } from "./sections/core.ts";
 import { flow } from "./sections/flow.ts";
@@ -16,7 +17,19 @@ export { formatNumber } from "./plural.ts";
 export { section } from "./section.ts";
 
 /** The core's texts; each platform keeps its own beside its code and builds its translator with `translator`. */
-const sections = [core, check, flow, summary, ui, reminders, health, home, inspection, round] as const;
+const sections = [
+  core,
+  check,
+  flow,
+  summary,
+  ui,
+  reminders,
+  health,
+  home,
+  inspection,
+  round,
+  changes,
+] as const;
 
 type Merge<T extends readonly { da: Record<string, string> }[]> = T extends readonly [
   infer H extends { da: Record<string, string> },

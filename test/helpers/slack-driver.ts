@@ -220,6 +220,7 @@ function elementState(type: string, value: unknown): Record<string, unknown> {
     case "timepicker":
       return { type, selected_time: value ?? null };
     case "static_select":
+    case "radio_buttons":
       return {
         type,
         selected_option: value ? { value, text: { type: "plain_text", text: String(value) } } : null,

@@ -11,6 +11,7 @@ import { planCard, setupCard } from "../../adapters/cards/draw/setup.ts";
 import { summaryCards } from "../../adapters/cards/draw/summary.ts";
 import type { SlackDeps } from "../../adapters/slack/context.ts";
 import { registerListeners } from "../../adapters/slack/listeners/index.ts";
+import { changeModal, removeModal } from "../../adapters/slack/render/change-modals.ts";
 import { formModal } from "../../adapters/slack/render/forms.ts";
 import { render as renderSlack } from "../../adapters/slack/render/message.ts";
 import { roundModal } from "../../adapters/slack/render/round-modal.ts";
@@ -102,6 +103,12 @@ describe("what the renderers draw, for a whole discussion", () => {
     context = await setUpWorkspace(core);
     const { employer } = context;
     let { discussion } = await core.start(employer, {}, null);
+    // A point with something recorded offers "Ret eller fjern".
+    await core.record(
+      employer,
+      { discussionId: discussion.id, point: 1, kind: "note", data: { text: "Note" } },
+      null,
+    );
     for (let point = 1; point < 11; point++)
       ({ discussion } = await core.move(
         employer,
@@ -195,6 +202,8 @@ describe("what the renderers draw, for a whole discussion", () => {
       preInputModal("da", "", [{ number: 1, title: "Valg" }]),
       roundModal(roundForm(points[0]!.discussionId)),
       formModal(spec, "entry_form", "", "da"),
+      changeModal("da", [{ id: "E1", kind: "note", label: "Note: Tekst" }], ""),
+      removeModal("da", 1, "Note: Tekst", ""),
     ];
     for (const modal of modals) expect(actionById(String(modal.callback_id))?.kind).toBe("submit");
   });
@@ -206,6 +215,10 @@ describe("what the renderers draw, for a whole discussion", () => {
       const spec = formSpec(view.form ?? "note", { language: "da", members: [], carriedGoals: [] });
       return pointCards(view, { form: { spec, members: [], entryId: "E1" } });
     });
+    const changing = points.flatMap((view) => [
+      ...pointCards(view, { changing: { entries: [{ id: "E1", kind: "note", label: "Note: Tekst" }] } }),
+      ...pointCards(view, { changing: { remove: { entryId: "E1", label: "Note: Tekst" } } }),
+    ]);
     // Conclude and approve are drawn for those who may use them: here the employer's own cards.
     const viewer = context.employer.actor.userId;
     const employers = [
@@ -215,6 +228,7 @@ describe("what the renderers draw, for a whole discussion", () => {
     const cards = [
       ...messages.flatMap((m) => renderCards(m).cards),
       ...withForm,
+      ...changing,
       ...employers,
       formCard({ discussionId, point: 5, form: "goal", language: "da", timeZone: "Europe/Copenhagen" }),
       setupCard(workspace, [], [], { actorId: "U1", actorName: "Mette", canHost: true }),

@@ -4,6 +4,7 @@ import { type CardDeps, type Inbound, keyOf } from "../inbound.ts";
 import { currentVerb } from "../old-verbs.ts";
 import { t } from "../texts.ts";
 import { approve } from "./approve.ts";
+import { chooseChange, openChange, removeEntry } from "./change.ts";
 import { conclude, concludeAnyway, concludeWithReason } from "./conclude.ts";
 import { entryDone, openPostpone, savePostpone } from "./entries.ts";
 import { openAmend, openDecision, openGoal, openNote, openPointForm, openPreInput } from "./form.ts";
@@ -27,6 +28,9 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   goal: openGoal,
   pointForm: openPointForm,
   saveEntry: saveForm,
+  change: openChange,
+  chooseChange,
+  removeEntry,
   amend: openAmend,
   closeForm: refresh,
   cardForMe: mine,

@@ -82,7 +82,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     submitted = readSubmit(args.data, ACTIONS.saveEntry, inputs, l);
   } catch (error) {
     if (!(error instanceof BadSubmit)) throw error;
-    const form = { spec, members: context.members, errors: { _: error.text } };
+    const form = { spec, members: context.members, errors: { _: error.text }, ...changing(raw.e) };
     return (
       (await currentPointCard(args, discussionId, point, { form })) ?? messageCard(error.text, "attention")
     );
@@ -114,6 +114,7 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
         values: submitted.inputs,
         errors,
         amend,
+        ...changing(entryId),
         ...(warned ? { anyway: key } : {}),
       };
       const text = warned ? errorText(l, error) : t(l, "error.invalid");
@@ -126,6 +127,9 @@ export async function saveForm(args: ActionArgs): Promise<AdaptiveCard> {
     throw error;
   }
 }
+
+/** A form shown again after a refusal still changes the entry it was opened for, if any. */
+const changing = (entryId: unknown) => (typeof entryId === "string" && entryId ? { entryId } : {});
 
 /** "Saved", or that the channel could not be updated; a sentence the core adds (point 2's roster) goes with it. */
 function savedText(l: Language, result: { synced: boolean | null; notice?: string }): string {

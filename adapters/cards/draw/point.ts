@@ -16,6 +16,7 @@ import {
   subtle,
   textBlock,
 } from "./card.ts";
+import { type Changing, changeElements } from "./change.ts";
 import { type FormState, formElements } from "./form.ts";
 import { may, refreshOf } from "./refresh.ts";
 
@@ -31,6 +32,8 @@ export interface PointCardOptions {
   amending?: boolean;
   /** The person the card is drawn for (an action's answer); without one, the card everyone in the channel sees. */
   viewer?: string;
+  /** "Ret eller fjern" open under the point (for the person who pressed it, as a form is). */
+  changing?: Changing;
 }
 
 /** An entry as shown on its point's card: its label and text, then its details. */
@@ -104,6 +107,8 @@ function formButtons(view: PointView, amending = false): Element[] {
     buttons.push(
       execute(t(l, `form.${view.form}.title` as MessageKey), ACTIONS.pointForm, { ...at, f: view.form }),
     );
+  if (!amending && view.entryCount > 0)
+    buttons.push(execute(t(l, "button.change"), ACTIONS.change, { d: view.discussionId, p: view.number }));
   return buttons;
 }
 
@@ -155,8 +160,9 @@ export function pointCards(view: PointView, options: PointCardOptions = {}): Ada
   const concluded = view.discussionStatus === "concluded" || view.discussionStatus === "approved";
   const editable = view.discussionStatus !== "planned";
   if (options.form) head.push(...openFormElements(view, options.form));
+  else if (options.changing) head.push(...changeElements(view, options.changing));
   // While the point is open, the buttons that record come first and moving on after them, above what is recorded.
-  const open = editable && !concluded && !options.form;
+  const open = editable && !concluded && !options.form && !options.changing;
   const actions = concluded && !options.form ? concludedButtons(view, options.amending) : [];
   if (concluded && !options.form && !options.amending) head.push(subtle(t(l, "point.final")));
   if (open) head.push(actionSet(formButtons(view)));

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../context.ts";
 import * as amend from "./actions/amend.ts";
 import * as approve from "./actions/approve.ts";
+import * as change from "./actions/change.ts";
 import * as conclude from "./actions/conclude.ts";
 import * as concludeAnyway from "./actions/conclude-anyway.ts";
 import * as decision from "./actions/decision.ts";
@@ -26,7 +27,9 @@ import * as threadReply from "./events/thread-reply.ts";
 import * as tokensRevoked from "./events/tokens-revoked.ts";
 import * as saveMessage from "./shortcuts/save-message.ts";
 import * as concludeReason from "./views/conclude-reason.ts";
+import * as entryChange from "./views/entry-change.ts";
 import * as entryForm from "./views/entry-form.ts";
+import * as entryRemove from "./views/entry-remove.ts";
 import * as plan from "./views/plan.ts";
 import * as postpone from "./views/postpone.ts";
 import * as roundForm from "./views/round-form.ts";
@@ -39,6 +42,7 @@ const LISTENERS = {
     decision,
     goal,
     pointForm,
+    change,
     next,
     goto,
     previous,
@@ -55,7 +59,7 @@ const LISTENERS = {
     saveReply,
     sendInvitation,
   ],
-  views: [entryForm, setup, plan, concludeReason, postpone, roundForm],
+  views: [entryForm, entryChange, entryRemove, setup, plan, concludeReason, postpone, roundForm],
   shortcuts: [saveMessage],
   events: [threadReply, appHomeOpened, appUninstalled, tokensRevoked],
 };

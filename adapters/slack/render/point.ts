@@ -121,9 +121,10 @@ function buttonBlocks(view: PointView): KnownBlock[] {
     value: encodeValue(action, value),
     ...(style ? { style } : {}),
   });
-  const blocks: KnownBlock[] = [
-    { type: "actions", block_id: `record_${view.number}`, elements: recordButtons(view) },
-  ];
+  const record = recordButtons(view);
+  if (view.entryCount > 0)
+    record.push(button(ACTIONS.change, t(l, "button.change"), { d: view.discussionId, p: view.number }));
+  const blocks: KnownBlock[] = [{ type: "actions", block_id: `record_${view.number}`, elements: record }];
   if (!view.isCurrent || view.discussionStatus !== "running") return blocks;
   // No "back" on the first point: there is nothing before it.
   const move = [

@@ -7,6 +7,8 @@ export interface EntriesRepo {
   get(workspaceId: string, entryId: string): Promise<Entry | null>;
   /** By point, oldest first. */
   forDiscussion(workspaceId: string, discussionId: string): Promise<Entry[]>;
+  /** A point's entries (not removed), oldest first. */
+  forPoint(workspaceId: string, discussionId: string, point: number): Promise<Entry[]>;
   /** A point's newest entries, oldest of them first (how many it holds is kept with its agenda item). */
   latestForPoint(workspaceId: string, discussionId: string, point: number, limit: number): Promise<Entry[]>;
   /** The ids of last year's goals that already have a verdict in this discussion. */
