@@ -49,6 +49,17 @@ export async function requireReader(r: Repos, ctx: Ctx, about: ReadAbout): Promi
   throw new AppError("forbidden", "error.read_elsewhere");
 }
 
+/** Whether the workplace's record as a whole (what is open across the years) may be shown here. */
+export async function readsWorkplace(r: Repos, ctx: Ctx): Promise<boolean> {
+  return requireReader(r, ctx, "workplace").then(
+    () => true,
+    (error) => {
+      if (error instanceof AppError && error.code === "forbidden") return false;
+      throw error;
+    },
+  );
+}
+
 /** Whether a year's record (this year's or the newest when none is given) may be shown here, and to whom. */
 export async function readAccess(deps: Deps, ctx: Ctx, year?: number): Promise<"channel" | "private"> {
   return read(deps, async (r) =>

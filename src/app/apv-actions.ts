@@ -1,6 +1,6 @@
 import type { Discussion } from "../domain/entities.ts";
 import type { EntryData } from "../domain/entries.ts";
-import { planEntry } from "../scheduler/plan.ts";
+import { planApv, planEntry } from "../scheduler/plan.ts";
 import type { Ctx } from "./context.ts";
 import type { Repos } from "./ports.ts";
 
@@ -40,4 +40,28 @@ export async function followUpApvActions(
     });
     await planEntry(r, ctx.workspace, entry, now);
   }
+}
+
+/**
+ * After a point 4 answer is changed or removed: a changed plan's new items become decisions, and the APV's reminders
+ * follow the newest APV date still on record (none, when none is left).
+ */
+export async function afterApvChange(
+  r: Repos,
+  ctx: Ctx,
+  discussion: Discussion,
+  changed: EntryData["apv_status"] | null,
+  now: Date,
+): Promise<void> {
+  if (changed) await followUpApvActions(r, ctx, discussion, changed, now);
+  const ws = ctx.workspace.id;
+  const dates: string[] = [];
+  for (const d of await r.discussions.list(ws))
+    for (const e of await r.entries.forDiscussion(ws, d.id)) {
+      const date = e.kind === "apv_status" ? (e.data as EntryData["apv_status"]).lastApvDate : undefined;
+      if (date) dates.push(date);
+    }
+  const newest = dates.sort().at(-1);
+  if (newest) await planApv(r, ctx.workspace, newest, now);
+  else await r.reminders.cancel(ws, ws, "apv.");
 }

@@ -4,7 +4,7 @@ import { t } from "../i18n/index.ts";
 import { planApv, planEntry } from "../scheduler/plan.ts";
 import { announceAmendment, type Revision } from "./amendment.ts";
 import { reviseAfterChange } from "./approval.ts";
-import { followUpApvActions } from "./apv-actions.ts";
+import { afterApvChange, followUpApvActions } from "./apv-actions.ts";
 import type { PointView } from "./chat-port.ts";
 import { commandOf } from "./command-name.ts";
 import { type Ctx, type Deps, inTransaction, languageOf, read } from "./context.ts";
@@ -261,6 +261,10 @@ export async function editEntry(
     await planFor(r, ctx, entry, deps.now());
     if (existing.kind === "amo_member" && rosterFactsChanged(existing.data, valid.value))
       roster = await changeRoster(r, ctx, existing, valid.value as EntryData["amo_member"], deps.now());
+    if (existing.kind === "apv_status")
+      await afterApvChange(r, ctx, discussion, valid.value as EntryData["apv_status"], deps.now());
+    if (existing.kind === "goal_verdict")
+      await checkCarriedGoal(r, ctx, discussion, valid.value as EntryData["goal_verdict"]);
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.edited", entry.id);
     const revision = await reviseAfterChange(
       r,
@@ -297,6 +301,7 @@ export async function removeEntry(
     await r.entries.remove(ctx.workspace.id, existing.id);
     roster = await leaveRoster(r, ctx, existing, deps.now());
     await r.reminders.cancel(ctx.workspace.id, existing.id, "entry.");
+    if (existing.kind === "apv_status") await afterApvChange(r, ctx, discussion, null, deps.now());
     await r.audit.write(ctx.workspace.id, ctx.actor.userId, "entry.removed", existing.id, {
       kind: existing.kind,
     });

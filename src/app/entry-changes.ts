@@ -78,6 +78,12 @@ export async function entryForm(deps: Deps, ctx: Ctx, entryId: string): Promise<
   });
 }
 
+/**
+ * The key a removal is done under: a second "Fjern" from the same person (another click, another modal) is told the
+ * same as the first; anyone else is checked afresh.
+ */
+export const removalKey = (entryId: string, userId: string) => `entry.remove:${entryId}:${userId}`;
+
 /** A concluded record changes only by "add to the minutes", which makes a new version to approve. */
 async function changingDiscussion(r: Repos, ctx: Ctx, discussionId: string): Promise<Discussion> {
   const discussion = await r.discussions.get(ctx.workspace.id, discussionId);

@@ -5,7 +5,7 @@ import type { Discussion, Entry } from "../domain/entities.ts";
 import type { Language } from "../domain/types.ts";
 import { formatDate, t } from "../i18n/index.ts";
 import { planEntry } from "../scheduler/plan.ts";
-import { requireReader } from "./access.ts";
+import { readsWorkplace, requireReader } from "./access.ts";
 import type { ViewEntry } from "./chat-port.ts";
 import { AMO_ROLES, type Ctx, type Deps, inTransaction, read } from "./context.ts";
 import { invalidInput } from "./date-problems.ts";
@@ -177,7 +177,9 @@ export async function status(deps: Deps, ctx: Ctx, year?: number): Promise<Statu
     const y = discussion?.year ?? year ?? currentYear(deps, ctx);
     const completeness =
       discussion && ctx.workspace.headcount ? await completenessOf(r, ctx.workspace, discussion) : null;
-    const open = await r.entries.open(ctx.workspace.id);
+    // An earlier year's channel counts that year's open items only, as it reads that year's record only.
+    const all = await r.entries.open(ctx.workspace.id);
+    const open = (await readsWorkplace(r, ctx)) ? all : all.filter((e) => e.discussionId === discussion?.id);
     return { year: y, discussion, completeness, openItems: open.length };
   });
 }

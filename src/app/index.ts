@@ -181,7 +181,7 @@ export type * from "./chat-port.ts";
 export { checkText } from "./check-text.ts";
 export { type Command, parseCommand, SUBCOMMANDS, type Subcommand } from "./commands.ts";
 export { type Actor, type Ctx, type Deps, type Logger, languageOf, type Place } from "./context.ts";
-export type { ChangeableEntry, EntryForm } from "./entry-changes.ts";
+export { type ChangeableEntry, type EntryForm, removalKey } from "./entry-changes.ts";
 export { AppError, errorText, failureText, problemText, StaleError } from "./errors.ts";
 export { type FollowUpItem, type OpenItem, openItemText } from "./follow-up.ts";
 export {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorText } from "../../src/app/errors.ts";
 import type { Db } from "../../src/store/db.ts";
+import { repos } from "../../src/store/index.ts";
 import { setUpWorkspace, type TestCore, testCore } from "../helpers/core.ts";
 import { DRIVERS } from "../helpers/db.ts";
 import { concludedDiscussion } from "../helpers/fixture.ts";
@@ -58,6 +59,39 @@ describe.each(DRIVERS)("changing or removing an entry, on $name", ({ open }) => 
       expect(refused.code).toBe("refused");
       expect(errorText("da", refused)).toContain("Tilføj til referatet");
     }
+  });
+
+  it("follows a changed action plan up and lets a removed APV answer take its reminders with it", async () => {
+    const team = await setUpWorkspace(t.core);
+    const { discussion } = await t.core.start(team.employer, {}, null);
+    const owner = { id: team.rep.actor.userId, name: team.rep.actor.name };
+    const row = (text: string) => ({ text, owner, deadline: "2027-03-01" });
+    const apv = (actions: ReturnType<typeof row>[]) => ({
+      lastApvDate: "2024-09-15",
+      actionPlanStatus: "Støj mangler",
+      actions,
+    });
+    const answer = await t.core.record(
+      team.employer,
+      { discussionId: discussion.id, point: 4, kind: "apv_status", data: apv([row("Mål støjen")]) },
+      null,
+    );
+    const state = async () => {
+      const reminders = await repos(db).reminders.list(team.workspace.id, "pending");
+      const decisions = (await repos(db).entries.forPoint(team.workspace.id, discussion.id, 4)).filter(
+        (e) => e.kind === "decision",
+      );
+      return {
+        apvReminders: reminders.filter((r) => r.kind === "apv.due").length,
+        decisions: decisions.map((e) => (e.data as { text: string }).text),
+      };
+    };
+    expect(await state()).toEqual({ apvReminders: 2, decisions: ["Mål støjen"] });
+    const changed = apv([row("Mål støjen"), row("Lydabsorbenter")]);
+    await t.core.editEntry(team.employer, { entryId: answer.entry.id, data: changed }, null);
+    expect(await state()).toEqual({ apvReminders: 2, decisions: ["Mål støjen", "Lydabsorbenter"] });
+    await t.core.removeEntry(team.employer, { entryId: answer.entry.id }, null);
+    expect((await state()).apvReminders).toBe(0);
   });
 
   it("gives a verdict on last year's goal for removal only, after which the goal is judged again", async () => {

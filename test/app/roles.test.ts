@@ -259,14 +259,24 @@ describe.each(DRIVERS)("who may read the record, on $name", ({ open }) => {
     expect((await t.core.exportYear(privately)).year).toBe(2025);
     t.clock.now = new Date("2026-11-24T09:00:00Z");
     const { discussion: now } = await t.core.start(team.employer, { channel: "C_MEETING" }, null);
+    const decision = { text: "Nyt lys", owner: { name: "Mette Hansen" }, deadline: "2027-03-01" };
+    await t.core.record(
+      team.employer,
+      { discussionId: now.id, point: 1, kind: "decision", data: decision },
+      null,
+    );
 
     const stranger = await t.core.context("slack", team.team, STRANGER);
     const inOld: Ctx = { ...stranger, place: { conversation: "C_2025", private: false } };
     // 2025's own record stays readable where it was held and pinned.
     expect((await t.core.getSummary(inOld, 2025)).document.year).toBe(2025);
     expect((await t.core.exportYear(inOld, 2025)).year).toBe(2025);
-    expect((await t.core.status(inOld, 2025)).year).toBe(2025);
-    expect(await t.core.discussionFollowUp(inOld, held.id)).toBeTruthy();
+    // Its open items are that year's: a decision and a goal, not this year's new decision.
+    expect(await t.core.status(inOld, 2025)).toMatchObject({ year: 2025, openItems: 2 });
+    expect((await t.core.discussionFollowUp(inOld, held.id)).map((i) => i.text)).toEqual([
+      "Indkøb af lydabsorbenter",
+      "Mindre støj i storrummet",
+    ]);
     await expect(t.core.readAccess(inOld, 2025)).resolves.toBe("channel");
     // This year's, and what is open across the years, only in the workplace's channels or privately to the roster.
     const newer: (() => Promise<unknown>)[] = [
@@ -280,8 +290,8 @@ describe.each(DRIVERS)("who may read the record, on $name", ({ open }) => {
     for (const work of newer) expect((await refusal(work())).code).toBe("forbidden");
     for (const channel of ["C_AMO", "C_MEETING"]) {
       const there: Ctx = { ...stranger, place: { conversation: channel, private: false } };
-      expect(await t.core.listOpen(there)).toBeTruthy();
-      expect((await t.core.status(there)).year).toBe(2026);
+      expect((await t.core.listOpen(there)).map((i) => i.year).sort()).toEqual([2025, 2025, 2026]);
+      expect(await t.core.status(there)).toMatchObject({ year: 2026, openItems: 3 });
     }
   });
 });

@@ -71,8 +71,7 @@ describe("Slack: changing or removing an entry", () => {
     expect(JSON.stringify(asked.view?.blocks)).toContain("Hæve-sænkeborde");
     // "Fjern" pressed twice: removed once, and no one is told of a failure.
     const from = fake.calls.length;
-    const both = await Promise.all([1, 2].map(() => slack.submit(REP, asked.view as Modal, {}, "V2")));
-    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    await Promise.all([1, 2].map(() => slack.submit(REP, asked.view as Modal, {}, "V2")));
     await waitFor(async () => !(await entries()).some((e) => e.kind === "decision"));
     await waitFor(async () => {
       const updates = fake.calls.slice(from).filter((c) => c.method === "chat.update");

@@ -63,7 +63,7 @@ describe("Teams end to end: changing or removing an entry", () => {
     expect(inputOf(choose, "f.entry").choices).toEqual([
       { title: "Beslutning: Nye stole (Åben)", value: decision },
     ]);
-    const form = await invoke(teams, REP, button(choose, "Rette den"), { "f.entry": decision });
+    const form = await invoke(teams, REP, button(choose, "Ret den"), { "f.entry": decision });
     expect(inputOf(form, "f.text").value).toBe("Nye stole");
     expect(inputOf(form, "f.owner").value).toBe(REP.id);
     expect(inputOf(form, "f.deadline").value).toBe("2027-01-31");
@@ -86,7 +86,7 @@ describe("Teams end to end: changing or removing an entry", () => {
       "note: Mettes note",
     ]);
 
-    const asked = await invoke(teams, REP, button(await invoke(teams, REP, change), "Fjerne den"), {
+    const asked = await invoke(teams, REP, button(await invoke(teams, REP, change), "Fjern den"), {
       "f.entry": decision,
     });
     expect(cardText(asked)).toContain("Vil du fjerne denne registrering fra punkt 1?");
@@ -109,7 +109,7 @@ describe("Teams end to end: changing or removing an entry", () => {
       (e) => e.kind === "note",
     );
     const choose = await invoke(teams, REP, change);
-    for (const title of ["Rette den", "Fjerne den"])
+    for (const title of ["Ret den", "Fjern den"])
       expect(textIn(await teams.invoke(REP, button(choose, title), { "f.entry": note?.id }))).toContain(
         "Kun den, der skrev registreringen, eller mødelederen kan ændre",
       );

@@ -1,5 +1,5 @@
 import { formSpec } from "../../../src/app/forms.ts";
-import { ACTIONS, languageOf } from "../../../src/app/index.ts";
+import { ACTIONS, languageOf, removalKey } from "../../../src/app/index.ts";
 import type { MessageKey } from "../../../src/i18n/index.ts";
 import type { AdaptiveCard } from "../draw/card.ts";
 import { CHANGE_INPUT } from "../draw/change.ts";
@@ -62,7 +62,6 @@ export async function chooseChange(args: ActionArgs): Promise<AdaptiveCard> {
 export async function removeEntry(args: ActionArgs): Promise<AdaptiveCard> {
   const l = languageOf(args.ctx);
   const { meta } = readSubmit(args.data, ACTIONS.removeEntry, [], l);
-  // Keyed by the entry: a second "Fjern" (another click, or another person's) is told the same as the first.
-  await args.deps.core.removeEntry(args.ctx, { entryId: meta.e }, `entry.remove:${meta.e}`);
+  await args.deps.core.removeEntry(args.ctx, { entryId: meta.e }, removalKey(meta.e, args.ctx.actor.userId));
   return pointOrMessage(args, meta.d, meta.p, t(l, "change.removed", { point: meta.p }), "good");
 }

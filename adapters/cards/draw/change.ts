@@ -39,8 +39,8 @@ export function changeElements(view: PointView, changing: Changing): Element[] {
       ...(only ? { value: only } : {}),
     },
     actionSet([
-      execute(t(l, "change.edit"), ACTIONS.chooseChange, { ...at, w: "edit" }, "positive"),
-      execute(t(l, "change.remove"), ACTIONS.chooseChange, { ...at, w: "remove" }, "destructive"),
+      execute(t(l, "change.edit_button"), ACTIONS.chooseChange, { ...at, w: "edit" }, "positive"),
+      execute(t(l, "change.remove_button"), ACTIONS.chooseChange, { ...at, w: "remove" }, "destructive"),
       close,
     ]),
   ];

@@ -9,6 +9,8 @@ export const changes = section(
     "change.what": "Hvad vil du?",
     "change.edit": "Rette den",
     "change.remove": "Fjerne den",
+    "change.edit_button": "Ret den",
+    "change.remove_button": "Fjern den",
     "change.next": "Videre",
     "change.cancel": "Luk",
     "change.none":
@@ -29,6 +31,8 @@ export const changes = section(
     "change.what": "What would you like to do?",
     "change.edit": "Change it",
     "change.remove": "Remove it",
+    "change.edit_button": "Change it",
+    "change.remove_button": "Remove it",
     "change.next": "Continue",
     "change.cancel": "Close",
     "change.none":

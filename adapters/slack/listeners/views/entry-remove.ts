@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { ACTIONS, AppError } from "../../../../src/app/index.ts";
+import { ACTIONS, AppError, removalKey } from "../../../../src/app/index.ts";
 import type { SlackDeps } from "../../context.ts";
 import { decodeValue } from "../../render/actions.ts";
 import { handleSubmit } from "./submission.ts";
@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps) {
       if (!value) throw new AppError("not_found", "error.not_found");
       return {
         work: async ({ ctx }) => {
-          await deps.core.removeEntry(ctx, { entryId: value.e }, `entry.remove:${value.e}`);
+          await deps.core.removeEntry(ctx, { entryId: value.e }, removalKey(value.e, ctx.actor.userId));
         },
       };
     }),
